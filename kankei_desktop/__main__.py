@@ -1,0 +1,3 @@
+from kankei_desktop.cli import main
+
+raise SystemExit(main())

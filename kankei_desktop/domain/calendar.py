@@ -1,0 +1,78 @@
+"""Fiscal years (年度, April to March), quarters and 和暦 with the Western year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+# (first day, era name, one-letter abbreviation)
+_ERAS = (
+    (date(2019, 5, 1), "令和", "R"),
+    (date(1989, 1, 8), "平成", "H"),
+    (date(1926, 12, 25), "昭和", "S"),
+    (date(1912, 7, 30), "大正", "T"),
+    (date(1868, 1, 25), "明治", "M"),
+)
+
+
+def era_for(day: date) -> tuple[str, int]:
+    for start, name, _abbr in _ERAS:
+        if day >= start:
+            return name, day.year - start.year + 1
+    raise ValueError(f"{day} is before 明治")
+
+
+def era_year_text(name: str, year: int) -> str:
+    return f"{name}{'元' if year == 1 else year}"
+
+
+def wareki_date(day: date) -> str:
+    """令和8年11月27日"""
+    name, year = era_for(day)
+    return f"{era_year_text(name, year)}年{day.month}月{day.day}日"
+
+
+def fiscal_year_of(day: date) -> int:
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_year_label(fiscal_year: int) -> str:
+    """令和8年度（2026年度）.
+
+    The era is the one in force for most of the year, so 2019 is 令和元年度
+    (as the government writes it) and 1988 is 昭和63年度.
+    """
+    name, year = era_for(date(fiscal_year, 10, 1))
+    return f"{era_year_text(name, year)}年度（{fiscal_year}年度）"
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # inclusive
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def fiscal_year_period(fiscal_year: int, quarter: int | None = None) -> Period:
+    """The dates of a fiscal year, or of its quarter 1–4 (Q4 is January–March)."""
+    if quarter is None:
+        return Period(date(fiscal_year, 4, 1), date(fiscal_year + 1, 3, 31))
+    if quarter not in (1, 2, 3, 4):
+        raise ValueError("quarter must be 1 to 4")
+    first_month = 4 + 3 * (quarter - 1)
+    year = fiscal_year + (first_month - 1) // 12
+    month = (first_month - 1) % 12 + 1
+    start = date(year, month, 1)
+    end_month = month + 2
+    next_first = date(year + (end_month // 12), end_month % 12 + 1, 1)
+    return Period(start, date.fromordinal(next_first.toordinal() - 1))
+
+
+def display_date(day: date | None) -> str:
+    return day.strftime("%Y/%m/%d") if day else ""
+
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))

@@ -1,0 +1,24 @@
+"""Columns every row carries, so two offices' copies can be merged later."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+
+from sqlmodel import Field, SQLModel
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Record(SQLModel):
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    created_at: datetime = Field(default_factory=utc_now, nullable=False)
+    updated_at: datetime = Field(default_factory=utc_now, nullable=False)
+    # A tombstone, not a DELETE: sync and undo need to know the row existed.
+    deleted_at: datetime | None = Field(default=None, index=True)

@@ -1,0 +1,91 @@
+"""Persons (関係人口) and what belongs to them alone."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Field, Index
+
+from kankei_desktop.domain.tables.base import Record
+
+
+class Person(Record, table=True):
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ix_person_furigana", "furigana_sort"),
+        Index("ix_person_last_activity", "last_activity_on"),
+    )
+
+    name: str = Field(max_length=100)
+    furigana: str = Field(default="", max_length=100)
+    # Folded (NFKC, katakana, no spaces) so the list sorts in フリガナ order.
+    furigana_sort: str = Field(default="", max_length=100)
+    birth_date: date | None = None
+    gender: str = Field(default="", max_length=20)
+    email: str = Field(default="", max_length=254)
+    phone: str = Field(default="", max_length=30)
+    postal_code: str = Field(default="", max_length=7)
+    prefecture: str = Field(default="", max_length=10)
+    city: str = Field(default="", max_length=50)
+    address_line: str = Field(default="", max_length=200)
+    address_building: str = Field(default="", max_length=200)
+    residence_area: str = Field(default="", max_length=30)
+    affiliation: str = Field(default="", max_length=200)
+    ladder_stage: str = Field(default="関心", max_length=10, index=True)
+    contact_ok: bool = True
+    photo_ok: bool = False
+    consent_date: date | None = None
+    found_via: str = Field(default="", max_length=100)
+    notes: str = ""
+    # Folded name, furigana, email and phone digits: one LIKE finds them all.
+    search_text: str = ""
+    # Denormalised from stays and interactions, kept by services.activity.
+    last_activity_on: date | None = None
+    anonymised_at: date | None = None
+
+
+class PersonTie(Record, table=True):
+    """ゆかり: why a person relates to the region (several per person)."""
+
+    __tablename__ = "person_tie"
+    __table_args__ = (Index("ix_person_tie_tie", "tie", "person_id"),)
+
+    person_id: str = Field(foreign_key="person.id", index=True)
+    tie: str = Field(max_length=30)
+
+
+class PersonTag(Record, table=True):
+    """Interests and skills (関心・スキル)."""
+
+    __tablename__ = "person_tag"
+
+    person_id: str = Field(foreign_key="person.id", index=True)
+    kind: str = Field(default="関心", max_length=10)  # 関心 or スキル
+    name: str = Field(max_length=100, index=True)
+
+
+class LadderStageChange(Record, table=True):
+    """Every change of a person's 関わりの段階; feeds the ladder figures."""
+
+    __tablename__ = "ladder_stage_change"
+
+    person_id: str = Field(foreign_key="person.id", index=True)
+    from_stage: str | None = Field(default=None, max_length=10)
+    to_stage: str = Field(max_length=10)
+    changed_on: date
+    changed_by: str = Field(default="", max_length=100)
+    reason: str = ""
+
+
+class Interaction(Record, table=True):
+    """Every other touch: online event, consultation, donation, purchase, visit."""
+
+    __tablename__ = "interaction"
+    __table_args__ = (Index("ix_interaction_person_date", "person_id", "occurred_on"),
+                      Index("ix_interaction_date", "occurred_on"))
+
+    person_id: str = Field(foreign_key="person.id")
+    kind: str = Field(max_length=30)
+    occurred_on: date
+    programme_id: str | None = Field(default=None, foreign_key="programme.id", index=True)
+    note: str = ""
