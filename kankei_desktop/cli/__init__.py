@@ -1,0 +1,60 @@
+"""``kankei-desktop``: the GUI with no sub-command, headless sub-commands otherwise.
+
+Each command group lives in its own module with a ``register(subparsers)``
+function; add the module to ``COMMAND_MODULES``. A command handler returns an
+exit code; a ``KankeiError`` becomes one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from kankei_desktop import APP_NAME_JA, __version__
+from kankei_desktop.domain.errors import KankeiError
+
+COMMAND_MODULES = (
+    "kankei_desktop.cli.database",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kankei-desktop",
+        description=f"{APP_NAME_JA}: 関係人口コーディネーターのための記録・集計アプリ。"
+        "サブコマンドなしで起動すると画面を開きます。",
+    )
+    parser.add_argument("--version", action="version", version=f"kankei-desktop {__version__}")
+    parser.add_argument("--db", type=Path, help="データベースファイル（省略時はユーザーのデータフォルダー）")
+    parser.add_argument("--demo", action="store_true", help="デモデータの入った新しいデータベースで画面を開く")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from kankei_desktop.ui.app import run_gui  # Qt is loaded only for the GUI
+
+            return run_gui(db_path=args.db, demo=args.demo)
+        return int(args.handler(args) or 0)
+    except KankeiError as error:
+        print(f"エラー: {error.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("中断しました。", file=sys.stderr)
+        return 130
+
+
+def gui_main() -> int:
+    return main(sys.argv[1:])
+
+
+def add_db_argument(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--db", type=Path, required=required, help="データベースファイル")

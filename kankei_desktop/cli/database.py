@@ -1,0 +1,47 @@
+"""``init`` and ``check``: create a coordinator file, and check one without touching it."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kankei_desktop.cli import add_db_argument
+from kankei_desktop.store import create_database, probe
+
+
+def register(subparsers) -> None:
+    init = subparsers.add_parser("init", help="新しいデータベースを作成する")
+    add_db_argument(init)
+    init.add_argument("--demo", action="store_true", help="デモデータを入れる")
+    init.add_argument("--force", action="store_true", help="既存のファイルを上書きする")
+    init.set_defaults(handler=run_init)
+
+    check = subparsers.add_parser("check", help="データベースを検査する（変更はしません）")
+    add_db_argument(check)
+    check.add_argument("--full", action="store_true", help="integrity_check で全ページを検査する")
+    check.set_defaults(handler=run_check)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    database = create_database(args.db, overwrite=args.force)
+    try:
+        if args.demo:
+            from kankei_desktop.services import demo
+
+            with database.session() as session:
+                summary = demo.load_demo_data(session)
+            print(f"デモデータを作成しました: {summary}")
+    finally:
+        database.close()
+    print(f"データベースを作成しました: {args.db}")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    report = probe.probe_file(args.db, full=args.full)
+    if not report.ok:
+        for problem in report.problems:
+            print(f"エラー: {problem}", file=sys.stderr)
+        return 1
+    print(f"OK: {args.db}（スキーマ {report.schema_revision}、参加者 {report.person_count:,} 名）")
+    return 0

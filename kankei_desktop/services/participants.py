@@ -1,0 +1,362 @@
+"""Participants (関係人口): create, edit, delete and restore persons; the list query.
+
+The list is served as ids first (filtered and sorted in SQL) and rows fetched a
+page at a time, so a screen over 100,000 persons never loads them all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, exists, func, select, update
+from sqlmodel import Session
+
+from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
+from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.tables import LadderStageChange, Person, PersonTag, PersonTie, utc_now
+from kankei_desktop.domain.text import (
+    fold,
+    furigana_sort_key,
+    is_katakana,
+    is_plausible_phone,
+    is_valid_email,
+    like_pattern,
+    normalise_phone,
+    normalise_postal_code,
+    normalise_spaces,
+    person_search_text,
+    to_katakana,
+)
+from kankei_desktop.store import audit
+
+
+@dataclass
+class PersonInput:
+    """Everything the editor (or an import row) says about one person."""
+
+    name: str = ""
+    furigana: str = ""
+    birth_date: date | None = None
+    gender: str = ""
+    email: str = ""
+    phone: str = ""
+    postal_code: str = ""
+    prefecture: str = ""
+    city: str = ""
+    address_line: str = ""
+    address_building: str = ""
+    residence_area: str = ""
+    affiliation: str = ""
+    ladder_stage: str = LadderStage.INTERESTED.value
+    contact_ok: bool = True
+    photo_ok: bool = False
+    consent_date: date | None = None
+    found_via: str = ""
+    notes: str = ""
+    ties: list[str] = field(default_factory=list)
+    interests: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+
+
+# Fields copied one to one from PersonInput to the person row.
+_PERSON_FIELDS = (
+    "name", "furigana", "birth_date", "gender", "email", "phone", "postal_code", "prefecture",
+    "city", "address_line", "address_building", "residence_area", "affiliation", "ladder_stage",
+    "contact_ok", "photo_ok", "consent_date", "found_via", "notes",
+)
+
+
+def normalise(data: PersonInput) -> PersonInput:
+    """The stored form: trimmed text, katakana フリガナ, half-width phone, 7-digit 〒."""
+    return PersonInput(
+        **{
+            **asdict(data),
+            "name": normalise_spaces(data.name),
+            "furigana": to_katakana(data.furigana),
+            "email": normalise_spaces(data.email),
+            "phone": normalise_phone(data.phone),
+            "postal_code": normalise_postal_code(data.postal_code) if data.postal_code.strip() else "",
+            "ties": _unique(data.ties),
+            "interests": _unique(data.interests),
+            "skills": _unique(data.skills),
+        }
+    )
+
+
+def _unique(values: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for value in values:
+        value = normalise_spaces(value)
+        if value:
+            seen.setdefault(value, None)
+    return list(seen)
+
+
+def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
+    """Field → message for every problem in an already normalised input."""
+    today = today or date.today()
+    errors: dict[str, str] = {}
+    if not data.name:
+        errors["name"] = "氏名を入力してください。"
+    elif len(data.name) > 100:
+        errors["name"] = "氏名は100文字以内で入力してください。"
+    if data.furigana and not is_katakana(data.furigana):
+        errors["furigana"] = "フリガナはカタカナ（またはひらがな）で入力してください。"
+    if data.email and not is_valid_email(data.email):
+        errors["email"] = f"メールアドレス「{data.email}」の形式が正しくありません（例: name@example.jp）。"
+    if data.phone and not is_plausible_phone(data.phone):
+        errors["phone"] = f"電話番号「{data.phone}」は桁数が合いません（10桁または11桁）。"
+    if data.postal_code and len(data.postal_code) != 7:
+        errors["postal_code"] = "郵便番号は7桁の数字で入力してください（例: 949-4392）。"
+    if data.birth_date and data.birth_date > today:
+        errors["birth_date"] = "生年月日が未来の日付です。"
+    if data.consent_date and data.consent_date > today:
+        errors["consent_date"] = "同意日が未来の日付です。"
+    if data.ladder_stage not in {stage.value for stage in LadderStage}:
+        errors["ladder_stage"] = f"段階「{data.ladder_stage}」はありません。"
+    unknown_ties = [tie for tie in data.ties if tie not in {t.value for t in Tie}]
+    if unknown_ties:
+        errors["ties"] = f"ゆかり「{'、'.join(unknown_ties)}」は選択肢にありません。"
+    if data.residence_area and data.residence_area not in RESIDENCE_AREAS:
+        errors["residence_area"] = f"居住地区分「{data.residence_area}」は選択肢にありません。"
+    return errors
+
+
+def _checked(data: PersonInput) -> PersonInput:
+    data = normalise(data)
+    errors = validate(data)
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _apply(person: Person, data: PersonInput) -> None:
+    for name in _PERSON_FIELDS:
+        setattr(person, name, getattr(data, name))
+    person.furigana_sort = furigana_sort_key(data.furigana)
+    person.search_text = person_search_text(data.name, data.furigana, data.email, data.phone)
+
+
+def _snapshot(session: Session, person: Person) -> dict:
+    values = {name: getattr(person, name) for name in _PERSON_FIELDS}
+    loaded = load_person_input(session, person.id)
+    values.update(ties=loaded.ties, interests=loaded.interests, skills=loaded.skills)
+    return values
+
+
+def _replace_children(session: Session, person_id: str, data: PersonInput) -> None:
+    now = utc_now()
+    for table in (PersonTie, PersonTag):
+        session.execute(
+            update(table)
+            .where(table.person_id == person_id, table.deleted_at.is_(None))
+            .values(deleted_at=now, updated_at=now)
+        )
+    session.add_all(PersonTie(person_id=person_id, tie=tie) for tie in data.ties)
+    session.add_all(PersonTag(person_id=person_id, kind="関心", name=name) for name in data.interests)
+    session.add_all(PersonTag(person_id=person_id, kind="スキル", name=name) for name in data.skills)
+
+
+def create_person(session: Session, data: PersonInput, *, on: date | None = None) -> str:
+    """Validate, normalise and store a new person; returns the new id."""
+    data = _checked(data)
+    person = Person(name=data.name)
+    _apply(person, data)
+    session.add(person)
+    session.flush()
+    _replace_children(session, person.id, data)
+    session.add(
+        LadderStageChange(
+            person_id=person.id,
+            from_stage=None,
+            to_stage=data.ladder_stage,
+            changed_on=on or date.today(),
+            changed_by=audit.current_user(),
+            reason="登録",
+        )
+    )
+    audit.record(session, "create", "person", person.id, audit.diff({}, {**_plain_input(data)}))
+    return person.id
+
+
+def _plain_input(data: PersonInput) -> dict:
+    return asdict(data)
+
+
+def update_person(session: Session, person_id: str, data: PersonInput, *, on: date | None = None) -> bool:
+    """Save an edit; returns False when nothing differed (no audit entry then)."""
+    data = _checked(data)
+    person = _live_person(session, person_id)
+    before = _snapshot(session, person)
+    after = _plain_input(data)
+    changes = audit.diff(before, after)
+    if not changes:
+        return False
+    if person.ladder_stage != data.ladder_stage:
+        session.add(
+            LadderStageChange(
+                person_id=person_id,
+                from_stage=person.ladder_stage,
+                to_stage=data.ladder_stage,
+                changed_on=on or date.today(),
+                changed_by=audit.current_user(),
+                reason="手動変更",
+            )
+        )
+    _apply(person, data)
+    person.updated_at = utc_now()
+    if any(key in changes for key in ("ties", "interests", "skills")):
+        _replace_children(session, person_id, data)
+    audit.record(session, "update", "person", person_id, changes)
+    return True
+
+
+def delete_person(session: Session, person_id: str) -> None:
+    """Soft delete: the person disappears from lists and figures but can be restored."""
+    person = _live_person(session, person_id)
+    person.deleted_at = person.updated_at = utc_now()
+    audit.record(session, "delete", "person", person_id, {"name": [person.name, None]})
+
+
+def restore_person(session: Session, person_id: str) -> None:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is None:
+        raise NotFoundError("復元できる削除済みの参加者が見つかりません。")
+    person.deleted_at = None
+    person.updated_at = utc_now()
+    audit.record(session, "restore", "person", person_id, {"name": [None, person.name]})
+
+
+def _live_person(session: Session, person_id: str) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is not None:
+        raise NotFoundError("参加者が見つかりません（削除された可能性があります）。")
+    return person
+
+
+def load_person_input(session: Session, person_id: str) -> PersonInput:
+    """The editor's view of a stored person."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("参加者が見つかりません。")
+    data = PersonInput(**{name: getattr(person, name) for name in _PERSON_FIELDS})
+    data.ties = list(
+        session.execute(
+            select(PersonTie.tie)
+            .where(PersonTie.person_id == person_id, PersonTie.deleted_at.is_(None))
+            .order_by(PersonTie.created_at)
+        ).scalars()
+    )
+    tags = session.execute(
+        select(PersonTag.kind, PersonTag.name)
+        .where(PersonTag.person_id == person_id, PersonTag.deleted_at.is_(None))
+        .order_by(PersonTag.created_at)
+    ).all()
+    data.interests = [name for kind, name in tags if kind == "関心"]
+    data.skills = [name for kind, name in tags if kind == "スキル"]
+    return data
+
+
+# ---------------------------------------------------------------- the list
+
+
+@dataclass(frozen=True)
+class PersonFilter:
+    text: str = ""
+    ladder_stage: str | None = None
+    tie: str | None = None
+    residence_area: str | None = None
+    deleted: bool = False  # True: the 削除済み list, to restore from
+
+
+# Column keys of the participants list, in display order.
+LIST_COLUMNS = ("name", "furigana", "ladder_stage", "ties", "residence_area", "last_activity_on")
+
+
+def _ties_sort_key():
+    return (
+        select(func.min(PersonTie.tie))
+        .where(PersonTie.person_id == Person.id, PersonTie.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+
+
+_SORT_COLUMNS = {
+    "name": Person.name,
+    "furigana": Person.furigana_sort,
+    "ladder_stage": Person.ladder_stage,
+    "residence_area": Person.residence_area,
+    "last_activity_on": Person.last_activity_on,
+}
+
+
+def _conditions(flt: PersonFilter) -> list:
+    conditions = [Person.deleted_at.is_not(None) if flt.deleted else Person.deleted_at.is_(None)]
+    term = fold(flt.text)
+    if term:
+        conditions.append(Person.search_text.like(like_pattern(term), escape="\\"))
+    if flt.ladder_stage:
+        conditions.append(Person.ladder_stage == flt.ladder_stage)
+    if flt.residence_area:
+        conditions.append(Person.residence_area == flt.residence_area)
+    if flt.tie:
+        conditions.append(
+            exists().where(
+                PersonTie.person_id == Person.id,
+                PersonTie.tie == flt.tie,
+                PersonTie.deleted_at.is_(None),
+            )
+        )
+    return conditions
+
+
+def list_person_ids(
+    session: Session, flt: PersonFilter = PersonFilter(), sort: str = "furigana", descending: bool = False
+) -> list[str]:
+    """Ids of the persons the list shows, filtered and ordered in SQL."""
+    key = _ties_sort_key() if sort == "ties" else _SORT_COLUMNS[sort]
+    primary = key.desc() if descending else key.asc()
+    # Empty values last either way, then a stable tie-break by フリガナ.
+    order = [key.is_(None), primary, Person.furigana_sort, Person.id]
+    if sort in ("name", "furigana", "residence_area"):
+        order.insert(0, key == "")
+    statement = select(Person.id).where(and_(*_conditions(flt))).order_by(*order)
+    return list(session.execute(statement).scalars())
+
+
+def count_persons(session: Session, deleted: bool = False) -> int:
+    condition = Person.deleted_at.is_not(None) if deleted else Person.deleted_at.is_(None)
+    return session.execute(select(func.count()).select_from(Person).where(condition)).scalar_one()
+
+
+def fetch_list_rows(session: Session, person_ids: list[str]) -> dict[str, tuple]:
+    """Display values for one page of the list: id → tuple in LIST_COLUMNS order."""
+    if not person_ids:
+        return {}
+    rows = session.execute(
+        select(
+            Person.id, Person.name, Person.furigana, Person.ladder_stage,
+            Person.residence_area, Person.last_activity_on,
+        ).where(Person.id.in_(person_ids))
+    ).all()
+    ties: dict[str, list[str]] = {}
+    for person_id, tie in session.execute(
+        select(PersonTie.person_id, PersonTie.tie)
+        .where(PersonTie.person_id.in_(person_ids), PersonTie.deleted_at.is_(None))
+        .order_by(PersonTie.created_at)
+    ):
+        ties.setdefault(person_id, []).append(tie)
+    return {
+        person_id: (name, furigana, stage, "、".join(ties.get(person_id, ())), area, last)
+        for person_id, name, furigana, stage, area, last in rows
+    }
+
+
+def tie_choices() -> list[str]:
+    return [tie.value for tie in Tie]
+
+
+def stage_choices() -> list[str]:
+    return [stage.value for stage in LadderStage]
+
