@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,3 +78,29 @@ def display_date(day: date | None) -> str:
 
 def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+_ERA_BY_NAME = {name: start for start, name, _abbr in _ERAS} | {abbr: start for start, _name, abbr in _ERAS}
+_WESTERN = re.compile(r"^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$")
+_ERA_DATE = re.compile(r"^(令和|平成|昭和|大正|明治|[RHSTMrhstm])\s*(\d{1,2}|元)[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$")
+
+
+def parse_date(text: str) -> date:
+    """A date as coordinators type it: 2001/7/7, 2001-07-07, 2001年7月7日, H13.7.7, 平成13年7月7日.
+
+    Raises ValueError with a Japanese message for anything else or a date
+    that does not exist (2025/04/31).
+    """
+    raw = unicodedata.normalize("NFKC", text or "").strip().replace(" ", "")
+    match = _WESTERN.match(raw)
+    try:
+        if match:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        match = _ERA_DATE.match(raw)
+        if match:
+            start = _ERA_BY_NAME[match[1].upper() if len(match[1]) == 1 else match[1]]
+            era_year = 1 if match[2] == "元" else int(match[2])
+            return date(start.year + era_year - 1, int(match[3]), int(match[4]))
+    except ValueError:
+        raise ValueError(f"{text} は存在しない日付です。") from None
+    raise ValueError(f"「{text}」は日付として読めません（例: 2026/11/27、R8.11.27、令和8年11月27日）。")
