@@ -1,0 +1,261 @@
+"""参加者: the searchable list beside the selected person's detail."""
+
+from __future__ import annotations
+
+import qtawesome as qta
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.services import participants
+from kankei_desktop.store import Database
+from kankei_desktop.ui import settings
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.areas.participants.detail import PersonDetail
+from kankei_desktop.ui.areas.participants.editor import PersonEditor
+from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
+
+SPLITTER_STATE = settings.Option("participants/splitter", QByteArray, QByteArray())
+SEARCH_DELAY_MS = 120  # long enough to skip the keystrokes of a fast typist
+
+
+def tool_button(icon: str, text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setIcon(qta.icon(icon, color="#2d3748"))
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return button
+
+
+class ParticipantsPage(AreaPage):
+    AREA_KEY = "participants"
+    ICON = "fa5s.users"
+
+    def area_title(self) -> str:
+        return self.tr("Participants")
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(database, parent)
+        self.model = PersonListModel(database, self)
+
+        self.new_button = tool_button("fa5s.plus", self.tr("New"), self.tr("New participant (Ctrl+N)"))
+        self.edit_button = tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected participant (Enter)"))
+        self.delete_button = tool_button("fa5s.trash-alt", self.tr("Delete"), self.tr("Delete the selected participant"))
+        self.restore_button = tool_button("fa5s.undo", self.tr("Restore"), self.tr("Restore the deleted participant"))
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("participant_search")
+        self.search_edit.setPlaceholderText(self.tr("Search name, furigana, e-mail, phone (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(260)
+        self.stage_filter = QComboBox()
+        self.stage_filter.addItem(self.tr("All stages"), None)
+        for stage in participants.stage_choices():
+            self.stage_filter.addItem(stage, stage)
+        self.tie_filter = QComboBox()
+        self.tie_filter.addItem(self.tr("All ties"), None)
+        for tie in participants.tie_choices():
+            self.tie_filter.addItem(tie, tie)
+        self.deleted_check = QCheckBox(self.tr("Show deleted"))
+
+        toolbar = QHBoxLayout()
+        for widget in (self.new_button, self.edit_button, self.delete_button, self.restore_button):
+            toolbar.addWidget(widget)
+        toolbar.addSpacing(12)
+        toolbar.addWidget(self.search_edit, 1)
+        toolbar.addWidget(self.stage_filter)
+        toolbar.addWidget(self.tie_filter)
+        toolbar.addWidget(self.deleted_check)
+
+        self.table = QTableView()
+        self.table.setObjectName("participant_table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((130, 150, 80, 170, 110, 110)):
+            self.table.setColumnWidth(column, width)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_state")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+
+        self.detail = PersonDetail(database)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        state = settings.get(SPLITTER_STATE)
+        if state and not state.isEmpty():
+            self.splitter.restoreState(state)
+        self.splitter.splitterMoved.connect(lambda *_: settings.put(SPLITTER_STATE, self.splitter.saveState()))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search_edit.textChanged.connect(self.search_timer.start)
+        self.stage_filter.currentIndexChanged.connect(self.apply_filter)
+        self.tie_filter.currentIndexChanged.connect(self.apply_filter)
+        self.deleted_check.toggled.connect(self.apply_filter)
+        self.new_button.clicked.connect(self.create_new)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self._loaded = False
+
+    # ---------------------------------------------------------- AreaPage
+    def activate(self) -> None:
+        if not self._loaded:
+            self.apply_filter()
+            self._loaded = True
+        else:
+            self.refresh()
+
+    def refresh(self) -> None:
+        selected = self.selected_ids()
+        self.model.reload()
+        self._after_reload(selected[0] if selected else None)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    # ------------------------------------------------------------- list
+    def current_filter(self) -> participants.PersonFilter:
+        return participants.PersonFilter(
+            text=self.search_edit.text(),
+            ladder_stage=self.stage_filter.currentData(),
+            tie=self.tie_filter.currentData(),
+            deleted=self.deleted_check.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        self.model.set_filter(self.current_filter())
+        self._after_reload(None)
+
+    def _after_reload(self, keep_id: str | None) -> None:
+        deleted = self.deleted_check.isChecked()
+        self.new_button.setEnabled(not deleted)
+        self.delete_button.setVisible(not deleted)
+        self.restore_button.setVisible(deleted)
+        rows = self.model.rowCount()
+        with self.database.session() as session:
+            total = participants.count_persons(session, deleted=deleted)
+        if rows:
+            self.list_stack.setCurrentWidget(self.table)
+            row = self.model.row_of(keep_id) if keep_id else -1
+            self.table.selectRow(max(row, 0))
+        else:
+            self.list_stack.setCurrentWidget(self.empty_label)
+            self.detail.show_person(None)
+            self.empty_label.setText(self._empty_message(total, deleted))
+        self._update_buttons()
+        self.status_message.emit(
+            self.tr("%1 of %2 shown").replace("%1", f"{rows:,}").replace("%2", f"{total:,}")
+        )
+
+    def _empty_message(self, total: int, deleted: bool) -> str:
+        if deleted:
+            return self.tr("There are no deleted participants.")
+        if total == 0:
+            return self.tr("No participants yet. Use [+ New] or import a spreadsheet to register them.")
+        return self.tr("No participant matches. Change the search words or the filters.")
+
+    def selected_ids(self) -> list[str]:
+        return [index.data(RowIdRole) for index in self.table.selectionModel().selectedRows()]
+
+    def _on_selection(self, *_args) -> None:
+        ids = self.selected_ids()
+        self.detail.show_person(ids[0] if len(ids) == 1 else None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_ids())
+        self.edit_button.setEnabled(count == 1 and not self.deleted_check.isChecked())
+        self.delete_button.setEnabled(count == 1)
+        self.restore_button.setEnabled(count == 1)
+
+    # ---------------------------------------------------------- actions
+    def create_new(self) -> None:
+        if self.deleted_check.isChecked():
+            return
+        editor = PersonEditor(self.database, None, self)
+        if editor.exec():
+            self.model.reload()
+            self._after_reload(editor.person_id)
+
+    def edit_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1 or self.deleted_check.isChecked():
+            return
+        editor = PersonEditor(self.database, ids[0], self)
+        if editor.exec():
+            self.model.reload()
+            self._after_reload(ids[0])
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        name = self.model.data(self.table.selectionModel().selectedRows()[0])
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete participant"),
+            self.tr("Delete %1? You can restore them from \"Show deleted\".").replace("%1", f"「{name}」"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._run(lambda session: participants.delete_person(session, ids[0]))
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self._run(lambda session: participants.restore_person(session, ids[0]))
+
+    def _run(self, operation) -> None:
+        try:
+            with self.database.session() as session:
+                operation(session)
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Not done"), error.message)
+        self.model.reload()
+        self._after_reload(None)

@@ -1,0 +1,146 @@
+"""The main window: sidebar of areas, the current area, and the status bar."""
+
+from __future__ import annotations
+
+import importlib
+
+import qtawesome as qta
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from kankei_desktop import APP_NAME_JA
+from kankei_desktop.ui import settings
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.store import Database
+
+# (sidebar position, "module:Class"). Each area adds its own line; the number
+# keeps the order of UX.md whatever order the lines were added in:
+# 10 ホーム, 20 参加者, 30 プログラム, 40 滞在, 50 手紙・発送, 60 受入先, 70 レポート, 90 設定.
+AREAS: list[tuple[int, str]] = [
+    (20, "kankei_desktop.ui.areas.participants.page:ParticipantsPage"),
+    (90, "kankei_desktop.ui.areas.settings.page:SettingsPage"),
+]
+
+GEOMETRY = settings.Option("window/geometry", QByteArray, QByteArray())
+SPLITTER = settings.Option("window/sidebar_splitter", QByteArray, QByteArray())
+
+
+def _load_area_class(spec: str) -> type[AreaPage]:
+    module_name, class_name = spec.split(":")
+    return getattr(importlib.import_module(module_name), class_name)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database: Database, organisation: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.setObjectName("main_window")
+        title = APP_NAME_JA if self.tr("Kankei Desktop") == "関係人口デスク" else self.tr("Kankei Desktop")
+        suffix = f" — {organisation}" if organisation else ""
+        self.setWindowTitle(f"{title}{suffix} ({database.path.name})")
+        self.setWindowIcon(qta.icon("fa5s.hands-helping", color="#2b6cb0"))
+        self.setMinimumSize(1100, 680)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setMinimumWidth(150)
+        self.sidebar.setMaximumWidth(220)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, AreaPage] = {}
+        for _position, spec in sorted(AREAS):
+            self._add_area(_load_area_class(spec))
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.backup_label = QLabel()
+        self.saved_label = QLabel(self.tr("Saved"))
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+        self.sidebar.currentRowChanged.connect(self._show_area)
+        self._install_shortcuts()
+        self._restore_layout()
+        self.sidebar.setCurrentRow(0)
+
+    # ------------------------------------------------------------- areas
+    def _add_area(self, page_class: type[AreaPage]) -> None:
+        page = page_class(self.database, self)
+        page.status_message.connect(self._on_status_message)
+        self.pages[page.AREA_KEY] = page
+        item = QListWidgetItem(qta.icon(page.ICON, color="#2d3748"), page.area_title())
+        item.setSizeHint(QSize(140, 40))
+        self.sidebar.addItem(item)
+        self.stack.addWidget(page)
+
+    def _show_area(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.current_page()
+        self.count_label.clear()
+        page.activate()
+
+    def current_page(self) -> AreaPage:
+        return self.stack.currentWidget()
+
+    def show_area(self, key: str) -> AreaPage:
+        """Switch to an area by its key (e.g. 'participants') and return its page."""
+        page = self.pages[key]
+        self.sidebar.setCurrentRow(self.stack.indexOf(page))
+        return page
+
+    def _on_status_message(self, text: str) -> None:
+        if self.sender() is self.current_page():
+            self.count_label.setText(text)
+
+    def set_backup_status(self, text: str) -> None:
+        self.backup_label.setText(text)
+
+    # --------------------------------------------------------- keyboard
+    def _install_shortcuts(self) -> None:
+        bindings = (
+            (QKeySequence.StandardKey.Find, lambda: self.current_page().focus_search()),
+            (QKeySequence.StandardKey.New, lambda: self.current_page().create_new()),
+            (QKeySequence.StandardKey.Refresh, lambda: self.current_page().refresh()),
+            (QKeySequence("Ctrl+K"), self._search_everything),
+        )
+        for sequence, slot in bindings:
+            QShortcut(QKeySequence(sequence), self, activated=slot)
+
+    def _search_everything(self) -> None:
+        self.show_area("participants").focus_search()
+
+    # ----------------------------------------------------------- layout
+    def _restore_layout(self) -> None:
+        geometry = settings.get(GEOMETRY)
+        if geometry and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 780)
+        state = settings.get(SPLITTER)
+        if state and not state.isEmpty():
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([170, 1110])
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        settings.put(GEOMETRY, self.saveGeometry())
+        settings.put(SPLITTER, self.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,25 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../kankei_desktop/ui/app.py" line="74"/>
+        <source>Cannot open the file</source>
+        <translation>ファイルを開けません</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../kankei_desktop/ui/main_window.py" line="47"/>
+        <source>Kankei Desktop</source>
+        <translation>関係人口デスク</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/main_window.py" line="72"/>
+        <source>Saved</source>
+        <translation>保存済み</translation>
+    </message>
+</context>
+</TS>
