@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, exists, func, select, update
+from sqlalchemy import and_, case, exists, func, select, update
 from sqlmodel import Session
 
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
@@ -282,10 +282,15 @@ def _ties_sort_key():
     )
 
 
+def _ladder_rank():
+    # The ladder sorts by its order (関心 → 移住), not by the words' code points.
+    return case({stage.value: stage.rank for stage in LadderStage}, value=Person.ladder_stage, else_=99)
+
+
 _SORT_COLUMNS = {
     "name": Person.name,
     "furigana": Person.furigana_sort,
-    "ladder_stage": Person.ladder_stage,
+    "ladder_stage": _ladder_rank(),
     "residence_area": Person.residence_area,
     "last_activity_on": Person.last_activity_on,
 }
