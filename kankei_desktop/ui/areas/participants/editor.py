@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidgetItem, QMessageBox, QWidget
 
 from kankei_desktop.domain.calendar import display_date, parse_date
@@ -49,6 +50,7 @@ class PersonEditor(QDialog):
         self.ui.button_box.rejected.connect(self.reject)
         self.ui.postal_lookup_button.clicked.connect(self.lookup_address)
         self.ui.postal_code_edit.editingFinished.connect(self._lookup_if_complete)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         if person_id is None:
             self._load(PersonInput())
         else:
