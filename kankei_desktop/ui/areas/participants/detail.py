@@ -48,11 +48,13 @@ class PersonDetail(QTabWidget):
         self.timeline.setObjectName("timeline")
         self.timeline.setRootIsDecorated(False)
         self.timeline.setAlternatingRowColors(True)
+        self.timeline.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
         self.timeline.setHeaderLabels([self.tr("Date"), self.tr("Kind"), self.tr("What"), self.tr("Details")])
         header = self.timeline.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
         timeline_page = QWidget()
         layout = QVBoxLayout(timeline_page)

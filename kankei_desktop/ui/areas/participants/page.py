@@ -93,10 +93,12 @@ class ParticipantsPage(AreaPage):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((130, 150, 80, 170, 110, 110)):
+        for column, width in enumerate((110, 130, 70, 170, 100, 100)):
             self.table.setColumnWidth(column, width)
 
         self.empty_label = QLabel()
@@ -116,6 +118,8 @@ class ParticipantsPage(AreaPage):
         state = settings.get(SPLITTER_STATE)
         if state and not state.isEmpty():
             self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([720, 460])
         self.splitter.splitterMoved.connect(lambda *_: settings.put(SPLITTER_STATE, self.splitter.saveState()))
 
         layout = QVBoxLayout(self)
