@@ -1,0 +1,134 @@
+"""Interactions (関わり記録): every touch that is not a stay, letter or shipment.
+
+Each change keeps the person's 最終関わり日 up to date and returns what it
+replaced, so the GUI can undo it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from kankei_desktop.domain.calendar import display_date
+from kankei_desktop.domain.enums import InteractionKind
+from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
+from kankei_desktop.services.activity import refresh_last_activity
+from kankei_desktop.store import audit
+
+
+@dataclass
+class InteractionInput:
+    person_id: str
+    kind: str
+    occurred_on: date
+    programme_id: str | None = None
+    note: str = ""
+
+
+_FIELDS = ("person_id", "kind", "occurred_on", "programme_id", "note")
+
+
+def kind_choices() -> list[str]:
+    return [kind.value for kind in InteractionKind]
+
+
+def _checked(session: Session, data: InteractionInput, today: date | None = None) -> InteractionInput:
+    today = today or date.today()
+    data = InteractionInput(data.person_id, (data.kind or "").strip(), data.occurred_on,
+                            data.programme_id or None, (data.note or "").strip())
+    errors: dict[str, str] = {}
+    person = session.get(Person, data.person_id) if data.person_id else None
+    if person is None or person.deleted_at is not None:
+        errors["person_id"] = "参加者が見つかりません（削除された可能性があります）。"
+    if data.kind not in set(kind_choices()):
+        errors["kind"] = f"種類「{data.kind}」は選択肢にありません。"
+    if not isinstance(data.occurred_on, date):
+        errors["occurred_on"] = "日付を入力してください。"
+    elif data.occurred_on > today:
+        errors["occurred_on"] = f"日付 {display_date(data.occurred_on)} は未来の日付です。あったことを記録してください。"
+    if data.programme_id:
+        programme = session.get(Programme, data.programme_id)
+        if programme is None or programme.deleted_at is not None:
+            errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
+    if errors:
+        raise ValidationError(errors)
+    return data
+
+
+def _live(session: Session, interaction_id: str) -> Interaction:
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is None or interaction.deleted_at is not None:
+        raise NotFoundError("関わりの記録が見つかりません（削除された可能性があります）。")
+    return interaction
+
+
+def _values(interaction: Interaction) -> dict:
+    return {name: getattr(interaction, name) for name in _FIELDS}
+
+
+def log_interaction(session: Session, data: InteractionInput) -> str:
+    """Record a touch; returns its id."""
+    data = _checked(session, data)
+    interaction = Interaction(**{name: getattr(data, name) for name in _FIELDS})
+    session.add(interaction)
+    session.flush()
+    refresh_last_activity(session, [data.person_id])
+    audit.record(session, "create", "interaction", interaction.id, audit.diff({}, _values(interaction)))
+    return interaction.id
+
+
+def load_interaction(session: Session, interaction_id: str) -> InteractionInput:
+    return InteractionInput(**_values(_live(session, interaction_id)))
+
+
+def update_interaction(session: Session, interaction_id: str, data: InteractionInput) -> InteractionInput | None:
+    """Save an edit; returns the values before (for undo), or None when nothing differed."""
+    interaction = _live(session, interaction_id)
+    data = _checked(session, data)
+    before = _values(interaction)
+    after = {name: getattr(data, name) for name in _FIELDS}
+    changes = audit.diff(before, after)
+    if not changes:
+        return None
+    for name, value in after.items():
+        setattr(interaction, name, value)
+    interaction.updated_at = utc_now()
+    session.flush()
+    refresh_last_activity(session, {before["person_id"], data.person_id})
+    audit.record(session, "update", "interaction", interaction_id, changes)
+    return InteractionInput(**before)
+
+
+def delete_interaction(session: Session, interaction_id: str) -> None:
+    interaction = _live(session, interaction_id)
+    interaction.deleted_at = interaction.updated_at = utc_now()
+    session.flush()
+    refresh_last_activity(session, [interaction.person_id])
+    audit.record(session, "delete", "interaction", interaction_id, audit.diff(_values(interaction), {}))
+
+
+def restore_interaction(session: Session, interaction_id: str) -> None:
+    """Undo of ``delete_interaction``."""
+    interaction = session.get(Interaction, interaction_id)
+    if interaction is None or interaction.deleted_at is None:
+        raise NotFoundError("復元できる削除済みの関わりの記録が見つかりません。")
+    interaction.deleted_at = None
+    interaction.updated_at = utc_now()
+    session.flush()
+    refresh_last_activity(session, [interaction.person_id])
+    audit.record(session, "restore", "interaction", interaction_id, audit.diff({}, _values(interaction)))
+
+
+def interactions_of_person(session: Session, person_id: str) -> list[tuple]:
+    """(id, occurred_on, kind, programme name or '', note), newest first."""
+    rows = session.execute(
+        select(Interaction.id, Interaction.occurred_on, Interaction.kind, Programme.name, Interaction.note)
+        .outerjoin(Programme, Programme.id == Interaction.programme_id)
+        .where(Interaction.person_id == person_id, Interaction.deleted_at.is_(None))
+        .order_by(Interaction.occurred_on.desc(), Interaction.created_at.desc())
+    ).all()
+    return [(iid, on, kind, programme or "", note) for iid, on, kind, programme, note in rows]

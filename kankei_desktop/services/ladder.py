@@ -1,0 +1,163 @@
+"""The ladder (関わりの段階): a person's stage, its history, and the suggestion rules.
+
+The rules (docs/kpi.md, 関わりの段階の提案) only *suggest*: ``suggest_stage``
+never writes. The coordinator confirms with ``set_ladder_stage``, which records
+a LadderStageChange and returns what it changed, for undo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select, union_all
+from sqlmodel import Session
+
+from kankei_desktop.domain.calendar import display_date
+from kankei_desktop.domain.enums import PARTICIPATION_KINDS, InteractionKind, LadderStage, StayStatus
+from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.tables import (
+    Interaction,
+    LadderStageChange,
+    Person,
+    Stay,
+    StayParticipant,
+    new_id,
+    utc_now,
+)
+from kankei_desktop.store import audit
+
+
+@dataclass(frozen=True)
+class LadderMove:
+    person_id: str
+    from_stage: str
+    to_stage: str
+    change_id: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    current: str
+    stage: str | None  # None: the record gives no reason to move up
+    reason: str
+
+
+def _live_person(session: Session, person_id: str) -> Person:
+    person = session.get(Person, person_id)
+    if person is None or person.deleted_at is not None:
+        raise NotFoundError("参加者が見つかりません（削除された可能性があります）。")
+    return person
+
+
+def set_ladder_stage(
+    session: Session, person_id: str, stage: str, *, on: date | None = None, reason: str = "手動変更"
+) -> LadderMove | None:
+    """Set a person's stage, recording the change; None when it is already that stage."""
+    person = _live_person(session, person_id)
+    if stage not in {s.value for s in LadderStage}:
+        raise ValidationError({"ladder_stage": f"段階「{stage}」はありません。"})
+    on = on or date.today()
+    if on > date.today():
+        raise ValidationError({"on": f"変更日 {display_date(on)} は未来の日付です。"})
+    if person.ladder_stage == stage:
+        return None
+    move = LadderMove(person_id, person.ladder_stage, stage, new_id())
+    session.add(LadderStageChange(id=move.change_id, person_id=person_id, from_stage=move.from_stage,
+                                  to_stage=stage, changed_on=on, changed_by=audit.current_user(), reason=reason))
+    person.ladder_stage = stage
+    person.updated_at = utc_now()
+    audit.record(session, "update", "person", person_id, {"ladder_stage": [move.from_stage, stage], "reason": reason})
+    return move
+
+
+def undo_ladder_move(session: Session, move: LadderMove) -> None:
+    person = _live_person(session, move.person_id)
+    change = session.get(LadderStageChange, move.change_id)
+    if change is not None:
+        change.deleted_at = change.updated_at = utc_now()
+    person.ladder_stage = move.from_stage
+    person.updated_at = utc_now()
+    audit.record(session, "update", "person", move.person_id, {"ladder_stage": [move.to_stage, move.from_stage], "reason": "元に戻す"})
+
+
+def ladder_history(session: Session, person_id: str) -> list[tuple]:
+    """(changed_on, from_stage, to_stage, changed_by, reason), oldest first."""
+    rows = session.execute(
+        select(LadderStageChange.changed_on, LadderStageChange.from_stage, LadderStageChange.to_stage,
+               LadderStageChange.changed_by, LadderStageChange.reason)
+        .where(LadderStageChange.person_id == person_id, LadderStageChange.deleted_at.is_(None))
+        .order_by(LadderStageChange.changed_on, LadderStageChange.created_at)
+    ).all()
+    return [tuple(row) for row in rows]
+
+
+# ---------------------------------------------------------------- suggestions
+
+
+def participation_dates(session: Session, person_id: str) -> list[date]:
+    """Distinct dates the person took part (done stays: first day; participation-kind touches), sorted."""
+    stays = (
+        select(Stay.start_on.label("on"))
+        .join(StayParticipant, StayParticipant.stay_id == Stay.id)
+        .where(StayParticipant.person_id == person_id, StayParticipant.deleted_at.is_(None),
+               Stay.deleted_at.is_(None), Stay.status == StayStatus.DONE.value)
+    )
+    touches = select(Interaction.occurred_on.label("on")).where(
+        Interaction.person_id == person_id, Interaction.deleted_at.is_(None),
+        Interaction.kind.in_([kind.value for kind in PARTICIPATION_KINDS]),
+    )
+    return sorted(set(session.execute(union_all(stays, touches)).scalars()))
+
+
+def _one_year_later(day: date) -> date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _repeat_pair(dates: list[date]) -> tuple[date, date] | None:
+    """The first two distinct dates no more than 12 months apart."""
+    for earlier, later in zip(dates, dates[1:]):
+        if later <= _one_year_later(earlier):
+            return earlier, later
+    return None
+
+
+def _hosting_date(session: Session, person_id: str) -> date | None:
+    return session.execute(
+        select(Interaction.occurred_on).where(
+            Interaction.person_id == person_id, Interaction.deleted_at.is_(None),
+            Interaction.kind == InteractionKind.HOSTING.value,
+        ).order_by(Interaction.occurred_on.desc()).limit(1)
+    ).scalar()
+
+
+def suggest_stage(session: Session, person_id: str) -> Suggestion:
+    """The stage the record points to, and why. Only ever upward; 移住検討 and 移住 are never suggested."""
+    person = _live_person(session, person_id)
+    current = LadderStage(person.ladder_stage) if person.ladder_stage in {s.value for s in LadderStage} else LadderStage.INTERESTED
+    candidates: list[tuple[LadderStage, str]] = []
+    hosting = _hosting_date(session, person_id)
+    if hosting:
+        candidates.append((LadderStage.CARRIER, f"主催・講師の記録があります（{display_date(hosting)}）。"))
+    dates = participation_dates(session, person_id)
+    pair = _repeat_pair(dates)
+    if pair:
+        candidates.append((LadderStage.REPEATER,
+                           f"12か月以内の別々の日に参加しています（{display_date(pair[0])}、{display_date(pair[1])}）。"))
+    if dates:
+        candidates.append((LadderStage.PARTICIPATED, f"参加の記録があります（{display_date(dates[-1])}）。"))
+    for stage, reason in candidates:  # highest first
+        if stage.rank > current.rank:
+            return Suggestion(current.value, stage.value, reason)
+    return Suggestion(current.value, None, "記録から見て、今の段階を変える理由はありません。")
+
+
+def apply_suggestion(session: Session, person_id: str, *, on: date | None = None) -> LadderMove | None:
+    """The coordinator's confirmation of ``suggest_stage`` (the reason goes into the history)."""
+    suggestion = suggest_stage(session, person_id)
+    if suggestion.stage is None:
+        return None
+    return set_ladder_stage(session, person_id, suggestion.stage, on=on, reason=f"提案を承認: {suggestion.reason}")
