@@ -17,7 +17,8 @@ from sqlmodel import Session
 
 from kankei_desktop.domain import tables  # noqa: F401  (registers every table)
 from kankei_desktop.domain.errors import StoreError
-from kankei_desktop.store import migrations, probe
+from kankei_desktop.store import backup, location, migrations, probe
+from kankei_desktop.store import lock as lock_file
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -48,6 +49,12 @@ class Database:
     def __init__(self, path: Path, engine: Engine):
         self.path = path
         self.engine = engine
+        # Set by open_database(lock=True): the one-writer lock, what happened on
+        # open (lock taken over after a crash, full check run), place warnings.
+        self.lock: lock_file.DatabaseLock | None = None
+        self.notes: list[str] = []
+        self.warnings: list[str] = []
+        self.after_crash = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -62,6 +69,9 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
 
 def create_database(path: Path, *, overwrite: bool = False) -> Database:
@@ -82,20 +92,106 @@ def create_database(path: Path, *, overwrite: bool = False) -> Database:
     return Database(path, engine)
 
 
-def open_database(path: Path, *, before_migration=None) -> Database:
+class DamagedDatabaseError(StoreError):
+    """The file is damaged; it was moved aside and ``backup`` (if any) can replace it."""
+
+    def __init__(self, message: str, moved_to: Path | None, newest_backup: "backup.BackupInfo | None"):
+        super().__init__(message)
+        self.moved_to = moved_to
+        self.newest_backup = newest_backup
+
+
+def describe_newest_backup(info: "backup.BackupInfo | None") -> str:
+    if info is None:
+        return "検査に通るバックアップは見つかりませんでした。"
+    persons = "" if info.person_count is None else f"、参加者 {info.person_count:,} 名"
+    return (
+        f"最新の正常なバックアップは {info.taken_at:%Y/%m/%d %H:%M} のもの（{info.path}{persons}）です。"
+        "「バックアップから復元」で戻せます。"
+    )
+
+
+def _backup_before_migration(path: Path) -> None:
+    """Default ``before_migration``: a verified backup, or no migration at all."""
+    folder = backup.configured_backup_dir(path)
+    try:
+        backup.ensure_default_dir(folder)
+        backup.make_backup(path, folder, "migration")
+    except StoreError as error:
+        fallback = backup.default_backup_dir()
+        if folder == fallback:
+            raise StoreError(f"更新前のバックアップを作れないため、更新を中止しました。{error.message}") from error
+        backup.ensure_default_dir(fallback)
+        backup.make_backup(path, fallback, "migration")
+
+
+def _wal_has_content(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.is_file() and wal.stat().st_size > 0
+
+
+def open_database(
+    path: Path,
+    *,
+    before_migration=None,
+    lock: bool = False,
+    break_garbage_lock: bool = False,
+    backup_dir: Path | None = None,
+) -> Database:
     """Open an existing coordinator file, migrating it if it is older.
 
-    A file that is missing, not SQLite, damaged, or written by a newer version
-    of the program is refused with a ``StoreError`` and left exactly as it was.
-    ``before_migration(path)`` runs before any schema change (the backup).
+    A file that is missing, not SQLite, or written by a newer version of the
+    program is refused with a ``StoreError`` and left exactly as it was. A
+    *damaged* file (bad page or header, zero bytes, a WAL that is not its own)
+    is moved aside with its -wal/-shm, never deleted, and
+    ``DamagedDatabaseError`` names the newest verified backup.
+
+    ``before_migration(path)`` runs before any schema change; by default a
+    verified backup into the configured folder. ``lock=True`` (the app) refuses
+    network locations, takes the one-writer lock (``Database.close`` releases
+    it) and, when the previous session ended uncleanly, runs the full
+    integrity and foreign-key check instead of the quick one.
     """
     path = Path(path)
-    report = probe.probe_file(path)
-    report.raise_if_unusable()
-    engine = make_engine(path)
-    if report.schema_revision != migrations.head_revision():
-        if before_migration is not None:
-            before_migration(path)
-        with engine.begin() as connection:
-            migrations.upgrade_to_head(connection)
-    return Database(path, engine)
+    held: lock_file.DatabaseLock | None = None
+    warnings: list[str] = []
+    if lock:
+        warnings = location.refuse_network(path).warnings
+        if path.is_file():
+            held = lock_file.acquire(path, break_garbage=break_garbage_lock)
+    try:
+        after_crash = held is not None and (held.after_crash or _wal_has_content(path))
+        report = probe.probe_file(path, full=after_crash)
+        if report.damaged:
+            raise _damaged(path, report, backup_dir)
+        report.raise_if_unusable()
+        engine = make_engine(path)
+        if report.schema_revision != migrations.head_revision():
+            (before_migration or _backup_before_migration)(path)
+            with engine.begin() as connection:
+                migrations.upgrade_to_head(connection)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    database = Database(path, engine)
+    database.lock = held
+    database.warnings = warnings
+    database.after_crash = after_crash
+    if held is not None:
+        database.notes = list(held.notes)
+    if after_crash:
+        database.notes.append("前回正常に終了しなかったため、全体の検査（integrity_check、foreign_key_check）を行いました: 問題ありません。")
+    return database
+
+
+def _damaged(path: Path, report: probe.ProbeReport, backup_dir: Path | None) -> DamagedDatabaseError:
+    folder = backup_dir or backup.configured_backup_dir(path)
+    newest = backup.newest_verified_backup(folder, path.stem)
+    moved = backup.move_aside(path)
+    return DamagedDatabaseError(
+        f"{report.problems[0]} 元のファイルは削除せず「{moved.name}」に名前を変えて残しました。"
+        f"{describe_newest_backup(newest)}",
+        moved,
+        newest,
+    )

@@ -14,6 +14,10 @@ from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.store import migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# The two magic numbers a write-ahead log starts with (big- and little-endian checksums).
+WAL_MAGICS = (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83")
+# sqlite3 errors that mean the bytes are bad, as opposed to "busy" or "cannot open".
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk image")
 
 
 @dataclass
@@ -23,6 +27,10 @@ class ProbeReport:
     schema_revision: str | None = None
     is_newer: bool = False
     person_count: int | None = None
+    # True when the file looks like a coordinator file whose bytes are broken
+    # (damaged page or header, zero bytes, stale WAL): it is moved aside on
+    # open and a backup is offered. A foreign file is *not* damaged.
+    damaged: bool = False
 
     @property
     def ok(self) -> bool:
@@ -48,15 +56,26 @@ def probe_file(path: Path, *, full: bool = False) -> ProbeReport:
         return report
     size = path.stat().st_size
     if size == 0:
-        report.problems.append(f"「{path}」は空（0 バイト）のファイルです。関係人口デスクのデータベースではありません。")
+        report.damaged = True
+        report.problems.append(f"「{path}」は空（0 バイト）のファイルです。中身が失われています。バックアップから復元してください。")
         return report
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
-        report.problems.append(f"「{path}」は SQLite データベースではありません（ファイルの先頭が違います）。")
+        if _looks_like_damaged_header(header, size):
+            report.damaged = True
+            report.problems.append(f"「{path}」はファイルの先頭（ヘッダー）が壊れています。バックアップから復元してください。")
+        else:
+            report.problems.append(f"「{path}」は SQLite データベースではありません（ファイルの先頭が違います）。")
         return report
     if len(header) < 100:
+        report.damaged = True
         report.problems.append(f"「{path}」は途中で切れています（ヘッダーが不完全です）。")
+        return report
+    wal_problem = _wal_problem(path)
+    if wal_problem:
+        report.damaged = True
+        report.problems.append(wal_problem)
         return report
     try:
         connection = _readonly(path)
@@ -64,6 +83,7 @@ def probe_file(path: Path, *, full: bool = False) -> ProbeReport:
             pragma = "integrity_check" if full else "quick_check"
             rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}").fetchall()]
             if rows != ["ok"]:
+                report.damaged = True
                 report.problems.append(
                     f"「{path}」は破損しています（{pragma}: {'; '.join(rows[:3])}）。バックアップから復元してください。"
                 )
@@ -87,8 +107,48 @@ def probe_file(path: Path, *, full: bool = False) -> ProbeReport:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
+        if any(word in str(exc) for word in _DAMAGE_WORDS):
+            report.damaged = True
         report.problems.append(f"「{path}」を読めません（{exc}）。壊れているか、SQLite のファイルではありません。")
     return report
+
+
+def _looks_like_damaged_header(header: bytes, size: int) -> bool:
+    """A SQLite file whose first bytes were overwritten, rather than some other kind of file.
+
+    Pages are whole multiples of 512 bytes; a wiped header (all zeros) or one
+    that still names a valid page size at offset 16 on such a file is ours, damaged.
+    """
+    if size < 512 or size % 512:
+        return False
+    if not header.strip(b"\x00"):
+        return True
+    if len(header) >= 18:
+        page_size = int.from_bytes(header[16:18], "big")
+        page_size = 65536 if page_size == 1 else page_size
+        return page_size >= 512 and page_size & (page_size - 1) == 0 and size % page_size == 0
+    return False
+
+
+def _wal_problem(path: Path) -> str | None:
+    """A -wal that cannot belong to this file (bad magic): replaying it would be a guess."""
+    wal = Path(f"{path}-wal")
+    if not wal.is_file() or wal.stat().st_size == 0:
+        return None
+    with wal.open("rb") as handle:
+        wal_header = handle.read(32)
+    with path.open("rb") as handle:
+        db_header = handle.read(18)
+    db_page = int.from_bytes(db_header[16:18], "big")
+    db_page = 65536 if db_page == 1 else db_page
+    if len(wal_header) < 32 or wal_header[:4] not in WAL_MAGICS:
+        return f"「{wal}」（書きかけの変更の記録）が壊れています。バックアップから復元してください。"
+    if int.from_bytes(wal_header[8:12], "big") != db_page:
+        return (
+            f"「{wal}」（書きかけの変更の記録）は別のファイルのものです（ページの大きさが違います）。"
+            "バックアップから復元してください。"
+        )
+    return None
 
 
 def _revision(connection: sqlite3.Connection) -> str | None:

@@ -1,0 +1,196 @@
+"""Backups as the app uses them: where they go, when they are made, what the user sees.
+
+The mechanics (verified copy, rotation, restore) live in ``store.backup``; this
+module adds the coordinator's settings (folder, schedule, retention) and the
+rule that an automatic backup never stops the work: it reports a status the
+GUI shows in the status bar instead of raising.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from kankei_desktop.domain.errors import KankeiError, StoreError, ValidationError
+from kankei_desktop.domain.tables import Setting, utc_now
+from kankei_desktop.store import audit, backup
+from kankei_desktop.store.backup import BACKUP_FOLDER_SETTING, BackupInfo, RetentionPolicy
+
+INTERVAL_SETTING = "backup_interval_minutes"
+RETENTION_SETTING = "backup_retention"
+DEFAULT_INTERVAL_MINUTES = 30
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    """The outcome of one automatic backup, for the status bar."""
+
+    ok: bool
+    at: datetime
+    reason: str
+    path: Path | None = None
+    message: str = ""
+
+    def status_text(self) -> str:
+        if self.ok:
+            return f"最終バックアップ {self.at:%H:%M}"
+        return f"バックアップ失敗 {self.at:%H:%M}: {self.message}"
+
+
+def _get(session: Session, key: str, default):
+    raw = session.execute(
+        select(Setting.value_json).where(Setting.key == key, Setting.deleted_at.is_(None))
+    ).scalar_one_or_none()
+    return default if raw is None else json.loads(raw)
+
+
+def _put(session: Session, key: str, value) -> None:
+    row = session.execute(select(Setting).where(Setting.key == key)).scalar_one_or_none()
+    before = _get(session, key, None)
+    encoded = json.dumps(value, ensure_ascii=False)
+    if row is None:
+        session.add(Setting(key=key, value_json=encoded))
+    else:
+        row.value_json, row.deleted_at, row.updated_at = encoded, None, utc_now()
+    if before != value:
+        audit.record(session, "update", "setting", key, {key: [before, value]})
+
+
+def backup_folder(session: Session) -> Path:
+    value = _get(session, BACKUP_FOLDER_SETTING, None)
+    return Path(value) if value else backup.default_backup_dir()
+
+
+def set_backup_folder(session: Session, folder: Path | None) -> None:
+    """Choose the backup folder (``None``: back to the default); it must exist and be writable."""
+    if folder is None:
+        _put(session, BACKUP_FOLDER_SETTING, None)
+        return
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValidationError({"backup_folder": f"フォルダー「{folder}」がありません。"})
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ValidationError({"backup_folder": f"フォルダー「{folder}」に書き込めません（読み取り専用です）。"})
+    _put(session, BACKUP_FOLDER_SETTING, str(folder))
+
+
+def interval_minutes(session: Session) -> int:
+    return int(_get(session, INTERVAL_SETTING, DEFAULT_INTERVAL_MINUTES))
+
+
+def set_interval_minutes(session: Session, minutes: int) -> None:
+    if not 5 <= int(minutes) <= 24 * 60:
+        raise ValidationError({"backup_interval_minutes": "バックアップの間隔は5分から1440分（1日）の間で指定してください。"})
+    _put(session, INTERVAL_SETTING, int(minutes))
+
+
+def retention(session: Session) -> RetentionPolicy:
+    values = _get(session, RETENTION_SETTING, None) or {}
+    defaults = RetentionPolicy()
+    return RetentionPolicy(**{name: int(values.get(name, getattr(defaults, name)))
+                              for name in ("recent", "daily", "weekly", "monthly")})
+
+
+def set_retention(session: Session, policy: RetentionPolicy) -> None:
+    values = {"recent": policy.recent, "daily": policy.daily, "weekly": policy.weekly, "monthly": policy.monthly}
+    if policy.recent < 1 or any(v < 0 for v in values.values()):
+        raise ValidationError({"backup_retention": "保存するバックアップの数は、直近1つ以上・その他0以上で指定してください。"})
+    _put(session, RETENTION_SETTING, values)
+
+
+def _settings_of(database) -> tuple[Path, RetentionPolicy]:
+    with database.session() as session:
+        return backup_folder(session), retention(session)
+
+
+def backup_now(database, reason: str = "manual") -> Path:
+    """A backup the user asked for: errors are raised (``StoreError``) to be shown."""
+    folder, policy = _settings_of(database)
+    backup.ensure_default_dir(folder)
+    made = backup.make_backup(database.path, folder, reason)
+    backup.rotate_backups(folder, database.path.stem, policy)
+    return made
+
+
+def auto_backup(database, reason: str) -> BackupStatus:
+    """The automatic backup (open, close, every N minutes, around imports and merges).
+
+    Never raises for a backup problem: the returned status carries the message
+    and the app keeps working.
+    """
+    now = datetime.now()
+    try:
+        made = backup_now(database, reason)
+    except KankeiError as error:
+        return BackupStatus(False, now, reason, None, error.message)
+    except Exception as error:  # a failed backup must not take the app down; show it
+        return BackupStatus(False, now, reason, None, f"予期しないエラー（{error}）")
+    return BackupStatus(True, now, reason, made)
+
+
+class PeriodicBackup:
+    """Decides when the 'every N minutes of activity' backup is due.
+
+    The GUI calls ``note_change()`` after each save and ``due(now)`` from a
+    timer; idle time without changes makes no backups.
+    """
+
+    def __init__(self, minutes: int = DEFAULT_INTERVAL_MINUTES, last_backup: datetime | None = None):
+        self.interval = timedelta(minutes=minutes)
+        self.last_backup = last_backup or datetime.now()
+        self.changed_since_backup = False
+
+    def note_change(self) -> None:
+        self.changed_since_backup = True
+
+    def due(self, now: datetime | None = None) -> bool:
+        now = now or datetime.now()
+        return self.changed_since_backup and now - self.last_backup >= self.interval
+
+    def done(self, status: BackupStatus) -> None:
+        if status.ok:
+            self.last_backup = status.at
+            self.changed_since_backup = False
+
+
+def list_for(database) -> list[BackupInfo]:
+    folder, _policy = _settings_of(database)
+    return backup.list_backups(folder, database.path.stem)
+
+
+def restore(db_path: Path, backup_path: Path, backup_dir: Path | None = None) -> Path | None:
+    """Replace the (closed) file at ``db_path`` by ``backup_path``; see ``store.backup.restore_backup``.
+
+    The caller must have closed its own ``Database``; the one-writer lock is
+    taken for the duration so nobody else has the file open meanwhile.
+    """
+    from kankei_desktop.store import lock as lock_file
+
+    db_path = Path(db_path)
+    folder = Path(backup_dir) if backup_dir else backup.configured_backup_dir(db_path)
+    backup.ensure_default_dir(folder)
+    held = lock_file.acquire(db_path) if db_path.exists() else None
+    try:
+        return backup.restore_backup(backup_path, db_path, folder)
+    finally:
+        if held is not None:
+            held.release()
+
+
+def offer_after_damage(db_path: Path, backup_dir: Path | None = None) -> BackupInfo | None:
+    """The newest backup of this file that passes the full check (damaged ones skipped)."""
+    folder = Path(backup_dir) if backup_dir else backup.configured_backup_dir(db_path)
+    return backup.newest_verified_backup(folder, Path(db_path).stem)
+
+
+__all__ = [
+    "BackupStatus", "PeriodicBackup", "StoreError", "auto_backup", "backup_folder", "backup_now",
+    "interval_minutes", "list_for", "offer_after_damage", "restore", "retention", "set_backup_folder",
+    "set_interval_minutes", "set_retention",
+]

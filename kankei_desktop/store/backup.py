@@ -1,0 +1,405 @@
+"""Verified backups of a coordinator file, their rotation, and restoring one.
+
+A backup is written with SQLite's online backup API into a temporary file in
+the backup folder, checked with ``integrity_check``, flushed to disk and only
+then renamed to its final name. A crash or a full disk at any point leaves
+either no new backup or a complete one, never a half file under a real name.
+Every name carries the database's stem, the local time and the reason, so one
+folder can hold the backups of several files and be read by a person.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kankei_desktop import paths
+from kankei_desktop.domain.errors import StoreError
+from kankei_desktop.store import probe
+
+BACKUP_SUFFIX = ".sqlite3"
+_STAMP_FORMAT = "%Y%m%d-%H%M%S"
+_NAME = re.compile(
+    r"^(?P<stem>.+)_(?P<stamp>\d{8}-\d{6})(?:-(?P<seq>\d+))?_(?P<reason>[a-z0-9-]+)\.sqlite3$"
+)
+_TEMP_PREFIX = ".tmp-"
+
+# Reasons shown in the list, in the user's words.
+REASON_LABELS = {
+    "open": "起動時",
+    "close": "終了時",
+    "periodic": "定期",
+    "manual": "手動",
+    "migration": "更新前",
+    "before-import": "取り込み前",
+    "after-import": "取り込み後",
+    "before-merge": "統合前",
+    "after-merge": "統合後",
+    "before-bulk": "一括変更前",
+    "before-restore": "復元前",
+    "before-anonymise": "消去前",
+}
+
+
+@dataclass(frozen=True)
+class RetentionPolicy:
+    """How many backups survive rotation: the newest few, then one per day, week, month."""
+
+    recent: int = 10
+    daily: int = 14
+    weekly: int = 8
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    stem: str
+    taken_at: datetime
+    reason: str
+    size_bytes: int
+    person_count: int | None  # None: the file could not be read
+
+    @property
+    def reason_label(self) -> str:
+        return REASON_LABELS.get(self.reason, self.reason)
+
+
+def _check_folder(backup_dir: Path) -> None:
+    if not backup_dir.exists():
+        raise StoreError(
+            f"バックアップ先のフォルダー「{backup_dir}」がありません。"
+            "USB メモリーなどが外れていないか確かめるか、設定でバックアップ先を変更してください。"
+        )
+    if not backup_dir.is_dir():
+        raise StoreError(f"バックアップ先「{backup_dir}」はフォルダーではありません。設定でバックアップ先を変更してください。")
+    if not os.access(backup_dir, os.W_OK | os.X_OK):
+        raise StoreError(
+            f"バックアップ先のフォルダー「{backup_dir}」に書き込めません（読み取り専用です）。"
+            "設定で書き込めるフォルダーに変更してください。"
+        )
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":  # Windows cannot open a directory for fsync; rename is durable there
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _safe_reason(reason: str) -> str:
+    cleaned = re.sub(r"[^a-z0-9-]+", "-", reason.lower()).strip("-")
+    return cleaned or "manual"
+
+
+def _final_name(backup_dir: Path, stem: str, taken_at: datetime, reason: str) -> Path:
+    stamp = taken_at.strftime(_STAMP_FORMAT)
+    candidate = backup_dir / f"{stem}_{stamp}_{reason}{BACKUP_SUFFIX}"
+    seq = 2
+    while candidate.exists():
+        candidate = backup_dir / f"{stem}_{stamp}-{seq}_{reason}{BACKUP_SUFFIX}"
+        seq += 1
+    return candidate
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of ``source`` (with whatever its WAL holds) into a new file ``target``.
+
+    The copy is switched to a rollback journal so it is one self-contained
+    file, checked with ``integrity_check`` and flushed; ``target`` is removed
+    again if anything fails.
+    """
+    try:
+        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                rows = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if rows != ["ok"]:
+            raise StoreError(
+                f"「{source}」のコピーが検査に通りませんでした（{'; '.join(rows[:3])}）。"
+                "元のファイルが壊れている可能性があります。"
+            )
+        _fsync_file(target)
+    except BaseException as exc:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(_explain_sqlite_error(exc, source, target.parent)) from exc
+        if isinstance(exc, OSError):
+            raise StoreError(_explain_os_error(exc, target.parent)) from exc
+        raise
+
+
+def _explain_sqlite_error(exc: sqlite3.Error, source: Path, folder: Path) -> str:
+    text = str(exc)
+    if "full" in text or "disk I/O" in text:
+        return f"「{folder}」に書き込めませんでした（{text}）。空き容量を確かめてください。元のファイルは変更していません。"
+    return f"「{source}」をコピーできませんでした（{text}）。元のファイルは変更していません。"
+
+
+def _explain_os_error(exc: OSError, folder: Path) -> str:
+    return f"「{folder}」に書き込めませんでした（{exc.strerror or exc}）。空き容量と書き込み権限を確かめてください。"
+
+
+def make_backup(
+    db_path: Path, backup_dir: Path, reason: str = "manual", *, now: datetime | None = None
+) -> Path:
+    """Write a verified backup of ``db_path`` into ``backup_dir``; returns its path.
+
+    Raises ``StoreError`` (and leaves nothing behind) when the folder is missing,
+    read-only or full, or when the source cannot be read.
+    """
+    db_path, backup_dir = Path(db_path), Path(backup_dir)
+    if not db_path.is_file():
+        raise StoreError(f"バックアップ元のファイル「{db_path}」がありません。")
+    _check_folder(backup_dir)
+    reason = _safe_reason(reason)
+    taken_at = (now or datetime.now()).replace(microsecond=0)
+    temp = backup_dir / f"{_TEMP_PREFIX}{db_path.stem}-{uuid.uuid4().hex}{BACKUP_SUFFIX}"
+    copy_database(db_path, temp)
+    final = _final_name(backup_dir, db_path.stem, taken_at, reason)
+    try:
+        os.replace(temp, final)
+        _fsync_dir(backup_dir)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise StoreError(_explain_os_error(exc, backup_dir)) from exc
+    return final
+
+
+def parse_backup_name(path: Path) -> tuple[str, datetime, str] | None:
+    match = _NAME.match(path.name)
+    if not match:
+        return None
+    try:
+        taken_at = datetime.strptime(match["stamp"], _STAMP_FORMAT)
+    except ValueError:
+        return None
+    return match["stem"], taken_at, match["reason"]
+
+
+def _person_count(path: Path) -> int | None:
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return connection.execute("SELECT count(*) FROM person WHERE deleted_at IS NULL").fetchone()[0]
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return None
+
+
+def _backup_files(backup_dir: Path, stem: str | None) -> list[tuple[Path, str, datetime, str]]:
+    if not backup_dir.is_dir():
+        return []
+    found = []
+    for path in backup_dir.iterdir():
+        if path.name.startswith(_TEMP_PREFIX) or not path.is_file():
+            continue
+        parsed = parse_backup_name(path)
+        if parsed is None or (stem is not None and parsed[0] != stem):
+            continue
+        found.append((path, *parsed))
+    # Newest first; the name breaks ties between backups of the same second.
+    found.sort(key=lambda item: (item[2], item[0].name), reverse=True)
+    return found
+
+
+def list_backups(backup_dir: Path, stem: str | None = None) -> list[BackupInfo]:
+    """Backups in ``backup_dir`` (of the database named ``stem``, or all), newest first.
+
+    Only reads: each file is opened read-only to count its persons.
+    """
+    return [
+        BackupInfo(path, file_stem, taken_at, reason, path.stat().st_size, _person_count(path))
+        for path, file_stem, taken_at, reason in _backup_files(Path(backup_dir), stem)
+    ]
+
+
+def verify_backup(path: Path) -> probe.ProbeReport:
+    """The full check of a backup file (integrity_check, foreign keys, our schema)."""
+    return probe.probe_file(Path(path), full=True)
+
+
+def newest_verified_backup(backup_dir: Path, stem: str | None) -> BackupInfo | None:
+    """The newest backup that passes the full check; damaged ones are skipped."""
+    for info in list_backups(backup_dir, stem):
+        if verify_backup(info.path).ok:
+            return info
+    return None
+
+
+def rotate_backups(
+    backup_dir: Path, stem: str, policy: RetentionPolicy = RetentionPolicy()
+) -> list[Path]:
+    """Delete the backups of ``stem`` that the policy no longer keeps; returns them.
+
+    Kept: the ``recent`` newest, and the newest of each of the latest ``daily``
+    days, ``weekly`` ISO weeks and ``monthly`` months that have a backup.
+    """
+    files = _backup_files(Path(backup_dir), stem)
+    keep: set[Path] = {item[0] for item in files[: policy.recent]}
+    buckets = (
+        (policy.daily, lambda t: t.date()),
+        (policy.weekly, lambda t: t.isocalendar()[:2]),
+        (policy.monthly, lambda t: (t.year, t.month)),
+    )
+    for count, bucket_of in buckets:
+        seen: list = []
+        for path, _stem, taken_at, _reason in files:  # newest first: first seen is newest
+            bucket = bucket_of(taken_at)
+            if bucket in seen:
+                continue
+            if len(seen) >= count:
+                break
+            seen.append(bucket)
+            keep.add(path)
+    removed = []
+    for path, *_ in files:
+        if path not in keep:
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError:
+                pass  # a locked or read-only old backup is simply kept
+    return removed
+
+
+def _stamp() -> str:
+    return datetime.now().strftime(_STAMP_FORMAT)
+
+
+def move_aside(db_path: Path) -> Path:
+    """Rename a damaged file *with* its -wal and -shm to ``<name>.damaged-<time>``.
+
+    Nothing is deleted: the renamed set can still be opened by a specialist.
+    Returns the new path of the main file.
+    """
+    db_path = Path(db_path)
+    target = Path(f"{db_path}.damaged-{_stamp()}")
+    seq = 2
+    while target.exists():
+        target = Path(f"{db_path}.damaged-{_stamp()}-{seq}")
+        seq += 1
+    try:
+        for suffix in ("-wal", "-shm", ""):  # main file last: its name is what the user looks for
+            source = Path(f"{db_path}{suffix}")
+            if source.exists():
+                os.replace(source, Path(f"{target}{suffix}"))
+        _fsync_dir(db_path.parent)
+    except OSError as exc:
+        raise StoreError(
+            f"壊れたファイル「{db_path}」を別名に移せませんでした（{exc.strerror or exc}）。"
+            "ファイルはそのままです。"
+        ) from exc
+    return target
+
+
+def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path | None:
+    """Replace ``db_path`` by a verified copy of ``backup``.
+
+    The current file is first backed up into ``backup_dir`` (or, when it is
+    damaged, moved aside); the replacement is a rename, so a crash leaves either
+    the old file or the restored one. Returns the safety backup (or the moved
+    damaged file), ``None`` when there was no current file.
+    """
+    backup, db_path, backup_dir = Path(backup), Path(db_path), Path(backup_dir)
+    report = verify_backup(backup)
+    if not report.ok:
+        raise StoreError(
+            f"「{backup}」は復元に使えません: {report.problems[0]} 別のバックアップを選んでください。"
+        )
+    if not db_path.parent.is_dir():
+        raise StoreError(f"復元先のフォルダー「{db_path.parent}」がありません。")
+    if db_path.exists() and backup.resolve() == db_path.resolve():
+        raise StoreError("復元元と復元先が同じファイルです。")
+    keep: Path | None = None
+    current = probe.probe_file(db_path) if db_path.exists() else None
+    temp = db_path.parent / f"{_TEMP_PREFIX}{db_path.name}-{uuid.uuid4().hex}"
+    copy_database(backup, temp)  # before touching the current file: a full disk stops here
+    try:
+        if current is not None and current.ok:
+            keep = make_backup(db_path, backup_dir, "before-restore")
+            _checkpoint(db_path)
+        elif current is not None or Path(f"{db_path}-wal").exists():
+            keep = move_aside(db_path)
+        os.replace(temp, db_path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    # The old WAL belongs to the old file; left beside the new one it would be replayed into it.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    _fsync_dir(db_path.parent)
+    return keep
+
+
+def _checkpoint(db_path: Path) -> None:
+    """Fold the WAL into the main file so nothing of value is left in a -wal we remove."""
+    try:
+        connection = sqlite3.connect(db_path)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"「{db_path}」を復元の前に整理できませんでした（{exc}）。ファイルはそのままです。") from exc
+
+
+
+BACKUP_FOLDER_SETTING = "backup_folder"
+
+
+def default_backup_dir() -> Path:
+    return paths.user_data_dir() / "backups"
+
+
+def configured_backup_dir(db_path: Path) -> Path:
+    """The backup folder chosen in 設定 (stored in the file itself), else the default.
+
+    Read with a read-only connection so it works before a migration and on a
+    file nobody has opened yet.
+    """
+    try:
+        connection = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute(
+                "SELECT value_json FROM setting WHERE key = ? AND deleted_at IS NULL",
+                (BACKUP_FOLDER_SETTING,),
+            ).fetchone()
+        finally:
+            connection.close()
+        value = json.loads(row[0]) if row else None
+    except (sqlite3.Error, ValueError):
+        value = None
+    return Path(value) if value else default_backup_dir()
+
+
+def ensure_default_dir(backup_dir: Path) -> None:
+    """Create the *default* folder on first use; a chosen folder that is gone is an error."""
+    if backup_dir == default_backup_dir():
+        try:
+            backup_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"バックアップ用のフォルダー「{backup_dir}」を作成できません（{exc.strerror or exc}）。") from exc
