@@ -62,7 +62,7 @@ def probe_file(path: Path, *, full: bool = False) -> ProbeReport:
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
-        if _looks_like_damaged_header(header, size):
+        if _looks_like_damaged_header(header, size, path):
             report.damaged = True
             report.problems.append(f"「{path}」はファイルの先頭（ヘッダー）が壊れています。バックアップから復元してください。")
         else:
@@ -113,20 +113,31 @@ def probe_file(path: Path, *, full: bool = False) -> ProbeReport:
     return report
 
 
-def _looks_like_damaged_header(header: bytes, size: int) -> bool:
+def _looks_like_damaged_header(header: bytes, size: int, path: Path | None = None) -> bool:
     """A SQLite file whose first bytes were overwritten, rather than some other kind of file.
 
-    Pages are whole multiples of 512 bytes; a wiped header (all zeros) or one
-    that still names a valid page size at offset 16 on such a file is ours, damaged.
+    Pages are whole multiples of 512 bytes and every page after the first
+    starts with a b-tree type byte (or zero for free and overflow pages); a
+    foreign file of that size almost never passes that on its first pages.
     """
-    if size < 512 or size % 512:
+    if size < 1024 or size % 512:
         return False
     if not header.strip(b"\x00"):
         return True
-    if len(header) >= 18:
-        page_size = int.from_bytes(header[16:18], "big")
-        page_size = 65536 if page_size == 1 else page_size
-        return page_size >= 512 and page_size & (page_size - 1) == 0 and size % page_size == 0
+    if path is None:
+        return False
+    page_types = {0x00, 0x02, 0x05, 0x0A, 0x0D}
+    with path.open("rb") as handle:
+        for page_size in (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512):
+            pages = size // page_size
+            if size % page_size or pages < 3:
+                continue
+            firsts = []
+            for number in range(1, min(pages, 9)):
+                handle.seek(number * page_size)
+                firsts.append(handle.read(1)[0])
+            if all(byte in page_types for byte in firsts) and any(byte for byte in firsts):
+                return True
     return False
 
 
