@@ -1,0 +1,296 @@
+"""個人情報の消去 (anonymising a person), the retention reminder and consent helpers.
+
+Anonymising keeps the *counts*: the person row, enrollments, stays,
+interactions and letters stay (so a fiscal year's figures do not change after
+the fact), but every value that names or reaches the person is emptied, in
+their own rows and in the audit entries about them. ``purge_freed_space`` then
+makes sure the old values are gone from the file's bytes too (secure_delete,
+VACUUM, WAL checkpoint) — a deleted row in SQLite otherwise lingers in free
+pages and in the write-ahead log.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select, text, update
+from sqlmodel import Session
+
+from kankei_desktop import paths
+from kankei_desktop.domain.errors import NotFoundError, StoreError
+from kankei_desktop.domain.tables import (
+    Attachment,
+    AuditEntry,
+    Enrollment,
+    Interaction,
+    Letter,
+    Person,
+    PersonTag,
+    PersonTie,
+    Shipment,
+    StayParticipant,
+    utc_now,
+)
+from kankei_desktop.store import audit
+
+ERASED_NAME = "（消去済み）"
+ERASED = "（消去済み）"
+
+# Person columns emptied (value given) on anonymisation. Kept for the figures:
+# ladder stage, ゆかり, residence area, prefecture, found_via, dates of touches.
+_PERSON_BLANKS: dict[str, Any] = {
+    "name": ERASED_NAME, "furigana": "", "furigana_sort": "", "birth_date": None, "gender": "",
+    "email": "", "phone": "", "postal_code": "", "city": "", "address_line": "",
+    "address_building": "", "affiliation": "", "notes": "", "search_text": "",
+    "contact_ok": False, "photo_ok": False, "consent_date": None,
+}
+# Audit fields whose values are personal, wherever they appear in a change record.
+_PERSONAL_AUDIT_FIELDS = set(_PERSON_BLANKS) | {
+    "interests", "skills", "summary", "note", "tracking_number", "caption", "file_name", "contents",
+}
+
+PERSONAL_DATA_WARNING = (
+    "このファイルには個人情報（氏名・連絡先など）が含まれます。"
+    "保管場所と受け渡し方法に注意し、不要になったら削除してください。"
+)
+
+
+@dataclass(frozen=True)
+class AnonymiseResult:
+    person_id: str
+    rows_cleared: int
+    audit_entries_scrubbed: int
+    files_removed: int
+
+
+def _needles(person: Person) -> list[str]:
+    values = [person.name, person.furigana, person.email, person.phone, person.address_line]
+    return [value for value in values if value and len(value) >= 2 and value != ERASED_NAME]
+
+
+def _scrub(value: Any, needles: list[str], key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _scrub(v, needles, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v, needles, key) for v in value]
+    if key in _PERSONAL_AUDIT_FIELDS and value not in (None, "", [], False, True):
+        return ERASED
+    if isinstance(value, str):
+        for needle in needles:
+            value = value.replace(needle, ERASED)
+    return value
+
+
+def _related_ids(session: Session, person_id: str) -> dict[str, list[str]]:
+    def ids(table, *conditions) -> list[str]:
+        return list(session.execute(select(table.id).where(*conditions)).scalars())
+
+    letters = ids(Letter, Letter.person_id == person_id)
+    return {
+        "letter": letters,
+        "interaction": ids(Interaction, Interaction.person_id == person_id),
+        "shipment": ids(Shipment, Shipment.person_id == person_id),
+        "enrollment": ids(Enrollment, Enrollment.person_id == person_id),
+        "person_tag": ids(PersonTag, PersonTag.person_id == person_id),
+        "person_tie": ids(PersonTie, PersonTie.person_id == person_id),
+        "stay_participant": ids(StayParticipant, StayParticipant.person_id == person_id),
+        "attachment": ids(
+            Attachment,
+            or_(
+                (Attachment.owner_kind == "person") & (Attachment.owner_id == person_id),
+                (Attachment.owner_kind == "letter") & Attachment.owner_id.in_(letters or [""]),
+            ),
+        ),
+    }
+
+
+def anonymise_person(session: Session, person_id: str, *, today: date | None = None) -> AnonymiseResult:
+    """Empty every personal value of one person, keeping the rows that figures count.
+
+    Runs in the caller's transaction. Call ``purge_freed_space`` after the
+    commit so the old values also leave the file's free pages and its WAL.
+    """
+    session.execute(text("PRAGMA secure_delete=ON"))
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFoundError("消去する参加者が見つかりません。")
+    if person.anonymised_at is not None:
+        raise NotFoundError(f"この参加者の個人情報はすでに消去されています（{person.anonymised_at:%Y/%m/%d}）。")
+    needles = _needles(person)
+    now = utc_now()
+    related = _related_ids(session, person_id)
+    cleared = 0
+    for column, value in _PERSON_BLANKS.items():
+        setattr(person, column, value)
+    person.anonymised_at = today or date.today()
+    person.updated_at = now
+    cleared += 1
+    blanks = (
+        (Letter, related["letter"], {"summary": ""}),
+        (Interaction, related["interaction"], {"note": ""}),
+        (Shipment, related["shipment"], {"notes": "", "tracking_number": "", "contents": ""}),
+        (Enrollment, related["enrollment"], {"notes": ""}),
+    )
+    for table, row_ids, values in blanks:
+        if row_ids:
+            cleared += session.execute(
+                update(table).where(table.id.in_(row_ids)).values(**values, updated_at=now)
+            ).rowcount
+    if related["person_tag"]:
+        cleared += session.execute(
+            update(PersonTag).where(PersonTag.id.in_(related["person_tag"]))
+            .values(name="", deleted_at=now, updated_at=now)
+        ).rowcount
+    files_removed = _remove_attachments(session, related["attachment"], now)
+    scrubbed = _scrub_audit(session, person_id, [i for group in related.values() for i in group], needles)
+    audit.record(
+        session, "anonymise", "person", person_id,
+        {"fields": sorted(_PERSON_BLANKS), "related_rows": cleared - 1, "files": files_removed},
+    )
+    session.flush()
+    return AnonymiseResult(person_id, cleared, scrubbed, files_removed)
+
+
+def _remove_attachments(session: Session, attachment_ids: list[str], now) -> int:
+    if not attachment_ids:
+        return 0
+    hashes = set(session.execute(select(Attachment.sha256).where(Attachment.id.in_(attachment_ids))).scalars())
+    session.execute(
+        update(Attachment).where(Attachment.id.in_(attachment_ids))
+        .values(file_name="", caption="", deleted_at=now, updated_at=now)
+    )
+    removed = 0
+    for sha in hashes:
+        still_used = session.execute(
+            select(Attachment.id).where(Attachment.sha256 == sha, Attachment.deleted_at.is_(None)).limit(1)
+        ).first()
+        if still_used or not sha:
+            continue  # the same photo is attached to someone else's record
+        for stored in (paths.user_data_dir() / "attachments" / sha[:2]).glob(f"{sha}.*"):
+            try:
+                stored.chmod(0o600)
+                stored.unlink()
+                removed += 1
+            except OSError:
+                pass
+    return removed
+
+
+def _scrub_audit(session: Session, person_id: str, related_ids: list[str], needles: list[str]) -> int:
+    conditions = [AuditEntry.changes_json.contains(person_id), AuditEntry.entity_id == person_id]
+    for start in range(0, len(related_ids), 500):
+        conditions.append(AuditEntry.entity_id.in_(related_ids[start : start + 500]))
+    entries = session.execute(
+        select(AuditEntry.id, AuditEntry.changes_json).where(or_(*conditions))
+    ).all()
+    count = 0
+    for entry_id, raw in entries:
+        try:
+            changes = json.loads(raw)
+        except ValueError:
+            changes = raw
+        cleaned = json.dumps(_scrub(changes, needles), ensure_ascii=False)
+        if cleaned != raw:
+            session.execute(update(AuditEntry).where(AuditEntry.id == entry_id).values(changes_json=cleaned))
+            count += 1
+    return count
+
+
+def purge_freed_space(database) -> None:
+    """Overwrite what deleted values left in the file: VACUUM and an emptied WAL.
+
+    SQLite-specific (a PostgreSQL server manages this itself). Raises
+    ``StoreError`` when another connection keeps the WAL from being emptied.
+    """
+    raw = database.engine.raw_connection()
+    try:
+        connection = raw.driver_connection
+        connection.execute("PRAGMA secure_delete=ON")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("VACUUM")
+        busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        raw.close()
+    if busy:
+        raise StoreError(
+            "ほかの画面やプログラムがデータベースを使っているため、消去した情報の上書きを完了できませんでした。"
+            "ほかを閉じてからもう一度実行してください。"
+        )
+
+
+def anonymise_and_purge(database, person_id: str) -> AnonymiseResult:
+    """The whole 「個人情報の消去」: anonymise in one transaction, then purge the bytes."""
+    with database.session() as session:
+        result = anonymise_person(session, person_id)
+    purge_freed_space(database)
+    return result
+
+
+# ---------------------------------------------------------------- retention
+
+
+@dataclass(frozen=True)
+class DormantPerson:
+    person_id: str
+    name: str
+    last_activity_on: date | None
+    registered_on: date
+
+
+def dormant_persons(session: Session, years: int = 5, *, today: date | None = None) -> list[DormantPerson]:
+    """Persons with no touch for ``years`` years (never touched: registered that long ago)."""
+    today = today or date.today()
+    try:
+        cutoff = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        cutoff = today.replace(year=today.year - years, day=28)
+    rows = session.execute(
+        select(Person.id, Person.name, Person.last_activity_on, Person.created_at)
+        .where(
+            Person.deleted_at.is_(None),
+            Person.anonymised_at.is_(None),
+            or_(
+                Person.last_activity_on < cutoff,
+                Person.last_activity_on.is_(None)
+                & (Person.created_at < datetime.combine(cutoff, time(), tzinfo=timezone.utc)),
+            ),
+        )
+        .order_by(Person.last_activity_on.is_(None), Person.last_activity_on, Person.furigana_sort)
+    ).all()
+    return [DormantPerson(pid, name, last, created.date()) for pid, name, last, created in rows]
+
+
+# ---------------------------------------------------------------- consent
+
+
+def contactable_condition(*, include_refused: bool = False):
+    """The SQL condition other services add to labels, exports and mailings.
+
+    Persons who refused contact (``contact_ok`` False) and anonymised persons
+    are left out unless ``include_refused`` — and then the caller must call
+    ``record_consent_override`` so the exception is in the audit log.
+    """
+    live = Person.deleted_at.is_(None) & Person.anonymised_at.is_(None)
+    if include_refused:
+        return live
+    return live & Person.contact_ok.is_(True)
+
+
+def record_consent_override(session: Session, purpose: str, person_ids: list[str], reason: str) -> None:
+    """Log that persons who refused contact were included anyway, and why."""
+    if not reason.strip():
+        from kankei_desktop.domain.errors import ValidationError
+
+        raise ValidationError({"reason": "連絡を希望しない人を含める理由を入力してください。"})
+    audit.record(
+        session, "consent_override", "person", "",
+        {"purpose": purpose, "reason": reason.strip(), "person_ids": list(person_ids)},
+    )
+
+
+def attachment_folder() -> Path:
+    return paths.user_data_dir() / "attachments"
