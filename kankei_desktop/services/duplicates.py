@@ -6,16 +6,18 @@ width, no spaces) **and** at least one of the same birth date, the same e-mail
 not enough (two 「サトウ　ハナコ」 are common); without a フリガナ nothing matches.
 
 Each person yields a few *keys* (フリガナ + one other field); two persons
-sharing any key are duplicates, and groups are joined transitively. The whole
-table is read once as plain tuples, so 100,000 persons take well under a second.
+sharing any key are duplicates, and groups are joined transitively. SQL first
+keeps only persons whose folded フリガナ occurs more than once; only those are
+read (as plain tuples) and compared in Python.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from kankei_desktop.domain.tables import Person
@@ -102,56 +104,91 @@ def find_duplicates_of(session: Session, person_input, exclude_id: str | None = 
     return matches
 
 
+_NOT_DIGITS = re.compile(r"\D")
+
+
+def _fold_email(email: str) -> str:
+    # Nearly every address is ASCII; full folding (NFKC, kana) only for the rest.
+    return "".join(email.split()).lower() if email.isascii() else fold(email)
+
+
+def _digits(phone: str) -> str:
+    return _NOT_DIGITS.sub("", phone) if phone.isascii() else digits_only(phone)
+
+
 def find_duplicate_groups(session: Session) -> list[list[str]]:
     """Every group of two or more live persons that look like one, over the whole table.
 
     Groups are joined transitively (A~B by phone, B~C by e-mail → A, B, C) and
     returned in フリガナ order; inside a group, the oldest record comes first.
     """
-    # Plain column tuples: 100,000 of them, never ORM objects.
+    # Only persons whose folded フリガナ occurs twice can match: SQL narrows 100,000 rows to
+    # those few (plus any row whose sort key was never filled), then Python folds and compares.
+    shared_kana = (
+        select(Person.furigana_sort)
+        .where(Person.deleted_at.is_(None), Person.furigana_sort != "")
+        .group_by(Person.furigana_sort)
+        .having(func.count() > 1)
+    )
+    unsorted = session.execute(
+        select(func.count()).select_from(Person)
+        .where(Person.deleted_at.is_(None), Person.furigana != "", Person.furigana_sort == "")
+    ).scalar_one()
+    conditions = [Person.deleted_at.is_(None), Person.furigana != ""]
+    if not unsorted:  # else a row without its sort key could pair with any: read them all
+        conditions.append(Person.furigana_sort.in_(shared_kana))
     rows = session.execute(
         select(
             Person.id, Person.furigana, Person.furigana_sort, Person.birth_date,
             Person.email, Person.phone, Person.postal_code,
-        ).where(Person.deleted_at.is_(None), Person.furigana != "")
+        ).where(*conditions)
     ).all()
-    by_key: dict[tuple, list[int]] = defaultdict(list)
+    parent: dict[int, int] = {}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(a: int, b: int) -> None:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        root_a, root_b = root(a), root(b)
+        if root_a != root_b:
+            parent[root_b] = root_a
+
+    # One dict per kind: key → first row that had it. A second row with the key joins the first,
+    # so no list is built per key (100,000 persons make ~400,000 keys, nearly all unique).
+    first_birth: dict = {}
+    first_email: dict = {}
+    first_phone: dict = {}
+    first_postal: dict = {}
     fold_cache: dict[str, str] = {}
     for index, (_id, furigana, furigana_sort, birth, email, phone, postal) in enumerate(rows):
         kana = furigana_sort or fold_cache.setdefault(furigana, fold(furigana))
         if not kana:
             continue
         if birth:
-            by_key[("birth", kana, _birth_text(birth))].append(index)
+            seen = first_birth.setdefault((kana, birth), index)
+            if seen != index:
+                join(seen, index)
         if email:
-            by_key[("email", kana, fold(email))].append(index)
+            seen = first_email.setdefault((kana, _fold_email(email)), index)
+            if seen != index:
+                join(seen, index)
         if phone:
-            digits = digits_only(phone)
+            digits = _digits(phone)
             if len(digits) >= 6:
-                by_key[("phone", kana, digits)].append(index)
+                seen = first_phone.setdefault((kana, digits), index)
+                if seen != index:
+                    join(seen, index)
         if postal:
-            code = normalise_postal_code(postal)
+            code = postal if len(postal) == 7 and postal.isdigit() else normalise_postal_code(postal)
             if len(code) == 7:
-                by_key[("postal", kana, code)].append(index)
-
-    parent: dict[int, int] = {}
-
-    def root(i: int) -> int:
-        while parent.get(i, i) != i:
-            parent[i] = parent.get(parent[i], parent[i])
-            i = parent[i]
-        return i
-
-    for members in by_key.values():
-        if len(members) < 2:
-            continue
-        for member in members:
-            parent.setdefault(member, member)
-        first = root(members[0])
-        for other in members[1:]:
-            other_root = root(other)
-            if other_root != first:
-                parent[other_root] = first
+                seen = first_postal.setdefault((kana, code), index)
+                if seen != index:
+                    join(seen, index)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for index in parent:
