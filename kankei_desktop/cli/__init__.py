@@ -17,6 +17,7 @@ from kankei_desktop.domain.errors import KankeiError
 
 COMMAND_MODULES = (
     "kankei_desktop.cli.database",
+    "kankei_desktop.cli.safety",
     "kankei_desktop.cli.programmes",
 )
 

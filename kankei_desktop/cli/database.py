@@ -42,6 +42,12 @@ def run_check(args: argparse.Namespace) -> int:
     if not report.ok:
         for problem in report.problems:
             print(f"エラー: {problem}", file=sys.stderr)
+        if report.damaged:
+            from kankei_desktop.store import backup
+            from kankei_desktop.store.database import describe_newest_backup
+
+            folder = backup.configured_backup_dir(args.db)
+            print(describe_newest_backup(backup.newest_verified_backup(folder, args.db.stem)), file=sys.stderr)
         return 1
     print(f"OK: {args.db}（スキーマ {report.schema_revision}、参加者 {report.person_count:,} 名）")
     return 0

@@ -1,0 +1,176 @@
+"""Reading the audit log (``store.audit`` writes it): overall, per person, as CSV.
+
+Read-only by design: there is no function here (or anywhere in the app) that
+edits or deletes an entry. The one exception is 個人情報の消去, which blanks
+personal *values* inside entries and leaves the entries themselves.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlmodel import Session
+
+from kankei_desktop.domain.errors import StoreError
+from kankei_desktop.domain.tables import AuditEntry, Enrollment, Interaction, Letter, Shipment, StayParticipant
+
+ACTION_LABELS = {
+    "create": "作成", "update": "変更", "delete": "削除", "restore": "復元", "merge": "統合",
+    "import": "取り込み", "export": "出力", "report": "レポート", "anonymise": "個人情報の消去",
+    "consent_override": "連絡不可の人を含めた出力",
+}
+ENTITY_LABELS = {
+    "person": "参加者", "programme": "プログラム", "enrollment": "参加", "stay": "滞在", "host": "受入先",
+    "letter": "手紙", "shipment": "発送", "interaction": "関わり", "setting": "設定", "attachment": "添付",
+}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: str
+    at: datetime  # local time, for display
+    user: str
+    action: str
+    entity: str
+    entity_id: str
+    changes: list[FieldChange]
+    details: dict  # entries whose record is not field → [before, after]
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def entity_label(self) -> str:
+        return ENTITY_LABELS.get(self.entity, self.entity)
+
+
+def _local(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def _parse(raw: str) -> tuple[list[FieldChange], dict]:
+    try:
+        data = json.loads(raw or "{}")
+    except ValueError:
+        return [], {"raw": raw}
+    if not isinstance(data, dict):
+        return [], {"value": data}
+    changes, details = [], {}
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) == 2 and key not in ("person_ids",):
+            changes.append(FieldChange(key, value[0], value[1]))
+        else:
+            details[key] = value
+    return changes, details
+
+
+def _row(entry: AuditEntry) -> AuditRow:
+    changes, details = _parse(entry.changes_json)
+    return AuditRow(entry.id, _local(entry.at), entry.user, entry.action, entry.entity,
+                    entry.entity_id, changes, details)
+
+
+def _person_related_ids(session: Session, person_id: str) -> list[str]:
+    ids: list[str] = []
+    for table in (Letter, Interaction, Shipment, Enrollment, StayParticipant):
+        ids += session.execute(select(table.id).where(table.person_id == person_id)).scalars()
+    return ids
+
+
+def list_entries(
+    session: Session,
+    *,
+    person_id: str | None = None,
+    entity: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int | None = None,
+) -> list[AuditRow]:
+    """Entries newest first; ``person_id`` gives everything about one person
+    (the person row and their letters, touches, shipments, enrollments)."""
+    statement = select(AuditEntry)
+    if person_id:
+        related = _person_related_ids(session, person_id)
+        conditions = [AuditEntry.entity_id == person_id, AuditEntry.changes_json.contains(person_id)]
+        for start in range(0, len(related), 500):
+            conditions.append(AuditEntry.entity_id.in_(related[start : start + 500]))
+        statement = statement.where(or_(*conditions))
+    if entity:
+        statement = statement.where(AuditEntry.entity == entity)
+    if action:
+        statement = statement.where(AuditEntry.action == action)
+    if since:
+        statement = statement.where(AuditEntry.at >= since)
+    if until:
+        statement = statement.where(AuditEntry.at < until)
+    statement = statement.order_by(AuditEntry.at.desc(), AuditEntry.id)
+    if limit:
+        statement = statement.limit(limit)
+    return [_row(entry) for entry in session.execute(statement).scalars()]
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+CSV_HEADER = ("日時", "利用者", "操作", "対象", "対象ID", "項目", "変更前", "変更後")
+
+
+def csv_rows(rows: list[AuditRow]):
+    """One line per changed field (an entry without fields gives one line)."""
+    for row in rows:
+        base = (f"{row.at:%Y/%m/%d %H:%M:%S}", row.user, row.action_label, row.entity_label, row.entity_id)
+        if not row.changes:
+            yield (*base, "", "", _text(row.details) if row.details else "")
+        for change in row.changes:
+            yield (*base, change.field, _text(change.before), _text(change.after))
+
+
+def export_csv(rows: list[AuditRow], target: Path, *, encoding: str = "utf-8-sig") -> int:
+    """Write ``rows`` to ``target`` (UTF-8 with BOM; ``cp932`` on request); returns lines written.
+
+    Written to a temporary file in the same folder and renamed, so a failure
+    never leaves a half file under the chosen name.
+    """
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise StoreError(f"出力先のフォルダー「{target.parent}」がありません。")
+    temp = target.parent / f".tmp-{uuid.uuid4().hex}-{target.name}"
+    count = 0
+    try:
+        with temp.open("w", encoding=encoding, errors="replace", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_HEADER)
+            for line in csv_rows(rows):
+                writer.writerow(line)
+                count += 1
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise StoreError(f"「{target}」に書き込めませんでした（{exc.strerror or exc}）。") from exc
+    return count
