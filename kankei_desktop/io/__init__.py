@@ -1,0 +1,1 @@
+"""Readers and writers of files other programs make or read (CSV, XLSX)."""

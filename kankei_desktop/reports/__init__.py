@@ -1,0 +1,1 @@
+"""Documents made with reportlab (PDF)."""
