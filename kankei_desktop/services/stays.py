@@ -1,0 +1,407 @@
+"""Stays (滞在): create, edit, change status, delete; the rules that keep the calendar honest.
+
+Every path that writes a stay (GUI, CLI, import) comes through here, so the rules
+hold everywhere: end ≥ start; nobody is in two stays whose dates overlap
+(中止 stays are ignored); a lodging never sleeps more persons on a night than its
+capacity unless the coordinator gives a reason, which is stored and audited.
+The counting rules themselves are pure functions in ``stay_rules``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from sqlalchemy import and_, func, select
+from sqlmodel import Session
+
+from kankei_desktop.domain.calendar import Period, display_date
+from kankei_desktop.domain.enums import StayStatus
+from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.tables import Enrollment, Host, Person, Programme, Stay, StayParticipant, utc_now
+from kankei_desktop.domain.text import normalise_spaces
+from kankei_desktop.services import settings_store
+from kankei_desktop.services.activity import refresh_last_activity
+from kankei_desktop.services.stay_rules import (
+    DEFAULT_LONG_FROM_DAYS,
+    DEFAULT_SHORT_FROM_DAYS,
+    PersonDays,
+    count_person_days,
+    stay_kind,
+    stay_nights,
+)
+from kankei_desktop.store import audit
+
+SHORT_FROM_DAYS = settings_store.Declared("stay_short_from_days", DEFAULT_SHORT_FROM_DAYS, "短期滞在とする日数（以上）")
+LONG_FROM_DAYS = settings_store.Declared("stay_long_from_days", DEFAULT_LONG_FROM_DAYS, "長期滞在とする日数（以上）")
+
+# Which status may follow which. Going back one step corrects a mistake;
+# a cancelled stay can be reopened as 予定 (and is then checked again).
+STATUS_MOVES = {
+    StayStatus.PLANNED.value: {StayStatus.CONFIRMED.value, StayStatus.DONE.value, StayStatus.CANCELLED.value},
+    StayStatus.CONFIRMED.value: {StayStatus.PLANNED.value, StayStatus.DONE.value, StayStatus.CANCELLED.value},
+    StayStatus.DONE.value: {StayStatus.CONFIRMED.value},
+    StayStatus.CANCELLED.value: {StayStatus.PLANNED.value},
+}
+
+_ACTIVE_STATUSES = (StayStatus.PLANNED.value, StayStatus.CONFIRMED.value, StayStatus.DONE.value)
+
+
+@dataclass
+class StayInput:
+    person_ids: list[str] = field(default_factory=list)
+    host_id: str | None = None
+    lodging_id: str | None = None
+    start_on: date | None = None
+    end_on: date | None = None
+    purpose: str = ""
+    programme_id: str | None = None
+    # person id → enrollment id, for persons whose stay belongs to their enrollment
+    enrollments: dict[str, str] = field(default_factory=dict)
+    status: str = StayStatus.PLANNED.value
+    notes: str = ""
+    # Given only when the coordinator knowingly exceeds the lodging's capacity.
+    override_reason: str = ""
+
+
+_STAY_FIELDS = ("host_id", "lodging_id", "start_on", "end_on", "purpose", "programme_id", "status", "notes")
+
+
+def kind_thresholds(session: Session) -> tuple[int, int]:
+    return int(settings_store.get(session, SHORT_FROM_DAYS)), int(settings_store.get(session, LONG_FROM_DAYS))
+
+
+def kind_for(session: Session, start: date, end: date) -> str:
+    short_from, long_from = kind_thresholds(session)
+    return stay_kind(start, end, short_from, long_from)
+
+
+# ------------------------------------------------------------------ checks
+
+
+def _normalised(data: StayInput) -> StayInput:
+    return StayInput(
+        **{
+            **asdict(data),
+            "person_ids": list(dict.fromkeys(p for p in data.person_ids if p)),
+            "host_id": data.host_id or None,
+            "lodging_id": data.lodging_id or None,
+            "programme_id": data.programme_id or None,
+            "purpose": normalise_spaces(data.purpose),
+            "notes": data.notes.strip(),
+            "override_reason": normalise_spaces(data.override_reason),
+        }
+    )
+
+
+def _validate(session: Session, data: StayInput, today: date) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if data.start_on is None:
+        errors["start_on"] = "開始日を入力してください。"
+    if data.end_on is None:
+        errors["end_on"] = "終了日を入力してください。"
+    if data.start_on and data.end_on and data.end_on < data.start_on:
+        errors["end_on"] = (
+            f"終了日 {display_date(data.end_on)} が開始日 {display_date(data.start_on)} より前です。"
+        )
+    if not data.person_ids:
+        errors["person_ids"] = "滞在する参加者を1人以上選んでください。"
+    if not data.host_id and not data.lodging_id:
+        errors["host_id"] = "受入先か宿泊先のどちらかを選んでください。"
+    if data.status not in STATUS_MOVES:
+        errors["status"] = f"状態「{data.status}」はありません（予定・確定・実施済・中止）。"
+    elif data.status == StayStatus.DONE.value and data.start_on and data.start_on > today:
+        errors["status"] = f"開始日 {display_date(data.start_on)} が未来の滞在は「実施済」にできません。"
+    if len(data.purpose) > 200:
+        errors["purpose"] = "目的は200文字以内で入力してください。"
+    for key, label in (("host_id", "受入先"), ("lodging_id", "宿泊先")):
+        host_id = getattr(data, key)
+        if host_id:
+            host = session.get(Host, host_id)
+            if host is None or host.deleted_at is not None:
+                errors[key] = f"{label}が見つかりません（削除された可能性があります）。"
+            elif not host.is_active:
+                errors[key] = f"{label}「{host.name}」はアーカイブ済みです。先に有効に戻してください。"
+    if data.programme_id:
+        programme = session.get(Programme, data.programme_id)
+        if programme is None or programme.deleted_at is not None:
+            errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
+    if data.person_ids:
+        found = dict(
+            session.execute(
+                select(Person.id, Person.deleted_at).where(Person.id.in_(data.person_ids))
+            ).all()
+        )
+        missing = [p for p in data.person_ids if p not in found]
+        deleted = [p for p in data.person_ids if p in found and found[p] is not None]
+        if deleted:
+            names = session.execute(select(Person.name).where(Person.id.in_(deleted))).scalars()
+            errors["person_ids"] = f"参加者「{'、'.join(names)}」は削除されています。滞在を登録できません。"
+        elif missing:
+            errors["person_ids"] = f"参加者が見つかりません（ID: {', '.join(missing)}）。"
+    for person_id, enrollment_id in data.enrollments.items():
+        enrollment = session.get(Enrollment, enrollment_id)
+        if (
+            person_id not in data.person_ids
+            or enrollment is None
+            or enrollment.deleted_at is not None
+            or enrollment.person_id != person_id
+        ):
+            errors["enrollments"] = "プログラム参加（エンロール）の指定が参加者と合いません。"
+    return errors
+
+
+def _person_conflicts(session: Session, data: StayInput, exclude_stay_id: str | None) -> None:
+    """Refuse when a person already has a live, not cancelled stay on any of these days."""
+    conditions = [
+        StayParticipant.person_id.in_(data.person_ids),
+        StayParticipant.deleted_at.is_(None),
+        Stay.deleted_at.is_(None),
+        Stay.status != StayStatus.CANCELLED.value,
+        Stay.start_on <= data.end_on,
+        Stay.end_on >= data.start_on,
+    ]
+    if exclude_stay_id:
+        conditions.append(Stay.id != exclude_stay_id)
+    clash = session.execute(
+        select(Person.name, Stay.start_on, Stay.end_on, Host.name)
+        .select_from(StayParticipant)
+        .join(Stay, Stay.id == StayParticipant.stay_id)
+        .join(Person, Person.id == StayParticipant.person_id)
+        .outerjoin(Host, Host.id == func.coalesce(Stay.host_id, Stay.lodging_id))
+        .where(and_(*conditions))
+        .order_by(Stay.start_on)
+        .limit(1)
+    ).first()
+    if clash:
+        name, start, end, host_name = clash
+        where = f"（{host_name}）" if host_name else ""
+        raise ConflictError(
+            f"{name} さんは {display_date(start)}〜{display_date(end)} に別の滞在{where}があり、"
+            "日付が重なります。日付を変えるか、先の滞在を中止にしてください。"
+        )
+
+
+def night_occupancy(
+    session: Session, lodging_id: str, start: date, end: date, exclude_stay_id: str | None = None
+) -> dict[date, int]:
+    """Persons already sleeping at the lodging on each night of start … end − 1."""
+    nights = stay_nights(start, end)
+    if not nights:
+        return {}
+    conditions = [
+        Stay.lodging_id == lodging_id,
+        Stay.start_on < end,  # the last night of the new stay is end − 1
+        Stay.end_on > start,  # an existing stay's last night is its end − 1
+        Stay.deleted_at.is_(None),
+        Stay.status != StayStatus.CANCELLED.value,
+    ]
+    if exclude_stay_id:
+        conditions.append(Stay.id != exclude_stay_id)
+    persons = (
+        select(func.count())
+        .where(StayParticipant.stay_id == Stay.id, StayParticipant.deleted_at.is_(None))
+        .scalar_subquery()
+    )
+    occupancy = dict.fromkeys(nights, 0)
+    for other_start, other_end, count in session.execute(
+        select(Stay.start_on, Stay.end_on, persons).where(and_(*conditions))
+    ):
+        for night in stay_nights(max(other_start, start), min(other_end, end)):
+            occupancy[night] += count
+    return occupancy
+
+
+def _capacity_overflow(
+    session: Session, data: StayInput, exclude_stay_id: str | None
+) -> tuple[Host, date, int] | None:
+    """(lodging, first night over capacity, persons that night) or None."""
+    if not data.lodging_id:
+        return None
+    lodging = session.get(Host, data.lodging_id)
+    if lodging is None or lodging.capacity_per_night is None:
+        return None  # not a place with a counted number of beds
+    occupancy = night_occupancy(session, data.lodging_id, data.start_on, data.end_on, exclude_stay_id)
+    for night, already in sorted(occupancy.items()):
+        if already + len(data.person_ids) > lodging.capacity_per_night:
+            return lodging, night, already + len(data.person_ids)
+    return None
+
+
+def check_stay(
+    session: Session, data: StayInput, exclude_stay_id: str | None = None, today: date | None = None
+) -> StayInput:
+    """Normalise and check; raises ValidationError or ConflictError, changes nothing."""
+    data = _normalised(data)
+    errors = _validate(session, data, today or date.today())
+    if errors:
+        raise ValidationError(errors)
+    if data.status == StayStatus.CANCELLED.value:
+        return data  # a cancelled stay takes no bed and no day
+    _person_conflicts(session, data, exclude_stay_id)
+    overflow = _capacity_overflow(session, data, exclude_stay_id)
+    if overflow is None:
+        data.override_reason = ""
+    elif not data.override_reason:
+        lodging, night, persons = overflow
+        raise ConflictError(
+            f"{display_date(night)} の夜、{lodging.name} の定員 {lodging.capacity_per_night} 名を超えます"
+            f"（この滞在を含めて {persons} 名）。定員を超えて登録するには理由を入力してください。"
+        )
+    return data
+
+
+# ------------------------------------------------------------------ writes
+
+
+def _participants(session: Session, stay_id: str) -> dict[str, StayParticipant]:
+    rows = session.execute(
+        select(StayParticipant).where(StayParticipant.stay_id == stay_id, StayParticipant.deleted_at.is_(None))
+    ).scalars()
+    return {row.person_id: row for row in rows}
+
+
+def _snapshot(session: Session, stay: Stay) -> dict:
+    values = {name: getattr(stay, name) for name in _STAY_FIELDS}
+    values["kind"] = stay.kind
+    values["capacity_override_reason"] = stay.capacity_override_reason
+    parts = _participants(session, stay.id)
+    values["person_ids"] = sorted(parts)
+    values["enrollments"] = {p: row.enrollment_id for p, row in sorted(parts.items()) if row.enrollment_id}
+    return values
+
+
+def _apply(session: Session, stay: Stay, data: StayInput) -> None:
+    for name in _STAY_FIELDS:
+        setattr(stay, name, getattr(data, name))
+    stay.kind = kind_for(session, data.start_on, data.end_on)
+    stay.capacity_override_reason = data.override_reason
+
+
+def _audit_override(session: Session, stay_id: str, data: StayInput, before_reason: str = "") -> None:
+    if data.override_reason and data.override_reason != before_reason:
+        audit.record(
+            session, "capacity_override", "stay", stay_id,
+            {"lodging_id": [None, data.lodging_id], "reason": [before_reason or None, data.override_reason]},
+        )
+
+
+def create_stay(session: Session, data: StayInput, *, today: date | None = None) -> str:
+    data = check_stay(session, data, today=today)
+    stay = Stay(start_on=data.start_on, end_on=data.end_on)
+    _apply(session, stay, data)
+    session.add(stay)
+    session.flush()
+    session.add_all(
+        StayParticipant(stay_id=stay.id, person_id=p, enrollment_id=data.enrollments.get(p))
+        for p in data.person_ids
+    )
+    session.flush()
+    audit.record(session, "create", "stay", stay.id, audit.diff({}, _snapshot(session, stay)))
+    _audit_override(session, stay.id, data)
+    if stay.status == StayStatus.DONE.value:
+        refresh_last_activity(session, data.person_ids)
+    return stay.id
+
+
+def _live_stay(session: Session, stay_id: str) -> Stay:
+    stay = session.get(Stay, stay_id)
+    if stay is None or stay.deleted_at is not None:
+        raise NotFoundError("滞在が見つかりません（削除された可能性があります）。")
+    return stay
+
+
+def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date | None = None) -> bool:
+    """Save an edit; returns False when nothing differed."""
+    stay = _live_stay(session, stay_id)
+    if data.status != stay.status and data.status not in STATUS_MOVES.get(stay.status, ()):
+        raise ValidationError({"status": f"状態を「{stay.status}」から「{data.status}」には変更できません。"})
+    data = check_stay(session, data, exclude_stay_id=stay_id, today=today)
+    before = _snapshot(session, stay)
+    was_done = stay.status == StayStatus.DONE.value
+    _apply(session, stay, data)
+    parts = _participants(session, stay_id)
+    now = utc_now()
+    for person_id, row in parts.items():
+        if person_id not in data.person_ids:
+            row.deleted_at = row.updated_at = now
+        elif row.enrollment_id != data.enrollments.get(person_id):
+            row.enrollment_id, row.updated_at = data.enrollments.get(person_id), now
+    session.add_all(
+        StayParticipant(stay_id=stay_id, person_id=p, enrollment_id=data.enrollments.get(p))
+        for p in data.person_ids
+        if p not in parts
+    )
+    session.flush()
+    changes = audit.diff(before, _snapshot(session, stay))
+    if not changes:
+        return False
+    stay.updated_at = now
+    audit.record(session, "update", "stay", stay_id, changes)
+    _audit_override(session, stay_id, data, before["capacity_override_reason"])
+    if was_done or stay.status == StayStatus.DONE.value:
+        refresh_last_activity(session, set(parts) | set(data.person_ids))
+    return True
+
+
+def load_stay_input(session: Session, stay_id: str) -> StayInput:
+    stay = _live_stay(session, stay_id)
+    parts = _participants(session, stay_id)
+    ordered = session.execute(
+        select(StayParticipant.person_id)
+        .where(StayParticipant.stay_id == stay_id, StayParticipant.deleted_at.is_(None))
+        .order_by(StayParticipant.created_at, StayParticipant.id)
+    ).scalars()
+    return StayInput(
+        person_ids=list(ordered),
+        enrollments={p: row.enrollment_id for p, row in parts.items() if row.enrollment_id},
+        override_reason=stay.capacity_override_reason,
+        **{name: getattr(stay, name) for name in _STAY_FIELDS},
+    )
+
+
+def set_status(
+    session: Session, stay_id: str, status: str, *, override_reason: str | None = None, today: date | None = None
+) -> bool:
+    data = load_stay_input(session, stay_id)
+    data.status = status
+    if override_reason is not None:
+        data.override_reason = override_reason
+    return update_stay(session, stay_id, data, today=today)
+
+
+def delete_stay(session: Session, stay_id: str) -> None:
+    """Soft delete of a stay entered by mistake (a stay that did not happen is 中止 instead)."""
+    stay = _live_stay(session, stay_id)
+    persons = list(_participants(session, stay_id))
+    stay.deleted_at = stay.updated_at = utc_now()
+    audit.record(session, "delete", "stay", stay_id, {"start_on": [stay.start_on.isoformat(), None]})
+    if stay.status == StayStatus.DONE.value:
+        refresh_last_activity(session, persons)
+
+
+# ------------------------------------------------------------------ person-days
+
+
+def person_day_rows(session: Session, period: Period, programme_id: str | None = None):
+    """(start, end, live persons, status) of the live stays that touch the period."""
+    persons = (
+        select(func.count())
+        .select_from(StayParticipant)
+        .join(Person, Person.id == StayParticipant.person_id)
+        .where(
+            StayParticipant.stay_id == Stay.id,
+            StayParticipant.deleted_at.is_(None),
+            Person.deleted_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+    conditions = [Stay.deleted_at.is_(None), Stay.start_on <= period.end, Stay.end_on >= period.start]
+    if programme_id:
+        conditions.append(Stay.programme_id == programme_id)
+    return session.execute(select(Stay.start_on, Stay.end_on, persons, Stay.status).where(and_(*conditions))).all()
+
+
+def person_days(session: Session, period: Period, programme_id: str | None = None) -> PersonDays:
+    """人日 in the period (docs/stays.md): achieved from 実施済, planned from 予定・確定."""
+    return count_person_days(person_day_rows(session, period, programme_id), period)
