@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.database",
     "kankei_desktop.cli.safety",
     "kankei_desktop.cli.programmes",
+    "kankei_desktop.cli.mail",
 )
 
 
