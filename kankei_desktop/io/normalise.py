@@ -1,0 +1,187 @@
+"""Turning one spreadsheet cell into the value we store.
+
+Cells arrive as calamine gives them (str, float, int, bool, date, datetime) or
+as CSV text. Each function returns the stored value or raises ``ValueError``
+with a Japanese reason; the importer adds the row and the column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+from kankei_desktop.domain.calendar import parse_date
+from kankei_desktop.domain.text import normalise_phone, normalise_postal_code, normalise_spaces, to_katakana
+
+# Excel's 1900 date system counts from 1899-12-30 (it keeps Lotus's 1900-02-29).
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL_RANGE = (1, 2_958_465)  # 1900-01-01 .. 9999-12-31
+_TRAILING_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_FISCAL_YEAR = re.compile(r"^(令和|平成|R|H)?\s*(\d{1,4}|元)\s*年?度?$", re.IGNORECASE)
+
+# What a leading apostrophe protected in an exported CSV (see writers.neutralise).
+_DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+_YES = {"可", "はい", "○", "〇", "◯", "yes", "y", "true", "1", "ok", "有", "あり", "許可"}
+_NO = {"不可", "いいえ", "×", "✕", "no", "n", "false", "0", "無", "なし", "否", "拒否"}
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_text(value) -> str:
+    """A cell as text: 12.0 → "12", a date → 2025/05/03, protected CSV text without its apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%Y/%m/%d")
+    if isinstance(value, timedelta):
+        return str(value)
+    text = str(value)
+    if text.startswith("'") and text[1:2] and text[1] in _DANGEROUS_FIRST:
+        text = text[1:]
+    return text.strip()
+
+
+def to_text(value) -> str:
+    return normalise_spaces(cell_text(value))
+
+
+def to_date(value) -> date | None:
+    """A date from a real date cell, an Excel serial, 20250503, or any form ``parse_date`` reads."""
+    if is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("日付ではなく真偽値（TRUE/FALSE）が入っています。")
+    if isinstance(value, (int, float)):
+        return _from_serial(value)
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = _TRAILING_TIME.sub("", text)
+    if text.isdigit() and len(text) <= 6:
+        return _from_serial(int(text))
+    compact = _COMPACT_DATE.match(text)
+    if compact:
+        try:
+            return date(int(compact[1]), int(compact[2]), int(compact[3]))
+        except ValueError:
+            raise ValueError(f"{text} は存在しない日付です。") from None
+    return parse_date(text)
+
+
+def _from_serial(serial: float) -> date:
+    if not float(serial).is_integer() and serial < _SERIAL_RANGE[0]:
+        raise ValueError(f"「{serial}」は日付として読めません。")
+    whole = int(serial)
+    if not _SERIAL_RANGE[0] <= whole <= _SERIAL_RANGE[1]:
+        raise ValueError(f"「{serial}」は日付として読めません（Excel の日付の範囲外です）。")
+    return _EXCEL_EPOCH + timedelta(days=whole)
+
+
+def to_phone(value) -> str:
+    return normalise_phone(cell_text(value))
+
+
+def to_postal_code(value) -> str:
+    """Seven digits; 〒949-4392, ９４９４３９２ and a number Excel shortened to 6 digits all work."""
+    text = cell_text(value)
+    if not text:
+        return ""
+    code = normalise_postal_code(text)
+    if len(code) != 7:
+        raise ValueError(f"郵便番号「{text}」は7桁ではありません（例: 949-4392）。")
+    return code
+
+
+def to_katakana_text(value) -> str:
+    return to_katakana(cell_text(value))
+
+
+def to_bool(value, default: bool) -> bool:
+    if is_blank(value):
+        return default
+    if isinstance(value, bool):
+        return value
+    text = unicodedata.normalize("NFKC", cell_text(value)).strip().lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueError(f"「{cell_text(value)}」は 可／不可 として読めません。")
+
+
+def to_int(value) -> int | None:
+    if is_blank(value):
+        return None
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError(f"「{value}」は整数ではありません。")
+        return int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    text = unicodedata.normalize("NFKC", cell_text(value)).replace(",", "").replace("円", "").strip()
+    try:
+        return int(float(text)) if text.replace(".", "", 1).lstrip("-").isdigit() else int(text)
+    except ValueError:
+        raise ValueError(f"「{cell_text(value)}」は数として読めません。") from None
+
+
+def to_fiscal_year(value) -> int | None:
+    """2025, 2025年度, 令和7年度, R7 → 2025."""
+    if is_blank(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _plausible_year(int(value), value)
+    text = unicodedata.normalize("NFKC", cell_text(value)).replace(" ", "")
+    text = re.sub(r"[（(].*[）)]$", "", text)  # 令和7年度（2025年度）
+    match = _FISCAL_YEAR.match(text)
+    if not match:
+        raise ValueError(f"「{cell_text(value)}」は年度として読めません（例: 2025、令和7年度）。")
+    era, number = (match[1] or "").upper(), match[2]
+    year = 1 if number == "元" else int(number)
+    if era in ("令和", "R"):
+        year += 2018
+    elif era in ("平成", "H"):
+        year += 1988
+    return _plausible_year(year, value)
+
+
+def _plausible_year(year: int, raw) -> int:
+    if not 1900 <= year <= 2200:
+        raise ValueError(f"「{cell_text(raw)}」は年度として読めません（例: 2025、令和7年度）。")
+    return year
+
+
+def split_list(value) -> list[str]:
+    """「農業、料理」「農業,料理」「農業・料理」 (several values in one cell)."""
+    text = cell_text(value)
+    if not text:
+        return []
+    parts = re.split(r"[、,，;；/／\n]+", text)
+    return [normalise_spaces(part) for part in parts if normalise_spaces(part)]
+
+
+_PREFECTURE = re.compile(r"^(東京都|北海道|(?:京都|大阪)府|.{2,3}県)")
+
+
+def split_address(value) -> tuple[str, str]:
+    """(都道府県, the rest) from a one-cell address."""
+    text = to_text(value)
+    match = _PREFECTURE.match(text)
+    if not match:
+        return "", text
+    return match[1], text[match.end():].strip()

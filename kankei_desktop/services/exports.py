@@ -1,0 +1,222 @@
+"""Exports: every list, or the whole database as one workbook with a sheet per entity.
+
+Column sets follow shared/design/DATA_EXCHANGE.md, so an exported 参加者 sheet
+can be edited and imported again (the ID column updates the same records).
+Rows are read as tuples with Core, never as ORM objects.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from kankei_desktop.domain.errors import ValidationError
+from kankei_desktop.domain.tables import (
+    Enrollment,
+    Host,
+    Interaction,
+    Letter,
+    Person,
+    PersonTag,
+    PersonTie,
+    Programme,
+    ProgrammeStage,
+    Shipment,
+    Stay,
+    StayParticipant,
+)
+from kankei_desktop.io.columns import PERSON_COLUMNS
+from kankei_desktop.io.writers import Table, WriteResult, write_csv, write_xlsx
+from kankei_desktop.store import audit
+
+WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "all")
+SHEET_NAMES = {
+    "persons": "参加者", "enrollments": "参加登録", "stays": "滞在", "letters": "手紙",
+    "shipments": "発送", "interactions": "関わり",
+}
+PERSONAL_DATA_NOTICE = (
+    "この書き出しには個人情報（氏名・連絡先など）が含まれます。"
+    "保存先と受け渡し方法に注意し、不要になったら削除してください。"
+)
+
+_PERSON_EXPORT = [c for c in PERSON_COLUMNS if c.key not in ("address", "age")]
+_KIND_OF = {"date": "date", "bool": "bool", "id": "text"}
+
+
+def _contact_filter(exclude_no_contact: bool, person=Person) -> list:
+    return [person.contact_ok.is_(True)] if exclude_no_contact else []
+
+
+def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    fields = [c.key for c in _PERSON_EXPORT if c.key not in ("id", "ties", "interests", "skills")]
+    rows = session.execute(
+        select(Person.id, *[getattr(Person, f) for f in fields], Person.last_activity_on, Person.created_at)
+        .where(Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
+        .order_by(Person.furigana_sort, Person.created_at, Person.id)
+    ).all()
+    ties: dict[str, list[str]] = defaultdict(list)
+    for pid, tie in session.execute(select(PersonTie.person_id, PersonTie.tie)
+                                    .where(PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)):
+        ties[pid].append(tie)
+    tags: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for pid, kind, name in session.execute(select(PersonTag.person_id, PersonTag.kind, PersonTag.name)
+                                           .where(PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)):
+        tags[(pid, kind)].append(name)
+    headers = [c.header for c in _PERSON_EXPORT] + ["最終関わり日", "登録日"]
+    kinds = [_KIND_OF.get(c.kind, "text") for c in _PERSON_EXPORT] + ["date", "date"]
+    position = {key: i for i, key in enumerate(fields, 1)}
+
+    def generate():
+        for row in rows:
+            pid = row[0]
+            values = {"id": pid, "ties": "、".join(ties.get(pid, ())),
+                      "interests": "、".join(tags.get((pid, "関心"), ())),
+                      "skills": "、".join(tags.get((pid, "スキル"), ()))}
+            yield [values[c.key] if c.key in values else row[position[c.key]] for c in _PERSON_EXPORT] + [
+                row[-2], row[-1].date() if row[-1] else None]
+
+    return Table(SHEET_NAMES["persons"], headers, kinds, list(generate()))
+
+
+def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    rows = session.execute(
+        select(Enrollment.id, Person.id, Person.name, Person.furigana, Programme.name, Programme.fiscal_year,
+               ProgrammeStage.name, Enrollment.applied_on, Enrollment.joined_on, Enrollment.stage_since,
+               Enrollment.notes)
+        .join(Person, Person.id == Enrollment.person_id)
+        .join(Programme, Programme.id == Enrollment.programme_id)
+        .join(ProgrammeStage, ProgrammeStage.id == Enrollment.stage_id)
+        .where(Enrollment.deleted_at.is_(None), Person.deleted_at.is_(None), Programme.deleted_at.is_(None),
+               *_contact_filter(exclude_no_contact))
+        .order_by(Programme.fiscal_year.desc(), Programme.name, Person.furigana_sort)
+    ).all()
+    return Table(SHEET_NAMES["enrollments"],
+                 ["参加登録ID", "参加者ID", "氏名", "フリガナ", "プログラム", "年度", "ステージ", "申込日", "参加日", "段階開始日", "備考"],
+                 ["text", "text", "text", "text", "text", "int", "text", "date", "date", "date", "text"], rows)
+
+
+def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    lodging = aliased(Host)
+    people = (select(StayParticipant.stay_id, Person.id.label("pid"), Person.name.label("pname"))
+              .join(Person, Person.id == StayParticipant.person_id)
+              .where(StayParticipant.deleted_at.is_(None), Person.deleted_at.is_(None),
+                     *_contact_filter(exclude_no_contact)).subquery())
+    rows = session.execute(
+        select(Stay.id, people.c.pid, people.c.pname, Host.name, lodging.name, Stay.start_on, Stay.end_on,
+               Stay.kind, Stay.purpose, Programme.name, Stay.status, Stay.notes)
+        .outerjoin(people, people.c.stay_id == Stay.id)
+        .outerjoin(Host, Host.id == Stay.host_id)
+        .outerjoin(lodging, lodging.id == Stay.lodging_id)
+        .outerjoin(Programme, Programme.id == Stay.programme_id)
+        .where(Stay.deleted_at.is_(None))
+        .order_by(Stay.start_on, Stay.id, people.c.pname)
+    ).all()
+    return Table(SHEET_NAMES["stays"],
+                 ["滞在ID", "参加者ID", "氏名", "受入先", "宿泊先", "開始日", "終了日", "種別", "目的", "プログラム", "状況", "備考"],
+                 ["text", "text", "text", "text", "text", "date", "date", "text", "text", "text", "text", "text"], rows)
+
+
+def letters_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    rows = session.execute(
+        select(Letter.id, Letter.direction, Person.id, Person.name, Host.name, Programme.name, Letter.written_on,
+               Letter.sent_on, Letter.received_on, Letter.status, Letter.reply_to_id, Letter.summary)
+        .join(Person, Person.id == Letter.person_id)
+        .outerjoin(Host, Host.id == Letter.host_id)
+        .outerjoin(Programme, Programme.id == Letter.programme_id)
+        .where(Letter.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
+        .order_by(Letter.written_on, Letter.created_at)
+    ).all()
+    out = []
+    for lid, direction, pid, pname, host, programme, written, sent, received, status, reply_to, summary in rows:
+        sender, recipient = (host or "", pname) if direction == "地域→参加者" else (pname, host or "")
+        out.append((lid, direction, pid, sender, recipient, programme, written, sent, received, status, reply_to, summary))
+    return Table(SHEET_NAMES["letters"],
+                 ["ID", "方向", "参加者ID", "差出人", "宛先", "プログラム", "作成日", "発送日", "受取日", "状況", "返信元ID", "概要"],
+                 ["text", "text", "text", "text", "text", "text", "date", "date", "date", "text", "text", "text"], out)
+
+
+def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    rows = session.execute(
+        select(Shipment.id, Person.id, Person.name, Host.name, Programme.name, Shipment.contents, Shipment.quantity,
+               Shipment.carrier, Shipment.tracking_number, Shipment.prepared_on, Shipment.shipped_on,
+               Shipment.delivered_on, Shipment.returned_on, Shipment.status, Shipment.cost_yen, Shipment.notes)
+        .join(Person, Person.id == Shipment.person_id)
+        .outerjoin(Host, Host.id == Shipment.host_id)
+        .outerjoin(Programme, Programme.id == Shipment.programme_id)
+        .where(Shipment.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
+        .order_by(Shipment.prepared_on, Shipment.created_at)
+    ).all()
+    return Table(SHEET_NAMES["shipments"],
+                 ["ID", "参加者ID", "宛先", "差出人", "プログラム", "内容", "数量", "運送会社", "伝票番号", "準備日",
+                  "発送日", "配達日", "返送日", "状況", "送料", "備考"],
+                 ["text", "text", "text", "text", "text", "text", "int", "text", "text", "date", "date", "date",
+                  "date", "text", "int", "text"], rows)
+
+
+def interactions_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    rows = session.execute(
+        select(Interaction.id, Person.id, Person.name, Interaction.kind, Interaction.occurred_on, Programme.name,
+               Interaction.note)
+        .join(Person, Person.id == Interaction.person_id)
+        .outerjoin(Programme, and_(Programme.id == Interaction.programme_id))
+        .where(Interaction.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
+        .order_by(Interaction.occurred_on, Interaction.created_at)
+    ).all()
+    return Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "種別", "日付", "プログラム", "メモ"],
+                 ["text", "text", "text", "text", "date", "text", "text"], rows)
+
+
+_BUILDERS = {
+    "persons": persons_table, "enrollments": enrollments_table, "stays": stays_table,
+    "letters": letters_table, "shipments": shipments_table, "interactions": interactions_table,
+}
+
+
+def export_tables(session: Session, what: str, exclude_no_contact: bool = False) -> list[Table]:
+    if what not in WHAT:
+        raise ValidationError({"what": f"「{what}」は書き出せません（{'、'.join(WHAT)}）。"})
+    kinds = [k for k in WHAT if k != "all"] if what == "all" else [what]
+    return [_BUILDERS[kind](session, exclude_no_contact) for kind in kinds]
+
+
+def export(
+    session: Session,
+    what: str,
+    out: Path,
+    *,
+    encoding: str = "utf-8-sig",
+    exclude_no_contact: bool = False,
+) -> WriteResult:
+    """Write ``what`` to ``out`` (.xlsx, or .csv for a single list) and record it in the audit log."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise ValidationError({"out": f"「{out.name}」: 書き出し先は .xlsx か .csv にしてください。"})
+    if suffix == ".csv" and what == "all":
+        raise ValidationError({"out": "データベース全体は1つの CSV にできません。.xlsx を指定してください（シートごとに書き出します）。"})
+    tables = export_tables(session, what, exclude_no_contact)
+    result = write_xlsx(out, tables) if suffix == ".xlsx" else write_csv(out, tables[0], encoding)
+    audit.record(session, "export", what, "", {
+        "file": out.name, "rows": result.rows, "encoding": encoding if suffix == ".csv" else "xlsx",
+        "exclude_no_contact": exclude_no_contact,
+    })
+    return result
+
+
+def write_persons_template(out: Path) -> WriteResult:
+    """A blank 参加者 sheet with the documented headers, and a sheet explaining each column."""
+    columns = [c for c in PERSON_COLUMNS if c.key not in ("address", "age")]
+    sheet = Table(SHEET_NAMES["persons"], [c.header for c in columns], ["text"] * len(columns), [])
+    guidance = Table(
+        "入力の手引き", ["列", "必須", "入力例", "説明"], ["text"] * 4,
+        [(c.header, "必須" if c.key == "name" else "", c.example, c.guidance) for c in columns]
+        + [("", "", "", "1行目の見出しは変えずに、2行目から1人1行で入力してください。"),
+           ("", "", "", "郵便番号・電話番号は文字列のまま入力してください（先頭の 0 が消えないように）。"),
+           ("", "", "", "日付は 2001/7/7、H13.7.7、平成13年7月7日 のどれでも読み取れます。")],
+        [16, 6, 20, 80],
+    )
+    return write_xlsx(Path(out), [sheet, guidance])

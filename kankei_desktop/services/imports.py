@@ -1,0 +1,507 @@
+"""Importing persons (and their enrollments) from a spreadsheet: plan, then commit.
+
+``build_plan`` reads nothing but the table and the database: it finds the
+header row below any title rows, maps the columns (saved mapping for this
+shape of file, else the documented header variants), normalises and validates
+every row and sorts it into new / update (an ID column matched) / duplicate
+(the shared rule of ``services.duplicates``, inside the file and against the
+database) / error. The coordinator then picks skip / update / create per row
+or per status, and ``commit_plan`` writes everything in the caller's single
+transaction with Core executemany, so a failure or a cancel leaves nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.domain.tables import (
+    AuditEntry,
+    Enrollment,
+    EnrollmentStageChange,
+    ImportMapping,
+    LadderStageChange,
+    Person,
+    PersonTag,
+    PersonTie,
+    Programme,
+    ProgrammeStage,
+    new_id,
+    utc_now,
+)
+from kankei_desktop.domain.text import furigana_sort_key, normalise_spaces, person_search_text
+from kankei_desktop.io import normalise as cells
+from kankei_desktop.io.columns import KINDS, auto_mapping, column_by_key, header_signature
+from kankei_desktop.io.readers import MAX_COLUMNS, ImportFileError, RawTable
+from kankei_desktop.services.duplicates import duplicate_key_sets
+from kankei_desktop.services.participants import PersonInput, normalise, validate
+from kankei_desktop.store import audit
+
+NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
+STATUS_LABELS = {NEW: "新規", UPDATE: "更新", DUPLICATE: "重複", ERROR: "エラー"}
+CREATE, SKIP = "create", "skip"
+ACTION_LABELS = {CREATE: "新規登録", UPDATE: "更新", SKIP: "取り込まない"}
+HEADER_SEARCH_ROWS = 30
+CHUNK = 2000
+
+_PERSON_FIELDS = (
+    "name", "furigana", "birth_date", "gender", "email", "phone", "postal_code", "prefecture",
+    "city", "address_line", "address_building", "residence_area", "affiliation", "ladder_stage",
+    "contact_ok", "photo_ok", "consent_date", "found_via", "notes",
+)
+_LIST_FIELDS = ("ties", "interests", "skills")
+_ENROLLMENT_KEYS = ("programme", "fiscal_year", "stage", "applied_on", "joined_on")
+
+
+class ImportCancelled(KankeiError):
+    pass
+
+
+@dataclass
+class CellMessage:
+    row: int  # the sheet's row number, as Excel shows it
+    column: str  # the header as written in the file
+    message: str
+    column_index: int | None = None
+
+    def text(self) -> str:
+        where = f"「{self.column}」" if self.column else ""
+        return f"{self.row} 行目{where}: {self.message}"
+
+
+@dataclass
+class PlanRow:
+    number: int
+    status: str
+    action: str
+    person_id: str  # the record it writes: an existing id, or a new one chosen now
+    data: PersonInput | None = None
+    fields: dict = field(default_factory=dict)  # converted values of the mapped columns
+    filled: set = field(default_factory=set)  # fields whose cell was not blank
+    messages: list[CellMessage] = field(default_factory=list)
+    duplicate_ids: list[str] = field(default_factory=list)
+    duplicate_row: int | None = None
+    enrollment: dict | None = None
+
+    @property
+    def name(self) -> str:
+        return self.data.name if self.data else normalise_spaces(str(self.fields.get("name", "")))
+
+    def choices(self) -> list[str]:
+        """Actions that make sense for this row."""
+        if self.status == ERROR:
+            return [SKIP]
+        if self.status == UPDATE:
+            return [UPDATE, SKIP]
+        if self.status == DUPLICATE:
+            return [SKIP, UPDATE, CREATE]
+        return [CREATE, SKIP]
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    source: str
+    sheet: str
+    encoding: str
+    header_row: int  # 1-based
+    headers: list[str]
+    mapping: dict[int, str]
+    signature: str
+    rows: list[PlanRow]
+    mapping_source: str = "auto"  # auto, saved, file, manual
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(STATUS_LABELS, 0)
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+    def set_action(self, index: int, action: str) -> None:
+        row = self.rows[index]
+        if action not in row.choices():
+            raise KankeiError(f"{row.number} 行目は「{ACTION_LABELS.get(action, action)}」にできません。")
+        row.action = action
+
+    def set_action_for_status(self, status: str, action: str) -> int:
+        changed = 0
+        for row in self.rows:
+            if row.status == status and action in row.choices():
+                row.action = action
+                changed += 1
+        return changed
+
+    def header_of(self, key: str) -> str:
+        for index, mapped in self.mapping.items():
+            if mapped == key:
+                return self.headers[index]
+        return column_by_key(self.kind, key).header
+
+
+@dataclass
+class ImportResult:
+    source: str
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    enrolled: int = 0
+    problems: list[CellMessage] = field(default_factory=list)  # skipped and error rows with reasons
+    backup: Path | None = None
+
+    def summary(self) -> str:
+        return (
+            f"新規 {self.created:,} 件、更新 {self.updated:,} 件、変更なし {self.unchanged:,} 件、"
+            f"取り込まない {self.skipped:,} 件、参加登録 {self.enrolled:,} 件"
+        )
+
+
+# ---------------------------------------------------------------- header and mapping
+
+
+def detect_header_row(rows: list[list], kind: str = "enrollments") -> int:
+    """0-based index of the header row: the row (of the first 30) naming the most known columns."""
+    best, best_score = None, 0
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = len(auto_mapping(row, kind))
+        if score > best_score:
+            best, best_score = index, score
+    if best is not None:
+        return best
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if sum(not cells.is_blank(value) for value in row) >= 2:
+            return index
+    raise ImportFileError("見出しの行が見つかりません（最初の 30 行に、2 つ以上の列見出しが並んだ行がありません）。")
+
+
+def load_saved_mapping(session: Session, headers: list) -> dict[int, str] | None:
+    saved = session.execute(
+        select(ImportMapping.mapping_json)
+        .where(ImportMapping.signature == header_signature(headers), ImportMapping.deleted_at.is_(None))
+        .order_by(ImportMapping.updated_at.desc())
+    ).scalars().first()
+    if saved is None:
+        return None
+    by_header = json.loads(saved)
+    return {i: by_header[str(h)] for i, h in enumerate(headers) if str(h) in by_header and by_header[str(h)]}
+
+
+def save_mapping(session: Session, headers: list, mapping: dict[int, str], name: str = "") -> None:
+    signature = header_signature(headers)
+    body = json.dumps({str(headers[i]): key for i, key in mapping.items()}, ensure_ascii=False)
+    existing = session.execute(
+        select(ImportMapping).where(ImportMapping.signature == signature, ImportMapping.deleted_at.is_(None))
+    ).scalars().first()
+    if existing is None:
+        session.add(ImportMapping(signature=signature, name=name[:100], mapping_json=body))
+    else:
+        existing.mapping_json = body
+        existing.updated_at = utc_now()
+
+
+def mapping_from_file(path: Path, headers: list, kind: str) -> dict[int, str]:
+    """A mapping file: JSON {"見出し": "name" or "氏名", …}."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError) as error:
+        raise KankeiError(f"対応表ファイル「{path}」を読めません（{error}）。") from None
+    if not isinstance(data, dict):
+        raise KankeiError(f"対応表ファイル「{path}」は {{\"見出し\": \"項目\"}} の形の JSON にしてください。")
+    by_label = {c.header: c.key for c in KINDS[kind]} | {c.key: c.key for c in KINDS[kind]}
+    mapping: dict[int, str] = {}
+    for index, header in enumerate(headers):
+        target = data.get(str(header))
+        if target is None:
+            continue
+        if target not in by_label:
+            raise KankeiError(f"対応表ファイルの「{header}」→「{target}」: 「{target}」という項目はありません。")
+        mapping[index] = by_label[target]
+    return mapping
+
+
+def _check_mapping(mapping: dict[int, str], headers: list[str]) -> None:
+    seen: dict[str, int] = {}
+    for index, key in mapping.items():
+        if key in seen:
+            raise KankeiError(
+                f"列「{headers[seen[key]]}」と列「{headers[index]}」が同じ項目に対応しています。どちらか一方にしてください。"
+            )
+        seen[key] = index
+    if "name" not in seen and "id" not in seen:
+        raise KankeiError("「氏名」の列が見つかりません。列の対応で、氏名の列を指定してください。")
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def _table_width(rows: list[list]) -> int:
+    width = 0
+    for row in rows:
+        for index in range(len(row) - 1, width - 1, -1):
+            if not cells.is_blank(row[index]):
+                width = index + 1
+                break
+    return width
+
+
+def build_plan(
+    session: Session,
+    table: RawTable,
+    *,
+    kind: str | None = None,
+    mapping: dict[int, str] | None = None,
+    header_row: int | None = None,
+    on_duplicate: str = SKIP,
+    today: date | None = None,
+) -> ImportPlan:
+    """Read, map, normalise, validate and classify every row; writes nothing."""
+    name = Path(table.source).name
+    if not any(any(not cells.is_blank(v) for v in row) for row in table.rows):
+        raise ImportFileError(f"「{name}」のシート「{table.sheet}」には何も入力されていません。")
+    width = _table_width(table.rows)
+    if width > MAX_COLUMNS:
+        raise ImportFileError(
+            f"「{name}」のシート「{table.sheet}」は {width} 列あり、参加者の一覧としては多すぎます（上限 {MAX_COLUMNS} 列）。"
+            "取り込む列だけのシートにしてください。"
+        )
+    index = detect_header_row(table.rows) if header_row is None else header_row - 1
+    headers = [cells.to_text(v) for v in table.rows[index]] + [""] * (width - len(table.rows[index]))
+    headers = [h or f"（{i + 1}列目）" for i, h in enumerate(headers[:width])]
+    source = "manual"
+    if mapping is None:
+        saved = load_saved_mapping(session, headers)
+        mapping, source = (saved, "saved") if saved else (auto_mapping(headers, "enrollments"), "auto")
+    if kind is None:
+        kind = "enrollments" if "programme" in mapping.values() else "persons"
+    mapping = {i: key for i, key in mapping.items() if any(c.key == key for c in KINDS[kind]) and i < width}
+    _check_mapping(mapping, headers)
+    data_rows = [
+        (number, row) for number, row in enumerate(table.rows[index + 1 :], index + 2)
+        if any(not cells.is_blank(v) for v in row)
+    ]
+    if not data_rows:
+        raise ImportFileError(f"「{name}」のシート「{table.sheet}」には見出しの行だけで、データの行がありません。")
+    plan = ImportPlan(kind, table.source, table.sheet, table.encoding, index + 1, headers, dict(mapping),
+                      header_signature(headers), [], source)
+    unmapped = [headers[i] for i in range(width) if i not in mapping and not headers[i].startswith("（")]
+    if unmapped:
+        plan.notes.append(f"取り込まない列: {'、'.join(unmapped)}")
+    _Planner(session, plan, today or date.today(), on_duplicate).run(data_rows)
+    return plan
+
+
+_CONVERTERS = {
+    "text": cells.to_text, "kana": cells.to_katakana_text, "date": cells.to_date, "phone": cells.to_phone,
+    "postal": cells.to_postal_code, "list": cells.split_list, "year": cells.to_fiscal_year,
+    "int": cells.to_int, "id": cells.to_text, "address": cells.to_text,
+}
+
+
+class _Planner:
+    def __init__(self, session: Session, plan: ImportPlan, today: date, on_duplicate: str):
+        self.session, self.plan, self.today, self.on_duplicate = session, plan, today, on_duplicate
+        self.columns = [(i, key, column_by_key(plan.kind, key)) for i, key in sorted(plan.mapping.items())]
+        self.keys_present = set(plan.mapping.values())
+        self.programmes: dict[tuple, tuple | str] = {}
+
+    def run(self, data_rows: list[tuple[int, list]]) -> None:
+        ids = {cells.to_text(row[i]) for i, key in self.plan.mapping.items() if key == "id"
+               for _n, row in data_rows if i < len(row)} - {""}
+        self.existing = load_person_inputs(self.session, list(ids))
+        rows = [self._row(number, raw) for number, raw in data_rows]
+        self._classify(rows)
+        self.plan.rows = rows
+
+    def _row(self, number: int, raw: list) -> PlanRow:
+        row = PlanRow(number, NEW, CREATE, new_id())
+        for index, key, column in self.columns:
+            value = raw[index] if index < len(raw) else None
+            if column.kind == "ignore":
+                continue
+            if not cells.is_blank(value):
+                row.filled.add(key)
+            try:
+                if column.kind == "bool":
+                    default = getattr(PersonInput(), key)
+                    row.fields[key] = cells.to_bool(value, default)
+                else:
+                    row.fields[key] = _CONVERTERS[column.kind](value)
+            except ValueError as error:
+                row.messages.append(CellMessage(number, self.plan.headers[index], str(error), index))
+        self._address(row)
+        base = PersonInput()
+        person_id = row.fields.pop("id", "") or ""
+        if person_id:
+            if person_id not in self.existing:
+                self._error(row, "id", f"ID「{person_id}」の参加者が見つかりません（削除されたか、別のデータベースの ID です）。")
+            else:
+                row.person_id, row.status, row.action = person_id, UPDATE, UPDATE
+                base = self.existing[person_id]
+        person_values = {k: v for k, v in row.fields.items() if hasattr(base, k)}
+        data = normalise(replace(base, **person_values))
+        for key, message in validate(data, self.today).items():
+            self._error(row, key, message)
+        row.data = data
+        if "programme" in self.keys_present:
+            self._enrollment(row)
+        if row.messages:
+            row.status, row.action = ERROR, SKIP
+        return row
+
+    def _address(self, row: PlanRow) -> None:
+        address = row.fields.pop("address", None)
+        if address is None:
+            return
+        if "prefecture" in self.keys_present or "address_line" in self.keys_present:
+            row.fields.setdefault("address_line", address)
+            return
+        prefecture, rest = cells.split_address(address)
+        row.fields["prefecture"], row.fields["address_line"] = prefecture, rest
+        if "address" in row.filled:
+            row.filled |= {"prefecture", "address_line"}
+
+    def _error(self, row: PlanRow, key: str, message: str) -> None:
+        index = next((i for i, k in self.plan.mapping.items() if k == key), None)
+        header = self.plan.headers[index] if index is not None else column_by_key(self.plan.kind, key).header
+        row.messages.append(CellMessage(row.number, header, message, index))
+
+    def _enrollment(self, row: PlanRow) -> None:
+        name = row.fields.get("programme", "")
+        if not name:
+            return
+        year = row.fields.get("fiscal_year")
+        found = self._programme(name, year)
+        if isinstance(found, str):
+            self._error(row, "programme", found)
+            return
+        programme_id, stages = found
+        stage_name = row.fields.get("stage", "")
+        if stage_name and stage_name not in stages:
+            self._error(row, "stage", f"段階「{stage_name}」はプログラム「{name}」にありません（{'、'.join(stages)}）。")
+            return
+        for key in ("applied_on", "joined_on"):
+            day = row.fields.get(key)
+            if day and day > self.today:
+                self._error(row, key, "未来の日付です。")
+        row.enrollment = {
+            "programme_id": programme_id, "programme": name,
+            "stage_id": stages[stage_name] if stage_name else next(iter(stages.values())),
+            "applied_on": row.fields.get("applied_on"), "joined_on": row.fields.get("joined_on"),
+        }
+
+    def _programme(self, name: str, year: int | None):
+        key = (name, year)
+        if key not in self.programmes:
+            statement = select(Programme.id, Programme.fiscal_year).where(
+                Programme.name == name, Programme.deleted_at.is_(None))
+            if year is not None:
+                statement = statement.where(Programme.fiscal_year == year)
+            found = self.session.execute(statement).all()
+            label = f"{year}年度の" if year else ""
+            if not found:
+                self.programmes[key] = f"{label}プログラム「{name}」が見つかりません。"
+            elif len(found) > 1:
+                years = "、".join(str(y) for _i, y in found)
+                self.programmes[key] = f"プログラム「{name}」は複数の年度（{years}）にあります。「年度」の列で指定してください。"
+            else:
+                stages = dict(self.session.execute(
+                    select(ProgrammeStage.name, ProgrammeStage.id)
+                    .where(ProgrammeStage.programme_id == found[0][0], ProgrammeStage.deleted_at.is_(None))
+                    .order_by(ProgrammeStage.position)
+                ).all())
+                self.programmes[key] = (found[0][0], stages) if stages else f"プログラム「{name}」には段階がありません。"
+        return self.programmes[key]
+
+    def _classify(self, rows: list[PlanRow]) -> None:
+        row_keys = {}
+        kana = set()
+        for row in rows:
+            if row.status != ERROR:
+                d = row.data
+                row_keys[row.number] = keys = duplicate_key_sets(d.furigana, d.birth_date, d.email, d.phone, d.postal_code)
+                kana.update(k[1] for k in keys)
+        in_db = _database_keys(self.session, kana)
+        in_file: dict[tuple, PlanRow] = {}
+        by_id: dict[str, PlanRow] = {}
+        for row in rows:
+            if row.status == ERROR:
+                continue
+            if row.status == UPDATE:
+                if row.person_id in by_id:
+                    first = by_id[row.person_id]
+                    row.status, row.action, row.duplicate_row = ERROR, SKIP, first.number
+                    self._error(row, "id", f"同じ ID の行が {first.number} 行目にもあります。")
+                    continue
+                by_id[row.person_id] = row
+            keys = row_keys[row.number]
+            if row.status == NEW:
+                matches = sorted({pid for key in keys for pid in in_db.get(key, ())})
+                if matches:
+                    row.status, row.duplicate_ids = DUPLICATE, matches
+                else:
+                    earlier = next((in_file[key] for key in keys if key in in_file), None)
+                    if earlier is not None:
+                        row.status, row.duplicate_row = DUPLICATE, earlier.number
+                if row.status == DUPLICATE:
+                    row.action = self.on_duplicate
+            for key in keys:
+                in_file.setdefault(key, row)
+
+
+def _database_keys(session: Session, kana: set[str]) -> dict[tuple, list[str]]:
+    """Duplicate keys of live persons whose folded フリガナ occurs in the file."""
+    columns = (Person.id, Person.furigana, Person.birth_date, Person.email, Person.phone, Person.postal_code)
+    found: dict[tuple, list[str]] = {}
+    if not kana:
+        return found
+    if len(kana) > 5000:  # one pass over the table beats hundreds of IN lists
+        batches = [select(*columns, Person.furigana_sort).where(Person.deleted_at.is_(None))]
+    else:
+        ordered = sorted(kana)
+        batches = [select(*columns, Person.furigana_sort).where(
+            Person.deleted_at.is_(None), Person.furigana_sort.in_(ordered[i : i + 500]))
+            for i in range(0, len(ordered), 500)]
+    for statement in batches:
+        for person_id, *values, sort_key in session.execute(statement):
+            if sort_key not in kana:
+                continue
+            for key in duplicate_key_sets(*values):
+                found.setdefault(key, []).append(person_id)
+    return found
+
+
+def load_person_inputs(session: Session, person_ids: list[str]) -> dict[str, PersonInput]:
+    """Live persons as PersonInput (without ties and tags), read in chunks."""
+    result: dict[str, PersonInput] = {}
+    columns = [getattr(Person, name) for name in _PERSON_FIELDS]
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start : start + 500]
+        for person_id, *values in session.execute(
+            select(Person.id, *columns).where(Person.id.in_(chunk), Person.deleted_at.is_(None))
+        ):
+            result[person_id] = PersonInput(**dict(zip(_PERSON_FIELDS, values)))
+    return result
+
+
+from kankei_desktop.services.imports_commit import (  # noqa: E402  (they build on the names above)
+    commit_plan,
+    preview_table,
+    report_table,
+    write_report,
+)
+
+__all__ = [
+    "ACTION_LABELS", "CREATE", "DUPLICATE", "ERROR", "NEW", "SKIP", "STATUS_LABELS", "UPDATE",
+    "CellMessage", "ImportCancelled", "ImportPlan", "ImportResult", "PlanRow", "build_plan",
+    "commit_plan", "detect_header_row", "load_saved_mapping", "mapping_from_file", "preview_table",
+    "report_table", "save_mapping", "write_report",
+]

@@ -1,0 +1,348 @@
+"""Writing an import plan: one transaction, Core executemany, progress and cancel.
+
+Everything happens in the caller's session; any exception (a cancel included)
+propagates so that ``Database.session()`` rolls the whole import back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.domain.tables import (
+    AuditEntry,
+    Enrollment,
+    EnrollmentStageChange,
+    LadderStageChange,
+    Person,
+    PersonTag,
+    PersonTie,
+    new_id,
+    utc_now,
+)
+from kankei_desktop.domain.text import furigana_sort_key, person_search_text
+from kankei_desktop.io.writers import Table, write_csv, write_xlsx
+from kankei_desktop.services.imports import (
+    _LIST_FIELDS,
+    _PERSON_FIELDS,
+    ACTION_LABELS,
+    CHUNK,
+    CREATE,
+    DUPLICATE,
+    ERROR,
+    STATUS_LABELS,
+    UPDATE,
+    CellMessage,
+    ImportCancelled,
+    ImportPlan,
+    ImportResult,
+    PlanRow,
+    load_person_inputs,
+    save_mapping,
+)
+from kankei_desktop.services.participants import PersonInput, normalise
+from kankei_desktop.store import audit
+
+Progress = Callable[[int, int], None]
+
+
+def _merge_filled(base: PersonInput, row: PlanRow) -> PersonInput:
+    """``base`` with the row's non-blank cells laid over it (a duplicate merged into a record)."""
+    values = {k: v for k, v in row.fields.items() if k in row.filled and hasattr(base, k)}
+    for key in _LIST_FIELDS:
+        if key in values:
+            values[key] = list(dict.fromkeys([*getattr(base, key), *values[key]]))
+    return normalise(replace(base, **values))
+
+
+def commit_plan(
+    session: Session,
+    plan: ImportPlan,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    before_commit: Callable[[], Path | None] | None = None,
+    on: date | None = None,
+) -> ImportResult:
+    """Write the rows whose action is create or update; returns the counts and skipped rows.
+
+    ``before_commit`` runs first (the automatic backup); ``progress(done, total)``
+    is called between chunks and ``cancelled()`` checked there: a cancel raises
+    ``ImportCancelled`` and, like any error, leaves the database as it was.
+    """
+    result = ImportResult(plan.source)
+    if before_commit is not None:
+        result.backup = before_commit()
+    on = on or date.today()
+    inserts: dict[str, PersonInput] = {}
+    updates: dict[str, PersonInput] = {}
+    present_of: dict[str, set] = {}
+    target_of_row: dict[int, str] = {}
+    enrollments: dict[tuple[str, str], dict] = {}
+    for row in plan.rows:
+        if row.action not in (CREATE, UPDATE):
+            result.skipped += 1
+            if row.messages:
+                result.problems += [CellMessage(m.row, m.column, f"取り込みませんでした: {m.message}", m.column_index)
+                                    for m in row.messages]
+            else:
+                result.problems.append(CellMessage(row.number, "", f"取り込みませんでした: {_skip_reason(row)}"))
+            continue
+        target = _apply_row(session, row, inserts, updates, present_of, target_of_row)
+        if row.enrollment:
+            enrollments[(row.enrollment["programme_id"], target)] = row.enrollment
+    originals = load_person_inputs(session, list(updates))
+    total = len(inserts) + len(updates) + len(enrollments)
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("取り込みを取り消しました。データベースは変更していません。")
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        if progress is not None:
+            progress(0, total)
+        result.created = _insert_persons(session, inserts, on, step)
+        result.updated, result.unchanged = _update_persons(session, updates, originals, present_of, on, step)
+        result.enrolled = _write_enrollments(session, enrollments, on, step)
+        audit.record(session, "import", "person", "", {
+            "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
+            "updated": result.updated, "skipped": result.skipped, "enrolled": result.enrolled,
+        })
+        save_mapping(session, plan.headers, plan.mapping, Path(plan.source).name)
+        session.flush()
+    except SQLAlchemyError as error:
+        raise KankeiError(
+            f"書き込み中にエラーが起きたため、取り込みを中止しました。データベースは変更していません（{str(error.orig or error)[:200]}）。"
+        ) from error
+    return result
+
+
+def _skip_reason(row: PlanRow) -> str:
+    if row.status == DUPLICATE:
+        if row.duplicate_row:
+            return f"{row.duplicate_row} 行目と同じ人と思われます"
+        return "登録済みの参加者と同じ人と思われます"
+    return "「取り込まない」が選ばれました"
+
+
+def _apply_row(session, row: PlanRow, inserts, updates, present_of, target_of_row) -> str:
+    if row.action == CREATE:
+        inserts[row.person_id] = row.data
+        target_of_row[row.number] = row.person_id
+        present_of[row.person_id] = set(row.fields)
+        return row.person_id
+    if row.status == UPDATE:
+        updates[row.person_id] = row.data
+        present_of[row.person_id] = set(row.fields)
+        target_of_row[row.number] = row.person_id
+        return row.person_id
+    # A duplicate the coordinator chose to merge into the record it duplicates.
+    target = row.duplicate_ids[0] if row.duplicate_ids else target_of_row.get(row.duplicate_row)
+    if target is None:  # the earlier row was skipped: this one stands alone
+        inserts[row.person_id] = row.data
+        present_of[row.person_id] = set(row.fields)
+        target_of_row[row.number] = row.person_id
+        return row.person_id
+    target_of_row[row.number] = target
+    if target in inserts:
+        inserts[target] = _merge_filled(inserts[target], row)
+    else:
+        base = updates.get(target) or load_person_inputs(session, [target])[target]
+        updates[target] = _merge_filled(base, row)
+    present_of.setdefault(target, set()).update(row.filled)
+    return target
+
+
+def _person_values(data: PersonInput) -> dict:
+    values = {name: getattr(data, name) for name in _PERSON_FIELDS}
+    values["furigana_sort"] = furigana_sort_key(data.furigana)
+    values["search_text"] = person_search_text(data.name, data.furigana, data.email, data.phone)
+    return values
+
+
+def _insert_persons(session: Session, inserts: dict[str, PersonInput], on: date, step) -> int:
+    now, user = utc_now(), audit.current_user()
+    items = list(inserts.items())
+    for start in range(0, len(items), CHUNK):
+        chunk = items[start : start + CHUNK]
+        session.execute(insert(Person), [
+            {"id": pid, "created_at": now, "updated_at": now, **_person_values(data)} for pid, data in chunk
+        ])
+        session.execute(insert(LadderStageChange), [
+            {"id": new_id(), "created_at": now, "updated_at": now, "person_id": pid, "from_stage": None,
+             "to_stage": data.ladder_stage, "changed_on": on, "changed_by": user, "reason": "取り込み"}
+            for pid, data in chunk
+        ])
+        _insert_children(session, chunk, now)
+        session.execute(insert(AuditEntry), [
+            {"id": new_id(), "created_at": now, "updated_at": now, "at": now, "user": user, "action": "create",
+             "entity": "person", "entity_id": pid, "changes_json": json.dumps({"name": [None, data.name], "source": "import"}, ensure_ascii=False)}
+            for pid, data in chunk
+        ])
+        step(len(chunk))
+    return len(items)
+
+
+def _insert_children(session: Session, chunk, now) -> None:
+    ties, tags = [], []
+    for pid, data in chunk:
+        ties += [{"id": new_id(), "created_at": now, "updated_at": now, "person_id": pid, "tie": t} for t in data.ties]
+        tags += [{"id": new_id(), "created_at": now, "updated_at": now, "person_id": pid, "kind": "関心", "name": n}
+                 for n in data.interests]
+        tags += [{"id": new_id(), "created_at": now, "updated_at": now, "person_id": pid, "kind": "スキル", "name": n}
+                 for n in data.skills]
+    if ties:
+        session.execute(insert(PersonTie), ties)
+    if tags:
+        session.execute(insert(PersonTag), tags)
+
+
+def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> tuple[int, int]:
+    now, user = utc_now(), audit.current_user()
+    updated = unchanged = 0
+    for count, (pid, data) in enumerate(updates.items(), 1):
+        before = originals[pid]
+        present = present_of.get(pid, set())
+        changes = audit.diff({n: getattr(before, n) for n in _PERSON_FIELDS}, {n: getattr(data, n) for n in _PERSON_FIELDS})
+        lists = [key for key in _LIST_FIELDS if key in present]
+        if lists:
+            current = _current_lists(session, pid)
+            for key in lists:
+                if current[key] != getattr(data, key):
+                    changes[key] = [current[key], getattr(data, key)]
+        if not changes:
+            unchanged += 1
+        else:
+            updated += 1
+            session.execute(update(Person).where(Person.id == pid).values(updated_at=now, **_person_values(data)))
+            if "ladder_stage" in changes:
+                session.execute(insert(LadderStageChange), [{
+                    "id": new_id(), "created_at": now, "updated_at": now, "person_id": pid,
+                    "from_stage": before.ladder_stage, "to_stage": data.ladder_stage, "changed_on": on,
+                    "changed_by": user, "reason": "取り込み"}])
+            if any(key in changes for key in _LIST_FIELDS):
+                _replace_lists(session, pid, data, [k for k in lists if k in changes], now)
+            audit.record(session, "update", "person", pid, {**changes, "source": "import"})
+        if count % CHUNK == 0 or count == len(updates):
+            step(CHUNK if count % CHUNK == 0 else count % CHUNK)
+    return updated, unchanged
+
+
+def _current_lists(session: Session, pid: str) -> dict[str, list[str]]:
+    ties = list(session.execute(select(PersonTie.tie).where(
+        PersonTie.person_id == pid, PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)).scalars())
+    tags = session.execute(select(PersonTag.kind, PersonTag.name).where(
+        PersonTag.person_id == pid, PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)).all()
+    return {"ties": ties, "interests": [n for k, n in tags if k == "関心"], "skills": [n for k, n in tags if k == "スキル"]}
+
+
+def _replace_lists(session: Session, pid: str, data: PersonInput, keys: list[str], now) -> None:
+    if "ties" in keys:
+        session.execute(update(PersonTie).where(PersonTie.person_id == pid, PersonTie.deleted_at.is_(None))
+                        .values(deleted_at=now, updated_at=now))
+        if data.ties:
+            session.execute(insert(PersonTie), [{"id": new_id(), "created_at": now, "updated_at": now,
+                                                 "person_id": pid, "tie": t} for t in data.ties])
+    for key, kind in (("interests", "関心"), ("skills", "スキル")):
+        if key in keys:
+            session.execute(update(PersonTag).where(PersonTag.person_id == pid, PersonTag.kind == kind,
+                                                    PersonTag.deleted_at.is_(None)).values(deleted_at=now, updated_at=now))
+            names = getattr(data, key)
+            if names:
+                session.execute(insert(PersonTag), [{"id": new_id(), "created_at": now, "updated_at": now,
+                                                     "person_id": pid, "kind": kind, "name": n} for n in names])
+
+
+def _write_enrollments(session: Session, enrollments: dict[tuple[str, str], dict], on: date, step) -> int:
+    if not enrollments:
+        return 0
+    now, user = utc_now(), audit.current_user()
+    existing: dict[tuple[str, str], tuple[str, str]] = {}
+    people = sorted({person for _p, person in enrollments})
+    for start in range(0, len(people), 500):
+        for eid, programme_id, person_id, stage_id in session.execute(
+            select(Enrollment.id, Enrollment.programme_id, Enrollment.person_id, Enrollment.stage_id)
+            .where(Enrollment.person_id.in_(people[start : start + 500]), Enrollment.deleted_at.is_(None))
+        ):
+            existing[(programme_id, person_id)] = (eid, stage_id)
+    new_rows, changes, written = [], [], 0
+    for (programme_id, person_id), item in enrollments.items():
+        day = item["joined_on"] or item["applied_on"] or on
+        if (programme_id, person_id) in existing:
+            eid, stage_id = existing[(programme_id, person_id)]
+            values = {k: item[k] for k in ("applied_on", "joined_on") if item[k]}
+            if stage_id != item["stage_id"]:
+                values |= {"stage_id": item["stage_id"], "stage_since": on}
+                changes.append({"id": new_id(), "created_at": now, "updated_at": now, "enrollment_id": eid,
+                                "from_stage_id": stage_id, "to_stage_id": item["stage_id"], "changed_on": on,
+                                "changed_by": user})
+            if values:
+                session.execute(update(Enrollment).where(Enrollment.id == eid).values(updated_at=now, **values))
+                written += 1
+            continue
+        eid = new_id()
+        new_rows.append({"id": eid, "created_at": now, "updated_at": now, "programme_id": programme_id,
+                         "person_id": person_id, "stage_id": item["stage_id"], "applied_on": item["applied_on"],
+                         "joined_on": item["joined_on"], "stage_since": day, "notes": ""})
+        changes.append({"id": new_id(), "created_at": now, "updated_at": now, "enrollment_id": eid,
+                        "from_stage_id": None, "to_stage_id": item["stage_id"], "changed_on": day, "changed_by": user})
+    for start in range(0, len(new_rows), CHUNK):
+        session.execute(insert(Enrollment), new_rows[start : start + CHUNK])
+        step(len(new_rows[start : start + CHUNK]))
+    if changes:
+        session.execute(insert(EnrollmentStageChange), changes)
+    return written + len(new_rows)
+
+
+# ---------------------------------------------------------------- reports
+
+
+REPORT_HEADERS = ["行", "列", "内容"]
+
+
+def report_table(result: ImportResult) -> Table:
+    rows = [("", "結果", result.summary())]
+    if result.backup:
+        rows.append(("", "バックアップ", str(result.backup)))
+    rows += [(m.row, m.column, m.message) for m in result.problems]
+    return Table("取り込み結果", REPORT_HEADERS, ["int", "text", "text"], rows, [8, 16, 90])
+
+
+def preview_table(plan: ImportPlan) -> Table:
+    """Every row of a plan with its status, chosen action and messages (for a dry run)."""
+    rows = [
+        (row.number, STATUS_LABELS[row.status], ACTION_LABELS[row.action], row.name,
+         "; ".join(m.text() for m in row.messages) or _duplicate_note(row))
+        for row in plan.rows
+    ]
+    return Table("取り込みの確認", ["行", "状態", "処理", "氏名", "メッセージ"], ["int", "text", "text", "text", "text"], rows)
+
+
+def _duplicate_note(row: PlanRow) -> str:
+    if row.status != DUPLICATE:
+        return ""
+    if row.duplicate_row:
+        return f"{row.duplicate_row} 行目と同じ人と思われます"
+    return f"登録済みの参加者（ID: {', '.join(row.duplicate_ids)}）と同じ人と思われます"
+
+
+def write_report(table: Table, path: Path, encoding: str = "utf-8-sig") -> Path:
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        write_csv(path, table, encoding)
+    else:
+        write_xlsx(path, [table])
+    return path
