@@ -208,22 +208,27 @@ def save_mapping(session: Session, headers: list, mapping: dict[int, str], name:
         existing.updated_at = utc_now()
 
 
-def mapping_from_file(path: Path, headers: list, kind: str) -> dict[int, str]:
-    """A mapping file: JSON {"見出し": "name" or "氏名", …}."""
+def mapping_from_file(path: Path) -> dict[str, str]:
+    """A mapping file: JSON {"見出し": "氏名" (a documented header) or "name" (a field key), …}."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (OSError, ValueError) as error:
         raise KankeiError(f"対応表ファイル「{path}」を読めません（{error}）。") from None
-    if not isinstance(data, dict):
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise KankeiError(f"対応表ファイル「{path}」は {{\"見出し\": \"項目\"}} の形の JSON にしてください。")
+    return {str(k): v for k, v in data.items()}
+
+
+def resolve_header_mapping(by_header: dict[str, str], headers: list[str], kind: str = "enrollments") -> dict[int, str]:
+    """Column index → field key from {header: documented header or field key}; unknown targets refused."""
     by_label = {c.header: c.key for c in KINDS[kind]} | {c.key: c.key for c in KINDS[kind]}
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
-        target = data.get(str(header))
-        if target is None:
+        target = by_header.get(str(header))
+        if not target:
             continue
         if target not in by_label:
-            raise KankeiError(f"対応表ファイルの「{header}」→「{target}」: 「{target}」という項目はありません。")
+            raise KankeiError(f"列の対応「{header}」→「{target}」: 「{target}」という項目はありません。")
         mapping[index] = by_label[target]
     return mapping
 
@@ -259,6 +264,7 @@ def build_plan(
     *,
     kind: str | None = None,
     mapping: dict[int, str] | None = None,
+    header_mapping: dict[str, str] | None = None,
     header_row: int | None = None,
     on_duplicate: str = SKIP,
     today: date | None = None,
@@ -277,6 +283,8 @@ def build_plan(
     headers = [cells.to_text(v) for v in table.rows[index]] + [""] * (width - len(table.rows[index]))
     headers = [h or f"（{i + 1}列目）" for i, h in enumerate(headers[:width])]
     source = "manual"
+    if header_mapping is not None:
+        mapping, source = resolve_header_mapping(header_mapping, headers), "file"
     if mapping is None:
         saved = load_saved_mapping(session, headers)
         mapping, source = (saved, "saved") if saved else (auto_mapping(headers, "enrollments"), "auto")
@@ -503,5 +511,5 @@ __all__ = [
     "ACTION_LABELS", "CREATE", "DUPLICATE", "ERROR", "NEW", "SKIP", "STATUS_LABELS", "UPDATE",
     "CellMessage", "ImportCancelled", "ImportPlan", "ImportResult", "PlanRow", "build_plan",
     "commit_plan", "detect_header_row", "load_saved_mapping", "mapping_from_file", "preview_table",
-    "report_table", "save_mapping", "write_report",
+    "report_table", "resolve_header_mapping", "save_mapping", "write_report",
 ]
