@@ -14,6 +14,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -276,6 +277,7 @@ def rotate_backups(
             seen.append(bucket)
             keep.add(path)
     removed = []
+    _remove_stale_temps(Path(backup_dir), stem)
     for path, *_ in files:
         if path not in keep:
             try:
@@ -284,6 +286,17 @@ def rotate_backups(
             except OSError:
                 pass  # a locked or read-only old backup is simply kept
     return removed
+
+
+def _remove_stale_temps(backup_dir: Path, stem: str, older_than_seconds: float = 3600) -> None:
+    """Temporary files of backups that were cut off (power loss, killed program)."""
+    limit = time.time() - older_than_seconds
+    for temp in backup_dir.glob(f"{_TEMP_PREFIX}{stem}-*"):
+        try:
+            if temp.stat().st_mtime < limit:
+                temp.unlink()
+        except OSError:
+            pass
 
 
 def _stamp() -> str:

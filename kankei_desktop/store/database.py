@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
@@ -63,6 +64,9 @@ class Database:
             try:
                 yield session
                 session.commit()
+            except OperationalError as error:
+                session.rollback()
+                raise _translated(error, self.path) from error
             except BaseException:
                 session.rollback()
                 raise
@@ -72,6 +76,19 @@ class Database:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+def _translated(error: OperationalError, path: Path) -> Exception:
+    """A full disk or failing drive, in words; anything else stays the original error."""
+    text = str(error.orig)
+    if "full" in text or "disk I/O" in text:
+        return StoreError(
+            f"「{path}」に書き込めませんでした（ディスクの空きが足りないか、ドライブに問題があります）。"
+            "この操作の変更は保存していません（元のままです）。空き容量を確かめてからやり直してください。"
+        )
+    if "locked" in text or "busy" in text:
+        return StoreError(f"「{path}」はほかの処理が使用中のため保存できませんでした。少し待ってからやり直してください。")
+    return error
 
 
 def create_database(path: Path, *, overwrite: bool = False) -> Database:
