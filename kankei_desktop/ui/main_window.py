@@ -27,6 +27,7 @@ from kankei_desktop.store import Database
 # 10 ホーム, 20 参加者, 30 プログラム, 40 滞在, 50 手紙・発送, 60 受入先, 70 レポート, 90 設定.
 AREAS: list[tuple[int, str]] = [
     (20, "kankei_desktop.ui.areas.participants.page:ParticipantsPage"),
+    (30, "kankei_desktop.ui.areas.programmes.page:ProgrammesPage"),
     (90, "kankei_desktop.ui.areas.settings.page:SettingsPage"),
 ]
 

@@ -1,0 +1,1 @@
+"""プログラム: programmes by 年度, the enrollment board and table, stages, duplicates and merge."""

@@ -1,0 +1,432 @@
+"""プログラム: programmes by 年度 on the left; the selected programme's board or table on the right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import qtawesome as qta
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.calendar import display_date, fiscal_year_label, parse_date
+from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.services import enrollments, merge, programmes
+from kankei_desktop.store import Database
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.areas.programmes.board import BoardView
+from kankei_desktop.ui.areas.programmes.commands import DoneCommand
+from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
+from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
+from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
+from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
+
+ProgrammeIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _tool_button(icon: str, text: str, tip: str) -> QToolButton:
+    button = QToolButton()
+    button.setIcon(qta.icon(icon, color="#2d3748"))
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return button
+
+
+class ProgrammesPage(AreaPage):
+    AREA_KEY = "programmes"
+    ICON = "fa5s.project-diagram"
+
+    def area_title(self) -> str:
+        return self.tr("Programmes")
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(database, parent)
+        self.undo_stack = QUndoStack(self)
+        self.programme_id: str | None = None
+
+        # ---- left: programmes by 年度
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("year_combo")
+        self.archived_check = QCheckBox(self.tr("Show archived"))
+        self.programme_list = QListWidget()
+        self.programme_list.setObjectName("programme_list")
+        self.programme_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.programme_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.programme_list.setSpacing(2)
+        self.new_button = _tool_button("fa5s.plus", self.tr("New"), self.tr("New programme (Ctrl+N)"))
+        self.edit_button = _tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the programme and its targets"))
+        self.stages_button = _tool_button("fa5s.list-ol", self.tr("Stages"), self.tr("Add, rename, reorder stages"))
+        self.archive_button = _tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back"))
+        self.copy_button = _tool_button("fa5s.copy", self.tr("Copy to next year"),
+                                        self.tr("Same stages and targets in the next fiscal year, without persons"))
+        self.duplicates_button = _tool_button("fa5s.user-friends", self.tr("Duplicates"),
+                                              self.tr("Find persons recorded twice and merge them"))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.year_combo, 1)
+        year_row.addWidget(self.archived_check)
+        left_layout.addLayout(year_row)
+        left_layout.addWidget(self.programme_list, 1)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.stages_button):
+            buttons.addWidget(button)
+        left_layout.addLayout(buttons)
+        buttons2 = QHBoxLayout()
+        for button in (self.archive_button, self.copy_button):
+            buttons2.addWidget(button)
+        left_layout.addLayout(buttons2)
+        left_layout.addWidget(self.duplicates_button)
+
+        # ---- right: the programme
+        self.title_label = QLabel()
+        self.title_label.setObjectName("programme_title")
+        self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.figures_label = QLabel()
+        self.figures_label.setObjectName("programme_figures")
+        self.figures_label.setWordWrap(True)
+        self.board_toggle = QPushButton(self.tr("Board"))
+        self.table_toggle = QPushButton(self.tr("Table"))
+        for button in (self.board_toggle, self.table_toggle):
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+        self.board_toggle.setChecked(True)
+        self.move_combo = QComboBox()
+        self.move_combo.setObjectName("move_stage_combo")
+        self.move_date = QLineEdit(display_date(date.today()))
+        self.move_date.setObjectName("move_date")
+        self.move_date.setMaximumWidth(110)
+        self.move_button = QPushButton(self.tr("Move selected"))
+        self.move_button.setObjectName("move_button")
+        self.undo_button = _tool_button("fa5s.undo", self.tr("Undo"), self.tr("Undo (Ctrl+Z)"))
+        self.redo_button = _tool_button("fa5s.redo", self.tr("Redo"), self.tr("Redo (Ctrl+Y)"))
+        toolbar = QHBoxLayout()
+        toolbar.addWidget(self.board_toggle)
+        toolbar.addWidget(self.table_toggle)
+        toolbar.addSpacing(16)
+        toolbar.addWidget(QLabel(self.tr("Move to")))
+        toolbar.addWidget(self.move_combo)
+        toolbar.addWidget(QLabel(self.tr("on")))
+        toolbar.addWidget(self.move_date)
+        toolbar.addWidget(self.move_button)
+        toolbar.addStretch(1)
+        toolbar.addWidget(self.undo_button)
+        toolbar.addWidget(self.redo_button)
+
+        self.board = BoardView()
+        self.table_model = EnrollmentTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("enrollment_table")
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.view_stack = QStackedWidget()
+        self.view_stack.addWidget(self.board)
+        self.view_stack.addWidget(self.table)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("empty_state")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        right = QWidget()
+        self.right_layout = QVBoxLayout(right)
+        self.right_layout.setContentsMargins(0, 0, 0, 0)
+        self.right_layout.addWidget(self.title_label)
+        self.right_layout.addWidget(self.figures_label)
+        self.right_layout.addLayout(toolbar)
+        self.right_layout.addWidget(self.view_stack, 1)
+        self.right_layout.addWidget(self.empty_label, 1)
+        self.right_panel = right
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        # ---- wiring
+        self.year_combo.currentIndexChanged.connect(self.reload_programmes)
+        self.archived_check.toggled.connect(self.reload_programmes)
+        self.programme_list.currentRowChanged.connect(self._programme_selected)
+        self.new_button.clicked.connect(self.create_new)
+        self.edit_button.clicked.connect(self.edit_programme)
+        self.stages_button.clicked.connect(self.edit_stages)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.copy_button.clicked.connect(self.copy_to_next_year)
+        self.duplicates_button.clicked.connect(self.review_duplicates)
+        self.board_toggle.toggled.connect(lambda on: self.view_stack.setCurrentIndex(0 if on else 1))
+        self.move_button.clicked.connect(self.move_selected)
+        self.board.move_requested.connect(self.move_cards)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        for sequence, slot in ((QKeySequence.StandardKey.Undo, self.undo_stack.undo),
+                               (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
+                               (QKeySequence.StandardKey.Redo, self.undo_stack.redo)):
+            QShortcut(sequence, self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._loaded = False
+
+    # ---------------------------------------------------------------- AreaPage
+    def activate(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            self._fill_years()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.reload_programmes()
+
+    def create_new(self) -> None:
+        dialog = ProgrammeDialog(None, self._create_programme, self)
+        if dialog.exec() and dialog.result_value:
+            self._fill_years()
+            self.reload_programmes(select_id=dialog.result_value)
+
+    # ------------------------------------------------------------- undoable runs
+    def run_undoable(self, text: str, do, undo, redo=None, *, field_errors: bool = False):
+        """Run ``do(session)`` now; on success push a command that can take it back. None if refused.
+
+        With ``field_errors`` a ValidationError is raised to the calling dialog (shown at the
+        field) instead of in a message box.
+        """
+        try:
+            with self.database.session() as session:
+                result = do(session)
+        except KankeiError as error:
+            if field_errors and isinstance(error, ValidationError):
+                raise
+            self.show_error(error.message)
+            return None
+        if result is None or result == []:
+            return result  # nothing changed: nothing to undo
+        redo = redo or (lambda session, _result: do(session))
+        self.undo_stack.push(DoneCommand(text, self.database, result, undo, redo, self.refresh, self.show_error))
+        return result
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not done"), message)
+
+    # ---------------------------------------------------------------- programmes
+    def _fill_years(self) -> None:
+        current = self.year_combo.currentData()
+        with self.database.session() as session:
+            years = programmes.fiscal_years(session)
+        self.year_combo.blockSignals(True)
+        self.year_combo.clear()
+        self.year_combo.addItem(self.tr("All fiscal years"), None)
+        for year in years:
+            self.year_combo.addItem(fiscal_year_label(year), year)
+        index = self.year_combo.findData(current)
+        self.year_combo.setCurrentIndex(max(index, 0))
+        self.year_combo.blockSignals(False)
+
+    def reload_programmes(self, *_args, select_id: str | None = None) -> None:
+        keep = select_id or self.programme_id
+        with self.database.session() as session:
+            rows = programmes.list_programmes(session, self.year_combo.currentData(),
+                                              include_archived=self.archived_check.isChecked())
+        self.programme_list.blockSignals(True)
+        self.programme_list.clear()
+        for pid, name, kind, year, _region, archived, count in rows:
+            flag = self.tr(" (archived)") if archived else ""
+            item = QListWidgetItem(f"{name}{flag}\n{fiscal_year_label(year)}・{kind}・{count:,}" + self.tr(" persons"))
+            item.setData(ProgrammeIdRole, pid)
+            self.programme_list.addItem(item)
+        ids = [row[0] for row in rows]
+        self.programme_list.setCurrentRow(ids.index(keep) if keep in ids else (0 if ids else -1))
+        self.programme_list.blockSignals(False)
+        self._programme_selected(self.programme_list.currentRow())
+        if not ids:
+            self.status_message.emit(self.tr("No programmes"))
+
+    def _programme_selected(self, row: int) -> None:
+        item = self.programme_list.item(row) if row >= 0 else None
+        self.programme_id = item.data(ProgrammeIdRole) if item else None
+        for button in (self.edit_button, self.stages_button, self.archive_button, self.copy_button):
+            button.setEnabled(self.programme_id is not None)
+        self.reload_programme()
+
+    def reload_programme(self, keep_selected: list[str] | None = None) -> None:
+        has = self.programme_id is not None
+        self.view_stack.setVisible(has)
+        self.empty_label.setVisible(not has)
+        for widget in (self.move_combo, self.move_date, self.move_button):
+            widget.setEnabled(has)
+        if not has:
+            self.title_label.setText("")
+            self.figures_label.setText("")
+            self.empty_label.setText(self.tr(
+                "No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, "
+                "田舎暮らしクエスト) or with your own stages."))
+            self.board.set_columns([])
+            self.table_model.set_rows([])
+            return
+        keep = keep_selected if keep_selected is not None else self.selected_enrollment_ids()
+        with self.database.session() as session:
+            data = programmes.load_programme_input(session, self.programme_id)
+            columns = enrollments.board(session, self.programme_id)
+            rows = enrollments.table_rows(session, self.programme_id)
+        self.title_label.setText(f"{data.name}　{fiscal_year_label(data.fiscal_year)}"
+                                 + (f"　{data.region}" if data.region else ""))
+        total = sum(len(column.cards) for column in columns)
+        self.figures_label.setText(self._figures_text(data, columns, total))
+        self.board.set_columns(columns, keep)
+        self.table_model.set_rows(rows)
+        self.move_combo.clear()
+        for column in columns:
+            self.move_combo.addItem(column.name, column.stage_id)
+        self.status_message.emit(self.tr("%1 persons in this programme").replace("%1", f"{total:,}"))
+
+    def _figures_text(self, data, columns, total: int) -> str:
+        active = sum(len(c.cards) for c in columns if not c.is_dropout)
+        finished = sum(len(c.cards) for c in columns if c.is_final)
+        parts = [self.tr("Enrolled %1 (active %2, completed %3)")
+                 .replace("%1", f"{total:,}").replace("%2", f"{active:,}").replace("%3", f"{finished:,}")]
+        for target in data.targets:
+            value = f"{target.target_value:g}{target.unit}"
+            if target.key == programmes.TARGET_PARTICIPANTS:
+                parts.append(self.tr("Target %1: %2 (now %3)").replace("%1", target.name).replace("%2", value)
+                             .replace("%3", f"{active:,}{target.unit}"))
+            else:
+                parts.append(self.tr("Target %1: %2").replace("%1", target.name).replace("%2", value))
+        return "　／　".join(parts)
+
+    def _create_programme(self, data):
+        return self.run_undoable(
+            self.tr("Create programme"),
+            lambda s: programmes.create_programme(s, data),
+            lambda s, pid: programmes.delete_programme(s, pid),
+            lambda s, _pid: programmes.create_programme(s, data),
+            field_errors=True,
+        )
+
+    def edit_programme(self) -> None:
+        if not self.programme_id:
+            return
+        programme_id = self.programme_id
+        with self.database.session() as session:
+            current = programmes.load_programme_input(session, programme_id)
+
+        def save(data):
+            self.run_undoable(
+                self.tr("Edit programme"),
+                lambda s: programmes.update_programme(s, programme_id, data),
+                lambda s, before: programmes.update_programme(s, programme_id, before),
+                lambda s, _before: programmes.update_programme(s, programme_id, data),
+                field_errors=True,
+            )
+            return programme_id
+
+        if ProgrammeDialog(current, save, self).exec():
+            self._fill_years()
+            self.reload_programmes()
+
+    def edit_stages(self) -> None:
+        if self.programme_id:
+            StagesDialog(self.database, self.programme_id, self.run_undoable, self).exec()
+            self.reload_programme()
+
+    def toggle_archived(self) -> None:
+        if not self.programme_id:
+            return
+        programme_id = self.programme_id
+        with self.database.session() as session:
+            archived = programmes.live_programme(session, programme_id).archived
+        self.run_undoable(
+            self.tr("Bring back") if archived else self.tr("Archive"),
+            lambda s: programmes.set_archived(s, programme_id, not archived),
+            lambda s, previous: programmes.set_archived(s, programme_id, previous),
+            lambda s, _previous: programmes.set_archived(s, programme_id, not archived),
+        )
+        self.reload_programmes()
+
+    def copy_to_next_year(self) -> None:
+        if not self.programme_id:
+            return
+        source = self.programme_id
+        new_id = self.run_undoable(
+            self.tr("Copy to next year"),
+            lambda s: programmes.copy_to_next_year(s, source),
+            lambda s, pid: programmes.delete_programme(s, pid),
+            lambda s, _pid: programmes.copy_to_next_year(s, source),
+        )
+        if new_id:
+            self._fill_years()
+            self.reload_programmes(select_id=new_id)
+
+    # ---------------------------------------------------------------- enrollments
+    def selected_enrollment_ids(self) -> list[str]:
+        if self.view_stack.currentWidget() is self.table:
+            return [index.data(RowIdRole) for index in self.table.selectionModel().selectedRows()]
+        return self.board.selected_enrollment_ids()
+
+    def move_cards(self, enrollment_ids: list[str], stage_id: str, on: date | None = None) -> list:
+        """Move cards (drag-and-drop, Ctrl+←/→ or the bulk button); undoable. Returns the moves."""
+        stage_name = next((c.name for c in self.board.columns if c.stage_id == stage_id), "")
+        moves = self.run_undoable(
+            self.tr("Move %1 to %2").replace("%1", f"{len(enrollment_ids):,}").replace("%2", stage_name),
+            lambda s: enrollments.move_enrollments(s, enrollment_ids, stage_id, on=on),
+            lambda s, done: enrollments.undo_moves(s, done),
+            lambda s, done: enrollments.redo_moves(s, done),
+        )
+        if moves:
+            self.reload_programme(keep_selected=enrollment_ids)
+            target = self.board.list_for_stage(stage_id)
+            if target is not None and self.view_stack.currentWidget() is self.board:
+                target.setFocus()
+        return moves or []
+
+    def move_selected(self) -> None:
+        ids = self.selected_enrollment_ids()
+        if not ids:
+            self.show_error(self.tr("Select the persons to move first (Ctrl+click or Shift+click for several)."))
+            return
+        try:
+            on = parse_date(self.move_date.text())
+        except ValueError as error:
+            self.show_error(str(error))
+            return
+        self.move_cards(ids, self.move_combo.currentData(), on)
+
+    # ---------------------------------------------------------------- duplicates
+    def merge_persons(self, survivor_id: str, other_id: str, choices: dict[str, str]):
+        return self.run_undoable(
+            self.tr("Merge persons"),
+            lambda s: merge.merge_persons(s, survivor_id, other_id, choices),
+            lambda s, entry_id: merge.undo_merge(s, entry_id),
+            lambda s, _entry_id: merge.merge_persons(s, survivor_id, other_id, choices),
+        )
+
+    def review_duplicates(self) -> None:
+        DuplicatesDialog(self.database, self.merge_persons, self).exec()
+        self.refresh()

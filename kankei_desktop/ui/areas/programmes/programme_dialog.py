@@ -1,0 +1,171 @@
+"""Create or edit a programme: name, kind (its stage template), 年度, region, description, targets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
+from kankei_desktop.domain.enums import ProgrammeKind
+from kankei_desktop.domain.errors import ValidationError
+from kankei_desktop.services.programmes import (
+    STANDARD_TARGETS,
+    ProgrammeInput,
+    TargetInput,
+    template_stages,
+)
+
+ERROR_STYLE = "border: 2px solid #c53030;"
+
+
+class ProgrammeDialog(QDialog):
+    """Collects a ProgrammeInput; the page saves it (and handles undo). ``save`` is injected."""
+
+    def __init__(self, data: ProgrammeInput | None, save, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._save = save
+        self.result_value = None
+        creating = data is None
+        data = data or ProgrammeInput(fiscal_year=fiscal_year_of(date.today()))
+        self.setWindowTitle(self.tr("New programme") if creating else self.tr("Edit programme"))
+        self.setMinimumWidth(520)
+
+        self.name_edit = QLineEdit(data.name)
+        self.name_edit.setObjectName("programme_name")
+        self.kind_combo = QComboBox()
+        for kind in ProgrammeKind:
+            self.kind_combo.addItem(kind.value, kind.value)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1989, 2100)
+        self.year_spin.setValue(data.fiscal_year)
+        self.year_label = QLabel()
+        self.region_edit = QLineEdit(data.region)
+        self.description_edit = QPlainTextEdit(data.description)
+        self.description_edit.setFixedHeight(70)
+        self.stages_label = QLabel()
+        self.stages_label.setWordWrap(True)
+        self.stages_label.setVisible(creating)
+
+        self.targets = QTableWidget(0, 3)
+        self.targets.setObjectName("targets_table")
+        self.targets.setHorizontalHeaderLabels([self.tr("Target"), self.tr("Value"), self.tr("Unit")])
+        self.targets.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.targets.verticalHeader().setVisible(False)
+        self.targets.setFixedHeight(150)
+        given = {t.key: t for t in data.targets}
+        for key, (name, unit) in STANDARD_TARGETS.items():
+            target = given.pop(key, None)
+            self._add_target_row(key, name, target.target_value if target else None, unit, fixed=True)
+        for target in given.values():
+            self._add_target_row(target.key, target.name, target.target_value, target.unit)
+        add_target = QPushButton(self.tr("Add a target"))
+        add_target.clicked.connect(lambda: self._add_target_row("", "", None, ""))
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error_label")
+        self.error_label.setStyleSheet("color: #c53030;")
+        self.error_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Stages"), self.stages_label)
+        form.addRow(self.tr("Fiscal year"), self.year_spin)
+        form.addRow("", self.year_label)
+        form.addRow(self.tr("Region"), self.region_edit)
+        form.addRow(self.tr("Description"), self.description_edit)
+        form.addRow(self.tr("Targets"), self.targets)
+        form.addRow("", add_target)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.year_spin.valueChanged.connect(self._show_year)
+        self.kind_combo.currentIndexChanged.connect(self._show_stages)
+        self._show_year()
+        self._show_stages()
+
+    def _add_target_row(self, key: str, name: str, value: float | None, unit: str, fixed: bool = False) -> None:
+        row = self.targets.rowCount()
+        self.targets.insertRow(row)
+        name_item = QTableWidgetItem(name)
+        name_item.setData(Qt.ItemDataRole.UserRole, key)
+        if fixed:
+            name_item.setFlags(name_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        value_text = "" if value is None else (f"{value:g}")
+        self.targets.setItem(row, 0, name_item)
+        self.targets.setItem(row, 1, QTableWidgetItem(value_text))
+        unit_item = QTableWidgetItem(unit)
+        if fixed:
+            unit_item.setFlags(unit_item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+        self.targets.setItem(row, 2, unit_item)
+
+    def _show_year(self) -> None:
+        self.year_label.setText(fiscal_year_label(self.year_spin.value()))
+
+    def _show_stages(self) -> None:
+        names = [s.name for s in template_stages(self.kind_combo.currentData())]
+        self.stages_label.setText(" → ".join(names))
+
+    def collect(self) -> ProgrammeInput:
+        targets: list[TargetInput] = []
+        problems: list[str] = []
+        for row in range(self.targets.rowCount()):
+            name = (self.targets.item(row, 0).text() or "").strip()
+            value_text = (self.targets.item(row, 1).text() or "").strip().replace(",", "")
+            unit = (self.targets.item(row, 2).text() or "").strip()
+            if not value_text:
+                continue  # no value: no target
+            key = self.targets.item(row, 0).data(Qt.ItemDataRole.UserRole) or name[:30]
+            try:
+                value = float(value_text)
+            except ValueError:
+                problems.append(self.tr("The value of target %1 is not a number.").replace("%1", f"「{name}」"))
+                continue
+            targets.append(TargetInput(key, name, value, unit))
+        if problems:
+            raise ValidationError({"targets": "\n".join(problems)})
+        return ProgrammeInput(
+            name=self.name_edit.text(), kind=self.kind_combo.currentData(), fiscal_year=self.year_spin.value(),
+            region=self.region_edit.text(), description=self.description_edit.toPlainText(), targets=targets,
+        )
+
+    def save(self) -> None:
+        self.name_edit.setStyleSheet("")
+        self.targets.setStyleSheet("")
+        try:
+            self.result_value = self._save(self.collect())
+        except ValidationError as error:
+            self.error_label.setText(error.message)
+            if "name" in error.errors:
+                self.name_edit.setStyleSheet(ERROR_STYLE)
+                self.name_edit.setFocus()
+            if "targets" in error.errors:
+                self.targets.setStyleSheet(ERROR_STYLE)
+            return
+        self.accept()

@@ -1,0 +1,201 @@
+"""The programme area driven through its real widgets; the database is checked after."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import func, select
+
+from kankei_desktop.domain.tables import Enrollment, EnrollmentStageChange, Interaction, Person
+from kankei_desktop.services import enrollments, programmes
+from kankei_desktop.services.participants import PersonInput, create_person
+from kankei_desktop.services.programmes import ProgrammeInput
+from kankei_desktop.ui.areas.programmes.board import encode_ids
+from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
+from kankei_desktop.ui.areas.programmes.page import ProgrammesPage
+from kankei_desktop.ui.areas.programmes.person_dialogs import AddToProgrammeDialog, InteractionDialog
+from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
+from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def quest(database):
+    with database.session() as session:
+        pid = programmes.create_programme(session, ProgrammeInput(name="田舎暮らしクエスト", kind="田舎暮らしクエスト", fiscal_year=2026))
+        people = [create_person(session, PersonInput(name=name, furigana=kana)) for name, kana in
+                  (("青木 誠", "アオキ マコト"), ("井上 愛", "イノウエ アイ"), ("上田 翔", "ウエダ ショウ"))]
+        eids = enrollments.enroll_persons(session, pid, people, on=date(2026, 10, 1))
+        stages = [s.id for s in programmes.programme_stages(session, pid)]
+    return pid, stages, eids, people
+
+
+@pytest.fixture
+def page(qtbot, app_ready, database, quest):
+    page = ProgrammesPage(database)
+    qtbot.addWidget(page)
+    page.resize(1200, 700)
+    page.show()
+    page.activate()
+    return page
+
+
+def stage_of(database, enrollment_id):
+    with database.session() as session:
+        return session.get(Enrollment, enrollment_id).stage_id
+
+
+def interaction_count(session, person_id):
+    return session.execute(select(func.count()).select_from(Interaction).where(
+        Interaction.person_id == person_id, Interaction.deleted_at.is_(None))).scalar_one()
+
+
+def card_names(page, column):
+    stage_list = page.board.lists[column]
+    return [stage_list.item(row).text().split("\n")[0] for row in range(stage_list.count())]
+
+
+def test_board_shows_columns_and_cards(page, quest):
+    assert page.title_label.text().startswith("田舎暮らしクエスト")
+    assert len(page.board.lists) == 7
+    assert card_names(page, 0) == ["青木 誠", "井上 愛", "上田 翔"]
+    assert "アオキ" in page.board.lists[0].item(0).text()
+
+
+def test_drop_a_card_on_another_column_moves_it_and_undo_redo(qtbot, page, database, quest):
+    _pid, stages, eids, _people = quest
+    target = page.board.lists[2]
+    mime = encode_ids([eids[0]])  # kept alive: the event does not own it
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    target.dropEvent(event)
+    qtbot.waitUntil(lambda: stage_of(database, eids[0]) == stages[2])
+    assert card_names(page, 2) == ["青木 誠"]
+    with database.session() as session:
+        history = enrollments.stage_history(session, eids[0])
+    assert [(src, dst) for _on, src, dst, _by in history] == [(None, "応募"), ("応募", "面談済")]
+    page.undo_stack.undo()
+    assert stage_of(database, eids[0]) == stages[0]
+    assert card_names(page, 0) == ["青木 誠", "井上 愛", "上田 翔"]
+    page.undo_stack.redo()
+    assert stage_of(database, eids[0]) == stages[2]
+
+
+def test_keyboard_moves_the_selected_card_to_the_next_stage(qtbot, page, database, quest):
+    _pid, stages, eids, _people = quest
+    page.board.focus_card(eids[1])
+    qtbot.keyClick(page.board.lists[0], Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert stage_of(database, eids[1]) == stages[1]
+    # Ctrl+Z on the page takes it back
+    qtbot.keyClick(page.board.list_for_stage(stages[1]), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stage_of(database, eids[1]) == stages[0]
+
+
+def test_bulk_move_from_the_table(qtbot, page, database, quest):
+    _pid, stages, eids, _people = quest
+    qtbot.mouseClick(page.table_toggle, Qt.MouseButton.LeftButton)
+    assert page.view_stack.currentWidget() is page.table
+    page.table.selectAll()
+    page.move_combo.setCurrentIndex(page.move_combo.findData(stages[3]))
+    page.move_date.setText("2026/11/01")
+    qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
+    assert {stage_of(database, eid) for eid in eids} == {stages[3]}
+    with database.session() as session:
+        changes = session.execute(select(EnrollmentStageChange.changed_on)
+                                  .where(EnrollmentStageChange.to_stage_id == stages[3])).scalars().all()
+    assert changes == [date(2026, 11, 1)] * 3
+
+
+def test_a_future_date_is_refused_and_nothing_moves(qtbot, page, database, quest, monkeypatch):
+    _pid, stages, eids, _people = quest
+    shown = []
+    monkeypatch.setattr(page, "show_error", shown.append)
+    page.board.focus_card(eids[0])
+    page.move_combo.setCurrentIndex(page.move_combo.findData(stages[5]))
+    page.move_date.setText("2099/01/01")
+    qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
+    assert shown and "未来の日付" in shown[0]
+    assert stage_of(database, eids[0]) == stages[0]
+    assert page.undo_stack.count() == 0
+
+
+def test_create_programme_through_the_dialog_and_empty_name_refused(qtbot, page, database):
+    dialog = ProgrammeDialog(None, page._create_programme, page)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert "プログラム名" in dialog.error_label.text() and dialog.result() == 0
+    dialog.name_edit.setText("お米レター")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("お米レター"))
+    dialog.targets.item(0, 1).setText("30")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with database.session() as session:
+        data = programmes.load_programme_input(session, dialog.result_value)
+        names = [s.name for s in programmes.programme_stages(session, dialog.result_value)]
+    assert data.name == "お米レター" and data.targets[0].target_value == 30
+    assert names[0] == "対象者登録"
+
+
+def test_merge_through_the_dialog_then_undo(qtbot, page, database):
+    with database.session() as session:
+        keep = create_person(session, PersonInput(name="山田 太郎", furigana="ヤマダ タロウ", phone="090-1111-2222"))
+        other = create_person(session, PersonInput(name="山田 太朗", furigana="やまだたろう", phone="09011112222",
+                                                   email="taro@example.jp"))
+        session.add(Interaction(person_id=other, kind="訪問", occurred_on=date(2026, 9, 1)))
+    dialog = DuplicatesDialog(database, page.merge_persons, page, confirm=False)
+    qtbot.addWidget(dialog)
+    assert dialog.group_list.count() == 1
+    assert dialog.pair() == (keep, other)
+    assert "電話番号" in dialog.reason_label.text()
+    dialog.choose("name", "other")
+    assert dialog.choices()["email"] == "other"  # only the right side has one
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    with database.session() as session:
+        survivor = session.get(Person, keep)
+        assert (survivor.name, survivor.email) == ("山田 太朗", "taro@example.jp")
+        assert session.get(Person, other).deleted_at is not None
+        assert interaction_count(session, keep) == 1
+    assert dialog.group_list.count() == 0
+    page.undo_stack.undo()
+    with database.session() as session:
+        assert session.get(Person, keep).name == "山田 太郎"
+        assert session.get(Person, other).deleted_at is None
+        assert interaction_count(session, other) == 1
+
+
+def test_interaction_and_add_to_programme_dialogs(qtbot, app_ready, database, quest):
+    pid, _stages, _eids, people = quest
+    with database.session() as session:
+        newcomer = create_person(session, PersonInput(name="新潟 一郎", furigana="ニイガタ イチロウ"))
+    dialog = InteractionDialog(database, newcomer)
+    qtbot.addWidget(dialog)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("相談窓口"))
+    dialog.date_edit.setText("R8.11.2")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with database.session() as session:
+        assert session.get(Person, newcomer).last_activity_on == date(2026, 11, 2)
+    adding = AddToProgrammeDialog(database, [newcomer, people[0]])
+    qtbot.addWidget(adding)
+    adding.programme_combo.setCurrentIndex(adding.programme_combo.findData(pid))
+    adding.save()
+    assert "「青木 誠」" in adding.error_label.text() and adding.result() == 0
+    adding.person_ids = [newcomer]
+    adding.save()
+    assert adding.result() == adding.DialogCode.Accepted
+    with database.session() as session:
+        assert enrollments.enrollment_id_for(session, pid, newcomer)
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester, app_ready, database, quest):
+    pid = quest[0]
+    model = EnrollmentTableModel()
+    with database.session() as session:
+        model.set_rows(enrollments.table_rows(session, pid))
+    qtmodeltester.check(model)
