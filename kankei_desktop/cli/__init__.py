@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.safety",
     "kankei_desktop.cli.programmes",
     "kankei_desktop.cli.mail",
+    "kankei_desktop.cli.stays",
     "kankei_desktop.cli.exchange",
 )
 
