@@ -83,10 +83,8 @@ class ProgrammesPage(AreaPage):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        year_row = QHBoxLayout()
-        year_row.addWidget(self.year_combo, 1)
-        year_row.addWidget(self.archived_check)
-        left_layout.addLayout(year_row)
+        left_layout.addWidget(self.year_combo)
+        left_layout.addWidget(self.archived_check)
         left_layout.addWidget(self.programme_list, 1)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.stages_button):

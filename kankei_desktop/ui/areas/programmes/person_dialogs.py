@@ -38,10 +38,10 @@ def _programme_items(database: Database) -> list[tuple[str, str]]:
     return [(pid, f"{name}（{fiscal_year_label(year)}）") for pid, name, _kind, year, _r, _a, _n in rows]
 
 
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def _buttons(dialog: QDialog, save_text: str, cancel_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-    box.button(QDialogButtonBox.StandardButton.Save).setText(dialog.tr("Save"))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("Cancel"))
+    box.button(QDialogButtonBox.StandardButton.Save).setText(save_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
     box.accepted.connect(dialog.save)
     box.rejected.connect(dialog.reject)
     return box
@@ -76,7 +76,7 @@ class InteractionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(_buttons(self, self.tr("Save"), self.tr("Cancel")))
 
     def save(self) -> None:
         self.date_edit.setStyleSheet("")
@@ -127,7 +127,7 @@ class AddToProgrammeDialog(QDialog):
         if self.programme_combo.count() == 0:
             self.error_label.setText(self.tr("There is no programme yet. Create one in the Programmes area first."))
         layout.addWidget(self.error_label)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(_buttons(self, self.tr("Save"), self.tr("Cancel")))
         self.programme_combo.currentIndexChanged.connect(self._fill_stages)
         self._fill_stages()
 

@@ -1,0 +1,694 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>AddToProgrammeDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="109" />
+        <source>Add to a programme</source>
+        <translation>プログラムに追加</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="121" />
+        <source>Persons</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="121" />
+        <source>%1 selected</source>
+        <translation>%1 名を選択中</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="122" />
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="123" />
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="124" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="128" />
+        <source>There is no programme yet. Create one in the Programmes area first.</source>
+        <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="130" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="130" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="159" />
+        <source> (final)</source>
+        <translation>（修了）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="159" />
+        <source> (dropped out)</source>
+        <translation>（辞退）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="160" />
+        <source> persons</source>
+        <translation> 名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="166" />
+        <source>%1 days in stage</source>
+        <translation>この段階で %1 日</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="47" />
+        <source>Likely duplicates</source>
+        <translation>重複の可能性がある参加者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="64" />
+        <source>Merge into the left record</source>
+        <translation>左の記録に統合</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="66" />
+        <source>No likely duplicates were found.</source>
+        <translation>重複の可能性がある参加者は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="70" />
+        <source>Keep</source>
+        <translation>残す記録</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="72" />
+        <source>Merge in</source>
+        <translation>統合する記録</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="141" />
+        <source>Choose the same record on both sides? Pick two different records.</source>
+        <translation>左右に同じ記録が選ばれています。別々の記録を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="142" />
+        <source>Same furigana and: %1</source>
+        <translation>フリガナが同じで、%1 も一致しています。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <source>Keep (left)</source>
+        <translation>残す記録（左）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <source>Merge in (right)</source>
+        <translation>統合する記録（右）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <source>Furigana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <source>Gender</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <source>Phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166" />
+        <source>Address</source>
+        <translation>番地</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166" />
+        <source>Building</source>
+        <translation>建物名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167" />
+        <source>Residence</source>
+        <translation>居住地区分</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167" />
+        <source>Affiliation</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <source>Contact OK</source>
+        <translation>連絡可</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <source>Photos OK</source>
+        <translation>写真掲載可</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <source>Consent date</source>
+        <translation>同意日</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <source>Found us via</source>
+        <translation>知ったきっかけ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="187" />
+        <source>Merge</source>
+        <translation>統合</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="188" />
+        <source>Merge %1 into %2? Everything recorded for %1 moves to %2. You can undo it with Ctrl+Z.</source>
+        <translation>%1 を %2 に統合しますか？%1 の記録はすべて %2 に移ります。Ctrl+Z で元に戻せます。</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentTableModel</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <source>Furigana</source>
+        <translation>フリガナ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <source>In stage since</source>
+        <translation>この段階になった日</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <source>Days in stage</source>
+        <translation>段階の日数</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <source>Applied</source>
+        <translation>登録日</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="56" />
+        <source>Add a record</source>
+        <translation>記録を追加</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="63" />
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="73" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="74" />
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="75" />
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammeDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47" />
+        <source>New programme</source>
+        <translation>プログラムの新規作成</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47" />
+        <source>Edit programme</source>
+        <translation>プログラムの編集</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69" />
+        <source>Target</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69" />
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69" />
+        <source>Unit</source>
+        <translation>単位</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="79" />
+        <source>Add a target</source>
+        <translation>目標を追加</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="88" />
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89" />
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90" />
+        <source>Stages</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91" />
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="93" />
+        <source>Region</source>
+        <translation>実施地域</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94" />
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95" />
+        <source>Targets</source>
+        <translation>目標</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="99" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100" />
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="148" />
+        <source>The value of target %1 is not a number.</source>
+        <translation>目標 %1 の値が数値ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesPage</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="59" />
+        <source>Programmes</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="69" />
+        <source>Show archived</source>
+        <translation>アーカイブ済みも表示</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
+        <source>New</source>
+        <translation>新規作成</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
+        <source>New programme (Ctrl+N)</source>
+        <translation>プログラムを新規作成（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76" />
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76" />
+        <source>Edit the programme and its targets</source>
+        <translation>プログラムと目標を編集</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
+        <source>Stages</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
+        <source>Add, rename, reorder stages</source>
+        <translation>段階の追加・名前の変更・並べ替え</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366" />
+        <source>Archive</source>
+        <translation>アーカイブ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <source>Archive or bring back</source>
+        <translation>アーカイブする／戻す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="378" />
+        <source>Copy to next year</source>
+        <translation>次年度へコピー</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
+        <source>Same stages and targets in the next fiscal year, without persons</source>
+        <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
+        <source>Duplicates</source>
+        <translation>重複の確認</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82" />
+        <source>Find persons recorded twice and merge them</source>
+        <translation>二重に登録された参加者を探して統合します</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="108" />
+        <source>Board</source>
+        <translation>ボード</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="109" />
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119" />
+        <source>Move selected</source>
+        <translation>選択した人を移動</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <source>Undo (Ctrl+Z)</source>
+        <translation>元に戻す（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="122" />
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="122" />
+        <source>Redo (Ctrl+Y)</source>
+        <translation>やり直す（Ctrl+Y）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
+        <source>Move to</source>
+        <translation>移動先</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
+        <source>on</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="237" />
+        <source>Not done</source>
+        <translation>実行できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="246" />
+        <source>All fiscal years</source>
+        <translation>すべての年度</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="261" />
+        <source> (archived)</source>
+        <translation>（アーカイブ済み）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="262" />
+        <source> persons</source>
+        <translation> 名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="270" />
+        <source>No programmes</source>
+        <translation>プログラムはありません</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="289" />
+        <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
+        <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="308" />
+        <source>%1 persons in this programme</source>
+        <translation>このプログラムの参加者 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="313" />
+        <source>Enrolled %1 (active %2, completed %3)</source>
+        <translation>登録 %1 名（継続中 %2 名・修了 %3 名）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="318" />
+        <source>Target %1: %2 (now %3)</source>
+        <translation>目標 %1: %2（現在 %3）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="321" />
+        <source>Target %1: %2</source>
+        <translation>目標 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="326" />
+        <source>Create programme</source>
+        <translation>プログラムの作成</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="342" />
+        <source>Edit programme</source>
+        <translation>プログラムの編集</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366" />
+        <source>Bring back</source>
+        <translation>アーカイブから戻す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="397" />
+        <source>Move %1 to %2</source>
+        <translation>%1 名を「%2」へ移動</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="412" />
+        <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
+        <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="424" />
+        <source>Merge persons</source>
+        <translation>参加者の統合</translation>
+    </message>
+</context>
+<context>
+    <name>StagesDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="33" />
+        <source>Stages</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="38" />
+        <source>Final stage (completed)</source>
+        <translation>修了の段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39" />
+        <source>Dropped-out stage</source>
+        <translation>辞退の段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <source>Rename…</source>
+        <translation>名前の変更…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <source>Move up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <source>Move down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="54" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76" />
+        <source> [final]</source>
+        <translation>［修了］</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76" />
+        <source> [dropped out]</source>
+        <translation>［辞退］</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97" />
+        <source>Add a stage</source>
+        <translation>段階の追加</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97" />
+        <source>Name of the new stage</source>
+        <translation>新しい段階の名前</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="102" />
+        <source>Add stage %1</source>
+        <translation>段階「%1」の追加</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114" />
+        <source>Rename the stage</source>
+        <translation>段階の名前の変更</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114" />
+        <source>New name</source>
+        <translation>新しい名前</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="118" />
+        <source>Rename stage %1</source>
+        <translation>段階「%1」の名前の変更</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="133" />
+        <source>Reorder stages</source>
+        <translation>段階の並べ替え</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="151" />
+        <source>Change stage %1</source>
+        <translation>段階「%1」の変更</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="164" />
+        <source>Delete stage %1</source>
+        <translation>段階「%1」の削除</translation>
+    </message>
+</context>
+</TS>
