@@ -1,0 +1,300 @@
+"""Letter and shipment editors: the service validates, errors show at the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from kankei_desktop.domain.carriers import check_digit_hint, normalise_tracking_number, tracking_format
+from kankei_desktop.domain.enums import Carrier, LetterDirection
+from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.domain.tables import Host, Letter, Programme
+from kankei_desktop.services import attachments, letters, shipments
+from kankei_desktop.services.letters import LetterInput
+from kankei_desktop.services.shipments import ShipmentInput
+from kankei_desktop.store import Database
+from kankei_desktop.ui.areas.mail.widgets import DateField, PersonPicker
+
+ERROR_STYLE = "border: 2px solid #c53030;"
+
+
+def _hosts(session) -> list[tuple[str, str]]:
+    return [tuple(r) for r in session.execute(select(Host.id, Host.name).where(Host.deleted_at.is_(None))
+                                              .order_by(Host.name)).all()]
+
+
+def _programmes(session) -> list[tuple[str, str]]:
+    return [(pid, f"{name}（{year}年度）") for pid, name, year in session.execute(
+        select(Programme.id, Programme.name, Programme.fiscal_year)
+        .where(Programme.deleted_at.is_(None), Programme.archived.is_(False))
+        .order_by(Programme.fiscal_year.desc(), Programme.name)).all()]
+
+
+def _fill(combo: QComboBox, rows, empty: str) -> None:
+    combo.addItem(empty, None)
+    for value, text in rows:
+        combo.addItem(text, value)
+
+
+def _select(combo: QComboBox, value) -> None:
+    index = combo.findData(value)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+class _Editor(QDialog):
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.form = QFormLayout()
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c53030;")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.fields: dict[str, QWidget] = {}
+
+    def _finish_layout(self, *extra: QWidget) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        for widget in extra:
+            layout.addWidget(widget)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+    def show_errors(self, error: KankeiError) -> None:
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+        if isinstance(error, ValidationError):
+            for field in error.errors:
+                if field in self.fields:
+                    self.fields[field].setStyleSheet(ERROR_STYLE)
+        self.error_label.setText(error.message)
+
+    def save(self) -> None:
+        try:
+            with self.database.session() as session:
+                self.store(session)
+        except KankeiError as error:
+            self.show_errors(error)
+            return
+        self.accept()
+
+
+class LetterEditor(_Editor):
+    """New letter (``letter_id`` None), or edit one; photos are copied on save."""
+
+    def __init__(self, database: Database, letter_id: str | None = None, parent: QWidget | None = None,
+                 preset: LetterInput | None = None):
+        super().__init__(database, parent)
+        self.letter_id = letter_id
+        self.setWindowTitle(self.tr("New letter") if letter_id is None else self.tr("Edit letter"))
+        self.direction = QComboBox()
+        for d in LetterDirection:
+            self.direction.addItem(d.value, d.value)
+        self.person = PersonPicker(database)
+        self.host = QComboBox()
+        self.programme = QComboBox()
+        self.reply_to = QComboBox()
+        self.written, self.sent, self.received = DateField(), DateField(), DateField()
+        self.summary = QPlainTextEdit()
+        self.summary.setFixedHeight(70)
+        self.photos = QListWidget()
+        self.photos.setFixedHeight(70)
+        self.add_photo = QPushButton(self.tr("Add photo…"))
+        self.new_photos: list[Path] = []
+        with database.session() as session:
+            _fill(self.host, _hosts(session), self.tr("(none)"))
+            _fill(self.programme, _programmes(session), self.tr("(none)"))
+        for label, widget, field in (
+            (self.tr("Direction"), self.direction, "direction"), (self.tr("Participant"), self.person, "person_id"),
+            (self.tr("Host / farmer"), self.host, "host_id"), (self.tr("Programme"), self.programme, "programme_id"),
+            (self.tr("Written"), self.written, "written_on"), (self.tr("Sent"), self.sent, "sent_on"),
+            (self.tr("Received"), self.received, "received_on"), (self.tr("Reply to"), self.reply_to, "reply_to_id"),
+            (self.tr("Summary"), self.summary, "summary"),
+        ):
+            self.form.addRow(label, widget)
+            self.fields[field] = widget
+        photo_row = QHBoxLayout()
+        photo_row.addWidget(self.photos, 1)
+        photo_row.addWidget(self.add_photo)
+        self.form.addRow(self.tr("Photos"), photo_row)
+        self._finish_layout()
+        self.person.changed.connect(self._reload_replies)
+        self.direction.currentIndexChanged.connect(self._reload_replies)
+        self.add_photo.clicked.connect(self._choose_photo)
+        self._load(preset)
+
+    def _load(self, preset: LetterInput | None) -> None:
+        data = preset or LetterInput()
+        if self.letter_id:
+            with self.database.session() as session:
+                data = letters.load_letter_input(session, self.letter_id)
+                for row in attachments.list_attachments(session, "letter", self.letter_id):
+                    self.photos.addItem(row.file_name)
+        self.shipment_id = data.shipment_id
+        self.returned = data.returned
+        _select(self.direction, data.direction)
+        if data.person_id:
+            self.person.set_person_id(data.person_id)
+        _select(self.host, data.host_id)
+        _select(self.programme, data.programme_id)
+        self.written.set_value(data.written_on)
+        self.sent.set_value(data.sent_on)
+        self.received.set_value(data.received_on)
+        self.summary.setPlainText(data.summary)
+        self._reload_replies(keep=data.reply_to_id)
+
+    def _reload_replies(self, *_args, keep: str | None = None) -> None:
+        keep = keep or self.reply_to.currentData()
+        self.reply_to.clear()
+        self.reply_to.addItem(self.tr("(not a reply)"), None)
+        if self.direction.currentData() == LetterDirection.FROM_PERSON.value and self.person.person_id():
+            with self.database.session() as session:
+                rows = session.execute(select(Letter.id, Letter.sent_on, Letter.summary).where(
+                    Letter.person_id == self.person.person_id(), Letter.deleted_at.is_(None),
+                    Letter.direction == LetterDirection.TO_PERSON.value).order_by(Letter.sent_on.desc())).all()
+            for letter_id, sent_on, summary in rows:
+                when = sent_on.strftime("%Y/%m/%d") if sent_on else self.tr("not sent")
+                self.reply_to.addItem(f"{when} {summary[:20]}", letter_id)
+        _select(self.reply_to, keep)
+
+    def _choose_photo(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Add photo"), "",
+                                                self.tr("Images (*.jpg *.jpeg *.png *.heic *.gif *.webp)"))
+        for path in paths:
+            self.add_photo_path(Path(path))
+
+    def add_photo_path(self, path: Path) -> None:
+        try:
+            attachments.inspect_image(path)
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Photo"), error.message)
+            return
+        self.new_photos.append(path)
+        self.photos.addItem(path.name)
+
+    def value(self) -> LetterInput:
+        return LetterInput(
+            direction=self.direction.currentData(), person_id=self.person.person_id(),
+            host_id=self.host.currentData(), programme_id=self.programme.currentData(),
+            written_on=self.written.value(), sent_on=self.sent.value(), received_on=self.received.value(),
+            summary=self.summary.toPlainText(), reply_to_id=self.reply_to.currentData(),
+            shipment_id=self.shipment_id, returned=self.returned,
+        )
+
+    def store(self, session) -> None:
+        if self.letter_id is None:
+            self.letter_id = letters.create_letter(session, self.value(), photos=self.new_photos)
+        else:
+            letters.update_letter(session, self.letter_id, self.value())
+            for path in self.new_photos:
+                letters.attach_photo(session, self.letter_id, path)
+
+
+class ShipmentEditor(_Editor):
+    def __init__(self, database: Database, shipment_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(database, parent)
+        self.shipment_id = shipment_id
+        self.setWindowTitle(self.tr("New shipment") if shipment_id is None else self.tr("Edit shipment"))
+        self.person = PersonPicker(database)
+        self.host = QComboBox()
+        self.programme = QComboBox()
+        self.contents = QLineEdit()
+        self.contents.setPlaceholderText("お米 5kg")
+        self.quantity = QSpinBox()
+        self.quantity.setRange(1, 999)
+        self.carrier = QComboBox()
+        for c in Carrier:
+            self.carrier.addItem(c.value, c.value)
+        self.tracking = QLineEdit()
+        self.tracking_hint = QLabel()
+        self.tracking_hint.setStyleSheet("color: #718096;")
+        self.prepared, self.shipped, self.delivered, self.returned = DateField(), DateField(), DateField(), DateField()
+        self.cost = QSpinBox()
+        self.cost.setRange(-1, 1_000_000)
+        self.cost.setSpecialValueText(self.tr("(unknown)"))
+        self.cost.setSuffix(" 円")
+        self.notes = QLineEdit()
+        with database.session() as session:
+            _fill(self.host, _hosts(session), self.tr("(none)"))
+            _fill(self.programme, _programmes(session), self.tr("(none)"))
+        for label, widget, field in (
+            (self.tr("Recipient"), self.person, "person_id"), (self.tr("Sender (host)"), self.host, "host_id"),
+            (self.tr("Programme"), self.programme, "programme_id"), (self.tr("Contents"), self.contents, "contents"),
+            (self.tr("Quantity"), self.quantity, "quantity"), (self.tr("Carrier"), self.carrier, "carrier"),
+            (self.tr("Tracking number"), self.tracking, "tracking_number"), ("", self.tracking_hint, "hint"),
+            (self.tr("Prepared"), self.prepared, "prepared_on"), (self.tr("Shipped"), self.shipped, "shipped_on"),
+            (self.tr("Delivered"), self.delivered, "delivered_on"), (self.tr("Returned"), self.returned, "returned_on"),
+            (self.tr("Cost"), self.cost, "cost_yen"), (self.tr("Notes"), self.notes, "notes"),
+        ):
+            self.form.addRow(label, widget)
+            self.fields[field] = widget
+        self._finish_layout()
+        self.carrier.currentIndexChanged.connect(self._hint)
+        self.tracking.textChanged.connect(self._hint)
+        self._load()
+
+    def _load(self) -> None:
+        data = ShipmentInput(contents="")
+        if self.shipment_id:
+            with self.database.session() as session:
+                data = shipments.load_shipment_input(session, self.shipment_id)
+            self.person.set_person_id(data.person_id)
+        _select(self.host, data.host_id)
+        _select(self.programme, data.programme_id)
+        self.contents.setText(data.contents)
+        self.quantity.setValue(data.quantity)
+        _select(self.carrier, data.carrier)
+        self.tracking.setText(data.tracking_number)
+        for widget, value in ((self.prepared, data.prepared_on), (self.shipped, data.shipped_on),
+                              (self.delivered, data.delivered_on), (self.returned, data.returned_on)):
+            widget.set_value(value)
+        self.cost.setValue(data.cost_yen if data.cost_yen is not None else -1)
+        self.notes.setText(data.notes)
+        self._hint()
+
+    def _hint(self, *_args) -> None:
+        carrier = self.carrier.currentData()
+        fmt = tracking_format(carrier)
+        text = self.tr("Format: %1").replace("%1", fmt.describe())
+        if check_digit_hint(normalise_tracking_number(self.tracking.text(), carrier), carrier) is False:
+            text += " " + self.tr("(the last digit does not match the usual check digit; please check the slip)")
+        self.tracking_hint.setText(text)
+
+    def value(self) -> ShipmentInput:
+        return ShipmentInput(
+            person_id=self.person.person_id(), host_id=self.host.currentData(),
+            programme_id=self.programme.currentData(), contents=self.contents.text(), quantity=self.quantity.value(),
+            carrier=self.carrier.currentData(), tracking_number=self.tracking.text(),
+            prepared_on=self.prepared.value(), shipped_on=self.shipped.value(), delivered_on=self.delivered.value(),
+            returned_on=self.returned.value(), cost_yen=None if self.cost.value() < 0 else self.cost.value(),
+            notes=self.notes.text(),
+        )
+
+    def store(self, session) -> None:
+        if self.shipment_id is None:
+            self.shipment_id = shipments.create_shipment(session, self.value())
+        else:
+            shipments.update_shipment(session, self.shipment_id, self.value())
+
+
+__all__ = ["LetterEditor", "ShipmentEditor"]

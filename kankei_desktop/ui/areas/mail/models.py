@@ -1,0 +1,178 @@
+"""Table models of the 手紙・発送 area: plain tuples from the services, one reset per reload."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QPixmap
+
+from kankei_desktop.domain.calendar import display_date
+from kankei_desktop.domain.carriers import display_tracking_number
+from kankei_desktop.services import attachments, followups, letters, shipments
+from kankei_desktop.store import Database
+
+RowIdRole = Qt.ItemDataRole.UserRole + 1
+PersonIdRole = Qt.ItemDataRole.UserRole + 2
+
+# Status colours from UX.md, always beside the word itself.
+STATUS_COLOURS = {"準備中": "#4a5568", "作成中": "#4a5568", "発送済": "#2b6cb0", "配達済": "#2f855a",
+                  "受取済": "#2f855a", "返送": "#718096"}
+
+
+class _TupleModel(QAbstractTableModel):
+    ID_COLUMN = 0
+    PERSON_COLUMN = -1
+
+    def __init__(self, database: Database, parent=None):
+        super().__init__(parent)
+        self.database = database
+        self._rows: list[tuple] = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def fetch(self, session) -> list[tuple]:
+        raise NotImplementedError
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        with self.database.session() as session:
+            self._rows = self.fetch(session)
+        self.endResetModel()
+
+    def row_id(self, row: int) -> str:
+        return self._rows[row][self.ID_COLUMN]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.headers()):
+            return self.headers()[section]
+        return None
+
+    def display(self, row: tuple, column: int):
+        raise NotImplementedError
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == RowIdRole:
+            return row[self.ID_COLUMN]
+        if role == PersonIdRole:
+            return row[self.PERSON_COLUMN]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.display(row, index.column())
+            return display_date(value) if isinstance(value, date) else value
+        if role == Qt.ItemDataRole.ForegroundRole:
+            value = self.display(row, index.column())
+            if isinstance(value, str) and value in STATUS_COLOURS:
+                return QColor(STATUS_COLOURS[value])
+        return None
+
+
+class LetterModel(_TupleModel):
+    """Letters with a thumbnail of their first photo."""
+
+    PHOTO = 0
+    COLUMNS = 8
+
+    def __init__(self, database: Database, parent=None):
+        super().__init__(database, parent)
+        self.search = ""
+        self._thumbs: dict[str, attachments.AttachmentRow] = {}
+        self._pixmaps: dict[str, QPixmap] = {}
+
+    def headers(self) -> list[str]:
+        return [self.tr("Photo"), self.tr("Direction"), self.tr("Participant"), self.tr("Host"),
+                self.tr("Sent"), self.tr("Received"), self.tr("Status"), self.tr("Summary")]
+
+    def fetch(self, session) -> list[tuple]:
+        rows = letters.list_letter_rows(session, search=self.search)
+        self._thumbs = attachments.first_attachment_by_owner(session, "letter", [r[0] for r in rows if r[10]])
+        self._pixmaps.clear()
+        return rows
+
+    def display(self, row: tuple, column: int):
+        (_id, direction, person, host, _written, sent, received, status, summary, replied, _photos, _pid) = row
+        if column == self.PHOTO:
+            return None
+        replied_word = self.tr("replied")
+        status_text = f"{status}（{replied_word}）" if replied and status != "返送" else status
+        return (None, direction, person, host or "", sent, received, status_text if column == 6 else status,
+                summary)[column]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == self.PHOTO and role == Qt.ItemDataRole.DecorationRole:
+            return self.thumbnail(self._rows[index.row()][0])
+        if index.isValid() and index.column() == self.PHOTO and role == Qt.ItemDataRole.SizeHintRole:
+            return QSize(56, 48)
+        if index.isValid() and index.column() == 6 and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(STATUS_COLOURS.get(self._rows[index.row()][7], "#2d3748"))
+        return super().data(index, role)
+
+    def thumbnail(self, letter_id: str) -> QPixmap | None:
+        found = self._thumbs.get(letter_id)
+        if found is None:
+            return None
+        if letter_id not in self._pixmaps:
+            path = attachments.thumbnail(found.sha256, found.mime_type, 96)
+            pixmap = QPixmap(str(path)) if path else QPixmap()
+            self._pixmaps[letter_id] = pixmap.scaled(48, 40, Qt.AspectRatioMode.KeepAspectRatio,
+                                                     Qt.TransformationMode.SmoothTransformation)
+        return self._pixmaps[letter_id]
+
+    def photo_path(self, row: int):
+        found = self._thumbs.get(self._rows[row][0])
+        return found.stored_path if found else None
+
+
+class ShipmentModel(_TupleModel):
+    def __init__(self, database: Database, parent=None):
+        super().__init__(database, parent)
+        self.search = ""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Participant"), self.tr("Sender"), self.tr("Contents"), self.tr("Carrier"),
+                self.tr("Tracking number"), self.tr("Prepared"), self.tr("Shipped"), self.tr("Delivered"),
+                self.tr("Status"), self.tr("Cost (yen)")]
+
+    def fetch(self, session) -> list[tuple]:
+        return shipments.list_shipment_rows(session, search=self.search)
+
+    def display(self, row: tuple, column: int):
+        (_id, person, host, contents, carrier, tracking, prepared, shipped, delivered, status, cost, _pid) = row
+        return (person, host or "", contents, carrier, display_tracking_number(tracking), prepared, shipped,
+                delivered, status, f"{cost:,}" if cost is not None else "")[column]
+
+
+class FollowUpModel(_TupleModel):
+    """要対応 items; the row holds the FollowUp itself (column tuples would only copy it)."""
+
+    def __init__(self, database: Database, parent=None):
+        super().__init__(database, parent)
+        self.today = date.today()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Days"), self.tr("Participant"), self.tr("What"), self.tr("Suggested action")]
+
+    def fetch(self, session) -> list[tuple]:
+        return [(item.record_id, item, item.person_id) for item in followups.list_followups(session, self.today)]
+
+    def display(self, row: tuple, column: int):
+        item = row[1]
+        return (f"{item.days}", item.person_name, item.title, item.action_label)[column]
+
+    def item(self, row: int) -> followups.FollowUp:
+        return self._rows[row][1]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if index.isValid() and index.column() == 0 and role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#c05621")  # needs attention: orange
+        return super().data(index, role)

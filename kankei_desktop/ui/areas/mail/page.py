@@ -1,0 +1,259 @@
+"""手紙・発送: tabs 手紙 / 発送 / 要対応, the お米レター batch, and labels / carrier CSV under 出力."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.services import letters, mail, shipments
+from kankei_desktop.store import Database
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.areas.mail.dialogs import BatchDialog, LabelsDialog, MarkDialog, PhotoViewer
+from kankei_desktop.ui.areas.mail.editors import LetterEditor, ShipmentEditor
+from kankei_desktop.ui.areas.mail.models import FollowUpModel, LetterModel, PersonIdRole, RowIdRole, ShipmentModel
+
+LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
+
+
+def _button(icon: str, text: str, tip: str = "") -> QToolButton:
+    button = QToolButton()
+    button.setIcon(qta.icon(icon, color="#2d3748"))
+    button.setText(text)
+    button.setToolTip(tip or text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return button
+
+
+def _table(model, name: str) -> QTableView:
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(30)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class MailPage(AreaPage):
+    AREA_KEY = "mail"
+    ICON = "fa5s.envelope"
+
+    def area_title(self) -> str:
+        return self.tr("Letters & shipments")
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(database, parent)
+        self.letter_model = LetterModel(database, self)
+        self.shipment_model = ShipmentModel(database, self)
+        self.followup_model = FollowUpModel(database, self)
+
+        self.new_letter_button = _button("fa5s.envelope-open-text", self.tr("New letter"))
+        self.new_shipment_button = _button("fa5s.box", self.tr("New shipment"))
+        self.edit_button = _button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected row (Enter)"))
+        self.delete_button = _button("fa5s.trash-alt", self.tr("Delete"))
+        self.batch_button = _button("fa5s.seedling", self.tr("Rice letter batch…"),
+                                    self.tr("One shipment and one letter for everyone in a programme"))
+        self.shipped_button = _button("fa5s.truck", self.tr("Mark shipped…"))
+        self.delivered_button = _button("fa5s.check", self.tr("Mark delivered…"))
+        self.export_button = _button("fa5s.file-export", self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.labels_action = menu.addAction(self.tr("Address labels (PDF)…"), self.export_labels)
+        self.yamato_action = menu.addAction(self.tr("Yamato B2 Cloud CSV…"), lambda: self.export_carrier("yamato-b2"))
+        self.yupack_action = menu.addAction(self.tr("Yu-Pack Print R CSV…"), lambda: self.export_carrier("yupack"))
+        self.export_button.setMenu(menu)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search name, contents, tracking number (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+
+        toolbar = QHBoxLayout()
+        for widget in (self.new_letter_button, self.new_shipment_button, self.edit_button, self.delete_button,
+                       self.batch_button, self.shipped_button, self.delivered_button, self.export_button):
+            toolbar.addWidget(widget)
+        toolbar.addWidget(self.search_edit, 1)
+
+        self.letter_table = _table(self.letter_model, "letter_table")
+        self.letter_table.verticalHeader().setDefaultSectionSize(46)
+        self.letter_table.setColumnWidth(0, 60)
+        self.shipment_table = _table(self.shipment_model, "shipment_table")
+        self.followup_table = _table(self.followup_model, "followup_table")
+        self.followup_table.setColumnWidth(0, 50)
+        self.followup_table.setColumnWidth(2, 420)
+        self.action_button = _button("fa5s.bolt", self.tr("Do the suggested action"))
+        self.followup_empty = QLabel(self.tr("Nothing needs attention."))
+        followup_page = QWidget()
+        followup_layout = QVBoxLayout(followup_page)
+        followup_layout.addWidget(self.followup_table, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.followup_empty, 1)
+        row.addWidget(self.action_button)
+        followup_layout.addLayout(row)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.letter_table, qta.icon("fa5s.envelope", color="#2d3748"), self.tr("Letters"))
+        self.tabs.addTab(self.shipment_table, qta.icon("fa5s.box", color="#2d3748"), self.tr("Shipments"))
+        self.tabs.addTab(followup_page, qta.icon("fa5s.exclamation-circle", color="#c05621"), self.tr("Follow-ups"))
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.tabs, 1)
+
+        self.new_letter_button.clicked.connect(lambda: self.new_letter())
+        self.new_shipment_button.clicked.connect(self.new_shipment)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.batch_button.clicked.connect(self.open_batch)
+        self.shipped_button.clicked.connect(lambda: self.mark("shipped"))
+        self.delivered_button.clicked.connect(lambda: self.mark("delivered"))
+        self.action_button.clicked.connect(self.run_followup_action)
+        self.search_edit.textChanged.connect(self.refresh)
+        self.tabs.currentChanged.connect(self._update_status)
+        self.letter_table.doubleClicked.connect(self._letter_double_clicked)
+        self.shipment_table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.followup_table.doubleClicked.connect(lambda _i: self.run_followup_action())
+
+    # ---------------------------------------------------------- AreaPage
+    def refresh(self) -> None:
+        text = self.search_edit.text().strip()
+        self.letter_model.search = self.shipment_model.search = text
+        self.followup_model.today = date.today()
+        for model in (self.letter_model, self.shipment_model, self.followup_model):
+            model.reload()
+        self.followup_empty.setVisible(self.followup_model.rowCount() == 0)
+        self.action_button.setEnabled(self.followup_model.rowCount() > 0)
+        self.tabs.setTabText(FOLLOWUPS_TAB, self.tr("Follow-ups (%1)").replace("%1", str(self.followup_model.rowCount())))
+        self._update_status()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def create_new(self) -> None:
+        self.new_shipment() if self.tabs.currentIndex() == SHIPMENTS_TAB else self.new_letter()
+
+    def _update_status(self, *_args) -> None:
+        model = (self.letter_model, self.shipment_model, self.followup_model)[self.tabs.currentIndex()]
+        self.status_message.emit(self.tr("%1 rows").replace("%1", f"{model.rowCount():,}"))
+
+    # ---------------------------------------------------------- helpers
+    def _current_table(self) -> QTableView:
+        return (self.letter_table, self.shipment_table, self.followup_table)[self.tabs.currentIndex()]
+
+    def _selected(self, role=RowIdRole) -> list[str]:
+        table = self._current_table()
+        rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
+        return [table.model().data(table.model().index(row, 0), role) for row in rows]
+
+    def _run(self, action) -> bool:
+        try:
+            with self.database.session() as session:
+                action(session)
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Letters & shipments"), error.message)
+            return False
+        self.refresh()
+        return True
+
+    # ---------------------------------------------------------- commands
+    def new_letter(self, preset=None) -> None:
+        if LetterEditor(self.database, None, self, preset=preset).exec():
+            self.refresh()
+
+    def new_shipment(self) -> None:
+        if ShipmentEditor(self.database, None, self).exec():
+            self.refresh()
+
+    def edit_selected(self) -> None:
+        ids = self._selected()
+        if len(ids) != 1 or self.tabs.currentIndex() == FOLLOWUPS_TAB:
+            return
+        editor = (LetterEditor if self.tabs.currentIndex() == LETTERS_TAB else ShipmentEditor)(self.database, ids[0], self)
+        if editor.exec():
+            self.refresh()
+
+    def delete_selected(self) -> None:
+        ids = self._selected()
+        if not ids or self.tabs.currentIndex() == FOLLOWUPS_TAB:
+            return
+        is_letter = self.tabs.currentIndex() == LETTERS_TAB
+        what = self.tr("%1 letters") if is_letter else self.tr("%1 shipments")
+        question = self.tr("Delete %1?").replace("%1", what.replace("%1", str(len(ids))))
+        if QMessageBox.question(self, self.tr("Delete"), question) != QMessageBox.StandardButton.Yes:
+            return
+        remove = letters.delete_letter if is_letter else shipments.delete_shipment
+        self._run(lambda session: [remove(session, record_id) for record_id in ids])
+
+    def _letter_double_clicked(self, index) -> None:
+        path = self.letter_model.photo_path(index.row()) if index.column() == LetterModel.PHOTO else None
+        if path is not None and path.exists():
+            PhotoViewer(path, self).exec()
+        else:
+            self.edit_selected()
+
+    def open_batch(self) -> None:
+        dialog = BatchDialog(self.database, self)
+        if dialog.exec():
+            self.refresh()
+            self.tabs.setCurrentIndex(SHIPMENTS_TAB)
+
+    def mark(self, what: str) -> None:
+        if self.tabs.currentIndex() != SHIPMENTS_TAB:
+            self.tabs.setCurrentIndex(SHIPMENTS_TAB)
+        ids = self._selected()
+        if not ids:
+            QMessageBox.information(self, self.tr("Shipments"), self.tr("Select the shipments first."))
+            return
+        if MarkDialog(self.database, ids, what, self).exec():
+            self.refresh()
+
+    def run_followup_action(self) -> None:
+        rows = sorted({index.row() for index in self.followup_table.selectionModel().selectedRows()})
+        if not rows:
+            rows = [0] if self.followup_model.rowCount() else []
+        items = [self.followup_model.item(row) for row in rows]
+        today = date.today()
+        if self._run(lambda session: [mail.run_followup_action(session, item, today) for item in items]):
+            self.status_message.emit(self.tr("Done: %1").replace("%1", "、".join(i.action_label for i in items)))
+
+    # ---------------------------------------------------------- exports
+    def export_labels(self) -> None:
+        person_ids = [pid for pid in self._selected(PersonIdRole) if pid]
+        dialog = LabelsDialog(self.database, person_ids, self)
+        if dialog.exec():
+            self.status_message.emit(self.tr("Labels written: %1").replace("%1", str(dialog.out_path)))
+
+    def export_carrier(self, fmt: str) -> None:
+        from kankei_desktop.io.carrier_csv import export_carrier_csv
+
+        if self.tabs.currentIndex() != SHIPMENTS_TAB or not self._selected():
+            QMessageBox.information(self, self.tr("Shipments"), self.tr("Select the shipments to export first."))
+            self.tabs.setCurrentIndex(SHIPMENTS_TAB)
+            return
+        ids = self._selected()
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save carrier CSV"), f"{fmt}.csv", "CSV (*.csv)")
+        if path and self._run(lambda session: export_carrier_csv(session, fmt, Path(path), shipment_ids=ids)):
+            self.status_message.emit(self.tr("Written: %1").replace("%1", path))

@@ -1,0 +1,107 @@
+"""The 手紙・発送 area through its real widgets; the database is checked after."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from kankei_desktop.domain.tables import Host, Letter, Shipment
+from kankei_desktop.services import letters, shipments
+from kankei_desktop.services.letters import LetterInput
+from kankei_desktop.services.shipments import ShipmentInput
+from kankei_desktop.ui.areas.mail.dialogs import BatchDialog, PhotoViewer
+from kankei_desktop.ui.areas.mail.editors import ShipmentEditor
+from kankei_desktop.ui.areas.mail.page import FOLLOWUPS_TAB, SHIPMENTS_TAB, MailPage
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def parcel(database, two_persons):
+    with database.session() as session:
+        host = Host(name="佐藤農園", kind="農家")
+        session.add(host)
+        session.flush()
+        shipment_id = shipments.create_shipment(session, ShipmentInput(
+            person_id=two_persons["yamada"], host_id=host.id, contents="お米 5kg", carrier="ヤマト運輸",
+            tracking_number="401234567890", prepared_on=date.today() - timedelta(days=12),
+            shipped_on=date.today() - timedelta(days=10)))
+    return shipment_id
+
+
+@pytest.fixture
+def page(qtbot, app_ready, database, parcel):
+    page = MailPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    return page
+
+
+def test_marking_the_shipment_delivered_clears_the_follow_up(qtbot, page, database, parcel):
+    page.tabs.setCurrentIndex(FOLLOWUPS_TAB)
+    assert page.followup_model.rowCount() == 1
+    item = page.followup_model.item(0)
+    assert (item.kind, item.record_id, item.person_name) == ("not_delivered", parcel, "山田 太郎")
+    assert page.tabs.tabText(FOLLOWUPS_TAB) == "要対応 (1)"  # translated
+
+    page.followup_table.selectRow(0)
+    qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
+
+    assert page.followup_model.rowCount() == 0 and page.followup_empty.isVisible()
+    with database.session() as session:
+        shipment = session.get(Shipment, parcel)
+        assert (shipment.status, shipment.delivered_on) == ("配達済", date.today())
+    page.tabs.setCurrentIndex(SHIPMENTS_TAB)
+    statuses = [page.shipment_model.data(page.shipment_model.index(r, 8)) for r in range(page.shipment_model.rowCount())]
+    assert statuses == ["配達済"]
+
+
+def test_shipment_editor_refuses_a_bad_tracking_number_at_the_field(qtbot, app_ready, database, parcel):
+    editor = ShipmentEditor(database, parcel)
+    qtbot.addWidget(editor)
+    editor.tracking.setText("12345")
+    editor.save()
+    assert editor.result() == 0 and "ヤマト運輸の伝票番号「12345」は5桁" in editor.error_label.text()
+    assert "border" in editor.tracking.styleSheet()
+    with database.session() as session:
+        assert session.get(Shipment, parcel).tracking_number == "401234567890"
+
+
+def test_letter_photo_thumbnail_and_full_view(qtbot, page, database, two_persons, tmp_path, monkeypatch):
+    photo = tmp_path / "dish.jpg"
+    Image.new("RGB", (800, 600), (220, 180, 90)).save(photo, "JPEG")
+    with database.session() as session:
+        letter_id = letters.create_letter(session, LetterInput(direction="参加者→地域", person_id=two_persons["yamada"],
+                                                               received_on=date.today()), photos=[photo])
+    page.refresh()
+    row = [page.letter_model.row_id(r) for r in range(page.letter_model.rowCount())].index(letter_id)
+    thumb = page.letter_model.data(page.letter_model.index(row, 0), Qt.ItemDataRole.DecorationRole)
+    assert thumb is not None and not thumb.isNull() and thumb.width() <= 48
+
+    shown = []
+    monkeypatch.setattr(PhotoViewer, "exec", lambda self: shown.append(self.pixmap.size().toTuple()) or 0)
+    page._letter_double_clicked(page.letter_model.index(row, 0))
+    assert shown == [(800, 600)]
+
+
+def test_batch_dialog_preview_and_create(qtbot, app_ready, database, two_persons):
+    from kankei_desktop.services import enrollments, programmes
+    from kankei_desktop.services.programmes import ProgrammeInput
+
+    with database.session() as session:
+        pid = programmes.create_programme(session, ProgrammeInput(name="お米レター", kind="お米レター", fiscal_year=2026))
+        enrollments.enroll_persons(session, pid, list(two_persons.values()))
+        session.add(Host(name="佐藤農園", kind="農家"))
+    dialog = BatchDialog(database)
+    qtbot.addWidget(dialog)
+    dialog.programme.setCurrentIndex(dialog.programme.findData(pid))
+    assert "2" in dialog.message.text() and "佐藤農園 2" in dialog.message.text()
+    dialog.run()
+    with database.session() as session:
+        counts = [session.execute(select(func.count()).select_from(t)).scalar_one() for t in (Shipment, Letter)]
+    assert counts == [2, 2]
