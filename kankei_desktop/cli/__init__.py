@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.mail",
     "kankei_desktop.cli.stays",
     "kankei_desktop.cli.exchange",
+    "kankei_desktop.cli.selftest",
 )
 
 
