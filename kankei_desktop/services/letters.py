@@ -227,3 +227,11 @@ def list_letter_rows(session: Session, *, programme_id: str | None = None, perso
         query = query.where(Person.name.like(pattern, escape="\\") | Letter.summary.like(pattern, escape="\\"))
     query = query.order_by(Letter.sent_on.desc().nulls_first(), Letter.created_at.desc())
     return [tuple(row) for row in session.execute(query).all()]
+
+
+def letters_to_person(session: Session, person_id: str) -> list[tuple[str, date | None, str]]:
+    """(id, sent_on, summary) of the 地域→参加者 letters a reply of this person could answer, newest first."""
+    return [tuple(r) for r in session.execute(
+        select(Letter.id, Letter.sent_on, Letter.summary).where(
+            Letter.person_id == person_id, Letter.deleted_at.is_(None),
+            Letter.direction == LetterDirection.TO_PERSON.value).order_by(Letter.sent_on.desc())).all()]

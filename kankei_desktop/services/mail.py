@@ -239,3 +239,17 @@ def run_followup_action(session: Session, item, today: date, *, advance_enrollme
     if item.action == followups.ACTIONS[followups.NO_TOUR][0]:
         return record_thank_you_tour(session, item.record_id, today, advance_enrollments=advance_enrollments)
     raise ValidationError({"action": f"操作「{item.action}」はありません。"})
+
+
+def host_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of every live host, for the sender / farmer pickers."""
+    return [tuple(r) for r in session.execute(
+        select(Host.id, Host.name).where(Host.deleted_at.is_(None)).order_by(Host.name)).all()]
+
+
+def programme_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, 「name（2026年度）」) of programmes not archived, newest year first."""
+    return [(pid, f"{name}（{year}年度）") for pid, name, year in session.execute(
+        select(Programme.id, Programme.name, Programme.fiscal_year)
+        .where(Programme.deleted_at.is_(None), Programme.archived.is_(False))
+        .order_by(Programme.fiscal_year.desc(), Programme.name)).all()]

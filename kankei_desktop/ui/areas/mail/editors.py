@@ -21,13 +21,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-
 from kankei_desktop.domain.carriers import check_digit_hint, normalise_tracking_number, tracking_format
 from kankei_desktop.domain.enums import Carrier, LetterDirection
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.domain.tables import Host, Letter, Programme
-from kankei_desktop.services import attachments, letters, shipments
+from kankei_desktop.services import attachments, letters, mail, shipments
 from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import Database
@@ -37,15 +34,11 @@ ERROR_STYLE = "border: 2px solid #c53030;"
 
 
 def _hosts(session) -> list[tuple[str, str]]:
-    return [tuple(r) for r in session.execute(select(Host.id, Host.name).where(Host.deleted_at.is_(None))
-                                              .order_by(Host.name)).all()]
+    return mail.host_choices(session)
 
 
 def _programmes(session) -> list[tuple[str, str]]:
-    return [(pid, f"{name}（{year}年度）") for pid, name, year in session.execute(
-        select(Programme.id, Programme.name, Programme.fiscal_year)
-        .where(Programme.deleted_at.is_(None), Programme.archived.is_(False))
-        .order_by(Programme.fiscal_year.desc(), Programme.name)).all()]
+    return mail.programme_choices(session)
 
 
 def _fill(combo: QComboBox, rows, empty: str) -> None:
@@ -169,9 +162,7 @@ class LetterEditor(_Editor):
         self.reply_to.addItem(self.tr("(not a reply)"), None)
         if self.direction.currentData() == LetterDirection.FROM_PERSON.value and self.person.person_id():
             with self.database.session() as session:
-                rows = session.execute(select(Letter.id, Letter.sent_on, Letter.summary).where(
-                    Letter.person_id == self.person.person_id(), Letter.deleted_at.is_(None),
-                    Letter.direction == LetterDirection.TO_PERSON.value).order_by(Letter.sent_on.desc())).all()
+                rows = letters.letters_to_person(session, self.person.person_id())
             for letter_id, sent_on, summary in rows:
                 when = sent_on.strftime("%Y/%m/%d") if sent_on else self.tr("not sent")
                 self.reply_to.addItem(f"{when} {summary[:20]}", letter_id)
