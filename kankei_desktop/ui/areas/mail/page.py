@@ -55,6 +55,8 @@ def _table(model, name: str) -> QTableView:
     table.verticalHeader().setDefaultSectionSize(30)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     return table
 
 
@@ -98,8 +100,11 @@ class MailPage(AreaPage):
 
         self.letter_table = _table(self.letter_model, "letter_table")
         self.letter_table.verticalHeader().setDefaultSectionSize(46)
-        self.letter_table.setColumnWidth(0, 60)
+        for column, width in enumerate((60, 110, 120, 170, 118, 118, 130)):
+            self.letter_table.setColumnWidth(column, width)
         self.shipment_table = _table(self.shipment_model, "shipment_table")
+        for column, width in enumerate((110, 160, 160, 100, 150, 118, 118, 118, 80)):
+            self.shipment_table.setColumnWidth(column, width)
         self.followup_table = _table(self.followup_model, "followup_table")
         self.followup_table.setColumnWidth(0, 50)
         self.followup_table.setColumnWidth(2, 420)
