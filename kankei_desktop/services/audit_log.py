@@ -32,6 +32,20 @@ ENTITY_LABELS = {
     "letter": "手紙", "shipment": "発送", "interaction": "関わり", "setting": "設定", "attachment": "添付",
 }
 
+# Column names as the coordinator knows them (the participants editor's words).
+FIELD_LABELS = {
+    "name": "氏名", "furigana": "フリガナ", "birth_date": "生年月日", "gender": "性別", "email": "メール",
+    "phone": "電話", "postal_code": "郵便番号", "prefecture": "都道府県", "city": "市区町村",
+    "address_line": "番地", "address_building": "建物名", "residence_area": "居住地区分",
+    "affiliation": "所属", "ladder_stage": "関わりの段階", "contact_ok": "連絡可", "photo_ok": "写真掲載可",
+    "consent_date": "同意日", "found_via": "知ったきっかけ", "notes": "メモ", "ties": "ゆかり",
+    "interests": "関心", "skills": "スキル", "summary": "要約", "note": "メモ", "status": "状態",
+}
+
+
+def field_label(field: str) -> str:
+    return FIELD_LABELS.get(field, field)
+
 
 @dataclass(frozen=True)
 class FieldChange:
@@ -128,6 +142,21 @@ def list_entries(
     return [_row(entry) for entry in session.execute(statement).scalars()]
 
 
+def describe_changes(row: AuditRow) -> str:
+    """One line for a list: 'メモ: 旧 → 新'; a new record shows only what was filled in."""
+    parts = []
+    for change in row.changes:
+        before, after = _text(change.before), _text(change.after)
+        if row.action == "create":
+            if after and after != "[]":
+                parts.append(f"{field_label(change.field)}: {after}")
+        else:
+            parts.append(f"{field_label(change.field)}: {before} → {after}")
+    if not parts and row.details:
+        parts.append(_text(row.details))
+    return "; ".join(parts)
+
+
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -148,7 +177,7 @@ def csv_rows(rows: list[AuditRow]):
         if not row.changes:
             yield (*base, "", "", _text(row.details) if row.details else "")
         for change in row.changes:
-            yield (*base, change.field, _text(change.before), _text(change.after))
+            yield (*base, field_label(change.field), _text(change.before), _text(change.after))
 
 
 def export_csv(rows: list[AuditRow], target: Path, *, encoding: str = "utf-8-sig") -> int:

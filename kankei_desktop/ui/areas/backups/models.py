@@ -1,0 +1,113 @@
+"""Table models of the data-safety area: backups and audit entries, over plain tuples."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from kankei_desktop.services.audit_log import AuditRow, describe_changes
+from kankei_desktop.store.backup import BackupInfo
+
+RowIdRole = Qt.ItemDataRole.UserRole + 1
+
+
+class _TupleModel(QAbstractTableModel):
+    """Rows of display tuples plus one id per row (``RowIdRole``)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+        self._ids: list[object] = []
+
+    def headers(self) -> list[str]:
+        raise NotImplementedError
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.headers())
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role == RowIdRole:
+            return self._ids[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned():
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def right_aligned(self) -> tuple[int, ...]:
+        return ()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return None
+
+    def id_at(self, row: int):
+        return self._ids[row]
+
+
+class BackupTableModel(_TupleModel):
+    COL_TAKEN, COL_REASON, COL_SIZE, COL_PERSONS = range(4)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Date"), self.tr("Kind"), self.tr("Size"), self.tr("Persons")]
+
+    def right_aligned(self) -> tuple[int, ...]:
+        return (self.COL_SIZE, self.COL_PERSONS)
+
+    def set_backups(self, infos: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self._ids = [info.path for info in infos]
+        self._rows = [
+            (
+                f"{info.taken_at:%Y/%m/%d %H:%M:%S}",
+                info.reason_label,
+                f"{max(1, round(info.size_bytes / 1024)):,} KB",
+                self.tr("unreadable") if info.person_count is None else f"{info.person_count:,}",
+            )
+            for info in infos
+        ]
+        self.endResetModel()
+
+
+class AuditTableModel(_TupleModel):
+    COL_AT, COL_USER, COL_ACTION, COL_ENTITY, COL_CHANGES = range(5)
+
+    def headers(self) -> list[str]:
+        return [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("Record"), self.tr("Changes")]
+
+    def set_entries(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self._ids = [row.id for row in rows]
+        self._rows = [
+            (
+                f"{row.at:%Y/%m/%d %H:%M}",
+                row.user,
+                row.action_label,
+                row.entity_label,
+                describe_changes(row),
+            )
+            for row in rows
+        ]
+        self.endResetModel()
+
+
+class DormantTableModel(_TupleModel):
+    COL_NAME, COL_LAST, COL_REGISTERED = range(3)
+
+    def headers(self) -> list[str]:
+        return [self.tr("Name"), self.tr("Last activity"), self.tr("Registered")]
+
+    def set_persons(self, persons) -> None:
+        self.beginResetModel()
+        self._ids = [p.person_id for p in persons]
+        self._rows = [
+            (p.name, f"{p.last_activity_on:%Y/%m/%d}" if p.last_activity_on else "—", f"{p.registered_on:%Y/%m/%d}")
+            for p in persons
+        ]
+        self.endResetModel()

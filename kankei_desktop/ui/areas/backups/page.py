@@ -1,0 +1,323 @@
+"""データの保護: backups (list, back up now, restore), the change history, and 個人情報.
+
+Restoring happens while this window keeps the file's one-writer lock, so no
+other program can slip in between; every page re-reads the file afterwards.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.services import audit_log, backups, privacy
+from kankei_desktop.store import Database, backup
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
+from kankei_desktop.ui.areas.backups.scheduler import AutoBackup
+
+AUDIT_PAGE_SIZE = 500
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+class DataSafetyPage(AreaPage):
+    AREA_KEY = "data_safety"
+    ICON = "fa5s.shield-alt"
+
+    def area_title(self) -> str:
+        return self.tr("Data safety")
+
+    def __init__(self, database: Database, parent: QWidget | None = None, *, auto_backup: bool = True):
+        super().__init__(database, parent)
+        # Replaced in tests; the real ones ask the user.
+        self.confirm = self._ask
+        self.choose_folder = self._choose_folder
+        self.choose_csv = self._choose_csv
+        self.show_error = lambda text: QMessageBox.warning(self, self.tr("Data safety"), text)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._backups_tab(), self.tr("Backups"))
+        self.tabs.addTab(self._history_tab(), self.tr("Change history"))
+        self.tabs.addTab(self._privacy_tab(), self.tr("Personal data"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+        self.auto = AutoBackup(database, self, start=auto_backup)
+        self.auto.status_changed.connect(self._backup_status)
+
+    # ------------------------------------------------------------ backups tab
+    def _backups_tab(self) -> QWidget:
+        tab = QWidget()
+        form = QFormLayout()
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setReadOnly(True)
+        self.folder_edit.setObjectName("backup_folder_edit")
+        change = QPushButton(self.tr("Change…"))
+        change.clicked.connect(self.change_folder)
+        default = QPushButton(self.tr("Use default"))
+        default.clicked.connect(lambda: self.set_folder(None))
+        row = QHBoxLayout()
+        row.addWidget(self.folder_edit, 1)
+        row.addWidget(change)
+        row.addWidget(default)
+        form.addRow(self.tr("Backup folder"), row)
+        self.interval_spin = QSpinBox()
+        self.interval_spin.setRange(5, 24 * 60)
+        self.interval_spin.setSuffix(self.tr(" min"))
+        self.interval_spin.editingFinished.connect(self._save_interval)
+        form.addRow(self.tr("Back up while working every"), self.interval_spin)
+
+        self.backup_model = BackupTableModel(self)
+        self.backup_view = _table(self.backup_model)
+        self.backup_view.doubleClicked.connect(lambda _index: self.restore_selected())
+        self.backup_button = QPushButton(self.tr("Back up now"))
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(self.tr("Restore…"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.backup_message = QLabel()
+        self.backup_message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.backup_message, 1)
+
+        layout = QVBoxLayout(tab)
+        layout.addLayout(form)
+        layout.addWidget(self.backup_view, 1)
+        layout.addLayout(buttons)
+        return tab
+
+    def refresh_backups(self) -> None:
+        with self.database.session() as session:
+            folder = backups.backup_folder(session)
+            self.interval_spin.setValue(backups.interval_minutes(session))
+        self.folder_edit.setText(str(folder))
+        infos = backup.list_backups(folder, self.database.path.stem)
+        self.backup_model.set_backups(infos)
+        if not folder.exists() and folder != backup.default_backup_dir():
+            self.backup_message.setText(self.tr("The backup folder is not there (was a USB stick removed?)."))
+        elif not infos:
+            self.backup_message.setText(self.tr("No backups yet. Press “Back up now” to make the first one."))
+
+    def change_folder(self) -> None:
+        chosen = self.choose_folder()
+        if chosen:
+            self.set_folder(Path(chosen))
+
+    def set_folder(self, folder: Path | None) -> None:
+        try:
+            with self.database.session() as session:
+                backups.set_backup_folder(session, folder)
+        except KankeiError as error:
+            self.show_error(error.message)
+            return
+        self.refresh_backups()
+
+    def _save_interval(self) -> None:
+        with self.database.session() as session:
+            backups.set_interval_minutes(session, self.interval_spin.value())
+        self.auto.periodic.interval = backups.PeriodicBackup(self.interval_spin.value()).interval
+
+    def backup_now(self) -> None:
+        status = self.auto.backup_now("manual")
+        self.refresh_backups()
+        if status.ok:
+            self.backup_message.setText(self.tr("Backup made: %1").replace("%1", status.path.name))
+        else:
+            self.backup_message.setText(status.message)
+            self.show_error(status.message)
+
+    def restore_selected(self) -> None:
+        rows = self.backup_view.selectionModel().selectedRows()
+        if not rows:
+            self.backup_message.setText(self.tr("Choose a backup in the list first."))
+            return
+        if self.auto.running:
+            self.backup_message.setText(self.tr("A backup is being made. Try again in a moment."))
+            return
+        chosen: Path = self.backup_model.id_at(rows[0].row())
+        taken = self.backup_model.data(self.backup_model.index(rows[0].row(), 0))
+        question = self.tr(
+            "Restore the backup of %1? The current contents are backed up first, then replaced."
+        ).replace("%1", taken)
+        if not self.confirm(question):
+            return
+        try:
+            with self.database.session() as session:
+                folder = backups.backup_folder(session)
+            backup.ensure_default_dir(folder)
+            kept = backup.restore_backup(chosen, self.database.path, folder)
+        except KankeiError as error:
+            self.show_error(error.message)
+            self.refresh_backups()
+            return
+        self.backup_message.setText(
+            self.tr("Restored the backup of %1. The previous contents were kept as %2.")
+            .replace("%1", taken).replace("%2", kept.name if kept else "—")
+        )
+        self.refresh_backups()
+        main_window = self.window()
+        for page in getattr(main_window, "pages", {}).values():
+            if page is not self:
+                page.refresh()
+
+    def _backup_status(self, text: str, ok: bool) -> None:
+        setter = getattr(self.window(), "set_backup_status", None)
+        if setter is not None:
+            setter(text)
+            label = getattr(self.window(), "backup_label", None)
+            if label is not None:
+                label.setStyleSheet("" if ok else "color: #c53030; font-weight: bold;")
+        if self.isVisible():
+            self.refresh_backups()
+
+    # ------------------------------------------------------------ history tab
+    def _history_tab(self) -> QWidget:
+        tab = QWidget()
+        self.audit_model = AuditTableModel(self)
+        self.audit_view = _table(self.audit_model)
+        self.person_filter = QLineEdit()
+        self.person_filter.setPlaceholderText(self.tr("Person ID (empty: everything)"))
+        self.person_filter.returnPressed.connect(self.refresh_history)
+        export = QPushButton(self.tr("Export CSV…"))
+        export.clicked.connect(self.export_history)
+        self.history_note = QLabel()
+        top = QHBoxLayout()
+        top.addWidget(self.person_filter, 1)
+        top.addWidget(export)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.audit_view, 1)
+        layout.addWidget(self.history_note)
+        return tab
+
+    def _history_rows(self, limit: int | None):
+        person = self.person_filter.text().strip() or None
+        with self.database.session() as session:
+            return audit_log.list_entries(session, person_id=person, limit=limit)
+
+    def refresh_history(self) -> None:
+        rows = self._history_rows(AUDIT_PAGE_SIZE)
+        self.audit_model.set_entries(rows)
+        self.history_note.setText(
+            self.tr("The newest %1 entries. The history cannot be edited.").replace("%1", f"{len(rows):,}")
+        )
+
+    def export_history(self) -> None:
+        target = self.choose_csv()
+        if not target:
+            return
+        try:
+            rows = self._history_rows(None)
+            audit_log.export_csv(rows, Path(target))
+            from kankei_desktop.store import audit
+
+            with self.database.session() as session:
+                audit.record(session, "export", "audit_log", "", {"file": Path(target).name, "entries": len(rows)})
+        except KankeiError as error:
+            self.show_error(error.message)
+            return
+        self.history_note.setText(self.tr("Exported %1 entries to %2.").replace("%1", f"{len(rows):,}")
+                                  .replace("%2", str(target)) + " " + privacy.PERSONAL_DATA_WARNING)
+
+    # ------------------------------------------------------------ privacy tab
+    def _privacy_tab(self) -> QWidget:
+        tab = QWidget()
+        self.years_spin = QSpinBox()
+        self.years_spin.setRange(1, 30)
+        self.years_spin.setValue(5)
+        self.years_spin.setSuffix(self.tr(" years"))
+        self.years_spin.valueChanged.connect(lambda _v: self.refresh_dormant())
+        self.dormant_model = DormantTableModel(self)
+        self.dormant_view = _table(self.dormant_model)
+        self.erase_button = QPushButton(self.tr("Erase personal data…"))
+        self.erase_button.clicked.connect(self.erase_selected)
+        self.privacy_note = QLabel()
+        self.privacy_note.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Persons with no activity for")))
+        top.addWidget(self.years_spin)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.erase_button)
+        bottom.addWidget(self.privacy_note, 1)
+        layout = QVBoxLayout(tab)
+        layout.addLayout(top)
+        layout.addWidget(self.dormant_view, 1)
+        layout.addLayout(bottom)
+        return tab
+
+    def refresh_dormant(self) -> None:
+        with self.database.session() as session:
+            persons = privacy.dormant_persons(session, self.years_spin.value())
+        self.dormant_model.set_persons(persons)
+        self.privacy_note.setText(
+            self.tr("%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact "
+                    "and notes for good.").replace("%1", f"{len(persons):,}")
+        )
+
+    def erase_selected(self) -> None:
+        rows = self.dormant_view.selectionModel().selectedRows()
+        if not rows:
+            self.privacy_note.setText(self.tr("Choose a person in the list first."))
+            return
+        person_id = self.dormant_model.id_at(rows[0].row())
+        name = self.dormant_model.data(self.dormant_model.index(rows[0].row(), 0))
+        question = self.tr("Erase the personal data of %1? This cannot be undone.").replace("%1", name)
+        if not self.confirm(question):
+            return
+        try:
+            privacy.anonymise_and_purge(self.database, person_id)
+        except KankeiError as error:
+            self.show_error(error.message)
+            return
+        self.refresh_dormant()
+        self.privacy_note.setText(self.tr("The personal data of %1 was erased.").replace("%1", name))
+
+    # ------------------------------------------------------------ area
+    def refresh(self) -> None:
+        self.refresh_backups()
+        self.refresh_history()
+        self.refresh_dormant()
+
+    def _ask(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Data safety"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _choose_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.folder_edit.text())
+
+    def _choose_csv(self) -> str:
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "audit.csv", "CSV (*.csv)")
+        return path
+

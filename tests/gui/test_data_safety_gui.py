@@ -1,0 +1,169 @@
+"""The データの保護 area and the start-up dialogs, driven through real widgets."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kankei_desktop.services import backups
+from kankei_desktop.services.participants import PersonInput, count_persons, create_person
+from kankei_desktop.store import backup, create_database, lock, open_database
+from kankei_desktop.ui.areas.backups.page import DataSafetyPage
+from kankei_desktop.ui.areas.backups.startup import open_with_safety
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(qtbot, app_ready, database, two_persons):
+    page = DataSafetyPage(database, auto_backup=False)
+    page.confirm = lambda question: True
+    page.errors = []
+    page.show_error = page.errors.append
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    return page
+
+
+def _texts(model, column=0):
+    return [model.data(model.index(row, column)) for row in range(model.rowCount())]
+
+
+def test_back_up_now_lists_the_backup_with_persons(page):
+    assert page.backup_model.rowCount() == 0
+    assert "まだ" in page.backup_message.text()
+    page.backup_button.click()
+    assert page.backup_model.rowCount() == 1
+    assert _texts(page.backup_model, 1) == ["手動"] and _texts(page.backup_model, 3) == ["2"]
+    from PySide6.QtCore import Qt
+    assert page.backup_model.headerData(0, Qt.Orientation.Horizontal) == "日時"
+
+
+def test_restore_selected_backup_brings_back_the_data(page, database):
+    page.backup_button.click()
+    with database.session() as session:
+        create_person(session, PersonInput(name="鈴木 一郎"))
+    page.backup_view.selectRow(0)
+    page.restore_button.click()
+    assert page.errors == []
+    with database.session() as session:
+        assert count_persons(session) == 2
+    assert sorted(_texts(page.backup_model, 1)) == sorted(["手動", "復元前"])
+    assert "復元しました" in page.backup_message.text()
+
+
+def test_missing_backup_folder_is_an_error_not_a_crash(page, tmp_path):
+    page.choose_folder = lambda: str(tmp_path / "usb-stick")
+    page.change_folder()
+    assert page.errors and "ありません" in page.errors[0]
+
+
+def test_history_tab_shows_changes_and_exports_csv(page, tmp_path):
+    page.refresh_history()
+    assert set(_texts(page.audit_model, 2)) == {"作成"}
+    page.choose_csv = lambda: str(tmp_path / "history.csv")
+    page.export_history()
+    assert (tmp_path / "history.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    page.refresh_history()
+    assert "出力" in _texts(page.audit_model, 2)
+
+
+def test_privacy_tab_erases_a_dormant_person(page, database, two_persons):
+    from kankei_desktop.domain.tables import Person
+
+    with database.session() as session:
+        session.get(Person, two_persons["yamada"]).last_activity_on = __import__("datetime").date(2015, 4, 1)
+    page.refresh_dormant()
+    assert _texts(page.dormant_model) == ["山田 太郎"]
+    page.dormant_view.selectRow(0)
+    page.erase_button.click()
+    assert page.errors == [] and page.dormant_model.rowCount() == 0
+    assert "山田".encode() not in database.path.read_bytes()
+
+
+def test_window_shows_area_and_backup_status(qtbot, app_ready, database):
+    from kankei_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    page = window.pages["data_safety"]
+    qtbot.waitUntil(lambda: page.auto.last_status is not None, timeout=20_000)
+    assert window.backup_label.text().startswith("最終バックアップ")
+    window.show_area("data_safety")
+    assert page.backup_model.rowCount() == 1
+
+
+def test_failed_backup_is_shown_in_red(qtbot, app_ready, database, tmp_path):
+    from kankei_desktop.ui.main_window import MainWindow
+
+    gone = tmp_path / "usb"
+    gone.mkdir()
+    with database.session() as session:
+        backups.set_backup_folder(session, gone)
+    gone.rmdir()
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    page = window.pages["data_safety"]
+    qtbot.waitUntil(lambda: page.auto.last_status is not None, timeout=20_000)
+    assert window.backup_label.text().startswith("バックアップ失敗")
+    assert "c53030" in window.backup_label.styleSheet()
+
+
+# ---------------------------------------------------------------- start-up
+
+
+@pytest.fixture
+def file_path(tmp_path) -> Path:
+    path = tmp_path / "town.sqlite3"
+    db = create_database(path)
+    with db.session() as session:
+        create_person(session, PersonInput(name="山田 太郎"))
+    db.close()
+    return path
+
+
+def test_second_instance_is_told_who_holds_the_file(app_ready, file_path):
+    lock.lock_path_for(file_path).write_text(json.dumps(
+        {"user": "sato", "machine": "YAKUBA-PC02", "pid": 1, "since": "2026-11-27T09:15:00"}), encoding="utf-8")
+    shown = []
+    result = open_with_safety(file_path, ask=lambda title, text, yes: shown.append(text) or True)
+    assert result is None
+    assert "sato さん" in shown[0] and "YAKUBA-PC02" in shown[0] and "2026/11/27 09:15" in shown[0]
+
+
+def test_garbage_lock_can_be_broken_after_asking(app_ready, file_path):
+    lock.lock_path_for(file_path).write_bytes(b"??")
+    database = open_with_safety(file_path, ask=lambda title, text, yes: "壊れています" in text)
+    assert database is not None and database.lock is not None
+    database.close()
+
+
+def test_damaged_file_offers_and_restores_the_newest_backup(app_ready, file_path):
+    folder = backup.default_backup_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    backup.make_backup(file_path, folder, "close")
+    file_path.write_bytes(b"")
+    asked = []
+    database = open_with_safety(file_path, ask=lambda title, text, yes: asked.append(yes) or True)
+    assert asked == ["このバックアップを復元"]
+    with database.session() as session:
+        assert count_persons(session) == 1
+    database.close()
+    assert list(file_path.parent.glob("town.sqlite3.damaged-*"))
+
+
+def test_network_file_is_copied_locally_when_the_user_agrees(app_ready, file_path, monkeypatch):
+    from kankei_desktop.store import location
+
+    real = location.check_location
+    monkeypatch.setattr(location, "check_location",
+                        lambda p, **kw: location.LocationReport(Path(p), network="ネットワークドライブ")
+                        if Path(p) == file_path else real(p, **kw))
+    database = open_with_safety(file_path, ask=lambda title, text, yes: True)
+    assert database.path != file_path and database.path.parent.name == "local-copies"
+    database.close()
+    assert os.path.exists(file_path)
