@@ -89,6 +89,10 @@ def _from_serial(serial: float) -> date:
     whole = int(serial)
     if not _SERIAL_RANGE[0] <= whole <= _SERIAL_RANGE[1]:
         raise ValueError(f"「{serial}」は日付として読めません（Excel の日付の範囲外です）。")
+    if whole == 60:
+        raise ValueError("「60」は Excel だけにある 1900/2/29 で、日付として使えません。")
+    if whole < 60:  # before Excel's phantom leap day the count is one day shorter
+        return _EXCEL_EPOCH + timedelta(days=whole + 1)
     return _EXCEL_EPOCH + timedelta(days=whole)
 
 

@@ -42,7 +42,7 @@ from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KINDS, auto_mapping, column_by_key, header_signature
 from kankei_desktop.io.readers import MAX_COLUMNS, ImportFileError, RawTable
 from kankei_desktop.services.duplicates import duplicate_key_sets
-from kankei_desktop.services.participants import PersonInput, normalise, validate
+from kankei_desktop.services.participants import PersonInput, validate
 from kankei_desktop.store import audit
 
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
@@ -58,6 +58,7 @@ _PERSON_FIELDS = (
     "contact_ok", "photo_ok", "consent_date", "found_via", "notes",
 )
 _LIST_FIELDS = ("ties", "interests", "skills")
+_INPUT_FIELDS = frozenset((*_PERSON_FIELDS, "ties", "interests", "skills"))
 _ENROLLMENT_KEYS = ("programme", "fiscal_year", "stage", "applied_on", "joined_on")
 
 
@@ -354,8 +355,13 @@ class _Planner:
             else:
                 row.person_id, row.status, row.action = person_id, UPDATE, UPDATE
                 base = self.existing[person_id]
-        person_values = {k: v for k, v in row.fields.items() if hasattr(base, k)}
-        data = normalise(replace(base, **person_values))
+        # The converters already give the stored form (participants.normalise is too slow for
+        # 100,000 rows because of dataclasses.asdict); lists only need their repeats removed.
+        person_values = {k: v for k, v in row.fields.items() if k in _INPUT_FIELDS}
+        for key in _LIST_FIELDS:
+            if key in person_values:
+                person_values[key] = list(dict.fromkeys(person_values[key]))
+        data = replace(base, **person_values) if person_id else PersonInput(**person_values)
         for key, message in validate(data, self.today).items():
             self._error(row, key, message)
         row.data = data

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -52,6 +52,45 @@ from kankei_desktop.services.participants import PersonInput, normalise
 from kankei_desktop.store import audit
 
 Progress = Callable[[int, int], None]
+
+
+def _sql_value(value):
+    # The forms SQLAlchemy's SQLite types store, so rows read back exactly as ORM-written ones.
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
+    """One executemany straight on the DB-API cursor: no per-value SQLAlchemy processing."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    types = table.__table__.columns
+    converted = [c for c in columns if isinstance(types[c].type, (Date, DateTime, Boolean))]
+    plain = [c for c in columns if c not in converted]
+    statement = (f"INSERT INTO {table.__tablename__} ({', '.join(plain + converted)}) "
+                 f"VALUES ({', '.join('?' * len(columns))})")
+    cache: dict = {}  # one timestamp serves a whole chunk
+
+    def value(v):
+        if v is None or isinstance(v, str):
+            return v
+        key = (type(v), v)
+        if key not in cache:
+            cache[key] = _sql_value(v)
+        return cache[key]
+
+    session.connection().exec_driver_sql(
+        statement,
+        [tuple([row[c] for c in plain] + [value(row[c]) for c in converted]) for row in rows],
+    )
 
 
 def _merge_filled(base: PersonInput, row: PlanRow) -> PersonInput:
@@ -178,16 +217,16 @@ def _insert_persons(session: Session, inserts: dict[str, PersonInput], on: date,
     items = list(inserts.items())
     for start in range(0, len(items), CHUNK):
         chunk = items[start : start + CHUNK]
-        session.execute(insert(Person), [
+        _bulk_insert(session, Person, [
             {"id": pid, "created_at": now, "updated_at": now, **_person_values(data)} for pid, data in chunk
         ])
-        session.execute(insert(LadderStageChange), [
+        _bulk_insert(session, LadderStageChange, [
             {"id": new_id(), "created_at": now, "updated_at": now, "person_id": pid, "from_stage": None,
              "to_stage": data.ladder_stage, "changed_on": on, "changed_by": user, "reason": "取り込み"}
             for pid, data in chunk
         ])
         _insert_children(session, chunk, now)
-        session.execute(insert(AuditEntry), [
+        _bulk_insert(session, AuditEntry, [
             {"id": new_id(), "created_at": now, "updated_at": now, "at": now, "user": user, "action": "create",
              "entity": "person", "entity_id": pid, "changes_json": json.dumps({"name": [None, data.name], "source": "import"}, ensure_ascii=False)}
             for pid, data in chunk
@@ -205,9 +244,9 @@ def _insert_children(session: Session, chunk, now) -> None:
         tags += [{"id": new_id(), "created_at": now, "updated_at": now, "person_id": pid, "kind": "スキル", "name": n}
                  for n in data.skills]
     if ties:
-        session.execute(insert(PersonTie), ties)
+        _bulk_insert(session, PersonTie, ties)
     if tags:
-        session.execute(insert(PersonTag), tags)
+        _bulk_insert(session, PersonTag, tags)
 
 
 def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> tuple[int, int]:
@@ -300,10 +339,10 @@ def _write_enrollments(session: Session, enrollments: dict[tuple[str, str], dict
         changes.append({"id": new_id(), "created_at": now, "updated_at": now, "enrollment_id": eid,
                         "from_stage_id": None, "to_stage_id": item["stage_id"], "changed_on": day, "changed_by": user})
     for start in range(0, len(new_rows), CHUNK):
-        session.execute(insert(Enrollment), new_rows[start : start + CHUNK])
+        _bulk_insert(session, Enrollment, new_rows[start : start + CHUNK])
         step(len(new_rows[start : start + CHUNK]))
     if changes:
-        session.execute(insert(EnrollmentStageChange), changes)
+        _bulk_insert(session, EnrollmentStageChange, changes)
     return written + len(new_rows)
 
 
