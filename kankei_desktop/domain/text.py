@@ -43,8 +43,14 @@ def furigana_sort_key(furigana: str) -> str:
     return fold(furigana)
 
 
+_NON_DIGITS = re.compile(r"[^0-9]")
+
+
 def digits_only(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text or "") if ch.isdigit())
+    text = text or ""
+    if text.isascii():  # the usual case, and NFKC leaves ASCII alone: skip the per-character walk
+        return _NON_DIGITS.sub("", text)
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
 
 
 # Area-code lengths for fixed lines; mobiles and IP phones are 3-4-4.
