@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from kankei_desktop.domain.errors import StoreError
@@ -203,3 +203,8 @@ def export_csv(rows: list[AuditRow], target: Path, *, encoding: str = "utf-8-sig
         temp.unlink(missing_ok=True)
         raise StoreError(f"「{target}」に書き込めませんでした（{exc.strerror or exc}）。") from exc
     return count
+
+
+def latest_change_at(session: Session) -> datetime | None:
+    """When the last entry was written: the automatic backup's sign that work happened."""
+    return session.execute(select(func.max(AuditEntry.at))).scalar_one_or_none()

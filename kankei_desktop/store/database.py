@@ -180,7 +180,7 @@ def open_database(
         after_crash = held is not None and (held.after_crash or _wal_has_content(path))
         report = probe.probe_file(path, full=after_crash)
         if report.damaged:
-            raise _damaged(path, report, backup_dir)
+            raise _damaged(path, report, backup_dir, move=held is not None)
         report.raise_if_unusable()
         engine = make_engine(path)
         if report.schema_revision != migrations.head_revision():
@@ -202,9 +202,12 @@ def open_database(
     return database
 
 
-def _damaged(path: Path, report: probe.ProbeReport, backup_dir: Path | None) -> DamagedDatabaseError:
+def _damaged(path: Path, report: probe.ProbeReport, backup_dir: Path | None, *, move: bool) -> DamagedDatabaseError:
+    """Only the holder of the one-writer lock moves a file; other openers just report."""
     folder = backup_dir or backup.configured_backup_dir(path)
     newest = backup.newest_verified_backup(folder, path.stem)
+    if not move:
+        return DamagedDatabaseError(f"{report.problems[0]} {describe_newest_backup(newest)}", None, newest)
     moved = backup.move_aside(path)
     return DamagedDatabaseError(
         f"{report.problems[0]} 元のファイルは削除せず「{moved.name}」に名前を変えて残しました。"

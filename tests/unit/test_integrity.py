@@ -86,7 +86,10 @@ def test_stale_wal_from_another_file_is_damage_and_moves_with_the_file(filled, t
     wal = Path(f"{filled}-wal")
     wal.write_bytes(b"not a wal at all" * 100)
     with pytest.raises(DamagedDatabaseError) as error:
-        open_database(filled)
+        open_database(filled)  # without the lock: reported, nothing moved
+    assert error.value.moved_to is None and wal.exists() and filled.exists()
+    with pytest.raises(DamagedDatabaseError) as error:
+        open_database(filled, lock=True)
     moved = error.value.moved_to
     assert Path(f"{moved}-wal").read_bytes() == b"not a wal at all" * 100
     assert not wal.exists()

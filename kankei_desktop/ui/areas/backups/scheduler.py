@@ -11,10 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
-from sqlalchemy import func, select
-
-from kankei_desktop.domain.tables import AuditEntry
-from kankei_desktop.services import backups
+from kankei_desktop.services import audit_log, backups
 from kankei_desktop.store import Database
 
 
@@ -60,7 +57,7 @@ class AutoBackup(QObject):
 
     def _latest_change(self) -> datetime | None:
         with self.database.session() as session:
-            return session.execute(select(func.max(AuditEntry.at))).scalar_one_or_none()
+            return audit_log.latest_change_at(session)
 
     def tick(self, now: datetime | None = None) -> None:
         latest = self._latest_change()
