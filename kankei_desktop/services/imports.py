@@ -59,6 +59,7 @@ _PERSON_FIELDS = (
 )
 _LIST_FIELDS = ("ties", "interests", "skills")
 _INPUT_FIELDS = frozenset((*_PERSON_FIELDS, "ties", "interests", "skills"))
+_NEVER_BLANK = frozenset(("ladder_stage", "contact_ok", "photo_ok"))
 _ENROLLMENT_KEYS = ("programme", "fiscal_year", "stage", "applied_on", "joined_on")
 
 
@@ -338,6 +339,8 @@ class _Planner:
                 continue
             if not cells.is_blank(value):
                 row.filled.add(key)
+            elif key in _NEVER_BLANK:  # a blank 段階 or 可否 keeps the default (or the stored value)
+                continue
             try:
                 if column.kind == "bool":
                     default = getattr(PersonInput(), key)
