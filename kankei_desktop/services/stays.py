@@ -12,13 +12,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, func, select, text
 from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import Period, display_date
 from kankei_desktop.domain.enums import StayStatus
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from kankei_desktop.domain.tables import Enrollment, Host, Person, Programme, Stay, StayParticipant, utc_now
+from kankei_desktop.domain.tables import Enrollment, Person, Programme, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.activity import refresh_last_activity
@@ -94,6 +94,45 @@ def _normalised(data: StayInput) -> StayInput:
     )
 
 
+# The rule check runs on every save and must stay fast at 200,000 stays, so its
+# queries are fixed text (compiled once) using ix_stay_participant_person and
+# ix_stay_lodging_dates (lodging_id, start_on, end_on); see docs/performance.md.
+_HOSTS_SQL = text(
+    "SELECT id, name, deleted_at, is_active, capacity_per_night FROM host WHERE id IN :ids"
+).bindparams(bindparam("ids", expanding=True))
+_PERSONS_SQL = text("SELECT id, name, deleted_at FROM person WHERE id IN :ids").bindparams(
+    bindparam("ids", expanding=True)
+)
+_PERSON_CLASH_SQL = text(
+    """
+    SELECT p.name, s.start_on, s.end_on, coalesce(h.name, l.name, '')
+    FROM stay_participant sp
+    JOIN stay s ON s.id = sp.stay_id
+    JOIN person p ON p.id = sp.person_id
+    LEFT JOIN host h ON h.id = s.host_id
+    LEFT JOIN host l ON l.id = s.lodging_id
+    WHERE sp.person_id IN :ids AND sp.deleted_at IS NULL AND s.deleted_at IS NULL
+      AND s.status != :cancelled AND s.start_on <= :last AND s.end_on >= :first AND s.id != :exclude
+    ORDER BY s.start_on LIMIT 1
+    """
+).bindparams(bindparam("ids", expanding=True))
+# A stay's nights are start … end − 1, so two stays share a night when each
+# starts before the other ends.
+_LODGING_NIGHTS_SQL = text(
+    """
+    SELECT s.start_on, s.end_on,
+           (SELECT count(*) FROM stay_participant sp WHERE sp.stay_id = s.id AND sp.deleted_at IS NULL)
+    FROM stay s
+    WHERE s.lodging_id = :lodging AND s.start_on < :end AND s.end_on > :start
+      AND s.deleted_at IS NULL AND s.status != :cancelled AND s.id != :exclude
+    """
+)
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
 def _validate(session: Session, data: StayInput, today: date) -> dict[str, str]:
     errors: dict[str, str] = {}
     if data.start_on is None:
@@ -114,29 +153,26 @@ def _validate(session: Session, data: StayInput, today: date) -> dict[str, str]:
         errors["status"] = f"開始日 {display_date(data.start_on)} が未来の滞在は「実施済」にできません。"
     if len(data.purpose) > 200:
         errors["purpose"] = "目的は200文字以内で入力してください。"
+    host_ids = [h for h in (data.host_id, data.lodging_id) if h]
+    hosts = {row[0]: row for row in session.execute(_HOSTS_SQL, {"ids": host_ids})} if host_ids else {}
     for key, label in (("host_id", "受入先"), ("lodging_id", "宿泊先")):
         host_id = getattr(data, key)
         if host_id:
-            host = session.get(Host, host_id)
-            if host is None or host.deleted_at is not None:
+            row = hosts.get(host_id)
+            if row is None or row[2] is not None:
                 errors[key] = f"{label}が見つかりません（削除された可能性があります）。"
-            elif not host.is_active:
-                errors[key] = f"{label}「{host.name}」はアーカイブ済みです。先に有効に戻してください。"
+            elif not row[3]:
+                errors[key] = f"{label}「{row[1]}」はアーカイブ済みです。先に有効に戻してください。"
     if data.programme_id:
         programme = session.get(Programme, data.programme_id)
         if programme is None or programme.deleted_at is not None:
             errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
     if data.person_ids:
-        found = dict(
-            session.execute(
-                select(Person.id, Person.deleted_at).where(Person.id.in_(data.person_ids))
-            ).all()
-        )
+        found = {pid: (name, deleted) for pid, name, deleted in session.execute(_PERSONS_SQL, {"ids": data.person_ids})}
         missing = [p for p in data.person_ids if p not in found]
-        deleted = [p for p in data.person_ids if p in found and found[p] is not None]
+        deleted = [found[p][0] for p in data.person_ids if p in found and found[p][1] is not None]
         if deleted:
-            names = session.execute(select(Person.name).where(Person.id.in_(deleted))).scalars()
-            errors["person_ids"] = f"参加者「{'、'.join(names)}」は削除されています。滞在を登録できません。"
+            errors["person_ids"] = f"参加者「{'、'.join(deleted)}」は削除されています。滞在を登録できません。"
         elif missing:
             errors["person_ids"] = f"参加者が見つかりません（ID: {', '.join(missing)}）。"
     for person_id, enrollment_id in data.enrollments.items():
@@ -153,31 +189,15 @@ def _validate(session: Session, data: StayInput, today: date) -> dict[str, str]:
 
 def _person_conflicts(session: Session, data: StayInput, exclude_stay_id: str | None) -> None:
     """Refuse when a person already has a live, not cancelled stay on any of these days."""
-    conditions = [
-        StayParticipant.person_id.in_(data.person_ids),
-        StayParticipant.deleted_at.is_(None),
-        Stay.deleted_at.is_(None),
-        Stay.status != StayStatus.CANCELLED.value,
-        Stay.start_on <= data.end_on,
-        Stay.end_on >= data.start_on,
-    ]
-    if exclude_stay_id:
-        conditions.append(Stay.id != exclude_stay_id)
-    clash = session.execute(
-        select(Person.name, Stay.start_on, Stay.end_on, Host.name)
-        .select_from(StayParticipant)
-        .join(Stay, Stay.id == StayParticipant.stay_id)
-        .join(Person, Person.id == StayParticipant.person_id)
-        .outerjoin(Host, Host.id == func.coalesce(Stay.host_id, Stay.lodging_id))
-        .where(and_(*conditions))
-        .order_by(Stay.start_on)
-        .limit(1)
-    ).first()
+    clash = session.execute(_PERSON_CLASH_SQL, {
+        "ids": data.person_ids, "cancelled": StayStatus.CANCELLED.value, "last": data.end_on.isoformat(),
+        "first": data.start_on.isoformat(), "exclude": exclude_stay_id or "",
+    }).first()
     if clash:
         name, start, end, host_name = clash
         where = f"（{host_name}）" if host_name else ""
         raise ConflictError(
-            f"{name} さんは {display_date(start)}〜{display_date(end)} に別の滞在{where}があり、"
+            f"{name} さんは {display_date(_as_date(start))}〜{display_date(_as_date(end))} に別の滞在{where}があり、"
             "日付が重なります。日付を変えるか、先の滞在を中止にしてください。"
         )
 
@@ -189,42 +209,29 @@ def night_occupancy(
     nights = stay_nights(start, end)
     if not nights:
         return {}
-    conditions = [
-        Stay.lodging_id == lodging_id,
-        Stay.start_on < end,  # the last night of the new stay is end − 1
-        Stay.end_on > start,  # an existing stay's last night is its end − 1
-        Stay.deleted_at.is_(None),
-        Stay.status != StayStatus.CANCELLED.value,
-    ]
-    if exclude_stay_id:
-        conditions.append(Stay.id != exclude_stay_id)
-    persons = (
-        select(func.count())
-        .where(StayParticipant.stay_id == Stay.id, StayParticipant.deleted_at.is_(None))
-        .scalar_subquery()
-    )
     occupancy = dict.fromkeys(nights, 0)
-    for other_start, other_end, count in session.execute(
-        select(Stay.start_on, Stay.end_on, persons).where(and_(*conditions))
-    ):
-        for night in stay_nights(max(other_start, start), min(other_end, end)):
+    for other_start, other_end, count in session.execute(_LODGING_NIGHTS_SQL, {
+        "lodging": lodging_id, "start": start.isoformat(), "end": end.isoformat(),
+        "cancelled": StayStatus.CANCELLED.value, "exclude": exclude_stay_id or "",
+    }):
+        for night in stay_nights(max(_as_date(other_start), start), min(_as_date(other_end), end)):
             occupancy[night] += count
     return occupancy
 
 
 def _capacity_overflow(
     session: Session, data: StayInput, exclude_stay_id: str | None
-) -> tuple[Host, date, int] | None:
-    """(lodging, first night over capacity, persons that night) or None."""
+) -> tuple[str, int, date, int] | None:
+    """(lodging name, capacity, first night over capacity, persons that night) or None."""
     if not data.lodging_id:
         return None
-    lodging = session.get(Host, data.lodging_id)
-    if lodging is None or lodging.capacity_per_night is None:
+    row = session.execute(_HOSTS_SQL, {"ids": [data.lodging_id]}).first()
+    if row is None or row[4] is None:
         return None  # not a place with a counted number of beds
     occupancy = night_occupancy(session, data.lodging_id, data.start_on, data.end_on, exclude_stay_id)
     for night, already in sorted(occupancy.items()):
-        if already + len(data.person_ids) > lodging.capacity_per_night:
-            return lodging, night, already + len(data.person_ids)
+        if already + len(data.person_ids) > row[4]:
+            return row[1], row[4], night, already + len(data.person_ids)
     return None
 
 
@@ -243,9 +250,9 @@ def check_stay(
     if overflow is None:
         data.override_reason = ""
     elif not data.override_reason:
-        lodging, night, persons = overflow
+        lodging_name, capacity, night, persons = overflow
         raise ConflictError(
-            f"{display_date(night)} の夜、{lodging.name} の定員 {lodging.capacity_per_night} 名を超えます"
+            f"{display_date(night)} の夜、{lodging_name} の定員 {capacity} 名を超えます"
             f"（この滞在を含めて {persons} 名）。定員を超えて登録するには理由を入力してください。"
         )
     return data

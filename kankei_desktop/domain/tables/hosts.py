@@ -33,7 +33,7 @@ class Stay(Record, table=True):
     __tablename__ = "stay"
     __table_args__ = (
         Index("ix_stay_dates", "start_on", "end_on"),
-        Index("ix_stay_lodging_dates", "lodging_id", "start_on"),
+        Index("ix_stay_lodging_dates", "lodging_id", "start_on", "end_on"),
     )
 
     host_id: str | None = Field(default=None, foreign_key="host.id", index=True)
