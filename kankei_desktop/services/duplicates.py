@@ -6,18 +6,18 @@ width, no spaces) **and** at least one of the same birth date, the same e-mail
 not enough (two 「サトウ　ハナコ」 are common); without a フリガナ nothing matches.
 
 Each person yields a few *keys* (フリガナ + one other field); two persons
-sharing any key are duplicates, and groups are joined transitively. SQL first
-keeps only persons whose folded フリガナ occurs more than once; only those are
-read (as plain tuples) and compared in Python.
+sharing any key are duplicates, and groups are joined transitively. The table
+is read once as plain tuples; only persons whose folded フリガナ occurs more than
+once are folded and compared.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import String, cast, select
 from sqlmodel import Session
 
 from kankei_desktop.domain.tables import Person
@@ -122,27 +122,18 @@ def find_duplicate_groups(session: Session) -> list[list[str]]:
     Groups are joined transitively (A~B by phone, B~C by e-mail → A, B, C) and
     returned in フリガナ order; inside a group, the oldest record comes first.
     """
-    # Only persons whose folded フリガナ occurs twice can match: SQL narrows 100,000 rows to
-    # those few (plus any row whose sort key was never filled), then Python folds and compares.
-    shared_kana = (
-        select(Person.furigana_sort)
-        .where(Person.deleted_at.is_(None), Person.furigana_sort != "")
-        .group_by(Person.furigana_sort)
-        .having(func.count() > 1)
-    )
-    unsorted = session.execute(
-        select(func.count()).select_from(Person)
-        .where(Person.deleted_at.is_(None), Person.furigana != "", Person.furigana_sort == "")
-    ).scalar_one()
-    conditions = [Person.deleted_at.is_(None), Person.furigana != ""]
-    if not unsorted:  # else a row without its sort key could pair with any: read them all
-        conditions.append(Person.furigana_sort.in_(shared_kana))
-    rows = session.execute(
+    # One Core query (no ORM rows, dates left as text): the whole table in one read.
+    rows = session.connection().execute(
         select(
-            Person.id, Person.furigana, Person.furigana_sort, Person.birth_date,
-            Person.email, Person.phone, Person.postal_code,
-        ).where(*conditions)
+            Person.id, Person.furigana, Person.furigana_sort, cast(Person.birth_date, String),
+            Person.email, Person.phone, Person.postal_code, cast(Person.created_at, String),
+        ).where(Person.deleted_at.is_(None), Person.furigana != "")
     ).all()
+    fold_cache: dict[str, str] = {}
+    kana_of = [sort_key or fold_cache.setdefault(furigana, fold(furigana)) for _id, furigana, sort_key, *_rest in rows]
+    # Only a フリガナ that occurs twice can make a pair: skip every other row before any folding.
+    shared = {kana for kana, count in Counter(kana_of).items() if count > 1 and kana}
+
     parent: dict[int, int] = {}
 
     def root(i: int) -> int:
@@ -160,60 +151,42 @@ def find_duplicate_groups(session: Session) -> list[list[str]]:
 
     # One dict per kind: key → first row that had it. A second row with the key joins the first,
     # so no list is built per key (100,000 persons make ~400,000 keys, nearly all unique).
-    first_birth: dict = {}
-    first_email: dict = {}
-    first_phone: dict = {}
-    first_postal: dict = {}
-    fold_cache: dict[str, str] = {}
-    for index, (_id, furigana, furigana_sort, birth, email, phone, postal) in enumerate(rows):
-        kana = furigana_sort or fold_cache.setdefault(furigana, fold(furigana))
-        if not kana:
+    by_birth: dict = {}
+    by_email: dict = {}
+    by_phone: dict = {}
+    by_postal: dict = {}
+    for index, (_id, _furigana, _sort, birth, email, phone, postal, _created) in enumerate(rows):
+        kana = kana_of[index]
+        if kana not in shared:
             continue
         if birth:
-            seen = first_birth.setdefault((kana, birth), index)
+            seen = by_birth.setdefault((kana, birth[:10]), index)
             if seen != index:
                 join(seen, index)
         if email:
-            seen = first_email.setdefault((kana, _fold_email(email)), index)
+            seen = by_email.setdefault((kana, _fold_email(email)), index)
             if seen != index:
                 join(seen, index)
         if phone:
             digits = _digits(phone)
             if len(digits) >= 6:
-                seen = first_phone.setdefault((kana, digits), index)
+                seen = by_phone.setdefault((kana, digits), index)
                 if seen != index:
                     join(seen, index)
         if postal:
             code = postal if len(postal) == 7 and postal.isdigit() else normalise_postal_code(postal)
             if len(code) == 7:
-                seen = first_postal.setdefault((kana, code), index)
+                seen = by_postal.setdefault((kana, code), index)
                 if seen != index:
                     join(seen, index)
 
     groups: dict[int, list[int]] = defaultdict(list)
     for index in parent:
         groups[root(index)].append(index)
-    if not groups:
-        return []
-    ids = [row[0] for row in rows]
-    created = _created_order(session, [ids[i] for members in groups.values() for i in members])
-    result = []
-    for members in groups.values():
-        member_ids = sorted((ids[i] for i in members), key=lambda pid: (created.get(pid, ""), pid))
-        result.append(member_ids)
-    kana_of = {row[0]: (row[2] or fold(row[1])) for row in rows}
-    result.sort(key=lambda group: (kana_of[group[0]], group[0]))
+    result = [
+        [rows[i][0] for i in sorted(members, key=lambda i: (rows[i][7] or "", rows[i][0]))]
+        for members in groups.values()
+    ]
+    kana_by_id = {rows[i][0]: kana_of[i] for members in groups.values() for i in members}
+    result.sort(key=lambda group: (kana_by_id[group[0]], group[0]))
     return result
-
-
-def _created_order(session: Session, person_ids: list[str]) -> dict[str, str]:
-    order: dict[str, str] = {}
-    for start in range(0, len(person_ids), 500):  # SQLite's bound-parameter limit
-        chunk = person_ids[start : start + 500]
-        order.update(
-            (pid, str(created))
-            for pid, created in session.execute(
-                select(Person.id, Person.created_at).where(Person.id.in_(chunk))
-            )
-        )
-    return order
