@@ -103,8 +103,13 @@ def check_main_window(database: Database, settings_dir: Path, check: Check) -> N
             app.processEvents()
 
 
-def show_first_window(db: Path | None, fresh: Path, settings_dir: Path, started: float) -> float | None:
-    """Start as ``kankei-desktop`` does and return the seconds from ``started`` to the window shown."""
+def show_first_window(db: Path | None, fresh: Path, settings_dir: Path, started: float,
+                      shown: Callable[[float | None], object]) -> None:
+    """Start as ``kankei-desktop`` does; ``shown`` gets the seconds from ``started`` to the window on screen.
+
+    ``shown`` is called before the window closes, so a caller timing the whole
+    process from outside can stop its clock at the line it prints.
+    """
     app = _application(settings_dir)
     from kankei_desktop.store import create_database
     from kankei_desktop.ui.app import open_for_gui, organisation_name
@@ -115,10 +120,9 @@ def show_first_window(db: Path | None, fresh: Path, settings_dir: Path, started:
         window = MainWindow(database, organisation_name(database))
         window.show()
         app.processEvents()
-        seconds = time.perf_counter() - started if window.isVisible() else None
+        shown(time.perf_counter() - started if window.isVisible() else None)
         window.close()
         window.deleteLater()
         app.processEvents()
-        return seconds
     finally:
         database.close()
