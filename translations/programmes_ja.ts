@@ -432,7 +432,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="396" />
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
@@ -443,7 +443,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="378" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="408" />
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
@@ -463,127 +463,148 @@
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="108" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="106" />
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="109" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="107" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="117" />
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119" />
+        <source>Figures against targets</source>
+        <translation>目標に対する実績</translation>
+    </message>
+    <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <source>Count persons and person-days of this programme's fiscal year (the same figures as the report)</source>
+        <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124" />
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124" />
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131" />
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="237" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="241" />
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="246" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="250" />
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="261" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="265" />
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="262" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="266" />
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="270" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="274" />
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="289" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="293" />
         <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="308" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="312" />
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="313" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="317" />
         <source>Enrolled %1 (active %2, completed %3)</source>
         <translation>登録 %1 名（継続中 %2 名・修了 %3 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="318" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="322" />
         <source>Target %1: %2 (now %3)</source>
         <translation>目標 %1: %2（現在 %3）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="321" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="325" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="345" />
         <source>Target %1: %2</source>
         <translation>目標 %1: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="326" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="340" />
+        <source>Persons %1 (visits %2), person-days %3</source>
+        <translation>実人数 %1 名（のべ %2 人）・人日 %3</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="349" />
+        <source>%1: %2 of %3 (%4)</source>
+        <translation>%1: 実績 %2／目標 %3（%4）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="356" />
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="342" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="372" />
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="396" />
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="397" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="427" />
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="412" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="442" />
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="424" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="454" />
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>

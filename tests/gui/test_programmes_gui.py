@@ -199,3 +199,15 @@ def test_table_model_passes_the_model_tester(qtmodeltester, app_ready, database,
     with database.session() as session:
         model.set_rows(enrollments.table_rows(session, pid))
     qtmodeltester.check(model)
+
+
+def test_figures_against_targets_from_the_kpi_service(qtbot, page, database, quest):
+    pid, _stages, _eids, people = quest
+    with database.session() as session:
+        data = programmes.load_programme_input(session, pid)
+        data.targets = [programmes.TargetInput("participants", "参加者数", 10, "名")]
+        programmes.update_programme(session, pid, data)
+        session.add(Interaction(person_id=people[0], kind="イベント参加", occurred_on=date(2026, 10, 5), programme_id=pid))
+    page.refresh()
+    qtbot.mouseClick(page.figures_button, Qt.MouseButton.LeftButton)
+    assert "参加者数" in page.figures_label.text() and "10名" in page.figures_label.text()

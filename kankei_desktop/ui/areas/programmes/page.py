@@ -116,6 +116,10 @@ class ProgrammesPage(AreaPage):
         self.move_date.setMaximumWidth(110)
         self.move_button = QPushButton(self.tr("Move selected"))
         self.move_button.setObjectName("move_button")
+        self.figures_button = QPushButton(self.tr("Figures against targets"))
+        self.figures_button.setObjectName("figures_button")
+        self.figures_button.setToolTip(self.tr("Count persons and person-days of this programme's fiscal year "
+                                               "(the same figures as the report)"))
         self.undo_button = _tool_button("fa5s.undo", self.tr("Undo"), self.tr("Undo (Ctrl+Z)"))
         self.redo_button = _tool_button("fa5s.redo", self.tr("Redo"), self.tr("Redo (Ctrl+Y)"))
         toolbar = QHBoxLayout()
@@ -128,6 +132,7 @@ class ProgrammesPage(AreaPage):
         toolbar.addWidget(self.move_date)
         toolbar.addWidget(self.move_button)
         toolbar.addStretch(1)
+        toolbar.addWidget(self.figures_button)
         toolbar.addWidget(self.undo_button)
         toolbar.addWidget(self.redo_button)
 
@@ -181,6 +186,7 @@ class ProgrammesPage(AreaPage):
         self.duplicates_button.clicked.connect(self.review_duplicates)
         self.board_toggle.toggled.connect(lambda on: self.view_stack.setCurrentIndex(0 if on else 1))
         self.move_button.clicked.connect(self.move_selected)
+        self.figures_button.clicked.connect(self.show_figures)
         self.board.move_requested.connect(self.move_cards)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
@@ -278,7 +284,7 @@ class ProgrammesPage(AreaPage):
         has = self.programme_id is not None
         self.view_stack.setVisible(has)
         self.empty_label.setVisible(not has)
-        for widget in (self.move_combo, self.move_date, self.move_button):
+        for widget in (self.move_combo, self.move_date, self.move_button, self.figures_button):
             widget.setEnabled(has)
         if not has:
             self.title_label.setText("")
@@ -318,6 +324,32 @@ class ProgrammesPage(AreaPage):
             else:
                 parts.append(self.tr("Target %1: %2").replace("%1", target.name).replace("%2", value))
         return "　／　".join(parts)
+
+    def show_figures(self) -> None:
+        """Targets against the KPI service's figures (on demand: it reads the whole year's activity)."""
+        if not self.programme_id:
+            return
+        from kankei_desktop.services.kpis import compute_kpis
+
+        with self.database.session() as session:
+            year = programmes.live_programme(session, self.programme_id).fiscal_year
+            report = compute_kpis(session, year, programme_id=self.programme_id)
+        figures = next((p for p in report.programmes if p.programme_id == self.programme_id), None)
+        if figures is None:
+            return
+        parts = [self.tr("Persons %1 (visits %2), person-days %3")
+                 .replace("%1", f"{figures.unique_persons:,}").replace("%2", f"{figures.person_visits:,}")
+                 .replace("%3", f"{figures.person_days.achieved:,}")]
+        for target in figures.targets:
+            if target.actual is None:
+                parts.append(self.tr("Target %1: %2").replace("%1", target.name)
+                             .replace("%2", f"{target.target:g}{target.unit}"))
+            else:
+                progress = f"{target.progress:.0%}" if target.progress is not None else "—"
+                parts.append(self.tr("%1: %2 of %3 (%4)").replace("%1", target.name)
+                             .replace("%2", f"{target.actual:,g}{target.unit}")
+                             .replace("%3", f"{target.target:g}{target.unit}").replace("%4", progress))
+        self.figures_label.setText("　／　".join(parts))
 
     def _create_programme(self, data):
         return self.run_undoable(
