@@ -1,0 +1,346 @@
+"""The one KPI computation behind the dashboard, ``kankei-desktop stats`` and the PDF.
+
+``compute_kpis(session, fiscal_year, quarter, programme_id)`` returns plain dataclasses;
+``KpiReport.to_json_dict()`` is the stable JSON documented in ``docs/stats-json.md``.
+The definitions are in ``docs/kpi.md``; every screen and document reads this result
+instead of counting on its own, so a figure is the same wherever it appears.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from statistics import median
+from typing import Any
+
+from sqlalchemy import text
+from sqlmodel import Session
+
+from kankei_desktop.domain.calendar import Period, fiscal_year_label, fiscal_year_period
+from kankei_desktop.domain.enums import LadderStage
+from kankei_desktop.domain.errors import ValidationError
+from kankei_desktop.services import kpis_persons as P
+from kankei_desktop.services import kpis_queries as q
+from kankei_desktop.services.kpis_programmes import FunnelStage, funnels
+from kankei_desktop.services.programmes import TARGET_PARTICIPANTS, TARGET_PERSON_DAYS, live_programme
+
+SCHEMA_VERSION = 1
+
+
+def share(part: int | float | None, whole: int | float | None) -> float | None:
+    """part ÷ whole, or None when there is nothing to divide by."""
+    if part is None or not whole:
+        return None
+    return part / whole
+
+
+@dataclass
+class PersonFigures:
+    unique_persons: int  # 実人数
+    person_visits: int  # のべ人数
+    visits_from_stays: int
+    visits_from_interactions: int
+    repeaters: int
+    repeat_share: float | None
+    continuing: int
+    previous_year_unique_persons: int
+    continuing_rate: float | None  # 継続者 ÷ 実人数 of the previous fiscal year
+    sustained: int  # 継続的関与者 (例2)
+    sustained_base: int
+    sustained_share: float | None
+
+
+@dataclass
+class PersonDays:
+    achieved: int  # 実施済
+    planned: int  # 予定・確定
+    target: float | None
+    progress: float | None  # achieved ÷ target
+
+
+@dataclass
+class TargetFigure:
+    programme: str | None
+    key: str
+    name: str
+    unit: str
+    target: float
+    actual: float | None  # None: a named target the app does not count (printed as entered)
+    progress: float | None
+
+
+@dataclass
+class ProgrammeFigures:
+    programme_id: str
+    name: str
+    kind: str
+    fiscal_year: int
+    unique_persons: int
+    person_visits: int
+    repeaters: int
+    repeat_share: float | None
+    person_days: PersonDays
+    enrollments: int
+    funnel: list[FunnelStage]
+    targets: list[TargetFigure]
+
+
+@dataclass
+class MonthFigures:
+    month: str  # YYYY-MM
+    person_visits: int
+    unique_persons: int
+
+
+@dataclass
+class LadderCount:
+    stage: str
+    persons: int
+
+
+@dataclass
+class LadderFigures:
+    stages: list[LadderCount]  # on the period's last day, in ladder order
+    moves_up: int
+    persons_moved_up: int
+
+
+@dataclass
+class MailFigures:
+    letters_sent: int
+    letters_received: int
+    replies: int
+    letters_replied: int
+    reply_rate: float | None
+    median_days_to_reply: float | None
+    shipped: int
+    delivered: int
+    returned: int
+    median_days_in_transit: float | None
+
+
+@dataclass
+class HostFigures:
+    active_hosts: int
+    side_job_companies: int  # 例1: active in the period
+    side_job_companies_registered: int
+
+
+@dataclass
+class CustomIndicatorFigure:
+    name: str
+    unit: str
+    value: float | None
+    target: float | None
+    source_note: str
+    programme: str | None
+
+
+@dataclass
+class KpiReport:
+    fiscal_year: int
+    quarter: int | None
+    period_start: date
+    period_end: date
+    period_label: str
+    programme_id: str | None
+    programme: str | None
+    has_data: bool
+    persons: PersonFigures
+    person_days: PersonDays
+    monthly: list[MonthFigures]
+    ladder: LadderFigures
+    mail: MailFigures
+    hosts: HostFigures
+    programmes: list[ProgrammeFigures]
+    targets: list[TargetFigure]
+    custom_indicators: list[CustomIndicatorFigure]
+    schema_version: int = field(default=SCHEMA_VERSION)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return _plain(asdict(self))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return round(value, 4)
+    return value
+
+
+def period_label(fiscal_year: int, quarter: int | None) -> str:
+    label = fiscal_year_label(fiscal_year)
+    if quarter is None:
+        return label
+    period = fiscal_year_period(fiscal_year, quarter)
+    return f"{label} 第{quarter}四半期（{period.start.month}月〜{period.end.month}月）"
+
+
+def _sustained_window_start(fiscal_year: int, quarter: int | None) -> date:
+    """The first day of the four quarters that end with the period's last quarter."""
+    last = quarter or 4
+    if last == 4:
+        return fiscal_year_period(fiscal_year).start
+    return fiscal_year_period(fiscal_year - 1, last + 1).start
+
+
+def _months(period: Period) -> list[str]:
+    months, year, month = [], period.start.year, period.start.month
+    while (year, month) <= (period.end.year, period.end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def _median_days(pairs: list[tuple]) -> float | None:
+    days = [(_day(later) - _day(earlier)).days for earlier, later in pairs if earlier and later]
+    return float(median(days)) if days else None
+
+
+def _day(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def _check(fiscal_year: int, quarter: int | None) -> None:
+    if not 1900 <= fiscal_year <= 2200:
+        raise ValidationError({"fiscal_year": f"年度 {fiscal_year} は範囲外です（例: 2026）。"})
+    if quarter is not None and quarter not in (1, 2, 3, 4):
+        raise ValidationError({"quarter": f"四半期は 1〜4 で指定してください（{quarter} が指定されました）。"})
+
+
+def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
+                 programme_id: str | None = None) -> KpiReport:
+    """Every figure for a fiscal year (or one of its quarters), overall or for one programme."""
+    _check(fiscal_year, quarter)
+    period = fiscal_year_period(fiscal_year, quarter)
+    previous = fiscal_year_period(fiscal_year - 1)
+    programme_name = live_programme(session, programme_id).name if programme_id else None
+    start, end = period.start, period.end
+
+    q.prepare(session)
+    rows = q.activity_rows(session, previous.start, end)
+    total, by_programme = P.count_period(rows, start, end)
+    if programme_id:
+        total = by_programme.get(programme_id, P.Counted())
+    period_persons = set(total.days_by_person)
+    previous_persons = P.persons_between(rows, previous.start, previous.end)
+    both = len(period_persons & previous_persons)
+    sustained, sustained_base = P.quarters_active(rows, _sustained_window_start(fiscal_year, quarter), end,
+                                                  programme_id)
+    monthly_rows = P.monthly(rows, start, end, programme_id)
+    days_by_programme = P.person_days(rows, start, end)
+    if programme_id:
+        days_by_programme = {programme_id: days_by_programme.get(programme_id, (0, 0))}
+    del rows
+
+    unique, visits = total.unique, total.visits
+    persons = PersonFigures(
+        unique_persons=unique, person_visits=visits, visits_from_stays=total.from_stays,
+        visits_from_interactions=visits - total.from_stays, repeaters=total.repeaters,
+        repeat_share=share(total.repeaters, unique), continuing=both,
+        previous_year_unique_persons=len(previous_persons), continuing_rate=share(both, len(previous_persons)),
+        sustained=sustained, sustained_base=sustained_base, sustained_share=share(sustained, sustained_base),
+    )
+    monthly = [MonthFigures(month, *monthly_rows.get(month, (0, 0))) for month in _months(period)]
+
+    programme_rows = _programmes(session, fiscal_year, programme_id)
+    funnel_by_programme = funnels(session, [row[0] for row in programme_rows], end)
+    targets_by_programme = _targets(session, [row[0] for row in programme_rows])
+
+    programmes: list[ProgrammeFigures] = []
+    all_targets: list[TargetFigure] = []
+    for pid, name, kind, year in programme_rows:
+        counted = by_programme.get(pid, P.Counted())
+        p_visits, p_unique, p_repeaters = counted.visits, counted.unique, counted.repeaters
+        achieved, planned = days_by_programme.get(pid, (0, 0))
+        targets = []
+        for key, target_name, unit, value in targets_by_programme.get(pid, []):
+            actual = {TARGET_PARTICIPANTS: p_unique, TARGET_PERSON_DAYS: achieved}.get(key)
+            targets.append(TargetFigure(name, key, target_name, unit, value, actual, share(actual, value)))
+        days_target = next((t.target for t in targets if t.key == TARGET_PERSON_DAYS), None)
+        enrollments, funnel = funnel_by_programme.get(pid, (0, []))
+        programmes.append(ProgrammeFigures(
+            pid, name, kind, year, p_unique, p_visits, p_repeaters, share(p_repeaters, p_unique),
+            PersonDays(achieved, planned, days_target, share(achieved, days_target)), enrollments, funnel, targets,
+        ))
+        all_targets.extend(targets)
+
+    achieved_total = sum(a for a, _p in days_by_programme.values())
+    planned_total = sum(p for _a, p in days_by_programme.values())
+    day_targets = [t.target for t in all_targets if t.key == TARGET_PERSON_DAYS]
+    days_target = sum(day_targets) if day_targets else None
+    person_days = PersonDays(achieved_total, planned_total, days_target, share(achieved_total, days_target))
+
+    stage_counts, moves_up, persons_moved = P.ladder(*q.ladder_rows(session, programme_id), start, end)
+    ladder = LadderFigures([LadderCount(stage.value, stage_counts.get(stage.value, 0)) for stage in LadderStage],
+                           moves_up, persons_moved)
+
+    sent, received, replied = q.letters(session, start, end, programme_id)
+    shipped, delivered, returned, transit = q.shipments(session, start, end, programme_id)
+    mail = MailFigures(
+        letters_sent=sent, letters_received=received, replies=sum(row[2] for row in replied),
+        letters_replied=len(replied), reply_rate=share(len(replied), sent),
+        median_days_to_reply=_median_days([(row[0], row[1]) for row in replied]),
+        shipped=shipped, delivered=delivered, returned=returned, median_days_in_transit=_median_days(transit),
+    )
+    hosts = HostFigures(*q.hosts(session, start, end, programme_id))
+    indicators = custom_indicators(session, fiscal_year, quarter, programme_id)
+
+    has_data = bool(
+        visits or planned_total or sent or received or shipped or delivered or returned or moves_up
+        or any(p.enrollments for p in programmes) or any(i.value is not None for i in indicators)
+    )
+    return KpiReport(
+        fiscal_year=fiscal_year, quarter=quarter, period_start=start, period_end=end,
+        period_label=period_label(fiscal_year, quarter), programme_id=programme_id, programme=programme_name,
+        has_data=has_data, persons=persons, person_days=person_days, monthly=monthly, ladder=ladder, mail=mail,
+        hosts=hosts, programmes=programmes, targets=all_targets, custom_indicators=indicators,
+    )
+
+
+def _programmes(session: Session, fiscal_year: int, programme_id: str | None) -> list[tuple]:
+    if programme_id:
+        where, params = "id = :programme", {"programme": programme_id}
+    else:
+        where, params = "fiscal_year = :year", {"year": fiscal_year}
+    return [tuple(row) for row in session.execute(text(
+        f"SELECT id, name, kind, fiscal_year FROM programme WHERE deleted_at IS NULL AND {where} ORDER BY name"
+    ), params).all()]
+
+
+def _targets(session: Session, programme_ids: list[str]) -> dict[str, list[tuple]]:
+    result: dict[str, list[tuple]] = {}
+    if not programme_ids:
+        return result
+    marks = ", ".join(f":p{i}" for i in range(len(programme_ids)))
+    rows = session.execute(text(f"""
+        SELECT programme_id, key, name, unit, target_value FROM programme_target
+        WHERE programme_id IN ({marks}) AND deleted_at IS NULL ORDER BY created_at, key
+    """), {f"p{i}": pid for i, pid in enumerate(programme_ids)}).all()
+    for pid, key, name, unit, value in rows:
+        result.setdefault(pid, []).append((key, name, unit, float(value)))
+    return result
+
+
+def custom_indicators(session: Session, fiscal_year: int, quarter: int | None,
+                      programme_id: str | None = None) -> list[CustomIndicatorFigure]:
+    """The hand-entered indicators (例3, 例4) with their value for exactly this period, as entered."""
+    where = " AND ci.programme_id = :programme" if programme_id else ""
+    rows = session.execute(text(f"""
+        SELECT ci.id, ci.name, ci.unit, ci.source_note, p.name, v.value, v.target
+        FROM custom_indicator AS ci
+        LEFT JOIN programme AS p ON p.id = ci.programme_id
+        LEFT JOIN custom_indicator_value AS v ON v.indicator_id = ci.id AND v.deleted_at IS NULL
+             AND v.fiscal_year = :year AND v.quarter IS :quarter
+        WHERE ci.deleted_at IS NULL{where}
+        ORDER BY ci.created_at, ci.name, v.updated_at
+    """), {"year": fiscal_year, "quarter": quarter, "programme": programme_id}).all()
+    latest: dict[str, CustomIndicatorFigure] = {}
+    for indicator_id, name, unit, note, programme, value, target in rows:
+        latest[indicator_id] = CustomIndicatorFigure(name, unit or "", value, target, note or "", programme)
+    return list(latest.values())
