@@ -2,7 +2,7 @@
 # Build the one-folder program with PyInstaller (build_installer.spec) and run the
 # frozen self-test on it. Exits non-zero if the build or any self-test check fails.
 #
-#   scripts/build_and_smoke.sh               # uses the active venv, or makes .venv-build
+#   scripts/build_and_smoke.sh               # uses the active venv, or makes build/venv
 #   PYTHON=/path/to/python scripts/build_and_smoke.sh
 #   DIST=/tmp/dist WORK=/tmp/build scripts/build_and_smoke.sh   # build somewhere else
 #   STARTUP_RUNS=5 scripts/build_and_smoke.sh                   # also time start-up 5 times
@@ -20,11 +20,11 @@ if [ -z "${PYTHON:-}" ]; then
     PYTHON="$VIRTUAL_ENV/bin/python"
     [ -x "$PYTHON" ] || PYTHON="$VIRTUAL_ENV/Scripts/python.exe"
   else
-    if [ ! -d .venv-build ]; then
-      python3 -m venv .venv-build
+    if [ ! -d build/venv ]; then
+      python3 -m venv build/venv
     fi
-    PYTHON=.venv-build/bin/python
-    [ -x "$PYTHON" ] || PYTHON=.venv-build/Scripts/python.exe
+    PYTHON=build/venv/bin/python
+    [ -x "$PYTHON" ] || PYTHON=build/venv/Scripts/python.exe
   fi
 fi
 echo "== Python: $PYTHON"

@@ -212,8 +212,15 @@ def _render_label_pdf(report: Report, database, work: Path) -> None:
     _check_pdf(report, "宛名ラベル PDF", out)
 
 
-def _write_progress_pdf(database, out: Path) -> None:
-    raise NotImplementedError  # filled in once reports/progress.py exists
+def _write_progress_pdf(database, out: Path) -> bool:
+    """The progress report of the demo's current fiscal year; False if this version has none."""
+    progress = importlib.import_module("kankei_desktop.reports.progress")
+    write = getattr(progress, "write_progress_pdf", None)
+    if write is None:
+        return False
+    with database.session() as session:
+        write(session, out)
+    return True
 
 
 def _render_progress_pdf(report: Report, database, work: Path) -> None:
@@ -222,7 +229,9 @@ def _render_progress_pdf(report: Report, database, work: Path) -> None:
         return
     out = work / "progress.pdf"
     try:
-        _write_progress_pdf(database, out)
+        if not _write_progress_pdf(database, out):
+            print("[--] 進捗報告 PDF: 作成関数が見つかりません（確認を省略）", flush=True)
+            return
     except Exception as error:  # noqa: BLE001
         report.check("進捗報告 PDF", False, f"{type(error).__name__}: {error}")
         return
@@ -285,7 +294,9 @@ def run_selftest(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report = Report()
     frozen = " (PyInstaller)" if getattr(sys, "frozen", False) else ""
-    print(f"関係人口デスク {__version__}{frozen} 自己診断 — Python {sys.version.split()[0]}, {sys.platform}", flush=True)
+    utf8 = ", UTF-8 mode" if sys.flags.utf8_mode else ""
+    print(f"関係人口デスク {__version__}{frozen} 自己診断 — Python {sys.version.split()[0]}, {sys.platform}{utf8}",
+          flush=True)
     work = _make_work_dir(args.work_dir, report)
     if work is not None:
         _isolate_user_folders(work)
