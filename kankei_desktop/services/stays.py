@@ -47,6 +47,14 @@ STATUS_MOVES = {
 _ACTIVE_STATUSES = (StayStatus.PLANNED.value, StayStatus.CONFIRMED.value, StayStatus.DONE.value)
 
 
+class CapacityError(ConflictError):
+    """A lodging would be over capacity; the coordinator may save anyway with a reason."""
+
+    def __init__(self, message: str, lodging_name: str, night: date, persons: int, capacity: int):
+        super().__init__(message)
+        self.lodging_name, self.night, self.persons, self.capacity = lodging_name, night, persons, capacity
+
+
 @dataclass
 class StayInput:
     person_ids: list[str] = field(default_factory=list)
@@ -251,9 +259,10 @@ def check_stay(
         data.override_reason = ""
     elif not data.override_reason:
         lodging_name, capacity, night, persons = overflow
-        raise ConflictError(
+        raise CapacityError(
             f"{display_date(night)} の夜、{lodging_name} の定員 {capacity} 名を超えます"
-            f"（この滞在を含めて {persons} 名）。定員を超えて登録するには理由を入力してください。"
+            f"（この滞在を含めて {persons} 名）。定員を超えて登録するには理由を入力してください。",
+            lodging_name, night, persons, capacity,
         )
     return data
 

@@ -1,0 +1,298 @@
+"""The stay editor: who, where, when, why. The service decides whether it may be saved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from kankei_desktop.domain.enums import StayStatus
+from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.domain.tables import Person, Programme
+from kankei_desktop.services import participants, stays
+from kankei_desktop.services.hosts import host_choices
+from kankei_desktop.services.stay_rules import stay_days
+from kankei_desktop.services.stays import CapacityError, StayInput
+from kankei_desktop.store import Database
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class StayEditor(QDialog):
+    def __init__(self, database: Database, stay_id: str | None = None, *, host_id: str | None = None,
+                 start: date | None = None, end: date | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.stay_id = stay_id
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("Stay") if stay_id else self.tr("New stay"))
+        self.setMinimumWidth(640)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("stay_person_search")
+        self.search_edit.setPlaceholderText(self.tr("Search participants by name, furigana, phone"))
+        self.found_list = QListWidget()
+        self.found_list.setObjectName("stay_found_persons")
+        self.found_list.setMaximumHeight(110)
+        self.chosen_list = QListWidget()
+        self.chosen_list.setObjectName("stay_chosen_persons")
+        self.chosen_list.setMaximumHeight(90)
+        self.add_button = QPushButton(self.tr("Add ↓"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.host_combo = QComboBox()
+        self.host_combo.setObjectName("stay_host")
+        self.lodging_combo = QComboBox()
+        self.lodging_combo.setObjectName("stay_lodging")
+        self.start_edit = QDateEdit()
+        self.end_edit = QDateEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy/MM/dd (ddd)")
+        self.kind_label = QLabel()
+        self.purpose_edit = QLineEdit()
+        self.purpose_edit.setObjectName("stay_purpose")
+        self.programme_combo = QComboBox()
+        self.status_combo = QComboBox()
+        for status in StayStatus:
+            self.status_combo.addItem(status.value, status.value)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setMaximumHeight(60)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("stay_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        person_buttons = QHBoxLayout()
+        person_buttons.addWidget(self.add_button)
+        person_buttons.addWidget(self.remove_button)
+        person_buttons.addStretch(1)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit)
+        dates.addWidget(QLabel("〜"))
+        dates.addWidget(self.end_edit)
+        dates.addStretch(1)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Find"), self.search_edit)
+        form.addRow("", self.found_list)
+        form.addRow("", person_buttons)
+        form.addRow(self.tr("Participants"), self.chosen_list)
+        form.addRow(self.tr("Host"), self.host_combo)
+        form.addRow(self.tr("Lodging"), self.lodging_combo)
+        form.addRow(self.tr("Dates"), dates)
+        form.addRow("", self.kind_label)
+        form.addRow(self.tr("Purpose"), self.purpose_edit)
+        form.addRow(self.tr("Programme"), self.programme_combo)
+        form.addRow(self.tr("Status"), self.status_combo)
+        form.addRow(self.tr("Notes"), self.notes_edit)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self._fill_choices()
+        self.search_edit.textChanged.connect(self.search_persons)
+        self.add_button.clicked.connect(self.add_found)
+        self.found_list.itemDoubleClicked.connect(lambda _item: self.add_found())
+        self.remove_button.clicked.connect(self.remove_chosen)
+        self.start_edit.dateChanged.connect(self._dates_changed)
+        self.end_edit.dateChanged.connect(self._update_kind)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        if stay_id:
+            with database.session() as session:
+                self._load(session, stays.load_stay_input(session, stay_id))
+        else:
+            today = date.today()
+            self.start_edit.setDate(_qdate(start or today))
+            self.end_edit.setDate(_qdate(end or start or today))
+            if host_id:
+                self._select_host(host_id)
+        self._update_kind()
+        self.search_persons("")
+
+    # ------------------------------------------------------------ choices
+    def _fill_choices(self) -> None:
+        with self.database.session() as session:
+            hosts = host_choices(session)
+            lodgings = host_choices(session, lodgings_only=True)
+            programmes = session.execute(
+                select(Programme.id, Programme.name, Programme.fiscal_year)
+                .where(Programme.deleted_at.is_(None), Programme.archived.is_(False))
+                .order_by(Programme.fiscal_year.desc(), Programme.name)
+            ).all()
+        self.host_combo.addItem(self.tr("(none)"), None)
+        for host_id, name in hosts:
+            self.host_combo.addItem(name, host_id)
+        self.lodging_combo.addItem(self.tr("(none)"), None)
+        for host_id, name in lodgings:
+            self.lodging_combo.addItem(name, host_id)
+        self.programme_combo.addItem(self.tr("(none)"), None)
+        for programme_id, name, year in programmes:
+            self.programme_combo.addItem(f"{name}（{year}）", programme_id)
+
+    def _select_host(self, host_id: str) -> None:
+        """A row of the timeline is a host, a lodging or both: fill whichever fits."""
+        index = self.host_combo.findData(host_id)
+        lodging_index = self.lodging_combo.findData(host_id)
+        if lodging_index > 0:
+            self.lodging_combo.setCurrentIndex(lodging_index)
+        if index > 0 and lodging_index <= 0:
+            self.host_combo.setCurrentIndex(index)
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, value, label: str = "") -> None:
+        index = combo.findData(value)
+        if index < 0 and value:
+            combo.addItem(label or str(value), value)  # e.g. an archived host of an old stay
+            index = combo.count() - 1
+        combo.setCurrentIndex(max(0, index))
+
+    def _load(self, session, data: StayInput) -> None:
+        names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(data.person_ids))).all())
+        for person_id in data.person_ids:
+            self._add_person(person_id, names.get(person_id, person_id))
+        self._set_combo(self.host_combo, data.host_id)
+        self._set_combo(self.lodging_combo, data.lodging_id)
+        self._set_combo(self.programme_combo, data.programme_id)
+        self._set_combo(self.status_combo, data.status)
+        self.start_edit.setDate(_qdate(data.start_on))
+        self.end_edit.setDate(_qdate(data.end_on))
+        self.purpose_edit.setText(data.purpose)
+        self.notes_edit.setPlainText(data.notes)
+        self._override_reason = data.override_reason
+
+    # ------------------------------------------------------------ persons
+    def search_persons(self, text: str) -> None:
+        self.found_list.clear()
+        with self.database.session() as session:
+            ids = participants.list_person_ids(session, participants.PersonFilter(text=text))[:50]
+            rows = participants.fetch_list_rows(session, ids)
+        for person_id in ids:
+            name, furigana = rows[person_id][0], rows[person_id][1]
+            item = QListWidgetItem(f"{name}（{furigana}）" if furigana else name)
+            item.setData(IdRole, person_id)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.found_list.addItem(item)
+
+    def _add_person(self, person_id: str, name: str) -> None:
+        if person_id in self.chosen_ids():
+            return
+        item = QListWidgetItem(name)
+        item.setData(IdRole, person_id)
+        self.chosen_list.addItem(item)
+
+    def add_found(self) -> None:
+        items = self.found_list.selectedItems() or ([self.found_list.item(0)] if self.found_list.count() == 1 else [])
+        for item in items:
+            self._add_person(item.data(IdRole), item.data(Qt.ItemDataRole.UserRole))
+
+    def remove_chosen(self) -> None:
+        for item in self.chosen_list.selectedItems():
+            self.chosen_list.takeItem(self.chosen_list.row(item))
+
+    def chosen_ids(self) -> list[str]:
+        return [self.chosen_list.item(i).data(IdRole) for i in range(self.chosen_list.count())]
+
+    # ------------------------------------------------------------ dates
+    def _dates_changed(self, value: QDate) -> None:
+        if self.end_edit.date() < value:
+            self.end_edit.setDate(value)
+        self._update_kind()
+
+    def _update_kind(self, *_args) -> None:
+        start, end = _pydate(self.start_edit.date()), _pydate(self.end_edit.date())
+        if end < start:
+            self.kind_label.setText(self.tr("End is before start"))
+            return
+        with self.database.session() as session:
+            kind = stays.kind_for(session, start, end)
+        nights = (end - start).days
+        self.kind_label.setText(self.tr("%1 · %2 days, %3 nights").replace("%1", kind)
+                                .replace("%2", str(stay_days(start, end))).replace("%3", str(nights)))
+
+    # ------------------------------------------------------------ saving
+    def collect(self, override_reason: str = "") -> StayInput:
+        return StayInput(
+            person_ids=self.chosen_ids(),
+            host_id=self.host_combo.currentData(),
+            lodging_id=self.lodging_combo.currentData(),
+            start_on=_pydate(self.start_edit.date()),
+            end_on=_pydate(self.end_edit.date()),
+            purpose=self.purpose_edit.text(),
+            programme_id=self.programme_combo.currentData(),
+            status=self.status_combo.currentData(),
+            notes=self.notes_edit.toPlainText(),
+            override_reason=override_reason or getattr(self, "_override_reason", ""),
+        )
+
+    def ask_override_reason(self, error: CapacityError) -> str | None:
+        """The capacity override: only with an explicit reason, which is recorded."""
+        text, ok = QInputDialog.getText(
+            self, self.tr("Over capacity"),
+            error.message + "\n\n" + self.tr("To save anyway, give the reason (it is recorded):"),
+        )
+        return text.strip() if ok and text.strip() else None
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def save(self) -> bool:
+        reason = ""
+        while True:
+            data = self.collect(reason)
+            try:
+                with self.database.session() as session:
+                    if self.stay_id:
+                        stays.update_stay(session, self.stay_id, data)
+                        self.saved_id = self.stay_id
+                    else:
+                        self.saved_id = stays.create_stay(session, data)
+                return True
+            except CapacityError as error:
+                self.show_error(error.message)
+                reason = self.ask_override_reason(error) or ""
+                if not reason:
+                    return False
+            except ValidationError as error:
+                self.show_error(error.message)
+                return False
+            except KankeiError as error:
+                self.show_error(error.message)
+                return False
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()

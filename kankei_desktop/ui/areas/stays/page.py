@@ -1,0 +1,235 @@
+"""滞在: the calendar of stays, as a timeline (rows = hosts) or a month grid."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.domain.tables import Programme
+from kankei_desktop.services.hosts import host_choices
+from kankei_desktop.services.stay_calendar import calendar_rows, stays_between
+from kankei_desktop.store import Database
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.areas.stays.editor import StayEditor
+from kankei_desktop.ui.areas.stays.month import MonthView
+from kankei_desktop.ui.areas.stays.timeline import TimelineView, month_span
+
+TIMELINE, MONTH = 0, 1
+
+
+def _button(icon: str, text: str, tip: str = "") -> QToolButton:
+    button = QToolButton()
+    button.setIcon(qta.icon(icon, color="#2d3748"))
+    button.setText(text)
+    button.setToolTip(tip or text)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return button
+
+
+def add_months(first: date, months: int) -> date:
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class StaysPage(AreaPage):
+    AREA_KEY = "stays"
+    ICON = "fa5s.calendar-alt"
+
+    def area_title(self) -> str:
+        return self.tr("Stays")
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(database, parent)
+        self.month_first = date.today().replace(day=1)
+        self.today = date.today()
+
+        self.previous_button = _button("fa5s.chevron-left", "", self.tr("Previous month"))
+        self.next_button = _button("fa5s.chevron-right", "", self.tr("Next month"))
+        self.today_button = _button("fa5s.calendar-day", self.tr("Today"))
+        self.today_button.setObjectName("stays_today")
+        self.month_label = QLabel()
+        self.month_label.setObjectName("stays_month_label")
+        self.month_label.setStyleSheet("font-size: 16px; font-weight: bold; padding: 0 8px;")
+        self.view_combo = QComboBox()
+        self.view_combo.addItem(self.tr("Timeline"), TIMELINE)
+        self.view_combo.addItem(self.tr("Month"), MONTH)
+        self.programme_filter = QComboBox()
+        self.host_filter = QComboBox()
+        self.new_button = _button("fa5s.plus", self.tr("New stay"), self.tr("New stay (Ctrl+N)"))
+        self.ics_button = _button("fa5s.file-export", self.tr(".ics"), self.tr("Export the stays for Outlook / Google Calendar"))
+        self.schedule_button = _button("fa5s.file-pdf", self.tr("Host schedule"),
+                                       self.tr("Printable schedule (PDF) of the host chosen in the filter"))
+
+        toolbar = QHBoxLayout()
+        for widget in (self.previous_button, self.today_button, self.next_button, self.month_label):
+            toolbar.addWidget(widget)
+        toolbar.addStretch(1)
+        for widget in (self.view_combo, self.programme_filter, self.host_filter, self.new_button,
+                       self.ics_button, self.schedule_button):
+            toolbar.addWidget(widget)
+
+        self.timeline = TimelineView()
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.timeline)
+        self.month_view = MonthView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.scroll)
+        self.stack.addWidget(self.month_view)
+        self.legend = QLabel(self.tr("Drag across days to create a stay (double-click a day for one day); "
+                                     "double-click a stay to open it. Red: Sunday/holiday, blue: Saturday, "
+                                     "beige: year-end closing (12/29–1/3)."))
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: #4b5563;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
+
+        self.previous_button.clicked.connect(lambda: self.show_month(add_months(self.month_first, -1)))
+        self.next_button.clicked.connect(lambda: self.show_month(add_months(self.month_first, 1)))
+        self.today_button.clicked.connect(self.go_today)
+        self.view_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.programme_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.host_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.new_button.clicked.connect(self.create_new)
+        self.ics_button.clicked.connect(self.export_ics)
+        self.schedule_button.clicked.connect(self.export_schedule)
+        for view in (self.timeline, self.month_view):
+            view.days_selected.connect(self.create_from_selection)
+            view.stay_activated.connect(self.open_stay)
+        self._loaded = False
+
+    # ---------------------------------------------------------- AreaPage
+    def activate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._fill_filters()
+        self.reload()
+        self._loaded = True
+
+    def create_new(self) -> None:
+        self.open_editor(StayEditor(self.database, host_id=self.host_filter.currentData(),
+                                    start=max(self.today, self.month_first), parent=self))
+
+    # ---------------------------------------------------------- data
+    def _fill_filters(self) -> None:
+        with self.database.session() as session:
+            programmes = session.execute(
+                select(Programme.id, Programme.name, Programme.fiscal_year)
+                .where(Programme.deleted_at.is_(None)).order_by(Programme.fiscal_year.desc(), Programme.name)
+            ).all()
+            hosts = host_choices(session)
+        for combo, label, items in (
+            (self.programme_filter, self.tr("All programmes"), [(pid, f"{n}（{y}）") for pid, n, y in programmes]),
+            (self.host_filter, self.tr("All hosts"), hosts),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(label, None)
+            for item_id, name in items:
+                combo.addItem(name, item_id)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def show_month(self, first: date) -> None:
+        self.month_first = first
+        self.reload()
+
+    def go_today(self) -> None:
+        self.today = date.today()
+        self.show_month(self.today.replace(day=1))
+
+    def reload(self) -> None:
+        days = month_span(self.month_first)
+        view = self.view_combo.currentData()
+        start = self.month_first if view == TIMELINE else self.month_first - timedelta(days=self.month_first.weekday())
+        last = start + timedelta(days=(days if view == TIMELINE else 42) - 1)
+        host_id = self.host_filter.currentData()
+        with self.database.session() as session:
+            stays = stays_between(session, start, last, programme_id=self.programme_filter.currentData(),
+                                  host_id=host_id)
+            rows = calendar_rows(session)
+        if host_id:
+            rows = [row for row in rows if row[0] == host_id]
+        self.month_label.setText(self.tr("%1/%2").replace("%1", str(self.month_first.year))
+                                 .replace("%2", f"{self.month_first.month:02d}"))
+        if view == TIMELINE:
+            self.timeline.set_data(self.month_first, days, rows, stays, self.today)
+        else:
+            self.month_view.set_data(self.month_first, stays, self.today)
+        self.stack.setCurrentIndex(view)
+        self.status_message.emit(self.tr("%1 stays this month").replace("%1", str(len(stays))))
+
+    # ---------------------------------------------------------- actions
+    def create_from_selection(self, host_id: str, first: date, last: date) -> None:
+        self.open_editor(StayEditor(self.database, host_id=host_id or self.host_filter.currentData(),
+                                    start=first, end=last, parent=self))
+
+    def open_stay(self, stay_id: str) -> None:
+        try:
+            editor = StayEditor(self.database, stay_id, parent=self)
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Stays"), error.message)
+            return
+        self.open_editor(editor)
+
+    def open_editor(self, editor: StayEditor) -> None:
+        """Modal in use; tests reach the editor through ``last_editor`` before it is shown."""
+        self.last_editor = editor
+        editor.finished.connect(lambda _result: self.reload())
+        editor.open()
+
+    def export_ics(self) -> None:
+        from kankei_desktop.io.ics import write_stays_ics
+
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export stays"), "滞在.ics", "iCalendar (*.ics)")
+        if not name:
+            return
+        try:
+            with self.database.session() as session:
+                count = write_stays_ics(session, Path(name), programme_id=self.programme_filter.currentData(),
+                                        host_id=self.host_filter.currentData())
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Export stays"), error.message)
+            return
+        self.status_message.emit(self.tr("%1 stays written to %2").replace("%1", str(count)).replace("%2", name))
+
+    def export_schedule(self) -> None:
+        from kankei_desktop.reports.host_schedule import write_host_schedule
+
+        host_id = self.host_filter.currentData()
+        if not host_id:
+            QMessageBox.information(self, self.tr("Host schedule"), self.tr("Choose a host in the filter first."))
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Host schedule"), f"受入予定表_{self.host_filter.currentText()}.pdf", "PDF (*.pdf)")
+        if not name:
+            return
+        try:
+            with self.database.session() as session:
+                write_host_schedule(session, host_id, Path(name))
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Host schedule"), error.message)
+            return
+        self.status_message.emit(self.tr("Schedule written to %1").replace("%1", name))

@@ -1,0 +1,347 @@
+"""The timeline: rows are hosts and lodgings, columns are days, stays are bars.
+
+Painted with QPainter in one pass (no widget per stay), so a month with
+thousands of stays stays quick. Pressing on a day and releasing on another day
+of the same row selects those days (to create a stay; double-click an empty day
+for a one-day stay); double-clicking a bar opens the stay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from kankei_desktop.services.stay_calendar import StayRow
+from kankei_desktop.services.stay_rules import CLOSED, HOLIDAY, SATURDAY, SUNDAY, WEEKDAYS_JA, day_marks
+
+NAME_WIDTH = 170
+HEADER_HEIGHT = 40
+LANE_HEIGHT = 22
+ROW_PADDING = 4
+MIN_DAY_WIDTH = 26
+
+STATUS_COLOURS = {
+    "予定": ("#dbeafe", "#2563eb"),
+    "確定": ("#93c5fd", "#1d4ed8"),
+    "実施済": ("#bbf7d0", "#15803d"),
+    "中止": ("#e5e7eb", "#9ca3af"),
+}
+MARK_COLOURS = {
+    SUNDAY: QColor("#fde8e8"),
+    HOLIDAY: QColor("#fde8e8"),
+    SATURDAY: QColor("#e8f0fd"),
+    CLOSED: QColor("#f3f0e6"),
+}
+
+
+def mark_colour(marks: set[str]) -> QColor | None:
+    for key in (HOLIDAY, SUNDAY, CLOSED, SATURDAY):
+        if key in marks:
+            return MARK_COLOURS[key]
+    return None
+
+
+@dataclass
+class _Row:
+    host_id: str
+    name: str
+    capacity: int | None
+    lanes: list[list[StayRow]]
+    top: int = 0
+    height: int = LANE_HEIGHT + 2 * ROW_PADDING
+
+
+def _assign_lanes(stays: list[StayRow]) -> list[list[StayRow]]:
+    """First-fit lanes so that bars of one row never overlap (stays come sorted by start)."""
+    lanes: list[list[StayRow]] = []
+    ends: list[date] = []
+    for stay in stays:
+        for index, end in enumerate(ends):
+            if stay.start_on > end:
+                lanes[index].append(stay)
+                ends[index] = stay.end_on
+                break
+        else:
+            lanes.append([stay])
+            ends.append(stay.end_on)
+    return lanes or [[]]
+
+
+class TimelineView(QWidget):
+    days_selected = Signal(str, date, date)  # host id, first day, last day
+    stay_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("stay_timeline")
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.first_day = date.today().replace(day=1)
+        self.day_count = 31
+        self.today = date.today()
+        self._rows: list[_Row] = []
+        self._bars: list[tuple[QRect, str]] = []
+        self._marks: list[set[str]] = []
+        self._press: tuple[int, int] | None = None  # (row index, day index)
+        self._hover: tuple[int, int] | None = None
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(max(8.0, self._font.pointSizeF() * 0.9))
+
+    # ------------------------------------------------------------ data
+    def set_data(self, first_day: date, day_count: int, rows: list[tuple[str, str, int | None]],
+                 stays: list[StayRow], today: date | None = None) -> None:
+        self.first_day, self.day_count = first_day, day_count
+        self.today = today or date.today()
+        by_host: dict[str, list[StayRow]] = {host_id: [] for host_id, _n, _c in rows}
+        for stay in stays:
+            for host_id in {stay.host_id, stay.lodging_id}:
+                if host_id in by_host:
+                    by_host[host_id].append(stay)
+        self._rows = []
+        top = HEADER_HEIGHT
+        for host_id, name, capacity in rows:
+            row = _Row(host_id, name, capacity, _assign_lanes(by_host[host_id]))
+            row.top = top
+            row.height = len(row.lanes) * LANE_HEIGHT + 2 * ROW_PADDING
+            top += row.height
+            self._rows.append(row)
+        self._marks = [day_marks(first_day + timedelta(days=i)) for i in range(day_count)]
+        self.setMinimumHeight(top + 1)
+        self._layout_bars()
+        self.updateGeometry()
+        self.update()
+
+    def row_ids(self) -> list[str]:
+        return [row.host_id for row in self._rows]
+
+    def sizeHint(self) -> QSize:
+        return QSize(NAME_WIDTH + self.day_count * MIN_DAY_WIDTH, self.minimumHeight())
+
+    # ------------------------------------------------------------ geometry
+    def day_width(self) -> float:
+        return max(MIN_DAY_WIDTH, (self.width() - NAME_WIDTH) / max(1, self.day_count))
+
+    def day_x(self, index: int) -> float:
+        return NAME_WIDTH + index * self.day_width()
+
+    def cell_center(self, host_id: str, day: date) -> QPoint:
+        """Where a click lands on this host's row on this day (for tests and keyboard use)."""
+        row = next(r for r in self._rows if r.host_id == host_id)
+        index = (day - self.first_day).days
+        return QPoint(int(self.day_x(index) + self.day_width() / 2), row.top + row.height - 3)
+
+    def _bar_rect(self, stay: StayRow, y: int, day_w: float) -> QRectF | None:
+        first = max(0, (stay.start_on - self.first_day).days)
+        last = min(self.day_count - 1, (stay.end_on - self.first_day).days)
+        if last < first:
+            return None
+        return QRectF(self.day_x(first) + 1, y + 1, (last - first + 1) * day_w - 2, LANE_HEIGHT - 3)
+
+    def _layout_bars(self) -> None:
+        """Where every bar is at the current width (painting and clicks share it)."""
+        day_w = self.day_width()
+        self._bars = []
+        for row in self._rows:
+            for lane_index, lane in enumerate(row.lanes):
+                y = row.top + ROW_PADDING + lane_index * LANE_HEIGHT
+                for stay in lane:
+                    rect = self._bar_rect(stay, y, day_w)
+                    if rect is not None:
+                        self._bars.append((rect.toRect(), stay.id))
+
+    def resizeEvent(self, event) -> None:
+        self._layout_bars()
+        super().resizeEvent(event)
+
+    def bar_center(self, stay_id: str) -> QPoint:
+        for rect, bar_id in self._bars:
+            if bar_id == stay_id:
+                return rect.center()
+        raise KeyError(stay_id)
+
+    def _hit(self, pos: QPoint) -> tuple[int, int] | None:
+        if pos.x() < NAME_WIDTH or pos.y() < HEADER_HEIGHT:
+            return None
+        day = int((pos.x() - NAME_WIDTH) // self.day_width())
+        if not 0 <= day < self.day_count:
+            return None
+        for index, row in enumerate(self._rows):
+            if row.top <= pos.y() < row.top + row.height:
+                return index, day
+        return None
+
+    def _bar_at(self, pos: QPoint) -> str | None:
+        for rect, stay_id in self._bars:
+            if rect.contains(pos):
+                return stay_id
+        return None
+
+    # ------------------------------------------------------------ painting
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setFont(self._font)
+        self.paint_into(painter)
+        painter.end()
+
+    def paint_into(self, painter: QPainter) -> None:
+        width, height = self.width(), max(self.height(), self.minimumHeight())
+        day_w = self.day_width()
+        painter.fillRect(0, 0, width, height, QColor("#ffffff"))
+        grid = QPen(QColor("#e2e8f0"))
+        text_pen = QPen(QColor("#1f2937"))
+        # day columns: marks, today, header
+        for index, marks in enumerate(self._marks):
+            x = self.day_x(index)
+            day = self.first_day + timedelta(days=index)
+            colour = mark_colour(marks)
+            if colour is not None:
+                painter.fillRect(QRectF(x, 0, day_w, height), colour)
+            if day == self.today:
+                painter.fillRect(QRectF(x, 0, day_w, height), QColor(250, 204, 21, 70))
+            painter.setPen(QColor("#b91c1c") if (SUNDAY in marks or HOLIDAY in marks)
+                           else QColor("#1d4ed8") if SATURDAY in marks else text_pen.color())
+            painter.drawText(QRectF(x, 2, day_w, 18), Qt.AlignmentFlag.AlignCenter, str(day.day))
+            painter.drawText(QRectF(x, 19, day_w, 18), Qt.AlignmentFlag.AlignCenter, WEEKDAYS_JA[day.weekday()])
+            painter.setPen(grid)
+            painter.drawLine(int(x), 0, int(x), height)
+        painter.setPen(grid)
+        painter.drawLine(0, HEADER_HEIGHT - 1, width, HEADER_HEIGHT - 1)
+        # rows: names, selection, bars
+        self._layout_bars()
+        selection = self._selection()
+        for index, row in enumerate(self._rows):
+            painter.setPen(grid)
+            painter.drawLine(0, row.top + row.height, width, row.top + row.height)
+            painter.setPen(text_pen)
+            label = row.name if row.capacity is None else f"{row.name}（定員{row.capacity}）"
+            painter.drawText(QRect(6, row.top, NAME_WIDTH - 10, row.height),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
+            if selection and selection[0] == index:
+                first, last = selection[1], selection[2]
+                painter.fillRect(QRectF(self.day_x(first), row.top, (last - first + 1) * day_w, row.height),
+                                 QColor(37, 99, 235, 60))
+            for lane_index, lane in enumerate(row.lanes):
+                y = row.top + ROW_PADDING + lane_index * LANE_HEIGHT
+                for stay in lane:
+                    self._paint_bar(painter, stay, y, day_w)
+
+    def _paint_bar(self, painter: QPainter, stay: StayRow, y: int, day_w: float) -> None:
+        rect = self._bar_rect(stay, y, day_w)
+        if rect is None:
+            return
+        fill, edge = STATUS_COLOURS.get(stay.status, ("#e5e7eb", "#6b7280"))
+        painter.setPen(QPen(QColor(edge), 1.2))
+        painter.setBrush(QColor(fill))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(QColor("#6b7280") if stay.status == "中止" else QColor("#111827"))
+        text = stay.title() if stay.status != "中止" else "中止 " + stay.title()
+        painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+
+    def _selection(self) -> tuple[int, int, int] | None:
+        if self._press is None or self._hover is None or self._press[0] != self._hover[0]:
+            return None
+        return self._press[0], min(self._press[1], self._hover[1]), max(self._press[1], self._hover[1])
+
+    # ------------------------------------------------------------ mouse
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._bar_at(event.position().toPoint()) is None:
+            self._press = self._hover = self._hit(event.position().toPoint())
+            self.update()
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:
+        if self._press is not None:
+            hit = self._hit(event.position().toPoint())
+            if hit and hit[0] == self._press[0] and hit != self._hover:
+                self._hover = hit
+                self.update()
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._press is not None and event.button() == Qt.MouseButton.LeftButton:
+            hit = self._hit(event.position().toPoint())
+            if hit and hit[0] == self._press[0]:
+                self._hover = hit
+            selection = self._selection()
+            self._press = self._hover = None
+            self.update()
+            if selection and selection[1] != selection[2]:  # one day is a double-click
+                row, first, last = selection
+                self.days_selected.emit(
+                    self._rows[row].host_id,
+                    self.first_day + timedelta(days=first),
+                    self.first_day + timedelta(days=last),
+                )
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        pos = event.position().toPoint()
+        stay_id = self._bar_at(pos)
+        self._press = self._hover = None
+        if stay_id:
+            self.stay_activated.emit(stay_id)
+        elif (hit := self._hit(pos)) is not None:
+            day = self.first_day + timedelta(days=hit[1])
+            self.days_selected.emit(self._rows[hit[0]].host_id, day, day)
+        super().mouseDoubleClickEvent(event)
+
+
+def month_span(month_first: date) -> int:
+    next_month = (month_first.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return (next_month - month_first).days
+
+
+def bench_month_paint(session, timed) -> None:
+    """For benchmarks/bench_stays.py: load and paint the busiest month of the database."""
+    import sqlite3  # noqa: F401  (the raw baseline uses the session's own connection)
+
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import text
+
+    from kankei_desktop.services.stay_calendar import calendar_rows, stays_between
+
+    app = QApplication.instance() or QApplication([])
+    busiest = session.execute(text(
+        "SELECT substr(start_on, 1, 7) AS m, count(*) FROM stay WHERE deleted_at IS NULL GROUP BY m ORDER BY 2 DESC LIMIT 1"
+    )).first()
+    year, month = map(int, busiest[0].split("-"))
+    first = date(year, month, 1)
+    days = month_span(first)
+    last = first + timedelta(days=days - 1)
+    view = TimelineView()
+    view.resize(1366, 700)
+    rows = calendar_rows(session)
+
+    def load():
+        return stays_between(session, first, last)
+
+    load_ms, _max, stays = timed(load, repeat=3)
+    view.set_data(first, days, rows, stays)
+    image = QImage(view.width(), view.minimumHeight(), QImage.Format.Format_ARGB32_Premultiplied)
+
+    def paint():
+        painter = QPainter(image)
+        view.paint_into(painter)
+        painter.end()
+
+    paint_ms, paint_max, _ = timed(paint, repeat=5)
+    setup_ms, _m, _ = timed(lambda: view.set_data(first, days, rows, stays), repeat=3)
+
+    def raw_load():
+        return session.execute(text(
+            "SELECT s.id, s.start_on, s.end_on, s.status, h.name, (SELECT group_concat(p.name) FROM stay_participant sp"
+            " JOIN person p ON p.id = sp.person_id WHERE sp.stay_id = s.id) FROM stay s LEFT JOIN host h ON"
+            " h.id = s.host_id WHERE s.deleted_at IS NULL AND s.end_on >= :a AND s.start_on <= :b"
+        ), {"a": first.isoformat(), "b": last.isoformat()}).all()
+
+    raw_ms, _m, _ = timed(raw_load, repeat=3)
+    print(f"calendar month {first:%Y/%m} ({len(stays):,} stays, {len(rows)} host rows, {view.minimumHeight()} px):")
+    print(f"  load stays_between {load_ms:8.1f} ms   (raw sqlite3 same rows {raw_ms:8.1f} ms)")
+    print(f"  lay out lanes      {setup_ms:8.1f} ms")
+    print(f"  paint whole month  {paint_ms:8.1f} ms (max {paint_max:.1f})   [target ≤ 200 ms paint]")
+    del app

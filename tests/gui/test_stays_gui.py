@@ -1,0 +1,132 @@
+"""The 滞在 calendar driven through its real widgets: select days, save, see the refusal; DB checked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from kankei_desktop.domain.tables import AuditEntry, Stay
+from kankei_desktop.services import stays
+from kankei_desktop.services.hosts import HostInput, create_host
+from kankei_desktop.services.stays import StayInput
+from kankei_desktop.ui.areas.stays.page import StaysPage
+
+pytestmark = pytest.mark.gui
+
+MONTH = date(2030, 8, 1)  # in the future, so nothing else on the calendar is "today"
+
+
+@pytest.fixture
+def setup(database, two_persons):
+    with database.session() as session:
+        inn = create_host(session, HostInput(name="民宿やまびこ", kind="宿泊施設", capacity_per_night=1))
+        farm = create_host(session, HostInput(name="棚田農園", kind="農家"))
+    return {**two_persons, "inn": inn, "farm": farm}
+
+
+@pytest.fixture
+def page(qtbot, app_ready, database, setup):
+    page = StaysPage(database)
+    qtbot.addWidget(page)
+    page.resize(1300, 700)
+    page.show()
+    page.activate()
+    page.show_month(MONTH)
+    return page
+
+
+def _stays(database):
+    with database.session() as session:
+        return session.execute(select(Stay.start_on, Stay.end_on, Stay.lodging_id).order_by(Stay.start_on)).all()
+
+
+def _drag(qtbot, view, host_id, first, last):
+    qtbot.mousePress(view, Qt.MouseButton.LeftButton, pos=view.cell_center(host_id, first))
+    qtbot.mouseMove(view, view.cell_center(host_id, last))
+    qtbot.mouseRelease(view, Qt.MouseButton.LeftButton, pos=view.cell_center(host_id, last))
+
+
+def _choose(editor, person_id):
+    editor.search_persons("")
+    for row in range(editor.found_list.count()):
+        item = editor.found_list.item(row)
+        if item.data(Qt.ItemDataRole.UserRole + 1) == person_id:
+            item.setSelected(True)
+    editor.add_button.click()
+
+
+def test_create_by_selecting_days_then_overlap_refused(qtbot, page, database, setup):
+    assert page.timeline.row_ids()  # hosts are rows
+    _drag(qtbot, page.timeline, setup["inn"], date(2030, 8, 3), date(2030, 8, 5))
+    editor = page.last_editor
+    assert editor.isVisible()
+    assert editor.lodging_combo.currentData() == setup["inn"]  # prefilled from the row
+    assert editor.start_edit.date().toPython() == date(2030, 8, 3)
+    assert editor.end_edit.date().toPython() == date(2030, 8, 5)
+    assert "短期滞在" in editor.kind_label.text()
+    _choose(editor, setup["yamada"])
+    editor.purpose_edit.setText("稲刈り")
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert not editor.isVisible()
+    assert _stays(database) == [(date(2030, 8, 3), date(2030, 8, 5), setup["inn"])]
+    qtbot.waitUntil(lambda: len(page.timeline._bars) >= 1)
+
+    # the same person on overlapping days: refused, message names the person, nothing saved
+    _drag(qtbot, page.timeline, setup["farm"], date(2030, 8, 5), date(2030, 8, 6))
+    editor = page.last_editor
+    assert editor.host_combo.currentData() == setup["farm"]
+    _choose(editor, setup["yamada"])
+    with database.session() as session:
+        audit_before = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one()
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert editor.isVisible()
+    assert editor.error_label.isVisible()
+    assert "山田 太郎" in editor.error_label.text() and "重なります" in editor.error_label.text()
+    assert len(_stays(database)) == 1
+    with database.session() as session:
+        assert session.execute(select(func.count()).select_from(AuditEntry)).scalar_one() == audit_before
+    editor.reject()
+
+
+def test_capacity_override_asks_for_reason(qtbot, page, database, setup, monkeypatch):
+    with database.session() as session:
+        stays.create_stay(session, StayInput(person_ids=[setup["yamada"]], lodging_id=setup["inn"],
+                                             start_on=date(2030, 8, 10), end_on=date(2030, 8, 12)))
+    page.reload()
+    _drag(qtbot, page.timeline, setup["inn"], date(2030, 8, 11), date(2030, 8, 13))
+    editor = page.last_editor
+    _choose(editor, setup["sato"])
+    asked = []
+    monkeypatch.setattr(editor, "ask_override_reason", lambda error: asked.append(error.message) or None)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert asked and "2030/08/11" in asked[0] and "民宿やまびこ" in asked[0]
+    assert "定員" in editor.error_label.text()
+    assert len(_stays(database)) == 1  # declined: nothing saved
+    monkeypatch.setattr(editor, "ask_override_reason", lambda error: "親子で同室")
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert not editor.isVisible()
+    with database.session() as session:
+        reasons = session.execute(select(Stay.capacity_override_reason).order_by(Stay.start_on)).scalars().all()
+    assert reasons == ["", "親子で同室"]
+
+
+def test_double_click_opens_and_today_and_month_view(qtbot, page, database, setup):
+    with database.session() as session:
+        stay_id = stays.create_stay(session, StayInput(person_ids=[setup["sato"]], host_id=setup["farm"],
+                                                       start_on=date(2030, 8, 20), end_on=date(2030, 8, 20)))
+    page.reload()
+    qtbot.mouseDClick(page.timeline, Qt.MouseButton.LeftButton, pos=page.timeline.bar_center(stay_id))
+    assert page.last_editor.stay_id == stay_id
+    assert page.last_editor.chosen_ids() == [setup["sato"]]
+    page.last_editor.reject()
+    page.view_combo.setCurrentIndex(1)
+    assert page.stack.currentWidget() is page.month_view
+    page.month_view.grab()  # paints, which lays out the stay lines
+    qtbot.mouseDClick(page.month_view, Qt.MouseButton.LeftButton, pos=page.month_view.line_center(stay_id))
+    assert page.last_editor.stay_id == stay_id
+    page.last_editor.reject()
+    page.today_button.click()
+    assert page.month_first == date.today().replace(day=1)
