@@ -3,47 +3,47 @@
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="109" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="116" />
         <source>Add to a programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="128" />
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="128" />
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="129" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="130" />
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="124" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="131" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="135" />
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="137" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="137" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -265,44 +265,108 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="63" />
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="63" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="80" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="74" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="81" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="82" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>LadderDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="186" />
+        <source>Stage of involvement</source>
+        <translation>関わりの段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="193" />
+        <source>Accept the suggestion</source>
+        <translation>提案を承認</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="199" />
+        <source>Reason (e.g. organised the village festival)</source>
+        <translation>理由（例: 集落の祭りを主催）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="200" />
+        <source>Set this stage</source>
+        <translation>この段階にする</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
+        <source>By</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="216" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="209" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="212" />
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="213" />
+        <source>Suggestion</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="215" />
+        <source>Set by hand</source>
+        <translation>手動で設定</translation>
     </message>
 </context>
 <context>
@@ -391,222 +455,423 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="59" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="61" />
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71" />
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="396" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="413" />
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="408" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="425" />
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82" />
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="83" />
+        <source>Segments</source>
+        <translation>セグメント</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="84" />
+        <source>Saved participant filters, for bulk enrollment, export and labels</source>
+        <translation>保存した参加者の絞り込み（一括登録・出力・宛名ラベルに使えます）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="85" />
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="86" />
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="106" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="113" />
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="107" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="114" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="117" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124" />
+        <source>Enroll a segment…</source>
+        <translation>セグメントを登録…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
+        <source>Remove selected</source>
+        <translation>選択した人を外す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131" />
         <source>Count persons and person-days of this programme's fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="139" />
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="141" />
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="241" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="257" />
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="250" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="266" />
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="265" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="281" />
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="266" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="282" />
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="274" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="290" />
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="293" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="310" />
         <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="312" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="329" />
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="317" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="334" />
         <source>Enrolled %1 (active %2, completed %3)</source>
         <translation>登録 %1 名（継続中 %2 名・修了 %3 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="322" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="339" />
         <source>Target %1: %2 (now %3)</source>
         <translation>目標 %1: %2（現在 %3）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="325" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="345" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="342" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="362" />
         <source>Target %1: %2</source>
         <translation>目標 %1: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="340" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="357" />
         <source>Persons %1 (visits %2), person-days %3</source>
         <translation>実人数 %1 名（のべ %2 人）・人日 %3</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="349" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366" />
         <source>%1: %2 of %3 (%4)</source>
         <translation>%1: 実績 %2／目標 %3（%4）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="356" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="373" />
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="372" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="389" />
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="396" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="413" />
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="427" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="444" />
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="442" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="459" />
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="454" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="472" />
+        <source>Enroll %1</source>
+        <translation>%1 を登録</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="486" />
+        <source>There is no segment yet. Save one with [Segments] first.</source>
+        <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="489" />
+        <source>Enroll a segment</source>
+        <translation>セグメントを登録</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="490" />
+        <source>Enroll everyone in this segment</source>
+        <translation>このセグメントの全員を登録します</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="496" />
+        <source>Nobody matches segment %1 now.</source>
+        <translation>セグメント %1 に該当する参加者は今いません。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="503" />
+        <source>Select the persons to remove first.</source>
+        <translation>先に外す人を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="506" />
+        <source>Remove %1 from the programme</source>
+        <translation>%1 名をプログラムから外す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="519" />
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="59" />
+        <source>Segments</source>
+        <translation>セグメント</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="64" />
+        <source>New…</source>
+        <translation>新規作成…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="65" />
+        <source>Rename…</source>
+        <translation>名前の変更…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="66" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="286" />
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="151" />
+        <source>(any)</source>
+        <translation>（指定なし）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="86" />
+        <source>e.g. 農業、写真 (any of them)</source>
+        <translation>例: 農業、写真（いずれか）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="95" />
+        <source>Count</source>
+        <translation>件数を確認</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="96" />
+        <source>Save the filter</source>
+        <translation>条件を保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="100" />
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="101" />
+        <source>Ties</source>
+        <translation>ゆかり</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="102" />
+        <source>Residence</source>
+        <translation>居住地区分</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="103" />
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="104" />
+        <source>Programme stage</source>
+        <translation>プログラムの段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="107" />
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="109" />
+        <source>Last contact from</source>
+        <translation>最終関わり日</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="110" />
+        <source>Interests or skills</source>
+        <translation>関心・スキル</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="111" />
+        <source>Contact OK</source>
+        <translation>連絡可</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112" />
+        <source>Photos OK</source>
+        <translation>写真掲載可</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113" />
+        <source>Search words</source>
+        <translation>検索語</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="126" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="145" />
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="146" />
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="226" />
+        <source>%1 persons match</source>
+        <translation>該当 %1 名</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="242" />
+        <source>New segment</source>
+        <translation>セグメントの新規作成</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="243" />
+        <source>Name of the segment (the current filter is saved)</source>
+        <translation>セグメント名（今の条件を保存します）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="273" />
+        <source>Rename the segment</source>
+        <translation>セグメント名の変更</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="273" />
+        <source>New name</source>
+        <translation>新しい名前</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="286" />
+        <source>Delete segment %1? The persons are not touched.</source>
+        <translation>セグメント %1 を削除しますか？参加者の記録は変わりません。</translation>
     </message>
 </context>
 <context>

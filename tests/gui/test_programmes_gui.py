@@ -17,8 +17,9 @@ from kankei_desktop.services.programmes import ProgrammeInput
 from kankei_desktop.ui.areas.programmes.board import encode_ids
 from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
 from kankei_desktop.ui.areas.programmes.page import ProgrammesPage
-from kankei_desktop.ui.areas.programmes.person_dialogs import AddToProgrammeDialog, InteractionDialog
+from kankei_desktop.ui.areas.programmes.person_dialogs import AddToProgrammeDialog, InteractionDialog, LadderDialog
 from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
+from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel
 
 pytestmark = pytest.mark.gui
@@ -211,3 +212,47 @@ def test_figures_against_targets_from_the_kpi_service(qtbot, page, database, que
     page.refresh()
     qtbot.mouseClick(page.figures_button, Qt.MouseButton.LeftButton)
     assert "参加者数" in page.figures_label.text() and "10名" in page.figures_label.text()
+
+
+def test_save_a_segment_and_enroll_it_then_undo(qtbot, page, database, quest):
+    _pid, _stages, _eids, _people = quest
+    with database.session() as session:
+        create_person(session, PersonInput(name="江藤 光", furigana="エトウ ヒカル", ties=["出身者"]))
+        create_person(session, PersonInput(name="大野 海", furigana="オオノ カイ", ties=["出身者"], contact_ok=False))
+        other = programmes.create_programme(session, ProgrammeInput(name="帰省ツアー", fiscal_year=2026))
+    dialog = SegmentsDialog(database, page)
+    qtbot.addWidget(dialog)
+    for row in range(dialog.ties.count()):
+        if dialog.ties.item(row).text() == "出身者":
+            dialog.ties.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.contact_combo.setCurrentIndex(dialog.contact_combo.findData(True))
+    assert dialog.preview() == 1
+    segment_id = dialog.new_segment("連絡できる出身者")
+    assert segment_id and dialog.segment_list.count() == 1 and "1" in dialog.count_label.text()
+    dialog.after_edit.setText("2026/13/45")
+    dialog.save_criteria()
+    assert "日付" in dialog.error_label.text()
+    page.reload_programmes(select_id=other)
+    enrolled = page.enroll_segment("連絡できる出身者")
+    assert len(enrolled) == 1 and card_names(page, 0) == ["江藤 光"]
+    page.undo_stack.undo()
+    with database.session() as session:
+        assert enrollments.enrollment_count(session, other) == 0
+    page.undo_stack.redo()
+    with database.session() as session:
+        assert enrollments.enrollment_count(session, other) == 1
+
+
+def test_ladder_dialog_shows_the_suggestion_and_applies_it_only_on_click(qtbot, app_ready, database, quest):
+    person = quest[3][0]
+    with database.session() as session:
+        session.add(Interaction(person_id=person, kind="主催・講師", occurred_on=date(2026, 9, 1)))
+    dialog = LadderDialog(database, person)
+    qtbot.addWidget(dialog)
+    assert dialog.suggestion_label.text().startswith("担い手")
+    with database.session() as session:
+        assert session.get(Person, person).ladder_stage == "関心"
+    qtbot.mouseClick(dialog.accept_button, Qt.MouseButton.LeftButton)
+    with database.session() as session:
+        assert session.get(Person, person).ladder_stage == "担い手"
+    assert dialog.changed and dialog.history.topLevelItemCount() == 2

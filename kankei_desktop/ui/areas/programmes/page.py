@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,13 +30,14 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date, fiscal_year_label, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import enrollments, merge, programmes
+from kankei_desktop.services import enrollments, merge, programmes, segments
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
 from kankei_desktop.ui.areas.programmes.commands import DoneCommand
 from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
 from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
+from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
 
@@ -78,6 +80,8 @@ class ProgrammesPage(AreaPage):
         self.archive_button = _tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back"))
         self.copy_button = _tool_button("fa5s.copy", self.tr("Copy to next year"),
                                         self.tr("Same stages and targets in the next fiscal year, without persons"))
+        self.segments_button = _tool_button("fa5s.filter", self.tr("Segments"),
+                                            self.tr("Saved participant filters, for bulk enrollment, export and labels"))
         self.duplicates_button = _tool_button("fa5s.user-friends", self.tr("Duplicates"),
                                               self.tr("Find persons recorded twice and merge them"))
         left = QWidget()
@@ -94,7 +98,10 @@ class ProgrammesPage(AreaPage):
         for button in (self.archive_button, self.copy_button):
             buttons2.addWidget(button)
         left_layout.addLayout(buttons2)
-        left_layout.addWidget(self.duplicates_button)
+        buttons3 = QHBoxLayout()
+        buttons3.addWidget(self.segments_button)
+        buttons3.addWidget(self.duplicates_button)
+        left_layout.addLayout(buttons3)
 
         # ---- right: the programme
         self.title_label = QLabel()
@@ -114,6 +121,9 @@ class ProgrammesPage(AreaPage):
         self.move_date = QLineEdit(display_date(date.today()))
         self.move_date.setObjectName("move_date")
         self.move_date.setMaximumWidth(110)
+        self.enroll_button = QPushButton(self.tr("Enroll a segment…"))
+        self.enroll_button.setObjectName("enroll_button")
+        self.unenroll_button = QPushButton(self.tr("Remove selected"))
         self.move_button = QPushButton(self.tr("Move selected"))
         self.move_button.setObjectName("move_button")
         self.figures_button = QPushButton(self.tr("Figures against targets"))
@@ -131,6 +141,9 @@ class ProgrammesPage(AreaPage):
         toolbar.addWidget(QLabel(self.tr("on")))
         toolbar.addWidget(self.move_date)
         toolbar.addWidget(self.move_button)
+        toolbar.addSpacing(16)
+        toolbar.addWidget(self.enroll_button)
+        toolbar.addWidget(self.unenroll_button)
         toolbar.addStretch(1)
         toolbar.addWidget(self.figures_button)
         toolbar.addWidget(self.undo_button)
@@ -187,6 +200,9 @@ class ProgrammesPage(AreaPage):
         self.board_toggle.toggled.connect(lambda on: self.view_stack.setCurrentIndex(0 if on else 1))
         self.move_button.clicked.connect(self.move_selected)
         self.figures_button.clicked.connect(self.show_figures)
+        self.enroll_button.clicked.connect(self.enroll_segment)
+        self.unenroll_button.clicked.connect(self.unenroll_selected)
+        self.segments_button.clicked.connect(self.edit_segments)
         self.board.move_requested.connect(self.move_cards)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
@@ -284,7 +300,8 @@ class ProgrammesPage(AreaPage):
         has = self.programme_id is not None
         self.view_stack.setVisible(has)
         self.empty_label.setVisible(not has)
-        for widget in (self.move_combo, self.move_date, self.move_button, self.figures_button):
+        for widget in (self.move_combo, self.move_date, self.move_button, self.figures_button,
+                       self.enroll_button, self.unenroll_button):
             widget.setEnabled(has)
         if not has:
             self.title_label.setText("")
@@ -447,6 +464,54 @@ class ProgrammesPage(AreaPage):
             self.show_error(str(error))
             return
         self.move_cards(ids, self.move_combo.currentData(), on)
+
+    def enroll_persons(self, person_ids: list[str], label: str) -> list[str]:
+        """Enroll persons at the first stage, undoable; returns the new enrollment ids."""
+        programme_id = self.programme_id
+        done = self.run_undoable(
+            self.tr("Enroll %1").replace("%1", label),
+            lambda s: enrollments.enroll_persons(s, programme_id, person_ids),
+            lambda s, ids: enrollments.unenroll(s, ids),
+            lambda s, ids: enrollments.restore_enrollments(s, ids),
+        )
+        self.reload_programmes()
+        return done or []
+
+    def enroll_segment(self, segment_name: str | None = None) -> list[str]:
+        if not self.programme_id:
+            return []
+        with self.database.session() as session:
+            names = [name for _id, name, _criteria in segments.list_segments(session)]
+        if not names:
+            self.show_error(self.tr("There is no segment yet. Save one with [Segments] first."))
+            return []
+        if not isinstance(segment_name, str):
+            segment_name, ok = QInputDialog.getItem(self, self.tr("Enroll a segment"),
+                                                    self.tr("Enroll everyone in this segment"), names, 0, False)
+            if not ok:
+                return []
+        with self.database.session() as session:
+            person_ids = segments.person_ids_for_segment_name(session, segment_name)
+        if not person_ids:
+            self.show_error(self.tr("Nobody matches segment %1 now.").replace("%1", f"「{segment_name}」"))
+            return []
+        return self.enroll_persons(person_ids, f"「{segment_name}」")
+
+    def unenroll_selected(self) -> None:
+        ids = self.selected_enrollment_ids()
+        if not ids:
+            self.show_error(self.tr("Select the persons to remove first."))
+            return
+        self.run_undoable(
+            self.tr("Remove %1 from the programme").replace("%1", f"{len(ids):,}"),
+            lambda s: enrollments.unenroll(s, ids),
+            lambda s, done: enrollments.restore_enrollments(s, done),
+            lambda s, done: enrollments.unenroll(s, done),
+        )
+        self.reload_programmes()
+
+    def edit_segments(self) -> None:
+        SegmentsDialog(self.database, self).exec()
 
     # ---------------------------------------------------------------- duplicates
     def merge_persons(self, survivor_id: str, other_id: str, choices: dict[str, str]):

@@ -2,9 +2,11 @@
 
 - ``InteractionDialog`` (記録を追加): log a touch for one person.
 - ``AddToProgrammeDialog`` (プログラムに追加): enroll a multi-selection in a programme.
+- ``LadderDialog`` (関わりの段階): the stage, its history, the suggestion and why; confirm or set by hand.
 
-Entry points for the participants area: ``log_interaction_for(...)`` and
-``add_persons_to_programme(...)`` open the dialog and return True when something was saved.
+Entry points for the participants area: ``log_interaction_for(...)``,
+``add_persons_to_programme(...)`` and ``review_ladder_stage(...)`` open the dialog and
+return True when something was saved.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QHeaderView,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date, fiscal_year_label, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import enrollments, interactions, programmes
+from kankei_desktop.domain.enums import LadderStage
+from kankei_desktop.services import enrollments, interactions, ladder, programmes
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
 
@@ -166,3 +173,96 @@ def log_interaction_for(database: Database, person_id: str, parent: QWidget | No
 def add_persons_to_programme(database: Database, person_ids: list[str], parent: QWidget | None = None) -> bool:
     """プログラムに追加 for a multi-selection; True when they were enrolled."""
     return bool(person_ids) and bool(AddToProgrammeDialog(database, person_ids, parent).exec())
+
+
+class LadderDialog(QDialog):
+    """The person's stage with its history; the app's suggestion is applied only on a click."""
+
+    def __init__(self, database: Database, person_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.person_id = person_id
+        self.changed = False
+        self.setWindowTitle(self.tr("Stage of involvement"))
+        self.setMinimumSize(520, 420)
+        self.current_label = QLabel()
+        self.current_label.setStyleSheet("font-weight: bold;")
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setObjectName("suggestion_label")
+        self.suggestion_label.setWordWrap(True)
+        self.accept_button = QPushButton(self.tr("Accept the suggestion"))
+        self.accept_button.setObjectName("accept_suggestion")
+        self.stage_combo = QComboBox()
+        for stage in LadderStage:
+            self.stage_combo.addItem(stage.value, stage.value)
+        self.reason_edit = QLineEdit()
+        self.reason_edit.setPlaceholderText(self.tr("Reason (e.g. organised the village festival)"))
+        self.set_button = QPushButton(self.tr("Set this stage"))
+        self.history = QTreeWidget()
+        self.history.setRootIsDecorated(False)
+        self.history.setHeaderLabels([self.tr("Date"), self.tr("Stage"), self.tr("By"), self.tr("Reason")])
+        self.history.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c53030;")
+        self.error_label.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        close.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("Now"), self.current_label)
+        form.addRow(self.tr("Suggestion"), self.suggestion_label)
+        form.addRow("", self.accept_button)
+        form.addRow(self.tr("Set by hand"), self.stage_combo)
+        form.addRow(self.tr("Reason"), self.reason_edit)
+        form.addRow("", self.set_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.history, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(close)
+        self.accept_button.clicked.connect(self.accept_suggestion)
+        self.set_button.clicked.connect(self.set_stage)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.database.session() as session:
+            self.suggestion = ladder.suggest_stage(session, self.person_id)
+            rows = ladder.ladder_history(session, self.person_id)
+        self.current_label.setText(self.suggestion.current)
+        self.stage_combo.setCurrentIndex(max(self.stage_combo.findData(self.suggestion.current), 0))
+        if self.suggestion.stage:
+            self.suggestion_label.setText(f"{self.suggestion.stage}: {self.suggestion.reason}")
+        else:
+            self.suggestion_label.setText(self.suggestion.reason)
+        self.accept_button.setEnabled(self.suggestion.stage is not None)
+        self.history.clear()
+        for on, from_stage, to_stage, by, reason in reversed(rows):
+            stage = f"{from_stage} → {to_stage}" if from_stage else to_stage
+            self.history.addTopLevelItem(QTreeWidgetItem([display_date(on), stage, by, reason]))
+
+    def accept_suggestion(self) -> None:
+        self._run(lambda session: ladder.apply_suggestion(session, self.person_id))
+
+    def set_stage(self) -> None:
+        reason = self.reason_edit.text().strip() or "手動変更"
+        stage = self.stage_combo.currentData()
+        self._run(lambda session: ladder.set_ladder_stage(session, self.person_id, stage, reason=reason))
+
+    def _run(self, operation) -> None:
+        try:
+            with self.database.session() as session:
+                if operation(session) is not None:
+                    self.changed = True
+        except KankeiError as error:
+            self.error_label.setText(error.message)
+            return
+        self.error_label.clear()
+        self.reason_edit.clear()
+        self.reload()
+
+
+def review_ladder_stage(database: Database, person_id: str, parent: QWidget | None = None) -> bool:
+    """関わりの段階 for one person; True when the stage was changed (refresh the detail then)."""
+    dialog = LadderDialog(database, person_id, parent)
+    dialog.exec()
+    return dialog.changed
