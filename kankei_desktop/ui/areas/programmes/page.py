@@ -35,6 +35,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
 from kankei_desktop.ui.areas.programmes.commands import DoneCommand
+from kankei_desktop.ui.areas.programmes.figures import FiguresLabel
 from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
 from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
 from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
@@ -107,9 +108,7 @@ class ProgrammesPage(AreaPage):
         self.title_label = QLabel()
         self.title_label.setObjectName("programme_title")
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
-        self.figures_label = QLabel()
-        self.figures_label.setObjectName("programme_figures")
-        self.figures_label.setWordWrap(True)
+        self.figures_label = FiguresLabel()
         self.board_toggle = QPushButton(self.tr("Board"))
         self.table_toggle = QPushButton(self.tr("Table"))
         for button in (self.board_toggle, self.table_toggle):
@@ -320,7 +319,7 @@ class ProgrammesPage(AreaPage):
         self.title_label.setText(f"{data.name}　{fiscal_year_label(data.fiscal_year)}"
                                  + (f"　{data.region}" if data.region else ""))
         total = sum(len(column.cards) for column in columns)
-        self.figures_label.setText(self._figures_text(data, columns, total))
+        self.figures_label.show_enrolled(data, columns)
         self.board.set_columns(columns, keep)
         self.table_model.set_rows(rows)
         self.move_combo.clear()
@@ -328,45 +327,9 @@ class ProgrammesPage(AreaPage):
             self.move_combo.addItem(column.name, column.stage_id)
         self.status_message.emit(self.tr("%1 persons in this programme").replace("%1", f"{total:,}"))
 
-    def _figures_text(self, data, columns, total: int) -> str:
-        active = sum(len(c.cards) for c in columns if not c.is_dropout)
-        finished = sum(len(c.cards) for c in columns if c.is_final)
-        parts = [self.tr("Enrolled %1 (active %2, completed %3)")
-                 .replace("%1", f"{total:,}").replace("%2", f"{active:,}").replace("%3", f"{finished:,}")]
-        for target in data.targets:
-            value = f"{target.target_value:g}{target.unit}"
-            if target.key == programmes.TARGET_PARTICIPANTS:
-                parts.append(self.tr("Target %1: %2 (now %3)").replace("%1", target.name).replace("%2", value)
-                             .replace("%3", f"{active:,}{target.unit}"))
-            else:
-                parts.append(self.tr("Target %1: %2").replace("%1", target.name).replace("%2", value))
-        return "　／　".join(parts)
-
     def show_figures(self) -> None:
-        """Targets against the KPI service's figures (on demand: it reads the whole year's activity)."""
-        if not self.programme_id:
-            return
-        from kankei_desktop.services.kpis import compute_kpis
-
-        with self.database.session() as session:
-            year = programmes.live_programme(session, self.programme_id).fiscal_year
-            report = compute_kpis(session, year, programme_id=self.programme_id)
-        figures = next((p for p in report.programmes if p.programme_id == self.programme_id), None)
-        if figures is None:
-            return
-        parts = [self.tr("Persons %1 (visits %2), person-days %3")
-                 .replace("%1", f"{figures.unique_persons:,}").replace("%2", f"{figures.person_visits:,}")
-                 .replace("%3", f"{figures.person_days.achieved:,}")]
-        for target in figures.targets:
-            if target.actual is None:
-                parts.append(self.tr("Target %1: %2").replace("%1", target.name)
-                             .replace("%2", f"{target.target:g}{target.unit}"))
-            else:
-                progress = f"{target.progress:.0%}" if target.progress is not None else "—"
-                parts.append(self.tr("%1: %2 of %3 (%4)").replace("%1", target.name)
-                             .replace("%2", f"{target.actual:,g}{target.unit}")
-                             .replace("%3", f"{target.target:g}{target.unit}").replace("%4", progress))
-        self.figures_label.setText("　／　".join(parts))
+        if self.programme_id:
+            self.figures_label.show_kpis(self.database, self.programme_id)
 
     def _create_programme(self, data):
         return self.run_undoable(
