@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.stays",
     "kankei_desktop.cli.exchange",
     "kankei_desktop.cli.selftest",
+    "kankei_desktop.cli.reporting",
 )
 
 

@@ -177,3 +177,23 @@ def hosts(session: Session, start: date, end: date, programme_id: str | None) ->
         f"SELECT count(*) FROM host WHERE deleted_at IS NULL AND kind = '{HostKind.COMPANY.value}' AND hosts_side_job_talent"
     )).scalar_one()
     return row[0], row[1], registered
+
+
+def active_persons(session: Session, start: date, end: date, programme_id: str | None,
+                   limit: int | None = None) -> list[tuple]:
+    """[(person id, name, のべ, last activity day)] of the persons behind 実人数, in フリガナ order."""
+    params = {"start": _iso(start), "end": _iso(end), "programme": programme_id, "limit": limit or -1}
+    rows = _fetch(session, f"""
+        SELECT p.id, p.name, count(*), max(a.day) FROM (
+            SELECT person_id, occurred_on AS day, programme_id FROM interaction
+            WHERE occurred_on BETWEEN :start AND :end AND +deleted_at IS NULL AND kind IN ({_PARTICIPATION})
+            UNION ALL
+            SELECT sp.person_id, max(s.start_on, :start), s.programme_id
+            FROM stay AS s JOIN stay_participant AS sp ON sp.stay_id = s.id
+            WHERE s.start_on <= :end AND s.end_on >= :start AND s.status = {_DONE}
+              AND +s.deleted_at IS NULL AND +sp.deleted_at IS NULL) AS a
+        JOIN person AS p ON p.id = a.person_id
+        WHERE p.deleted_at IS NULL{_programme_clause("a.programme_id", programme_id)}
+        GROUP BY p.id ORDER BY p.furigana_sort, p.name LIMIT :limit
+    """, params)
+    return rows

@@ -1,0 +1,439 @@
+"""The progress summary PDF (関係人口 進捗サマリー) for the supervisor.
+
+Every figure comes from ``services.kpis.compute_kpis`` and is written through
+``reports.summary``, so the PDF says what ``stats --json`` and the dashboard say.
+Aggregates only unless ``named`` is asked for; then every page is marked
+取扱注意（個人情報）. The file is written next to its destination and renamed, so a
+failure never leaves half a PDF behind.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+from sqlmodel import Session
+
+from kankei_desktop import APP_NAME_JA
+from kankei_desktop.domain.calendar import display_date, fiscal_year_label, wareki_date
+from kankei_desktop.domain.errors import ValidationError
+from kankei_desktop.reports import charts
+from kankei_desktop.reports.definitions import DEFINITIONS
+from kankei_desktop.reports.fonts import register_japanese_fonts
+from kankei_desktop.reports.summary import days, number, percent, summary_rows, suppressed
+from kankei_desktop.services import settings_store
+from kankei_desktop.services.kpis import KpiReport, ProgrammeFigures, compute_kpis, period_label
+from kankei_desktop.services.kpis_comments import report_comments
+from kankei_desktop.services.kpis_queries import active_persons
+from kankei_desktop.store import audit
+
+TITLE = "関係人口 進捗サマリー"
+SENSITIVE_MARK = "取扱注意（個人情報）"
+MARGIN = 18 * mm
+CONTENT_WIDTH = A4[0] - 2 * MARGIN
+HEAD_BG = colors.HexColor("#E8EEF5")
+RULE = colors.HexColor("#B0B7C0")
+
+Progress = Callable[[float, str], None]
+
+
+@dataclass
+class ReportOptions:
+    fiscal_year: int
+    quarter: int | None = None
+    programme_id: str | None = None
+    named: bool = False
+    threshold: int | None = None  # None: the file's setting (default 3)
+    named_limit: int = 3000
+
+
+@dataclass
+class ReportResult:
+    path: Path
+    pages: int
+    has_data: bool
+
+
+def check_output_path(path: Path) -> Path:
+    """Refuse, with the reason, a destination the PDF cannot be written to."""
+    path = Path(path).expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise ValidationError({"out": f"「{path}」はフォルダーです。PDF のファイル名を指定してください。"})
+    if not folder.is_dir():
+        raise ValidationError({"out": f"保存先のフォルダー「{folder}」がありません。"})
+    if not os.access(folder, os.W_OK):
+        raise ValidationError({"out": f"保存先のフォルダー「{folder}」に書き込めません（読み取り専用か権限がありません）。"})
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ValidationError({"out": f"「{path}」は読み取り専用のため上書きできません。"})
+    return path
+
+
+def write_progress_report(session: Session, options: ReportOptions, out: Path,
+                          progress: Progress | None = None) -> ReportResult:
+    """Compute, draw and save the PDF; records an audit entry ``report``."""
+    path = check_output_path(out)
+    data, pages, figures = build_progress_pdf(session, options, progress)
+    handle, temporary = tempfile.mkstemp(prefix=".kankei-report-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ValidationError({"out": f"「{path}」に保存できませんでした（{error.strerror or error}）。"}) from None
+    audit.record(session, "report", "report", options.programme_id or "", {
+        "fiscal_year": [None, options.fiscal_year], "quarter": [None, options.quarter],
+        "named": [None, options.named], "file": [None, path.name], "pages": [None, pages],
+    })
+    return ReportResult(path, pages, figures.has_data)
+
+
+def build_progress_pdf(session: Session, options: ReportOptions,
+                       progress: Progress | None = None) -> tuple[bytes, int, KpiReport]:
+    """(PDF bytes, page count, the figures printed)."""
+    report = progress or (lambda _fraction, _message: None)
+    report(0.05, "集計しています…")
+    figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
+    threshold = options.threshold
+    if threshold is None:
+        threshold = int(settings_store.get(session, settings_store.SUPPRESSION_THRESHOLD) or 3)
+    if threshold < 1:
+        raise ValidationError({"threshold": f"秘匿のしきい値は 1 以上にしてください（{threshold}）。"})
+    organisation = str(settings_store.get(session, settings_store.ORGANISATION_NAME) or "").strip()
+    author = str(settings_store.get(session, settings_store.REPORT_AUTHOR) or "").strip() or audit.current_user()
+    comments = report_comments(session, options.fiscal_year, options.quarter)
+    if options.programme_id:
+        comments = [(name, body) for name, body in comments if name in (None, figures.programme)]
+    named_rows = []
+    if options.named:
+        named_rows = active_persons(session, figures.period_start, figures.period_end, options.programme_id,
+                                    options.named_limit + 1)
+    report(0.5, "PDF を作成しています…")
+    builder = _Builder(figures, threshold, organisation, author, options.named)
+    story = builder.story(comments, named_rows, options.named_limit)
+    buffer = io.BytesIO()
+    regular, _bold = register_japanese_fonts()
+    title = f"{TITLE} {figures.period_label}" + (f" {figures.programme}" if figures.programme else "")
+    document = SimpleDocTemplate(
+        buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN + 6 * mm,
+        bottomMargin=MARGIN, title=title, author=author, subject=organisation or TITLE,
+        creator=APP_NAME_JA, initialFontName=regular, initialFontSize=10, initialLeading=14,
+    )
+    document.build(story, onLaterPages=builder.header, canvasmaker=builder.canvas_class())
+    report(1.0, "完了しました")
+    return buffer.getvalue(), builder.page_count, figures
+
+
+class _Builder:
+    def __init__(self, figures: KpiReport, threshold: int, organisation: str, author: str, named: bool):
+        self.figures, self.threshold, self.organisation, self.author, self.named = (
+            figures, threshold, organisation, author, named)
+        self.regular, self.bold = register_japanese_fonts()
+        self.page_count = 0
+        base = ParagraphStyle("base", fontName=self.regular, fontSize=9.5, leading=14, wordWrap="CJK")
+        self.body = base
+        self.small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=12)
+        self.cell = ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5)
+        self.cell_right = ParagraphStyle("cell_right", parent=self.cell, alignment=2)
+        self.head = ParagraphStyle("head", parent=self.cell, fontName=self.bold)
+        self.h1 = ParagraphStyle("h1", parent=base, fontName=self.bold, fontSize=15, leading=20,
+                                 spaceBefore=4, spaceAfter=8, textColor=colors.HexColor("#1F3B57"))
+        self.h2 = ParagraphStyle("h2", parent=base, fontName=self.bold, fontSize=11.5, leading=16,
+                                 spaceBefore=10, spaceAfter=5, textColor=colors.HexColor("#1F3B57"))
+
+    # ------------------------------------------------------------ pages
+
+    def canvas_class(self):
+        builder = self
+
+        class NumberedCanvas(Canvas):
+            """Holds the pages until the end so each can say 「n / N」."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                self._pages = []
+
+            def showPage(self):
+                self._pages.append(dict(self.__dict__))
+                self._startPage()
+
+            def save(self):
+                total = len(self._pages)
+                builder.page_count = total
+                for state in self._pages:
+                    self.__dict__.update(state)
+                    builder.footer(self, self._pageNumber, total)
+                    super().showPage()
+                super().save()
+
+        return NumberedCanvas
+
+    def footer(self, canvas: Canvas, page: int, total: int) -> None:
+        width, _height = A4
+        canvas.saveState()
+        canvas.setFont(self.regular, 8.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawCentredString(width / 2, 10 * mm, f"{page} / {total}")
+        if self.named:
+            canvas.setFont(self.bold, 10)
+            canvas.setFillColor(colors.HexColor("#C0392B"))
+            canvas.drawRightString(width - MARGIN, A4[1] - 10 * mm, SENSITIVE_MARK)
+            canvas.drawRightString(width - MARGIN, 10 * mm, SENSITIVE_MARK)
+        canvas.restoreState()
+
+    def header(self, canvas: Canvas, _document) -> None:
+        canvas.saveState()
+        canvas.setFont(self.regular, 8)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        text = f"{TITLE}　{self.figures.period_label}"
+        if self.figures.programme:
+            text += f"　{self.figures.programme}"
+        canvas.drawString(MARGIN, A4[1] - 10 * mm, text)
+        if self.organisation and not self.named:
+            canvas.drawRightString(A4[0] - MARGIN, A4[1] - 10 * mm, self.organisation)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, A4[1] - 12 * mm, A4[0] - MARGIN, A4[1] - 12 * mm)
+        canvas.restoreState()
+
+    # ------------------------------------------------------------ helpers
+
+    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
+        escaped = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+        return Paragraph(escaped, style or self.body)
+
+    def count(self, value: int) -> str:
+        return suppressed(value, self.threshold)
+
+    def table(self, header: list[str], rows: list[list], widths: list[float], right: tuple[int, ...] = ()) -> Table:
+        def cell(value, column):
+            if isinstance(value, str):
+                return self.p(value, self.cell_right if column in right else self.cell)
+            return value
+
+        data = [[self.p(text, self.head) for text in header]]
+        data += [[cell(value, column) for column, value in enumerate(row)] for row in rows]
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), self.regular),
+            ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.3, colors.HexColor("#DDDDDD")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        return table
+
+    # ------------------------------------------------------------ story
+
+    def story(self, comments: list[tuple[str | None, str]], named_rows: list[tuple], named_limit: int) -> list:
+        f = self.figures
+        story = self.cover()
+        story.append(self.p("1. 概要", self.h1))
+        if not f.has_data:
+            story.append(self.no_data_notice())
+        story.append(self.summary_table())
+        story.append(Spacer(1, 8))
+        story.append(self.p(
+            "実人数は期間中に1回以上活動した人の数、のべ人数は活動の回数です（定義は巻末の付録）。"
+            f"内訳の表とグラフでは、1〜{self.threshold - 1}の数を「<{self.threshold}」と表示しています。"
+            if self.threshold > 1 else "実人数は期間中に1回以上活動した人の数、のべ人数は活動の回数です（定義は巻末の付録）。",
+            self.small))
+        if f.targets:
+            story.append(CondPageBreak(60 * mm))
+            story.append(self.p("目標に対する進捗", self.h2))
+            story.append(self.targets_table(f.targets, with_programme=not f.programme))
+        if f.has_data:
+            story += self.charts()
+        for programme in f.programmes:
+            story += self.programme_section(programme)
+        if f.custom_indicators:
+            story.append(CondPageBreak(50 * mm))
+            story.append(self.p("独自指標（入力値）", self.h1))
+            story.append(self.indicators_table())
+        story += self.comments_section(comments)
+        if self.named:
+            story += self.named_section(named_rows, named_limit)
+        story += self.appendix()
+        return story
+
+    def cover(self) -> list:
+        f = self.figures
+        today = date.today()
+        cover_title = ParagraphStyle("cover_title", parent=self.h1, fontSize=26, leading=34, alignment=1,
+                                     spaceAfter=14)
+        centred = ParagraphStyle("centred", parent=self.body, fontSize=13, leading=20, alignment=1)
+        info = ParagraphStyle("info", parent=self.body, fontSize=10.5, leading=17, alignment=1)
+        story: list = [Spacer(1, 45 * mm)]
+        if self.organisation:
+            story.append(self.p(self.organisation, centred))
+            story.append(Spacer(1, 8))
+        story.append(self.p(TITLE, cover_title))
+        story.append(self.p(f.period_label, ParagraphStyle("period", parent=centred, fontSize=16, leading=24)))
+        if f.programme:
+            story.append(self.p(f"プログラム: {f.programme}", centred))
+        story.append(Spacer(1, 10))
+        story.append(HRFlowable(width="60%", color=RULE, thickness=0.7, spaceBefore=6, spaceAfter=12))
+        story.append(self.p(f"対象期間　{display_date(f.period_start)} 〜 {display_date(f.period_end)}", info))
+        story.append(self.p(f"作成者　{self.author}", info))
+        story.append(self.p(f"作成日　{wareki_date(today)}（{display_date(today)}）", info))
+        story.append(Spacer(1, 30 * mm))
+        if self.named:
+            mark = ParagraphStyle("mark", parent=centred, fontName=self.bold, textColor=colors.HexColor("#C0392B"))
+            story.append(self.p(SENSITIVE_MARK, mark))
+            story.append(self.p("この資料には参加者の氏名の一覧が含まれます。取り扱いと保管に注意してください。", info))
+        else:
+            story.append(self.p("この資料は集計値のみを掲載しています（個人を特定できる情報は含みません）。", info))
+        story.append(PageBreak())
+        return story
+
+    def no_data_notice(self) -> Table:
+        notice = ParagraphStyle("notice", parent=self.body, fontName=self.bold, fontSize=11, leading=17)
+        box = Table([[self.p(f"{self.figures.period_label}のデータはありません。", notice)],
+                     [self.p("この期間には活動、滞在、手紙、荷物、プログラムの登録、独自指標の入力がありません。"
+                             "以下の数値はすべて 0 です。", self.body)]], colWidths=[CONTENT_WIDTH])
+        box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#FFF6E5")),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 10), ("TOPPADDING", (0, 0), (-1, -1), 6),
+                                 ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+        return KeepTogether([box, Spacer(1, 10)])
+
+    def summary_table(self) -> Table:
+        rows = []
+        for row in summary_rows(self.figures):
+            bar = charts.progress_bar(row.progress, self.regular) if row.target else ""
+            rows.append([row.label, row.value, row.target, bar, row.note])
+        return self.table(["指標", "値", "目標", "進捗", "内訳・備考"], rows,
+                          [112, 72, 62, 100, CONTENT_WIDTH - 346], right=(1, 2))
+
+    def targets_table(self, targets, with_programme: bool) -> Table:
+        rows = []
+        for target in targets:
+            actual = "入力なし（集計対象外）" if target.actual is None else number(target.actual, target.unit)
+            row = [target.name, actual, number(target.target, target.unit),
+                   charts.progress_bar(target.progress, self.regular)]
+            rows.append(([target.programme or "全体"] if with_programme else []) + row)
+        header = (["プログラム"] if with_programme else []) + ["目標", "実績", "目標値", "進捗"]
+        widths = ([CONTENT_WIDTH - 350] if with_programme else []) + [100, 90, 60, 100]
+        if not with_programme:
+            widths[0] = CONTENT_WIDTH - 250
+        return self.table(header, rows, widths, right=(2, 3) if with_programme else (1, 2))
+
+    def charts(self) -> list:
+        f = self.figures
+        months = [f"{int(m.month[5:])}月" for m in f.monthly]
+        story: list = [PageBreak(), self.p("2. グラフ", self.h1), self.p("月別の実人数とのべ人数", self.h2)]
+        story.append(charts.monthly_chart(months, [m.unique_persons for m in f.monthly],
+                                          [m.person_visits for m in f.monthly], CONTENT_WIDTH, 190,
+                                          self.regular, self.threshold))
+        story.append(self.p("月の実人数は、その月に活動した人の数です（月の実人数を足しても期間の実人数にはなりません）。",
+                            self.small))
+        ladder = [self.p("関わりの段階（期末時点の人数）", self.h2),
+                  charts.horizontal_chart([c.stage for c in f.ladder.stages], [c.persons for c in f.ladder.stages],
+                                          CONTENT_WIDTH, self.regular, self.threshold),
+                  self.p(f"期間中に段階が上がった回数 {number(f.ladder.moves_up, '回')}"
+                         f"（{number(f.ladder.persons_moved_up, '名')}）", self.small)]
+        story.append(KeepTogether(ladder))
+        return story
+
+    def programme_section(self, programme: ProgrammeFigures) -> list:
+        f = self.figures
+        story: list = [PageBreak(), self.p(f"プログラム: {programme.name}", self.h1)]
+        story.append(self.p(f"{fiscal_year_label(programme.fiscal_year)}・{programme.kind}", self.small))
+        story.append(Spacer(1, 6))
+        days_row = f"{number(programme.person_days.achieved, '人日')}（予定・確定 {number(programme.person_days.planned, '人日')}）"
+        rows = [
+            ["実人数", self.count(programme.unique_persons) + "名"],
+            ["のべ人数", self.count(programme.person_visits) + "人"],
+            ["リピーター", f"{self.count(programme.repeaters)}名（{percent(programme.repeat_share)}）"],
+            ["人日（実施済）", days_row],
+            ["登録（期末まで）", self.count(programme.enrollments) + "件"],
+        ]
+        story.append(self.table(["指標", "値"], rows, [140, CONTENT_WIDTH - 140]))
+        if programme.targets:
+            story.append(self.p("目標に対する進捗", self.h2))
+            story.append(self.targets_table(programme.targets, with_programme=False))
+        story.append(self.p("段階（ファネル）", self.h2))
+        if programme.funnel:
+            rows = [[stage.name + ("（離脱）" if stage.is_dropout else ""), self.count(stage.reached),
+                     self.count(stage.current), percent(stage.conversion), days(stage.median_days)]
+                    for stage in programme.funnel]
+            story.append(self.table(["段階", "到達した登録", "期末時点", "次の段階への移行率", "滞留日数（中央値）"], rows,
+                                    [CONTENT_WIDTH - 340, 80, 70, 100, 90], right=(1, 2, 3, 4)))
+            ordinary = [stage for stage in programme.funnel if not stage.is_dropout]
+            story.append(Spacer(1, 8))
+            story.append(charts.horizontal_chart([s.name for s in ordinary], [s.reached for s in ordinary],
+                                                 CONTENT_WIDTH, self.regular, self.threshold,
+                                                 empty_message="この期間の登録はありません"))
+        else:
+            story.append(self.p("段階が設定されていません。", self.small))
+        del f
+        return story
+
+    def indicators_table(self) -> Table:
+        rows = [[item.name, number(item.value, item.unit) if item.value is not None else "未入力",
+                 number(item.target, item.unit), item.programme or "全体", item.source_note]
+                for item in self.figures.custom_indicators]
+        return self.table(["指標", "値", "目標", "対象", "出典・備考"], rows,
+                          [150, 62, 62, 90, CONTENT_WIDTH - 364], right=(1, 2))
+
+    def comments_section(self, comments: list[tuple[str | None, str]]) -> list:
+        story: list = [CondPageBreak(40 * mm), self.p("コーディネーターのコメント", self.h1)]
+        if not comments:
+            story.append(self.p("この期間のコメントはありません。", self.small))
+        for name, body in comments:
+            story.append(self.p(name or "全体", self.h2))
+            story.append(self.p(body))
+        return story
+
+    def named_section(self, rows: list[tuple], limit: int) -> list:
+        story: list = [PageBreak(), self.p(f"参加者一覧（{SENSITIVE_MARK}）", self.h1)]
+        if not rows:
+            story.append(self.p("この期間に活動した参加者はいません。", self.small))
+            return story
+        shown = rows[:limit]
+        story.append(self.p(f"この期間に活動した参加者（フリガナ順）。のべは活動の回数です。", self.small))
+        data = [[str(index), name, number(visits), display_date(date.fromisoformat(str(last)[:10]))]
+                for index, (_id, name, visits, last) in enumerate(shown, start=1)]
+        story.append(self.table(["No.", "氏名", "のべ", "最終活動日"], data,
+                                [40, CONTENT_WIDTH - 200, 70, 90], right=(0, 2)))
+        if len(rows) > limit:
+            story.append(self.p(f"先頭の {limit:,} 名のみ掲載しています（一覧は画面または CSV で確認してください）。",
+                                self.small))
+        return story
+
+    def appendix(self) -> list:
+        story: list = [PageBreak(), self.p("付録　指標の定義", self.h1)]
+        rows = [[term, text.replace("しきい値", str(self.threshold)) if term == "少数の秘匿" else text]
+                for term, text in DEFINITIONS]
+        story.append(self.table(["用語", "定義"], rows, [80, CONTENT_WIDTH - 80]))
+        story.append(Spacer(1, 8))
+        story.append(self.p(f"この資料は {APP_NAME_JA} で作成しました（{period_label(self.figures.fiscal_year, self.figures.quarter)}）。",
+                            self.small))
+        return story
