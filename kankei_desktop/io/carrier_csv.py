@@ -100,19 +100,26 @@ def _postal(code: str) -> str:
 def select_shipments(session: Session, *, shipment_ids: Iterable[str] | None = None,
                      programme_id: str | None = None, only_prepared: bool = True) -> list[str]:
     """The shipments to export: the ids given, or a programme's (by default those still 準備中)."""
-    query = select(Shipment.id).join(Person, Person.id == Shipment.person_id).where(Shipment.deleted_at.is_(None))
+    query = select(Shipment.id, Shipment.deleted_at).join(Person, Person.id == Shipment.person_id)
     if shipment_ids is not None:
-        ids = list(dict.fromkeys(shipment_ids))
-        query = query.where(Shipment.id.in_(ids))
-    elif programme_id:
-        query = query.where(Shipment.programme_id == programme_id)
-    if only_prepared and shipment_ids is None:
-        query = query.where(Shipment.status == ShipmentStatus.PREPARED.value)
-    return list(session.execute(query.order_by(Person.furigana_sort, Person.name)).scalars())
+        # Tombstones filtered in Python: with deleted_at in the query SQLite walks every shipment.
+        query = query.where(Shipment.id.in_(list(dict.fromkeys(shipment_ids))))
+    else:
+        query = query.where(Shipment.deleted_at.is_(None))
+        if programme_id:
+            query = query.where(Shipment.programme_id == programme_id)
+        if only_prepared:
+            query = query.where(Shipment.status == ShipmentStatus.PREPARED.value)
+    rows = session.execute(query.order_by(Person.furigana_sort, Person.name)).all()
+    return [shipment_id for shipment_id, deleted_at in rows if deleted_at is None]
 
 
-def load_addresses(session: Session, shipment_ids: list[str], *, today: date) -> list[ShipmentAddress]:
-    """Both ends of each shipment; refuses (naming every one) when an address or phone is missing."""
+def load_addresses(session: Session, shipment_ids: list[str], *, today: date,
+                   require_complete: bool = True) -> list[ShipmentAddress]:
+    """Both ends of each shipment; refuses (naming every one) when an address or phone is missing.
+
+    ``require_complete=False`` leaves missing values empty instead (previews and benchmarks).
+    """
     rows = []
     for start in range(0, len(shipment_ids), 500):
         chunk = shipment_ids[start:start + 500]
@@ -134,14 +141,15 @@ def load_addresses(session: Session, shipment_ids: list[str], *, today: date) ->
             missing += [f"差出人の{label}" for label, value in (("郵便番号", host.postal_code),
                                                               ("住所", host.city or host.address_line),
                                                               ("電話番号", host.phone)) if not value]
-        if missing:
+        if missing and require_complete:
             problems.append(f"{number}件目「{person.name}」さん宛: {'・'.join(missing)}がありません")
             continue
+        host = host or Host(name=organisation)
         found.append(ShipmentAddress(
             shipment.id, shipment.shipped_on or max(shipment.prepared_on or today, today), shipment.contents,
             shipment.quantity, person.name, person.furigana, person.phone, _postal(person.postal_code),
             f"{person.prefecture}{person.city}{person.address_line}", person.address_building,
-            host.name if host else organisation, host.phone, _postal(host.postal_code),
+            host.name, host.phone, _postal(host.postal_code),
             f"{host.prefecture}{host.city}{host.address_line}", host.address_building,
         ))
     if problems:

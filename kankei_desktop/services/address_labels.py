@@ -48,9 +48,10 @@ def person_labels(session: Session, person_ids: list[str], *, include_no_contact
     for start in range(0, len(ids), 500):
         rows += session.execute(
             select(Person.id, Person.name, Person.postal_code, Person.prefecture, Person.city, Person.address_line,
-                   Person.address_building, Person.contact_ok, Person.furigana_sort)
-            .where(Person.id.in_(ids[start:start + 500]), Person.deleted_at.is_(None))
+                   Person.address_building, Person.contact_ok, Person.furigana_sort, Person.deleted_at)
+            .where(Person.id.in_(ids[start:start + 500]))  # tombstones filtered below: see followups._live_names
         ).all()
+    rows = [row for row in rows if row.deleted_at is None]
     if len(rows) != len(ids):
         raise NotFoundError("選んだ参加者の中に、見つからない（削除された）人がいます。")
     rows.sort(key=lambda r: (r.furigana_sort, r.name))

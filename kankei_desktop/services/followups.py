@@ -14,8 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import and_, exists, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import and_, func, select
 from sqlmodel import Session
 
 from kankei_desktop.domain.enums import InteractionKind, LetterDirection, ShipmentStatus, StayStatus
@@ -69,6 +68,24 @@ def _item(kind, person_id, name, record_kind, record_id, since, today, title) ->
     return FollowUp(kind, person_id, name, record_kind, record_id, since, (today - since).days, title, action, label)
 
 
+def _live_names(session: Session, person_ids) -> dict[str, str]:
+    """Names of the persons not deleted, fetched for the candidates only.
+
+    Joining person into the scans made SQLite fetch a wide person row for every letter
+    (100,000 letters: 1.6 s against 0.3 s without the join). The tombstone is checked here in
+    Python: with ``deleted_at IS NULL`` in the query SQLite (no ANALYZE) walks the deleted_at
+    index, i.e. every person, once per chunk, instead of looking the ids up.
+    """
+    ids = list(dict.fromkeys(person_ids))
+    names: dict[str, str] = {}
+    for start in range(0, len(ids), 500):
+        for person_id, name, deleted_at in session.execute(select(Person.id, Person.name, Person.deleted_at).where(
+                Person.id.in_(ids[start:start + 500]))).all():
+            if deleted_at is None:
+                names[person_id] = name
+    return names
+
+
 def list_followups(session: Session, today: date) -> list[FollowUp]:
     """Every open item, the longest waiting first."""
     items = _not_delivered(session, today) + _no_reply(session, today) + _no_tour(session, today)
@@ -90,34 +107,46 @@ def _not_delivered(session: Session, today: date) -> list[FollowUp]:
 
 def _no_reply(session: Session, today: date) -> list[FollowUp]:
     limit = today - timedelta(days=_days(session, REPLY_DAYS))
-    reply = aliased(Letter)
-    has_reply = exists().where(reply.reply_to_id == Letter.id, reply.deleted_at.is_(None))
     rows = session.execute(
-        select(Letter.id, Letter.person_id, Person.name, Letter.sent_on)
-        .join(Person, Person.id == Letter.person_id)
-        .where(Letter.deleted_at.is_(None), Person.deleted_at.is_(None),
-               Letter.direction == LetterDirection.TO_PERSON.value, Letter.sent_on.is_not(None),
-               Letter.sent_on <= limit, Letter.status != "返送", ~has_reply)
+        select(Letter.id, Letter.person_id, Letter.sent_on)
+        .where(Letter.deleted_at.is_(None), Letter.direction == LetterDirection.TO_PERSON.value,
+               Letter.sent_on.is_not(None), Letter.sent_on <= limit, Letter.status != "返送")
     ).all()
-    return [_item(NO_REPLY, pid, name, "letter", lid, sent, today,
-                  f"{name}さん: 手紙の返信がまだ（発送から{(today - sent).days}日）")
-            for lid, pid, name, sent in rows]
+    # One scan of the replies beats a correlated NOT EXISTS per letter (100,000 letters: 10× faster).
+    answered = set(session.execute(
+        select(Letter.reply_to_id).where(Letter.reply_to_id.is_not(None), Letter.deleted_at.is_(None))
+    ).scalars())
+    rows = [row for row in rows if row[0] not in answered]
+    names = _live_names(session, (pid for _lid, pid, _sent in rows))
+    return [_item(NO_REPLY, pid, names[pid], "letter", lid, sent, today,
+                  f"{names[pid]}さん: 手紙の返信がまだ（発送から{(today - sent).days}日）")
+            for lid, pid, sent in rows if pid in names]
+
+
+def _latest_tour_dates(session: Session, person_ids: set[str]) -> dict[str, date]:
+    """Per person, the last day of anything that counts as a tour (stay not 中止, visit, event, volunteering)."""
+    latest: dict[str, date] = {}
+    visits = select(Interaction.person_id, func.max(Interaction.occurred_on)).where(
+        Interaction.deleted_at.is_(None), Interaction.kind.in_(TOUR_KINDS))
+    stays = (select(StayParticipant.person_id, func.max(Stay.end_on))
+             .join(Stay, Stay.id == StayParticipant.stay_id)
+             .where(StayParticipant.deleted_at.is_(None), Stay.deleted_at.is_(None),
+                    Stay.status != StayStatus.CANCELLED.value))
+    ids = list(person_ids)
+    # Few candidates: look them up by index; many: one grouped scan is cheaper than thousands of lookups.
+    batches = [ids[i:i + 500] for i in range(0, len(ids), 500)] if len(ids) <= 5_000 else [None]
+    for batch in batches:
+        for query, column in ((visits, Interaction.person_id), (stays, StayParticipant.person_id)):
+            if batch is not None:
+                query = query.where(column.in_(batch))
+            for person_id, on in session.execute(query.group_by(column)).all():
+                if on and (person_id not in latest or on > latest[person_id]):
+                    latest[person_id] = on
+    return latest
 
 
 def _no_tour(session: Session, today: date) -> list[FollowUp]:
     limit = today - timedelta(days=_days(session, TOUR_DAYS))
-    received = Letter.received_on
-    stay_after = (
-        select(StayParticipant.id).join(Stay, Stay.id == StayParticipant.stay_id)
-        .where(StayParticipant.person_id == Letter.person_id, StayParticipant.deleted_at.is_(None),
-               Stay.deleted_at.is_(None), Stay.status != StayStatus.CANCELLED.value, Stay.end_on >= received)
-        .exists()
-    )
-    visit_after = (
-        select(Interaction.id).where(Interaction.person_id == Letter.person_id, Interaction.deleted_at.is_(None),
-                                     Interaction.kind.in_(TOUR_KINDS), Interaction.occurred_on >= received)
-        .exists()
-    )
     finished = (
         select(Enrollment.id).join(ProgrammeStage, ProgrammeStage.id == Enrollment.stage_id)
         .where(Enrollment.person_id == Letter.person_id, Enrollment.programme_id == Letter.programme_id,
@@ -125,19 +154,23 @@ def _no_tour(session: Session, today: date) -> list[FollowUp]:
         .exists()
     )
     rows = session.execute(
-        select(Letter.id, Letter.person_id, Person.name, received)
-        .join(Person, Person.id == Letter.person_id)
-        .where(Letter.deleted_at.is_(None), Person.deleted_at.is_(None),
-               Letter.direction == LetterDirection.FROM_PERSON.value, Letter.reply_to_id.is_not(None),
-               received.is_not(None), received <= limit,
-               ~stay_after, ~visit_after, ~and_(Letter.programme_id.is_not(None), finished))
+        select(Letter.id, Letter.person_id, Letter.received_on)
+        .where(Letter.deleted_at.is_(None), Letter.direction == LetterDirection.FROM_PERSON.value,
+               Letter.reply_to_id.is_not(None), Letter.received_on.is_not(None), Letter.received_on <= limit,
+               ~and_(Letter.programme_id.is_not(None), finished))
     ).all()
+    if not rows:
+        return []
+    toured = _latest_tour_dates(session, {pid for _lid, pid, _on in rows})
+    rows = [row for row in rows if not (row[1] in toured and toured[row[1]] >= row[2])]
+    names = _live_names(session, (pid for _lid, pid, _on in rows))
     seen: set[str] = set()
     items = []
-    for lid, pid, name, on in sorted(rows, key=lambda r: r[3]):
-        if pid in seen:  # one nudge per person is enough
+    for lid, pid, on in sorted(rows, key=lambda r: r[2]):
+        if pid in seen or pid not in names:
             continue
-        seen.add(pid)
+        seen.add(pid)  # one nudge per person is enough
+        name = names[pid]
         items.append(_item(NO_TOUR, pid, name, "letter", lid, on, today,
                            f"{name}さん: お礼状受取後、お礼ツアーがまだ（{(today - on).days}日）"))
     return items

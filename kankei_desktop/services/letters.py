@@ -199,34 +199,45 @@ def record_reply(session: Session, original_id: str, *, received_on: date, sent_
 
 
 def list_letter_rows(session: Session, *, programme_id: str | None = None, person_id: str | None = None,
-                     direction: str | None = None, search: str = "") -> list[tuple]:
-    """(id, direction, person name, host name, written, sent, received, status, summary, replied, photos, person_id)
-    newest first; ``replied`` tells whether a reply answers this letter."""
-    reply = aliased(Letter)
-    photo_count = (select(Attachment.id).where(Attachment.owner_kind == "letter", Attachment.owner_id == Letter.id,
-                                                Attachment.deleted_at.is_(None)).correlate(Letter).exists())
-    replied = (select(reply.id).where(reply.reply_to_id == Letter.id, reply.deleted_at.is_(None))
-               .correlate(Letter).exists())
-    query = (
-        select(Letter.id, Letter.direction, Person.name, Host.name, Letter.written_on, Letter.sent_on,
-               Letter.received_on, Letter.status, Letter.summary, replied, photo_count, Letter.person_id)
-        .join(Person, Person.id == Letter.person_id)
-        .outerjoin(Host, Host.id == Letter.host_id)
-        .where(Letter.deleted_at.is_(None))
-    )
+                     direction: str | None = None, search: str = "", limit: int | None = None) -> list[tuple]:
+    """(id, direction, person name, host name, written, sent, received, status, summary, replied, has photo,
+    person_id), unsent drafts first, then newest sent first; at most ``limit`` rows.
+
+    Ids are chosen and ordered first and the details (reply and photo flags) fetched for those
+    only, so a screen showing the newest 1,000 of 100,000 letters does not pay for the rest.
+    """
+    ids_query = select(Letter.id).join(Person, Person.id == Letter.person_id).where(Letter.deleted_at.is_(None))
     if programme_id:
-        query = query.where(Letter.programme_id == programme_id)
+        ids_query = ids_query.where(Letter.programme_id == programme_id)
     if person_id:
-        query = query.where(Letter.person_id == person_id)
+        ids_query = ids_query.where(Letter.person_id == person_id)
     if direction:
-        query = query.where(Letter.direction == direction)
+        ids_query = ids_query.where(Letter.direction == direction)
     if search:
         from kankei_desktop.domain.text import like_pattern
 
         pattern = like_pattern(search.strip())
-        query = query.where(Person.name.like(pattern, escape="\\") | Letter.summary.like(pattern, escape="\\"))
-    query = query.order_by(Letter.sent_on.desc().nulls_first(), Letter.created_at.desc())
-    return [tuple(row) for row in session.execute(query).all()]
+        ids_query = ids_query.where(Person.name.like(pattern, escape="\\") | Letter.summary.like(pattern, escape="\\"))
+    ids_query = ids_query.order_by(Letter.sent_on.is_not(None), Letter.sent_on.desc(), Letter.created_at.desc())
+    if limit:
+        ids_query = ids_query.limit(limit)
+    ids = list(session.execute(ids_query).scalars())
+    reply = aliased(Letter)
+    has_photo = (select(Attachment.id).where(Attachment.owner_kind == "letter", Attachment.owner_id == Letter.id,
+                                             Attachment.deleted_at.is_(None)).correlate(Letter).exists())
+    replied = (select(reply.id).where(reply.reply_to_id == Letter.id, reply.deleted_at.is_(None))
+               .correlate(Letter).exists())
+    details: dict[str, tuple] = {}
+    for start in range(0, len(ids), 500):
+        for row in session.execute(
+            select(Letter.id, Letter.direction, Person.name, Host.name, Letter.written_on, Letter.sent_on,
+                   Letter.received_on, Letter.status, Letter.summary, replied, has_photo, Letter.person_id)
+            .join(Person, Person.id == Letter.person_id)
+            .outerjoin(Host, Host.id == Letter.host_id)
+            .where(Letter.id.in_(ids[start:start + 500]))
+        ).all():
+            details[row[0]] = tuple(row)
+    return [details[letter_id] for letter_id in ids]
 
 
 def letters_to_person(session: Session, person_id: str) -> list[tuple[str, date | None, str]]:

@@ -191,8 +191,12 @@ def _follow_with_letters(session: Session, shipments: Iterable[Shipment]) -> Non
     by_id = {s.id: s for s in shipments}
     if not by_id:
         return
-    letters = session.execute(select(Letter).where(Letter.shipment_id.in_(list(by_id)),
-                                                   Letter.deleted_at.is_(None))).scalars().all()
+    ids = list(by_id)
+    letters = []
+    for start in range(0, len(ids), 500):
+        # Tombstones filtered in Python: with deleted_at in the query SQLite walks every letter.
+        letters += [letter for letter in session.execute(
+            select(Letter).where(Letter.shipment_id.in_(ids[start:start + 500]))).scalars() if letter.deleted_at is None]
     for letter in letters:
         shipment = by_id[letter.shipment_id]
         changed = False
@@ -259,7 +263,7 @@ def mark_shipments(session: Session, shipment_ids: Iterable[str], what: str, on:
 
 
 def list_shipment_rows(session: Session, *, programme_id: str | None = None, person_id: str | None = None,
-                       status: str | None = None, search: str = "") -> list[tuple]:
+                       status: str | None = None, search: str = "", limit: int | None = None) -> list[tuple]:
     """(id, person name, host name, contents, carrier, tracking, prepared, shipped, delivered, status, cost, person_id)
     newest first."""
     query = (
@@ -283,4 +287,6 @@ def list_shipment_rows(session: Session, *, programme_id: str | None = None, per
         query = query.where(Person.name.like(pattern, escape="\\") | Shipment.contents.like(pattern, escape="\\")
                             | Shipment.tracking_number.like(pattern, escape="\\"))
     query = query.order_by(Shipment.prepared_on.desc().nulls_last(), Shipment.created_at.desc())
+    if limit:
+        query = query.limit(limit)
     return [tuple(row) for row in session.execute(query).all()]

@@ -14,6 +14,7 @@ from kankei_desktop.store import Database
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 PersonIdRole = Qt.ItemDataRole.UserRole + 2
+LIST_LIMIT = 2_000  # newest first; the search box narrows further back
 
 # Status colours from UX.md, always beside the word itself.
 STATUS_COLOURS = {"準備中": "#4a5568", "作成中": "#4a5568", "発送済": "#2b6cb0", "配達済": "#2f855a",
@@ -94,7 +95,7 @@ class LetterModel(_TupleModel):
                 self.tr("Sent"), self.tr("Received"), self.tr("Status"), self.tr("Summary")]
 
     def fetch(self, session) -> list[tuple]:
-        rows = letters.list_letter_rows(session, search=self.search)
+        rows = letters.list_letter_rows(session, search=self.search, limit=LIST_LIMIT)
         self._thumbs = attachments.first_attachment_by_owner(session, "letter", [r[0] for r in rows if r[10]])
         self._pixmaps.clear()
         return rows
@@ -144,7 +145,7 @@ class ShipmentModel(_TupleModel):
                 self.tr("Status"), self.tr("Cost (yen)")]
 
     def fetch(self, session) -> list[tuple]:
-        return shipments.list_shipment_rows(session, search=self.search)
+        return shipments.list_shipment_rows(session, search=self.search, limit=LIST_LIMIT)
 
     def display(self, row: tuple, column: int):
         (_id, person, host, contents, carrier, tracking, prepared, shipped, delivered, status, cost, _pid) = row

@@ -29,7 +29,14 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.mail.dialogs import BatchDialog, LabelsDialog, MarkDialog, PhotoViewer
 from kankei_desktop.ui.areas.mail.editors import LetterEditor, ShipmentEditor
-from kankei_desktop.ui.areas.mail.models import FollowUpModel, LetterModel, PersonIdRole, RowIdRole, ShipmentModel
+from kankei_desktop.ui.areas.mail.models import (
+    LIST_LIMIT,
+    FollowUpModel,
+    LetterModel,
+    PersonIdRole,
+    RowIdRole,
+    ShipmentModel,
+)
 
 LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
 
@@ -162,7 +169,10 @@ class MailPage(AreaPage):
 
     def _update_status(self, *_args) -> None:
         model = (self.letter_model, self.shipment_model, self.followup_model)[self.tabs.currentIndex()]
-        self.status_message.emit(self.tr("%1 rows").replace("%1", f"{model.rowCount():,}"))
+        text = self.tr("%1 rows").replace("%1", f"{model.rowCount():,}")
+        if model is not self.followup_model and model.rowCount() >= LIST_LIMIT:
+            text += " " + self.tr("(the newest only: search to find older ones)")
+        self.status_message.emit(text)
 
     # ---------------------------------------------------------- helpers
     def _current_table(self) -> QTableView:
