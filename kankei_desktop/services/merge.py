@@ -2,7 +2,7 @@
 
 Field by field the coordinator chooses whose value stays; everything that
 belongs to the other record (enrollments, stays, letters, shipments,
-interactions, ties, tags, ladder history, attachments) moves to the survivor,
+interactions, ties, tags, attachments) moves to the survivor,
 and the other record is soft-deleted. Where both sides have the same thing
 (the same programme, stay, tie or tag) the survivor keeps one and the other
 side's row is tombstoned. The audit entry lists every row touched, so
@@ -55,8 +55,11 @@ _OWNED = {
     "interaction": Interaction,
     "person_tie": PersonTie,
     "person_tag": PersonTag,
-    "ladder_stage_change": LadderStageChange,
 }
+# The other record's ladder history stays with it (tombstoned with the person, back on undo):
+# moved over, its steps would interleave with the survivor's and count as the survivor's moves.
+# (Undo still knows the table, should an audit entry name it.)
+_TABLES = {**_OWNED, "ladder_stage_change": LadderStageChange}
 
 
 def _live_person(session: Session, person_id: str) -> Person:
@@ -227,12 +230,12 @@ def undo_merge(session: Session, audit_entry_id: str) -> None:
         if table == "attachment":
             session.execute(update(Attachment).where(Attachment.id.in_(ids)).values(owner_id=other.id, updated_at=now))
         else:
-            cls = _OWNED[table]
+            cls = _TABLES[table]
             session.execute(update(cls).where(cls.id.in_(ids)).values(person_id=other.id, updated_at=now))
     session.flush()
     for table, ids in data["dropped"].items():
         if ids:
-            cls = _OWNED[table]
+            cls = _TABLES[table]
             session.execute(update(cls).where(cls.id.in_(ids)).values(deleted_at=None, updated_at=now))
     if data.get("ladder_change_id"):
         session.execute(update(LadderStageChange).where(LadderStageChange.id == data["ladder_change_id"])

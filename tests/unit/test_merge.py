@@ -27,6 +27,8 @@ from kankei_desktop.domain.tables import (
 )
 from kankei_desktop.services import enrollments, merge, programmes
 from kankei_desktop.services.activity import refresh_last_activity
+from kankei_desktop.services.ladder import ladder_history
+from kankei_desktop.store import audit
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.programmes import ProgrammeInput
 
@@ -88,8 +90,11 @@ def test_merge_moves_every_related_row_and_keeps_the_further_enrollment(session,
     assert session.get(Person, other).deleted_at is not None
     live = lambda table: session.execute(  # noqa: E731
         select(table.id).where(table.person_id == other, table.deleted_at.is_(None))).all()
-    for table in (Enrollment, StayParticipant, Letter, Shipment, Interaction, PersonTie, PersonTag, LadderStageChange):
+    for table in (Enrollment, StayParticipant, Letter, Shipment, Interaction, PersonTie, PersonTag):
         assert live(table) == [], table.__tablename__
+    # the other's ladder history stays with the other record; the survivor gets one entry for the merge
+    assert len(live(LadderStageChange)) == 1
+    assert ladder_history(session, survivor)[-1][2:] == ("リピート", audit.current_user(), "統合（山田 太朗）")
     assert enrollments.enrollment_id_for(session, quest, survivor) == further
     assert [row[2] for row in enrollments.enrollments_of_person(session, survivor)] == ["お米レター", "クエスト"]
     stays = session.execute(select(StayParticipant.stay_id).where(
