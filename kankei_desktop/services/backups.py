@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -132,6 +133,20 @@ def auto_backup(database, reason: str) -> BackupStatus:
     except Exception as error:  # a failed backup must not take the app down; show it
         return BackupStatus(False, now, reason, None, f"予期しないエラー（{error}）")
     return BackupStatus(True, now, reason, made)
+
+
+@contextmanager
+def around(database, kind: str):
+    """Backups before and after a big change (``kind``: import, merge, bulk).
+
+    ``with backups.around(database, "import") as statuses: ...`` — the
+    'before' backup is made first; the 'after' one only when the block
+    succeeded. Neither stops the work; ``statuses`` collects both outcomes for
+    the caller to show.
+    """
+    statuses = [auto_backup(database, f"before-{kind}")]
+    yield statuses
+    statuses.append(auto_backup(database, f"after-{kind}"))
 
 
 class PeriodicBackup:

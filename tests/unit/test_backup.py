@@ -216,3 +216,16 @@ def test_settings_validate(database, tmp_path):
             backups.set_interval_minutes(session, 1)
         backups.set_retention(session, RetentionPolicy(recent=3, daily=2, weekly=1, monthly=0))
         assert backups.retention(session) == RetentionPolicy(3, 2, 1, 0)
+
+
+def test_around_a_big_change_backs_up_before_and_after(database):
+    with backups.around(database, "import") as statuses:
+        _add_persons(database, "山田 太郎")
+    assert [status.reason for status in statuses] == ["before-import", "after-import"]
+    assert all(status.ok for status in statuses)
+    counts = {info.reason: info.person_count for info in backups.list_for(database)}
+    assert counts == {"before-import": 0, "after-import": 1}
+    with pytest.raises(RuntimeError):
+        with backups.around(database, "merge") as statuses:
+            raise RuntimeError("merge failed")
+    assert [status.reason for status in statuses] == ["before-merge"]
