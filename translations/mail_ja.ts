@@ -147,98 +147,103 @@
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="102" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="103" />
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="102" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="103" />
         <source>Edit letter</source>
         <translation>手紙を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="115" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="114" />
+        <source>Came back undelivered</source>
+        <translation>返送された（届かなかった）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="117" />
         <source>Add photo…</source>
         <translation>写真を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="118" />
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="121" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123" />
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124" />
         <source>Host / farmer</source>
         <translation>受入先・農家</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125" />
         <source>Written</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125" />
         <source>Sent</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126" />
         <source>Received</source>
         <translation>受取日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127" />
         <source>Reply to</source>
         <translation>返信元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="134" />
         <source>Photos</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="162" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="164" />
         <source>(not a reply)</source>
         <translation>（返信ではない）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="169" />
         <source>not sent</source>
         <translation>未発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="172" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="174" />
         <source>Add photo</source>
         <translation>写真を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="173" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="175" />
         <source>Images (*.jpg *.jpeg *.png *.heic *.gif *.webp)</source>
         <translation>画像 (*.jpg *.jpeg *.png *.heic *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="181" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="183" />
         <source>Photo</source>
         <translation>写真</translation>
     </message>
@@ -294,166 +299,166 @@
 <context>
     <name>MailPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="75" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="191" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="193" />
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85" />
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86" />
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87" />
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87" />
         <source>Edit the selected row (Enter)</source>
         <translation>選択した行を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="220" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="222" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89" />
         <source>Rice letter batch…</source>
         <translation>お米レター一括作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90" />
         <source>One shipment and one letter for everyone in a programme</source>
         <translation>プログラムの全員に発送と手紙を1件ずつ作成します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91" />
         <source>Mark shipped…</source>
         <translation>発送済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92" />
         <source>Mark delivered…</source>
         <translation>配達済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93" />
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96" />
         <source>Address labels (PDF)…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="97" />
         <source>Yamato B2 Cloud CSV…</source>
         <translation>ヤマト B2クラウド用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="98" />
         <source>Yu-Pack Print R CSV…</source>
         <translation>ゆうパックプリントR用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="99" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="101" />
         <source>Search name, contents, tracking number (Ctrl+F)</source>
         <translation>氏名・内容・伝票番号で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="120" />
         <source>Do the suggested action</source>
         <translation>おすすめの操作を実行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="121" />
         <source>Nothing needs attention.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="131" />
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="130" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="243" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="268" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="245" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="278" />
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="131" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="133" />
         <source>Follow-ups</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="160" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="162" />
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="172" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="174" />
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="174" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="176" />
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="218" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="220" />
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="218" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="220" />
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="219" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="221" />
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="243" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="245" />
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="255" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265" />
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="262" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="272" />
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="268" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="278" />
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="272" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="282" />
         <source>Save carrier CSV</source>
         <translation>送り状 CSV を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="274" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="284" />
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>
@@ -497,98 +502,98 @@
 <context>
     <name>ShipmentEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="208" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="210" />
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="208" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="210" />
         <source>Edit shipment</source>
         <translation>発送を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="225" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="227" />
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="229" />
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="230" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="231" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="232" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="232" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234" />
         <source>Recipient</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="232" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234" />
         <source>Sender (host)</source>
         <translation>差出人（受入先）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="233" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="235" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="233" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="235" />
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236" />
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="235" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237" />
         <source>Tracking number</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238" />
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238" />
         <source>Shipped</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239" />
         <source>Delivered</source>
         <translation>配達日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239" />
         <source>Returned</source>
         <translation>返送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240" />
         <source>Cost</source>
         <translation>送料</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240" />
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="269" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="271" />
         <source>Format: %1</source>
         <translation>形式: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="271" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="273" />
         <source>(the last digit does not match the usual check digit; please check the slip)</source>
         <translation>（末尾の数字が通常のチェック数字と合いません。伝票をご確認ください）</translation>
     </message>

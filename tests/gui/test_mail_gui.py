@@ -105,3 +105,29 @@ def test_batch_dialog_preview_and_create(qtbot, app_ready, database, two_persons
     with database.session() as session:
         counts = [session.execute(select(func.count()).select_from(t)).scalar_one() for t in (Shipment, Letter)]
     assert counts == [2, 2]
+
+
+def test_reply_follow_up_opens_a_prefilled_reply(qtbot, page, database, two_persons, monkeypatch):
+    from kankei_desktop.ui.areas.mail import page as page_module
+
+    with database.session() as session:
+        original = letters.create_letter(session, LetterInput(person_id=two_persons["sato"],
+                                                              sent_on=date.today() - timedelta(days=40)))
+    page.refresh()
+    row = [page.followup_model.item(r).record_id for r in range(page.followup_model.rowCount())].index(original)
+    opened = []
+
+    def fake_exec(editor):
+        opened.append((editor.direction.currentData(), editor.reply_to.currentData(), editor.received.value()))
+        editor.summary.setPlainText("お米でおにぎりを作りました")
+        editor.save()
+        return editor.result()
+
+    monkeypatch.setattr(page_module.LetterEditor, "exec", fake_exec)
+    page.followup_table.selectRow(row)
+    qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
+    assert opened == [("参加者→地域", original, date.today())]
+    assert original not in [page.followup_model.item(r).record_id for r in range(page.followup_model.rowCount())]
+    with database.session() as session:
+        reply = session.execute(select(Letter).where(Letter.reply_to_id == original)).scalar_one()
+        assert (reply.summary, reply.status) == ("お米でおにぎりを作りました", "受取済")

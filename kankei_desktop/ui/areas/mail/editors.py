@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -110,6 +111,7 @@ class LetterEditor(_Editor):
         self.written, self.sent, self.received = DateField(), DateField(), DateField()
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(70)
+        self.returned_check = QCheckBox(self.tr("Came back undelivered"))
         self.photos = QListWidget()
         self.photos.setFixedHeight(70)
         self.add_photo = QPushButton(self.tr("Add photo…"))
@@ -121,8 +123,8 @@ class LetterEditor(_Editor):
             (self.tr("Direction"), self.direction, "direction"), (self.tr("Participant"), self.person, "person_id"),
             (self.tr("Host / farmer"), self.host, "host_id"), (self.tr("Programme"), self.programme, "programme_id"),
             (self.tr("Written"), self.written, "written_on"), (self.tr("Sent"), self.sent, "sent_on"),
-            (self.tr("Received"), self.received, "received_on"), (self.tr("Reply to"), self.reply_to, "reply_to_id"),
-            (self.tr("Summary"), self.summary, "summary"),
+            (self.tr("Received"), self.received, "received_on"), ("", self.returned_check, "returned"),
+            (self.tr("Reply to"), self.reply_to, "reply_to_id"), (self.tr("Summary"), self.summary, "summary"),
         ):
             self.form.addRow(label, widget)
             self.fields[field] = widget
@@ -144,7 +146,7 @@ class LetterEditor(_Editor):
                 for row in attachments.list_attachments(session, "letter", self.letter_id):
                     self.photos.addItem(row.file_name)
         self.shipment_id = data.shipment_id
-        self.returned = data.returned
+        self.returned_check.setChecked(data.returned)
         _select(self.direction, data.direction)
         if data.person_id:
             self.person.set_person_id(data.person_id)
@@ -189,7 +191,7 @@ class LetterEditor(_Editor):
             host_id=self.host.currentData(), programme_id=self.programme.currentData(),
             written_on=self.written.value(), sent_on=self.sent.value(), received_on=self.received.value(),
             summary=self.summary.toPlainText(), reply_to_id=self.reply_to.currentData(),
-            shipment_id=self.shipment_id, returned=self.returned,
+            shipment_id=self.shipment_id, returned=self.returned_check.isChecked(),
         )
 
     def store(self, session) -> None:

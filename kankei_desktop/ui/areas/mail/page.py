@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kankei_desktop.domain.enums import LetterDirection
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import letters, mail, shipments
+from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.mail.dialogs import BatchDialog, LabelsDialog, MarkDialog, PhotoViewer
@@ -251,6 +253,14 @@ class MailPage(AreaPage):
             rows = [0] if self.followup_model.rowCount() else []
         items = [self.followup_model.item(row) for row in rows]
         today = date.today()
+        if len(items) == 1 and items[0].action == "record_reply":
+            # A reply usually comes with a photo and a few words: open the editor ready to fill in.
+            with self.database.session() as session:
+                original = letters.load_letter_input(session, items[0].record_id)
+            self.new_letter(LetterInput(direction=LetterDirection.FROM_PERSON.value, person_id=original.person_id,
+                                        host_id=original.host_id, programme_id=original.programme_id,
+                                        received_on=today, reply_to_id=items[0].record_id))
+            return
         if self._run(lambda session: [mail.run_followup_action(session, item, today) for item in items]):
             self.status_message.emit(self.tr("Done: %1").replace("%1", "、".join(i.action_label for i in items)))
 
