@@ -20,6 +20,7 @@ from kankei_desktop.ui.areas.programmes.page import ProgrammesPage
 from kankei_desktop.ui.areas.programmes.person_dialogs import AddToProgrammeDialog, InteractionDialog, LadderDialog
 from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
 from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
+from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel
 
 pytestmark = pytest.mark.gui
@@ -256,3 +257,25 @@ def test_ladder_dialog_shows_the_suggestion_and_applies_it_only_on_click(qtbot, 
     with database.session() as session:
         assert session.get(Person, person).ladder_stage == "担い手"
     assert dialog.changed and dialog.history.topLevelItemCount() == 2
+
+
+def test_stages_dialog_refuses_deleting_a_stage_in_use_and_undoes_a_rename(qtbot, page, database, quest, monkeypatch):
+    pid, stages, _eids, _people = quest
+    shown = []
+    monkeypatch.setattr(page, "show_error", shown.append)
+    dialog = StagesDialog(database, pid, page.run_undoable, page)
+    qtbot.addWidget(dialog)
+    dialog.stage_list.setCurrentRow(0)
+    dialog.delete_stage()
+    assert shown and "3 名" in shown[0] and "応募" in shown[0]
+    with database.session() as session:
+        assert [s.name for s in programmes.programme_stages(session, pid)][0] == "応募"
+    dialog.rename_stage("エントリー")
+    dialog.stage_list.setCurrentRow(1)
+    dialog.move_stage(1)
+    with database.session() as session:
+        assert [s.name for s in programmes.programme_stages(session, pid)][:3] == ["エントリー", "面談済", "説明会参加"]
+    page.undo_stack.undo()
+    page.undo_stack.undo()
+    with database.session() as session:
+        assert [s.name for s in programmes.programme_stages(session, pid)][:3] == ["応募", "説明会参加", "面談済"]
