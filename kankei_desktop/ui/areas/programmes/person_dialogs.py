@@ -201,6 +201,8 @@ class LadderDialog(QDialog):
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("Date"), self.tr("Stage"), self.tr("By"), self.tr("Reason")])
+        for column in range(3):
+            self.history.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.history.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c53030;")
