@@ -101,7 +101,7 @@ def _plan_person(rng, persona, area, low, high, names) -> PlannedPerson:
     romaji = jaconv.kana2alphabet(jaconv.kata2hira(given_kana + "." + family_kana)).lower()
     domain = "example.ac.jp" if persona == "student" else rng.choice(("example.jp", "example.com", "example.ne.jp"))
     email = "" if rng.random() < 0.08 else f"{romaji}{rng.choice(('', '', str(rng.randint(1, 99))))}@{domain}"
-    phone = _phone(rng, area)
+    phone = _phone(rng, area, found.prefecture if found else "")
     ties = rng.sample(_TIES[persona], k=min(len(_TIES[persona]), rng.choice((1, 1, 1, 2, 2, 3))))
     if "なし" in ties and len(ties) > 1:
         ties.remove("なし")
@@ -127,7 +127,7 @@ def _plan_person(rng, persona, area, low, high, names) -> PlannedPerson:
     return PlannedPerson(persona, data, rank)
 
 
-def _phone(rng: random.Random, area: str) -> str:
+def _phone(rng: random.Random, area: str, prefecture: str) -> str:
     roll = rng.random()
     if roll < 0.06 or area == "海外":
         return ""
@@ -135,8 +135,11 @@ def _phone(rng: random.Random, area: str) -> str:
         number = f"0{rng.choice('987')}0-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
         # Some typed in full width, as coordinators do; create_person folds them.
         return jaconv.h2z(number, digit=True, ascii=True) if roll < 0.15 else number
-    prefix = {"東京圏": "03", "関西圏": "06", "県内都市部": "025", "県内その他": "0258"}.get(area, "025")
-    rest = "".join(str(rng.randint(0, 9)) for _ in range(10 - len(prefix)))
+    # Area codes by where they live (03 Tokyo, 06 Osaka, 025 新潟); a local number never starts with 0 or 1.
+    prefix = {"東京都": "03", "大阪府": "06", "新潟県": "025"}.get(prefecture, "")
+    if not prefix:
+        return f"080-{rng.randint(1000, 9999)}-{rng.randint(1000, 9999)}"
+    rest = str(rng.randint(2, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(9 - len(prefix)))
     return prefix + rest
 
 
