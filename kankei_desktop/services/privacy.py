@@ -12,7 +12,7 @@ pages and in the write-ahead log.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,9 @@ class AnonymiseResult:
     rows_cleared: int
     audit_entries_scrubbed: int
     files_removed: int
+    # The erased values, to check the file bytes afterwards; kept in memory only.
+    needles: tuple[str, ...] = field(default=(), repr=False)
+    vacuumed: bool = False
 
 
 def _needles(person: Person) -> list[str]:
@@ -152,7 +155,7 @@ def anonymise_person(session: Session, person_id: str, *, today: date | None = N
         {"fields": sorted(_PERSON_BLANKS), "related_rows": cleared - 1, "files": files_removed},
     )
     session.flush()
-    return AnonymiseResult(person_id, cleared, scrubbed, files_removed)
+    return AnonymiseResult(person_id, cleared, scrubbed, files_removed, tuple(needles))
 
 
 def _remove_attachments(session: Session, attachment_ids: list[str], now) -> int:
@@ -200,21 +203,50 @@ def _scrub_audit(session: Session, person_id: str, related_ids: list[str], needl
     return count
 
 
-def purge_freed_space(database) -> None:
-    """Overwrite what deleted values left in the file: VACUUM and an emptied WAL.
+def file_contains(path: Path, needles: list[str] | tuple[str, ...], chunk_size: int = 16 * 1024 * 1024) -> bool:
+    """Whether any of ``needles`` (UTF-8) is still somewhere in the bytes of ``path``."""
+    patterns = [needle.encode("utf-8") for needle in needles if needle]
+    if not patterns or not path.exists():
+        return False
+    overlap = max(len(p) for p in patterns) - 1
+    tail = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(chunk_size):
+            window = tail + chunk
+            if any(p in window for p in patterns):
+                return True
+            tail = window[-overlap:] if overlap else b""
+    return False
 
-    SQLite-specific (a PostgreSQL server manages this itself). Raises
-    ``StoreError`` when another connection keeps the WAL from being emptied.
+
+def purge_freed_space(database, needles: tuple[str, ...] | list[str] = ()) -> bool:
+    """Make sure erased values are gone from the file's bytes; returns whether VACUUM ran.
+
+    With ``secure_delete`` SQLite zeroes what it frees, and a TRUNCATE
+    checkpoint empties the WAL; older free space can still hold the values,
+    so the file is searched and rebuilt with VACUUM when (or, without
+    ``needles``, in case) anything is left. SQLite-specific: a PostgreSQL
+    server manages its own storage. Raises ``StoreError`` when another
+    connection keeps the WAL from being emptied.
     """
+    vacuumed = False
     raw = database.engine.raw_connection()
     try:
         connection = raw.driver_connection
         connection.execute("PRAGMA secure_delete=ON")
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.execute("VACUUM")
-        busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        _checkpoint(connection)
+        paths_to_search = (database.path, Path(f"{database.path}-wal"))
+        if not needles or any(file_contains(p, needles) for p in paths_to_search):
+            connection.execute("VACUUM")
+            _checkpoint(connection)
+            vacuumed = True
     finally:
         raw.close()
+    return vacuumed
+
+
+def _checkpoint(connection) -> None:
+    busy, _log, _done = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     if busy:
         raise StoreError(
             "ほかの画面やプログラムがデータベースを使っているため、消去した情報の上書きを完了できませんでした。"
@@ -226,8 +258,9 @@ def anonymise_and_purge(database, person_id: str) -> AnonymiseResult:
     """The whole 「個人情報の消去」: anonymise in one transaction, then purge the bytes."""
     with database.session() as session:
         result = anonymise_person(session, person_id)
-    purge_freed_space(database)
-    return result
+    vacuumed = purge_freed_space(database, result.needles)
+    return AnonymiseResult(result.person_id, result.rows_cleared, result.audit_entries_scrubbed,
+                           result.files_removed, (), vacuumed)
 
 
 # ---------------------------------------------------------------- retention

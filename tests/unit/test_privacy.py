@@ -120,3 +120,19 @@ def test_contactable_condition_and_logged_override(session):
     privacy.record_consent_override(session, "labels", [no], "災害時の安否確認")
     entry = session.execute(select(AuditEntry).where(AuditEntry.action == "consent_override")).scalar_one()
     assert json.loads(entry.changes_json)["person_ids"] == [no]
+
+
+def test_file_search_finds_values_across_chunk_boundaries(tmp_path):
+    path = tmp_path / "bytes.bin"
+    needle = "雲雀丘 澄礼"
+    encoded = needle.encode("utf-8")
+    path.write_bytes(b"x" * 10 + encoded + b"y" * 10)
+    for chunk in (3, 7, 11, 16, 1024):
+        assert privacy.file_contains(path, [needle], chunk_size=chunk)
+    assert not privacy.file_contains(path, ["山田"], chunk_size=5)
+    assert not privacy.file_contains(tmp_path / "missing", [needle])
+
+
+def test_purge_without_known_values_always_rebuilds(database):
+    assert privacy.purge_freed_space(database) is True
+    assert privacy.purge_freed_space(database, ["どこにもない文字列"]) is False
