@@ -53,8 +53,11 @@ def _nice_max(value: int) -> int | None:
     """A round top for the value axis with room for the bar labels, or None for an empty chart."""
     if value <= 0:
         return None
-    top = value * 1.15
-    step = 10 ** max(len(str(int(top))) - 1, 0)
+    top = value * 1.12
+    magnitude = 10 ** max(len(str(int(top))) - 1, 0)
+    for step in (magnitude // 5 or 1, magnitude // 2 or 1, magnitude):
+        if top / step <= 10:
+            break
     return int(-(-top // step) * step)
 
 

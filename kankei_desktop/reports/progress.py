@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -143,7 +144,14 @@ def build_progress_pdf(session: Session, options: ReportOptions,
         bottomMargin=MARGIN, title=title, author=author, subject=organisation or TITLE,
         creator=APP_NAME_JA, initialFontName=regular, initialFontSize=10, initialLeading=14,
     )
-    document.build(story, onLaterPages=builder.header, canvasmaker=builder.canvas_class())
+    # Charts start each drawing in the graphics default font (Helvetica, never embedded);
+    # point it at the bundled face while this document is drawn.
+    previous_graphics_font = rl_config.defaultGraphicsFontName
+    rl_config.defaultGraphicsFontName = regular
+    try:
+        document.build(story, onLaterPages=builder.header, canvasmaker=builder.canvas_class())
+    finally:
+        rl_config.defaultGraphicsFontName = previous_graphics_font
     report(1.0, "完了しました")
     return buffer.getvalue(), builder.page_count, figures
 
@@ -364,7 +372,7 @@ class _Builder:
 
     def programme_section(self, programme: ProgrammeFigures) -> list:
         f = self.figures
-        story: list = [PageBreak(), self.p(f"プログラム: {programme.name}", self.h1)]
+        story: list = [CondPageBreak(120 * mm), self.p(f"プログラム: {programme.name}", self.h1)]
         story.append(self.p(f"{fiscal_year_label(programme.fiscal_year)}・{programme.kind}", self.small))
         story.append(Spacer(1, 6))
         days_row = f"{number(programme.person_days.achieved, '人日')}（予定・確定 {number(programme.person_days.planned, '人日')}）"

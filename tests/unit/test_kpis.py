@@ -1,0 +1,202 @@
+"""The KPI computation against hand-worked answers and independent SQL counts."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from kpi_known_data import EXPECTED, build
+
+from kankei_desktop.domain.calendar import fiscal_year_period
+from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.services.kpis import SCHEMA_VERSION, compute_kpis
+from kankei_desktop.services.kpis_comments import report_comment, save_report_comment
+from kankei_desktop.services.stays import person_days as stays_person_days
+
+PARTICIPATION = "('イベント参加','オンラインイベント参加','訪問','ボランティア','主催・講師')"
+
+
+@pytest.fixture
+def known(database):
+    with database.session() as session:
+        ids = build(session)
+    return database, ids
+
+
+def figures(database, year=2026, quarter=None, programme=None):
+    with database.session() as session:
+        return compute_kpis(session, year, quarter, programme)
+
+
+def raw(database, sql, *params):
+    """An independent count, straight through sqlite3, not through our code."""
+    connection = sqlite3.connect(database.path)
+    try:
+        return connection.execute(sql, params).fetchone()
+    finally:
+        connection.close()
+
+
+ACTIVITY_SQL = f"""
+    SELECT count(*), count(DISTINCT person_id) FROM (
+        SELECT i.person_id FROM interaction i JOIN person p ON p.id = i.person_id
+        WHERE p.deleted_at IS NULL AND i.deleted_at IS NULL AND i.kind IN {PARTICIPATION}
+          AND i.occurred_on BETWEEN ?1 AND ?2
+        UNION ALL
+        SELECT sp.person_id FROM stay s JOIN stay_participant sp ON sp.stay_id = s.id
+        JOIN person p ON p.id = sp.person_id
+        WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND sp.deleted_at IS NULL AND s.status = '実施済'
+          AND s.start_on <= ?2 AND s.end_on >= ?1)
+"""
+
+DAYS_SQL = """
+    SELECT coalesce(sum(julianday(min(s.end_on, ?2)) - julianday(max(s.start_on, ?1)) + 1), 0)
+    FROM stay s JOIN stay_participant sp ON sp.stay_id = s.id JOIN person p ON p.id = sp.person_id
+    WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND sp.deleted_at IS NULL AND s.status = ?3
+      AND s.start_on <= ?2 AND s.end_on >= ?1
+"""
+
+
+def test_persons_match_hand_count_and_independent_sql(known):
+    database, _ids = known
+    result = figures(database)
+    p = result.persons
+    assert p.unique_persons == EXPECTED["unique_persons"]
+    assert p.person_visits == EXPECTED["person_visits"]
+    assert p.visits_from_stays == EXPECTED["visits_from_stays"]
+    assert p.repeaters == EXPECTED["repeaters"]
+    assert p.repeat_share == pytest.approx(1 / 4)
+    assert (p.person_visits, p.unique_persons) == raw(database, ACTIVITY_SQL, "2026-04-01", "2027-03-31")
+    assert p.previous_year_unique_persons == raw(database, ACTIVITY_SQL, "2025-04-01", "2026-03-31")[1]
+    assert p.continuing == EXPECTED["continuing"]
+    assert p.continuing_rate == pytest.approx(0.5)
+    assert (p.sustained, p.sustained_base) == (EXPECTED["sustained"], EXPECTED["sustained_base"])
+    assert result.has_data and result.schema_version == SCHEMA_VERSION
+
+
+def test_person_days_split_at_31_march(known):
+    database, _ids = known
+    result = figures(database)
+    assert result.person_days.achieved == EXPECTED["achieved_days"]
+    assert result.person_days.planned == EXPECTED["planned_days"]
+    assert result.person_days.achieved == raw(database, DAYS_SQL, "2026-04-01", "2027-03-31", "実施済")[0]
+    # The other halves: A and B's 1–2 April 2027 go to FY2027, F's 30–31 March 2026 to FY2025.
+    assert figures(database, 2027).person_days.achieved == 4
+    assert figures(database, 2025).person_days.achieved == 2
+    # The stays area counts 人日 on its own; the two must agree.
+    with database.session() as session:
+        theirs = stays_person_days(session, fiscal_year_period(2026))
+    assert (theirs.achieved, theirs.planned) == (EXPECTED["achieved_days"], EXPECTED["planned_days"])
+
+
+def test_programmes_targets_and_funnel(known):
+    database, ids = known
+    result = figures(database)
+    by_name = {p.name: p for p in result.programmes}
+    assert set(by_name) == {"おためし移住", "稲刈り体験"}  # the FY2025 programme is not listed
+    trial = by_name["おためし移住"]
+    assert (trial.unique_persons, trial.person_visits, trial.repeaters) == (2, 3, 1)
+    assert (trial.person_days.achieved, trial.person_days.planned) == (4, 3)
+    assert trial.enrollments == 3  # D's enrollment is gone with D
+    funnel = {stage.name: stage for stage in trial.funnel}
+    assert [funnel[n].reached for n in ("応募", "参加", "修了", "辞退")] == [3, 1, 1, 1]
+    assert funnel["応募"].conversion == pytest.approx(1 / 3)
+    assert funnel["参加"].conversion == pytest.approx(1.0)
+    assert funnel["応募"].median_days == pytest.approx(25.5)  # A 21 days, B 30 days; C left after the end
+    assert funnel["参加"].median_days == pytest.approx(92)
+    assert (funnel["応募"].current, funnel["修了"].current, funnel["辞退"].current) == (1, 1, 1)
+    targets = {t.key: t for t in trial.targets}
+    assert (targets["participants"].actual, targets["participants"].progress) == (2, pytest.approx(0.2))
+    assert (targets["person_days"].actual, targets["person_days"].progress) == (4, pytest.approx(0.2))
+    rice = by_name["稲刈り体験"]
+    assert (rice.unique_persons, rice.person_visits) == (1, 1)
+    assert rice.targets[0].actual is None  # a named target is printed, never computed
+    assert result.person_days.target == 20
+
+
+def test_ladder_mail_hosts(known):
+    database, _ids = known
+    result = figures(database)
+    assert {c.stage: c.persons for c in result.ladder.stages} == EXPECTED["ladder"]
+    assert (result.ladder.moves_up, result.ladder.persons_moved_up) == (EXPECTED["moves_up"], 1)
+    m = result.mail
+    for key in ("letters_sent", "letters_received", "letters_replied", "median_days_to_reply", "shipped",
+                "delivered", "returned", "median_days_in_transit"):
+        assert getattr(m, key) == EXPECTED[key], key
+    assert m.reply_rate == pytest.approx(0.5)
+    sent = raw(database, """SELECT count(*) FROM letter l JOIN person p ON p.id = l.person_id
+                            WHERE p.deleted_at IS NULL AND l.deleted_at IS NULL AND l.direction = '地域→参加者'
+                              AND l.sent_on BETWEEN '2026-04-01' AND '2027-03-31'""")[0]
+    assert m.letters_sent == sent
+    h = result.hosts
+    assert (h.active_hosts, h.side_job_companies, h.side_job_companies_registered) == (
+        EXPECTED["active_hosts"], EXPECTED["side_job_companies"], EXPECTED["side_job_companies_registered"])
+
+
+def test_quarters_months_and_programme_filter(known):
+    database, ids = known
+    q4 = figures(database, quarter=4)
+    assert (q4.persons.unique_persons, q4.persons.person_visits, q4.person_days.achieved) == (2, 2, 4)
+    assert (q4.period_start.isoformat(), q4.period_end.isoformat()) == ("2027-01-01", "2027-03-31")
+    assert "第4四半期" in q4.period_label
+    q1 = figures(database, quarter=1)
+    assert (q1.persons.unique_persons, q1.persons.person_visits) == (2, 2)  # F (clipped to 1 April), A
+    year = figures(database)
+    months = {m.month: (m.person_visits, m.unique_persons) for m in year.monthly}
+    assert len(months) == 12
+    assert months["2026-04"] == (1, 1) and months["2026-09"] == (2, 1) and months["2027-03"] == (2, 2)
+    assert sum(v for v, _u in months.values()) == year.persons.person_visits
+    only = figures(database, programme=ids["P1"])
+    assert (only.persons.unique_persons, only.persons.person_visits) == (2, 3)
+    assert [p.name for p in only.programmes] == ["おためし移住"]
+    assert [i.name for i in only.custom_indicators] == ["送り手と受け手の組数"]
+
+
+def test_custom_indicators_printed_as_entered(known):
+    database, _ids = known
+    year = {i.name: i for i in figures(database).custom_indicators}
+    assert (year["地域に誇りを持つ住民の割合"].value, year["地域に誇りを持つ住民の割合"].target) == (62.5, 70.0)
+    assert year["送り手と受け手の組数"].value is None  # only a Q2 value was entered
+    q2 = {i.name: i for i in figures(database, quarter=2).custom_indicators}
+    assert q2["送り手と受け手の組数"].value == 4.0
+
+
+def test_year_without_data_is_zero_with_flag(database):
+    result = figures(database, 2030)
+    assert not result.has_data
+    assert (result.persons.unique_persons, result.persons.person_visits, result.person_days.achieved) == (0, 0, 0)
+    assert result.persons.repeat_share is None and result.mail.reply_rate is None
+    data = result.to_json_dict()
+    assert data["has_data"] is False and data["schema_version"] == SCHEMA_VERSION
+
+
+def test_bad_period_and_unknown_programme(database):
+    with database.session() as session:
+        with pytest.raises(ValidationError):
+            compute_kpis(session, 2026, 5)
+        with pytest.raises(NotFoundError):
+            compute_kpis(session, 2026, None, "no-such-programme")
+
+
+def test_json_is_plain_and_stable(known):
+    database, _ids = known
+    data = figures(database).to_json_dict()
+    assert list(data)[:4] == ["fiscal_year", "quarter", "period_start", "period_end"]
+    assert data["period_start"] == "2026-04-01"
+    assert data["persons"]["unique_persons"] == 4
+    assert data["programmes"][0]["funnel"][0]["name"] == "応募"
+    import json
+
+    json.dumps(data)  # nothing that is not JSON
+
+
+def test_report_comment_saved_and_replaced_with_audit(known):
+    database, ids = known
+    with database.session() as session:
+        save_report_comment(session, 2026, None, ids["P1"], "順調です。")
+        save_report_comment(session, 2026, None, ids["P1"], "予定どおりです。")
+    with database.session() as session:
+        assert report_comment(session, 2026, None, ids["P1"]) == "予定どおりです。"
+    assert raw(database, "SELECT count(*) FROM audit_log WHERE entity = 'report_comment'")[0] == 2
+    with database.session() as session, pytest.raises(ValidationError):
+        save_report_comment(session, 2026, None, None, "あ" * 5000)
