@@ -6,14 +6,15 @@ import json
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage
 from kankei_desktop.domain.text import is_katakana
-from kankei_desktop.services import demo
+from kankei_desktop.services import activity, demo
 from kankei_desktop.services.addresses import lookup_postal_code
-from kankei_desktop.store import create_database
+from kankei_desktop.store import create_database, open_database
 
 
 def _load(path):
@@ -222,3 +223,36 @@ def test_cli_init_demo_then_check(tmp_path):
                            capture_output=True, text=True, encoding="utf-8")
     assert check.returncode == 0, check.stderr
     assert "300" in check.stdout
+
+
+def test_benchmark_generator_makes_a_sound_file(tmp_path):
+    """benchmarks/generate.py at a small scale: the real schema, consistent rows, `check` passes."""
+    path = tmp_path / "bench.sqlite3"
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "generate.py"
+    run = subprocess.run([sys.executable, str(script), "--persons", "500", "--out", str(path)],
+                         capture_output=True, text=True, encoding="utf-8")
+    assert run.returncode == 0, run.stderr
+    check = subprocess.run([sys.executable, "-m", "kankei_desktop", "check", "--db", str(path), "--full"],
+                           capture_output=True, text=True, encoding="utf-8")
+    assert check.returncode == 0, check.stderr
+    connection = sqlite3.connect(path)
+    try:
+        count = lambda sql: connection.execute(sql).fetchone()[0]  # noqa: E731
+        assert count("SELECT COUNT(*) FROM person") == 500
+        assert count("SELECT COUNT(*) FROM interaction") == 5_000
+        assert count("SELECT COUNT(*) FROM stay") == 1_000
+        assert count("SELECT COUNT(*) FROM programme") == 20
+        # The indexes dropped for the load are all back.
+        assert count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'ix_interaction_person_date'") == 1
+        # last_activity_on, set by one UPDATE, agrees with what services.activity computes.
+        everyone = "SELECT id, last_activity_on FROM person ORDER BY id"
+        before = connection.execute(everyone).fetchall()
+        database = open_database(path)
+        with database.session() as session:
+            activity.refresh_last_activity(session, [person_id for person_id, _ in before])
+        database.close()
+        assert connection.execute(everyone).fetchall() == before
+        assert sum(1 for _, last in before if last) > 450
+        assert count("SELECT COUNT(*) FROM person WHERE search_text = '' OR furigana_sort = ''") == 0
+    finally:
+        connection.close()
