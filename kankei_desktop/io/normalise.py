@@ -54,8 +54,15 @@ def cell_text(value) -> str:
     return text.strip()
 
 
+_UNTIDY = re.compile(r"\s\s|[\u3000\t\n\r\f\v]")
+
+
 def to_text(value) -> str:
-    return normalise_spaces(cell_text(value))
+    text = cell_text(value)
+    # Most cells are already tidy; the regex substitution is only for those that are not.
+    if text and (_UNTIDY.search(text) or text[0] == " " or text[-1] == " "):
+        return normalise_spaces(text)
+    return text
 
 
 def to_date(value) -> date | None:

@@ -59,6 +59,10 @@ _PERSON_FIELDS = (
 )
 _LIST_FIELDS = ("ties", "interests", "skills")
 _INPUT_FIELDS = frozenset((*_PERSON_FIELDS, "ties", "interests", "skills"))
+_BLANK_VALUES = {  # what a blank cell means, without running the converter
+    "text": str, "kana": str, "phone": str, "postal": str, "id": str, "address": str,
+    "date": lambda: None, "year": lambda: None, "int": lambda: None, "list": list,
+}
 _NEVER_BLANK = frozenset(("ladder_stage", "contact_ok", "photo_ok"))
 _ENROLLMENT_KEYS = ("programme", "fiscal_year", "stage", "applied_on", "joined_on")
 
@@ -337,9 +341,12 @@ class _Planner:
             value = raw[index] if index < len(raw) else None
             if column.kind == "ignore":
                 continue
-            if not cells.is_blank(value):
+            if value is not None and value != "" and not (type(value) is str and value.isspace()):
                 row.filled.add(key)
             elif key in _NEVER_BLANK:  # a blank 段階 or 可否 keeps the default (or the stored value)
+                continue
+            elif column.kind in _BLANK_VALUES:
+                row.fields[key] = _BLANK_VALUES[column.kind]()
                 continue
             try:
                 if column.kind == "bool":

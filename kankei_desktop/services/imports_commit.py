@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Boolean, Date, DateTime, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -72,25 +72,19 @@ def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
     if not rows:
         return
     columns = list(rows[0])
-    types = table.__table__.columns
-    converted = [c for c in columns if isinstance(types[c].type, (Date, DateTime, Boolean))]
-    plain = [c for c in columns if c not in converted]
-    statement = (f"INSERT INTO {table.__tablename__} ({', '.join(plain + converted)}) "
+    statement = (f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) "
                  f"VALUES ({', '.join('?' * len(columns))})")
     cache: dict = {}  # one timestamp serves a whole chunk
 
     def value(v):
-        if v is None or isinstance(v, str):
+        if v is None or type(v) is str or type(v) is int:
             return v
         key = (type(v), v)
         if key not in cache:
             cache[key] = _sql_value(v)
         return cache[key]
 
-    session.connection().exec_driver_sql(
-        statement,
-        [tuple([row[c] for c in plain] + [value(row[c]) for c in converted]) for row in rows],
-    )
+    session.connection().exec_driver_sql(statement, [tuple([value(row[c]) for c in columns]) for row in rows])
 
 
 def _merge_filled(base: PersonInput, row: PlanRow) -> PersonInput:
@@ -151,6 +145,9 @@ def commit_plan(
             progress(done, total)
 
     try:
+        # Index pages of 100,000 random UUIDs do not fit SQLite's default 2 MB cache; the
+        # connection is closed after the session (NullPool), so the setting ends with it.
+        session.connection().exec_driver_sql("PRAGMA cache_size = -131072")
         if progress is not None:
             progress(0, total)
         result.created = _insert_persons(session, inserts, on, step)
