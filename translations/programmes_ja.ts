@@ -3,47 +3,47 @@
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="143" />
         <source>Add to a programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="155" />
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="155" />
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157" />
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="131" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="135" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="162" />
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="137" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="137" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -294,106 +294,116 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="63" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="67" />
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="67" />
+        <source>Edit the record</source>
+        <translation>記録の編集</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="74" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="83" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="84" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92" />
+        <source>Delete</source>
+        <translation>削除</translation>
     </message>
 </context>
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="186" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="218" />
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="193" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="225" />
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="199" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="231" />
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="200" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="232" />
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235" />
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235" />
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="203" />
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="216" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="209" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="212" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="246" />
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="213" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="247" />
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="215" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249" />
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>
@@ -525,7 +535,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="376" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="380" />
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
@@ -536,7 +546,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="388" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="392" />
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
@@ -576,157 +586,157 @@
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124" />
         <source>Enroll a segment…</source>
         <translation>セグメントを登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131" />
         <source>Count persons and person-days of this programme's fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="138" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="147" />
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="140" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="149" />
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="256" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="260" />
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="265" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="269" />
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="280" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="284" />
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="281" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="285" />
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="289" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="293" />
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="309" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="313" />
         <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="328" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="332" />
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="336" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="340" />
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="352" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="356" />
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="376" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="380" />
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="407" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="411" />
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="422" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="426" />
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="435" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="439" />
         <source>Enroll %1</source>
         <translation>%1 を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="449" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="453" />
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="452" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="456" />
         <source>Enroll a segment</source>
         <translation>セグメントを登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="453" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="457" />
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントの全員を登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="459" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="463" />
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="466" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="470" />
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="469" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="473" />
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="482" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="486" />
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
 
 from kankei_desktop.domain.tables import Enrollment, EnrollmentStageChange, Interaction, Person
-from kankei_desktop.services import enrollments, programmes
+from kankei_desktop.services import enrollments, interactions, programmes
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.programmes import ProgrammeInput
 from kankei_desktop.ui.areas.programmes.board import encode_ids
@@ -279,3 +279,24 @@ def test_stages_dialog_refuses_deleting_a_stage_in_use_and_undoes_a_rename(qtbot
     page.undo_stack.undo()
     with database.session() as session:
         assert [s.name for s in programmes.programme_stages(session, pid)][:3] == ["応募", "説明会参加", "面談済"]
+
+
+def test_edit_then_delete_an_interaction(qtbot, app_ready, database, quest):
+    person = quest[3][1]
+    with database.session() as session:
+        interaction_id = interactions.log_interaction(session, interactions.InteractionInput(person, "訪問", date(2026, 6, 1)))
+    dialog = InteractionDialog(database, person, None, interaction_id)
+    qtbot.addWidget(dialog)
+    assert dialog.date_edit.text() == "2026/06/01"
+    dialog.date_edit.setText("2026/07/01")
+    dialog.note_edit.setPlainText("収穫祭")
+    dialog.save()
+    with database.session() as session:
+        assert interactions.load_interaction(session, interaction_id).note == "収穫祭"
+        assert session.get(Person, person).last_activity_on == date(2026, 7, 1)
+    again = InteractionDialog(database, person, None, interaction_id)
+    qtbot.addWidget(again)
+    again.delete()
+    with database.session() as session:
+        assert interactions.interactions_of_person(session, person) == []
+        assert session.get(Person, person).last_activity_on is None

@@ -4,7 +4,7 @@
 - ``AddToProgrammeDialog`` (プログラムに追加): enroll a multi-selection in a programme.
 - ``LadderDialog`` (関わりの段階): the stage, its history, the suggestion and why; confirm or set by hand.
 
-Entry points for the participants area: ``log_interaction_for(...)``,
+Entry points for the participants area: ``log_interaction_for(...)``, ``edit_interaction(...)``,
 ``add_persons_to_programme(...)`` and ``review_ladder_stage(...)`` open the dialog and
 return True when something was saved.
 """
@@ -55,12 +55,16 @@ def _buttons(dialog: QDialog, save_text: str, cancel_text: str) -> QDialogButton
 
 
 class InteractionDialog(QDialog):
-    def __init__(self, database: Database, person_id: str, parent: QWidget | None = None):
+    """A new record for ``person_id``, or (with ``interaction_id``) edit or delete one."""
+
+    def __init__(self, database: Database, person_id: str, parent: QWidget | None = None,
+                 interaction_id: str | None = None):
         super().__init__(parent)
         self.database = database
         self.person_id = person_id
-        self.interaction_id: str | None = None
-        self.setWindowTitle(self.tr("Add a record"))
+        self.interaction_id = interaction_id
+        self.deleted = False
+        self.setWindowTitle(self.tr("Add a record") if interaction_id is None else self.tr("Edit the record"))
         self.kind_combo = QComboBox()
         for kind in interactions.kind_choices():
             self.kind_combo.addItem(kind, kind)
@@ -83,7 +87,27 @@ class InteractionDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
-        layout.addWidget(_buttons(self, self.tr("Save"), self.tr("Cancel")))
+        buttons = _buttons(self, self.tr("Save"), self.tr("Cancel"))
+        if interaction_id is not None:
+            delete = buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
+            delete.clicked.connect(self.delete)
+            with database.session() as session:
+                current = interactions.load_interaction(session, interaction_id)
+            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(current.kind), 0))
+            self.date_edit.setText(display_date(current.occurred_on))
+            self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(current.programme_id), 0))
+            self.note_edit.setPlainText(current.note)
+        layout.addWidget(buttons)
+
+    def delete(self) -> None:
+        try:
+            with self.database.session() as session:
+                interactions.delete_interaction(session, self.interaction_id)
+        except KankeiError as error:
+            self.error_label.setText(error.message)
+            return
+        self.deleted = True
+        self.accept()
 
     def save(self) -> None:
         self.date_edit.setStyleSheet("")
@@ -92,10 +116,13 @@ class InteractionDialog(QDialog):
                 on = parse_date(self.date_edit.text())
             except ValueError as error:
                 raise ValidationError({"occurred_on": str(error)}) from None
+            data = InteractionInput(self.person_id, self.kind_combo.currentData(), on,
+                                    self.programme_combo.currentData(), self.note_edit.toPlainText())
             with self.database.session() as session:
-                self.interaction_id = interactions.log_interaction(session, InteractionInput(
-                    self.person_id, self.kind_combo.currentData(), on, self.programme_combo.currentData(),
-                    self.note_edit.toPlainText()))
+                if self.interaction_id is None:
+                    self.interaction_id = interactions.log_interaction(session, data)
+                else:
+                    interactions.update_interaction(session, self.interaction_id, data)
         except ValidationError as error:
             self.error_label.setText(error.message)
             if "occurred_on" in error.errors:
@@ -168,6 +195,11 @@ class AddToProgrammeDialog(QDialog):
 def log_interaction_for(database: Database, person_id: str, parent: QWidget | None = None) -> bool:
     """記録を追加 for one person; True when a record was saved (refresh the timeline then)."""
     return bool(InteractionDialog(database, person_id, parent).exec())
+
+
+def edit_interaction(database: Database, person_id: str, interaction_id: str, parent: QWidget | None = None) -> bool:
+    """Edit (or delete) one record, e.g. from the timeline; True when something changed."""
+    return bool(InteractionDialog(database, person_id, parent, interaction_id).exec())
 
 
 def add_persons_to_programme(database: Database, person_ids: list[str], parent: QWidget | None = None) -> bool:
