@@ -438,8 +438,12 @@ class _Builder:
 
     def appendix(self) -> list:
         story: list = [PageBreak(), self.p("付録　指標の定義", self.h1)]
-        rows = [[term, text.replace("しきい値", str(self.threshold)) if term == "少数の秘匿" else text]
-                for term, text in DEFINITIONS]
+        rows = []
+        for term, text in DEFINITIONS:
+            if term == "少数の秘匿":
+                text = (text.replace("しきい値", str(self.threshold)) if self.threshold > 1
+                        else "この資料では少数の秘匿を行っていません（しきい値 1）。")
+            rows.append([term, text])
         story.append(self.table(["用語", "定義"], rows, [80, CONTENT_WIDTH - 80]))
         story.append(Spacer(1, 8))
         story.append(self.p(f"この資料は {APP_NAME_JA} で作成しました（{period_label(self.figures.fiscal_year, self.figures.quarter)}）。",
