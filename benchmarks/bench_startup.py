@@ -7,10 +7,10 @@
 The clock starts just before the process is created and stops when the program
 prints the line saying its window is shown (``selftest --startup-only``), so it
 includes the bootloader, Python's start, every import, the database opening and
-the first layout. The CPU time of the whole run (start to exit, user + system)
-is printed too: on a machine shared with other work the wall time stretches with
-the load, the CPU time does not. Two databases: a new empty one, and the demo database
-(300 persons). Beside them, the same measurement for a bare Qt program that shows
+the first layout. The CPU time of the process up to the window (user + system,
+as the program reports it) is printed too: on a machine shared with other work
+the wall time stretches with the load, the CPU time much less. Two databases: a
+new empty one, and the demo database (300 persons). Beside them, the same measurement for a bare Qt program that shows
 one empty QWidget — the floor no application start can go below on this machine.
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -39,7 +40,11 @@ def _children_cpu() -> float:
 
 
 def time_to_marker(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds to the window line, CPU seconds of the whole run start to exit)."""
+    """(wall seconds to the window line, CPU seconds to the window).
+
+    The program reports its own CPU time at the window (``time.process_time()``); the bare Qt
+    window does not, and its CPU time is that of the whole run, start to exit.
+    """
     cpu_before = _children_cpu()
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
@@ -48,6 +53,7 @@ def time_to_marker(command: list[str], env: dict[str, str]) -> tuple[float, floa
     for line in process.stdout:
         if MARKER in line:
             seconds = time.perf_counter() - started
+            reported = re.search(r"CPU 時間 ([\d.]+) 秒", line)
             break
     else:
         process.wait()
@@ -55,14 +61,15 @@ def time_to_marker(command: list[str], env: dict[str, str]) -> tuple[float, floa
     process.communicate(timeout=60)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
-    return seconds, _children_cpu() - cpu_before
+    whole_run = _children_cpu() - cpu_before
+    return seconds, float(reported.group(1)) if reported else whole_run
 
 
 def describe(name: str, runs: list[tuple[float, float]]) -> str:
     walls = [wall for wall, _cpu in runs]
     cpus = [cpu for _wall, cpu in runs]
     return (f"{name:<32} to window: median {statistics.median(walls):5.2f} s  min {min(walls):5.2f} s  "
-            f"max {max(walls):5.2f} s   whole run CPU: median {statistics.median(cpus):5.2f} s")
+            f"max {max(walls):5.2f} s   CPU: median {statistics.median(cpus):5.2f} s")
 
 
 def main() -> None:
