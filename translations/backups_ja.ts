@@ -31,12 +31,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="85" />
         <source>Last backup %1</source>
         <translation>最終バックアップ %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="87" />
         <source>Backup failed %1: %2</source>
         <translation>バックアップ失敗 %1: %2</translation>
     </message>
@@ -74,7 +74,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="56" />
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="64" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="312" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="317" />
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
@@ -105,7 +105,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="91" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="318" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323" />
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
@@ -165,62 +165,67 @@
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="208" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="196" />
+        <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
+        <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="213" />
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="210" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="215" />
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="231" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="236" />
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="248" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="253" />
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="257" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="262" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="261" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="266" />
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="266" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="271" />
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="283" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="288" />
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="290" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="295" />
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="294" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="299" />
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="303" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="308" />
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="321" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="326" />
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>
@@ -228,17 +233,17 @@
 <context>
     <name>DormantTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104" />
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104" />
         <source>Last activity</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104" />
         <source>Registered</source>
         <translation>登録日</translation>
     </message>

@@ -37,6 +37,8 @@ class BackupStatus:
     reason: str
     path: Path | None = None
     message: str = ""
+    # The copy failed its integrity check: the open file itself is damaged.
+    source_damaged: bool = False
 
     def status_text(self) -> str:
         if self.ok:
@@ -128,6 +130,8 @@ def auto_backup(database, reason: str) -> BackupStatus:
     now = datetime.now()
     try:
         made = backup_now(database, reason)
+    except backup.DamagedCopyError as error:
+        return BackupStatus(False, now, reason, None, error.message, source_damaged=True)
     except KankeiError as error:
         return BackupStatus(False, now, reason, None, error.message)
     except Exception as error:  # a failed backup must not take the app down; show it

@@ -48,6 +48,10 @@ REASON_LABELS = {
 }
 
 
+class DamagedCopyError(StoreError):
+    """The copy of a file failed ``integrity_check``: the source itself is damaged."""
+
+
 @dataclass(frozen=True)
 class RetentionPolicy:
     """How many backups survive rotation: the newest few, then one per day, week, month."""
@@ -137,7 +141,7 @@ def copy_database(source: Path, target: Path) -> None:
         finally:
             src.close()
         if rows != ["ok"]:
-            raise StoreError(
+            raise DamagedCopyError(
                 f"「{source}」のコピーが検査に通りませんでした（{'; '.join(rows[:3])}）。"
                 "元のファイルが壊れている可能性があります。"
             )
@@ -145,6 +149,10 @@ def copy_database(source: Path, target: Path) -> None:
     except BaseException as exc:
         for suffix in ("", "-journal", "-wal", "-shm"):
             Path(f"{target}{suffix}").unlink(missing_ok=True)
+        if isinstance(exc, sqlite3.DatabaseError) and any(word in str(exc) for word in probe.DAMAGE_WORDS):
+            raise DamagedCopyError(
+                f"「{source}」を読み取れませんでした（{exc}）。元のファイルが壊れている可能性があります。"
+            ) from exc
         if isinstance(exc, sqlite3.Error):
             raise StoreError(_explain_sqlite_error(exc, source, target.parent)) from exc
         if isinstance(exc, OSError):

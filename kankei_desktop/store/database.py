@@ -154,6 +154,7 @@ def open_database(
     lock: bool = False,
     break_garbage_lock: bool = False,
     backup_dir: Path | None = None,
+    verify: str = "quick",
 ) -> Database:
     """Open an existing coordinator file, migrating it if it is older.
 
@@ -168,6 +169,11 @@ def open_database(
     network locations, takes the one-writer lock (``Database.close`` releases
     it) and, when the previous session ended uncleanly, runs the full
     integrity and foreign-key check instead of the quick one.
+
+    ``verify="deferred"`` skips the page check of a cleanly closed file (it
+    takes seconds on a large one); the caller must verify in the background —
+    the app's verified start-up backup does (``integrity_check`` of the copy).
+    After an unclean shutdown the full check runs regardless.
     """
     path = Path(path)
     held: lock_file.DatabaseLock | None = None
@@ -178,7 +184,7 @@ def open_database(
             held = lock_file.acquire(path, break_garbage=break_garbage_lock)
     try:
         after_crash = held is not None and (held.after_crash or _wal_has_content(path))
-        report = probe.probe_file(path, full=after_crash)
+        report = probe.probe_file(path, full=after_crash, pages=after_crash or verify != "deferred")
         if report.damaged:
             raise _damaged(path, report, backup_dir, move=held is not None)
         report.raise_if_unusable()

@@ -129,3 +129,20 @@ def test_crash_leaves_lock_and_wal_then_open_runs_full_check(filled):
     finally:
         db.close()
     assert not lock.lock_path_for(filled).exists()
+
+
+def test_deferred_open_leaves_the_page_check_to_the_verified_startup_backup(filled):
+    from kankei_desktop.services import backups
+
+    _damage_page(filled, _person_table_page(filled))
+    damaged = filled.read_bytes()
+    database = open_database(filled, lock=True, verify="deferred")  # header and schema only
+    try:
+        status = backups.auto_backup(database, "open")
+    finally:
+        database.close()
+    assert not status.ok and status.source_damaged and "壊れている可能性" in status.message
+    assert filled.read_bytes() == damaged
+    assert list(backup.default_backup_dir().iterdir()) == []
+    with pytest.raises(DamagedDatabaseError):
+        open_database(filled, lock=True)  # the normal open still refuses it

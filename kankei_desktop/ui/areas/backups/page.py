@@ -190,6 +190,11 @@ class DataSafetyPage(AreaPage):
                 page.refresh()
 
     def _backup_status(self, text: str, ok: bool) -> None:
+        status = self.auto.last_status
+        if status is not None and status.source_damaged and status.reason == "open":
+            # The start-up backup is also the page check of the open file (see startup.py).
+            self.show_error(self.tr("The file may be damaged: %1 Restore a backup from Data safety → Backups.")
+                            .replace("%1", status.message))
         setter = getattr(self.window(), "set_backup_status", None)
         if setter is not None:
             setter(text)

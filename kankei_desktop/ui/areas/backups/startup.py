@@ -36,10 +36,10 @@ def open_with_safety(path: Path, parent: QWidget | None = None, *, ask=None) -> 
     ask = ask or (lambda title, text, yes: _ask(parent, title, text, yes))
     title = QCoreApplication.translate("Startup", "Opening the file")
     try:
-        return open_database(path, lock=True)
+        return open_database(path, lock=True, verify="deferred")
     except LockedError as error:
         if error.holder is None and ask(title, error.message, QCoreApplication.translate("Startup", "Nobody else uses it: open")):
-            return open_database(path, lock=True, break_garbage_lock=True)
+            return open_database(path, lock=True, break_garbage_lock=True, verify="deferred")
         if error.holder is not None:
             ask(title, error.message, QCoreApplication.translate("Startup", "OK"))
         return None
@@ -51,8 +51,8 @@ def open_with_safety(path: Path, parent: QWidget | None = None, *, ask=None) -> 
         if not ask(title, error.message, QCoreApplication.translate("Startup", "Restore this backup")):
             return None
         backup.restore_backup(newest.path, Path(path), newest.path.parent)
-        return open_database(path, lock=True)
+        return open_database(path, lock=True, verify="deferred")
     except NetworkLocationError as error:
         if not ask(title, error.message, QCoreApplication.translate("Startup", "Copy to this PC and open")):
             return None
-        return open_database(make_local_copy(error.path), lock=True)
+        return open_database(make_local_copy(error.path), lock=True, verify="deferred")
