@@ -1,0 +1,285 @@
+"""Wizard pages before the commit: file, sheet and encoding, column mapping, preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.io import readers
+from kankei_desktop.io.columns import KINDS
+from kankei_desktop.io.normalise import cell_text
+from kankei_desktop.services import imports
+from kankei_desktop.services.exports import write_persons_template
+from kankei_desktop.ui.import_wizard.models import PlanModel
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #B3261E;")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FilePage(QWizardPage):
+    def __init__(self, wizard):
+        super().__init__()
+        self.state = wizard
+        self.setTitle(self.tr("Choose a file"))
+        self.setSubTitle(self.tr("Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant per row."))
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("path_edit")
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse)
+        template = QPushButton(self.tr("Save a blank template…"))
+        template.clicked.connect(self.save_template)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        self.error = _error_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(template, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        self.path_edit.textChanged.connect(self.completeChanged)
+
+    def browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("File to import"), "",
+                                              self.tr("Spreadsheets (*.xlsx *.xls *.xlsm *.csv *.tsv *.txt)"))
+        if name:
+            self.path_edit.setText(name)
+
+    def save_template(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save template"), "参加者_取り込み用.xlsx",
+                                              self.tr("Excel (*.xlsx)"))
+        if name:
+            try:
+                write_persons_template(Path(name))
+            except KankeiError as error:
+                self.error.setText(error.message)
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        path = Path(self.path_edit.text().strip())
+        try:
+            self.state.sheet_names = readers.sheet_names(path)
+            readers.kind_of(path)
+        except KankeiError as error:
+            self.error.setText(error.message)
+            return False
+        self.error.clear()
+        self.state.path = path
+        return True
+
+
+class SourcePage(QWizardPage):
+    def __init__(self, wizard):
+        super().__init__()
+        self.state = wizard
+        self.setTitle(self.tr("Sheet and encoding"))
+        self.sheet = QComboBox()
+        self.sheet.setObjectName("sheet_combo")
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("encoding_combo")
+        self.encoding.addItem(self.tr("Detect automatically"), None)
+        for code, label in readers.ENCODINGS.items():
+            self.encoding.addItem(label, code)
+        self.header_row = QSpinBox()
+        self.header_row.setRange(0, readers.MAX_COLUMNS * 10)
+        self.header_row.setSpecialValueText(self.tr("Detect automatically"))
+        self.error = _error_label()
+        form = QFormLayout(self)
+        form.addRow(self.tr("Sheet"), self.sheet)
+        form.addRow(self.tr("Encoding (CSV)"), self.encoding)
+        form.addRow(self.tr("Header row"), self.header_row)
+        form.addRow(self.error)
+
+    def initializePage(self) -> None:
+        self.sheet.clear()
+        self.sheet.addItems(self.state.sheet_names)
+        text_file = readers.kind_of(self.state.path) == "text"
+        self.sheet.setEnabled(not text_file)
+        self.encoding.setEnabled(text_file)
+
+    def validatePage(self) -> bool:
+        plan = None
+        try:
+            sheet = self.sheet.currentText() if self.sheet.isEnabled() else None
+            table = readers.read_table(self.state.path, sheet, self.encoding.currentData())
+            header_row = self.header_row.value() or None
+            index = header_row - 1 if header_row else imports.detect_header_row(table.rows)
+            if index >= len(table.rows):
+                raise readers.ImportFileError(self.tr("The sheet has fewer rows than that."))
+            with self.state.database.session() as session:
+                try:
+                    plan = imports.build_plan(session, table, header_row=index + 1, on_duplicate=imports.SKIP)
+                except readers.ImportFileError:
+                    raise
+                except KankeiError:
+                    plan = None  # no 氏名 column recognised: the mapping page asks for it
+        except KankeiError as error:
+            self.error.setText(error.message)
+            return False
+        self.error.clear()
+        self.state.table, self.state.plan, self.state.header_index = table, plan, index
+        return True
+
+
+_IGNORE = "—"
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard):
+        super().__init__()
+        self.state = wizard
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Which item each column of the file fills. Your choice is remembered for the next file of this shape."))
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("mapping_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First value"), self.tr("Item")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.source = QLabel()
+        self.error = _error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.source)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:
+        plan = self.state.plan
+        rows = self.state.table.rows
+        index = plan.header_row - 1 if plan else self.state.header_index
+        headers = plan.headers if plan else [cell_text(h) or f"（{i + 1}列目）" for i, h in enumerate(rows[index])]
+        mapping = plan.mapping if plan else {}
+        sample = next((r for r in rows[index + 1:] if any(cell_text(v) for v in r)), [])
+        source = {"saved": self.tr("Mapping remembered from an earlier import."),
+                  "auto": self.tr("Mapping recognised from the headers.")}
+        self.source.setText(source.get(plan.mapping_source if plan else "", self.tr("Choose the item of each column.")))
+        self.headers = headers
+        self.table.setRowCount(len(headers))
+        self.combos = []
+        for row, header in enumerate(headers):
+            self.table.setItem(row, 0, QTableWidgetItem(header))
+            self.table.setItem(row, 1, QTableWidgetItem(cell_text(sample[row]) if row < len(sample) else ""))
+            combo = QComboBox()
+            combo.addItem(_IGNORE, None)
+            for column in KINDS["enrollments"]:
+                combo.addItem(column.header, column.key)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(row))))
+            self.table.setCellWidget(row, 2, combo)
+            self.combos.append(combo)
+
+    def mapping(self) -> dict[int, str]:
+        return {row: combo.currentData() for row, combo in enumerate(self.combos) if combo.currentData()}
+
+    def validatePage(self) -> bool:
+        try:
+            with self.state.database.session() as session:
+                header_row = self.state.plan.header_row if self.state.plan else self.state.header_index + 1
+                self.state.plan = imports.build_plan(session, self.state.table, mapping=self.mapping(),
+                                                     header_row=header_row, on_duplicate=imports.SKIP)
+        except KankeiError as error:
+            self.error.setText(error.message)
+            return False
+        self.error.clear()
+        return True
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard):
+        super().__init__()
+        self.state = wizard
+        self.setTitle(self.tr("Check every row"))
+        self.counts = QLabel()
+        self.view = QTableView()
+        self.view.setObjectName("preview_view")
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.verticalHeader().setVisible(False)
+        self.duplicates = QComboBox()
+        self.duplicates.setObjectName("duplicates_combo")
+        for action in (imports.SKIP, imports.UPDATE, imports.CREATE):
+            self.duplicates.addItem(imports.ACTION_LABELS[action], action)
+        self.duplicates.currentIndexChanged.connect(self._all_duplicates)
+        self.row_action = QComboBox()
+        for action in (imports.SKIP, imports.UPDATE, imports.CREATE):
+            self.row_action.addItem(imports.ACTION_LABELS[action], action)
+        apply = QPushButton(self.tr("Apply to selected rows"))
+        apply.clicked.connect(self._selected_rows)
+        self.save = QPushButton(self.tr("Save this check…"))
+        self.save.clicked.connect(self._save_preview)
+        choices = QHBoxLayout()
+        choices.addWidget(QLabel(self.tr("All duplicates:")))
+        choices.addWidget(self.duplicates)
+        choices.addSpacing(20)
+        choices.addWidget(QLabel(self.tr("Selected rows:")))
+        choices.addWidget(self.row_action)
+        choices.addWidget(apply)
+        choices.addStretch(1)
+        choices.addWidget(self.save)
+        self.note = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.counts)
+        layout.addLayout(choices)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.note)
+
+    def initializePage(self) -> None:
+        plan = self.state.plan
+        raw = {number: row for number, row in enumerate(self.state.table.rows, 1)}
+        self.model = PlanModel(plan, raw, self)
+        self.view.setModel(self.model)
+        self.view.resizeColumnsToContents()
+        self._all_duplicates()
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        counts = self.state.plan.counts()
+        parts = [f"{imports.STATUS_LABELS[s]} {n:,}" for s, n in counts.items()]
+        self.counts.setText(self.tr("%1 rows: ").replace("%1", f"{len(self.state.plan.rows):,}") + "　".join(parts))
+        self.note.setText("　".join(self.state.plan.notes))
+
+    def _all_duplicates(self) -> None:
+        self.state.plan.set_action_for_status(imports.DUPLICATE, self.duplicates.currentData())
+        self.model.refresh_actions() if hasattr(self, "model") else None
+
+    def _selected_rows(self) -> None:
+        action = self.row_action.currentData()
+        refused = 0
+        for index in self.view.selectionModel().selectedRows():
+            try:
+                self.state.plan.set_action(index.row(), action)
+            except KankeiError:
+                refused += 1
+        self.model.refresh_actions()
+        self.note.setText(self.tr("%1 rows cannot take that action and were left as they were.").replace("%1", str(refused))
+                          if refused else "")
+
+    def _save_preview(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save the check"), "取り込みの確認.xlsx",
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if name:
+            imports.write_report(imports.preview_table(self.state.plan), Path(name))

@@ -1,0 +1,144 @@
+"""The import wizard on real widgets: file → mapping → preview → commit in a thread → report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+from kankei_desktop.domain.tables import Person
+from kankei_desktop.services.participants import PersonInput, create_person
+from kankei_desktop.ui.import_wizard import open_import_wizard
+from kankei_desktop.ui.import_wizard.models import FIXED, PlanModel
+from kankei_desktop.ui.import_wizard.wizard import ImportWizard
+
+pytestmark = pytest.mark.gui
+
+
+def workbook(path, rows):
+    book = openpyxl.Workbook()
+    book.active.title = "名簿"
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def person_count(database) -> int:
+    with database.session() as session:
+        return session.execute(select(func.count()).select_from(Person)).scalar_one()
+
+
+@pytest.fixture
+def wizard(qtbot, app_ready, database):
+    backups = []
+    w = ImportWizard(database, backup=lambda db: backups.append(db.path) or Path("/backup/made"))
+    w.backups = backups
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_import_with_title_rows_duplicates_and_errors(qtbot, wizard, database, tmp_path):
+    with database.session() as session:
+        create_person(session, PersonInput(name="佐藤 次郎", furigana="サトウ ジロウ", phone="080-1111-2222"))
+    path = workbook(tmp_path / "list.xlsx", [
+        ["令和7年度 参加者名簿"], [],
+        ["お名前", "ふりがな", "携帯", "〒"],
+        ["山田 花子", "やまだ はなこ", 9012345678, 123456],
+        ["佐藤 次郎", "サトウ ジロウ", "080-1111-2222", ""],
+        ["鈴木 一郎", "スズキ イチロウ", "12", ""],
+    ])
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page
+    assert wizard.source_page.sheet.currentText() == "名簿"
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    combos = wizard.mapping_page.combos
+    assert [c.currentData() for c in combos] == ["name", "furigana", "phone", "postal_code"]
+    wizard.next()
+    page = wizard.preview_page
+    assert wizard.currentPage() is page
+    model: PlanModel = page.view.model()
+    assert [model.index(r, 1).data() for r in range(3)] == ["新規", "重複", "エラー"]
+    assert "新規 1" in page.counts.text() and "エラー 1" in page.counts.text()
+    # The bad phone cell carries its own message.
+    phone = model.index(2, FIXED + 2)
+    assert phone.data() == "12" and "桁数" in phone.data(Qt.ItemDataRole.ToolTipRole)
+    wizard.grab().save(str(tmp_path / "preview.png"))
+
+    page.duplicates.setCurrentIndex(page.duplicates.findData("update"))
+    assert model.index(1, 2).data() == "更新"
+    wizard.next()
+    commit = wizard.commit_page
+    assert "新規: 1" in commit.summary.text() or "1" in commit.summary.text()
+    qtbot.mouseClick(commit.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: commit.result is not None, timeout=30_000)
+    commit.wait()
+    assert commit.result.created == 1 and commit.result.updated == 0 and commit.result.unchanged == 1
+    assert wizard.backups == [database.path]
+    assert "6 行目「携帯」" in commit.report.toPlainText()
+    assert commit.save.isEnabled() and commit.isComplete()
+    assert person_count(database) == 2
+
+
+def test_mapping_fixed_by_hand(qtbot, wizard, database, tmp_path):
+    path = workbook(tmp_path / "odd.xlsx", [["会員名", "よみ2"], ["森 花", "モリ ハナ"]])
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    combos = wizard.mapping_page.combos
+    assert [c.currentData() for c in combos] == [None, None]
+    wizard.next()  # no 氏名 yet: refused with a message
+    assert wizard.currentPage() is wizard.mapping_page and "氏名" in wizard.mapping_page.error.text()
+    combos[0].setCurrentIndex(combos[0].findData("name"))
+    combos[1].setCurrentIndex(combos[1].findData("furigana"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    wizard.next()
+    qtbot.mouseClick(wizard.commit_page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.commit_page.result is not None, timeout=30_000)
+    wizard.commit_page.wait()
+    assert person_count(database) == 1
+
+
+def test_bad_file_stays_on_the_first_page_with_a_message(qtbot, wizard, database, tmp_path):
+    (tmp_path / "fake.xlsx").write_bytes(b"%PDF-1.4 not a workbook")
+    wizard.file_page.path_edit.setText(str(tmp_path / "fake.xlsx"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert "PDF" in wizard.file_page.error.text()
+
+
+def test_cancel_leaves_nothing(qtbot, app_ready, database, tmp_path):
+    rows = [["氏名", "フリガナ"]] + [[f"参加者{i}", "サンカシャ" + "アイウエオカキクケコ"[i % 10] * (i % 7 + 1)] for i in range(5000)]
+    path = workbook(tmp_path / "big.xlsx", rows)
+
+    def press_cancel_during_backup(_database):
+        # The user presses キャンセル while the backup runs: the worker stops at its next check.
+        wizard.commit_page.thread.cancel_requested = True
+
+    wizard = ImportWizard(database, backup=press_cancel_during_backup)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    for _ in range(4):
+        wizard.next()
+    commit = wizard.commit_page
+    assert wizard.currentPage() is commit
+    qtbot.mouseClick(commit.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "取り消しました" in commit.report.toPlainText(), timeout=60_000)
+    commit.wait()
+    assert commit.result is None and commit.start.isEnabled() and not commit.isComplete()
+    assert person_count(database) == 0
+
+
+def test_open_import_wizard_non_modal(qtbot, app_ready, database):
+    wizard = open_import_wizard(None, database, modal=False)
+    qtbot.addWidget(wizard)
+    assert wizard.isVisible() and wizard.currentPage() is wizard.file_page
