@@ -29,6 +29,7 @@ AREAS: list[tuple[int, str]] = [
     (20, "kankei_desktop.ui.areas.participants.page:ParticipantsPage"),
     (30, "kankei_desktop.ui.areas.programmes.page:ProgrammesPage"),
     (40, "kankei_desktop.ui.areas.stays.page:StaysPage"),
+    (42, "kankei_desktop.ui.areas.hosts.page:HostsPage"),
     (50, "kankei_desktop.ui.areas.mail.page:MailPage"),
     (85, "kankei_desktop.ui.areas.backups.page:DataSafetyPage"),
     (90, "kankei_desktop.ui.areas.settings.page:SettingsPage"),

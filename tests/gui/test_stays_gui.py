@@ -130,3 +130,55 @@ def test_double_click_opens_and_today_and_month_view(qtbot, page, database, setu
     page.last_editor.reject()
     page.today_button.click()
     assert page.month_first == date.today().replace(day=1)
+
+
+# ------------------------------------------------------------------ 受入先
+
+
+def test_hosts_area_create_with_postal_lookup_and_delete_refused(qtbot, app_ready, database, setup, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from kankei_desktop.domain.tables import Host
+    from kankei_desktop.ui.areas.hosts.editor import HostEditor
+    from kankei_desktop.ui.areas.hosts.page import HostsPage
+
+    page = HostsPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    assert page.model.rowCount() == 2
+
+    editor = HostEditor(database, parent=page)
+    qtbot.addWidget(editor)
+    editor.name_edit.setText("かもめ荘")
+    editor.kind_combo.setCurrentIndex(editor.kind_combo.findData("宿泊施設"))
+    assert editor.lodging_check.isChecked()  # a 宿泊施設 sleeps guests
+    editor.capacity_spin.setValue(6)
+    qtbot.keyClicks(editor.postal_edit, "9494392")
+    editor.lookup_button.click()
+    assert editor.prefecture_edit.text() == "新潟県" and editor.postal_edit.text() == "949-4392"
+    assert editor.save()
+    with database.session() as session:
+        host = session.get(Host, editor.saved_id)
+        assert (host.name, host.capacity_per_night, host.postal_code) == ("かもめ荘", 6, "9494392")
+    page.apply_filter()
+    assert page.model.rowCount() == 3
+
+    # a host with a stay cannot be deleted: the warning says to archive it, nothing changes
+    with database.session() as session:
+        stays.create_stay(session, StayInput(person_ids=[setup["yamada"]], lodging_id=setup["inn"],
+                                             start_on=date(2030, 8, 1), end_on=date(2030, 8, 2)))
+    page.apply_filter()
+    page.select(setup["inn"])
+    assert "民宿やまびこ" in page.detail_label.text() and page.timeline_list.count() == 1
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: warnings.append(text))
+    page.delete_selected()
+    assert warnings and "アーカイブ" in warnings[0]
+    with database.session() as session:
+        assert session.get(Host, setup["inn"]).deleted_at is None
+    page.toggle_archive()
+    with database.session() as session:
+        assert session.get(Host, setup["inn"]).is_active is False
+    assert page.model.row_of(setup["inn"]) == -1  # archived hosts are hidden unless asked for

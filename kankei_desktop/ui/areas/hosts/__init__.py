@@ -1,0 +1,1 @@
+"""受入先: hosts and lodgings, with their capacity and timeline."""

@@ -1,0 +1,169 @@
+"""The host editor, with the offline 〒 lookup."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.enums import HostKind
+from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.services import hosts
+from kankei_desktop.services.hosts import HostInput
+from kankei_desktop.store import Database
+
+def _dashed(code: str) -> str:
+    return f"{code[:3]}-{code[3:]}" if len(code) == 7 else code
+
+
+class HostEditor(QDialog):
+    def __init__(self, database: Database, host_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.host_id = host_id
+        self.saved_id: str | None = None
+        self.setWindowTitle(self.tr("Host") if host_id else self.tr("New host"))
+        self.setMinimumWidth(520)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("host_name")
+        self.kind_combo = QComboBox()
+        for kind in HostKind:
+            self.kind_combo.addItem(kind.value, kind.value)
+        self.contact_edit = QLineEdit()
+        self.phone_edit = QLineEdit()
+        self.email_edit = QLineEdit()
+        self.postal_edit = QLineEdit()
+        self.postal_edit.setObjectName("host_postal_code")
+        self.postal_edit.setPlaceholderText("949-4392")
+        self.lookup_button = QPushButton(self.tr("Look up address"))
+        self.prefecture_edit = QLineEdit()
+        self.city_edit = QLineEdit()
+        self.address_edit = QLineEdit()
+        self.building_edit = QLineEdit()
+        self.lodging_check = QCheckBox(self.tr("Guests sleep here (lodging)"))
+        self.capacity_spin = QSpinBox()
+        self.capacity_spin.setRange(1, 1000)
+        self.capacity_spin.setSuffix(self.tr(" persons / night"))
+        self.side_job_check = QCheckBox(self.tr("Hosts side-job / second-job talent (副業・兼業)"))
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setMaximumHeight(70)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("host_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.error_label.hide()
+
+        postal = QHBoxLayout()
+        postal.addWidget(self.postal_edit)
+        postal.addWidget(self.lookup_button)
+        capacity = QHBoxLayout()
+        capacity.addWidget(self.lodging_check)
+        capacity.addWidget(self.capacity_spin)
+        capacity.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Kind"), self.kind_combo)
+        form.addRow(self.tr("Contact person"), self.contact_edit)
+        form.addRow(self.tr("Phone"), self.phone_edit)
+        form.addRow(self.tr("E-mail"), self.email_edit)
+        form.addRow(self.tr("Postal code"), postal)
+        form.addRow(self.tr("Prefecture"), self.prefecture_edit)
+        form.addRow(self.tr("City"), self.city_edit)
+        form.addRow(self.tr("Address"), self.address_edit)
+        form.addRow(self.tr("Building"), self.building_edit)
+        form.addRow(self.tr("Capacity"), capacity)
+        form.addRow("", self.side_job_check)
+        form.addRow(self.tr("Notes"), self.notes_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        self.lookup_button.clicked.connect(self.lookup_address)
+        self.lodging_check.toggled.connect(self.capacity_spin.setEnabled)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.capacity_spin.setEnabled(False)
+        if host_id:
+            with database.session() as session:
+                self._load(hosts.load_host_input(session, host_id))
+
+    def _kind_changed(self, _index: int) -> None:
+        if self.kind_combo.currentData() == HostKind.LODGING.value and not self.lodging_check.isChecked():
+            self.lodging_check.setChecked(True)
+
+    def _load(self, data: HostInput) -> None:
+        self.name_edit.setText(data.name)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(data.kind)))
+        self.contact_edit.setText(data.contact_person)
+        self.phone_edit.setText(data.phone)
+        self.email_edit.setText(data.email)
+        self.postal_edit.setText(_dashed(data.postal_code))
+        self.prefecture_edit.setText(data.prefecture)
+        self.city_edit.setText(data.city)
+        self.address_edit.setText(data.address_line)
+        self.building_edit.setText(data.address_building)
+        self.lodging_check.setChecked(data.capacity_per_night is not None)
+        if data.capacity_per_night is not None:
+            self.capacity_spin.setValue(data.capacity_per_night)
+        self.side_job_check.setChecked(data.hosts_side_job_talent)
+        self.notes_edit.setPlainText(data.notes)
+
+    def lookup_address(self) -> None:
+        found = hosts.address_for(self.postal_edit.text())
+        if found is None:
+            self.show_error(self.tr("No address is known for this postal code."))
+            return
+        self.error_label.hide()
+        self.postal_edit.setText(_dashed(found.postal_code))
+        self.prefecture_edit.setText(found.prefecture)
+        self.city_edit.setText(found.city)
+        if not self.address_edit.text():
+            self.address_edit.setText(found.town)
+        self.address_edit.setFocus()
+
+    def collect(self) -> HostInput:
+        return HostInput(
+            name=self.name_edit.text(), kind=self.kind_combo.currentData(), contact_person=self.contact_edit.text(),
+            phone=self.phone_edit.text(), email=self.email_edit.text(), postal_code=self.postal_edit.text(),
+            prefecture=self.prefecture_edit.text(), city=self.city_edit.text(), address_line=self.address_edit.text(),
+            address_building=self.building_edit.text(),
+            capacity_per_night=self.capacity_spin.value() if self.lodging_check.isChecked() else None,
+            hosts_side_job_talent=self.side_job_check.isChecked(), notes=self.notes_edit.toPlainText(),
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def save(self) -> bool:
+        try:
+            with self.database.session() as session:
+                if self.host_id:
+                    hosts.update_host(session, self.host_id, self.collect())
+                    self.saved_id = self.host_id
+                else:
+                    self.saved_id = hosts.create_host(session, self.collect())
+        except (ValidationError, KankeiError) as error:
+            self.show_error(error.message)
+            return False
+        return True
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
