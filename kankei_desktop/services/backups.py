@@ -107,21 +107,29 @@ def set_retention(session: Session, policy: RetentionPolicy) -> None:
     _put(session, RETENTION_SETTING, values)
 
 
+def backup_target(database) -> tuple[Path, RetentionPolicy]:
+    """Folder and retention of this file's backups (read before handing work to a thread)."""
+    return _settings_of(database)
+
+
 def _settings_of(database) -> tuple[Path, RetentionPolicy]:
     with database.session() as session:
         return backup_folder(session), retention(session)
 
 
-def backup_now(database, reason: str = "manual") -> Path:
-    """A backup the user asked for: errors are raised (``StoreError``) to be shown."""
-    folder, policy = _settings_of(database)
+def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPolicy] | None = None) -> Path:
+    """A backup the user asked for: errors are raised (``StoreError``) to be shown.
+
+    ``target`` (folder, policy) as read earlier by ``backup_target``; read now when omitted.
+    """
+    folder, policy = target or _settings_of(database)
     backup.ensure_default_dir(folder)
     made = backup.make_backup(database.path, folder, reason)
     backup.rotate_backups(folder, database.path.stem, policy)
     return made
 
 
-def auto_backup(database, reason: str) -> BackupStatus:
+def auto_backup(database, reason: str, target: tuple[Path, RetentionPolicy] | None = None) -> BackupStatus:
     """The automatic backup (open, close, every N minutes, around imports and merges).
 
     Never raises for a backup problem: the returned status carries the message
@@ -129,7 +137,7 @@ def auto_backup(database, reason: str) -> BackupStatus:
     """
     now = datetime.now()
     try:
-        made = backup_now(database, reason)
+        made = backup_now(database, reason, target)
     except backup.DamagedCopyError as error:
         return BackupStatus(False, now, reason, None, error.message, source_damaged=True)
     except KankeiError as error:

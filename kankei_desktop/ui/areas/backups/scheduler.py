@@ -23,9 +23,14 @@ class _BackupJob(QRunnable):
     def __init__(self, database: Database, reason: str, signals: _Signals):
         super().__init__()
         self.database, self.reason, self.signals = database, reason, signals
+        # Read now, in the GUI thread: the worker must not depend on state that may change meanwhile.
+        try:
+            self.target = backups.backup_target(database)
+        except Exception:  # the status reports it; reading settings must not stop the window
+            self.target = None
 
     def run(self) -> None:
-        self.signals.done.emit(backups.auto_backup(self.database, self.reason))
+        self.signals.done.emit(backups.auto_backup(self.database, self.reason, self.target))
 
 
 class AutoBackup(QObject):
