@@ -108,11 +108,17 @@ _NOT_DIGITS = re.compile(r"\D")
 
 
 def _fold_email(email: str) -> str:
-    # Nearly every address is ASCII; full folding (NFKC, kana) only for the rest.
-    return "".join(email.split()).lower() if email.isascii() else fold(email)
+    # Nearly every address is ASCII without spaces; full folding (NFKC, kana) only for the rest.
+    if email.isascii() and " " not in email and "\t" not in email:
+        return email.lower()
+    return fold(email)
 
 
 def _digits(phone: str) -> str:
+    # Stored phones are "090-1234-5678": dropping the hyphens is enough for nearly all.
+    plain = phone.replace("-", "")
+    if plain.isdigit() and plain.isascii():
+        return plain
     return _NOT_DIGITS.sub("", phone) if phone.isascii() else digits_only(phone)
 
 
