@@ -221,7 +221,10 @@ def _write(session: Session, story: Story) -> list[str]:
             registered = max(date(2024, 4, 1), person.first_seen - timedelta(days=rng.randint(3, 60)))
         else:
             registered = between(rng, date(2024, 4, 1), date(2026, 10, 31))
-        person.data.consent_date = registered if rng.random() < 0.9 else None
+        consent = registered if rng.random() < 0.9 else None
+        # create_person refuses a consent date after the real today: only a clock set before
+        # the story's 2026 would reach this, and then a clamped date beats a failed demo.
+        person.data.consent_date = min(consent, date.today()) if consent else None
         person_id = create_person(session, person.data, on=registered)
         ids.append(person_id)
         for step in _ladder_history(story, index, registered):
