@@ -238,8 +238,10 @@ def copy_to_next_year(session: Session, programme_id: str) -> str:
     """The same programme one 年度 later: stages and targets, no enrollments."""
     source = load_programme_input(session, programme_id)
     stages = [StageInput(s.name, s.is_final, s.is_dropout) for s in programme_stages(session, programme_id)]
+    # "おてつだいPlus 2026" becomes "おてつだいPlus 2027"; a name without the year stays as it is.
+    name = source.name.replace(str(source.fiscal_year), str(source.fiscal_year + 1))
     copy = ProgrammeInput(
-        name=source.name, kind=source.kind, fiscal_year=source.fiscal_year + 1, region=source.region,
+        name=name, kind=source.kind, fiscal_year=source.fiscal_year + 1, region=source.region,
         description=source.description, targets=source.targets,
     )
     new_id = create_programme(session, copy, stages)

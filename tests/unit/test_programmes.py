@@ -110,3 +110,5 @@ def test_copy_to_next_year_takes_stages_and_targets_not_enrollments(session):
         ("申込", False), ("滞在", False), ("辞退", True)]
     assert enrollments.enrollment_count(session, copy) == 0
     assert programmes.fiscal_years(session) == [2027, 2026]
+    named = programmes.create_programme(session, ProgrammeInput(name="おてつだいPlus 2026", kind="おてつだいPlus", fiscal_year=2026))
+    assert programmes.load_programme_input(session, programmes.copy_to_next_year(session, named)).name == "おてつだいPlus 2027"
