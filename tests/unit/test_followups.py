@@ -72,3 +72,11 @@ def test_no_reply_action_records_the_reply(session):
     reply_id = mail.run_followup_action(session, item, TODAY)
     assert letters.load_letter_input(session, reply_id).reply_to_id == item.record_id
     assert _kinds(session) == []  # received today: the tour wait has only begun
+
+
+def test_loops_older_than_the_horizon_are_not_listed(session):
+    _host, person = _setup(session)
+    letters.create_letter(session, LetterInput(person_id=person, sent_on=TODAY - timedelta(days=181)), today=TODAY)
+    assert _kinds(session) == []  # default horizon 180 days
+    settings_store.put(session, followups.HORIZON_DAYS, 365)
+    assert _kinds(session) == [("no_reply", "山田 太郎")]
