@@ -22,7 +22,6 @@ import random
 import sqlite3
 import sys
 import time
-import uuid
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -58,11 +57,13 @@ class Loader:
         self.counter = 0x0193_56A0_0000  # looks like a 2024 UUIDv7 millisecond prefix
 
     def new_id(self) -> str:
-        # A counter in the top 48 bits (as in UUIDv7, time-ordered) and random bits below:
-        # still a version-4 UUID string, but primary keys arrive in order, so the id
-        # indexes are appended to instead of split at random (about twice as fast).
+        # A counter in the first 48 bits (as in UUIDv7, time-ordered) and random bits after it:
+        # a valid version-4 UUID string, but primary keys arrive in order, so the id indexes
+        # are appended to instead of split at random. Formatted by hand: uuid.UUID is 2x slower.
         self.counter += 1
-        return str(uuid.UUID(int=(self.counter << 80) | self.rng.getrandbits(80), version=4))
+        bits = self.rng.getrandbits(76)
+        h = f"{self.counter:012x}{bits:019x}"
+        return f"{h[:8]}-{h[8:12]}-4{h[12:15]}-{'89ab'[bits & 3]}{h[16:19]}-{h[19:31]}"
 
     def insert(self, table: str, columns: tuple[str, ...], rows) -> list[str]:
         """Insert (id-less) value tuples; returns the new ids in order."""
