@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.services.imports import ACTION_LABELS, STATUS_LABELS, ImportPlan
 
@@ -13,6 +16,16 @@ COL_ROW, COL_STATUS, COL_ACTION = 0, 1, 2
 FIXED = 3
 
 _STATUS_COLOURS = {"error": "#FDE2E1", "duplicate": "#FFF4CE", "update": "#E3F0FF", "new": None}
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "可" if value else "不可"
+    if isinstance(value, date):
+        return display_date(value)
+    if isinstance(value, list):
+        return "、".join(value)
+    return "" if value is None else str(value)
 
 
 class PlanModel(QAbstractTableModel):
@@ -77,6 +90,9 @@ class PlanModel(QAbstractTableModel):
             return self._message_text(index.row())
         raw = self.raw_rows.get(row.number, [])
         file_column = self.columns[column - FIXED]
+        key = self.plan.mapping[file_column]
+        if key in row.fields and file_column not in self._messages[index.row()]:
+            return _shown(row.fields[key])  # what will be stored: the coordinator checks this
         return cell_text(raw[file_column]) if file_column < len(raw) else ""
 
     def _message_text(self, index: int) -> str:

@@ -253,6 +253,7 @@ class PreviewPage(QWizardPage):
         self.model = PlanModel(plan, raw, self)
         self.view.setModel(self.model)
         self.view.resizeColumnsToContents()
+        self.view.horizontalHeader().setStretchLastSection(True)
         self._all_duplicates()
         self._show_counts()
 
