@@ -34,6 +34,9 @@ class HostListModel(QAbstractTableModel):
     def host_id_at(self, row: int) -> str:
         return self._ids[row]
 
+    def is_active(self, host_id: str) -> bool:
+        return bool(self._rows.get(host_id, ("",) * 7)[COL_ACTIVE])
+
     def row_of(self, host_id: str) -> int:
         return self._ids.index(host_id) if host_id in self._ids else -1
 

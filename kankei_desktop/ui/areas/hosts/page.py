@@ -214,9 +214,8 @@ class HostsPage(AreaPage):
         host_id = self.selected_id()
         if not host_id:
             return
-        row = self.model.row_of(host_id)
-        archived = self.model.data(self.model.index(row, 6)) == self.tr("Archived")
-        if self._run(lambda session: hosts.set_active(session, host_id, archived)):
+        bring_back = not self.model.is_active(host_id)
+        if self._run(lambda session: hosts.set_active(session, host_id, bring_back)):
             self.apply_filter()
 
     def delete_selected(self) -> None:

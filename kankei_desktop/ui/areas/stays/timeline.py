@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from kankei_desktop.services.stay_calendar import StayRow
 from kankei_desktop.services.stay_rules import CLOSED, HOLIDAY, SATURDAY, SUNDAY, WEEKDAYS_JA, day_marks
 
-NAME_WIDTH = 170
+NAME_WIDTH = 210
 HEADER_HEIGHT = 40
 LANE_HEIGHT = 22
 ROW_PADDING = 4
