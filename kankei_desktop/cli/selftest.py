@@ -213,13 +213,16 @@ def _render_label_pdf(report: Report, database, work: Path) -> None:
 
 
 def _write_progress_pdf(database, out: Path) -> bool:
-    """The progress report of the demo's current fiscal year; False if this version has none."""
-    progress = importlib.import_module("kankei_desktop.reports.progress")
-    write = getattr(progress, "write_progress_pdf", None)
-    if write is None:
-        return False
+    """The progress summary of the current fiscal year (the demo story covers it)."""
+    from datetime import date
+
+    from kankei_desktop.domain.calendar import fiscal_year_of
+    from kankei_desktop.reports.progress import ReportOptions, write_progress_report
+
     with database.session() as session:
-        write(session, out)
+        result = write_progress_report(session, ReportOptions(fiscal_year=fiscal_year_of(date.today())), out)
+    if not result.has_data:
+        raise RuntimeError(f"{fiscal_year_of(date.today())} 年度の集計が空です（デモデータが読めていません）。")
     return True
 
 
