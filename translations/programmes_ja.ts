@@ -68,7 +68,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="166" />
         <source>%1 days in stage</source>
-        <translation>この段階で %1 日</translation>
+        <translation>%1日経過</translation>
     </message>
 </context>
 <context>

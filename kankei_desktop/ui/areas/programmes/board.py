@@ -60,6 +60,8 @@ class StageList(QListWidget):
         self.setSpacing(3)
         self.setWordWrap(True)
         self.setUniformItemSizes(True)  # thousands of cards: no per-item size pass
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setStyleSheet(
             "QListWidget { background: #f7fafc; }"
             "QListWidget::item { background: white; border: 1px solid #cbd5e0; border-radius: 4px; padding: 4px; }"
@@ -118,7 +120,7 @@ class BoardView(QScrollArea):
     move_requested = Signal(list, str)  # enrollment ids, target stage id
     open_person = Signal(str)
 
-    COLUMN_WIDTH = 165
+    COLUMN_WIDTH = 175
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)

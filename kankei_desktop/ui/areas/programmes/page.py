@@ -163,6 +163,10 @@ class ProgrammesPage(AreaPage):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        for column, width in enumerate((130, 170, 130, 130, 90, 110)):
+            self.table.setColumnWidth(column, width)
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.board)
         self.view_stack.addWidget(self.table)
