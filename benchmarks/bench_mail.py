@@ -30,17 +30,19 @@ from kankei_desktop.services import followups, letters, shipments  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 
-RAW_SHIPPED = """SELECT s.id FROM shipment s JOIN person p ON p.id = s.person_id
- WHERE s.deleted_at IS NULL AND p.deleted_at IS NULL AND s.status = '発送済' AND s.shipped_on <= ?"""
-RAW_SENT = """SELECT l.id, l.person_id FROM letter l
- WHERE l.deleted_at IS NULL AND l.direction = '地域→参加者' AND l.sent_on IS NOT NULL
-   AND l.sent_on <= ? AND l.status != '返送'"""
-RAW_REPLIED = "SELECT reply_to_id FROM letter WHERE reply_to_id IS NOT NULL AND deleted_at IS NULL"
-RAW_REPLIES = """SELECT l.id, l.person_id, l.received_on FROM letter l
- WHERE l.deleted_at IS NULL AND l.direction = '参加者→地域' AND l.reply_to_id IS NOT NULL
-   AND l.received_on <= ?"""
-RAW_TOURS = """SELECT person_id, MAX(occurred_on) FROM interaction WHERE deleted_at IS NULL
-   AND kind IN ('訪問', 'イベント参加', 'ボランティア') GROUP BY person_id"""
+# The same scans as services.followups (default settings: 7 / 30 / 60 days, horizon 180 days),
+# tombstones checked in Python as there.
+OLDEST = "2026-05-31"
+RAW_SHIPPED = """SELECT id, person_id, deleted_at FROM shipment
+ WHERE shipped_on <= '2026-11-20' AND shipped_on >= :oldest AND status = '発送済'"""
+RAW_SENT = """SELECT id, person_id, deleted_at FROM letter
+ WHERE sent_on <= '2026-10-28' AND sent_on >= :oldest AND direction = '地域→参加者' AND status != '返送'"""
+RAW_REPLIED = "SELECT reply_to_id, deleted_at FROM letter WHERE reply_to_id IS NOT NULL"
+RAW_REPLIES = """SELECT id, person_id, received_on, deleted_at FROM letter
+ WHERE received_on <= '2026-09-28' AND received_on >= :oldest AND direction = '参加者→地域'
+   AND reply_to_id IS NOT NULL"""
+RAW_TOURS = """SELECT person_id, occurred_on, deleted_at FROM interaction
+ WHERE kind IN ('訪問', 'イベント参加', 'ボランティア') AND person_id IN ({marks})"""
 
 
 def timed(function, repeat: int = 5) -> tuple[float, object]:
@@ -52,20 +54,29 @@ def timed(function, repeat: int = 5) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def _chunks(values: list, size: int = 500):
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
 def raw_followups(connection: sqlite3.Connection) -> int:
-    """The same three lists with plain sqlite3 and the same strategy (scans, then sets in Python)."""
-    shipped = connection.execute(RAW_SHIPPED, ("2026-11-20",)).fetchall()
-    replied = {row[0] for row in connection.execute(RAW_REPLIED)}
-    waiting = [row for row in connection.execute(RAW_SENT, ("2026-10-28",)) if row[0] not in replied]
-    toured = dict(connection.execute(RAW_TOURS).fetchall())
-    no_tour = [r for r in connection.execute(RAW_REPLIES, ("2026-09-28",)) if toured.get(r[1], "") < r[2]]
-    ids = list({row[1] for row in waiting + no_tour})
+    """The same lists with plain sqlite3 and the same strategy (index scans, then sets in Python)."""
+    bound = {"oldest": OLDEST}
+    shipped = [r for r in connection.execute(RAW_SHIPPED, bound) if r[2] is None]
+    replied = {r[0] for r in connection.execute(RAW_REPLIED) if r[1] is None}
+    waiting = [r for r in connection.execute(RAW_SENT, bound) if r[2] is None and r[0] not in replied]
+    replies = [r for r in connection.execute(RAW_REPLIES, bound) if r[3] is None]
+    toured: dict[str, str] = {}
+    for chunk in _chunks(list({r[1] for r in replies})):
+        for person_id, on, deleted_at in connection.execute(RAW_TOURS.format(marks=",".join("?" * len(chunk))), chunk):
+            if deleted_at is None and on > toured.get(person_id, ""):
+                toured[person_id] = on
+    no_tour = [r for r in replies if toured.get(r[1], "") < r[2]]
     names = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        names.update(connection.execute(
-            f"SELECT id, name FROM person WHERE deleted_at IS NULL AND id IN ({','.join('?' * len(chunk))})", chunk))
-    return len(shipped) + len(waiting) + len(no_tour) + 0 * len(names)
+    for chunk in _chunks(list({r[1] for r in shipped + waiting + no_tour})):
+        names.update((i, n) for i, n, d in connection.execute(
+            f"SELECT id, name, deleted_at FROM person WHERE id IN ({','.join('?' * len(chunk))})", chunk) if d is None)
+    return len(shipped) + len(waiting) + len({r[1] for r in no_tour})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -75,6 +75,8 @@ def host_labels(session: Session, host_ids: list[str], *, honorific: str | None 
                Host.contact_person)
         .where(Host.id.in_(list(host_ids)), Host.deleted_at.is_(None)).order_by(Host.name)
     ).all()
+    if len(rows) != len(set(host_ids)):
+        raise NotFoundError("選んだ受入先の中に、見つからない（削除された）ものがあります。")
     missing = [r.name for r in rows if not _has_address(r.postal_code, r.city, r.address_line)]
     if missing:
         raise ValidationError({"address": f"住所が登録されていない受入先があるため、ラベルを作れません: {'、'.join(missing)}。"})
