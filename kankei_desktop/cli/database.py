@@ -18,7 +18,7 @@ def register(subparsers) -> None:
 
     check = subparsers.add_parser("check", help="データベースを検査する（変更はしません）")
     add_db_argument(check)
-    check.add_argument("--full", action="store_true", help="integrity_check で全ページを検査する")
+    check.add_argument("--full", action="store_true", help="integrity_check と foreign_key_check で全体を検査する")
     check.set_defaults(handler=run_check)
 
 

@@ -146,3 +146,19 @@ def test_deferred_open_leaves_the_page_check_to_the_verified_startup_backup(fill
     assert list(backup.default_backup_dir().iterdir()) == []
     with pytest.raises(DamagedDatabaseError):
         open_database(filled, lock=True)  # the normal open still refuses it
+
+
+def test_broken_reference_is_found_by_the_full_check(filled):
+    import sqlite3
+
+    connection = sqlite3.connect(filled)
+    connection.execute("PRAGMA foreign_keys=OFF")
+    connection.execute(
+        "INSERT INTO person_tie (id, created_at, updated_at, person_id, tie) "
+        "VALUES ('t1', '2026-01-01', '2026-01-01', 'no-such-person', 'なし')"
+    )
+    connection.commit()
+    connection.close()
+    assert probe.probe_file(filled).ok  # the quick check on open reads pages, not references
+    report = probe.probe_file(filled, full=True)
+    assert not report.ok and "foreign_key_check" in report.problems[0] and not report.damaged
