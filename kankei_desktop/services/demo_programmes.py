@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from kankei_desktop.domain.enums import PARTICIPATION_KINDS
 from kankei_desktop.domain.programme_templates import StageTemplate
 from kankei_desktop.domain.tables import (
     Enrollment, EnrollmentStageChange, Interaction, Letter, Programme, ProgrammeStage, ProgrammeTarget,
@@ -56,6 +57,7 @@ class Story:
 
 def between(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randint(0, max(0, (end - start).days)))
+
 
 def _hosts_in(story: Story, city_part: str, kinds: tuple[str, ...]) -> list[str]:
     return [h for h, (_id, kind, city, _cap) in story.hosts.items() if city_part in city and kind in kinds]
@@ -119,7 +121,7 @@ def _enroll(story: Story, programme: PlannedProgramme, person: int, path: list[t
     enrollment_id = story.add(
         Enrollment, programme_id=programme.id, person_id=person,
         stage_id=programme.stages[path[-1][0]], applied_on=path[0][1],
-        joined_on=path[1][1] if len(path) > 1 else None, stage_since=path[-1][1],
+        joined_on=path[1][1] if len(path) > 1 and path[1][0] == 1 else None, stage_since=path[-1][1],
     )
     previous = None
     for stage, day in path:
@@ -131,11 +133,11 @@ def _enroll(story: Story, programme: PlannedProgramme, person: int, path: list[t
 
 
 def touch(story: Story, person: int, kind: str, day: date, programme: PlannedProgramme | None = None,
-           note: str = "") -> None:
+          note: str = "") -> None:
     note = note or story.rng.choice(N.INTERACTION_NOTES[kind])
     story.add(Interaction, person_id=person, kind=kind, occurred_on=day,
               programme_id=programme.id if programme else None, note=note)
-    story.seen(person, day, took_part=kind in ("オンラインイベント参加", "イベント参加", "訪問", "ボランティア", "主催・講師"))
+    story.seen(person, day, took_part=kind in PARTICIPATION_KINDS)
 
 
 # ------------------------------------------------------------------- stays
