@@ -197,3 +197,11 @@ def active_persons(session: Session, start: date, end: date, programme_id: str |
         GROUP BY p.id ORDER BY p.furigana_sort, p.name LIMIT :limit
     """, params)
     return rows
+
+
+def persons_at_stage(session: Session, stage: str, limit: int | None = None) -> list[tuple]:
+    """[(person id, name, last activity day)] of live persons now at a ladder stage, in フリガナ order."""
+    return _fetch(session, """
+        SELECT id, name, last_activity_on FROM person WHERE deleted_at IS NULL AND ladder_stage = :stage
+        ORDER BY furigana_sort, name LIMIT :limit
+    """, {"stage": stage, "limit": limit or -1})

@@ -1,0 +1,61 @@
+"""The records behind a figure: the persons counted in it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.calendar import display_date
+
+
+class PersonsDialog(QDialog):
+    """A list of persons (id, name, のべ or stage, date); double-click opens one in 参加者."""
+
+    person_opened = Signal(str)
+
+    def __init__(self, title: str, rows: list[tuple], headers: list[str], note: str = "",
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(560, 520)
+        layout = QVBoxLayout(self)
+        if note:
+            label = QLabel(note)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        self.table = QTableWidget(len(rows), len(headers))
+        self.table.setObjectName("personsTable")
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for row, (person_id, *values) in enumerate(rows):
+            for column, value in enumerate(values):
+                if hasattr(value, "isoformat"):
+                    value = display_date(value)
+                item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value or ""))
+                item.setData(Qt.ItemDataRole.UserRole, person_id)
+                if isinstance(value, int):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.doubleClicked.connect(self._open)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _open(self, index) -> None:
+        person_id = self.table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+        self.person_opened.emit(person_id)
+        self.accept()

@@ -1,0 +1,219 @@
+"""ホーム: KPI tiles against targets, the ladder funnel, the monthly trend and 要対応.
+
+Every number comes from ``services.kpis.compute_kpis`` through ``reports.summary`` — the same
+text the PDF and ``stats`` print. The computation runs in the thread pool so the window stays
+responsive on a large file.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
+from kankei_desktop.reports.summary import summary_rows
+from kankei_desktop.services.kpis import KpiReport, compute_kpis
+from kankei_desktop.services.kpis_queries import active_persons, persons_at_stage
+from kankei_desktop.store import Database
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart
+from kankei_desktop.ui.areas.home.dialogs import PersonsDialog
+from kankei_desktop.ui.areas.home.tiles import Tile
+from kankei_desktop.ui.areas.home.worker import Task, start
+
+TILE_KEYS = ("unique_persons", "person_visits", "person_days", "repeaters", "continuing",
+             "sustained", "letters_sent", "shipped", "active_hosts", "side_job_companies")
+PERSON_TILES = {"unique_persons", "person_visits", "repeaters", "continuing", "sustained"}
+AREA_OF_TILE = {"letters_sent": "mail", "shipped": "mail", "active_hosts": "hosts",
+                "side_job_companies": "hosts", "person_days": "stays"}
+LIST_LIMIT = 2000
+
+
+class HomePage(AreaPage):
+    AREA_KEY = "home"
+    ICON = "fa5s.home"
+
+    def area_title(self) -> str:
+        return self.tr("Home")
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(database, parent)
+        self.figures: KpiReport | None = None
+        self._task: Task | None = None
+        self._pending = False
+
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("yearCombo")
+        current = fiscal_year_of(date.today())
+        for year in range(current + 1, current - 6, -1):
+            self.year_combo.addItem(fiscal_year_label(year), year)
+        self.year_combo.setCurrentIndex(1)
+        self.quarter_combo = QComboBox()
+        self.quarter_combo.setObjectName("quarterCombo")
+        self.quarter_combo.addItem(self.tr("Whole year"), None)
+        for quarter in range(1, 5):
+            self.quarter_combo.addItem(self.tr("Q%1").replace("%1", str(quarter)), quarter)
+        refresh_button = QPushButton(self.tr("Refresh"))
+        self.state_label = QLabel()
+        self.state_label.setObjectName("stateLabel")
+        self.state_label.setStyleSheet("color: #b7791f; font-weight: 600;")
+
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Progress at a glance"))
+        title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.state_label)
+        top.addWidget(self.year_combo)
+        top.addWidget(self.quarter_combo)
+        top.addWidget(refresh_button)
+
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        self.tiles: dict[str, Tile] = {}
+        for index, key in enumerate(TILE_KEYS):
+            tile = Tile(key)
+            tile.clicked.connect(self.open_records)
+            grid.addWidget(tile, index // 5, index % 5)
+            self.tiles[key] = tile
+
+        self.ladder_chart = LadderChart()
+        self.ladder_chart.setObjectName("ladderChart")
+        self.ladder_chart.stage_clicked.connect(self.open_stage)
+        self.trend_chart = TrendChart()
+        self.trend_chart.setObjectName("trendChart")
+        self.followups = QListWidget()
+        self.followups.setObjectName("followups")
+        self.followups.itemActivated.connect(lambda _item: self._go("mail"))
+
+        charts_row = QHBoxLayout()
+        for title_text, widget, stretch in ((self.tr("Ladder (persons at the end of the period)"), self.ladder_chart, 2),
+                                            (self.tr("Monthly unique persons and person-visits"), self.trend_chart, 3),
+                                            (self.tr("Needs attention"), self.followups, 2)):
+            box = QGroupBox(title_text)
+            box_layout = QVBoxLayout(box)
+            box_layout.addWidget(widget)
+            charts_row.addWidget(box, stretch)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addLayout(charts_row, 1)
+
+        self.year_combo.currentIndexChanged.connect(self.refresh)
+        self.quarter_combo.currentIndexChanged.connect(self.refresh)
+        refresh_button.clicked.connect(self.refresh)
+
+    # ------------------------------------------------------------ data
+    def period(self) -> tuple[int, int | None]:
+        return self.year_combo.currentData(), self.quarter_combo.currentData()
+
+    def refresh(self) -> None:
+        if self._task is not None:
+            self._pending = True  # one more run once the current one ends
+            return
+        year, quarter = self.period()
+        self.state_label.setText(self.tr("Counting…"))
+
+        def work(session, _progress):
+            from kankei_desktop.services.followups import list_followups
+
+            return compute_kpis(session, year, quarter), list_followups(session, date.today())
+
+        self._task = start(self._make_task(work))
+
+    def _make_task(self, work) -> Task:
+        task = Task(self.database, work)
+        task.signals.done.connect(self._shown)
+        task.signals.failed.connect(self._failed)
+        return task
+
+    def _finished(self) -> None:
+        self._task = None
+        if self._pending:
+            self._pending = False
+            self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self.state_label.setText(message)
+        self._finished()
+
+    def _shown(self, result) -> None:
+        figures, followups = result
+        self.show_figures(figures)
+        self.followups.clear()
+        for item in followups:
+            entry = QListWidgetItem(item.title)
+            entry.setData(Qt.ItemDataRole.UserRole, item.person_id)
+            self.followups.addItem(entry)
+        if not followups:
+            self.followups.addItem(self.tr("Nothing to follow up."))
+        self._finished()
+
+    def show_figures(self, figures: KpiReport) -> None:
+        self.figures = figures
+        rows = {row.key: row for row in summary_rows(figures)}
+        for key, tile in self.tiles.items():
+            tile.show_row(rows[key], self.tr("Target"))
+        self.state_label.setText("" if figures.has_data else self.tr("No data for this period"))
+        self.ladder_chart.set_stages([(c.stage, c.persons) for c in figures.ladder.stages])
+        self.trend_chart.set_months([(self.tr("M%1").replace("%1", str(int(m.month[5:]))), m.unique_persons,
+                                      m.person_visits) for m in figures.monthly],
+                                    (self.tr("Unique persons"), self.tr("Person-visits")))
+        self.status_message.emit(figures.period_label)
+
+    # ------------------------------------------------------------ records behind a figure
+    def open_records(self, key: str) -> QWidget | None:
+        if self.figures is None:
+            return None
+        if key in PERSON_TILES:
+            f = self.figures
+            with self.database.session() as session:
+                rows = active_persons(session, f.period_start, f.period_end, None, LIST_LIMIT)
+            note = self.tr("Persons with at least one activity in %1 (double-click opens the person).").replace(
+                "%1", f.period_label)
+            return self._persons_dialog(self.tiles[key].label.text(), rows,
+                                        [self.tr("Name"), self.tr("Visits"), self.tr("Last activity")], note)
+        return self._go(AREA_OF_TILE.get(key, "participants"))
+
+    def open_stage(self, stage: str) -> QWidget:
+        with self.database.session() as session:
+            rows = persons_at_stage(session, stage, LIST_LIMIT)
+        note = self.tr("Persons whose current stage is %1.").replace("%1", stage)
+        return self._persons_dialog(stage, rows, [self.tr("Name"), self.tr("Last activity")], note)
+
+    def _persons_dialog(self, title: str, rows, headers, note) -> PersonsDialog:
+        dialog = PersonsDialog(title, rows, headers, note, self)
+        dialog.person_opened.connect(self._open_person)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def _window(self):
+        window = self.window()
+        return window if hasattr(window, "show_area") else None
+
+    def _go(self, area: str):
+        window = self._window()
+        if window is not None and area in getattr(window, "pages", {}):
+            return window.show_area(area)
+        return None
+
+    def _open_person(self, person_id: str) -> None:
+        page = self._go("participants")
+        detail = getattr(page, "detail", None)
+        if detail is not None and hasattr(detail, "show_person"):
+            detail.show_person(person_id)

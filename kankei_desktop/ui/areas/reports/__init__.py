@@ -1,0 +1,1 @@
+"""レポート: the PDF progress summary — options, comments, preview, save, print, open."""

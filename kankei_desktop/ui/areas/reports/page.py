@@ -1,0 +1,244 @@
+"""レポート: choose the period and options, write the comment, preview, save the PDF, print, open it."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.reports.progress import ReportOptions, write_progress_report
+from kankei_desktop.services import settings_store
+from kankei_desktop.services.kpis import KpiReport, compute_kpis
+from kankei_desktop.services.kpis_comments import report_comment, save_report_comment
+from kankei_desktop.services.programmes import list_programmes
+from kankei_desktop.store import Database
+from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.areas.home.worker import Task, start
+from kankei_desktop.ui.areas.reports.preview import summary_html
+
+
+class ReportsPage(AreaPage):
+    AREA_KEY = "reports"
+    ICON = "fa5s.file-pdf"
+
+    def area_title(self) -> str:
+        return self.tr("Reports")
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(database, parent)
+        self.figures: KpiReport | None = None
+        self.organisation = ""
+        self._task: Task | None = None
+        self.last_saved: Path | None = None
+
+        self.year_combo = QComboBox()
+        self.year_combo.setObjectName("yearCombo")
+        current = fiscal_year_of(date.today())
+        for year in range(current + 1, current - 6, -1):
+            self.year_combo.addItem(fiscal_year_label(year), year)
+        self.year_combo.setCurrentIndex(1)
+        self.quarter_combo = QComboBox()
+        self.quarter_combo.setObjectName("quarterCombo")
+        self.quarter_combo.addItem(self.tr("Whole year"), None)
+        for quarter in range(1, 5):
+            self.quarter_combo.addItem(self.tr("Q%1").replace("%1", str(quarter)), quarter)
+        self.programme_combo = QComboBox()
+        self.programme_combo.setObjectName("programmeCombo")
+        self.named_check = QCheckBox(self.tr("Include named lists (every page marked as personal data)"))
+        self.threshold_spin = QSpinBox()
+        self.threshold_spin.setRange(1, 20)
+        self.threshold_spin.setToolTip(self.tr("Counts from 1 below this number are printed as <N in breakdowns"))
+        self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setObjectName("commentEdit")
+        self.comment_edit.setPlaceholderText(self.tr("The coordinator's comment for this period (printed in the PDF)"))
+        self.comment_edit.setMaximumHeight(130)
+        save_comment = QPushButton(self.tr("Save comment"))
+
+        options = QGroupBox(self.tr("Options"))
+        form = QFormLayout(options)
+        form.addRow(self.tr("Fiscal year"), self.year_combo)
+        form.addRow(self.tr("Period"), self.quarter_combo)
+        form.addRow(self.tr("Programme"), self.programme_combo)
+        form.addRow(self.tr("Suppress counts below"), self.threshold_spin)
+        form.addRow(self.named_check)
+        form.addRow(QLabel(self.tr("Comment")))
+        form.addRow(self.comment_edit)
+        form.addRow(save_comment)
+
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setObjectName("saveButton")
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.open_button = QPushButton(self.tr("Open in PDF viewer"))
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setObjectName("messageLabel")
+        self.message.setWordWrap(True)
+        actions = QVBoxLayout()
+        for button in (self.save_button, self.print_button, self.open_button):
+            actions.addWidget(button)
+        actions.addWidget(self.progress)
+        actions.addWidget(self.message)
+        actions.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(options)
+        left.addLayout(actions)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("preview")
+        preview_box = QGroupBox(self.tr("Preview (summary)"))
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        layout = QHBoxLayout(self)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMaximumWidth(420)
+        layout.addWidget(left_widget)
+        layout.addWidget(preview_box, 1)
+
+        self.year_combo.currentIndexChanged.connect(self._year_changed)
+        self.quarter_combo.currentIndexChanged.connect(self.refresh)
+        self.programme_combo.currentIndexChanged.connect(self.refresh)
+        self.named_check.toggled.connect(self._render_preview)
+        self.threshold_spin.valueChanged.connect(self._render_preview)
+        save_comment.clicked.connect(self.save_comment)
+        self.save_button.clicked.connect(self.choose_and_save)
+        self.print_button.clicked.connect(self.print_summary)
+        self.open_button.clicked.connect(self.open_in_viewer)
+
+    # ------------------------------------------------------------ options
+    def activate(self) -> None:
+        with self.database.session() as session:
+            self.threshold_spin.blockSignals(True)
+            self.threshold_spin.setValue(int(settings_store.get(session, settings_store.SUPPRESSION_THRESHOLD) or 3))
+            self.threshold_spin.blockSignals(False)
+            self.organisation = str(settings_store.get(session, settings_store.ORGANISATION_NAME) or "")
+        self._year_changed()
+
+    def _year_changed(self) -> None:
+        year = self.year_combo.currentData()
+        with self.database.session() as session:
+            programmes = list_programmes(session, year, include_archived=True)
+        self.programme_combo.blockSignals(True)
+        self.programme_combo.clear()
+        self.programme_combo.addItem(self.tr("All programmes"), None)
+        for row in programmes:
+            self.programme_combo.addItem(row[1], row[0])
+        self.programme_combo.blockSignals(False)
+        self.refresh()
+
+    def options(self) -> ReportOptions:
+        return ReportOptions(fiscal_year=self.year_combo.currentData(), quarter=self.quarter_combo.currentData(),
+                             programme_id=self.programme_combo.currentData(), named=self.named_check.isChecked(),
+                             threshold=self.threshold_spin.value())
+
+    def refresh(self) -> None:
+        if self.year_combo.currentData() is None:
+            return
+        options = self.options()
+        with self.database.session() as session:
+            self.comment_edit.setPlainText(report_comment(session, options.fiscal_year, options.quarter,
+                                                          options.programme_id))
+            self.figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
+        self._render_preview()
+
+    def _render_preview(self) -> None:
+        if self.figures is not None:
+            self.preview.setHtml(summary_html(self.figures, self.organisation, self.threshold_spin.value(),
+                                              self.named_check.isChecked()))
+
+    def save_comment(self) -> None:
+        options = self.options()
+        try:
+            with self.database.session() as session:
+                save_report_comment(session, options.fiscal_year, options.quarter, options.programme_id,
+                                    self.comment_edit.toPlainText())
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Comment"), error.message)
+            return
+        self.message.setText(self.tr("Comment saved."))
+
+    # ------------------------------------------------------------ output
+    def choose_and_save(self) -> None:
+        options = self.options()
+        suggested = f"関係人口進捗サマリー_{options.fiscal_year}{'_Q' + str(options.quarter) if options.quarter else ''}.pdf"
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Save PDF"), str(Path.home() / suggested),
+                                                    self.tr("PDF (*.pdf)"))
+        if path:
+            self.save_pdf(Path(path))
+
+    def save_pdf(self, path: Path, then=None) -> Task | None:
+        """Write the PDF in the thread pool; the page stays usable, a bar shows the progress."""
+        if self._task is not None:
+            return None
+        options = self.options()
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.save_button.setEnabled(False)
+        self.message.setText(self.tr("Writing the PDF…"))
+        task = Task(self.database, lambda session, progress: write_progress_report(session, options, path, progress))
+        task.signals.progress.connect(lambda fraction, text: (self.progress.setValue(int(fraction * 100)),
+                                                              self.message.setText(text)))
+        task.signals.done.connect(lambda result: self._saved(result, then))
+        task.signals.failed.connect(self._save_failed)
+        self._task = start(task)
+        return task
+
+    def _saved(self, result, then) -> None:
+        self._task = None
+        self.save_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.last_saved = result.path
+        self.message.setText(self.tr("Saved %1 (%2 pages).").replace("%1", str(result.path)).replace(
+            "%2", str(result.pages)))
+        if then:
+            then(result.path)
+
+    def _save_failed(self, message: str) -> None:
+        self._task = None
+        self.save_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.message.setText(message)
+        QMessageBox.warning(self, self.tr("Save PDF"), message)
+
+    def open_in_viewer(self) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="kankei-report-"))
+        options = self.options()
+        self.save_pdf(folder / f"関係人口進捗サマリー_{options.fiscal_year}.pdf",
+                      then=lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+    def print_summary(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setHtml(self.preview.toHtml())
+        document.print_(printer)
