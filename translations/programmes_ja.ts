@@ -51,24 +51,62 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161" />
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161" />
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="160" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162" />
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="168" />
         <source>%1 days in stage</source>
         <translation>%1日経過</translation>
+    </message>
+</context>
+<context>
+    <name>CardDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42" />
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42" />
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42" />
+        <source>By</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47" />
+        <source>Stage of involvement…</source>
+        <translation>関わりの段階…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48" />
+        <source>Add a record…</source>
+        <translation>記録を追加…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="56" />
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="60" />
+        <source>Stage history in this programme</source>
+        <translation>このプログラムでの段階の履歴</translation>
     </message>
 </context>
 <context>
@@ -494,249 +532,249 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="62" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="63" />
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73" />
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="380" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="386" />
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82" />
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="392" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="83" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="398" />
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="83" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="84" />
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="84" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="85" />
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="86" />
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
         <translation>保存した参加者の絞り込み（一括登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="87" />
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="88" />
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="112" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="113" />
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="113" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="114" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125" />
         <source>Enroll a segment…</source>
         <translation>セグメントを登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128" />
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="130" />
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="132" />
         <source>Count persons and person-days of this programme's fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="135" />
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="134" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="135" />
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="147" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="148" />
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="149" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="150" />
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="260" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="266" />
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="269" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="275" />
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="284" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="290" />
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="285" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="291" />
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="293" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="299" />
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="313" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="319" />
         <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="332" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="338" />
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="340" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="346" />
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="356" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="362" />
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="380" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="386" />
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="411" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="417" />
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="426" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="435" />
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="439" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="448" />
         <source>Enroll %1</source>
         <translation>%1 を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="453" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="462" />
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="456" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="465" />
         <source>Enroll a segment</source>
         <translation>セグメントを登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="457" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="466" />
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントの全員を登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="463" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="472" />
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="470" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="479" />
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="473" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="482" />
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="486" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="495" />
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>

@@ -15,6 +15,7 @@ from kankei_desktop.services import enrollments, interactions, programmes
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.programmes import ProgrammeInput
 from kankei_desktop.ui.areas.programmes.board import encode_ids
+from kankei_desktop.ui.areas.programmes.card_dialog import CardDialog
 from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
 from kankei_desktop.ui.areas.programmes.page import ProgrammesPage
 from kankei_desktop.ui.areas.programmes.person_dialogs import AddToProgrammeDialog, InteractionDialog, LadderDialog
@@ -300,3 +301,14 @@ def test_edit_then_delete_an_interaction(qtbot, app_ready, database, quest):
     with database.session() as session:
         assert interactions.interactions_of_person(session, person) == []
         assert session.get(Person, person).last_activity_on is None
+
+
+def test_card_dialog_shows_the_stage_history(qtbot, app_ready, database, quest):
+    _pid, stages, eids, people = quest
+    with database.session() as session:
+        enrollments.move_enrollments(session, [eids[0]], stages[1], on=date(2026, 10, 10))
+    dialog = CardDialog(database, eids[0], people[0])
+    qtbot.addWidget(dialog)
+    assert dialog.history.topLevelItemCount() == 2
+    assert dialog.history.topLevelItem(0).text(1) == "応募 → 説明会参加"
+    assert dialog.history.topLevelItem(0).text(0) == "2026/10/10"

@@ -118,7 +118,7 @@ class BoardView(QScrollArea):
     """Columns side by side; scrolls sideways when a programme has many stages."""
 
     move_requested = Signal(list, str)  # enrollment ids, target stage id
-    open_person = Signal(str)
+    open_card = Signal(str, str)  # enrollment id, person id
 
     COLUMN_WIDTH = 175
 
@@ -176,7 +176,8 @@ class BoardView(QScrollArea):
                 item.setSelected(True)
         stage_list.cards_dropped.connect(self.move_requested)
         stage_list.step_requested.connect(self._step)
-        stage_list.itemDoubleClicked.connect(lambda item: self.open_person.emit(item.data(PersonIdRole)))
+        stage_list.itemActivated.connect(
+            lambda item: self.open_card.emit(item.data(EnrollmentIdRole), item.data(PersonIdRole)))
         layout.addWidget(stage_list, 1)
         self.lists.append(stage_list)
         return frame

@@ -34,6 +34,7 @@ from kankei_desktop.services import enrollments, merge, programmes, segments
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
+from kankei_desktop.ui.areas.programmes.card_dialog import CardDialog
 from kankei_desktop.ui.areas.programmes.commands import DoneCommand
 from kankei_desktop.ui.areas.programmes.figures import FiguresLabel
 from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
@@ -211,6 +212,7 @@ class ProgrammesPage(AreaPage):
         self.unenroll_button.clicked.connect(self.unenroll_selected)
         self.segments_button.clicked.connect(self.edit_segments)
         self.board.move_requested.connect(self.move_cards)
+        self.board.open_card.connect(self.open_card)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -423,6 +425,9 @@ class ProgrammesPage(AreaPage):
             if target is not None and self.view_stack.currentWidget() is self.board:
                 target.setFocus()
         return moves or []
+
+    def open_card(self, enrollment_id: str, person_id: str) -> None:
+        CardDialog(self.database, enrollment_id, person_id, self).exec()
 
     def move_selected(self) -> None:
         ids = self.selected_enrollment_ids()
