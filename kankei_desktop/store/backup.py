@@ -230,8 +230,8 @@ def _backup_files(backup_dir: Path, stem: str | None) -> list[tuple[Path, str, d
         if parsed is None or (stem is not None and parsed[0] != stem):
             continue
         found.append((path, *parsed))
-    # Newest first; the name breaks ties between backups of the same second.
-    found.sort(key=lambda item: (item[2], item[0].name), reverse=True)
+    # Newest first; within one second the sequence number (-2, -3 …) says which came later.
+    found.sort(key=lambda item: (item[2], int(_NAME.match(item[0].name)["seq"] or 1)), reverse=True)
     return found
 
 

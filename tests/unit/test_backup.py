@@ -63,8 +63,9 @@ def test_same_second_backups_get_distinct_names(database, folder):
     moment = datetime(2026, 1, 1, 9, 0, 0)
     first = backup.make_backup(database.path, folder, "open", now=moment)
     second = backup.make_backup(database.path, folder, "open", now=moment)
-    assert first != second and first.exists() and second.exists()
-    assert len(backup.list_backups(folder, "test")) == 2
+    third = backup.make_backup(database.path, folder, "open", now=moment)
+    assert len({first, second, third}) == 3
+    assert [info.path for info in backup.list_backups(folder, "test")] == [third, second, first]
 
 
 @pytest.mark.parametrize("kind", ["missing", "readonly", "file"])
