@@ -18,6 +18,7 @@ from kankei_desktop.domain.text import normalise_phone, normalise_postal_code, n
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_RANGE = (1, 2_958_465)  # 1900-01-01 .. 9999-12-31
 _TRAILING_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_PLAIN_DATE = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _FISCAL_YEAR = re.compile(r"^(令和|平成|R|H)?\s*(\d{1,4}|元)\s*年?度?$", re.IGNORECASE)
 
@@ -77,6 +78,12 @@ def to_date(value) -> date | None:
         raise ValueError("日付ではなく真偽値（TRUE/FALSE）が入っています。")
     if isinstance(value, (int, float)):
         return _from_serial(value)
+    plain = _PLAIN_DATE.match(value) if isinstance(value, str) else None
+    if plain:  # 2001/7/7 or 2001-07-07, the common case, without NFKC and the era patterns
+        try:
+            return date(int(plain[1]), int(plain[2]), int(plain[3]))
+        except ValueError:
+            raise ValueError(f"{value} は存在しない日付です。") from None
     text = unicodedata.normalize("NFKC", str(value)).strip()
     text = _TRAILING_TIME.sub("", text)
     if text.isdigit() and len(text) <= 6:
