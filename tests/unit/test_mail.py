@@ -205,3 +205,34 @@ def test_batch_with_explicit_mapping(session, kome):
                                                         farmer_for_person={p: b_farm for p in people}), today=TODAY)
     assert set(result.assignments.values()) == {b_farm}
     assert a_farm not in result.assignments.values()
+
+
+def test_returned_parcel_marks_its_letter_returned_and_deletes_unlink(session):
+    farmer = _host(session, "佐藤農園")
+    student = _person(session, "山田 太郎", "ヤマダ タロウ")
+    shipment_id = shipments.create_shipment(session, ShipmentInput(
+        person_id=student, host_id=farmer, contents="お米 5kg", shipped_on=date(2026, 10, 2)), today=TODAY)
+    letter_id = letters.create_letter(session, LetterInput(person_id=student, shipment_id=shipment_id), today=TODAY)
+    shipments.mark_shipments(session, [shipment_id], "returned", date(2026, 10, 9), today=TODAY)
+    assert session.get(Shipment, shipment_id).status == "返送"
+    assert (session.get(Letter, letter_id).status, session.get(Letter, letter_id).sent_on) == ("返送", date(2026, 10, 2))
+
+    reply_id = letters.create_letter(session, LetterInput(direction="参加者→地域", person_id=student,
+                                                          reply_to_id=letter_id, received_on=date(2026, 10, 20)),
+                                     today=TODAY)
+    shipments.delete_shipment(session, shipment_id)
+    assert session.get(Letter, letter_id).shipment_id is None  # the letter stays, unlinked
+    letters.delete_letter(session, letter_id)
+    assert session.get(Letter, reply_id).reply_to_id is None and session.get(Letter, reply_id).deleted_at is None
+
+
+def test_future_dates_are_refused(session):
+    student = _person(session, "山田 太郎", "ヤマダ タロウ")
+    before = _state(session)
+    with pytest.raises(ValidationError) as error:
+        shipments.create_shipment(session, ShipmentInput(person_id=student, contents="お米",
+                                                         shipped_on=date(2026, 12, 1)), today=TODAY)
+    assert "発送日 2026/12/01 は未来の日付です" in error.value.message
+    with pytest.raises(ValidationError):
+        letters.create_letter(session, LetterInput(person_id=student, received_on=date(2026, 12, 1)), today=TODAY)
+    assert _state(session) == before
