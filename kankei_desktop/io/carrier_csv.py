@@ -288,3 +288,19 @@ def export_carrier_csv(session: Session, fmt: str, out: Path, *, shipment_ids: I
     audit.record(session, "export", "shipment", "", {"format": [None, fmt], "rows": [None, len(addresses)],
                                                      "file": [None, out.name]})
     return len(addresses)
+
+
+def _delegate(fmt: str, session: Session, out_path: Path, args) -> str:
+    programme_id = getattr(args, "programme_id", None)
+    count = export_carrier_csv(session, fmt, Path(out_path), programme_id=programme_id)
+    return f"送り状データ {count} 件（準備中の発送）を書き出しました（{fmt}、CP932）: {out_path}"
+
+
+def export_yamato_b2(session: Session, out_path: Path, args) -> str:
+    """For ``export --what shipments --format yamato-b2`` (cli/exchange.py EXPORT_DELEGATES)."""
+    return _delegate("yamato-b2", session, out_path, args)
+
+
+def export_yupack(session: Session, out_path: Path, args) -> str:
+    """For ``export --what shipments --format yupack`` (cli/exchange.py EXPORT_DELEGATES)."""
+    return _delegate("yupack", session, out_path, args)

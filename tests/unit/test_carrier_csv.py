@@ -102,3 +102,12 @@ def test_missing_phone_or_address_is_refused_naming_the_person(session, batch, t
         export_carrier_csv(session, "yupack", out_dir / "x.csv", programme_id=pid, today=TODAY)
     assert "「佐藤 花子」さん宛: 電話番号がありません" in error.value.message
     assert list(out_dir.iterdir()) == []
+
+
+def test_delegate_for_the_general_export_command(session, batch, tmp_path):
+    import argparse
+
+    line = carrier_csv.export_yupack(session, tmp_path / "y.csv", argparse.Namespace())
+    assert "2 件" in line
+    header, *rows = _read(tmp_path / "y.csv")
+    assert header == list(YUPACK_COLUMNS) and len(rows) == 2
