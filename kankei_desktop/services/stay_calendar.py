@@ -129,3 +129,22 @@ def calendar_rows(session: Session, include_archived: bool = False) -> list[tupl
             select(Host.id, Host.name, Host.capacity_per_night).where(*conditions).order_by(Host.kind, Host.name)
         )
     ]
+
+
+def programme_choices(session: Session, include_archived: bool = True) -> list[tuple[str, str]]:
+    """(id, "name（year）") of live programmes, newest fiscal year first, for pickers and filters."""
+    conditions = [Programme.deleted_at.is_(None)]
+    if not include_archived:
+        conditions.append(Programme.archived.is_(False))
+    rows = session.execute(
+        select(Programme.id, Programme.name, Programme.fiscal_year)
+        .where(*conditions)
+        .order_by(Programme.fiscal_year.desc(), Programme.name)
+    ).all()
+    return [(programme_id, f"{name}（{year}）") for programme_id, name, year in rows]
+
+
+def person_names(session: Session, person_ids: list[str]) -> dict[str, str]:
+    if not person_ids:
+        return {}
+    return dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all())

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from kankei_desktop.domain.enums import StayStatus
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.domain.tables import Person, Programme
 from kankei_desktop.services import participants, stays
 from kankei_desktop.services.hosts import host_choices
+from kankei_desktop.services.stay_calendar import person_names, programme_choices
 from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
@@ -147,11 +146,7 @@ class StayEditor(QDialog):
         with self.database.session() as session:
             hosts = host_choices(session)
             lodgings = host_choices(session, lodgings_only=True)
-            programmes = session.execute(
-                select(Programme.id, Programme.name, Programme.fiscal_year)
-                .where(Programme.deleted_at.is_(None), Programme.archived.is_(False))
-                .order_by(Programme.fiscal_year.desc(), Programme.name)
-            ).all()
+            programmes = programme_choices(session, include_archived=False)
         self.host_combo.addItem(self.tr("(none)"), None)
         for host_id, name in hosts:
             self.host_combo.addItem(name, host_id)
@@ -159,8 +154,8 @@ class StayEditor(QDialog):
         for host_id, name in lodgings:
             self.lodging_combo.addItem(name, host_id)
         self.programme_combo.addItem(self.tr("(none)"), None)
-        for programme_id, name, year in programmes:
-            self.programme_combo.addItem(f"{name}（{year}）", programme_id)
+        for programme_id, label in programmes:
+            self.programme_combo.addItem(label, programme_id)
 
     def _select_host(self, host_id: str) -> None:
         """A row of the timeline is a host, a lodging or both: fill whichever fits."""
@@ -180,7 +175,7 @@ class StayEditor(QDialog):
         combo.setCurrentIndex(max(0, index))
 
     def _load(self, session, data: StayInput) -> None:
-        names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(data.person_ids))).all())
+        names = person_names(session, data.person_ids)
         for person_id in data.person_ids:
             self._add_person(person_id, names.get(person_id, person_id))
         self._set_combo(self.host_combo, data.host_id)

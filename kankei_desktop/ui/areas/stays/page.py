@@ -19,12 +19,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.domain.tables import Programme
 from kankei_desktop.services.hosts import host_choices
-from kankei_desktop.services.stay_calendar import calendar_rows, stays_between
+from kankei_desktop.services.stay_calendar import calendar_rows, programme_choices, stays_between
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.stays.editor import StayEditor
@@ -134,13 +132,10 @@ class StaysPage(AreaPage):
     # ---------------------------------------------------------- data
     def _fill_filters(self) -> None:
         with self.database.session() as session:
-            programmes = session.execute(
-                select(Programme.id, Programme.name, Programme.fiscal_year)
-                .where(Programme.deleted_at.is_(None)).order_by(Programme.fiscal_year.desc(), Programme.name)
-            ).all()
+            programmes = programme_choices(session)
             hosts = host_choices(session)
         for combo, label, items in (
-            (self.programme_filter, self.tr("All programmes"), [(pid, f"{n}（{y}）") for pid, n, y in programmes]),
+            (self.programme_filter, self.tr("All programmes"), programmes),
             (self.host_filter, self.tr("All hosts"), hosts),
         ):
             current = combo.currentData()
