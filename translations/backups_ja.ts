@@ -31,12 +31,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="90" />
         <source>Last backup %1</source>
         <translation>最終バックアップ %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="92" />
         <source>Backup failed %1: %2</source>
         <translation>バックアップ失敗 %1: %2</translation>
     </message>
@@ -72,160 +72,165 @@
 <context>
     <name>DataSafetyPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="56" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="64" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="317" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="350" />
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="67" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="91" />
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="68" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="92" />
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="93" />
         <source>Personal data</source>
         <translation>個人情報</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="83" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="107" />
         <source>Change…</source>
         <translation>変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="109" />
         <source>Use default</source>
         <translation>既定に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="91" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="115" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="356" />
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="118" />
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="120" />
         <source>Back up while working every</source>
         <translation>作業中のバックアップ間隔</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="125" />
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="103" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="127" />
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="150" />
         <source>The backup folder is not there (was a USB stick removed?).</source>
         <translation>バックアップ先のフォルダーが見つかりません（USB メモリーが外れていませんか？）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="152" />
         <source>No backups yet. Press “Back up now” to make the first one.</source>
         <translation>バックアップはまだありません。「今すぐバックアップ」で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="153" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="177" />
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="161" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="185" />
         <source>Choose a backup in the list first.</source>
         <translation>先に一覧からバックアップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="188" />
         <source>A backup is being made. Try again in a moment.</source>
         <translation>バックアップを作成中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="193" />
         <source>Restore the backup of %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="183" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="207" />
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="196" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="220" />
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="213" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="237" />
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="215" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="239" />
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="236" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="260" />
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="253" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="277" />
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="262" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="286" />
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="266" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="290" />
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="271" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="295" />
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="288" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="312" />
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="295" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="319" />
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="299" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323" />
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="308" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="328" />
+        <source>Erasing the personal data of %1…</source>
+        <translation>「%1」さんの個人情報を消去しています…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="341" />
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="326" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="359" />
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

@@ -72,7 +72,7 @@ def test_history_tab_shows_changes_and_exports_csv(page, tmp_path):
     assert "出力" in _texts(page.audit_model, 2)
 
 
-def test_privacy_tab_erases_a_dormant_person(page, database, two_persons):
+def test_privacy_tab_erases_a_dormant_person(qtbot, page, database, two_persons):
     from kankei_desktop.domain.tables import Person
 
     with database.session() as session:
@@ -81,6 +81,7 @@ def test_privacy_tab_erases_a_dormant_person(page, database, two_persons):
     assert _texts(page.dormant_model) == ["山田 太郎"]
     page.dormant_view.selectRow(0)
     page.erase_button.click()
+    qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
     assert page.errors == [] and page.dormant_model.rowCount() == 0
     assert "山田".encode() not in database.path.read_bytes()
 

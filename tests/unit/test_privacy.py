@@ -136,3 +136,13 @@ def test_file_search_finds_values_across_chunk_boundaries(tmp_path):
 def test_purge_without_known_values_always_rebuilds(database):
     assert privacy.purge_freed_space(database) is True
     assert privacy.purge_freed_space(database, ["どこにもない文字列"]) is False
+
+
+def test_a_name_shared_with_another_person_stays_for_that_person(database):
+    with database.session() as session:
+        first = create_person(session, PersonInput(name="佐藤 花子", email="hanako.one@example.jp"))
+        create_person(session, PersonInput(name="佐藤 花子", email="hanako.two@example.jp"))
+    privacy.anonymise_and_purge(database, first)
+    data = _file_bytes(database.path)
+    assert "佐藤 花子".encode() in data  # the other 佐藤 花子
+    assert b"hanako.one@example.jp" not in data and b"hanako.two@example.jp" in data

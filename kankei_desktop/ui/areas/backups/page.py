@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -33,6 +34,28 @@ from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableM
 from kankei_desktop.ui.areas.backups.scheduler import AutoBackup
 
 AUDIT_PAGE_SIZE = 500
+
+
+class _JobSignals(QObject):
+    done = Signal(object)  # None, or the message of a KankeiError
+
+
+class _Job(QRunnable):
+    """Runs ``work`` in the thread pool; a ``KankeiError`` comes back as its message."""
+
+    def __init__(self, work):
+        super().__init__()
+        self.setAutoDelete(False)  # the page keeps it (and its signals) until done
+        self.work = work
+        self.signals = _JobSignals()
+
+    def run(self) -> None:
+        try:
+            self.work()
+        except KankeiError as error:
+            self.signals.done.emit(error.message)
+            return
+        self.signals.done.emit(None)
 
 
 def _table(model) -> QTableView:
@@ -62,6 +85,7 @@ class DataSafetyPage(AreaPage):
         self.choose_folder = self._choose_folder
         self.choose_csv = self._choose_csv
         self.show_error = lambda text: QMessageBox.warning(self, self.tr("Data safety"), text)
+        self._jobs: list[_Job] = []
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._backups_tab(), self.tr("Backups"))
@@ -299,10 +323,19 @@ class DataSafetyPage(AreaPage):
         question = self.tr("Erase the personal data of %1? This cannot be undone.").replace("%1", name)
         if not self.confirm(question):
             return
-        try:
-            privacy.anonymise_and_purge(self.database, person_id)
-        except KankeiError as error:
-            self.show_error(error.message)
+        # Rewriting a large file (VACUUM) takes a while: off the GUI thread.
+        self.erase_button.setEnabled(False)
+        self.privacy_note.setText(self.tr("Erasing the personal data of %1…").replace("%1", name))
+        job = _Job(lambda: privacy.anonymise_and_purge(self.database, person_id))
+        job.signals.done.connect(lambda error: self._erased(name, error))
+        self._jobs.append(job)
+        QThreadPool.globalInstance().start(job)
+
+    def _erased(self, name: str, error: str | None) -> None:
+        self.erase_button.setEnabled(True)
+        if error:
+            self.show_error(error)
+            self.privacy_note.setText(error)
             return
         self.refresh_dormant()
         self.privacy_note.setText(self.tr("The personal data of %1 was erased.").replace("%1", name))
