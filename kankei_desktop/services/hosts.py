@@ -119,9 +119,37 @@ def load_host_input(session: Session, host_id: str) -> HostInput:
     return HostInput(**{name: getattr(host, name) for name in _FIELDS})
 
 
-def update_host(session: Session, host_id: str, data: HostInput) -> bool:
+def _fullest_night(session: Session, host_id: str, today: date) -> tuple[date, int] | None:
+    """The night from today on with the most persons booked at this lodging (cancelled ones aside)."""
+    from kankei_desktop.services.stays import night_occupancy
+
+    last_end = session.execute(
+        select(func.max(Stay.end_on)).where(
+            Stay.lodging_id == host_id, Stay.deleted_at.is_(None), Stay.status != "中止", Stay.end_on > today
+        )
+    ).scalar_one()
+    if last_end is None:
+        return None
+    occupancy = night_occupancy(session, host_id, today, last_end)
+    night, persons = max(occupancy.items(), key=lambda item: (item[1], -item[0].toordinal()), default=(today, 0))
+    return (night, persons) if persons else None
+
+
+def update_host(session: Session, host_id: str, data: HostInput, *, today: date | None = None) -> bool:
+    """Save an edit. Lowering a lodging's capacity below nights already booked is refused."""
     data = _checked(data)
     host = _live_host(session, host_id)
+    if host.capacity_per_night is not None and (
+        data.capacity_per_night is None or data.capacity_per_night < host.capacity_per_night
+    ):
+        fullest = _fullest_night(session, host_id, today or date.today())
+        if fullest and (data.capacity_per_night is None or fullest[1] > data.capacity_per_night):
+            night, persons = fullest
+            wanted = "宿泊なし" if data.capacity_per_night is None else f"{data.capacity_per_night} 名"
+            raise ConflictError(
+                f"{night:%Y/%m/%d} の夜、{host.name} には既に {persons} 名の宿泊予定があるため、"
+                f"定員を{wanted}にできません。先に滞在を調整してください。"
+            )
     changes = audit.diff({name: getattr(host, name) for name in _FIELDS}, asdict(data))
     if not changes:
         return False

@@ -109,3 +109,21 @@ def test_list_filter_sort_and_rows(session):
     rows = hosts.fetch_list_rows(session, [b])
     assert rows[b][:2] == ("かもめ荘", "宿泊施設") and rows[b][5] == 6
     assert hosts.host_choices(session, lodgings_only=True) == [(b, "かもめ荘")]
+
+
+def test_capacity_cannot_drop_below_booked_nights(session):
+    a, b = (create_person(session, PersonInput(name=n)) for n in ("甲", "乙"))
+    inn = hosts.create_host(session, HostInput(name="民宿", kind="宿泊施設", capacity_per_night=4))
+    stays.create_stay(session, StayInput(person_ids=[a, b], lodging_id=inn, start_on=date(2026, 8, 1),
+                                         end_on=date(2026, 8, 3)), today=date(2026, 7, 1))
+    data = hosts.load_host_input(session, inn)
+    data.capacity_per_night = 1
+    with pytest.raises(ConflictError) as error:
+        hosts.update_host(session, inn, data, today=date(2026, 7, 1))
+    assert "2026/08/01" in error.value.message and "2 名" in error.value.message
+    assert hosts.load_host_input(session, inn).capacity_per_night == 4
+    data.capacity_per_night = 2
+    assert hosts.update_host(session, inn, data, today=date(2026, 7, 1))
+    # once those nights are past, the capacity may go down
+    data.capacity_per_night = 1
+    assert hosts.update_host(session, inn, data, today=date(2026, 8, 3))
