@@ -13,37 +13,21 @@ transaction with Core executemany, so a failure or a cancel leaves nothing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import insert, select, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import select
 from sqlmodel import Session
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.domain.tables import (
-    AuditEntry,
-    Enrollment,
-    EnrollmentStageChange,
-    ImportMapping,
-    LadderStageChange,
-    Person,
-    PersonTag,
-    PersonTie,
-    Programme,
-    ProgrammeStage,
-    new_id,
-    utc_now,
-)
-from kankei_desktop.domain.text import furigana_sort_key, normalise_spaces, person_search_text
+from kankei_desktop.domain.tables import ImportMapping, Person, Programme, ProgrammeStage, new_id, utc_now
+from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KINDS, auto_mapping, column_by_key, header_signature
 from kankei_desktop.io.readers import MAX_COLUMNS, ImportFileError, RawTable
 from kankei_desktop.services.duplicates import duplicate_key_sets
 from kankei_desktop.services.participants import PersonInput, validate
-from kankei_desktop.store import audit
 
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
 STATUS_LABELS = {NEW: "新規", UPDATE: "更新", DUPLICATE: "重複", ERROR: "エラー"}

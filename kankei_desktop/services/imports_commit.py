@@ -37,7 +37,6 @@ from kankei_desktop.services.imports import (
     CHUNK,
     CREATE,
     DUPLICATE,
-    ERROR,
     STATUS_LABELS,
     UPDATE,
     CellMessage,
