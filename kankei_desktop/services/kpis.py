@@ -224,19 +224,17 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
 
     q.prepare(session)
     rows = q.activity_rows(session, previous.start, end)
-    total, by_programme = P.count_period(rows, start, end)
-    if programme_id:
-        total = by_programme.get(programme_id, P.Counted())
-    period_persons = set(total.days_by_person)
-    previous_persons = P.persons_between(rows, previous.start, previous.end)
-    both = len(period_persons & previous_persons)
-    sustained, sustained_base = P.quarters_active(rows, _sustained_window_start(fiscal_year, quarter), end,
-                                                  programme_id)
-    monthly_rows = P.monthly(rows, start, end, programme_id)
-    days_by_programme = P.person_days(rows, start, end)
+    counted = P.tally(rows, (start, end), (previous.start, previous.end),
+                      _sustained_window_start(fiscal_year, quarter), programme_id)
+    del rows
+    total, by_programme = counted.total, counted.by_programme
+    previous_persons = counted.previous_persons
+    both = len(set(total.days_by_person) & previous_persons)
+    sustained, sustained_base = counted.sustained, counted.sustained_base
+    monthly_rows = counted.monthly
+    days_by_programme = counted.person_days
     if programme_id:
         days_by_programme = {programme_id: days_by_programme.get(programme_id, (0, 0))}
-    del rows
 
     unique, visits = total.unique, total.visits
     persons = PersonFigures(
