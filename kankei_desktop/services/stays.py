@@ -141,8 +141,10 @@ def _as_date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
-def _validate(session: Session, data: StayInput, today: date) -> dict[str, str]:
+def _validate(session: Session, data: StayInput, today: date, hosts: dict | None = None) -> dict[str, str]:
+    """Field → message; fills ``hosts`` (id → row) for the capacity check that follows."""
     errors: dict[str, str] = {}
+    hosts = {} if hosts is None else hosts
     if data.start_on is None:
         errors["start_on"] = "開始日を入力してください。"
     if data.end_on is None:
@@ -162,7 +164,8 @@ def _validate(session: Session, data: StayInput, today: date) -> dict[str, str]:
     if len(data.purpose) > 200:
         errors["purpose"] = "目的は200文字以内で入力してください。"
     host_ids = [h for h in (data.host_id, data.lodging_id) if h]
-    hosts = {row[0]: row for row in session.execute(_HOSTS_SQL, {"ids": host_ids})} if host_ids else {}
+    if host_ids:
+        hosts.update((row[0], row) for row in session.execute(_HOSTS_SQL, {"ids": host_ids}))
     for key, label in (("host_id", "受入先"), ("lodging_id", "宿泊先")):
         host_id = getattr(data, key)
         if host_id:
@@ -228,12 +231,12 @@ def night_occupancy(
 
 
 def _capacity_overflow(
-    session: Session, data: StayInput, exclude_stay_id: str | None
+    session: Session, data: StayInput, exclude_stay_id: str | None, hosts: dict | None = None
 ) -> tuple[str, int, date, int] | None:
     """(lodging name, capacity, first night over capacity, persons that night) or None."""
     if not data.lodging_id:
         return None
-    row = session.execute(_HOSTS_SQL, {"ids": [data.lodging_id]}).first()
+    row = (hosts or {}).get(data.lodging_id) or session.execute(_HOSTS_SQL, {"ids": [data.lodging_id]}).first()
     if row is None or row[4] is None:
         return None  # not a place with a counted number of beds
     occupancy = night_occupancy(session, data.lodging_id, data.start_on, data.end_on, exclude_stay_id)
@@ -248,13 +251,14 @@ def check_stay(
 ) -> StayInput:
     """Normalise and check; raises ValidationError or ConflictError, changes nothing."""
     data = _normalised(data)
-    errors = _validate(session, data, today or date.today())
+    hosts: dict = {}
+    errors = _validate(session, data, today or date.today(), hosts)
     if errors:
         raise ValidationError(errors)
     if data.status == StayStatus.CANCELLED.value:
         return data  # a cancelled stay takes no bed and no day
     _person_conflicts(session, data, exclude_stay_id)
-    overflow = _capacity_overflow(session, data, exclude_stay_id)
+    overflow = _capacity_overflow(session, data, exclude_stay_id, hosts)
     if overflow is None:
         data.override_reason = ""
     elif not data.override_reason:
