@@ -312,3 +312,30 @@ def test_card_dialog_shows_the_stage_history(qtbot, app_ready, database, quest):
     assert dialog.history.topLevelItemCount() == 2
     assert dialog.history.topLevelItem(0).text(1) == "応募 → 説明会参加"
     assert dialog.history.topLevelItem(0).text(0) == "2026/10/10"
+
+
+def test_edit_programme_dialog_saves_and_undo_restores(qtbot, page, database, quest):
+    pid = quest[0]
+    with database.session() as session:
+        current = programmes.load_programme_input(session, pid)
+    saved = []
+
+    def save(data):
+        saved.append(data)
+        return page.run_undoable(
+            "edit", lambda s: programmes.update_programme(s, pid, data),
+            lambda s, before: programmes.update_programme(s, pid, before), field_errors=True) and pid
+
+    dialog = ProgrammeDialog(current, save, page)
+    qtbot.addWidget(dialog)
+    dialog.region_edit.setText("周防大島町")
+    dialog.targets.item(1, 1).setText("100")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    with database.session() as session:
+        data = programmes.load_programme_input(session, pid)
+    assert data.region == "周防大島町" and [(t.key, t.target_value) for t in data.targets] == [("person_days", 100)]
+    page.undo_stack.undo()
+    with database.session() as session:
+        data = programmes.load_programme_input(session, pid)
+    assert data.region == "" and data.targets == []

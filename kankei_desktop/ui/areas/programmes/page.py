@@ -65,6 +65,7 @@ class ProgrammesPage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.undo_stack = QUndoStack(self)
+        self.last_run_failed = False
         self.programme_id: str | None = None
 
         # ---- left: programmes by 年度
@@ -248,6 +249,7 @@ class ProgrammesPage(AreaPage):
         With ``field_errors`` a ValidationError is raised to the calling dialog (shown at the
         field) instead of in a message box.
         """
+        self.last_run_failed = True
         try:
             with self.database.session() as session:
                 result = do(session)
@@ -256,6 +258,7 @@ class ProgrammesPage(AreaPage):
                 raise
             self.show_error(error.message)
             return None
+        self.last_run_failed = False
         if result is None or result == []:
             return result  # nothing changed: nothing to undo
         redo = redo or (lambda session, _result: do(session))
@@ -365,7 +368,7 @@ class ProgrammesPage(AreaPage):
                 lambda s, _before: programmes.update_programme(s, programme_id, data),
                 field_errors=True,
             )
-            return programme_id
+            return None if self.last_run_failed else programme_id
 
         if ProgrammeDialog(current, save, self).exec():
             self._fill_years()

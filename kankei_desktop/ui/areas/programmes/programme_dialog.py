@@ -168,4 +168,6 @@ class ProgrammeDialog(QDialog):
             if "targets" in error.errors:
                 self.targets.setStyleSheet(ERROR_STYLE)
             return
+        if self.result_value is None:  # refused for another reason, already said in a message box
+            return
         self.accept()
