@@ -97,3 +97,39 @@ def test_foreign_files_are_refused_untouched(tmp_path, content, message):
 def test_probe_reports_schema_and_count(database):
     report = probe.probe_file(database.path)
     assert report.ok and report.schema_revision == head_revision() and report.person_count == 0
+
+
+def test_migrations_produce_exactly_the_declared_schema(database):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    with database.engine.connect() as connection:
+        assert compare_metadata(MigrationContext.configure(connection), SQLModel.metadata) == []
+
+
+def test_an_older_file_is_backed_up_then_upgraded(tmp_path):
+    from alembic import command
+
+    from kankei_desktop.services.participants import PersonInput, count_persons, create_person
+    from kankei_desktop.store import migrations
+    from kankei_desktop.store.database import make_engine
+
+    path = tmp_path / "old.sqlite3"
+    engine = make_engine(path)
+    with engine.begin() as connection:
+        config = migrations._config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    engine.dispose()
+    backed_up = []
+    database = open_database(path, before_migration=lambda p: backed_up.append(p.read_bytes()))
+    try:
+        assert backed_up, "the backup hook runs before the schema changes"
+        assert probe.probe_file(path).schema_revision == head_revision()
+        with database.session() as session:
+            create_person(session, PersonInput(name="山田 太郎"))
+        with database.session() as session:
+            assert count_persons(session) == 1
+    finally:
+        database.close()

@@ -21,4 +21,4 @@ class Record(SQLModel):
     created_at: datetime = Field(default_factory=utc_now, nullable=False)
     updated_at: datetime = Field(default_factory=utc_now, nullable=False)
     # A tombstone, not a DELETE: sync and undo need to know the row existed.
-    deleted_at: datetime | None = Field(default=None, index=True)
+    deleted_at: datetime | None = Field(default=None)  # deliberately not indexed: see migration 0003
