@@ -20,6 +20,7 @@ from kankei_desktop.store import open_database
 
 EXPORT_DELEGATES: dict[tuple[str, str], str] = {
     # ("stays", ".ics"): "kankei_desktop.services.<module>:<function>",
+    ("stays", ".ics"): "kankei_desktop.io.ics:export_for_cli",
     # ("shipments", "yamato-b2"): "kankei_desktop.services.<module>:<function>",
 }
 EXPORT_WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "all")

@@ -110,3 +110,9 @@ def _write_atomically(path: Path, content: bytes) -> None:
         ) from None
     finally:
         Path(temp_name).unlink(missing_ok=True)
+
+
+def export_for_cli(session: Session, out_path, args) -> str:
+    """``kankei-desktop export --what stays --out FILE.ics``: the ``export`` command's delegate."""
+    count = write_stays_ics(session, Path(out_path))
+    return f"{count:,} 件の滞在を書き出しました: {out_path}"

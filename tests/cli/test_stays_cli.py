@@ -83,3 +83,20 @@ def test_add_refuse_export_and_schedule(tmp_path):
 
     days = run("person-days", "--db", db_path, "--year", 2099)
     assert days.returncode == 0 and "予定・確定 6 人日" in days.stdout
+
+
+def test_general_export_delegates_ics(tmp_path):
+    db_path = tmp_path / "cli.sqlite3"
+    database = create_database(db_path)
+    with database.session() as session:
+        taro = create_person(session, PersonInput(name="山田 太郎"))
+        create_host(session, HostInput(name="棚田農園"))
+    database.close()
+    added = run("stays", "add", "--db", db_path, "--person", taro, "--host", "棚田農園",
+                "--start", "2099/05/03", "--end", "2099/05/03")
+    assert added.returncode == 0, added.stderr
+    out = tmp_path / "stays.ics"
+    exported = run("export", "--db", db_path, "--what", "stays", "--out", out)
+    assert exported.returncode == 0, exported.stderr
+    (event,) = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert "山田 太郎 様" in str(event["SUMMARY"]) and "棚田農園" in str(event["SUMMARY"])
