@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date, fiscal_year_label, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import enrollments, merge, programmes, segments
+from kankei_desktop.services import backups, enrollments, merge, programmes, segments
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
@@ -494,12 +494,14 @@ class ProgrammesPage(AreaPage):
 
     # ---------------------------------------------------------------- duplicates
     def merge_persons(self, survivor_id: str, other_id: str, choices: dict[str, str]):
-        return self.run_undoable(
-            self.tr("Merge persons"),
-            lambda s: merge.merge_persons(s, survivor_id, other_id, choices),
-            lambda s, entry_id: merge.undo_merge(s, entry_id),
-            lambda s, _entry_id: merge.merge_persons(s, survivor_id, other_id, choices),
-        )
+        # A merge touches many rows of two persons: a backup before and after, as for imports.
+        with backups.around(self.database, "merge"):
+            return self.run_undoable(
+                self.tr("Merge persons"),
+                lambda s: merge.merge_persons(s, survivor_id, other_id, choices),
+                lambda s, entry_id: merge.undo_merge(s, entry_id),
+                lambda s, _entry_id: merge.merge_persons(s, survivor_id, other_id, choices),
+            )
 
     def review_duplicates(self) -> None:
         DuplicatesDialog(self.database, self.merge_persons, self).exec()
