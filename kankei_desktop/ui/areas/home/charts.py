@@ -99,6 +99,9 @@ class TrendChart(QWidget):
             painter.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                              f"{value:,.0f}")
         slot = plot.width() / max(len(self.months), 1)
+        small = painter.font()
+        small.setPointSizeF(max(7.0, min(small.pointSizeF(), slot / 4.2)))
+        painter.setFont(small)
         for index, (label, unique, visits) in enumerate(self.months):
             x = plot.left() + index * slot
             bar = slot * 0.34

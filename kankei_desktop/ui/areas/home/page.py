@@ -97,6 +97,9 @@ class HomePage(AreaPage):
         self.trend_chart.setObjectName("trendChart")
         self.followups = QListWidget()
         self.followups.setObjectName("followups")
+        self.followups.setWordWrap(True)
+        self.followups.setSpacing(3)
+        self.followups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.followups.itemActivated.connect(lambda _item: self._go("mail"))
 
         charts_row = QHBoxLayout()

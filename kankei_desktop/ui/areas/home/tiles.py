@@ -32,7 +32,7 @@ class Tile(QFrame):
         self.note.setStyleSheet("color: #4a5568; font-size: 8.5pt;")
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
-        self.bar.setFixedHeight(14)
+        self.bar.setFixedHeight(18)
         self.bar.setTextVisible(True)
         for widget in (self.label, self.value, self.note, self.bar):
             layout.addWidget(widget)
