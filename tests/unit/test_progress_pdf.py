@@ -142,3 +142,33 @@ def test_failure_during_build_leaves_no_partial_file(known, tmp_path):
     with database.session() as session, pytest.raises(ValidationError):
         write_progress_report(session, ReportOptions(fiscal_year=2026, threshold=0), folder / "bad.pdf")
     assert list(folder.iterdir()) == []
+
+
+def test_demo_data_same_numbers_in_sql_json_and_pdf(database, tmp_path):
+    from kankei_desktop.services import demo
+
+    with database.session() as session:
+        demo.load_demo_data(session)
+    connection = sqlite3.connect(database.path)
+    try:
+        visits, unique = connection.execute("""
+            SELECT count(*), count(DISTINCT person_id) FROM (
+                SELECT i.person_id FROM interaction i JOIN person p ON p.id = i.person_id
+                WHERE p.deleted_at IS NULL AND i.deleted_at IS NULL
+                  AND i.kind IN ('イベント参加','オンラインイベント参加','訪問','ボランティア','主催・講師')
+                  AND i.occurred_on BETWEEN '2025-04-01' AND '2026-03-31'
+                UNION ALL
+                SELECT sp.person_id FROM stay s JOIN stay_participant sp ON sp.stay_id = s.id
+                JOIN person p ON p.id = sp.person_id
+                WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND sp.deleted_at IS NULL
+                  AND s.status = '実施済' AND s.start_on <= '2026-03-31' AND s.end_on >= '2025-04-01')
+        """).fetchone()
+    finally:
+        connection.close()
+    with database.session() as session:
+        data = compute_kpis(session, 2025).to_json_dict()
+    assert (data["persons"]["person_visits"], data["persons"]["unique_persons"]) == (visits, unique)
+    assert unique > 0
+    _result, _reader, pages = make(database, tmp_path, fiscal_year=2025)
+    text = flat("".join(pages))
+    assert f"実人数{unique:,}名" in text and f"のべ人数{visits:,}人" in text
