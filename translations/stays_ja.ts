@@ -73,6 +73,17 @@
         <translation>メモ</translation>
     </message>
     <message>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="298" />
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="119" />
+        <source>Delete a stay entered by mistake (a stay that did not happen is 中止)</source>
+        <translation>誤って登録した滞在を削除します（実施しなかった滞在は「中止」に）</translation>
+    </message>
+    <message>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="155" />
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="158" />
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="161" />
@@ -99,116 +110,121 @@
         <source>To save anyway, give the reason (it is recorded):</source>
         <translation>それでも登録する場合は理由を入力してください（記録されます）:</translation>
     </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="297" />
+        <source>Delete this stay? Use the status 中止 for a stay that was called off.</source>
+        <translation>この滞在を削除しますか？ 取りやめになった滞在は状態を「中止」にしてください。</translation>
+    </message>
 </context>
 <context>
     <name>StaysPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="56" />
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="193" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="54" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="188" />
         <source>Stays</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="63" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="61" />
         <source>Previous month</source>
         <translation>前の月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="64" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="62" />
         <source>Next month</source>
         <translation>次の月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="65" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="63" />
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="69" />
         <source>Timeline</source>
         <translation>タイムライン</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="70" />
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="73" />
         <source>New stay</source>
         <translation>新しい滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="73" />
         <source>New stay (Ctrl+N)</source>
         <translation>新しい滞在（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="74" />
         <source>.ics</source>
         <translation>.ics 書き出し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="74" />
         <source>Export the stays for Outlook / Google Calendar</source>
         <translation>滞在を Outlook・Google カレンダー用に書き出す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="77" />
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="223" />
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="226" />
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="233" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="218" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="221" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="228" />
         <source>Host schedule</source>
         <translation>受入予定表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="76" />
         <source>Printable schedule (PDF) of the host chosen in the filter</source>
         <translation>絞り込みで選んだ受入先の受入予定表（PDF）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="94" />
         <source>Drag across days to create a stay (double-click a day for one day); double-click a stay to open it. Red: Sunday/holiday, blue: Saturday, beige: year-end closing (12/29–1/3).</source>
         <translation>日付をドラッグして滞在を登録（1日だけならダブルクリック）、滞在をダブルクリックで開きます。赤: 日曜・祝日、青: 土曜、ベージュ: 年末年始の閉庁日（12/29〜1/3）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="143" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="138" />
         <source>All programmes</source>
         <translation>すべてのプログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="139" />
         <source>All hosts</source>
         <translation>すべての受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="175" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="170" />
         <source>%1/%2</source>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="182" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="177" />
         <source>%1 stays this month</source>
         <translation>この月の滞在 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="206" />
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="214" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="201" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="209" />
         <source>Export stays</source>
         <translation>滞在の書き出し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="216" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="211" />
         <source>%1 stays written to %2</source>
         <translation>%1 件の滞在を書き出しました: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="223" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="218" />
         <source>Choose a host in the filter first.</source>
         <translation>先に絞り込みで受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="235" />
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="230" />
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>

@@ -127,7 +127,12 @@ def test_double_click_opens_and_today_and_month_view(qtbot, page, database, setu
     page.month_view.grab()  # paints, which lays out the stay lines
     qtbot.mouseDClick(page.month_view, Qt.MouseButton.LeftButton, pos=page.month_view.line_center(stay_id))
     assert page.last_editor.stay_id == stay_id
-    page.last_editor.reject()
+    editor = page.last_editor
+    editor.confirm_delete = lambda: True
+    editor.delete_button.click()
+    assert not editor.isVisible()
+    with database.session() as session:
+        assert session.get(Stay, stay_id).deleted_at is not None
     page.today_button.click()
     assert page.month_first == date.today().replace(day=1)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -114,6 +115,10 @@ class StayEditor(QDialog):
         form.addRow(self.tr("Notes"), self.notes_edit)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.delete_button = self.buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is 中止)"))
+        self.delete_button.setVisible(bool(stay_id))
+        self.delete_button.clicked.connect(self.delete_stay)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -287,6 +292,22 @@ class StayEditor(QDialog):
             except KankeiError as error:
                 self.show_error(error.message)
                 return False
+
+    def confirm_delete(self) -> bool:
+        question = self.tr("Delete this stay? Use the status 中止 for a stay that was called off.")
+        return QMessageBox.question(self, self.tr("Delete"), question) == QMessageBox.StandardButton.Yes
+
+    def delete_stay(self) -> None:
+        if not self.stay_id or not self.confirm_delete():
+            return
+        try:
+            with self.database.session() as session:
+                stays.delete_stay(session, self.stay_id)
+        except KankeiError as error:
+            self.show_error(error.message)
+            return
+        self.saved_id = None
+        super().accept()
 
     def accept(self) -> None:
         if self.save():
