@@ -148,3 +148,22 @@ def test_main_window_has_japanese_sidebar_and_status(qtbot, app_ready, database,
     assert labels[0] == "参加者" and "設定" in labels
     assert "関係人口デスク" in window.windowTitle()
     qtbot.waitUntil(lambda: window.count_label.text() == "2 件中 2 件を表示")
+
+
+def test_log_a_contact_from_the_detail_reaches_the_timeline_and_the_list(qtbot, page, database, two_persons, monkeypatch):
+    from kankei_desktop.ui.areas.programmes import person_dialogs
+
+    def fill_and_save(dialog):
+        # What the coordinator would pick in the dialog: the kind, the date, a note.
+        dialog.kind_combo.setCurrentText("相談窓口")
+        dialog.date_edit.setText("2026/10/01")
+        dialog.note_edit.setPlainText("移住の相談")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(person_dialogs.InteractionDialog, "exec", fill_and_save)
+    page.table.selectRow(1)  # 山田 太郎
+    qtbot.mouseClick(page.detail.log_button, Qt.MouseButton.LeftButton)
+    assert ("2026/10/01", "関わり", "相談窓口") in page.detail.timeline_rows()
+    row = page.model.row_of(two_persons["yamada"])
+    assert page.model.data(page.model.index(row, 5)) == "2026/10/01"  # 最終関わり日 refreshed

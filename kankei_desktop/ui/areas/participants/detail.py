@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import qtawesome as qta
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
+    QPushButton,
     QHeaderView,
     QLabel,
     QTabWidget,
@@ -18,6 +21,11 @@ from kankei_desktop.domain.calendar import age_on, display_date
 from kankei_desktop.domain.text import format_postal_code
 from kankei_desktop.services import participants, timeline
 from kankei_desktop.store import Database
+from kankei_desktop.ui.areas.programmes.person_dialogs import (
+    edit_interaction,
+    log_interaction_for,
+    review_ladder_stage,
+)
 
 # Timeline colours follow UX.md: a text label always accompanies the colour.
 KIND_COLOURS = {
@@ -27,6 +35,9 @@ KIND_COLOURS = {
 
 
 class PersonDetail(QTabWidget):
+    #: Something about the person was saved here (a touch, a stage): lists should refresh.
+    changed = Signal(str)
+
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
@@ -66,7 +77,41 @@ class PersonDetail(QTabWidget):
 
         self.addTab(self.basic, self.tr("Basic information"))
         self.addTab(timeline_page, self.tr("Timeline"))
+
+        self.log_button = QPushButton(qta.icon("fa5s.plus-circle", color="#2d3748"), self.tr("Log a contact"))
+        self.log_button.setToolTip(self.tr("Record an event, consultation, donation or visit"))
+        self.stage_button = QPushButton(qta.icon("fa5s.level-up-alt", color="#2d3748"), self.tr("Stage…"))
+        self.stage_button.setToolTip(self.tr("Review the stage with the app's suggestion"))
+        corner = QWidget()
+        corner_layout = QHBoxLayout(corner)
+        corner_layout.setContentsMargins(0, 0, 0, 2)
+        corner_layout.addWidget(self.log_button)
+        corner_layout.addWidget(self.stage_button)
+        self.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.log_button.clicked.connect(self.log_contact)
+        self.stage_button.clicked.connect(self.review_stage)
+        self.timeline.itemDoubleClicked.connect(self._open_timeline_item)
         self.show_person(None)
+
+    # ------------------------------------------------------------ actions
+    def _after_save(self, saved: bool) -> None:
+        if saved and self.person_id:
+            self.show_person(self.person_id)
+            self.changed.emit(self.person_id)
+
+    def log_contact(self) -> None:
+        if self.person_id:
+            self._after_save(log_interaction_for(self.database, self.person_id, self))
+
+    def review_stage(self) -> None:
+        if self.person_id:
+            self._after_save(review_ladder_stage(self.database, self.person_id, self))
+
+    def _open_timeline_item(self, item: QTreeWidgetItem) -> None:
+        # Touches are edited here; other kinds belong to their own areas.
+        record_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if self.person_id and item.text(1) == "関わり" and record_id:
+            self._after_save(edit_interaction(self.database, self.person_id, record_id, self))
 
     def _fields(self) -> list[tuple[str, str]]:
         return [
@@ -124,6 +169,7 @@ class PersonDetail(QTabWidget):
         items = []
         for entry in entries:
             item = QTreeWidgetItem([display_date(entry.on), entry.kind, entry.title, entry.detail])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.record_id)
             item.setForeground(1, Qt.GlobalColor.black)
             colour = KIND_COLOURS.get(entry.kind)
             if colour:

@@ -29,6 +29,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
+from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
 
 SPLITTER_STATE = settings.Option("participants/splitter", QByteArray, QByteArray())
 SEARCH_DELAY_MS = 120  # long enough to skip the keystrokes of a fast typist
@@ -58,6 +59,9 @@ class ParticipantsPage(AreaPage):
         self.edit_button = tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected participant (Enter)"))
         self.delete_button = tool_button("fa5s.trash-alt", self.tr("Delete"), self.tr("Delete the selected participant"))
         self.restore_button = tool_button("fa5s.undo", self.tr("Restore"), self.tr("Restore the deleted participant"))
+        self.enroll_button = tool_button(
+            "fa5s.clipboard-list", self.tr("Add to programme"), self.tr("Enroll the selected participants in a programme")
+        )
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("participant_search")
         self.search_edit.setPlaceholderText(self.tr("Search name, furigana, e-mail, phone (Ctrl+F)"))
@@ -74,7 +78,7 @@ class ParticipantsPage(AreaPage):
         self.deleted_check = QCheckBox(self.tr("Show deleted"))
 
         toolbar = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.restore_button):
+        for widget in (self.new_button, self.edit_button, self.delete_button, self.restore_button, self.enroll_button):
             toolbar.addWidget(widget)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.search_edit, 1)
@@ -138,6 +142,8 @@ class ParticipantsPage(AreaPage):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
+        self.enroll_button.clicked.connect(self.enroll_selected)
+        self.detail.changed.connect(lambda person_id: self.refresh())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.activated.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -215,6 +221,7 @@ class ParticipantsPage(AreaPage):
         self.edit_button.setEnabled(count == 1 and not self.deleted_check.isChecked())
         self.delete_button.setEnabled(count == 1)
         self.restore_button.setEnabled(count == 1)
+        self.enroll_button.setEnabled(count >= 1 and not self.deleted_check.isChecked())
 
     # ---------------------------------------------------------- actions
     def create_new(self) -> None:
@@ -249,6 +256,11 @@ class ParticipantsPage(AreaPage):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self._run(lambda session: participants.delete_person(session, ids[0]))
+
+    def enroll_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and add_persons_to_programme(self.database, ids, self):
+            self.refresh()
 
     def restore_selected(self) -> None:
         ids = self.selected_ids()
