@@ -18,6 +18,7 @@ from kankei_desktop.domain.text import normalise_phone, normalise_postal_code, n
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_RANGE = (1, 2_958_465)  # 1900-01-01 .. 9999-12-31
 _TRAILING_TIME = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
+_LIST_SEPARATORS = re.compile(r"[、,，;；/／\n]+")
 _PLAIN_DATE = re.compile(r"^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _FISCAL_YEAR = re.compile(r"^(令和|平成|R|H)?\s*(\d{1,4}|元)\s*年?度?$", re.IGNORECASE)
@@ -35,6 +36,10 @@ def is_blank(value) -> bool:
 
 def cell_text(value) -> str:
     """A cell as text: 12.0 → "12", a date → 2025/05/03, protected CSV text without its apostrophe."""
+    if type(value) is str:  # most cells: checked first
+        if value[:1] == "'" and value[1:2] and value[1] in _DANGEROUS_FIRST:
+            value = value[1:]
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -189,7 +194,9 @@ def split_list(value) -> list[str]:
     text = cell_text(value)
     if not text:
         return []
-    parts = re.split(r"[、,，;；/／\n]+", text)
+    if not _LIST_SEPARATORS.search(text):
+        return [normalise_spaces(text)]
+    parts = _LIST_SEPARATORS.split(text)
     return [normalise_spaces(part) for part in parts if normalise_spaces(part)]
 
 
