@@ -24,7 +24,7 @@
 #define AppName "Kankei Desktop"
 #define AppNameJa "関係人口デスク"
 #define AppExe "kankei-desktop.exe"
-#define SourceDir "..\dist\kankei-desktop"
+#define BuildDir "..\dist\kankei-desktop"
 
 [Setup]
 ; The AppId identifies the program to Windows across versions: never change it.
@@ -62,7 +62,7 @@ Name: "desktopicon"; Description: "デスクトップにショートカットを
 
 [Files]
 ; The whole one-folder build: both programs and _internal\ (Qt, Python, fonts, data).
-Source: "{#SourceDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "{#BuildDir}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [InstallDelete]
 ; An upgrade replaces the program files wholesale, so a library dropped from a
