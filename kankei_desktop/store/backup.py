@@ -121,12 +121,13 @@ def _final_name(backup_dir: Path, stem: str, taken_at: datetime, reason: str) ->
     return candidate
 
 
-def copy_database(source: Path, target: Path) -> None:
+def copy_database(source: Path, target: Path, check: str = "integrity") -> None:
     """A consistent copy of ``source`` (with whatever its WAL holds) into a new file ``target``.
 
     The copy is switched to a rollback journal so it is one self-contained
-    file, checked with ``integrity_check`` and flushed; ``target`` is removed
-    again if anything fails.
+    file, checked with ``integrity_check`` (``check="quick"``: ``quick_check``,
+    the page structure only, ten times faster on a large file) and flushed;
+    ``target`` is removed again if anything fails.
     """
     try:
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
@@ -135,7 +136,8 @@ def copy_database(source: Path, target: Path) -> None:
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
-                rows = [r[0] for r in dst.execute("PRAGMA integrity_check").fetchall()]
+                pragma = "quick_check" if check == "quick" else "integrity_check"
+                rows = [r[0] for r in dst.execute(f"PRAGMA {pragma}").fetchall()]
             finally:
                 dst.close()
         finally:
@@ -172,7 +174,8 @@ def _explain_os_error(exc: OSError, folder: Path) -> str:
 
 
 def make_backup(
-    db_path: Path, backup_dir: Path, reason: str = "manual", *, now: datetime | None = None
+    db_path: Path, backup_dir: Path, reason: str = "manual", *, now: datetime | None = None,
+    check: str = "integrity",
 ) -> Path:
     """Write a verified backup of ``db_path`` into ``backup_dir``; returns its path.
 
@@ -186,7 +189,7 @@ def make_backup(
     reason = _safe_reason(reason)
     taken_at = (now or datetime.now()).replace(microsecond=0)
     temp = backup_dir / f"{_TEMP_PREFIX}{db_path.stem}-{uuid.uuid4().hex}{BACKUP_SUFFIX}"
-    copy_database(db_path, temp)
+    copy_database(db_path, temp, check)
     final = _final_name(backup_dir, db_path.stem, taken_at, reason)
     try:
         os.replace(temp, final)

@@ -230,3 +230,12 @@ def test_around_a_big_change_backs_up_before_and_after(database):
         with backups.around(database, "merge") as statuses:
             raise RuntimeError("merge failed")
     assert [status.reason for status in statuses] == ["before-merge"]
+
+
+def test_routine_backups_get_the_quick_check_and_risky_ones_the_full(database, monkeypatch):
+    checks = []
+    real = backup.copy_database
+    monkeypatch.setattr(backup, "copy_database", lambda s, t, check="integrity": checks.append(check) or real(s, t, check))
+    for reason in ("open", "periodic", "close", "manual", "before-import"):
+        assert backups.auto_backup(database, reason).ok
+    assert checks == ["quick", "quick", "quick", "integrity", "integrity"]

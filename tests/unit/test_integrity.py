@@ -134,7 +134,13 @@ def test_crash_leaves_lock_and_wal_then_open_runs_full_check(filled):
 def test_deferred_open_leaves_the_page_check_to_the_verified_startup_backup(filled):
     from kankei_desktop.services import backups
 
-    _damage_page(filled, _person_table_page(filled))
+    import sqlite3
+
+    connection = sqlite3.connect(filled)
+    index_page = connection.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name='ix_person_furigana'").fetchone()[0]
+    connection.close()
+    _damage_page(filled, index_page)  # a page the deferred open does not read
     damaged = filled.read_bytes()
     database = open_database(filled, lock=True, verify="deferred")  # header and schema only
     try:
