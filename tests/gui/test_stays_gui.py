@@ -187,3 +187,17 @@ def test_hosts_area_create_with_postal_lookup_and_delete_refused(qtbot, app_read
     with database.session() as session:
         assert session.get(Host, setup["inn"]).is_active is False
     assert page.model.row_of(setup["inn"]) == -1  # archived hosts are hidden unless asked for
+
+
+def test_month_view_selects_days(qtbot, page):
+    page.view_combo.setCurrentIndex(1)
+    month = page.month_view
+    first, last = month.cell_rect(date(2030, 8, 6)).center(), month.cell_rect(date(2030, 8, 8)).center()
+    qtbot.mousePress(month, Qt.MouseButton.LeftButton, pos=first)
+    qtbot.mouseMove(month, last)
+    qtbot.mouseRelease(month, Qt.MouseButton.LeftButton, pos=last)
+    editor = page.last_editor
+    assert (editor.start_edit.date().toPython(), editor.end_edit.date().toPython()) == (
+        date(2030, 8, 6), date(2030, 8, 8))
+    assert "短期滞在" in editor.kind_label.text()
+    editor.reject()
