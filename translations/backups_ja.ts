@@ -1,29 +1,30 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82"/>
         <source>Who</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82"/>
         <source>Record</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="82"/>
         <source>Changes</source>
         <translation>変更内容</translation>
     </message>
@@ -31,12 +32,12 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="90"/>
         <source>Last backup %1</source>
         <translation>最終バックアップ %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="92"/>
         <source>Backup failed %1: %2</source>
         <translation>バックアップ失敗 %1: %2</translation>
     </message>
@@ -44,27 +45,27 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="58"/>
         <source>Persons</source>
         <translation>参加者数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="71"/>
         <source>unreadable</source>
         <translation>読めません</translation>
     </message>
@@ -72,165 +73,165 @@
 <context>
     <name>DataSafetyPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="79" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="87" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="350" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="350"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="91"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="92"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="93"/>
         <source>Personal data</source>
         <translation>個人情報</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="107" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="107"/>
         <source>Change…</source>
         <translation>変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="109" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="109"/>
         <source>Use default</source>
         <translation>既定に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="115" />
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="356" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="115"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="356"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="118"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="120"/>
         <source>Back up while working every</source>
         <translation>作業中のバックアップ間隔</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="125"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="127"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="150" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="150"/>
         <source>The backup folder is not there (was a USB stick removed?).</source>
         <translation>バックアップ先のフォルダーが見つかりません（USB メモリーが外れていませんか？）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="152" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="152"/>
         <source>No backups yet. Press “Back up now” to make the first one.</source>
         <translation>バックアップはまだありません。「今すぐバックアップ」で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="177" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="177"/>
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="185" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="185"/>
         <source>Choose a backup in the list first.</source>
         <translation>先に一覧からバックアップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="188" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="188"/>
         <source>A backup is being made. Try again in a moment.</source>
         <translation>バックアップを作成中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="193" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="193"/>
         <source>Restore the backup of %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="207" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="207"/>
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="220" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="220"/>
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="237" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="237"/>
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="239" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="239"/>
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="260" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="260"/>
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="277" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="277"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="286" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="286"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="290" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="290"/>
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="295" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="295"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="312" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="312"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="319" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="319"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="328" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="328"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="341" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="341"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="359" />
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="359"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>
@@ -238,17 +239,17 @@
 <context>
     <name>DormantTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104"/>
         <source>Last activity</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104" />
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="104"/>
         <source>Registered</source>
         <translation>登録日</translation>
     </message>
@@ -256,28 +257,28 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="37" />
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="37"/>
         <source>Opening the file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="41" />
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="41"/>
         <source>Nobody else uses it: open</source>
         <translation>ほかに使っている人はいない: 開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="44" />
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="49" />
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="44"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="49"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="51" />
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="51"/>
         <source>Restore this backup</source>
         <translation>このバックアップを復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="56"/>
         <source>Copy to this PC and open</source>
         <translation>このパソコンにコピーして開く</translation>
     </message>
