@@ -47,13 +47,13 @@ def test_selftest_checks_everything_and_leaves_nothing_behind(tmp_path):
     assert not user_data.exists()
 
 
-def test_keep_leaves_the_database_and_the_pdf(tmp_path):
-    result = run_selftest("--work-dir", tmp_path, "--keep")
+def test_startup_only_with_keep_leaves_its_database_in_the_work_folder(tmp_path):
+    result = run_selftest("--startup-only", "--work-dir", tmp_path, "--keep")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "[OK] メイン画面の表示: コマンド開始から " in result.stdout
     (work,) = tmp_path.glob("kankei-selftest-*")
-    assert (work / "selftest.sqlite3").is_file()
-    pdf = work / "labels.pdf"
-    assert pdf.read_bytes().startswith(b"%PDF") and b"/FontFile2" in pdf.read_bytes()
+    assert (work / "startup.sqlite3").is_file()
+    assert f"作業用フォルダーを残しました: {work}" in result.stdout
 
 
 def test_a_missing_temporary_folder_is_named_and_fails(tmp_path):
