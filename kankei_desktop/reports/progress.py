@@ -371,7 +371,6 @@ class _Builder:
         return story
 
     def programme_section(self, programme: ProgrammeFigures) -> list:
-        f = self.figures
         story: list = [CondPageBreak(120 * mm), self.p(f"プログラム: {programme.name}", self.h1)]
         story.append(self.p(f"{fiscal_year_label(programme.fiscal_year)}・{programme.kind}", self.small))
         story.append(Spacer(1, 6))
@@ -401,7 +400,6 @@ class _Builder:
                                                  empty_message="この期間の登録はありません"))
         else:
             story.append(self.p("段階が設定されていません。", self.small))
-        del f
         return story
 
     def indicators_table(self) -> Table:
@@ -426,7 +424,7 @@ class _Builder:
             story.append(self.p("この期間に活動した参加者はいません。", self.small))
             return story
         shown = rows[:limit]
-        story.append(self.p(f"この期間に活動した参加者（フリガナ順）。のべは活動の回数です。", self.small))
+        story.append(self.p("この期間に活動した参加者（フリガナ順）。のべは活動の回数です。", self.small))
         data = [[str(index), name, number(visits), display_date(date.fromisoformat(str(last)[:10]))]
                 for index, (_id, name, visits, last) in enumerate(shown, start=1)]
         story.append(self.table(["No.", "氏名", "のべ", "最終活動日"], data,

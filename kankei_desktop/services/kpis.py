@@ -241,7 +241,9 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
         unique_persons=unique, person_visits=visits, visits_from_stays=total.from_stays,
         visits_from_interactions=visits - total.from_stays, repeaters=total.repeaters,
         repeat_share=share(total.repeaters, unique), continuing=both,
-        previous_year_unique_persons=len(previous_persons), continuing_rate=share(both, len(previous_persons)),
+        previous_year_unique_persons=len(previous_persons),
+        # The previous year's 実人数 is everybody's: as a programme's denominator it would mislead.
+        continuing_rate=None if programme_id else share(both, len(previous_persons)),
         sustained=sustained, sustained_base=sustained_base, sustained_share=share(sustained, sustained_base),
     )
     monthly = [MonthFigures(month, *monthly_rows.get(month, (0, 0))) for month in _months(period)]
