@@ -25,8 +25,9 @@ from pathlib import Path
 
 from kankei_desktop import __version__
 
-#: The environment variables that name the temporary folder, in the order Python reads them.
-_TEMP_VARIABLES = ("TMPDIR", "TEMP", "TMP")
+#: The environment variables that name the temporary folder: on Windows in the order of
+#: GetTempPath (TMPDIR there is a Unix shell's, e.g. Git Bash's "/tmp"), elsewhere TMPDIR.
+_TEMP_VARIABLES = ("TMP", "TEMP") if sys.platform == "win32" else ("TMPDIR",)
 
 #: A postal code that exists in every edition of Japan Post's data (千代田区千代田).
 _KNOWN_POSTAL_CODE = "1000001"
