@@ -100,3 +100,22 @@ def test_delete_is_soft_and_restorable(session):
         participants.delete_person(session, person_id)
     participants.restore_person(session, person_id)
     assert names(session) == ["山田 太郎"]
+
+
+def test_empty_values_sort_last_in_both_directions(session):
+    participants.create_person(session, PersonInput(name="阿部 一郎", furigana="アベ イチロウ", residence_area="東京圏"))
+    participants.create_person(session, PersonInput(name="井上 二郎", furigana="イノウエ ジロウ"))
+    participants.create_person(session, PersonInput(name="上田 三郎", furigana="ウエダ サブロウ", residence_area="関西圏"))
+    participants.create_person(session, PersonInput(name="江藤 四郎", furigana="エトウ シロウ", residence_area="関西圏"))
+    assert names(session, sort="residence_area") == ["阿部 一郎", "上田 三郎", "江藤 四郎", "井上 二郎"]
+    # Descending reverses value and フリガナ alike (one index read backwards); the empty one stays last.
+    assert names(session, sort="residence_area", descending=True) == ["江藤 四郎", "上田 三郎", "阿部 一郎", "井上 二郎"]
+    assert names(session, sort="last_activity_on")[-1] == "江藤 四郎"  # nobody has a touch: フリガナ order
+
+
+def test_sort_by_ties_uses_the_first_tie_and_puts_persons_without_last(session):
+    participants.create_person(session, PersonInput(name="阿部 一郎", furigana="アベ イチロウ"))
+    participants.create_person(session, PersonInput(name="井上 二郎", furigana="イノウエ ジロウ", ties=["大学・ゼミ"]))
+    participants.create_person(session, PersonInput(name="上田 三郎", furigana="ウエダ サブロウ", ties=["出身者", "大学・ゼミ"]))
+    assert names(session, sort="ties") == ["上田 三郎", "井上 二郎", "阿部 一郎"]
+    assert names(session, sort="ties", descending=True) == ["井上 二郎", "上田 三郎", "阿部 一郎"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import text
 from sqlmodel import Field, Index
 
 from kankei_desktop.domain.tables.base import Record
@@ -11,9 +12,22 @@ from kankei_desktop.domain.tables.base import Record
 
 class Person(Record, table=True):
     __tablename__ = "person"
-    __table_args__ = (
-        Index("ix_person_furigana", "furigana_sort"),
-        Index("ix_person_last_activity", "last_activity_on"),
+    # One index per sortable list column, each ending in (furigana_sort, id) so
+    # the list reads ids in display order from the index alone (migration 0004).
+    __table_args__ = tuple(
+        Index(
+            f"ix_person_list_{name}",
+            *columns,
+            sqlite_where=text("deleted_at IS NULL"),
+            postgresql_where=text("deleted_at IS NULL"),
+        )
+        for name, columns in (
+            ("furigana", ("furigana_sort", "id", "search_text")),
+            ("name", ("name", "furigana_sort", "id")),
+            ("stage", ("ladder_stage", "furigana_sort", "id")),
+            ("residence", ("residence_area", "furigana_sort", "id")),
+            ("last_activity", ("last_activity_on", "furigana_sort", "id")),
+        )
     )
 
     name: str = Field(max_length=100)
@@ -31,7 +45,7 @@ class Person(Record, table=True):
     address_building: str = Field(default="", max_length=200)
     residence_area: str = Field(default="", max_length=30)
     affiliation: str = Field(default="", max_length=200)
-    ladder_stage: str = Field(default="関心", max_length=10, index=True)
+    ladder_stage: str = Field(default="関心", max_length=10)
     contact_ok: bool = True
     photo_ok: bool = False
     consent_date: date | None = None
