@@ -54,6 +54,104 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="30" />
+        <source>Export to Excel or CSV</source>
+        <translation>Excel・CSV に書き出す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="32" />
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="32" />
+        <source>Enrollments</source>
+        <translation>参加登録</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33" />
+        <source>Stays</source>
+        <translation>滞在</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33" />
+        <source>Letters</source>
+        <translation>手紙</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33" />
+        <source>Shipments</source>
+        <translation>発送</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="34" />
+        <source>Interactions</source>
+        <translation>関わり</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="34" />
+        <source>Whole database (one sheet each)</source>
+        <translation>データベース全体（種類ごとにシート）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="39" />
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="45" />
+        <source>UTF-8 with BOM (opens in Excel)</source>
+        <translation>UTF-8（BOM付き・Excel で開けます）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="46" />
+        <source>Shift_JIS (CP932)</source>
+        <translation>Shift_JIS（CP932）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="47" />
+        <source>Leave out participants who refused contact</source>
+        <translation>連絡不可の参加者を除く</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="58" />
+        <source>What</source>
+        <translation>書き出す内容</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="59" />
+        <source>File (.xlsx or .csv)</source>
+        <translation>ファイル（.xlsx または .csv）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="60" />
+        <source>CSV encoding</source>
+        <translation>CSV の文字コード</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="67" />
+        <source>Export to</source>
+        <translation>書き出し先</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="68" />
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="74" />
+        <source>Choose the file to write.</source>
+        <translation>書き出すファイルを指定してください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="84" />
+        <source>%1 rows written to %2</source>
+        <translation>%1 行を %2 に書き出しました</translation>
+    </message>
+</context>
+<context>
     <name>FilePage</name>
     <message>
         <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="47" />
@@ -150,32 +248,32 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="40" />
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="53" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="42" />
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="55" />
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="44" />
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="57" />
         <source>Action</source>
         <translation>処理</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="46" />
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="59" />
         <source>Messages</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="86" />
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="102" />
         <source>Looks like the person in row %1</source>
         <translation>%1 行目と同じ人と思われます</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="88" />
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="104" />
         <source>Looks like a person already registered</source>
         <translation>登録済みの参加者と同じ人と思われます</translation>
     </message>
@@ -208,22 +306,22 @@
         <translation>選んだ行:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="262" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="263" />
         <source>%1 rows: </source>
         <translation>%1 行: </translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="278" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="279" />
         <source>%1 rows cannot take that action and were left as they were.</source>
         <translation>%1 行はその処理にできないため、元のままにしました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="282" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="283" />
         <source>Save the check</source>
         <translation>確認結果の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="283" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="284" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>

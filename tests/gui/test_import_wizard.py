@@ -142,3 +142,24 @@ def test_open_import_wizard_non_modal(qtbot, app_ready, database):
     wizard = open_import_wizard(None, database, modal=False)
     qtbot.addWidget(wizard)
     assert wizard.isVisible() and wizard.currentPage() is wizard.file_page
+
+
+def test_export_dialog_writes_the_chosen_list(qtbot, app_ready, database, tmp_path):
+    from kankei_desktop.ui.import_wizard.export_dialog import ExportDialog
+
+    with database.session() as session:
+        create_person(session, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ", postal_code="0123456"))
+        create_person(session, PersonInput(name="連絡 不可子", contact_ok=False))
+    dialog = ExportDialog(database, None, "persons")
+    qtbot.addWidget(dialog)
+    assert "個人情報" in "".join(label.text() for label in dialog.findChildren(type(dialog.message)))
+    dialog.path.setText(str(tmp_path / "persons.xlsx"))
+    dialog.exclude.setChecked(True)
+    dialog.export()
+    assert dialog.written == tmp_path / "persons.xlsx" and "1" in dialog.message.text()
+    rows = list(openpyxl.load_workbook(tmp_path / "persons.xlsx").active.iter_rows(values_only=True))
+    assert [r[1] for r in rows[1:]] == ["山田 花子"] and rows[1][7] == "0123456"
+    dialog.path.setText(str(tmp_path / "all.csv"))
+    dialog.what.setCurrentIndex(dialog.what.findData("all"))
+    dialog.export()
+    assert "CSV" in dialog.message.text() and not (tmp_path / "all.csv").exists()

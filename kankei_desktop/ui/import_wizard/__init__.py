@@ -18,4 +18,11 @@ def open_import_wizard(parent, database, *, modal: bool = True):
     return wizard
 
 
-__all__ = ["open_import_wizard"]
+def open_export_dialog(parent, database, what: str = "persons"):
+    """Export ``what`` (persons, enrollments, stays, letters, shipments, interactions, all)."""
+    from kankei_desktop.ui.import_wizard.export_dialog import open_export_dialog as run
+
+    return run(parent, database, what)
+
+
+__all__ = ["open_export_dialog", "open_import_wizard"]
