@@ -138,7 +138,8 @@ def test_deferred_open_leaves_the_page_check_to_the_verified_startup_backup(fill
 
     connection = sqlite3.connect(filled)
     index_page = connection.execute(
-        "SELECT rootpage FROM sqlite_master WHERE name='ix_person_furigana'").fetchone()[0]
+        "SELECT rootpage FROM sqlite_master WHERE type='index' AND tbl_name='interaction' "
+        "ORDER BY name LIMIT 1").fetchone()[0]
     connection.close()
     _damage_page(filled, index_page)  # a page the deferred open does not read
     damaged = filled.read_bytes()
