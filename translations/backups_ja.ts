@@ -257,28 +257,22 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="37"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="38"/>
         <source>Opening the file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="41"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="42"/>
         <source>Nobody else uses it: open</source>
         <translation>ほかに使っている人はいない: 開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="44"/>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="49"/>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="51"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="52"/>
         <source>Restore this backup</source>
         <translation>このバックアップを復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="57"/>
         <source>Copy to this PC and open</source>
         <translation>このパソコンにコピーして開く</translation>
     </message>

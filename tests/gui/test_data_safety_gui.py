@@ -131,7 +131,8 @@ def test_second_instance_is_told_who_holds_the_file(app_ready, file_path):
     lock.lock_path_for(file_path).write_text(json.dumps(
         {"user": "sato", "machine": "YAKUBA-PC02", "pid": 1, "since": "2026-11-27T09:15:00"}), encoding="utf-8")
     shown = []
-    result = open_with_safety(file_path, ask=lambda title, text, yes: shown.append(text) or True)
+    result = open_with_safety(file_path, ask=lambda title, text, yes: pytest.fail("nothing to choose"),
+                              inform=lambda title, text: shown.append(text))
     assert result is None
     assert "sato さん" in shown[0] and "YAKUBA-PC02" in shown[0] and "2026/11/27 09:15" in shown[0]
 

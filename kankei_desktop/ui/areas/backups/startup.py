@@ -27,13 +27,14 @@ def _ask(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
     return box.clickedButton() is accept
 
 
-def open_with_safety(path: Path, parent: QWidget | None = None, *, ask=None) -> Database | None:
+def open_with_safety(path: Path, parent: QWidget | None = None, *, ask=None, inform=None) -> Database | None:
     """The app's way to open a file; ``None`` when the user gave up (the reason was shown).
 
-    ``ask(title, text, yes_label) -> bool`` and the message boxes can be replaced in tests
-    through ``ask``; the default shows real dialogs.
+    ``ask(title, text, yes_label) -> bool`` (a choice) and ``inform(title, text)`` (only OK)
+    can be replaced in tests; the defaults show real dialogs.
     """
     ask = ask or (lambda title, text, yes: _ask(parent, title, text, yes))
+    inform = inform or (lambda title, text: QMessageBox.warning(parent, title, text))
     title = QCoreApplication.translate("Startup", "Opening the file")
     try:
         return open_database(path, lock=True, verify="deferred")
@@ -41,12 +42,12 @@ def open_with_safety(path: Path, parent: QWidget | None = None, *, ask=None) -> 
         if error.holder is None and ask(title, error.message, QCoreApplication.translate("Startup", "Nobody else uses it: open")):
             return open_database(path, lock=True, break_garbage_lock=True, verify="deferred")
         if error.holder is not None:
-            ask(title, error.message, QCoreApplication.translate("Startup", "OK"))
+            inform(title, error.message)
         return None
     except DamagedDatabaseError as error:
         newest = error.newest_backup
         if newest is None:
-            ask(title, error.message, QCoreApplication.translate("Startup", "OK"))
+            inform(title, error.message)
             return None
         if not ask(title, error.message, QCoreApplication.translate("Startup", "Restore this backup")):
             return None
