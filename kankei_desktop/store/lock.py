@@ -67,6 +67,33 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def boot_id() -> str:
+    """Which boot of this machine we are in: a pid from before a restart means nothing now.
+
+    Linux has a boot id; Windows gives the boot time (rounded to the minute, as
+    the uptime counter and the clock are read a moment apart). Elsewhere ''.
+    """
+    try:
+        if os.name == "nt":
+            import ctypes
+
+            ctypes.windll.kernel32.GetTickCount64.restype = ctypes.c_ulonglong
+            booted = time.time() - ctypes.windll.kernel32.GetTickCount64() / 1000
+            return f"boot-{int(booted // 60)}"
+        return Path("/proc/sys/kernel/random/boot_id").read_text(encoding="ascii").strip()
+    except (OSError, AttributeError):
+        return ""
+
+
+def _same_boot(holder: dict) -> bool:
+    theirs, ours = str(holder.get("boot") or ""), boot_id()
+    if not theirs or not ours:
+        return True  # unknown: trust the pid check alone
+    if theirs.startswith("boot-") and ours.startswith("boot-"):
+        return abs(int(theirs[5:]) - int(ours[5:])) <= 1
+    return theirs == ours
+
+
 @dataclass
 class DatabaseLock:
     """A held lock; ``release`` removes the file if it is still ours."""
@@ -157,6 +184,7 @@ def acquire(db_path: Path, *, break_garbage: bool = False) -> DatabaseLock:
         "machine": machine_name(),
         "pid": os.getpid(),
         "since": datetime.now().replace(microsecond=0).isoformat(),
+        "boot": boot_id(),
         "token": uuid.uuid4().hex,
     }
     recovered: dict | None = None
@@ -186,7 +214,9 @@ def acquire(db_path: Path, *, break_garbage: bool = False) -> DatabaseLock:
                 recovered = {"user": "?", "machine": "?", "pid": 0, "since": "?"}
                 notes.append(f"壊れたロックファイル「{path}」を置き換えました。")
             continue
-        if holder["machine"] == machine_name() and not pid_alive(int(holder.get("pid") or 0)):
+        same_machine = holder["machine"] == machine_name()
+        # After a restart the old pid may belong to some other program now: the boot tells.
+        if same_machine and (not _same_boot(holder) or not pid_alive(int(holder.get("pid") or 0))):
             if _take_over(path, stale_raw):
                 recovered = holder
                 notes.append(

@@ -177,3 +177,17 @@ def test_make_local_copy_of_garbage_is_refused(tmp_path):
     with pytest.raises(StoreError):
         location.make_local_copy(junk, tmp_path / "copies")
     assert list((tmp_path / "copies").iterdir()) == []
+
+
+def test_lock_from_before_a_restart_is_recovered_even_if_its_pid_is_in_use(path):
+    if not lock.boot_id():
+        pytest.skip("no boot id on this system")
+    _write_lock(path, pid=os.getpid(), boot="an-earlier-boot")  # pid alive, but a different boot
+    db = open_database(path, lock=True)
+    try:
+        assert db.after_crash
+    finally:
+        db.close()
+    _write_lock(path, pid=os.getpid(), boot=lock.boot_id())  # same boot, live pid: really held
+    with pytest.raises(lock.LockedError):
+        open_database(path, lock=True)
