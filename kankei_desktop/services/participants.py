@@ -7,6 +7,7 @@ page at a time, so a screen over 100,000 persons never loads them all.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from operator import itemgetter
 from datetime import date
 
 from sqlalchemy import exists, func, select, update
@@ -93,6 +94,10 @@ def _unique(values: list[str]) -> list[str]:
     return list(seen)
 
 
+_LADDER_STAGES = frozenset(stage.value for stage in LadderStage)
+_TIES = frozenset(tie.value for tie in Tie)
+
+
 def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
     """Field → message for every problem in an already normalised input."""
     today = today or date.today()
@@ -113,9 +118,9 @@ def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
         errors["birth_date"] = "生年月日が未来の日付です。"
     if data.consent_date and data.consent_date > today:
         errors["consent_date"] = "同意日が未来の日付です。"
-    if data.ladder_stage not in {stage.value for stage in LadderStage}:
+    if data.ladder_stage not in _LADDER_STAGES:
         errors["ladder_stage"] = f"段階「{data.ladder_stage}」はありません。"
-    unknown_ties = [tie for tie in data.ties if tie not in {t.value for t in Tie}]
+    unknown_ties = [tie for tie in data.ties if tie not in _TIES]
     if unknown_ties:
         errors["ties"] = f"ゆかり「{'、'.join(unknown_ties)}」は選択肢にありません。"
     if data.residence_area and data.residence_area not in RESIDENCE_AREAS:
@@ -315,47 +320,67 @@ def list_person_ids(
     conditions = _conditions(flt)
     if sort == "ties":
         return _ids_by_ties(session, conditions, descending)
-    by_furigana = [Person.furigana_sort, Person.id]
     if sort == "ladder_stage":
-        # The ladder sorts by its order (関心 → 移住), not by the words' code points.
-        stages = [stage.value for stage in LadderStage]
-        ordered = reversed(stages) if descending else stages
-        parts = [(Person.ladder_stage == stage, by_furigana) for stage in ordered]
-        parts.append((Person.ladder_stage.not_in(stages), by_furigana))
-    else:
-        key = _SORT_COLUMNS[sort]
-        filled = key.is_not(None) if sort == "last_activity_on" else key != ""
-        empty = key.is_(None) if sort == "last_activity_on" else key == ""
-        order = [key, *by_furigana] if sort != "furigana" else [key, Person.id]
-        if descending:
-            order = [column.desc() for column in order]
-        parts = [(filled, order), (empty, by_furigana)]
+        return _ids_by_ladder(session, conditions, descending)
+    key = _SORT_COLUMNS[sort]
+    by_furigana = [Person.furigana_sort, Person.id]
+    filled = key.is_not(None) if sort == "last_activity_on" else key != ""
+    empty = key.is_(None) if sort == "last_activity_on" else key == ""
+    order = [key, *by_furigana] if sort != "furigana" else [key, Person.id]
+    if descending:
+        order = [column.desc() for column in order]
     ids: list[str] = []
-    for condition, order in parts:
-        statement = select(Person.id).where(*conditions, condition).order_by(*order)
+    for condition, part_order in ((filled, order), (empty, by_furigana)):
+        statement = select(Person.id).where(*conditions, condition).order_by(*part_order)
         ids.extend(session.execute(statement).scalars())
     return ids
+
+
+def _ids_by_ladder(session: Session, conditions: list, descending: bool) -> list[str]:
+    """The ladder in its own order (関心 → 移住), not by the words' code points.
+
+    One pass over the stage index, grouped in Python: a query per stage made
+    SQLite scan the index once for each.
+    """
+    rank = {stage.value: stage.rank for stage in LadderStage}
+    groups: dict[int, list[str]] = {}
+    rows = session.execute(
+        select(Person.id, Person.ladder_stage)
+        .where(*conditions)
+        .order_by(Person.ladder_stage, Person.furigana_sort, Person.id)
+    )
+    for person_id, stage in rows:
+        groups.setdefault(rank.get(stage, len(rank)), []).append(person_id)
+    stage_order = sorted(groups, reverse=descending)
+    if descending and len(rank) in groups:  # unknown stages stay last
+        stage_order.remove(len(rank))
+        stage_order.append(len(rank))
+    return [person_id for position in stage_order for person_id in groups[position]]
 
 
 def _ids_by_ties(session: Session, conditions: list, descending: bool) -> list[str]:
     """Order by the first ゆかり (then フリガナ), persons without one last.
 
-    A correlated MIN() per person took about a second at 100,000 persons; one
-    grouped pass over person_tie and a sort in Python take a fraction of that.
+    One grouped pass over the live-tie index and a stable sort in Python: a
+    correlated MIN() per person took about a second at 100,000 persons. Plain
+    Core rows, because the ORM's row handling alone cost 0.4 s here.
     """
+    session.flush()  # Core on the session's connection does not autoflush pending rows
+    connection = session.connection()
     first_tie = dict(
-        session.execute(
+        connection.execute(
             select(PersonTie.person_id, func.min(PersonTie.tie))
             .where(PersonTie.deleted_at.is_(None))
             .group_by(PersonTie.person_id)
         ).all()
     )
-    rows = session.execute(
-        select(Person.id, Person.furigana_sort).where(*conditions).order_by(Person.furigana_sort, Person.id)
-    ).all()
-    with_tie = [(first_tie[pid], kana, pid) for pid, kana in rows if pid in first_tie]
-    with_tie.sort(reverse=descending)
-    return [pid for _tie, _kana, pid in with_tie] + [pid for pid, _kana in rows if pid not in first_tie]
+    in_furigana_order = connection.execute(
+        select(Person.id).where(*conditions).order_by(Person.furigana_sort, Person.id)
+    ).scalars().all()
+    keyed = [(first_tie.get(person_id), person_id) for person_id in in_furigana_order]
+    with_tie = [pair for pair in keyed if pair[0] is not None]
+    with_tie.sort(key=itemgetter(0), reverse=descending)  # stable: フリガナ order kept within a tie
+    return [person_id for _tie, person_id in with_tie] + [pid for tie, pid in keyed if tie is None]
 
 
 def count_persons(session: Session, deleted: bool = False) -> int:

@@ -62,7 +62,12 @@ class PersonTie(Record, table=True):
     """ゆかり: why a person relates to the region (several per person)."""
 
     __tablename__ = "person_tie"
-    __table_args__ = (Index("ix_person_tie_tie", "tie", "person_id"),)
+    __table_args__ = (
+        Index("ix_person_tie_tie", "tie", "person_id"),
+        # Covers the list's "first ゆかり per person" pass (migration 0005).
+        Index("ix_person_tie_live", "person_id", "tie",
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+    )
 
     person_id: str = Field(foreign_key="person.id", index=True)
     tie: str = Field(max_length=30)
