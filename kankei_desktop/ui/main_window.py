@@ -27,10 +27,10 @@ from kankei_desktop.store import Database
 # 10 ホーム, 20 参加者, 30 プログラム, 40 滞在, 50 手紙・発送, 60 受入先, 70 レポート, 90 設定.
 AREAS: list[tuple[int, str]] = [
     (20, "kankei_desktop.ui.areas.participants.page:ParticipantsPage"),
-    (21, "kankei_desktop.ui.areas.home.page:HomePage"),
+    (10, "kankei_desktop.ui.areas.home.page:HomePage"),
     (30, "kankei_desktop.ui.areas.programmes.page:ProgrammesPage"),
     (40, "kankei_desktop.ui.areas.stays.page:StaysPage"),
-    (42, "kankei_desktop.ui.areas.hosts.page:HostsPage"),
+    (60, "kankei_desktop.ui.areas.hosts.page:HostsPage"),
     (50, "kankei_desktop.ui.areas.mail.page:MailPage"),
     (70, "kankei_desktop.ui.areas.reports.page:ReportsPage"),
     (85, "kankei_desktop.ui.areas.backups.page:DataSafetyPage"),
