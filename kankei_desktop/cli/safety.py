@@ -34,6 +34,11 @@ def register(subparsers) -> None:
     audit.add_argument("--limit", type=int, default=None, help="表示する件数（新しい順）")
     audit.set_defaults(handler=run_audit)
 
+    retention = subparsers.add_parser("retention", help="長い間関わりのない参加者を一覧する（保存期間の確認）")
+    add_db_argument(retention)
+    retention.add_argument("--years", type=int, default=5, help="この年数以上関わりのない人（既定 5 年）")
+    retention.set_defaults(handler=run_retention)
+
     anonymise = subparsers.add_parser("anonymise", help="参加者の個人情報を消去する（集計用の記録は残す）")
     add_db_argument(anonymise)
     anonymise.add_argument("--person", required=True, help="参加者 ID")
@@ -147,4 +152,23 @@ def run_anonymise(args: argparse.Namespace) -> int:
     print(f"個人情報を消去しました（関連する記録 {result.rows_cleared} 件、"
           f"履歴 {result.audit_entries_scrubbed} 件、写真 {result.files_removed} 件）。"
           "集計用の記録は残っています。なお、消去前のバックアップには元の情報が残ります（保存期間の経過で削除されます）。")
+    return 0
+
+
+def run_retention(args: argparse.Namespace) -> int:
+    from kankei_desktop.services import privacy
+
+    if args.years < 1:
+        raise StoreError("--years は 1 以上で指定してください。")
+    database = open_database(args.db)
+    try:
+        with database.session() as session:
+            persons = privacy.dormant_persons(session, args.years)
+    finally:
+        database.close()
+    for person in persons:
+        last = f"{person.last_activity_on:%Y/%m/%d}" if person.last_activity_on else "記録なし"
+        print(f"{person.person_id}  {person.name}  最終関わり日 {last}  登録 {person.registered_on:%Y/%m/%d}")
+    print(f"{args.years} 年以上関わりのない参加者: {len(persons):,} 名。"
+          "不要になった個人情報は anonymise で消去できます（集計用の記録は残ります）。")
     return 0

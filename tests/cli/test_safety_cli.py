@@ -124,3 +124,17 @@ def test_second_writer_is_refused_by_the_cli(setup):
         assert run("check", "--db", str(db_path), env_dir=data_dir).returncode == 0  # readers still work
     finally:
         holder.close()
+
+
+def test_retention_lists_dormant_persons(setup):
+    import sqlite3
+
+    db_path, person_id, data_dir = setup
+    connection = sqlite3.connect(db_path)
+    connection.execute("UPDATE person SET last_activity_on = '2015-04-01' WHERE id = ?", (person_id,))
+    connection.commit()
+    connection.close()
+    result = run("retention", "--db", str(db_path), "--years", "5", env_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert person_id in result.stdout and "2015/04/01" in result.stdout and "1 名" in result.stdout
+    assert "山田" not in result.stdout
