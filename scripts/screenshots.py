@@ -17,6 +17,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QThreadPool  # noqa: E402
+
 from kankei_desktop.ui.app import make_application, open_for_gui, organisation_name  # noqa: E402
 
 
@@ -41,7 +43,9 @@ def main(argv: list[str] | None = None) -> int:
             page = window.show_area(key)
             if key == "participants":
                 page.table.selectRow(3)
-            for _ in range(5):
+            # Figures are computed in worker threads: wait for them before the picture.
+            for _ in range(3):
+                QThreadPool.globalInstance().waitForDone(30000)
                 app.processEvents()
             target = args.out / f"{key}.png"
             window.grab().save(str(target))

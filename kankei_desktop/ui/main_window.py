@@ -6,7 +6,7 @@ import importlib
 
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop import APP_NAME_JA
+from kankei_desktop.paths import resource_path
 from kankei_desktop.ui import settings
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.store import Database
@@ -54,7 +55,7 @@ class MainWindow(QMainWindow):
         title = APP_NAME_JA if self.tr("Kankei Desktop") == "関係人口デスク" else self.tr("Kankei Desktop")
         suffix = f" — {organisation}" if organisation else ""
         self.setWindowTitle(f"{title}{suffix} ({database.path.name})")
-        self.setWindowIcon(qta.icon("fa5s.hands-helping", color="#2b6cb0"))
+        self.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
         self.setMinimumSize(1100, 680)
 
         self.sidebar = QListWidget()

@@ -44,7 +44,7 @@ def _button(icon: str, text: str, tip: str = "") -> QToolButton:
 
 class HostsPage(AreaPage):
     AREA_KEY = "hosts"
-    ICON = "fa5s.home"
+    ICON = "fa5s.tractor"
 
     def area_title(self) -> str:
         return self.tr("Hosts")
