@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kankei_desktop import APP_NAME, __version__
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.paths import ORGANISATION, default_database_path, log_dir, user_data_dir
-from kankei_desktop.store import Database, create_database, open_database
+from kankei_desktop.store import Database, create_database
 from kankei_desktop.ui import settings
 from kankei_desktop.ui.fonts import install_application_font
 from kankei_desktop.ui.translation import install_translations
@@ -40,8 +40,12 @@ def _setup_logging() -> None:
         logging.basicConfig(level=logging.WARNING)
 
 
-def open_for_gui(db_path: Path | None, demo: bool) -> Database:
-    """The file the window works on: --db, a fresh demo file, or the user's own."""
+def open_for_gui(db_path: Path | None, demo: bool) -> Database | None:
+    """The file the window works on: --db, a fresh demo file, or the user's own.
+
+    An existing file is opened the safe way (one-writer lock, damage and network
+    checks with their dialogs); None means the coordinator gave up, already told why.
+    """
     if demo:
         from kankei_desktop.services import demo as demo_data
 
@@ -54,8 +58,10 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Database:
     path = db_path or default_database_path()
     if not path.exists() and db_path is None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return create_database(path)
-    return open_database(path)
+        create_database(path).close()
+    from kankei_desktop.ui.areas.backups.startup import open_with_safety
+
+    return open_with_safety(path)
 
 
 def organisation_name(database: Database) -> str:
@@ -72,6 +78,8 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
         database = open_for_gui(db_path, demo)
     except KankeiError as error:
         QMessageBox.critical(None, app.translate("App", "Cannot open the file"), error.message)
+        return 2
+    if database is None:
         return 2
     from kankei_desktop.ui.main_window import MainWindow
 
