@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="74"/>
+        <location filename="../kankei_desktop/ui/app.py" line="80"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
@@ -12,12 +12,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="47"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="55"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="72"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="80"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
