@@ -95,33 +95,9 @@ def format_postal(code: str) -> str:
 
 
 def _fonts() -> tuple[str, str]:
-    """(regular, bold) reportlab font names of the bundled, embedded BIZ UDPGothic."""
-    try:
-        from kankei_desktop.reports.fonts import register_japanese_fonts
-    except ImportError:  # the shared font module is not there yet: register the same faces here
-        return _register_bundled()
-    registered = register_japanese_fonts()
-    if isinstance(registered, (tuple, list)) and len(registered) >= 2:
-        return registered[0], registered[1]
-    if isinstance(registered, dict) and registered:
-        regular = registered.get("regular") or next(iter(registered.values()))
-        return regular, registered.get("bold", regular)
-    if isinstance(registered, str):
-        return registered, registered
-    return _register_bundled()
+    from kankei_desktop.reports.fonts import register_japanese_fonts
 
-
-def _register_bundled() -> tuple[str, str]:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    from kankei_desktop.paths import font_paths
-
-    names = {"regular": "KankeiLabelGothic", "bold": "KankeiLabelGothic-Bold"}
-    for key, path in font_paths().items():
-        if names[key] not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(names[key], str(path)))
-    return names["regular"], names["bold"]
+    return register_japanese_fonts()
 
 
 def _fit(text: str, font: str, size: float, width: float, minimum: float) -> float:
