@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,15 +29,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.hosts.editor import HostEditor
 from kankei_desktop.ui.areas.hosts.model import HostListModel, RowIdRole
-
-
-def _button(icon: str, text: str, tip: str = "") -> QToolButton:
-    button = QToolButton()
-    button.setIcon(qta.icon(icon, color="#2d3748"))
-    button.setText(text)
-    button.setToolTip(tip or text)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    return button
+from kankei_desktop.ui.widgets import tool_button
 
 
 class HostsPage(AreaPage):
@@ -52,12 +42,12 @@ class HostsPage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.model = HostListModel(database, self)
-        self.new_button = _button("fa5s.plus", self.tr("New"), self.tr("New host (Ctrl+N)"))
-        self.edit_button = _button("fa5s.edit", self.tr("Edit"))
-        self.archive_button = _button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back the host"))
-        self.delete_button = _button("fa5s.trash-alt", self.tr("Delete"),
+        self.new_button = tool_button("fa5s.plus", self.tr("New"), self.tr("New host (Ctrl+N)"))
+        self.edit_button = tool_button("fa5s.edit", self.tr("Edit"))
+        self.archive_button = tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back the host"))
+        self.delete_button = tool_button("fa5s.trash-alt", self.tr("Delete"),
                                      self.tr("Delete a host that no stay or letter refers to"))
-        self.schedule_button = _button("fa5s.file-pdf", self.tr("Schedule PDF"),
+        self.schedule_button = tool_button("fa5s.file-pdf", self.tr("Schedule PDF"),
                                        self.tr("Printable schedule of upcoming stays (A4 landscape)"))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("host_search")

@@ -39,17 +39,9 @@ from kankei_desktop.ui.areas.mail.models import (
     RowIdRole,
     ShipmentModel,
 )
+from kankei_desktop.ui.widgets import tool_button
 
 LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
-
-
-def _button(icon: str, text: str, tip: str = "") -> QToolButton:
-    button = QToolButton()
-    button.setIcon(qta.icon(icon, color="#2d3748"))
-    button.setText(text)
-    button.setToolTip(tip or text)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    return button
 
 
 def _table(model, name: str) -> QTableView:
@@ -82,15 +74,15 @@ class MailPage(AreaPage):
         self.shipment_model = ShipmentModel(database, self)
         self.followup_model = FollowUpModel(database, self)
 
-        self.new_letter_button = _button("fa5s.envelope-open-text", self.tr("New letter"))
-        self.new_shipment_button = _button("fa5s.box", self.tr("New shipment"))
-        self.edit_button = _button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected row (Enter)"))
-        self.delete_button = _button("fa5s.trash-alt", self.tr("Delete"))
-        self.batch_button = _button("fa5s.seedling", self.tr("Rice letter batch…"),
+        self.new_letter_button = tool_button("fa5s.envelope-open-text", self.tr("New letter"))
+        self.new_shipment_button = tool_button("fa5s.box", self.tr("New shipment"))
+        self.edit_button = tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected row (Enter)"))
+        self.delete_button = tool_button("fa5s.trash-alt", self.tr("Delete"))
+        self.batch_button = tool_button("fa5s.seedling", self.tr("Rice letter batch…"),
                                     self.tr("One shipment and one letter for everyone in a programme"))
-        self.shipped_button = _button("fa5s.truck", self.tr("Mark shipped…"))
-        self.delivered_button = _button("fa5s.check", self.tr("Mark delivered…"))
-        self.export_button = _button("fa5s.file-export", self.tr("Export"))
+        self.shipped_button = tool_button("fa5s.truck", self.tr("Mark shipped…"))
+        self.delivered_button = tool_button("fa5s.check", self.tr("Mark delivered…"))
+        self.export_button = tool_button("fa5s.file-export", self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         self.labels_action = menu.addAction(self.tr("Address labels (PDF)…"), self.export_labels)
@@ -117,7 +109,7 @@ class MailPage(AreaPage):
         self.followup_table = _table(self.followup_model, "followup_table")
         self.followup_table.setColumnWidth(0, 50)
         self.followup_table.setColumnWidth(2, 420)
-        self.action_button = _button("fa5s.bolt", self.tr("Do the suggested action"))
+        self.action_button = tool_button("fa5s.bolt", self.tr("Do the suggested action"))
         self.followup_empty = QLabel(self.tr("Nothing needs attention."))
         followup_page = QWidget()
         followup_layout = QVBoxLayout(followup_page)

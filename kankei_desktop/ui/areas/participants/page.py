@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,18 +28,10 @@ from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
 from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
+from kankei_desktop.ui.widgets import tool_button
 
 SPLITTER_STATE = settings.Option("participants/splitter", QByteArray, QByteArray())
 SEARCH_DELAY_MS = 120  # long enough to skip the keystrokes of a fast typist
-
-
-def tool_button(icon: str, text: str, tip: str) -> QToolButton:
-    button = QToolButton()
-    button.setIcon(qta.icon(icon, color="#2d3748"))
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    return button
 
 
 class ParticipantsPage(AreaPage):

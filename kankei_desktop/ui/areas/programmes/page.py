@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import qtawesome as qta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,17 +40,9 @@ from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
 from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
+from kankei_desktop.ui.widgets import tool_button
 
 ProgrammeIdRole = Qt.ItemDataRole.UserRole + 1
-
-
-def _tool_button(icon: str, text: str, tip: str) -> QToolButton:
-    button = QToolButton()
-    button.setIcon(qta.icon(icon, color="#2d3748"))
-    button.setText(text)
-    button.setToolTip(tip)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    return button
 
 
 class ProgrammesPage(AreaPage):
@@ -77,15 +67,15 @@ class ProgrammesPage(AreaPage):
         self.programme_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.programme_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.programme_list.setSpacing(2)
-        self.new_button = _tool_button("fa5s.plus", self.tr("New"), self.tr("New programme (Ctrl+N)"))
-        self.edit_button = _tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the programme and its targets"))
-        self.stages_button = _tool_button("fa5s.list-ol", self.tr("Stages"), self.tr("Add, rename, reorder stages"))
-        self.archive_button = _tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back"))
-        self.copy_button = _tool_button("fa5s.copy", self.tr("Copy to next year"),
+        self.new_button = tool_button("fa5s.plus", self.tr("New"), self.tr("New programme (Ctrl+N)"))
+        self.edit_button = tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the programme and its targets"))
+        self.stages_button = tool_button("fa5s.list-ol", self.tr("Stages"), self.tr("Add, rename, reorder stages"))
+        self.archive_button = tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back"))
+        self.copy_button = tool_button("fa5s.copy", self.tr("Copy to next year"),
                                         self.tr("Same stages and targets in the next fiscal year, without persons"))
-        self.segments_button = _tool_button("fa5s.filter", self.tr("Segments"),
+        self.segments_button = tool_button("fa5s.filter", self.tr("Segments"),
                                             self.tr("Saved participant filters, for bulk enrollment, export and labels"))
-        self.duplicates_button = _tool_button("fa5s.user-friends", self.tr("Duplicates"),
+        self.duplicates_button = tool_button("fa5s.user-friends", self.tr("Duplicates"),
                                               self.tr("Find persons recorded twice and merge them"))
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -132,8 +122,8 @@ class ProgrammesPage(AreaPage):
         self.figures_button.setObjectName("figures_button")
         self.figures_button.setToolTip(self.tr("Count persons and person-days of this programme's fiscal year "
                                                "(the same figures as the report)"))
-        self.undo_button = _tool_button("fa5s.undo", self.tr("Undo"), self.tr("Undo (Ctrl+Z)"))
-        self.redo_button = _tool_button("fa5s.redo", self.tr("Redo"), self.tr("Redo (Ctrl+Y)"))
+        self.undo_button = tool_button("fa5s.undo", self.tr("Undo"), self.tr("Undo (Ctrl+Z)"))
+        self.redo_button = tool_button("fa5s.redo", self.tr("Redo"), self.tr("Redo (Ctrl+Y)"))
         # Two rows, so that everything fits at 1366×768 with Japanese labels.
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.board_toggle)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-import qtawesome as qta
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -15,7 +13,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QScrollArea,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,17 +25,9 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.stays.editor import StayEditor
 from kankei_desktop.ui.areas.stays.month import MonthView
 from kankei_desktop.ui.areas.stays.timeline import TimelineView, month_span
+from kankei_desktop.ui.widgets import tool_button
 
 TIMELINE, MONTH = 0, 1
-
-
-def _button(icon: str, text: str, tip: str = "") -> QToolButton:
-    button = QToolButton()
-    button.setIcon(qta.icon(icon, color="#2d3748"))
-    button.setText(text)
-    button.setToolTip(tip or text)
-    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    return button
 
 
 def add_months(first: date, months: int) -> date:
@@ -58,9 +47,9 @@ class StaysPage(AreaPage):
         self.month_first = date.today().replace(day=1)
         self.today = date.today()
 
-        self.previous_button = _button("fa5s.chevron-left", "", self.tr("Previous month"))
-        self.next_button = _button("fa5s.chevron-right", "", self.tr("Next month"))
-        self.today_button = _button("fa5s.calendar-day", self.tr("Today"))
+        self.previous_button = tool_button("fa5s.chevron-left", "", self.tr("Previous month"))
+        self.next_button = tool_button("fa5s.chevron-right", "", self.tr("Next month"))
+        self.today_button = tool_button("fa5s.calendar-day", self.tr("Today"))
         self.today_button.setObjectName("stays_today")
         self.month_label = QLabel()
         self.month_label.setObjectName("stays_month_label")
@@ -70,9 +59,9 @@ class StaysPage(AreaPage):
         self.view_combo.addItem(self.tr("Month"), MONTH)
         self.programme_filter = QComboBox()
         self.host_filter = QComboBox()
-        self.new_button = _button("fa5s.plus", self.tr("New stay"), self.tr("New stay (Ctrl+N)"))
-        self.ics_button = _button("fa5s.file-export", self.tr(".ics"), self.tr("Export the stays for Outlook / Google Calendar"))
-        self.schedule_button = _button("fa5s.file-pdf", self.tr("Host schedule"),
+        self.new_button = tool_button("fa5s.plus", self.tr("New stay"), self.tr("New stay (Ctrl+N)"))
+        self.ics_button = tool_button("fa5s.file-export", self.tr(".ics"), self.tr("Export the stays for Outlook / Google Calendar"))
+        self.schedule_button = tool_button("fa5s.file-pdf", self.tr("Host schedule"),
                                        self.tr("Printable schedule (PDF) of the host chosen in the filter"))
 
         toolbar = QHBoxLayout()
