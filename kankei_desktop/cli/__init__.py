@@ -27,6 +27,39 @@ COMMAND_MODULES = (
 )
 
 
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="データベースファイル（省略時はユーザーのデータフォルダー）")
+    parser.add_argument("--demo", action="store_true", help="デモデータの入った新しいデータベースで画面を開く")
+
+
+class _NotTheGuiPath(Exception):
+    pass
+
+
+class _GuiParser(argparse.ArgumentParser):
+    def error(self, message: str):  # the full parser will say it properly
+        raise _NotTheGuiPath(message)
+
+
+def parse_gui_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """The options when ``argv`` only opens the window, else None.
+
+    Every command module imports the store and its services, a good part of the
+    start-up; the window needs none of them, so it skips building their parsers.
+    Anything else (a command, --help, --version, a mistake) goes to the full parser.
+    """
+    parser = _GuiParser(prog="kankei-desktop", add_help=False)
+    _add_global_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotTheGuiPath:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kankei-desktop",
@@ -34,8 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         "サブコマンドなしで起動すると画面を開きます。",
     )
     parser.add_argument("--version", action="version", version=f"kankei-desktop {__version__}")
-    parser.add_argument("--db", type=Path, help="データベースファイル（省略時はユーザーのデータフォルダー）")
-    parser.add_argument("--demo", action="store_true", help="デモデータの入った新しいデータベースで画面を開く")
+    _add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -43,8 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    args = parse_gui_arguments(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             from kankei_desktop.ui.app import run_gui  # Qt is loaded only for the GUI

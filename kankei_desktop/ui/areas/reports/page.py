@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.reports.progress import ReportOptions, write_progress_report
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
 from kankei_desktop.services.kpis_comments import report_comment, save_report_comment
@@ -38,6 +38,9 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.worker import Task, start
 from kankei_desktop.ui.areas.reports.preview import summary_html
+
+if TYPE_CHECKING:
+    from kankei_desktop.reports.progress import ReportOptions
 
 
 class ReportsPage(AreaPage):
@@ -151,6 +154,8 @@ class ReportsPage(AreaPage):
         self.refresh()
 
     def options(self) -> ReportOptions:
+        from kankei_desktop.reports.progress import ReportOptions  # reportlab: only when a PDF is wanted
+
         return ReportOptions(fiscal_year=self.year_combo.currentData(), quarter=self.quarter_combo.currentData(),
                              programme_id=self.programme_combo.currentData(), named=self.named_check.isChecked(),
                              threshold=self.threshold_spin.value())
@@ -199,6 +204,8 @@ class ReportsPage(AreaPage):
         self.progress.setVisible(True)
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Writing the PDF…"))
+        from kankei_desktop.reports.progress import write_progress_report
+
         task = Task(self.database, lambda session, progress: write_progress_report(session, options, path, progress))
         task.signals.progress.connect(lambda fraction, text: (self.progress.setValue(int(fraction * 100)),
                                                               self.message.setText(text)))

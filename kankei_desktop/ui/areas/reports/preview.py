@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from html import escape
 
-from kankei_desktop.reports.progress import SENSITIVE_MARK, TITLE
 from kankei_desktop.reports.summary import number, percent, summary_rows, suppressed
 from kankei_desktop.services.kpis import KpiReport
 
 
 def summary_html(figures: KpiReport, organisation: str, threshold: int, named: bool) -> str:
+    from kankei_desktop.reports.progress import SENSITIVE_MARK, TITLE  # brings reportlab: not at start
+
     cells = "".join(
         f"<tr><td>{escape(row.label)}</td><td align='right'><b>{escape(row.value)}</b></td>"
         f"<td align='right'>{escape(row.target)}</td><td align='right'>"
