@@ -27,10 +27,12 @@ EXPORT_WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "inter
 
 
 def register(subparsers) -> None:
-    importing = subparsers.add_parser("import", help="Excel・CSV から参加者（と参加登録）を取り込む")
+    importing = subparsers.add_parser("import", help="Excel・CSV から参加者・参加登録・滞在・発送・手紙を取り込む")
     add_db_argument(importing)
     importing.add_argument("file", type=Path, help="取り込むファイル（.xlsx / .xls / .csv / .tsv）")
     importing.add_argument("--sheet", help="シート名（省略時は最初のシート）")
+    importing.add_argument("--kind", choices=("persons", "enrollments", "stays", "shipments", "letters"),
+                           help="取り込む内容（省略時は見出しから判定）")
     importing.add_argument("--encoding", choices=("utf-8-sig", "utf-8", "cp932"), help="CSV の文字コード（省略時は自動判定）")
     importing.add_argument("--mapping", type=Path, help='列の対応表（JSON: {"見出し": "氏名", …}）')
     importing.add_argument("--header-row", type=int, help="見出しの行番号（省略時は自動判定）")
@@ -73,8 +75,8 @@ def run_import(args: argparse.Namespace) -> int:
     database = open_database(args.db)
     try:
         with database.session() as session:
-            plan = imports.build_plan(session, table, header_mapping=header_mapping, header_row=args.header_row,
-                                      on_duplicate=args.on_duplicate)
+            plan = imports.build_plan(session, table, kind=args.kind, header_mapping=header_mapping,
+                                      header_row=args.header_row, on_duplicate=args.on_duplicate)
             counts = plan.counts()
             encoding = f"、文字コード {table.encoding}" if table.encoding else ""
             print(f"「{args.file.name}」シート「{plan.sheet}」{encoding}: 見出し {plan.header_row} 行目、データ {len(plan.rows):,} 行")

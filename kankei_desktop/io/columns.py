@@ -63,11 +63,72 @@ ENROLLMENT_COLUMNS: tuple[Column, ...] = (
     Column("joined_on", "参加日", ("実施日",), "date"),
 )
 
+# Stays, shipments and letters name their person by 参加者ID (as exports write it) or by 氏名.
+STAY_COLUMNS: tuple[Column, ...] = (
+    Column("id", "滞在ID", ("ID", "id"), "id", "書き出したファイルにある滞在の ID。同じ ID の行は 1 つの滞在（複数人）です。"),
+    Column("person_id", "参加者ID", (), "id"),
+    Column("person_name", "氏名", ("参加者", "参加者名", "お名前", "名前")),
+    Column("host", "受入先", ("受け入れ先", "受入先名")),
+    Column("lodging", "宿泊先", ("宿泊施設", "宿")),
+    Column("start_on", "開始日", ("到着日", "開始", "チェックイン"), "date"),
+    Column("end_on", "終了日", ("出発日", "終了", "チェックアウト"), "date"),
+    Column("stay_kind", "種別", ("滞在種別",), "text", "空欄なら日数から決めます。"),
+    Column("purpose", "目的", ("滞在目的",)),
+    Column("programme", "プログラム", ("参加プログラム", "事業名")),
+    Column("status", "状況", ("状態", "ステータス")),
+    Column("notes", "備考", ("メモ",)),
+    Column("override_reason", "定員超過の理由", ("定員超過理由",)),
+)
+SHIPMENT_COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", ("発送ID", "id"), "id"),
+    Column("person_id", "参加者ID", (), "id"),
+    Column("person_name", "宛先", ("氏名", "お届け先", "参加者")),
+    Column("host", "差出人", ("ご依頼主", "発送元")),
+    Column("programme", "プログラム", ("参加プログラム", "事業名")),
+    Column("contents", "内容", ("品名", "中身")),
+    Column("quantity", "数量", ("個数",), "int"),
+    Column("carrier", "運送会社", ("配送業者", "運送業者")),
+    Column("tracking_number", "伝票番号", ("追跡番号", "お問い合わせ番号", "問い合わせ番号")),
+    Column("prepared_on", "準備日", (), "date"),
+    Column("shipped_on", "発送日", ("出荷日",), "date"),
+    Column("delivered_on", "配達日", ("到着日", "お届け日"), "date"),
+    Column("returned_on", "返送日", (), "date"),
+    Column("status", "状況", ("状態", "ステータス")),
+    Column("cost_yen", "送料", ("運賃",), "int"),
+    Column("notes", "備考", ("メモ",)),
+)
+LETTER_COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", ("手紙ID", "id"), "id"),
+    Column("direction", "方向", ("向き",)),
+    Column("person_id", "参加者ID", (), "id"),
+    Column("person_name", "氏名", ("参加者", "参加者名")),
+    Column("sender", "差出人"),
+    Column("recipient", "宛先"),
+    Column("programme", "プログラム", ("参加プログラム", "事業名")),
+    Column("written_on", "作成日", ("執筆日",), "date"),
+    Column("sent_on", "発送日", (), "date"),
+    Column("received_on", "受取日", ("受領日",), "date"),
+    Column("status", "状況", ("状態", "ステータス")),
+    Column("reply_to", "返信元ID", (), "id"),
+    Column("summary", "概要", ("内容", "要旨")),
+)
+
 KINDS = {
     "persons": PERSON_COLUMNS,
     "enrollments": PERSON_COLUMNS + ENROLLMENT_COLUMNS,
+    "stays": STAY_COLUMNS,
+    "shipments": SHIPMENT_COLUMNS,
+    "letters": LETTER_COLUMNS,
 }
-KIND_LABELS = {"persons": "参加者", "enrollments": "参加者＋参加登録"}
+KIND_LABELS = {"persons": "参加者", "enrollments": "参加者＋参加登録", "stays": "滞在", "shipments": "発送",
+               "letters": "手紙"}
+ACTIVITY_KINDS = ("stays", "shipments", "letters")
+# Headers only one activity sheet has; two of them decide the kind of a sheet.
+_DISTINCTIVE = {
+    "stays": ("滞在ID", "受入先", "宿泊先", "開始日", "終了日", "到着日", "出発日", "目的", "種別"),
+    "shipments": ("運送会社", "伝票番号", "準備日", "配達日", "返送日", "送料", "数量", "内容"),
+    "letters": ("方向", "作成日", "受取日", "返信元ID", "概要"),
+}
 
 _MARKS = re.compile(r"[\s・\-_:：*＊※]+")
 
@@ -118,3 +179,15 @@ def header_signature(headers: list) -> str:
     """The shape of a file: its folded, non-empty headers in order."""
     folded = "\x1f".join(fold_header(h) for h in headers if fold_header(h))
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+def detect_kind(rows: list[list]) -> str | None:
+    """The activity kind (stays, shipments, letters) a sheet's headers name, or None (persons)."""
+    best, best_score = None, 1
+    for row in rows[:30]:
+        folded = {fold_header(value) for value in row}
+        for kind, headers in _DISTINCTIVE.items():
+            score = sum(fold_header(h) in folded for h in headers)
+            if score > best_score:
+                best, best_score = kind, score
+    return best

@@ -24,7 +24,7 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.domain.tables import ImportMapping, Person, Programme, ProgrammeStage, new_id, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.io import normalise as cells
-from kankei_desktop.io.columns import KINDS, auto_mapping, column_by_key, header_signature
+from kankei_desktop.io.columns import ACTIVITY_KINDS, KINDS, auto_mapping, column_by_key, detect_kind, header_signature
 from kankei_desktop.io.readers import MAX_COLUMNS, ImportFileError, RawTable
 from kankei_desktop.services.duplicates import duplicate_key_sets
 from kankei_desktop.services.participants import PersonInput, validate
@@ -223,7 +223,7 @@ def resolve_header_mapping(by_header: dict[str, str], headers: list[str], kind: 
     return mapping
 
 
-def _check_mapping(mapping: dict[int, str], headers: list[str]) -> None:
+def _check_mapping(mapping: dict[int, str], headers: list[str], kind: str = "persons") -> None:
     seen: dict[str, int] = {}
     for index, key in mapping.items():
         if key in seen:
@@ -231,6 +231,10 @@ def _check_mapping(mapping: dict[int, str], headers: list[str]) -> None:
                 f"列「{headers[seen[key]]}」と列「{headers[index]}」が同じ項目に対応しています。どちらか一方にしてください。"
             )
         seen[key] = index
+    if kind in ACTIVITY_KINDS:
+        if "person_id" not in seen and "person_name" not in seen and "id" not in seen:
+            raise KankeiError("参加者ID か氏名の列が見つかりません。列の対応で、参加者を示す列を指定してください。")
+        return
     if "name" not in seen and "id" not in seen:
         raise KankeiError("「氏名」の列が見つかりません。列の対応で、氏名の列を指定してください。")
 
@@ -269,19 +273,27 @@ def build_plan(
             f"「{name}」のシート「{table.sheet}」は {width} 列あり、参加者の一覧としては多すぎます（上限 {MAX_COLUMNS} 列）。"
             "取り込む列だけのシートにしてください。"
         )
-    index = detect_header_row(table.rows) if header_row is None else header_row - 1
+    if kind is None:
+        kind = detect_kind(table.rows)  # None: persons or enrollments, decided by the mapping below
+    if kind is not None and kind not in KINDS:
+        raise KankeiError(f"取り込みの種類「{kind}」はありません（{'、'.join(KINDS)}）。")
+    activity = kind in ACTIVITY_KINDS
+    if header_row is not None:
+        index = header_row - 1
+    else:
+        index = detect_header_row(table.rows, kind if activity else "enrollments")
     headers = [cells.to_text(v) for v in table.rows[index]] + [""] * (width - len(table.rows[index]))
     headers = [h or f"（{i + 1}列目）" for i, h in enumerate(headers[:width])]
     source = "manual"
     if header_mapping is not None:
-        mapping, source = resolve_header_mapping(header_mapping, headers), "file"
+        mapping, source = resolve_header_mapping(header_mapping, headers, kind if activity else "enrollments"), "file"
     if mapping is None:
         saved = load_saved_mapping(session, headers)
-        mapping, source = (saved, "saved") if saved else (auto_mapping(headers, "enrollments"), "auto")
+        mapping, source = (saved, "saved") if saved else (auto_mapping(headers, kind if activity else "enrollments"), "auto")
     if kind is None:
         kind = "enrollments" if "programme" in mapping.values() else "persons"
     mapping = {i: key for i, key in mapping.items() if any(c.key == key for c in KINDS[kind]) and i < width}
-    _check_mapping(mapping, headers)
+    _check_mapping(mapping, headers, kind)
     data_rows = [
         (number, row) for number, row in enumerate(table.rows[index + 1 :], index + 2)
         if any(not cells.is_blank(v) for v in row)
@@ -293,7 +305,12 @@ def build_plan(
     unmapped = [headers[i] for i in range(width) if i not in mapping and not headers[i].startswith("（")]
     if unmapped:
         plan.notes.append(f"取り込まない列: {'、'.join(unmapped)}")
-    _Planner(session, plan, today or date.today(), on_duplicate).run(data_rows)
+    if activity:
+        from kankei_desktop.services.imports_activities import ActivityPlanner
+
+        ActivityPlanner(session, plan, today or date.today()).run(data_rows)
+    else:
+        _Planner(session, plan, today or date.today(), on_duplicate).run(data_rows)
     return plan
 
 

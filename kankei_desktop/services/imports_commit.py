@@ -29,6 +29,7 @@ from kankei_desktop.domain.tables import (
     utc_now,
 )
 from kankei_desktop.domain.text import furigana_sort_key, person_search_text
+from kankei_desktop.io.columns import ACTIVITY_KINDS
 from kankei_desktop.io.writers import Table, write_csv, write_xlsx
 from kankei_desktop.services.imports import (
     _LIST_FIELDS,
@@ -110,6 +111,10 @@ def commit_plan(
     is called between chunks and ``cancelled()`` checked there: a cancel raises
     ``ImportCancelled`` and, like any error, leaves the database as it was.
     """
+    if plan.kind in ACTIVITY_KINDS:  # stays, shipments, letters: written through their services
+        from kankei_desktop.services.imports_activities import commit_activity_plan
+
+        return commit_activity_plan(session, plan, before_commit=before_commit, progress=progress, today=on)
     result = ImportResult(plan.source)
     if before_commit is not None:
         result.backup = before_commit()

@@ -1,0 +1,396 @@
+"""Importing stays, shipments and letters: the same plan → commit flow as persons.
+
+Each row becomes the service's own input (``StayInput``, ``ShipmentInput``,
+``LetterInput``) and is checked by really writing it with the service's
+create/update function inside a savepoint that is rolled back afterwards. So
+an imported row obeys exactly the rules of a row typed into the window, and
+every row is checked against the rows above it in the same file (two rows that
+overlap, or that fill a lodging beyond its capacity together, are refused).
+``commit_activity_plan`` writes the rows again in the caller's transaction and
+refuses the whole file while any row has an error: all or nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from kankei_desktop.domain.enums import Carrier, LetterDirection, LetterStatus, ShipmentStatus, StayStatus
+from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.domain.tables import Host, Person, Programme
+from kankei_desktop.domain.text import normalise_spaces
+from kankei_desktop.io import normalise as cells
+from kankei_desktop.io.columns import KIND_LABELS, column_by_key
+from kankei_desktop.services import letters, shipments, stays
+from kankei_desktop.services.imports import (
+    CREATE,
+    ERROR,
+    NEW,
+    SKIP,
+    UPDATE,
+    CellMessage,
+    ImportPlan,
+    ImportResult,
+    PlanRow,
+    save_mapping,
+)
+from kankei_desktop.store import audit
+
+_CONVERTERS = {"text": cells.to_text, "date": cells.to_date, "int": cells.to_int, "id": cells.to_text}
+
+# Which column a service's field message belongs to.
+_FIELD_COLUMNS = {
+    "stays": {"person_ids": "person_id", "host_id": "host", "lodging_id": "lodging", "programme_id": "programme",
+              "enrollments": "person_id"},
+    "shipments": {"person_id": "person_id", "host_id": "host", "programme_id": "programme"},
+    "letters": {"person_id": "person_id", "host_id": "host", "programme_id": "programme", "reply_to_id": "reply_to",
+                "returned": "status"},
+}
+
+
+@dataclass
+class ActivityRow(PlanRow):
+    label: str = ""
+    group: list[int] | None = None  # stays: the sheet rows that make one stay (same 滞在ID)
+
+    @property
+    def name(self) -> str:
+        return self.label
+
+
+class _Lookups:
+    """Persons, hosts and programmes by name, read once per plan."""
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._hosts: dict[str, list[str]] | None = None
+        self._programmes: dict[str, list[str]] | None = None
+
+    def person(self, person_id: str, name: str) -> tuple[str | None, str, str]:
+        """(id or None, name for messages, problem)."""
+        if person_id:
+            found = self.session.execute(select(Person.name, Person.deleted_at).where(Person.id == person_id)).first()
+            if found is None:
+                return None, "", f"ID「{person_id}」の参加者が見つかりません（別のデータベースの ID かもしれません）。"
+            if found[1] is not None:
+                return None, found[0], f"参加者「{found[0]}」は削除されています。"
+            return person_id, found[0], ""
+        name = normalise_spaces(name)
+        if not name:
+            return None, "", "参加者ID か氏名を入力してください。"
+        ids = list(self.session.execute(
+            select(Person.id).where(Person.name == name, Person.deleted_at.is_(None))).scalars())
+        if not ids:
+            return None, name, (f"参加者「{name}」が見つかりません。先に参加者として登録するか、"
+                                "参加者ID の列で指定してください。")
+        if len(ids) > 1:
+            return None, name, f"「{name}」という参加者が {len(ids)} 人います。参加者ID の列で指定してください。"
+        return ids[0], name, ""
+
+    def host(self, name: str) -> tuple[str | None, str]:
+        if self._hosts is None:
+            self._hosts = {}
+            for host_id, host_name in self.session.execute(
+                    select(Host.id, Host.name).where(Host.deleted_at.is_(None))):
+                self._hosts.setdefault(normalise_spaces(host_name), []).append(host_id)
+        found = self._hosts.get(normalise_spaces(name), [])
+        if not found:
+            return None, f"受入先「{name}」が見つかりません（受入先の一覧の名前と同じにしてください）。"
+        if len(found) > 1:
+            return None, f"「{name}」という受入先が {len(found)} 件あります。名前を区別してください。"
+        return found[0], ""
+
+    def programme(self, name: str) -> tuple[str | None, str]:
+        if self._programmes is None:
+            self._programmes = {}
+            for pid, pname in self.session.execute(
+                    select(Programme.id, Programme.name).where(Programme.deleted_at.is_(None))):
+                self._programmes.setdefault(normalise_spaces(pname), []).append(pid)
+        found = self._programmes.get(normalise_spaces(name), [])
+        if not found:
+            return None, f"プログラム「{name}」が見つかりません。"
+        if len(found) > 1:
+            return None, f"プログラム「{name}」は複数の年度にあります。画面から登録してください。"
+        return found[0], ""
+
+
+class ActivityPlanner:
+    def __init__(self, session: Session, plan: ImportPlan, today: date):
+        self.session, self.plan, self.today = session, plan, today
+        self.lookups = _Lookups(session)
+        self.columns = [(i, key, column_by_key(plan.kind, key)) for i, key in sorted(plan.mapping.items())]
+        self.present = set(plan.mapping.values())
+
+    # -------------------------------------------------------------- cells
+
+    def _fields(self, row: ActivityRow, raw: list) -> None:
+        for index, key, column in self.columns:
+            value = raw[index] if index < len(raw) else None
+            if not cells.is_blank(value):
+                row.filled.add(key)
+            try:
+                row.fields[key] = _CONVERTERS[column.kind](value)
+            except ValueError as error:
+                row.messages.append(CellMessage(row.number, self.plan.headers[index], str(error), index))
+
+    def _error(self, row: PlanRow, key: str, message: str) -> None:
+        index = next((i for i, k in self.plan.mapping.items() if k == key), None)
+        if index is None and key == "person_id":  # named by 氏名 instead
+            index = next((i for i, k in self.plan.mapping.items() if k == "person_name"), None)
+        header = self.plan.headers[index] if index is not None else ""
+        row.messages.append(CellMessage(row.number, header, message, index))
+
+    def _person(self, row: ActivityRow) -> str | None:
+        person_id, name, problem = self.lookups.person(row.fields.get("person_id", ""),
+                                                       row.fields.get("person_name", ""))
+        row.label = row.label or name
+        if problem:
+            self._error(row, "person_id", problem)
+        return person_id
+
+    def _ref(self, row: ActivityRow, key: str, finder) -> str | None:
+        name = row.fields.get(key, "")
+        if not name:
+            return None
+        found, problem = finder(name)
+        if problem:
+            self._error(row, key, problem)
+        return found
+
+    def _existing_id(self, row: ActivityRow, loader) -> None:
+        record_id = row.fields.get("id", "")
+        if not record_id:
+            return
+        try:
+            row.base = loader(self.session, record_id)
+        except KankeiError:
+            self._error(row, "id", f"ID「{record_id}」の{KIND_LABELS[self.plan.kind]}が見つかりません（削除されたか、別のデータベースの ID です）。")
+            return
+        row.person_id, row.status, row.action = record_id, UPDATE, UPDATE
+
+    def _take(self, row: ActivityRow, base, names: dict[str, str]):
+        """``base`` with every mapped column laid over it (a blank mapped cell clears the field)."""
+        values = {field: row.fields[key] for key, field in names.items() if key in row.fields}
+        return replace(base, **values)
+
+    # -------------------------------------------------------------- kinds
+
+    def _stay(self, row: ActivityRow) -> None:
+        self._existing_id(row, stays.load_stay_input)
+        base = getattr(row, "base", None) or stays.StayInput()
+        data = self._take(row, base, {"start_on": "start_on", "end_on": "end_on", "purpose": "purpose",
+                                      "notes": "notes", "override_reason": "override_reason"})
+        person_id = self._person(row)
+        data.person_ids = [person_id] if person_id else []
+        if "host" in self.present:
+            data.host_id = self._ref(row, "host", self.lookups.host)
+        if "lodging" in self.present:
+            data.lodging_id = self._ref(row, "lodging", self.lookups.host)
+        if "programme" in self.present:
+            data.programme_id = self._ref(row, "programme", self.lookups.programme)
+        status = row.fields.get("status", "")
+        if status:
+            data.status = status
+        elif row.status == NEW:
+            data.status = StayStatus.PLANNED.value
+        row.data = data
+
+    def _stay_kind(self, row: ActivityRow) -> None:
+        given, data = row.fields.get("stay_kind", ""), row.data
+        if given and data.start_on and data.end_on and not row.messages:
+            derived = stays.kind_for(self.session, data.start_on, data.end_on)
+            if given != derived:
+                self._error(row, "stay_kind", f"種別「{given}」は日数から決まる「{derived}」と合いません（空欄なら自動で決めます）。")
+
+    def _shipment(self, row: ActivityRow) -> None:
+        self._existing_id(row, shipments.load_shipment_input)
+        base = getattr(row, "base", None) or shipments.ShipmentInput()
+        names = {k: k for k in ("contents", "tracking_number", "prepared_on", "shipped_on", "delivered_on",
+                                "returned_on", "cost_yen", "notes", "carrier")}
+        data = self._take(row, base, names)
+        if "quantity" in row.fields:
+            data.quantity = row.fields["quantity"] if row.fields["quantity"] is not None else 1
+        if "carrier" in row.fields and not row.fields["carrier"]:
+            data.carrier = base.carrier if row.status == UPDATE else Carrier.YUPACK.value
+        person_id = self._person(row)
+        data.person_id = person_id or ""
+        if "host" in self.present:
+            data.host_id = self._ref(row, "host", self.lookups.host)
+        if "programme" in self.present:
+            data.programme_id = self._ref(row, "programme", self.lookups.programme)
+        row.data = data
+        self._derived_status(row, shipments.derive_status(data), {s.value for s in ShipmentStatus})
+
+    def _letter(self, row: ActivityRow) -> None:
+        self._existing_id(row, letters.load_letter_input)
+        base = getattr(row, "base", None) or letters.LetterInput()
+        data = self._take(row, base, {"written_on": "written_on", "sent_on": "sent_on",
+                                      "received_on": "received_on", "summary": "summary"})
+        direction = row.fields.get("direction", "").replace("->", "→").replace("⇒", "→")
+        if direction:
+            data.direction = direction
+        person_id = self._person(row)
+        data.person_id = person_id or ""
+        # The host is whichever of 差出人 / 宛先 is not the person, as exports write them.
+        host_key = "sender" if data.direction == LetterDirection.TO_PERSON.value else "recipient"
+        if host_key in self.present:
+            data.host_id = self._ref(row, host_key, self.lookups.host)
+        if "programme" in self.present:
+            data.programme_id = self._ref(row, "programme", self.lookups.programme)
+        if "reply_to" in self.present:
+            data.reply_to_id = row.fields.get("reply_to") or None
+        if "status" in row.fields:
+            data.returned = row.fields["status"] == LetterStatus.RETURNED.value
+        row.data = data
+        self._derived_status(row, letters.derive_status(data), {s.value for s in LetterStatus})
+
+    def _derived_status(self, row: ActivityRow, derived: str, known: set[str]) -> None:
+        given = row.fields.get("status", "")
+        if given and given not in known:
+            self._error(row, "status", f"状況「{given}」はありません（{'・'.join(sorted(known))}）。")
+        elif given and given != derived:
+            self._error(row, "status", f"状況「{given}」は日付から決まる「{derived}」と合いません（空欄なら日付から決めます）。")
+
+    # -------------------------------------------------------------- rule checks by writing
+
+    def _write(self, row: ActivityRow):
+        """Create or update through the service; returns the record id."""
+        kind, data = self.plan.kind, row.data
+        if kind == "stays":
+            if row.status == UPDATE:
+                stays.update_stay(self.session, row.person_id, data, today=self.today)
+                return row.person_id
+            return stays.create_stay(self.session, data, today=self.today)
+        if kind == "shipments":
+            if row.status == UPDATE:
+                shipments.update_shipment(self.session, row.person_id, data, today=self.today)
+                return row.person_id
+            return shipments.create_shipment(self.session, data, today=self.today)
+        if row.status == UPDATE:
+            letters.update_letter(self.session, row.person_id, data, today=self.today)
+            return row.person_id
+        return letters.create_letter(self.session, data, today=self.today)
+
+    def check(self, row: ActivityRow) -> None:
+        """Write the row in a savepoint of its own; a refusal becomes the row's message."""
+        savepoint = self.session.begin_nested()
+        try:
+            self._write(row)
+        except ValidationError as error:
+            savepoint.rollback()
+            mapping = _FIELD_COLUMNS[self.plan.kind]
+            for field_name, message in error.errors.items():
+                self._error(row, mapping.get(field_name, field_name), message)
+            return
+        except KankeiError as error:
+            savepoint.rollback()
+            self._error(row, "", error.message)
+            return
+        savepoint.commit()
+
+    def run(self, data_rows: list[tuple[int, list]]) -> None:
+        build = {"stays": self._stay, "shipments": self._shipment, "letters": self._letter}[self.plan.kind]
+        rows: list[ActivityRow] = []
+        for number, raw in data_rows:
+            row = ActivityRow(number, NEW, CREATE, "")
+            self._fields(row, raw)
+            if not row.messages:
+                build(row)
+            rows.append(row)
+        if self.plan.kind == "stays":
+            rows = self._group_stays(rows)
+        outer = self.session.begin_nested()  # every check is undone at the end: planning writes nothing
+        try:
+            for row in rows:
+                if row.group and row.number != row.group[0]:
+                    continue
+                if not row.messages:
+                    if self.plan.kind == "stays":
+                        self._stay_kind(row)
+                    if not row.messages:
+                        self.check(row)
+        finally:
+            outer.rollback()
+        for row in rows:
+            if row.messages:
+                row.status, row.action = ERROR, SKIP
+            if row.group and row.number != row.group[0]:
+                first = next(r for r in rows if r.number == row.group[0])
+                if first.status == ERROR and not row.messages:
+                    row.messages.append(CellMessage(row.number, "", f"{first.number} 行目と同じ滞在です（その行のエラーを参照）。"))
+                    row.status, row.action = ERROR, SKIP
+        self.plan.rows = rows
+
+    def _group_stays(self, rows: list[ActivityRow]) -> list[ActivityRow]:
+        """Rows with the same 滞在ID are one stay with several persons (as exports write them)."""
+        first_of: dict[str, ActivityRow] = {}
+        for row in rows:
+            stay_id = row.fields.get("id", "")
+            if not stay_id or row.messages and row.data is None:
+                continue
+            if stay_id not in first_of:
+                first_of[stay_id] = row
+                row.group = [row.number]
+                continue
+            first = first_of[stay_id]
+            first.group.append(row.number)
+            row.group = first.group
+            if row.data is not None and first.data is not None:
+                first.data.person_ids += [p for p in row.data.person_ids if p not in first.data.person_ids]
+                for key in ("start_on", "end_on", "host_id", "lodging_id", "status"):
+                    if getattr(row.data, key) != getattr(first.data, key):
+                        label = column_by_key("stays", {"host_id": "host", "lodging_id": "lodging"}.get(key, key)).header
+                        self._error(row, "", f"{first.number} 行目と同じ滞在ID ですが「{label}」が違います。")
+                        break
+        for row in rows:
+            if row.group and row.number != row.group[0] and row.messages:
+                first = next(r for r in rows if r.number == row.group[0])
+                self._error(first, "", f"同じ滞在の {row.number} 行目にエラーがあります。")
+        return rows
+
+
+def commit_activity_plan(
+    session: Session,
+    plan: ImportPlan,
+    *,
+    before_commit: Callable[[], Path | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    today: date | None = None,
+) -> ImportResult:
+    """All or nothing: refuses while any row has an error, else writes every chosen row."""
+    errors = [row for row in plan.rows if row.status == ERROR]
+    if errors:
+        raise KankeiError(
+            f"{len(errors)} 行にエラーがあるため、何も取り込みませんでした（最初は {errors[0].messages[0].text()}）。"
+            "ファイルを直してから、もう一度取り込んでください。"
+        )
+    result = ImportResult(plan.source)
+    if before_commit is not None:
+        result.backup = before_commit()
+    planner = ActivityPlanner(session, plan, today or date.today())
+    chosen = [r for r in plan.rows if r.action in (CREATE, UPDATE) and not (r.group and r.number != r.group[0])]
+    result.skipped = sum(1 for r in plan.rows if r.action == SKIP)
+    for done, row in enumerate(chosen, 1):
+        try:
+            planner._write(row)
+        except KankeiError as error:
+            text = "; ".join(error.errors.values()) if isinstance(error, ValidationError) else error.message
+            raise KankeiError(f"{row.number} 行目: {text}（何も取り込みませんでした）") from error
+        if row.status == UPDATE:
+            result.updated += 1
+        else:
+            result.created += 1
+        if progress is not None:
+            progress(done, len(chosen))
+    audit.record(session, "import", plan.kind.rstrip("s"), "", {
+        "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
+        "updated": result.updated, "skipped": result.skipped,
+    })
+    save_mapping(session, plan.headers, plan.mapping, Path(plan.source).name)
+    session.flush()
+    return result
