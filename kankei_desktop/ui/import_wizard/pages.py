@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.io import readers
-from kankei_desktop.io.columns import KINDS
+from kankei_desktop.io.columns import ACTIVITY_KINDS, KINDS, detect_kind
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.services import imports
 from kankei_desktop.services.exports import write_persons_template
@@ -109,8 +109,16 @@ class SourcePage(QWizardPage):
         self.header_row = QSpinBox()
         self.header_row.setRange(0, readers.MAX_COLUMNS * 10)
         self.header_row.setSpecialValueText(self.tr("Detect automatically"))
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind_combo")
+        self.kind.addItem(self.tr("Detect from the headers"), None)
+        for key, label in (("persons", self.tr("Persons")), ("enrollments", self.tr("Persons with enrollments")),
+                           ("stays", self.tr("Stays")), ("shipments", self.tr("Shipments")),
+                           ("letters", self.tr("Letters"))):
+            self.kind.addItem(label, key)
         self.error = _error_label()
         form = QFormLayout(self)
+        form.addRow(self.tr("What the file holds"), self.kind)
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Encoding (CSV)"), self.encoding)
         form.addRow(self.tr("Header row"), self.header_row)
@@ -129,12 +137,16 @@ class SourcePage(QWizardPage):
             sheet = self.sheet.currentText() if self.sheet.isEnabled() else None
             table = readers.read_table(self.state.path, sheet, self.encoding.currentData())
             header_row = self.header_row.value() or None
-            index = header_row - 1 if header_row else imports.detect_header_row(table.rows)
+            kind = self.kind.currentData() or detect_kind(table.rows)
+            self.state.kind = kind
+            detect_as = kind if kind in ACTIVITY_KINDS else "enrollments"
+            index = header_row - 1 if header_row else imports.detect_header_row(table.rows, detect_as)
             if index >= len(table.rows):
                 raise readers.ImportFileError(self.tr("The sheet has fewer rows than that."))
             with self.state.database.session() as session:
                 try:
-                    plan = imports.build_plan(session, table, header_row=index + 1, on_duplicate=imports.SKIP)
+                    plan = imports.build_plan(session, table, kind=kind, header_row=index + 1,
+                                              on_duplicate=imports.SKIP)
                 except readers.ImportFileError:
                     raise
                 except KankeiError:
@@ -187,7 +199,8 @@ class MappingPage(QWizardPage):
             self.table.setItem(row, 1, QTableWidgetItem(cell_text(sample[row]) if row < len(sample) else ""))
             combo = QComboBox()
             combo.addItem(_IGNORE, None)
-            for column in KINDS["enrollments"]:
+            kind = self.state.kind
+            for column in KINDS[kind if kind in ACTIVITY_KINDS else "enrollments"]:
                 combo.addItem(column.header, column.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(row))))
             self.table.setCellWidget(row, 2, combo)
@@ -201,6 +214,7 @@ class MappingPage(QWizardPage):
             with self.state.database.session() as session:
                 header_row = self.state.plan.header_row if self.state.plan else self.state.header_index + 1
                 self.state.plan = imports.build_plan(session, self.state.table, mapping=self.mapping(),
+                                                     kind=self.state.kind,
                                                      header_row=header_row, on_duplicate=imports.SKIP)
         except KankeiError as error:
             self.error.setText(error.message)

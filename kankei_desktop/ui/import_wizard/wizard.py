@@ -163,6 +163,7 @@ class ImportWizard(QWizard):
         self.table = None
         self.plan = None
         self.header_index = 0
+        self.kind: str | None = None  # persons, enrollments, stays, shipments, letters; None: from the headers
         self.result_summary = ""
         self.setWindowTitle(self.tr("Import participants from Excel or CSV"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)

@@ -1,0 +1,49 @@
+"""The import wizard with a stays sheet: kind recognised, stay columns offered, stays written."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from kankei_desktop.services.hosts import HostInput, create_host
+from kankei_desktop.services.participants import PersonInput, create_person
+from kankei_desktop.ui.import_wizard.wizard import ImportWizard
+
+pytestmark = pytest.mark.gui
+
+
+def test_stays_sheet_through_the_wizard(qtbot, app_ready, database, tmp_path):
+    with database.session() as session:
+        create_person(session, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ"))
+        create_host(session, HostInput(name="田中農園"))
+    book = openpyxl.Workbook()
+    for row in (["氏名", "受入先", "開始日", "終了日", "目的"],
+                ["山田 花子", "田中農園", date(2026, 8, 10), date(2026, 8, 12), "稲刈り"]):
+        book.active.append(row)
+    book.save(tmp_path / "stays.xlsx")
+    wizard = ImportWizard(database, backup=lambda db: Path("/backup/made"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(tmp_path / "stays.xlsx"))
+    wizard.next()
+    assert wizard.source_page.kind.currentData() is None  # detected from the headers
+    wizard.next()
+    assert wizard.kind == "stays"
+    assert [c.currentData() for c in wizard.mapping_page.combos] == ["person_name", "host", "start_on", "end_on",
+                                                                      "purpose"]
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    assert wizard.plan.kind == "stays" and [r.status for r in wizard.plan.rows] == ["new"]
+    wizard.grab().save(str(tmp_path / "stays_preview.png"))
+    wizard.next()
+    qtbot.mouseClick(wizard.commit_page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.commit_page.result is not None, timeout=30_000)
+    wizard.commit_page.wait()
+    assert wizard.commit_page.result.created == 1
+    with sqlite3.connect(database.path) as c:
+        assert c.execute("SELECT purpose, kind FROM stay").fetchall() == [("稲刈り", "短期滞在")]
