@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
 
 import qtawesome as qta
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -47,6 +48,39 @@ def _load_area_class(spec: str) -> type[AreaPage]:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+class _TitleOnly:
+    """Stands in for a page so ``area_title()`` can be read before the page exists.
+
+    PySide6's ``tr()`` looks its text up under the class name, so this does the same.
+    """
+
+    def __init__(self, page_class: type[AreaPage]):
+        self._context = page_class.__name__
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(self._context, text, disambiguation, n)
+
+
+def area_title_of(page_class: type[AreaPage]) -> str:
+    return page_class.area_title(_TitleOnly(page_class))
+
+
+class _Pages(Mapping):
+    """``MainWindow.pages``: every area by key; a page is built the first time it is asked for."""
+
+    def __init__(self, window: MainWindow):
+        self._window = window
+
+    def __getitem__(self, key: str) -> AreaPage:
+        return self._window._page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._window._area_keys)
+
+    def __len__(self) -> int:
+        return len(self._window._area_keys)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, database: Database, organisation: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,7 +98,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setMinimumWidth(150)
         self.sidebar.setMaximumWidth(220)
         self.stack = QStackedWidget()
-        self.pages: dict[str, AreaPage] = {}
+        # Only the first area shown is built at start; the others when first opened (issue 9).
+        self._area_keys: list[str] = []
+        self._area_classes: dict[str, type[AreaPage]] = {}
+        self._built: dict[str, AreaPage] = {}
+        self.pages: Mapping[str, AreaPage] = _Pages(self)
         for _position, spec in sorted(AREAS):
             self._add_area(_load_area_class(spec))
 
@@ -89,19 +127,34 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------- areas
     def _add_area(self, page_class: type[AreaPage]) -> None:
-        page = page_class(self.database, self)
-        page.status_message.connect(self._on_status_message)
-        self.pages[page.AREA_KEY] = page
-        item = QListWidgetItem(qta.icon(page.ICON, color="#2d3748"), page.area_title())
+        key = page_class.AREA_KEY
+        self._area_keys.append(key)
+        self._area_classes[key] = page_class
+        item = QListWidgetItem(qta.icon(page_class.ICON, color="#2d3748"), area_title_of(page_class))
         item.setSizeHint(QSize(140, 40))
         self.sidebar.addItem(item)
-        self.stack.addWidget(page)
+        self.stack.addWidget(QWidget())  # holds the place until the page is built
+
+    def _page(self, key: str) -> AreaPage:
+        page = self._built.get(key)
+        if page is None:
+            page = self._area_classes[key](self.database, self)
+            page.status_message.connect(self._on_status_message)
+            self._built[key] = page
+            row = self._area_keys.index(key)
+            current = self.stack.currentIndex()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+        return page
 
     def _show_area(self, row: int) -> None:
         if row < 0:
             return
+        page = self._page(self._area_keys[row])
         self.stack.setCurrentIndex(row)
-        page = self.current_page()
         self.count_label.clear()
         page.activate()
 
