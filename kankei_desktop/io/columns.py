@@ -68,6 +68,10 @@ STAY_COLUMNS: tuple[Column, ...] = (
     Column("id", "滞在ID", ("ID", "id"), "id", "書き出したファイルにある滞在の ID。同じ ID の行は 1 つの滞在（複数人）です。"),
     Column("person_id", "参加者ID", (), "id"),
     Column("person_name", "氏名", ("参加者", "参加者名", "お名前", "名前")),
+    # With フリガナ and a phone or e-mail, an unknown person is registered (a stays sheet of newcomers).
+    Column("furigana", "フリガナ", ("ふりがな", "カナ", "よみ", "ヨミ"), "kana"),
+    Column("phone", "電話番号", ("電話", "tel", "携帯", "携帯番号"), "phone"),
+    Column("email", "メールアドレス", ("メール", "e-mail", "email", "mail"), "text"),
     Column("host", "受入先", ("受け入れ先", "受入先名")),
     Column("lodging", "宿泊先", ("宿泊施設", "宿")),
     Column("start_on", "開始日", ("到着日", "開始", "チェックイン"), "date"),

@@ -27,6 +27,7 @@ from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KIND_LABELS, column_by_key
 from kankei_desktop.services import letters, shipments, stays
+from kankei_desktop.services.duplicates import duplicate_key_sets
 from kankei_desktop.services.imports import (
     CREATE,
     ERROR,
@@ -37,11 +38,15 @@ from kankei_desktop.services.imports import (
     ImportPlan,
     ImportResult,
     PlanRow,
+    _database_keys,
     save_mapping,
 )
+from kankei_desktop.services.participants import PersonInput, create_person
+from kankei_desktop.services.participants import validate as validate_person
 from kankei_desktop.store import audit
 
-_CONVERTERS = {"text": cells.to_text, "date": cells.to_date, "int": cells.to_int, "id": cells.to_text}
+_CONVERTERS = {"text": cells.to_text, "date": cells.to_date, "int": cells.to_int, "id": cells.to_text,
+               "kana": cells.to_katakana_text, "phone": cells.to_phone}
 
 # Which column a service's field message belongs to.
 _FIELD_COLUMNS = {
@@ -57,6 +62,7 @@ _FIELD_COLUMNS = {
 class ActivityRow(PlanRow):
     label: str = ""
     group: list[int] | None = None  # stays: the sheet rows that make one stay (same 滞在ID)
+    new_person: PersonInput | None = None  # stays: an unknown person registered with the stay
 
     @property
     def name(self) -> str:
@@ -149,9 +155,31 @@ class ActivityPlanner:
         person_id, name, problem = self.lookups.person(row.fields.get("person_id", ""),
                                                        row.fields.get("person_name", ""))
         row.label = row.label or name
+        if problem and person_id is None and self._new_person(row, problem):
+            return None
         if problem:
             self._error(row, "person_id", problem)
         return person_id
+
+    def _new_person(self, row: ActivityRow, problem: str) -> bool:
+        """An unknown person with フリガナ and a phone or e-mail is registered by the person rules."""
+        f = row.fields
+        if row.fields.get("person_id") or "見つかりません" not in problem:
+            return False
+        if not (f.get("person_name") and f.get("furigana") and (f.get("phone") or f.get("email"))):
+            return False
+        data = PersonInput(name=normalise_spaces(f["person_name"]), furigana=f["furigana"],
+                           phone=f.get("phone", ""), email=f.get("email", ""))
+        for key, message in validate_person(data, self.today).items():
+            self._error(row, {"name": "person_name"}.get(key, key), message)
+        keys = duplicate_key_sets(data.furigana, data.birth_date, data.email, data.phone, data.postal_code)
+        known = _database_keys(self.session, {k[1] for k in keys})
+        matches = sorted({pid for key in keys for pid in known.get(key, ())})
+        if matches:
+            self._error(row, "person_id", f"登録済みの参加者と同じ人と思われます（ID: {', '.join(matches)}）。"
+                                          "参加者ID の列で指定してください。")
+        row.new_person, row.label = data, f"{data.name}（新規の参加者）"
+        return True
 
     def _ref(self, row: ActivityRow, key: str, finder) -> str | None:
         name = row.fields.get(key, "")
@@ -261,6 +289,10 @@ class ActivityPlanner:
     def _write(self, row: ActivityRow):
         """Create or update through the service; returns the record id."""
         kind, data = self.plan.kind, row.data
+        if row.new_person is not None:
+            # The first row of a newcomer registers them; later rows find them by name.
+            person_id, _name, _problem = self.lookups.person("", row.new_person.name)
+            data.person_ids = [person_id or create_person(self.session, row.new_person, on=self.today)]
         if kind == "stays":
             if row.status == UPDATE:
                 stays.update_stay(self.session, row.person_id, data, today=self.today)

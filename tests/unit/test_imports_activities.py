@@ -245,3 +245,23 @@ def test_cli_imports_stays_and_refuses_a_bad_file(world, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "新規 1 件" in done.stdout and "取り込み前のバックアップ" in done.stdout
     assert _counts(database.path)["stay"] == 1
+
+
+def test_unknown_person_with_kana_and_phone_is_registered_once(world, tmp_path):
+    database, _ids = world
+    path = _write_xlsx(tmp_path / "new.xlsx", [
+        ["氏名", "フリガナ", "電話番号", "受入先", "開始日", "終了日"],
+        ["高橋 四郎", "たかはし しろう", "09012345678", "田中農園", date(2026, 7, 1), date(2026, 7, 3)],
+        ["高橋 四郎", "タカハシ シロウ", "090-1234-5678", "田中農園", date(2026, 7, 20), date(2026, 7, 21)],
+        ["伊藤 五郎", "イトウ ゴロウ", "", "田中農園", date(2026, 7, 1), date(2026, 7, 3)],  # no phone or mail
+    ])
+    plan = _plan(database, path)
+    assert [r.status for r in plan.rows] == [imports.NEW, imports.NEW, imports.ERROR]
+    assert "伊藤 五郎" in plan.rows[2].messages[0].text()
+    plan.rows.pop()  # leave the bad row out of the file
+    with database.session() as s:
+        imports.commit_plan(s, plan, on=TODAY)
+    with sqlite3.connect(database.path) as c:
+        assert c.execute("SELECT phone FROM person WHERE name = '高橋 四郎'").fetchall() == [("090-1234-5678",)]
+        assert c.execute("SELECT count(*) FROM stay_participant sp JOIN person p ON p.id = sp.person_id "
+                         "WHERE p.name = '高橋 四郎'").fetchone() == (2,)
