@@ -319,6 +319,11 @@ class ActivityPlanner:
             for field_name, message in error.errors.items():
                 self._error(row, mapping.get(field_name, field_name), message)
             return
+        except stays.CapacityError as error:
+            savepoint.rollback()
+            self._error(row, "lodging", error.message.replace(
+                "理由を入力してください", "理由を「定員超過の理由」の列に入力してください"))
+            return
         except KankeiError as error:
             savepoint.rollback()
             self._error(row, "", error.message)

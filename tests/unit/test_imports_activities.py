@@ -134,7 +134,21 @@ def test_over_capacity_night_counts_rows_of_the_same_file(world, tmp_path):
     plan = _plan(database, path, "stays")
     assert [r.status for r in plan.rows] == [imports.NEW, imports.NEW, imports.ERROR]
     (message,) = plan.rows[2].messages
-    assert "民宿 いずもざき荘 の定員 2 名を超えます" in message.text() and "2026/08/14" in message.text()
+    assert message.text().startswith("4 行目「宿泊先」: 2026/08/14 の夜、民宿 いずもざき荘 の定員 2 名を超えます")
+    assert "「定員超過の理由」の列" in message.text()
+    with_reason = _write_xlsx(tmp_path / "inn2.xlsx", [
+        [*STAY_HEADERS, "定員超過の理由"],
+        ["山田 花子", "", "民宿 いずもざき荘", date(2026, 8, 13), date(2026, 8, 15), "", "", "", ""],
+        ["佐藤 太郎", "", "民宿 いずもざき荘", date(2026, 8, 14), date(2026, 8, 16), "", "", "", ""],
+        ["鈴木 次郎", "", "民宿 いずもざき荘", date(2026, 8, 14), date(2026, 8, 15), "", "", "", "親子で相部屋"],
+    ])
+    plan = _plan(database, with_reason)
+    assert [r.status for r in plan.rows] == [imports.NEW] * 3, _messages(plan)
+    with database.session() as s:
+        imports.commit_plan(s, plan, on=TODAY)
+    with sqlite3.connect(database.path) as c:
+        assert c.execute("SELECT capacity_override_reason FROM stay WHERE capacity_override_reason != ''").fetchall() == [
+            ("親子で相部屋",)]
 
 
 SHIPMENT_HEADERS = ["宛先", "差出人", "内容", "数量", "運送会社", "伝票番号", "準備日", "発送日", "配達日", "送料"]
