@@ -14,7 +14,7 @@ import pytest
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.io.readers import read_table
-from kankei_desktop.services import exports, imports
+from kankei_desktop.services import exports, imports, letters
 from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.participants import PersonInput, create_person
 
@@ -217,14 +217,17 @@ def test_export_then_reimport_updates_the_same_records(world, tmp_path):
                                  start_on=date(2026, 8, 1), end_on=date(2026, 8, 3)), today=TODAY)
         create_shipment(s, ShipmentInput(person_id=ids["jiro"], host_id=ids["farm"], contents="お米",
                                          prepared_on=date(2026, 10, 1)), today=TODAY)
-    for what in ("stays", "shipments"):
+        letters.create_letter(s, letters.LetterInput(person_id=ids["taro"], host_id=ids["farm"],
+                                                     written_on=date(2026, 9, 1), sent_on=date(2026, 9, 2),
+                                                     summary="お礼"), today=TODAY)
+    for what in ("stays", "shipments", "letters"):
         out = tmp_path / f"{what}.xlsx"
         with database.session() as s:
             exports.export(s, what, out)
         book = openpyxl.load_workbook(out)
         sheet = book.active
         headers = [c.value for c in sheet[1]]
-        column = headers.index("目的" if what == "stays" else "備考") + 1
+        column = headers.index({"stays": "目的", "shipments": "備考", "letters": "概要"}[what]) + 1
         for r in range(2, sheet.max_row + 1):
             sheet.cell(r, column).value = "書き換え"
         book.save(out)
@@ -240,6 +243,7 @@ def test_export_then_reimport_updates_the_same_records(world, tmp_path):
         assert c.execute("SELECT purpose FROM stay").fetchall() == [("書き換え",)]
         assert c.execute("SELECT count(*) FROM stay_participant WHERE deleted_at IS NULL").fetchone() == (2,)
         assert c.execute("SELECT notes FROM shipment").fetchall() == [("書き換え",)]
+        assert c.execute("SELECT summary, host_id, status FROM letter").fetchall() == [("書き換え", ids["farm"], "発送済")]
 
 
 def test_cli_imports_stays_and_refuses_a_bad_file(world, tmp_path):
