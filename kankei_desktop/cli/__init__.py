@@ -41,6 +41,21 @@ class _GuiParser(argparse.ArgumentParser):
         raise _NotTheGuiPath(message)
 
 
+# Commands whose module is known without importing the others: ``selftest --startup-only``
+# times the start-up, so it must not pay for the store-heavy command modules either.
+_SELF_CONTAINED_COMMANDS = {"selftest": "kankei_desktop.cli.selftest"}
+
+
+def _command_name(argv: list[str]) -> str | None:
+    parser = _GuiParser(prog="kankei-desktop", add_help=False)
+    _add_global_options(parser)
+    try:
+        _args, rest = parser.parse_known_args(argv)
+    except _NotTheGuiPath:
+        return None
+    return rest[0] if rest and not rest[0].startswith("-") else None
+
+
 def parse_gui_arguments(argv: list[str]) -> argparse.Namespace | None:
     """The options when ``argv`` only opens the window, else None.
 
@@ -60,7 +75,7 @@ def parse_gui_arguments(argv: list[str]) -> argparse.Namespace | None:
     return args
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kankei-desktop",
         description=f"{APP_NAME_JA}: 関係人口コーディネーターのための記録・集計アプリ。"
@@ -69,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kankei-desktop {__version__}")
     _add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in COMMAND_MODULES:
+    for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
     return parser
 
@@ -79,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
         argv = sys.argv[1:]
     args = parse_gui_arguments(argv)
     if args is None:
-        args = build_parser().parse_args(argv)
+        only = _SELF_CONTAINED_COMMANDS.get(_command_name(argv) or "")
+        args = build_parser((only,) if only else COMMAND_MODULES).parse_args(argv)
     try:
         if args.command is None:
             from kankei_desktop.ui.app import run_gui  # Qt is loaded only for the GUI

@@ -50,3 +50,17 @@ def cli_command_modules() -> tuple[str, ...]:
     from kankei_desktop.cli import COMMAND_MODULES
 
     return COMMAND_MODULES
+
+
+def test_selftest_command_parses_without_the_other_command_modules():
+    loaded = _modules_after(
+        "from kankei_desktop import cli\n"
+        "assert cli._command_name(['selftest', '--startup-only', '--db', 'x']) == 'selftest'\n"
+        "assert cli._command_name(['--db', 'x', 'init']) == 'init'\n"
+        "assert cli._command_name(['--help', 'selftest']) is None\n"
+        "parser = cli.build_parser((cli._SELF_CONTAINED_COMMANDS['selftest'],))\n"
+        "args = parser.parse_args(['selftest', '--startup-only'])\n"
+        "assert args.command == 'selftest' and args.startup_only\n"
+    )
+    others = set(cli_command_modules()) - {"kankei_desktop.cli.selftest"}
+    assert not others & loaded
