@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import qtawesome as qta
+from kankei_desktop.ui import icons as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolButton
 

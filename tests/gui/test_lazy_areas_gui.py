@@ -40,3 +40,25 @@ def test_show_area_and_pages_build_on_demand_in_sidebar_order(qtbot, app_ready, 
     assert window.current_page() is stays
     window.sidebar.setCurrentRow(list(window.pages).index("reports"))
     assert window.current_page() is window.pages["reports"]
+
+
+def test_icons_are_drawn_without_qtawesome(qtbot, app_ready):
+    import subprocess
+    import sys
+
+    from PySide6.QtCore import QSize
+
+    from kankei_desktop.ui import icons
+
+    for _position, spec in AREAS:
+        picture = icons.icon(_load_area_class(spec).ICON).pixmap(QSize(22, 22)).toImage()
+        assert not picture.isNull()
+        assert any(picture.pixelColor(x, y).alpha() > 0 for x in range(22) for y in range(22))
+    code = ("import os, sys\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from PySide6.QtWidgets import QApplication\napp = QApplication([])\n"
+            "from kankei_desktop.ui import main_window, icons\n"
+            "[main_window._load_area_class(spec) for _, spec in main_window.AREAS]\n"
+            "icons.icon('fa5s.users').pixmap(22, 22)\n"
+            "print('qtawesome' in sys.modules, 'qtpy' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import qtawesome as qta
+from kankei_desktop.ui import icons as qta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
