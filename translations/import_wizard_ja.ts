@@ -160,8 +160,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="48" />
-        <source>Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant per row.</source>
-        <translation>1人1行の Excel（.xlsx、.xls）または CSV（.csv、.tsv）を選んでください。</translation>
+        <source>Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant, stay, shipment or letter per row.</source>
+        <translation>Excel（.xlsx、.xls）または CSV（.csv、.tsv）。1 行に参加者・滞在・発送・手紙のどれか 1 件。</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="51" />
@@ -198,8 +198,8 @@
     <name>ImportWizard</name>
     <message>
         <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="168" />
-        <source>Import participants from Excel or CSV</source>
-        <translation>Excel・CSV から参加者を取り込む</translation>
+        <source>Import from Excel or CSV</source>
+        <translation>Excel・CSV から取り込む</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ class FilePage(QWizardPage):
         super().__init__()
         self.state = wizard
         self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant per row."))
+        self.setSubTitle(self.tr("Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant, stay, shipment or letter per row."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path_edit")
         browse = QPushButton(self.tr("Browse…"))

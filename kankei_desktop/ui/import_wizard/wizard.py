@@ -165,7 +165,7 @@ class ImportWizard(QWizard):
         self.header_index = 0
         self.kind: str | None = None  # persons, enrollments, stays, shipments, letters; None: from the headers
         self.result_summary = ""
-        self.setWindowTitle(self.tr("Import participants from Excel or CSV"))
+        self.setWindowTitle(self.tr("Import from Excel or CSV"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(1000, 680)
         self.file_page, self.source_page = FilePage(self), SourcePage(self)
