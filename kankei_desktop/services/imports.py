@@ -147,8 +147,11 @@ class ImportResult:
     enrolled: int = 0
     problems: list[CellMessage] = field(default_factory=list)  # skipped and error rows with reasons
     backup: Path | None = None
+    kind: str = "persons"
 
     def summary(self) -> str:
+        if self.kind in ACTIVITY_KINDS:
+            return f"新規 {self.created:,} 件、更新 {self.updated:,} 件、取り込まない {self.skipped:,} 件"
         return (
             f"新規 {self.created:,} 件、更新 {self.updated:,} 件、変更なし {self.unchanged:,} 件、"
             f"取り込まない {self.skipped:,} 件、参加登録 {self.enrolled:,} 件"

@@ -406,7 +406,7 @@ def commit_activity_plan(
             f"{len(errors)} 行にエラーがあるため、何も取り込みませんでした（最初は {errors[0].messages[0].text()}）。"
             "ファイルを直してから、もう一度取り込んでください。"
         )
-    result = ImportResult(plan.source)
+    result = ImportResult(plan.source, kind=plan.kind)
     if before_commit is not None:
         result.backup = before_commit()
     planner = ActivityPlanner(session, plan, today or date.today())
