@@ -223,7 +223,7 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     start, end = period.start, period.end
 
     q.prepare(session)
-    rows = q.activity_rows(session, previous.start, end)
+    rows = q.activity_rows(session, previous.start, end, (start, end))
     counted = P.tally(rows, (start, end), (previous.start, previous.end),
                       _sustained_window_start(fiscal_year, quarter), programme_id)
     del rows

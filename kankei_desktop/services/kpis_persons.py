@@ -33,76 +33,6 @@ class Counted:
         return sum(1 for days in self.days_by_person.values() if len(days) >= 2)
 
 
-def is_activity(row: tuple) -> bool:
-    return not row[4] or row[5] == _DONE
-
-
-def count_period(rows: list[tuple], start: date, end: date) -> tuple[Counted, dict[str, Counted]]:
-    """(all activities, {programme id: its activities}) in the period."""
-    s, e = start.isoformat(), end.isoformat()
-    total = Counted()
-    by_programme: dict[str, Counted] = defaultdict(Counted)
-    for row in rows:
-        person, first, last, programme, is_stay, status = row
-        if first > e or last < s or (is_stay and status != _DONE):
-            continue
-        day = first if first > s else s
-        targets = (total, by_programme[programme]) if programme else (total,)
-        for counted in targets:
-            counted.visits += 1
-            counted.from_stays += is_stay
-            counted.days_by_person[person].add(day)
-    return total, by_programme
-
-
-def persons_between(rows: list[tuple], start: date, end: date, programme_id: str | None = None) -> set[str]:
-    s, e = start.isoformat(), end.isoformat()
-    return {row[0] for row in rows if row[1] <= e and row[2] >= s and is_activity(row)
-            and (programme_id is None or row[3] == programme_id)}
-
-
-def quarters_active(rows: list[tuple], window_start: date, end: date, programme_id: str | None) -> tuple[int, int]:
-    """(persons active in 2+ quarters of the window, persons active in it).
-
-    Each activity sits in the quarter of its (clipped) date, so one long stay never makes
-    two quarters by itself.
-    """
-    s, e = window_start.isoformat(), end.isoformat()
-    quarters: dict[str, set[int]] = defaultdict(set)
-    for row in rows:
-        if row[1] > e or row[2] < s or not is_activity(row) or (programme_id and row[3] != programme_id):
-            continue
-        day = row[1] if row[1] > s else s
-        quarters[row[0]].add((int(day[:4]) * 12 + int(day[5:7]) - 4) // 3)
-    return sum(1 for q in quarters.values() if len(q) >= 2), len(quarters)
-
-
-def monthly(rows: list[tuple], start: date, end: date, programme_id: str | None) -> dict[str, tuple[int, int]]:
-    """{YYYY-MM: (のべ, 実人数)} by the activity's clipped date."""
-    s, e = start.isoformat(), end.isoformat()
-    visits: dict[str, int] = defaultdict(int)
-    persons: dict[str, set[str]] = defaultdict(set)
-    for row in rows:
-        if row[1] > e or row[2] < s or not is_activity(row) or (programme_id and row[3] != programme_id):
-            continue
-        month = (row[1] if row[1] > s else s)[:7]
-        visits[month] += 1
-        persons[month].add(row[0])
-    return {month: (visits[month], len(persons[month])) for month in visits}
-
-
-def person_days(rows: list[tuple], start: date, end: date) -> dict[str | None, tuple[int, int]]:
-    """{programme id: (achieved 人日, planned 人日)}: each person's stay days inside the period."""
-    s, e = start.isoformat(), end.isoformat()
-    result: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
-    for person, first, last, programme, is_stay, status in rows:
-        if not is_stay or first > e or last < s:
-            continue
-        days = (date.fromisoformat(min(last, e)) - date.fromisoformat(max(first, s))).days + 1
-        result[programme][0 if status == _DONE else 1] += days
-    return {key: (value[0], value[1]) for key, value in result.items()}
-
-
 _RANK = {stage.value: stage.rank for stage in LadderStage}
 
 
@@ -147,15 +77,25 @@ class Tally:
     person_days: dict[str | None, tuple[int, int]]
 
 
-def tally(rows: list[tuple], period: tuple[date, date], previous: tuple[date, date], window_start: date,
-          programme_id: str | None = None) -> Tally:
-    """The same figures as ``count_period``, ``persons_between``, ``quarters_active``, ``monthly`` and
-    ``person_days``, from a single loop over the rows (each of them alone is a full pass; on a
-    few hundred thousand rows the passes, not the arithmetic, are the cost).
+def _quarters_of_months(first: str, last: str) -> dict[str, int]:
+    """{YYYY-MM: fiscal quarter number} for every month from ``first`` to ``last`` (ISO days)."""
+    result, year, month = {}, int(first[:4]), int(first[5:7])
+    while f"{year:04d}-{month:02d}" <= last[:7]:
+        result[f"{year:04d}-{month:02d}"] = (year * 12 + month - 4) // 3
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return result
+
+
+def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], previous: tuple[date, date],
+          window_start: date, programme_id: str | None = None) -> Tally:
+    """Every person figure from ``kpis_queries.activity_rows`` (interactions, stays) in one loop
+    over each list: 実人数, のべ, repeaters, previous year's persons, 継続的関与者, monthly figures
+    and 人日. On a few hundred thousand rows the passes, not the arithmetic, are the cost.
 
     With ``programme_id``, the period's figures count only that programme's activities; the
     previous year's persons (for 継続者) count all activities.
     """
+    interactions, stays = rows
     s, e = period[0].isoformat(), period[1].isoformat()
     ps, pe = previous[0].isoformat(), previous[1].isoformat()
     ws = window_start.isoformat()
@@ -166,37 +106,54 @@ def tally(rows: list[tuple], period: tuple[date, date], previous: tuple[date, da
     month_visits: dict[str, int] = defaultdict(int)
     month_persons: dict[str, set[str]] = defaultdict(set)
     days: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
-    quarter_of: dict[str, int] = {}
-    for person, first, last, programme, is_stay, status in rows:
-        in_period = first <= e and last >= s
-        if is_stay:
-            if in_period:
-                length = (date.fromisoformat(min(last, e)) - date.fromisoformat(max(first, s))).days + 1
-                days[programme][0 if status == _DONE else 1] += length
-            if status != _DONE:
-                continue
+    quarter_of = _quarters_of_months(min(ws, ps), e)
+    total_days = total.days_by_person
+
+    # Interactions: one day each, inside [ps, e] by the query.
+    for person, day, programme in interactions:
+        if day <= pe:
+            previous_persons.add(person)
+        if programme_id and programme != programme_id:
+            continue
+        if day < ws:
+            continue
+        month = day[:7]
+        quarters[person].add(quarter_of[month])
+        if day < s:
+            continue
+        total.visits += 1
+        total_days[person].add(day)
+        month_visits[month] += 1
+        month_persons[month].add(person)
+        if programme:
+            counted = by_programme[programme]
+            counted.visits += 1
+            counted.days_by_person[person].add(day)
+
+    for person, first, last, programme, status, length in stays:
+        in_period = length is not None
+        if in_period:
+            days[programme][0 if status == _DONE else 1] += length
+        if status != _DONE:
+            continue
         if first <= pe and last >= ps:
             previous_persons.add(person)
         if programme_id and programme != programme_id:
             continue
         if first <= e and last >= ws:
-            month = (first if first > ws else ws)[:7]
-            quarter = quarter_of.get(month)
-            if quarter is None:
-                quarter = quarter_of[month] = (int(month[:4]) * 12 + int(month[5:7]) - 4) // 3
-            quarters[person].add(quarter)
+            quarters[person].add(quarter_of[(first if first > ws else ws)[:7]])
         if not in_period:
             continue
         day = first if first > s else s
         total.visits += 1
-        total.from_stays += is_stay
-        total.days_by_person[person].add(day)
+        total.from_stays += 1
+        total_days[person].add(day)
         month_visits[day[:7]] += 1
         month_persons[day[:7]].add(person)
         if programme:
             counted = by_programme[programme]
             counted.visits += 1
-            counted.from_stays += is_stay
+            counted.from_stays += 1
             counted.days_by_person[person].add(day)
     return Tally(
         total=total, by_programme=by_programme, previous_persons=previous_persons,

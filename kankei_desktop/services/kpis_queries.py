@@ -42,6 +42,15 @@ def _iso(day: date) -> str:
     return day.isoformat()
 
 
+def days_between(first: str, last: str) -> str:
+    """SQL for the calendar days from ISO date ``first`` to ``last``, both counted.
+
+    SQLite-specific (``julianday``): the one place the KPI SQL relies on the dialect's date
+    functions. Dates at midnight give whole numbers, so the cast is exact.
+    """
+    return f"CAST(julianday({last}) - julianday({first}) + 1 AS INTEGER)"
+
+
 def _programme_clause(column: str, programme_id: str | None) -> str:
     return f" AND {column} = :programme" if programme_id else ""
 
@@ -64,26 +73,33 @@ def prepare(session: Session) -> None:
     session.execute(text(f"PRAGMA mmap_size = {MMAP_BYTES}"))
 
 
-def activity_rows(session: Session, window_start: date, window_end: date) -> list[tuple]:
-    """[(person id, first day, last day, programme id, is stay, stay status)] touching the window.
+def activity_rows(session: Session, window_start: date, window_end: date,
+                  period: tuple[date, date]) -> tuple[list[tuple], list[tuple]]:
+    """([(person id, day, programme id)] of participation interactions in the window,
+    [(person id, first day, last day, programme id, stay status, days inside the period or
+    NULL)] of every person of every 実施済, 予定 or 確定 stay touching it).
 
-    Participation interactions (one day each) and every person of every 実施済, 予定 or 確定 stay;
-    the planned ones only feed planned 人日. A full scan of ``interaction`` is cheaper than
-    a date-index lookup per row once the window is a large part of the table (two years here).
+    Two shapes because an interaction is one day and always an activity: its rows stay
+    narrow (cheaper to build) and its counting loop needs no stay checks. The planned stays
+    only feed planned 人日. A full scan of ``interaction`` is cheaper than a date-index
+    lookup per row once the window is a large part of the table (two years here).
     """
-    params = {"start": _iso(window_start), "end": _iso(window_end)}
+    params = {"start": _iso(window_start), "end": _iso(window_end),
+              "period_start": _iso(period[0]), "period_end": _iso(period[1])}
     interactions = _fetch(session, f"""
-        SELECT person_id, occurred_on, occurred_on, programme_id, 0, NULL FROM interaction NOT INDEXED
+        SELECT person_id, occurred_on, programme_id FROM interaction NOT INDEXED
         WHERE occurred_on BETWEEN :start AND :end AND +deleted_at IS NULL
           AND kind IN ({_PARTICIPATION}) AND person_id {_LIVE_PERSON}
     """, params)
     stays = _fetch(session, f"""
-        SELECT sp.person_id, s.start_on, s.end_on, s.programme_id, 1, s.status
+        SELECT sp.person_id, s.start_on, s.end_on, s.programme_id, s.status,
+               CASE WHEN s.start_on <= :period_end AND s.end_on >= :period_start
+                    THEN {days_between("max(s.start_on, :period_start)", "min(s.end_on, :period_end)")} END
         FROM stay AS s JOIN stay_participant AS sp ON sp.stay_id = s.id
         WHERE s.start_on <= :end AND s.end_on >= :start AND s.status IN ({_DONE}, {_PLANNED})
           AND +s.deleted_at IS NULL AND +sp.deleted_at IS NULL AND sp.person_id {_LIVE_PERSON}
     """, params)
-    return interactions + stays
+    return interactions, stays
 
 
 def ladder_rows(session: Session, programme_id: str | None) -> tuple[list[tuple], list[tuple]]:
