@@ -14,12 +14,12 @@ class Person(Record, table=True):
     __tablename__ = "person"
     # One index per sortable list column, each ending in (furigana_sort, id) so
     # the list reads ids in display order from the index alone (migration 0004).
+    # SQLite only: a postgresql_where= would import SQLAlchemy's PostgreSQL dialect at every start.
     __table_args__ = tuple(
         Index(
             f"ix_person_list_{name}",
             *columns,
             sqlite_where=text("deleted_at IS NULL"),
-            postgresql_where=text("deleted_at IS NULL"),
         )
         for name, columns in (
             ("furigana", ("furigana_sort", "id", "search_text")),
@@ -66,7 +66,7 @@ class PersonTie(Record, table=True):
         Index("ix_person_tie_tie", "tie", "person_id"),
         # Covers the list's "first ゆかり per person" pass (migration 0005).
         Index("ix_person_tie_live", "person_id", "tie",
-              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
+              sqlite_where=text("deleted_at IS NULL")),
     )
 
     person_id: str = Field(foreign_key="person.id", index=True)
