@@ -1,7 +1,7 @@
 """Person figures counted in Python from one fetch of activity rows (``services.kpis``).
 
-Rows are ``(person id, first day, last day, programme id, is stay, stay status)`` with
-ISO-text dates, which compare and slice correctly as strings. An activity touches a
+Rows come from ``kpis_queries.activity_rows`` (interactions and stay places, two shapes)
+with ISO-text dates, which compare and slice correctly as strings. An activity touches a
 period when it starts on or before the last day and ends on or after the first; its
 date there is its first day clipped to the period, so a stay across 31 March is one
 activity in each fiscal year it touches.
