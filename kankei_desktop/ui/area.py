@@ -13,6 +13,9 @@ class AreaPage(QWidget):
 
     #: "300 件中 42 件" and the like, for the status bar.
     status_message = Signal(str)
+    #: Build the page with the window, not on first visit: for areas that run
+    #: something on their own from the start (the automatic backups).
+    BUILD_AT_START = False
 
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(parent)

@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         self._install_shortcuts()
         self._restore_layout()
         self.sidebar.setCurrentRow(0)
+        # Areas with work of their own (the automatic backups) start with the window.
+        for key, page_class in self._area_classes.items():
+            if page_class.BUILD_AT_START:
+                self._page(key)
 
     # ------------------------------------------------------------- areas
     def _add_area(self, page_class: type[AreaPage]) -> None:

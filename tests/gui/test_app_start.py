@@ -34,3 +34,19 @@ def test_first_start_creates_the_users_database(app_ready, tmp_path, monkeypatch
         assert database.path == tmp_path / "data" / "kankei.sqlite3"
     finally:
         database.close()
+
+
+def test_automatic_backups_start_with_the_window_whatever_area_is_open(qtbot, app_ready, database):
+    from PySide6.QtCore import QThreadPool
+
+    from kankei_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_area("participants")
+    QThreadPool.globalInstance().waitForDone(30000)
+    qtbot.waitUntil(lambda: "バックアップ" in window.backup_label.text(), timeout=10000)
+    from kankei_desktop.services import backups
+
+    assert [info.path.name for info in backups.list_for(database)], "a start-up backup exists"

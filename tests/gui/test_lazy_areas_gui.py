@@ -13,7 +13,8 @@ def test_only_the_first_area_is_built_at_start(qtbot, app_ready, database):
     window = MainWindow(database)
     qtbot.addWidget(window)
     window.show()
-    assert list(window._built) == ["home"]
+    # The first area, plus the data-safety area whose automatic backups start with the window.
+    assert list(window._built) == ["home", "data_safety"]
     assert window.current_page() is window._built["home"]
     assert len(window.pages) == len(AREAS) == window.sidebar.count() == window.stack.count()
 

@@ -74,6 +74,7 @@ def _table(model) -> QTableView:
 class DataSafetyPage(AreaPage):
     AREA_KEY = "data_safety"
     ICON = "fa5s.shield-alt"
+    BUILD_AT_START = True  # its AutoBackup makes the start-up, periodic and closing backups
 
     def area_title(self) -> str:
         return self.tr("Data safety")
