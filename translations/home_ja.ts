@@ -4,104 +4,94 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="49"/>
         <source>Home</source>
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="66"/>
-        <source>Whole year</source>
-        <translation>年度全体</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="68"/>
-        <source>Q%1</source>
-        <translation>第%1四半期</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="60"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="66"/>
         <source>Progress at a glance</source>
         <translation>進捗の概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="97"/>
         <source>Ladder (persons at the end of the period)</source>
         <translation>関わりの段階（期末の人数）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="107"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="98"/>
         <source>Monthly unique persons and person-visits</source>
         <translation>月別の実人数とのべ人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="108"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="99"/>
         <source>Needs attention</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="132"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="122"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="166"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="156"/>
         <source>Nothing to follow up.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="163"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="164"/>
         <source>No data for this period</source>
         <translation>この期間のデータはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="176"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="166"/>
         <source>M%1</source>
         <translation>%1月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="168"/>
         <source>Unique persons</source>
         <translation>実人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="168"/>
         <source>Person-visits</source>
         <translation>のべ人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="179"/>
         <source>Persons with at least one activity in %1 (double-click opens the person).</source>
         <translation>%1に1回以上活動した人（ダブルクリックで参加者を開きます）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="192"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="199"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="189"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="192"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
         <source>Visits</source>
         <translation>のべ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="192"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="199"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="189"/>
         <source>Last activity</source>
         <translation>最終活動日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="198"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="188"/>
         <source>Persons whose current stage is %1.</source>
         <translation>現在の段階が「%1」の人。</translation>
     </message>

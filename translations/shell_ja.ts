@@ -12,14 +12,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="55"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="89"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="80"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="118"/>
         <source>Saved</source>
         <translation>保存済み</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../kankei_desktop/ui/widgets.py" line="45"/>
+        <source>Whole year</source>
+        <translation>年度全体</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/widgets.py" line="47"/>
+        <source>Q%1</source>
+        <translation>第%1四半期</translation>
     </message>
 </context>
 </TS>

@@ -11,7 +11,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
 from kankei_desktop.reports.summary import summary_rows
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
 from kankei_desktop.services.kpis_queries import active_persons, persons_at_stage
@@ -33,6 +31,7 @@ from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart
 from kankei_desktop.ui.areas.home.dialogs import PersonsDialog
 from kankei_desktop.ui.areas.home.tiles import Tile
 from kankei_desktop.ui.areas.home.worker import Task, start
+from kankei_desktop.ui.widgets import PeriodPicker
 
 TILE_KEYS = ("unique_persons", "person_visits", "person_days", "repeaters", "continuing",
              "sustained", "letters_sent", "shipped", "active_hosts", "side_job_companies")
@@ -55,17 +54,9 @@ class HomePage(AreaPage):
         self._task: Task | None = None
         self._pending = False
 
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("yearCombo")
-        current = fiscal_year_of(date.today())
-        for year in range(current + 1, current - 6, -1):
-            self.year_combo.addItem(fiscal_year_label(year), year)
-        self.year_combo.setCurrentIndex(1)
-        self.quarter_combo = QComboBox()
-        self.quarter_combo.setObjectName("quarterCombo")
-        self.quarter_combo.addItem(self.tr("Whole year"), None)
-        for quarter in range(1, 5):
-            self.quarter_combo.addItem(self.tr("Q%1").replace("%1", str(quarter)), quarter)
+        self.period_picker = PeriodPicker(self)
+        self.year_combo = self.period_picker.year_combo
+        self.quarter_combo = self.period_picker.quarter_combo
         refresh_button = QPushButton(self.tr("Refresh"))
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
@@ -116,13 +107,12 @@ class HomePage(AreaPage):
         layout.addLayout(grid)
         layout.addLayout(charts_row, 1)
 
-        self.year_combo.currentIndexChanged.connect(self.refresh)
-        self.quarter_combo.currentIndexChanged.connect(self.refresh)
+        self.period_picker.changed.connect(self.refresh)
         refresh_button.clicked.connect(self.refresh)
 
     # ------------------------------------------------------------ data
     def period(self) -> tuple[int, int | None]:
-        return self.year_combo.currentData(), self.quarter_combo.currentData()
+        return self.period_picker.period()
 
     def refresh(self) -> None:
         if self._task is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
@@ -38,6 +36,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.worker import Task, start
 from kankei_desktop.ui.areas.reports.preview import summary_html
+from kankei_desktop.ui.widgets import PeriodPicker
 
 if TYPE_CHECKING:
     from kankei_desktop.reports.progress import ReportOptions
@@ -57,17 +56,9 @@ class ReportsPage(AreaPage):
         self._task: Task | None = None
         self.last_saved: Path | None = None
 
-        self.year_combo = QComboBox()
-        self.year_combo.setObjectName("yearCombo")
-        current = fiscal_year_of(date.today())
-        for year in range(current + 1, current - 6, -1):
-            self.year_combo.addItem(fiscal_year_label(year), year)
-        self.year_combo.setCurrentIndex(1)
-        self.quarter_combo = QComboBox()
-        self.quarter_combo.setObjectName("quarterCombo")
-        self.quarter_combo.addItem(self.tr("Whole year"), None)
-        for quarter in range(1, 5):
-            self.quarter_combo.addItem(self.tr("Q%1").replace("%1", str(quarter)), quarter)
+        self.period_picker = PeriodPicker(self)
+        self.year_combo = self.period_picker.year_combo
+        self.quarter_combo = self.period_picker.quarter_combo
         self.programme_combo = QComboBox()
         self.programme_combo.setObjectName("programmeCombo")
         self.named_check = QCheckBox(self.tr("Include named lists (every page marked as personal data)"))
