@@ -61,7 +61,8 @@ _FIELD_COLUMNS = {
 @dataclass
 class ActivityRow(PlanRow):
     label: str = ""
-    group: list[int] | None = None  # stays: the sheet rows that make one stay (same 滞在ID)
+    group: list[int] | None = None  # stays: the sheet rows that make one stay (see _group_stays)
+    members: list[ActivityRow] | None = None  # stays: those rows themselves, the first one leads
     new_person: PersonInput | None = None  # stays: an unknown person registered with the stay
 
     @property
@@ -164,7 +165,7 @@ class ActivityPlanner:
     def _new_person(self, row: ActivityRow, problem: str) -> bool:
         """An unknown person with フリガナ and a phone or e-mail is registered by the person rules."""
         f = row.fields
-        if row.fields.get("person_id") or "見つかりません" not in problem:
+        if self.plan.kind != "stays" or row.fields.get("person_id") or "見つかりません" not in problem:
             return False
         if not (f.get("person_name") and f.get("furigana") and (f.get("phone") or f.get("email"))):
             return False
@@ -289,11 +290,8 @@ class ActivityPlanner:
     def _write(self, row: ActivityRow):
         """Create or update through the service; returns the record id."""
         kind, data = self.plan.kind, row.data
-        if row.new_person is not None:
-            # The first row of a newcomer registers them; later rows find them by name.
-            person_id, _name, _problem = self.lookups.person("", row.new_person.name)
-            data.person_ids = [person_id or create_person(self.session, row.new_person, on=self.today)]
         if kind == "stays":
+            data = replace(row.members[0].data if row.members else data, person_ids=self._stay_persons(row))
             if row.status == UPDATE:
                 stays.update_stay(self.session, row.person_id, data, today=self.today)
                 return row.person_id
@@ -307,6 +305,22 @@ class ActivityPlanner:
             letters.update_letter(self.session, row.person_id, data, today=self.today)
             return row.person_id
         return letters.create_letter(self.session, data, today=self.today)
+
+    def _stay_persons(self, row: ActivityRow) -> list[str]:
+        """Every person of the stay: one per row of its group that is not skipped."""
+        person_ids: list[str] = []
+        for member in row.members or [row]:
+            if member.action == SKIP and member is not row:
+                continue
+            if member.new_person is not None:
+                # The first row of a newcomer registers them; later rows find them by name.
+                found, _name, _problem = self.lookups.person("", member.new_person.name)
+                person_id = found or create_person(self.session, member.new_person, on=self.today)
+            else:
+                person_id = member.data.person_ids[0] if member.data.person_ids else None
+            if person_id and person_id not in person_ids:
+                person_ids.append(person_id)
+        return person_ids
 
     def check(self, row: ActivityRow) -> None:
         """Write the row in a savepoint of its own; a refusal becomes the row's message."""
@@ -322,13 +336,29 @@ class ActivityPlanner:
         except stays.CapacityError as error:
             savepoint.rollback()
             self._error(row, "lodging", error.message.replace(
-                "理由を入力してください", "理由を「定員超過の理由」の列に入力してください"))
+                "理由を入力してください", "理由を「定員超過の理由」の列に入力してください") + self._group_note(row))
             return
         except KankeiError as error:
             savepoint.rollback()
-            self._error(row, "", error.message)
+            self._error(self._named_member(row, error.message), "", error.message + self._group_note(row))
             return
         savepoint.commit()
+
+    @staticmethod
+    def _group_note(row: ActivityRow) -> str:
+        if not row.members or len(row.members) < 2:
+            return ""
+        numbers = "・".join(str(m.number) for m in row.members)
+        return f"（{numbers} 行目の {len(row.members)} 名を 1 つの滞在として確かめました）"
+
+    @staticmethod
+    def _named_member(row: ActivityRow, message: str) -> ActivityRow:
+        """The row of the group whose person a refusal names (「山田 花子 さんは…」), else the first."""
+        for member in row.members or [row]:
+            name = member.new_person.name if member.new_person else member.label
+            if name and message.startswith(f"{name} さん"):
+                return member
+        return row
 
     def run(self, data_rows: list[tuple[int, list]]) -> None:
         build = {"stays": self._stay, "shipments": self._shipment, "letters": self._letter}[self.plan.kind]
@@ -338,57 +368,114 @@ class ActivityPlanner:
             self._fields(row, raw)
             if not row.messages:
                 build(row)
+                if self.plan.kind == "stays" and not row.messages:
+                    self._stay_kind(row)
             rows.append(row)
         if self.plan.kind == "stays":
             rows = self._group_stays(rows)
         outer = self.session.begin_nested()  # every check is undone at the end: planning writes nothing
         try:
             for row in rows:
-                if row.group and row.number != row.group[0]:
+                if row.members and row is not row.members[0]:
                     continue
-                if not row.messages:
-                    if self.plan.kind == "stays":
-                        self._stay_kind(row)
-                    if not row.messages:
-                        self.check(row)
+                if not row.messages and not any(m.messages for m in row.members or ()):
+                    self.check(row)
         finally:
             outer.rollback()
         for row in rows:
+            if row.members and row is row.members[0]:
+                self._share_refusal(row)
+        for row in rows:
             if row.messages:
                 row.status, row.action = ERROR, SKIP
-            if row.group and row.number != row.group[0]:
-                first = next(r for r in rows if r.number == row.group[0])
-                if first.status == ERROR and not row.messages:
-                    row.messages.append(CellMessage(row.number, "", f"{first.number} 行目と同じ滞在です（その行のエラーを参照）。"))
-                    row.status, row.action = ERROR, SKIP
         self.plan.rows = rows
 
+    @staticmethod
+    def _share_refusal(leader: ActivityRow) -> None:
+        """Every row of a refused stay says why, so no row of it looks importable on its own."""
+        broken = [m for m in leader.members if m.messages]
+        if not broken:
+            return
+        for member in leader.members:
+            if member.messages:
+                continue
+            first = broken[0]
+            member.messages.append(CellMessage(
+                member.number, "", f"{first.number} 行目と同じ滞在のため取り込めません"
+                                   f"（{first.messages[0].message}）"))
+
     def _group_stays(self, rows: list[ActivityRow]) -> list[ActivityRow]:
-        """Rows with the same 滞在ID are one stay with several persons (as exports write them)."""
-        first_of: dict[str, ActivityRow] = {}
+        """Rows that are one stay with several persons become one group led by its first row.
+
+        With a 滞在ID: rows with the same ID (as exports write them), which must agree on dates,
+        hosts and status. Without one: rows naming the same 受入先 and 宿泊先 (at least one of
+        them), プログラム, 開始日, 終了日 and 状況 — a coordinator's one-row-per-person sheet.
+        """
+        leaders: dict[tuple, ActivityRow] = {}
         for row in rows:
+            if row.data is None:  # a cell could not be read: which stay it belongs to is unknown
+                continue
             stay_id = row.fields.get("id", "")
-            if not stay_id or row.messages and row.data is None:
+            key = ("id", stay_id) if stay_id else self._group_key(row)
+            if key is None:
                 continue
-            if stay_id not in first_of:
-                first_of[stay_id] = row
-                row.group = [row.number]
+            leader = leaders.setdefault(key, row)
+            if leader is row:
+                row.members, row.group = [row], [row.number]
                 continue
-            first = first_of[stay_id]
-            first.group.append(row.number)
-            row.group = first.group
-            if row.data is not None and first.data is not None:
-                first.data.person_ids += [p for p in row.data.person_ids if p not in first.data.person_ids]
-                for key in ("start_on", "end_on", "host_id", "lodging_id", "status"):
-                    if getattr(row.data, key) != getattr(first.data, key):
-                        label = column_by_key("stays", {"host_id": "host", "lodging_id": "lodging"}.get(key, key)).header
-                        self._error(row, "", f"{first.number} 行目と同じ滞在ID ですが「{label}」が違います。")
-                        break
-        for row in rows:
-            if row.group and row.number != row.group[0] and row.messages:
-                first = next(r for r in rows if r.number == row.group[0])
-                self._error(first, "", f"同じ滞在の {row.number} 行目にエラーがあります。")
+            self._same_person(leader, row)
+            leader.members.append(row)
+            leader.group.append(row.number)
+            row.members, row.group = leader.members, leader.group
+            if stay_id:
+                self._same_stay_fields(leader, row)
+        for leader in leaders.values():
+            if len(leader.members) > 1:
+                self._merge_texts(leader)
+                for member in leader.members[1:]:
+                    if member.messages:
+                        self._error(leader, "", f"同じ滞在の {member.number} 行目にエラーがあります。")
         return rows
+
+    def _group_key(self, row: ActivityRow) -> tuple | None:
+        f, data = row.fields, row.data
+        host, lodging = normalise_spaces(f.get("host", "")), normalise_spaces(f.get("lodging", ""))
+        if not (host or lodging) or not data.start_on or not data.end_on:
+            return None  # refused by the stay rules anyway; grouping would only blur the message
+        return ("key", host, lodging, normalise_spaces(f.get("programme", "")), data.start_on, data.end_on,
+                data.status)
+
+    def _same_person(self, leader: ActivityRow, row: ActivityRow) -> None:
+        def who(r: ActivityRow):
+            return ("new", r.new_person.name) if r.new_person else ("id", tuple(r.data.person_ids))
+
+        if not row.data.person_ids and row.new_person is None:
+            return  # no person found: that row has its own error already
+        twin = next((m for m in leader.members if who(m) == who(row)), None)
+        if twin is not None:
+            self._error(row, "person_id", f"{twin.number} 行目と同じ人が同じ滞在にもう一度書かれています"
+                                          "（重複した行なら消してください）。")
+
+    def _same_stay_fields(self, leader: ActivityRow, row: ActivityRow) -> None:
+        for key in ("start_on", "end_on", "host_id", "lodging_id", "status"):
+            if getattr(row.data, key) != getattr(leader.data, key):
+                label = column_by_key("stays", {"host_id": "host", "lodging_id": "lodging"}.get(key, key)).header
+                self._error(row, "", f"{leader.number} 行目と同じ滞在ID ですが「{label}」が違います。")
+                return
+
+    @staticmethod
+    def _merge_texts(leader: ActivityRow) -> None:
+        """目的, 備考 and 定員超過の理由 of the stay, gathered from all its rows without losing any."""
+        datas = [m.data for m in leader.members]
+        purposes = list(dict.fromkeys(d.purpose for d in datas if d.purpose))
+        leader.data.purpose = "、".join(purposes)
+        notes = list(dict.fromkeys((m.label, m.data.notes) for m in leader.members if m.data.notes))
+        if len({text for _label, text in notes}) > 1:
+            leader.data.notes = "／".join(f"{label}: {text}" for label, text in notes)
+        elif notes:
+            leader.data.notes = notes[0][1]
+        reason = next((d.override_reason for d in datas if d.override_reason), "")
+        leader.data.override_reason = reason
 
 
 def commit_activity_plan(
@@ -410,7 +497,7 @@ def commit_activity_plan(
     if before_commit is not None:
         result.backup = before_commit()
     planner = ActivityPlanner(session, plan, today or date.today())
-    chosen = [r for r in plan.rows if r.action in (CREATE, UPDATE) and not (r.group and r.number != r.group[0])]
+    chosen = [r for r in plan.rows if r.action in (CREATE, UPDATE) and _writes_its_stay(r)]
     result.skipped = sum(1 for r in plan.rows if r.action == SKIP)
     for done, row in enumerate(chosen, 1):
         try:
@@ -431,3 +518,10 @@ def commit_activity_plan(
     save_mapping(session, plan.headers, plan.mapping, Path(plan.source).name)
     session.flush()
     return result
+
+
+def _writes_its_stay(row: ActivityRow) -> bool:
+    """One row writes a grouped stay: the first of its rows that the coordinator did not skip."""
+    if not row.members:
+        return True
+    return row is next((m for m in row.members if m.action != SKIP), None)

@@ -271,7 +271,8 @@ def test_unknown_person_with_kana_and_phone_is_registered_once(world, tmp_path):
         ["氏名", "フリガナ", "電話番号", "受入先", "開始日", "終了日"],
         ["高橋 四郎", "たかはし しろう", "09012345678", "田中農園", date(2026, 7, 1), date(2026, 7, 3)],
         ["高橋 四郎", "タカハシ シロウ", "090-1234-5678", "田中農園", date(2026, 7, 20), date(2026, 7, 21)],
-        ["伊藤 五郎", "イトウ ゴロウ", "", "田中農園", date(2026, 7, 1), date(2026, 7, 3)],  # no phone or mail
+        # no phone or mail (other dates: the same place and dates would make it 高橋's group stay)
+        ["伊藤 五郎", "イトウ ゴロウ", "", "田中農園", date(2026, 7, 2), date(2026, 7, 3)],
     ])
     plan = _plan(database, path)
     assert [r.status for r in plan.rows] == [imports.NEW, imports.NEW, imports.ERROR]
