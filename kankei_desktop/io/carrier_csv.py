@@ -26,12 +26,16 @@ from sqlmodel import Session
 from kankei_desktop.domain.enums import ShipmentStatus
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import Host, Person, Shipment
-from kankei_desktop.services.settings_store import ORGANISATION_NAME, Declared, get
+from kankei_desktop.services.settings_store import ORGANISATION_NAME, Declared, digit_code, get, short_code
 from kankei_desktop.store import audit
 
-YAMATO_CUSTOMER_CODE = Declared("yamato_b2_customer_code", "", "ヤマト B2クラウド 請求先顧客コード")
-YAMATO_CUSTOMER_CLASS = Declared("yamato_b2_customer_class", "", "ヤマト B2クラウド 請求先分類コード")
-YAMATO_FREIGHT_NUMBER = Declared("yamato_b2_freight_number", "01", "ヤマト B2クラウド 運賃管理番号")
+# Formats as B2クラウド takes them: the customer code is digits only (often the contract phone
+# number plus a two-digit branch), the class code up to 3 letters or digits, the freight number 2 digits.
+YAMATO_CUSTOMER_CODE = Declared("yamato_b2_customer_code", "", "ヤマト B2クラウド 請求先顧客コード",
+                                digit_code((10, 11, 12), hint="（ハイフンなし）"))
+YAMATO_CUSTOMER_CLASS = Declared("yamato_b2_customer_class", "", "ヤマト B2クラウド 請求先分類コード", short_code(3))
+YAMATO_FREIGHT_NUMBER = Declared("yamato_b2_freight_number", "01", "ヤマト B2クラウド 運賃管理番号",
+                                 digit_code((2,), required=True))
 
 FORMATS = ("yamato-b2", "yupack")
 

@@ -21,10 +21,11 @@ from kankei_desktop.services import settings_store
 from kankei_desktop.services.settings_store import Declared
 from kankei_desktop.store import audit
 
-ORGANISATION_POSTAL_CODE = Declared("organisation_postal_code", "", "団体の郵便番号（差出人ラベル）")
+ORGANISATION_POSTAL_CODE = Declared("organisation_postal_code", "", "団体の郵便番号（差出人ラベル）",
+                                    settings_store.postal_code)
 ORGANISATION_ADDRESS = Declared("organisation_address", "", "団体の住所（差出人ラベル）")
 ORGANISATION_BUILDING = Declared("organisation_building", "", "団体の住所・建物名（差出人ラベル）")
-ORGANISATION_PHONE = Declared("organisation_phone", "", "団体の電話番号（差出人ラベル）")
+ORGANISATION_PHONE = Declared("organisation_phone", "", "団体の電話番号（差出人ラベル）", settings_store.phone_number)
 
 
 @dataclass

@@ -22,14 +22,15 @@ from kankei_desktop.domain.enums import InteractionKind, LetterDirection, Shipme
 from kankei_desktop.domain.tables import (
     Enrollment, Interaction, Letter, Person, ProgrammeStage, Shipment, Stay, StayParticipant,
 )
-from kankei_desktop.services.settings_store import Declared, get
+from kankei_desktop.services.settings_store import Declared, day_count, get
 
-SHIPMENT_DAYS = Declared("followup_shipment_days", 7, "発送から配達確認までの日数（要対応）")
-REPLY_DAYS = Declared("followup_reply_days", 30, "手紙の発送から返信までの日数（要対応）")
-TOUR_DAYS = Declared("followup_tour_days", 60, "返信受取からお礼ツアーまでの日数（要対応）")
+SHIPMENT_DAYS = Declared("followup_shipment_days", 7, "発送から配達確認までの日数（要対応）", day_count(1, 90))
+REPLY_DAYS = Declared("followup_reply_days", 30, "手紙の発送から返信までの日数（要対応）", day_count(1, 365))
+TOUR_DAYS = Declared("followup_tour_days", 60, "返信受取からお礼ツアーまでの日数（要対応）", day_count(1, 365))
 # A loop left open longer than this is taken as closed (a thank-you note that never expected an
 # answer, a parcel nobody will chase any more): the list stays short enough to act on.
-HORIZON_DAYS = Declared("followup_horizon_days", 180, "要対応に載せる期間（日数。これより古いものは載せない）")
+HORIZON_DAYS = Declared("followup_horizon_days", 180, "要対応に載せる期間（日数。これより古いものは載せない）",
+                        day_count(2, 1095), above=(SHIPMENT_DAYS, REPLY_DAYS, TOUR_DAYS))
 SETTINGS = (SHIPMENT_DAYS, REPLY_DAYS, TOUR_DAYS, HORIZON_DAYS)
 
 NOT_DELIVERED = "not_delivered"

@@ -32,8 +32,11 @@ from kankei_desktop.services.stay_rules import (
 )
 from kankei_desktop.store import audit
 
-SHORT_FROM_DAYS = settings_store.Declared("stay_short_from_days", DEFAULT_SHORT_FROM_DAYS, "短期滞在とする日数（以上）")
-LONG_FROM_DAYS = settings_store.Declared("stay_long_from_days", DEFAULT_LONG_FROM_DAYS, "長期滞在とする日数（以上）")
+# A 日帰り is one day, so 短期 starts at 2 days at the earliest; 長期 must start after 短期.
+SHORT_FROM_DAYS = settings_store.Declared("stay_short_from_days", DEFAULT_SHORT_FROM_DAYS, "短期滞在とする日数（以上）",
+                                          settings_store.day_count(2, 30))
+LONG_FROM_DAYS = settings_store.Declared("stay_long_from_days", DEFAULT_LONG_FROM_DAYS, "長期滞在とする日数（以上）",
+                                         settings_store.day_count(3, 365), above=(SHORT_FROM_DAYS,))
 
 # Which status may follow which. Going back one step corrects a mistake;
 # a cancelled stay can be reopened as 予定 (and is then checked again).
