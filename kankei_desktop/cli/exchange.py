@@ -53,7 +53,8 @@ def register(subparsers) -> None:
     exporting.set_defaults(handler=run_export)
 
     template = subparsers.add_parser("template", help="取り込み用のひな形（Excel）を作る")
-    template.add_argument("kind", choices=("persons",), help="ひな形の種類")
+    template.add_argument("kind", choices=("persons", "enrollments", "stays", "shipments", "letters"),
+                          help="ひな形の種類（参加者、参加者＋参加登録、滞在、発送、手紙）")
     template.add_argument("--out", type=Path, required=True, help="保存先（.xlsx）")
     template.set_defaults(handler=run_template)
 
@@ -154,10 +155,11 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from kankei_desktop.services.exports import write_persons_template
+    from kankei_desktop.io.columns import KIND_LABELS
+    from kankei_desktop.io.templates import write_template
 
     if args.out.suffix.lower() != ".xlsx":
         raise KankeiError("ひな形は .xlsx で保存します。--out に .xlsx のファイル名を指定してください。")
-    write_persons_template(args.out)
-    print(f"参加者の取り込み用ひな形を作りました: {args.out}")
+    write_template(args.kind, args.out)
+    print(f"{KIND_LABELS[args.kind]}の取り込み用ひな形を作りました: {args.out}")
     return 0

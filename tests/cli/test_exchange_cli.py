@@ -156,5 +156,5 @@ def test_export_round_trip_and_csv_encodings(env, db_path, tmp_path):
 def test_template(env, tmp_path):
     result = run(env, "template", "persons", "--out", tmp_path / "t.xlsx")
     assert result.returncode == 0, result.stderr
-    assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames == ["参加者", "入力の手引き"]
+    assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames == ["参加者", "入力の手引き", "記入例"]
     assert run(env, "template", "persons", "--out", tmp_path / "t.csv").returncode == 2

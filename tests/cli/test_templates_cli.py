@@ -1,0 +1,120 @@
+"""`template KIND` writes a sheet the importer takes as it is: write, fill one row, import, find it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+
+import openpyxl
+import pytest
+
+from kankei_desktop.io.templates import EXAMPLE_SHEET, GUIDANCE_SHEET, SHEET_NAMES, TEMPLATE_KINDS, template_columns
+from kankei_desktop.services.hosts import HostInput, create_host
+from kankei_desktop.services.participants import PersonInput, create_person
+from kankei_desktop.services.programmes import ProgrammeInput, create_programme
+from kankei_desktop.store import create_database
+
+# One filled row per kind, by header. Dates are in the past so that no "future date" rule refuses them.
+ROWS = {
+    "persons": [{"氏名": "高橋 四郎", "フリガナ": "たかはし しろう", "電話番号": "0312345678", "郵便番号": "0600001",
+                 "生年月日": date(2001, 7, 7), "段階": "参加", "連絡可否": "可"}],
+    "enrollments": [{"氏名": "高橋 四郎", "フリガナ": "タカハシ シロウ", "電話番号": "090-5555-6666",
+                     "プログラム": "お米レター2025", "申込日": date(2025, 4, 10)}],
+    # two persons, one place and the same dates, no 滞在ID: one stay of two
+    "stays": [{"氏名": "山田 花子", "受入先": "田中農園", "開始日": date(2025, 8, 12), "終了日": date(2025, 8, 15),
+               "目的": "稲刈り"},
+              {"氏名": "佐藤 太郎", "受入先": "田中農園", "開始日": date(2025, 8, 12), "終了日": date(2025, 8, 15),
+               "目的": "稲刈り"}],
+    "shipments": [{"宛先": "山田 花子", "差出人": "田中農園", "内容": "お米 5kg", "運送会社": "ゆうパック",
+                   "伝票番号": "0123-4567-8901", "発送日": date(2025, 10, 2)}],
+    "letters": [{"方向": "地域→参加者", "氏名": "山田 花子", "差出人": "田中農園", "宛先": "山田 花子",
+                 "作成日": date(2025, 9, 1), "発送日": date(2025, 9, 2), "概要": "稲刈りのお礼"}],
+}
+
+CHECKS = {
+    "persons": ("SELECT name, phone, replace(postal_code, '-', ''), birth_date FROM person WHERE name = '高橋 四郎'",
+                [("高橋 四郎", "03-1234-5678", "0600001", "2001-07-07")]),
+    "enrollments": ("SELECT p.name, g.name FROM enrollment e JOIN person p ON p.id = e.person_id "
+                    "JOIN programme g ON g.id = e.programme_id", [("高橋 四郎", "お米レター2025")]),
+    "stays": ("SELECT s.start_on, s.end_on, s.purpose, group_concat(p.name, '・') FROM stay s "
+              "JOIN (SELECT * FROM stay_participant ORDER BY person_id) sp ON sp.stay_id = s.id "
+              "JOIN person p ON p.id = sp.person_id GROUP BY s.id", None),
+    "shipments": ("SELECT contents, tracking_number, carrier FROM shipment",
+                  [("お米 5kg", "012345678901", "ゆうパック")]),
+    "letters": ("SELECT direction, summary, sent_on FROM letter", [("地域→参加者", "稲刈りのお礼", "2025-09-02")]),
+}
+
+
+@pytest.fixture
+def env(tmp_path):
+    return {**os.environ, "KANKEI_DESKTOP_DATA_DIR": str(tmp_path / "userdata")}
+
+
+def run(env, *args):
+    return subprocess.run([sys.executable, "-m", "kankei_desktop", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=180, env=env)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "t.sqlite3"
+    database = create_database(path)
+    with database.session() as s:
+        create_person(s, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ"))
+        create_person(s, PersonInput(name="佐藤 太郎", furigana="サトウ タロウ"))
+        create_host(s, HostInput(name="田中農園"))
+        create_programme(s, ProgrammeInput(name="お米レター2025", kind="お米レター", fiscal_year=2025))
+    database.close()
+    return path
+
+
+@pytest.mark.parametrize("kind", TEMPLATE_KINDS)
+def test_each_template_filled_in_imports_as_it_is(kind, env, db_path, tmp_path):
+    out = tmp_path / f"{kind}.xlsx"
+    made = run(env, "template", kind, "--out", out)
+    assert made.returncode == 0, made.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == [SHEET_NAMES[kind], GUIDANCE_SHEET, EXAMPLE_SHEET]
+    sheet = book.worksheets[0]
+    headers = [c.value for c in sheet[1]]
+    assert headers == [c.header for c in template_columns(kind)] and sheet.max_row == 1
+    assert sheet.freeze_panes == "A2"
+    for col, header in enumerate(headers, 1):
+        # openpyxl keeps runs of alike columns as one dimension (min..max)
+        dimension = next(d for d in sheet.column_dimensions.values() if d.min <= col <= d.max)
+        assert dimension.width >= len(header) * 2, header  # Japanese characters are two wide
+        if header in ("電話番号", "郵便番号", "伝票番号", "参加者ID"):
+            assert dimension.number_format == "@", header
+        if header.endswith("日"):
+            assert dimension.number_format == "yyyy/mm/dd", header
+        assert sheet.cell(1, col).comment is not None, header  # input guidance on every header
+    guidance = list(book[GUIDANCE_SHEET].iter_rows(values_only=True))
+    assert guidance[0] == ("列", "必須", "入力例", "説明") and [g[0] for g in guidance[1:len(headers) + 1]] == headers
+    examples = list(book[EXAMPLE_SHEET].iter_rows(values_only=True))
+    assert list(examples[0]) == headers and any(examples[1])
+
+    for row in ROWS[kind]:
+        sheet.append([row.get(h) for h in headers])
+    filled = tmp_path / f"{kind}_filled.xlsx"
+    book.save(filled)
+    imported = run(env, "import", "--db", db_path, filled)
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert "新規 1 件" in imported.stdout, imported.stdout  # the stays file: two rows, one stay
+    sql, expected = CHECKS[kind]
+    with sqlite3.connect(db_path) as c:
+        found = c.execute(sql).fetchall()
+    if kind == "stays":
+        assert len(found) == 1 and found[0][:3] == ("2025-08-12", "2025-08-15", "稲刈り")
+        assert sorted(found[0][3].split("・")) == ["佐藤 太郎", "山田 花子"]
+    else:
+        assert found == expected
+
+
+def test_unknown_kind_and_wrong_suffix_are_refused(env, tmp_path):
+    assert run(env, "template", "interactions", "--out", tmp_path / "x.xlsx").returncode == 2
+    refused = run(env, "template", "stays", "--out", tmp_path / "x.csv")
+    assert refused.returncode == 2 and ".xlsx" in refused.stderr
+    assert not list(tmp_path.glob("x.*"))
