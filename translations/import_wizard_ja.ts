@@ -169,29 +169,69 @@
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="53" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="56" />
+        <source>Persons</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="56" />
+        <source>Persons with enrollments</source>
+        <translation>参加者＋参加登録</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="57" />
+        <source>Stays</source>
+        <translation>滞在</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="57" />
+        <source>Shipments</source>
+        <translation>発送</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="58" />
+        <source>Letters</source>
+        <translation>手紙</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="60" />
         <source>Save a blank template…</source>
         <translation>入力用のひな形を保存…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="67" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="62" />
+        <source>An Excel sheet with the Japanese headers this import recognises, input guidance and an example; fill it in and import it here.</source>
+        <translation>この取り込みがそのまま読み取れる日本語の見出しに、入力の手引きと記入例を付けた Excel ファイルです。入力してから、ここで取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="69" />
+        <source>No file yet? Blank template for</source>
+        <translation>ファイルがまだなければ、ひな形を作れます:</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="86" />
         <source>File to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="68" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="87" />
         <source>Spreadsheets (*.xlsx *.xls *.xlsm *.csv *.tsv *.txt)</source>
         <translation>表計算ファイル (*.xlsx *.xls *.xlsm *.csv *.tsv *.txt)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="73" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="93" />
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="74" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="94" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="105" />
+        <source>Template saved: %1. Fill in the first sheet, then choose the file above.</source>
+        <translation>ひな形を保存しました: %1。最初のシートに入力してから、上でそのファイルを選んでください。</translation>
     </message>
 </context>
 <context>
@@ -205,42 +245,42 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="169" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="196" />
         <source>Columns</source>
         <translation>列の対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="170" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="197" />
         <source>Which item each column of the file fills. Your choice is remembered for the next file of this shape.</source>
         <translation>ファイルの各列をどの項目として取り込むかを選びます。選んだ対応は、同じ形のファイルを次に取り込むときに使われます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="173" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="200" />
         <source>Column in the file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="173" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="200" />
         <source>First value</source>
         <translation>最初の値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="173" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="200" />
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="191" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="218" />
         <source>Mapping remembered from an earlier import.</source>
         <translation>前回の取り込みで使った対応を読み込みました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="192" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="219" />
         <source>Mapping recognised from the headers.</source>
         <translation>見出しから対応を判定しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="193" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="220" />
         <source>Choose the item of each column.</source>
         <translation>各列の項目を選んでください。</translation>
     </message>
@@ -281,47 +321,47 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="230" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="257" />
         <source>Check every row</source>
         <translation>全行の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="244" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="271" />
         <source>Apply to selected rows</source>
         <translation>選んだ行に適用</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="246" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="273" />
         <source>Save this check…</source>
         <translation>確認結果を保存…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="249" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="276" />
         <source>All duplicates:</source>
         <translation>重複の行すべて:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="252" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="279" />
         <source>Selected rows:</source>
         <translation>選んだ行:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="277" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="304" />
         <source>%1 rows: </source>
         <translation>%1 行: </translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="293" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="320" />
         <source>%1 rows cannot take that action and were left as they were.</source>
         <translation>%1 行はその処理にできないため、元のままにしました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="297" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="324" />
         <source>Save the check</source>
         <translation>確認結果の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="298" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="325" />
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -329,68 +369,68 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="101" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="128" />
         <source>Sheet and encoding</source>
         <translation>シートと文字コード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="106" />
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="111" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="133" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="138" />
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="114" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="141" />
         <source>Detect from the headers</source>
         <translation>見出しから判定</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="115" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="142" />
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="115" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="142" />
         <source>Persons with enrollments</source>
         <translation>参加者＋参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="116" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="143" />
         <source>Stays</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="116" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="143" />
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="117" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="144" />
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="121" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="148" />
         <source>What the file holds</source>
         <translation>取り込む内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="122" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="149" />
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="123" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="150" />
         <source>Encoding (CSV)</source>
         <translation>文字コード（CSV）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="124" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="151" />
         <source>Header row</source>
         <translation>見出しの行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="145" />
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="172" />
         <source>The sheet has fewer rows than that.</source>
         <translation>シートの行数がそれより少ないです。</translation>
     </message>

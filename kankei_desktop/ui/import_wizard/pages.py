@@ -27,8 +27,8 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.io import readers
 from kankei_desktop.io.columns import ACTIVITY_KINDS, KINDS, detect_kind
 from kankei_desktop.io.normalise import cell_text
+from kankei_desktop.io.templates import default_file_name, write_template
 from kankei_desktop.services import imports
-from kankei_desktop.services.exports import write_persons_template
 from kankei_desktop.ui.import_wizard.models import PlanModel
 
 
@@ -50,15 +50,34 @@ class FilePage(QWizardPage):
         self.path_edit.setObjectName("path_edit")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
+        # A blank sheet of any importable kind, with the headers the importer maps by itself.
+        self.template_kind = QComboBox()
+        self.template_kind.setObjectName("template_kind_combo")
+        for key, label in (("persons", self.tr("Persons")), ("enrollments", self.tr("Persons with enrollments")),
+                           ("stays", self.tr("Stays")), ("shipments", self.tr("Shipments")),
+                           ("letters", self.tr("Letters"))):
+            self.template_kind.addItem(label, key)
         template = QPushButton(self.tr("Save a blank template…"))
+        template.setObjectName("template_button")
+        template.setToolTip(self.tr("An Excel sheet with the Japanese headers this import recognises, "
+                                    "input guidance and an example; fill it in and import it here."))
         template.clicked.connect(self.save_template)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
+        template_row = QHBoxLayout()
+        template_row.addWidget(QLabel(self.tr("No file yet? Blank template for")))
+        template_row.addWidget(self.template_kind)
+        template_row.addWidget(template)
+        template_row.addStretch(1)
         self.error = _error_label()
+        self.saved = QLabel()
+        self.saved.setObjectName("template_saved_label")
+        self.saved.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(template, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(template_row)
+        layout.addWidget(self.saved)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self.path_edit.textChanged.connect(self.completeChanged)
@@ -70,13 +89,21 @@ class FilePage(QWizardPage):
             self.path_edit.setText(name)
 
     def save_template(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save template"), "参加者_取り込み用.xlsx",
+        kind = self.template_kind.currentData()
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save template"), default_file_name(kind),
                                               self.tr("Excel (*.xlsx)"))
-        if name:
-            try:
-                write_persons_template(Path(name))
-            except KankeiError as error:
-                self.error.setText(error.message)
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        try:
+            write_template(kind, path)
+        except KankeiError as error:
+            self.saved.clear()
+            self.error.setText(error.message)
+            return
+        self.error.clear()
+        self.saved.setText(self.tr("Template saved: %1. Fill in the first sheet, then choose the file above.")
+                           .replace("%1", str(path)))
 
     def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())
