@@ -1,8 +1,8 @@
 """Writing tables as xlsx (XlsxWriter) and csv, safely.
 
-- No user text ever becomes a formula: xlsx cells are written with
-  ``write_string`` (formula, number and URL guessing switched off) and text that
-  a spreadsheet would run (= + - @ TAB CR, also full-width) carries Excel's quote
+- No user text ever becomes a formula: xlsx text cells are inline strings
+  (``io.xlsx_stream`` has no way to write a formula) and text that a
+  spreadsheet would run (= + - @ TAB CR, also full-width) carries Excel's quote
   prefix; in CSV such text gets a leading apostrophe.
 - Dates are real dates (xlsx) or 2025/05/03 (csv); codes stay text.
 - Files are written next to the target under a temporary name and renamed, so
@@ -22,6 +22,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.io import xlsx_stream
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -93,85 +94,19 @@ def _atomic(path: Path):
 # ---------------------------------------------------------------- xlsx
 
 
-def write_xlsx(path: Path, tables: list[Table], *, extra=None) -> WriteResult:
-    """Write each table as a sheet; ``extra(workbook)`` may add more (the template's guidance)."""
-    import xlsxwriter
-
+def write_xlsx(path: Path, tables: list[Table]) -> WriteResult:
+    """Write each table as a sheet (``io.xlsx_stream``: the cell type is chosen per column, not per cell)."""
     result = WriteResult(Path(path))
     with _atomic(path) as temp:
-        workbook = xlsxwriter.Workbook(
-            str(temp),
-            {
-                "constant_memory": True,
-                "strings_to_formulas": False,
-                "strings_to_numbers": False,
-                "strings_to_urls": False,
-            },
-        )
         try:
-            formats = _formats(workbook)
-            for table in tables:
-                result.rows += _write_sheet(workbook, formats, table)
-            if extra:
-                extra(workbook, formats)
-        finally:
-            workbook.close()
+            result.rows = xlsx_stream.write_workbook(
+                temp, tables, measure=display_width, dangerous=DANGEROUS_FIRST, sheet_name_max=SHEET_NAME_MAX)
+        except xlsx_stream.TooManyRows as error:
+            raise ExportError(
+                f"「{error.sheet}」は {error.rows:,} 行あり、Excel の 1 シートに入りません（最大 {xlsx_stream.MAX_ROWS - 1:,} 行）。"
+                " CSV で書き出してください。"
+            ) from None
     return result
-
-
-def _formats(workbook) -> dict:
-    base = {"font_name": "BIZ UDPGothic", "font_size": 10}
-    return {
-        "header": workbook.add_format({**base, "bold": True, "bg_color": "#E8EEF4", "bottom": 1}),
-        "text": workbook.add_format({**base, "num_format": "@"}),
-        "quoted": workbook.add_format({**base, "num_format": "@", "quote_prefix": True}),
-        "date": workbook.add_format({**base, "num_format": "yyyy/mm/dd"}),
-        "int": workbook.add_format({**base, "num_format": "0"}),
-        "number": workbook.add_format({**base, "num_format": "General"}),
-        "wrap": workbook.add_format({**base, "text_wrap": True, "valign": "top"}),
-    }
-
-
-def _write_sheet(workbook, formats: dict, table: Table) -> int:
-    sheet = workbook.add_worksheet(table.name[:SHEET_NAME_MAX])
-    columns = len(table.headers)
-    widths = [display_width(h) + 2 for h in table.headers]
-    # constant_memory writes rows in order, so widths come from the header and a sample of rows.
-    for col, header in enumerate(table.headers):
-        sheet.write_string(0, col, header, formats["header"])
-    count = 0
-    write_string, write_datetime, write_number = sheet.write_string, sheet.write_datetime, sheet.write_number
-    text_format, quoted, date_format = formats["text"], formats["quoted"], formats["date"]
-    int_format, number_format = formats["int"], formats["number"]
-    kinds = table.kinds
-    for count, row in enumerate(table.rows, 1):
-        for col in range(columns):
-            value = row[col]
-            if value is None or value == "":
-                continue
-            kind = kinds[col]
-            if kind == "date" and isinstance(value, date):
-                write_datetime(count, col, value, date_format)
-                continue
-            if kind in ("int", "number") and isinstance(value, (int, float)) and not isinstance(value, bool):
-                write_number(count, col, value, int_format if kind == "int" else number_format)
-                continue
-            if kind == "bool" and isinstance(value, bool):
-                value = "可" if value else "不可"
-            text = value if isinstance(value, str) else str(value)
-            write_string(count, col, text, quoted if text.startswith(DANGEROUS_FIRST) else text_format)
-            if count <= 200:
-                widths[col] = max(widths[col], display_width(text) + 2)
-    if kinds:
-        for col in range(columns):
-            if kinds[col] == "date":
-                widths[col] = max(widths[col], 12)
-    for col, width in enumerate(table.widths or widths):
-        sheet.set_column(col, col, min(width, 50))
-    sheet.freeze_panes(1, 0)
-    if columns:
-        sheet.autofilter(0, 0, max(count, 1), columns - 1)
-    return count
 
 
 # ---------------------------------------------------------------- csv

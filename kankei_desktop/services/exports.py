@@ -8,9 +8,10 @@ Rows are read as tuples with Core, never as ORM objects.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from pathlib import Path
 
-from sqlalchemy import and_, select
+from sqlalchemy import and_, null, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
@@ -51,35 +52,72 @@ def _contact_filter(exclude_no_contact: bool, person=Person) -> list:
     return [person.contact_ok.is_(True)] if exclude_no_contact else []
 
 
+def _plain_rows(session: Session, statement) -> list[tuple]:
+    """Rows of ``statement`` as the driver's plain tuples, in the session's transaction.
+
+    At 100,000 persons SQLAlchemy's row objects and its per-value date, datetime
+    and boolean conversion cost more than the query; the callers convert the few
+    columns that need it themselves.
+    """
+    session.flush()  # pending ORM changes must be visible to the driver's cursor
+    connection = session.connection()
+    sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.driver_connection.cursor()
+    try:
+        return cursor.execute(sql).fetchall()
+    finally:
+        cursor.close()
+
+
+def _joined_by_person(rows, separator: str = "、") -> dict:
+    grouped: dict = defaultdict(list)
+    for key, name in rows:
+        grouped[key].append(name)
+    return {key: separator.join(names) for key, names in grouped.items()}
+
+
 def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    fields = [c.key for c in _PERSON_EXPORT if c.key not in ("id", "ties", "interests", "skills")]
-    rows = session.execute(
-        select(Person.id, *[getattr(Person, f) for f in fields], Person.last_activity_on, Person.created_at)
+    # One column per export column, in export order; NULL stands in for the lists filled in below.
+    lists = {"ties": "", "interests": "関心", "skills": "スキル"}
+    columns = [null() if c.key in lists else getattr(Person, c.key) for c in _PERSON_EXPORT]
+    rows = _plain_rows(session, (
+        select(*columns, Person.last_activity_on, Person.created_at)
         .where(Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Person.furigana_sort, Person.created_at, Person.id)
-    ).all()
-    ties: dict[str, list[str]] = defaultdict(list)
-    for pid, tie in session.execute(select(PersonTie.person_id, PersonTie.tie)
-                                    .where(PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)):
-        ties[pid].append(tie)
-    tags: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for pid, kind, name in session.execute(select(PersonTag.person_id, PersonTag.kind, PersonTag.name)
-                                           .where(PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)):
-        tags[(pid, kind)].append(name)
+    ))
+    ties = _joined_by_person(_plain_rows(session, (
+        select(PersonTie.person_id, PersonTie.tie).where(PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)
+    )))
+    tags = _joined_by_person(
+        ((pid, kind), name) for pid, kind, name in _plain_rows(session, (
+            select(PersonTag.person_id, PersonTag.kind, PersonTag.name)
+            .where(PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)
+        ))
+    )
     headers = [c.header for c in _PERSON_EXPORT] + ["最終関わり日", "登録日"]
     kinds = [_KIND_OF.get(c.kind, "text") for c in _PERSON_EXPORT] + ["date", "date"]
-    position = {key: i for i, key in enumerate(fields, 1)}
-
-    def generate():
-        for row in rows:
-            pid = row[0]
-            values = {"id": pid, "ties": "、".join(ties.get(pid, ())),
-                      "interests": "、".join(tags.get((pid, "関心"), ())),
-                      "skills": "、".join(tags.get((pid, "スキル"), ()))}
-            yield [values[c.key] if c.key in values else row[position[c.key]] for c in _PERSON_EXPORT] + [
-                row[-2], row[-1].date() if row[-1] else None]
-
-    return Table(SHEET_NAMES["persons"], headers, kinds, list(generate()))
+    keys = [c.key for c in _PERSON_EXPORT]
+    id_at, ties_at = keys.index("id"), keys.index("ties")
+    tags_at = [(keys.index(key), kind) for key, kind in lists.items() if kind]
+    # The driver hands dates over as ISO text and booleans as 0/1; the writers want date and bool.
+    dates_at = [i for i, kind in enumerate(kinds) if kind == "date"]
+    bools_at = [i for i, kind in enumerate(kinds) if kind == "bool"]
+    to_date = date.fromisoformat
+    out = []
+    for row in rows:
+        values = list(row)
+        pid = values[id_at]
+        values[ties_at] = ties.get(pid, "")
+        for at, kind in tags_at:
+            values[at] = tags.get((pid, kind), "")
+        for at in dates_at:
+            if values[at]:
+                values[at] = to_date(values[at][:10])
+        for at in bools_at:
+            if values[at] is not None:
+                values[at] = bool(values[at])
+        out.append(values)
+    return Table(SHEET_NAMES["persons"], headers, kinds, out)
 
 
 def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Table:
