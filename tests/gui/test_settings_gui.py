@@ -149,3 +149,18 @@ def test_ctrl_s_saves(page, database, qtbot):
     qtbot.keyClick(_field(page, followups.SHIPMENT_DAYS).editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     with database.session() as session:
         assert settings_store.get(session, followups.SHIPMENT_DAYS) == 3
+
+
+def test_unsaved_edits_survive_leaving_and_coming_back(page, database):
+    spin = _field(page, followups.TOUR_DAYS).editor
+    spin.setValue(45)
+    assert page.has_unsaved_changes()
+    assert page.saved_label.text() == "まだ保存していない変更があります。"
+    page.activate()  # the window shows the area again
+    assert spin.value() == 45
+    page.refresh()  # F5 reloads what is stored
+    assert spin.value() == 60 and not page.has_unsaved_changes() and page.saved_label.text() == ""
+    spin.setValue(45)
+    page.save()
+    page.activate()
+    assert spin.value() == 45 and not page.has_unsaved_changes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from kankei_desktop.services.settings_store import Declared
@@ -17,12 +18,18 @@ OUTLINE_STYLE = "QFrame#outline {{ border: 2px solid {}; border-radius: 3px; }}"
 class SettingField(QWidget):
     """A line edit or a day-count spin box over one declared setting, with its error line."""
 
+    edited = Signal()
+
     def __init__(self, declared: Declared, editor: QLineEdit | QSpinBox, parent: QWidget | None = None,
                  beside: QWidget | None = None):
         super().__init__(parent)
         self.declared = declared
         self.editor = editor
         editor.setObjectName(f"{declared.key}_edit")
+        if isinstance(editor, QSpinBox):
+            editor.valueChanged.connect(self.edited)
+        else:
+            editor.textEdited.connect(self.edited)
         self.error_label = QLabel()
         self.error_label.setObjectName(f"{declared.key}_error")
         self.error_label.setWordWrap(True)

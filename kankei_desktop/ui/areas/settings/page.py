@@ -33,6 +33,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.settings.fields import ERROR_COLOUR, SettingField
 
 NOTE_STYLE = "color: #4a5568;"
+PENDING_STYLE = "color: #b7791f;"  # needs attention: orange, as everywhere
 
 
 def _form(group: QGroupBox) -> QFormLayout:
@@ -61,6 +62,7 @@ class SettingsPage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.fields: dict[str, SettingField] = {}
+        self._loaded: dict[str, str] = {}  # as shown after the last load, to tell unsaved edits
         # Built in reading order, so Tab goes down the left column, then down the right one.
         left = QVBoxLayout()
         left.addWidget(self._organisation_group())
@@ -106,6 +108,7 @@ class SettingsPage(AreaPage):
     # ------------------------------------------------------------ groups
     def _add(self, form: QFormLayout, label: str, field: SettingField) -> SettingField:
         self.fields[field.declared.key] = field
+        field.edited.connect(self._edited)
         form.addRow(label, field)
         return field
 
@@ -202,10 +205,20 @@ class SettingsPage(AreaPage):
         return group
 
     # -------------------------------------------------------------- data
+    def activate(self) -> None:
+        # Coming back to the page keeps what was typed and not yet saved; F5 reloads anyway.
+        if not self.has_unsaved_changes():
+            self.refresh()
+
+    def has_unsaved_changes(self) -> bool:
+        return any(str(field.value()) != self._loaded.get(key) for key, field in self.fields.items())
+
     def refresh(self) -> None:
         with self.database.session() as session:
             for field in self.fields.values():
+                field.blockSignals(True)
                 field.set_value(settings_store.get(session, field.declared))
+                field.blockSignals(False)
         postal = self.fields[address_labels.ORGANISATION_POSTAL_CODE.key]
         code = postal.value()
         if len(code) == 7:
@@ -213,6 +226,7 @@ class SettingsPage(AreaPage):
         self.language_combo.blockSignals(True)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(settings.get(settings.LANGUAGE))))
         self.language_combo.blockSignals(False)
+        self._loaded = {key: str(field.value()) for key, field in self.fields.items()}
         self._show_errors({})
         self.saved_label.clear()
 
@@ -231,6 +245,13 @@ class SettingsPage(AreaPage):
         self.saved_label.setStyleSheet("")
         self.saved_label.setText(self.tr("Saved."))
         return True
+
+    def _edited(self) -> None:
+        if self.has_unsaved_changes():
+            self.saved_label.setStyleSheet(PENDING_STYLE)
+            self.saved_label.setText(self.tr("Changes not saved yet."))
+        elif self.saved_label.styleSheet() == PENDING_STYLE:
+            self.saved_label.clear()
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         first = None
@@ -263,6 +284,7 @@ class SettingsPage(AreaPage):
             address.set_value(town)
         address.editor.setFocus()
         address.editor.end(False)
+        self._edited()
 
     def _language_changed(self) -> None:
         settings.put(settings.LANGUAGE, self.language_combo.currentData())
