@@ -7,7 +7,8 @@ an imported row obeys exactly the rules of a row typed into the window, and
 every row is checked against the rows above it in the same file (two rows that
 overlap, or that fill a lodging beyond its capacity together, are refused).
 ``commit_activity_plan`` writes the rows again in the caller's transaction and
-refuses the whole file while any row has an error: all or nothing.
+refuses the whole file while any row has an error: all or nothing. Several rows
+of a stays sheet can be one stay of several persons (``imports_stay_groups``).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from kankei_desktop.services.imports import (
     _database_keys,
     save_mapping,
 )
+from kankei_desktop.services.imports_stay_groups import StayGroups, writes_its_stay
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.participants import validate as validate_person
 from kankei_desktop.store import audit
@@ -126,7 +128,7 @@ class _Lookups:
         return found[0], ""
 
 
-class ActivityPlanner:
+class ActivityPlanner(StayGroups):
     def __init__(self, session: Session, plan: ImportPlan, today: date):
         self.session, self.plan, self.today = session, plan, today
         self.lookups = _Lookups(session)
@@ -344,22 +346,6 @@ class ActivityPlanner:
             return
         savepoint.commit()
 
-    @staticmethod
-    def _group_note(row: ActivityRow) -> str:
-        if not row.members or len(row.members) < 2:
-            return ""
-        numbers = "・".join(str(m.number) for m in row.members)
-        return f"（{numbers} 行目の {len(row.members)} 名を 1 つの滞在として確かめました）"
-
-    @staticmethod
-    def _named_member(row: ActivityRow, message: str) -> ActivityRow:
-        """The row of the group whose person a refusal names (「山田 花子 さんは…」), else the first."""
-        for member in row.members or [row]:
-            name = member.new_person.name if member.new_person else member.label
-            if name and message.startswith(f"{name} さん"):
-                return member
-        return row
-
     def run(self, data_rows: list[tuple[int, list]]) -> None:
         build = {"stays": self._stay, "shipments": self._shipment, "letters": self._letter}[self.plan.kind]
         rows: list[ActivityRow] = []
@@ -390,94 +376,6 @@ class ActivityPlanner:
                 row.status, row.action = ERROR, SKIP
         self.plan.rows = rows
 
-    @staticmethod
-    def _share_refusal(leader: ActivityRow) -> None:
-        """Every row of a refused stay says why, so no row of it looks importable on its own."""
-        broken = [m for m in leader.members if m.messages]
-        if not broken:
-            return
-        for member in leader.members:
-            if member.messages:
-                continue
-            first = broken[0]
-            member.messages.append(CellMessage(
-                member.number, "", f"{first.number} 行目と同じ滞在のため取り込めません"
-                                   f"（{first.messages[0].message}）"))
-
-    def _group_stays(self, rows: list[ActivityRow]) -> list[ActivityRow]:
-        """Rows that are one stay with several persons become one group led by its first row.
-
-        With a 滞在ID: rows with the same ID (as exports write them), which must agree on dates,
-        hosts and status. Without one: rows naming the same 受入先 and 宿泊先 (at least one of
-        them), プログラム, 開始日, 終了日 and 状況 — a coordinator's one-row-per-person sheet.
-        """
-        leaders: dict[tuple, ActivityRow] = {}
-        for row in rows:
-            if row.data is None:  # a cell could not be read: which stay it belongs to is unknown
-                continue
-            stay_id = row.fields.get("id", "")
-            key = ("id", stay_id) if stay_id else self._group_key(row)
-            if key is None:
-                continue
-            leader = leaders.setdefault(key, row)
-            if leader is row:
-                row.members, row.group = [row], [row.number]
-                continue
-            self._same_person(leader, row)
-            leader.members.append(row)
-            leader.group.append(row.number)
-            row.members, row.group = leader.members, leader.group
-            if stay_id:
-                self._same_stay_fields(leader, row)
-        for leader in leaders.values():
-            if len(leader.members) > 1:
-                self._merge_texts(leader)
-                for member in leader.members[1:]:
-                    if member.messages:
-                        self._error(leader, "", f"同じ滞在の {member.number} 行目にエラーがあります。")
-        return rows
-
-    def _group_key(self, row: ActivityRow) -> tuple | None:
-        f, data = row.fields, row.data
-        host, lodging = normalise_spaces(f.get("host", "")), normalise_spaces(f.get("lodging", ""))
-        if not (host or lodging) or not data.start_on or not data.end_on:
-            return None  # refused by the stay rules anyway; grouping would only blur the message
-        return ("key", host, lodging, normalise_spaces(f.get("programme", "")), data.start_on, data.end_on,
-                data.status)
-
-    def _same_person(self, leader: ActivityRow, row: ActivityRow) -> None:
-        def who(r: ActivityRow):
-            return ("new", r.new_person.name) if r.new_person else ("id", tuple(r.data.person_ids))
-
-        if not row.data.person_ids and row.new_person is None:
-            return  # no person found: that row has its own error already
-        twin = next((m for m in leader.members if who(m) == who(row)), None)
-        if twin is not None:
-            self._error(row, "person_id", f"{twin.number} 行目と同じ人が同じ滞在にもう一度書かれています"
-                                          "（重複した行なら消してください）。")
-
-    def _same_stay_fields(self, leader: ActivityRow, row: ActivityRow) -> None:
-        for key in ("start_on", "end_on", "host_id", "lodging_id", "status"):
-            if getattr(row.data, key) != getattr(leader.data, key):
-                label = column_by_key("stays", {"host_id": "host", "lodging_id": "lodging"}.get(key, key)).header
-                self._error(row, "", f"{leader.number} 行目と同じ滞在ID ですが「{label}」が違います。")
-                return
-
-    @staticmethod
-    def _merge_texts(leader: ActivityRow) -> None:
-        """目的, 備考 and 定員超過の理由 of the stay, gathered from all its rows without losing any."""
-        datas = [m.data for m in leader.members]
-        purposes = list(dict.fromkeys(d.purpose for d in datas if d.purpose))
-        leader.data.purpose = "、".join(purposes)
-        notes = list(dict.fromkeys((m.label, m.data.notes) for m in leader.members if m.data.notes))
-        if len({text for _label, text in notes}) > 1:
-            leader.data.notes = "／".join(f"{label}: {text}" for label, text in notes)
-        elif notes:
-            leader.data.notes = notes[0][1]
-        reason = next((d.override_reason for d in datas if d.override_reason), "")
-        leader.data.override_reason = reason
-
-
 def commit_activity_plan(
     session: Session,
     plan: ImportPlan,
@@ -497,7 +395,7 @@ def commit_activity_plan(
     if before_commit is not None:
         result.backup = before_commit()
     planner = ActivityPlanner(session, plan, today or date.today())
-    chosen = [r for r in plan.rows if r.action in (CREATE, UPDATE) and _writes_its_stay(r)]
+    chosen = [r for r in plan.rows if r.action in (CREATE, UPDATE) and writes_its_stay(r)]
     result.skipped = sum(1 for r in plan.rows if r.action == SKIP)
     for done, row in enumerate(chosen, 1):
         try:
@@ -519,9 +417,3 @@ def commit_activity_plan(
     session.flush()
     return result
 
-
-def _writes_its_stay(row: ActivityRow) -> bool:
-    """One row writes a grouped stay: the first of its rows that the coordinator did not skip."""
-    if not row.members:
-        return True
-    return row is next((m for m in row.members if m.action != SKIP), None)
