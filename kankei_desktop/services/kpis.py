@@ -197,13 +197,9 @@ def _months(period: Period) -> list[str]:
     return months
 
 
-def _median_days(pairs: list[tuple]) -> float | None:
-    days = [(_day(later) - _day(earlier)).days for earlier, later in pairs if earlier and later]
-    return float(median(days)) if days else None
-
-
-def _day(value) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+def _median_days(days: list[int | None]) -> float | None:
+    known = [day for day in days if day is not None]
+    return float(median(known)) if known else None
 
 
 def _check(fiscal_year: int, quarter: int | None) -> None:
@@ -223,13 +219,12 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     start, end = period.start, period.end
 
     q.prepare(session)
-    rows = q.activity_rows(session, previous.start, end, (start, end))
-    counted = P.tally(rows, (start, end), (previous.start, previous.end),
-                      _sustained_window_start(fiscal_year, quarter), programme_id)
-    del rows
+    window_start = _sustained_window_start(fiscal_year, quarter)
+    counted = P.tally(q.activity_rows(session, window_start, end, (start, end)), (start, end), window_start,
+                      programme_id)
+    previous_persons = q.active_person_ids(session, previous.start, previous.end)
     total, by_programme = counted.total, counted.by_programme
-    previous_persons = counted.previous_persons
-    both = len(set(total.days_by_person) & previous_persons)
+    both = len(counted.persons & previous_persons)
     sustained, sustained_base = counted.sustained, counted.sustained_base
     monthly_rows = counted.monthly
     days_by_programme = counted.person_days
@@ -276,16 +271,16 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     days_target = sum(day_targets) if day_targets else None
     person_days = PersonDays(achieved_total, planned_total, days_target, share(achieved_total, days_target))
 
-    stage_counts, moves_up, persons_moved = P.ladder(*q.ladder_rows(session, programme_id), start, end)
+    stage_counts, moves_up, persons_moved = q.ladder_figures(session, start, end, programme_id)
     ladder = LadderFigures([LadderCount(stage.value, stage_counts.get(stage.value, 0)) for stage in LadderStage],
                            moves_up, persons_moved)
 
     sent, received, replied = q.letters(session, start, end, programme_id)
     shipped, delivered, returned, transit = q.shipments(session, start, end, programme_id)
     mail = MailFigures(
-        letters_sent=sent, letters_received=received, replies=sum(row[2] for row in replied),
+        letters_sent=sent, letters_received=received, replies=sum(row[1] for row in replied),
         letters_replied=len(replied), reply_rate=share(len(replied), sent),
-        median_days_to_reply=_median_days([(row[0], row[1]) for row in replied]),
+        median_days_to_reply=_median_days([row[0] for row in replied]),
         shipped=shipped, delivered=delivered, returned=returned, median_days_in_transit=_median_days(transit),
     )
     hosts = HostFigures(*q.hosts(session, start, end, programme_id))

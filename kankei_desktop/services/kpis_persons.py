@@ -9,155 +9,140 @@ activity in each fiscal year it touches.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from itertools import chain, compress, count, repeat
+from operator import add, floordiv, ge, itemgetter, mod, mul
 
-from kankei_desktop.domain.enums import LadderStage, StayStatus
+from kankei_desktop.domain.enums import StayStatus
 
 _DONE = StayStatus.DONE.value
 
 
 @dataclass
 class Counted:
+    """のべ, 実人数 and リピーター (persons active on two or more different dates)."""
+
     visits: int = 0
     from_stays: int = 0
-    days_by_person: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-
-    @property
-    def unique(self) -> int:
-        return len(self.days_by_person)
-
-    @property
-    def repeaters(self) -> int:
-        return sum(1 for days in self.days_by_person.values() if len(days) >= 2)
-
-
-_RANK = {stage.value: stage.rank for stage in LadderStage}
-
-
-def ladder(persons: list[tuple], changes: list[tuple], start: date, end: date) -> tuple[dict[str, int], int, int]:
-    """({stage: persons on the last day}, moves up in the period, persons who moved up).
-
-    A person's stage on a day is the last change on or before it; before their first change
-    it is that change's starting stage; with no history it is the current stage. A person
-    registered after the day, with no change by then, is not counted.
-    """
-    s, e = start.isoformat(), end.isoformat()
-    at_end: dict[str, str] = {}
-    before_first: dict[str, str] = {}
-    moves, movers = 0, set()
-    for person, from_stage, to_stage, changed_on in changes:
-        if changed_on <= e:
-            at_end[person] = to_stage
-            if changed_on >= s and _RANK.get(to_stage, 0) > _RANK.get(from_stage or LadderStage.INTERESTED.value, 0):
-                moves += 1
-                movers.add(person)
-        elif person not in before_first:
-            before_first[person] = from_stage or LadderStage.INTERESTED.value
-    counts: dict[str, int] = defaultdict(int)
-    for person, current, registered in persons:
-        if person in at_end:
-            counts[at_end[person]] += 1
-        elif registered <= e:
-            counts[before_first.get(person, current)] += 1
-    return dict(counts), moves, len(movers)
+    unique: int = 0
+    repeaters: int = 0
 
 
 @dataclass
 class Tally:
-    """Everything counted from the activity rows, in one pass (see ``tally``)."""
+    """Everything counted from the activity rows (see ``tally``)."""
 
     total: Counted
+    persons: set[str]  # ids of the persons behind total.unique
     by_programme: dict[str, Counted]
-    previous_persons: set[str]
     sustained: int
     sustained_base: int
     monthly: dict[str, tuple[int, int]]
     person_days: dict[str | None, tuple[int, int]]
 
 
-def _quarters_of_months(first: str, last: str) -> dict[str, int]:
-    """{YYYY-MM: fiscal quarter number} for every month from ``first`` to ``last`` (ISO days)."""
-    result, year, month = {}, int(first[:4]), int(first[5:7])
-    while f"{year:04d}-{month:02d}" <= last[:7]:
-        result[f"{year:04d}-{month:02d}"] = (year * 12 + month - 4) // 3
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return result
+class _Calendar:
+    """Day, month and fiscal-quarter numbers for every day of a window (ISO text → int)."""
+
+    def __init__(self, first: date, last: date):
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        self.number = {day.isoformat(): n for n, day in enumerate(days)}
+        self.months = sorted({f"{day.year:04d}-{day.month:02d}" for day in days})
+        month_number = {month: n for n, month in enumerate(self.months)}
+        self.month_of = [month_number[f"{day.year:04d}-{day.month:02d}"] for day in days]
+        self.quarter_of = [(day.year * 12 + day.month - 4) // 3 for day in days]
+
+    def numbers(self, days: list[str]) -> list[int]:
+        return list(map(self.number.__getitem__, days))
 
 
-def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], previous: tuple[date, date],
-          window_start: date, programme_id: str | None = None) -> Tally:
-    """Every person figure from ``kpis_queries.activity_rows`` (interactions, stays) in one loop
-    over each list: 実人数, のべ, repeaters, previous year's persons, 継続的関与者, monthly figures
-    and 人日. On a few hundred thousand rows the passes, not the arithmetic, are the cost.
+def _pairs(keys: list[int], values: list[int], span: int) -> set[int]:
+    """The different (key, value) pairs as ``key * span + value``, for values below ``span``."""
+    return set(map(add, map(mul, keys, repeat(span)), values))
 
-    With ``programme_id``, the period's figures count only that programme's activities; the
-    previous year's persons (for 継続者) count all activities.
+
+def _per_key(pairs: set[int], span: int) -> Counter:
+    """{key: different values} from ``_pairs``."""
+    return Counter(map(floordiv, pairs, repeat(span)))
+
+
+def _at_least_two(counts: Counter) -> int:
+    return sum(map(ge, counts.values(), repeat(2)))
+
+
+def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], window_start: date,
+          programme_id: str | None = None) -> Tally:
+    """Every person figure from ``kpis_queries.activity_rows`` (interactions, stays) over
+    ``window_start`` … the period's end: 実人数, のべ, repeaters, 継続的関与者, monthly figures
+    and 人日.
+
+    Person ids, ISO days and programmes are numbered once, and every figure is a set or a
+    counter over integer columns built with ``map``: on a few hundred thousand rows,
+    per-row interpreter work and hashing 36-character ids were the cost, not the
+    arithmetic. With ``programme_id`` only that programme's activities count (人日 are
+    returned per programme and picked by the caller).
     """
     interactions, stays = rows
-    s, e = period[0].isoformat(), period[1].isoformat()
-    ps, pe = previous[0].isoformat(), previous[1].isoformat()
+    s = period[0].isoformat()
     ws = window_start.isoformat()
-    total = Counted()
-    by_programme: dict[str, Counted] = defaultdict(Counted)
-    previous_persons: set[str] = set()
-    quarters: dict[str, set[int]] = defaultdict(set)
-    month_visits: dict[str, int] = defaultdict(int)
-    month_persons: dict[str, set[str]] = defaultdict(set)
-    days: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
-    quarter_of = _quarters_of_months(min(ws, ps), e)
-    total_days = total.days_by_person
+    done = [row for row in stays if row[4] == _DONE]
+    if programme_id:
+        interactions = [row for row in interactions if row[2] == programme_id]
+        done = [row for row in done if row[3] == programme_id]
+    in_period = [row for row in done if row[5] is not None]
+    if ws < s:  # a quarter's window starts before the period
+        period_interactions = [row for row in interactions if row[1] >= s]
+    else:
+        period_interactions = interactions
 
-    # Interactions: one day each, inside [ps, e] by the query.
-    for person, day, programme in interactions:
-        if day <= pe:
-            previous_persons.add(person)
-        if programme_id and programme != programme_id:
-            continue
-        if day < ws:
-            continue
-        month = day[:7]
-        quarters[person].add(quarter_of[month])
-        if day < s:
-            continue
-        total.visits += 1
-        total_days[person].add(day)
-        month_visits[month] += 1
-        month_persons[month].add(person)
-        if programme:
-            counted = by_programme[programme]
-            counted.visits += 1
-            counted.days_by_person[person].add(day)
+    calendar = _Calendar(window_start, period[1])
+    span = len(calendar.number)
+    person_ids = list(dict.fromkeys(chain(map(itemgetter(0), interactions), map(itemgetter(0), done))))
+    number_of = dict(zip(person_ids, count()))
 
-    for person, first, last, programme, status, length in stays:
-        in_period = length is not None
-        if in_period:
-            days[programme][0 if status == _DONE else 1] += length
-        if status != _DONE:
-            continue
-        if first <= pe and last >= ps:
-            previous_persons.add(person)
-        if programme_id and programme != programme_id:
-            continue
-        if first <= e and last >= ws:
-            quarters[person].add(quarter_of[(first if first > ws else ws)[:7]])
-        if not in_period:
-            continue
-        day = first if first > s else s
-        total.visits += 1
-        total.from_stays += 1
-        total_days[person].add(day)
-        month_visits[day[:7]] += 1
-        month_persons[day[:7]].add(person)
-        if programme:
-            counted = by_programme[programme]
-            counted.visits += 1
-            counted.from_stays += 1
-            counted.days_by_person[person].add(day)
+    def persons_of(rows: list[tuple]) -> list[int]:
+        return list(map(number_of.__getitem__, map(itemgetter(0), rows)))
+
+    # 継続的関与者: the quarters of the activities' dates (a stay's first day clipped to the window).
+    window_persons = persons_of(interactions) + persons_of(done)
+    window_days = calendar.numbers(list(map(itemgetter(1), interactions)) + [row[1] if row[1] > ws else ws for row in done])
+    quarters = _per_key(_pairs(window_persons, list(map(calendar.quarter_of.__getitem__, window_days)), 48), 48)
+
+    # The period's activities: an interaction on its day, a stay on its first day inside it.
+    persons = persons_of(period_interactions) + persons_of(in_period)
+    days = calendar.numbers(list(map(itemgetter(1), period_interactions)) + [row[1] if row[1] > s else s for row in in_period])
+    dates_per_person = _per_key(_pairs(persons, days, span), span)
+    total = Counted(len(persons), len(in_period), len(dates_per_person), _at_least_two(dates_per_person))
+
+    programme_ids = list(dict.fromkeys(chain(map(itemgetter(2), period_interactions), map(itemgetter(3), in_period))))
+    programme_number = dict(zip(programme_ids, count()))
+    programmes = list(map(programme_number.__getitem__, chain(map(itemgetter(2), period_interactions),
+                                                               map(itemgetter(3), in_period))))
+    stay_programmes = Counter(programmes[len(period_interactions):])
+    visits = Counter(programmes)
+    # (programme, person) → different dates, as one integer key per programme and person.
+    dates = _per_key(_pairs(list(map(add, map(mul, programmes, repeat(len(number_of))), persons)), days, span),
+                     span)
+    unique = _per_key(set(dates), len(number_of))
+    repeaters = _per_key(set(compress(dates, map(ge, dates.values(), repeat(2)))), len(number_of))
+    by_programme = {
+        pid: Counted(visits[number], stay_programmes[number], unique[number], repeaters[number])
+        for pid, number in programme_number.items() if pid is not None
+    }
+
+    months = list(map(calendar.month_of.__getitem__, days))
+    month_visits = Counter(months)
+    month_persons = Counter(map(mod, _pairs(persons, months, span), repeat(span)))
+
+    person_days: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
+    for _person, _first, _last, programme, status, length in stays:
+        if length is not None:
+            person_days[programme][0 if status == _DONE else 1] += length
     return Tally(
-        total=total, by_programme=by_programme, previous_persons=previous_persons,
-        sustained=sum(1 for q in quarters.values() if len(q) >= 2), sustained_base=len(quarters),
-        monthly={month: (visits, len(month_persons[month])) for month, visits in month_visits.items()},
-        person_days={key: (value[0], value[1]) for key, value in days.items()},
+        total=total, persons={person_ids[number] for number in dates_per_person}, by_programme=by_programme,
+        sustained=_at_least_two(quarters), sustained_base=len(quarters),
+        monthly={calendar.months[month]: (n, month_persons[month]) for month, n in month_visits.items()},
+        person_days={key: (value[0], value[1]) for key, value in person_days.items()},
     )

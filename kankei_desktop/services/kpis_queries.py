@@ -13,7 +13,7 @@ Predicates on ``deleted_at`` are written ``+deleted_at`` so SQLite does not pick
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -21,6 +21,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.enums import (
     PARTICIPATION_KINDS,
     HostKind,
+    LadderStage,
     LetterDirection,
     StayStatus,
 )
@@ -43,12 +44,17 @@ def _iso(day: date) -> str:
 
 
 def days_between(first: str, last: str) -> str:
-    """SQL for the calendar days from ISO date ``first`` to ``last``, both counted.
+    """SQL for the calendar days from ISO date ``first`` to ``last``, both counted."""
+    return f"({days_after(first, last)} + 1)"
+
+
+def days_after(first: str, last: str) -> str:
+    """SQL for the days from ISO date ``first`` until ``last`` (the same day gives 0; NULL stays NULL).
 
     SQLite-specific (``julianday``): the one place the KPI SQL relies on the dialect's date
     functions. Dates at midnight give whole numbers, so the cast is exact.
     """
-    return f"CAST(julianday({last}) - julianday({first}) + 1 AS INTEGER)"
+    return f"CAST(julianday({last}) - julianday({first}) AS INTEGER)"
 
 
 def _programme_clause(column: str, programme_id: str | None) -> str:
@@ -80,44 +86,102 @@ def activity_rows(session: Session, window_start: date, window_end: date,
     NULL)] of every person of every 実施済, 予定 or 確定 stay touching it).
 
     Two shapes because an interaction is one day and always an activity: its rows stay
-    narrow (cheaper to build) and its counting loop needs no stay checks. The planned stays
-    only feed planned 人日. A full scan of ``interaction`` is cheaper than a date-index
-    lookup per row once the window is a large part of the table (two years here).
+    narrow (cheaper to build) and its counting needs no stay checks. The planned stays
+    only feed planned 人日. Both reads stay inside covering indexes over live rows
+    (migration 0006), so no table row is visited per activity.
     """
     params = {"start": _iso(window_start), "end": _iso(window_end),
               "period_start": _iso(period[0]), "period_end": _iso(period[1])}
     interactions = _fetch(session, f"""
-        SELECT person_id, occurred_on, programme_id FROM interaction NOT INDEXED
-        WHERE occurred_on BETWEEN :start AND :end AND +deleted_at IS NULL
+        SELECT person_id, occurred_on, programme_id FROM interaction INDEXED BY ix_interaction_activity
+        WHERE occurred_on BETWEEN :start AND :end AND deleted_at IS NULL
           AND kind IN ({_PARTICIPATION}) AND person_id {_LIVE_PERSON}
     """, params)
     stays = _fetch(session, f"""
         SELECT sp.person_id, s.start_on, s.end_on, s.programme_id, s.status,
                CASE WHEN s.start_on <= :period_end AND s.end_on >= :period_start
                     THEN {days_between("max(s.start_on, :period_start)", "min(s.end_on, :period_end)")} END
-        FROM stay AS s JOIN stay_participant AS sp ON sp.stay_id = s.id
-        WHERE s.start_on <= :end AND s.end_on >= :start AND s.status IN ({_DONE}, {_PLANNED})
-          AND +s.deleted_at IS NULL AND +sp.deleted_at IS NULL AND sp.person_id {_LIVE_PERSON}
+        {_LIVE_STAYS}
+          AND s.status IN ({_DONE}, {_PLANNED})
     """, params)
     return interactions, stays
 
 
-def ladder_rows(session: Session, programme_id: str | None) -> tuple[list[tuple], list[tuple]]:
-    """([(person id, current stage, registered on)] of live persons, [(person id, from, to, changed on)]).
+# Every live participant of every live stay overlapping [:start, :end], from the two
+# covering indexes of migration 0006.
+_LIVE_STAYS = f"""
+        FROM stay AS s INDEXED BY ix_stay_live_period
+        JOIN stay_participant AS sp INDEXED BY ix_stay_participant_live ON sp.stay_id = s.id
+        WHERE s.end_on >= :start AND s.start_on <= :end AND s.deleted_at IS NULL
+          AND sp.deleted_at IS NULL AND sp.person_id {_LIVE_PERSON}"""
 
-    Changes are ordered by date and entry so the last one of a day wins.
+
+def active_person_ids(session: Session, start: date, end: date) -> set[str]:
+    """Ids of the persons with an activity (any programme) between ``start`` and ``end``.
+
+    Only the set is needed (for 継続者), so the rows are a single column and never kept.
     """
-    params = {"programme": programme_id}
-    persons = _fetch(session, f"""
-        SELECT p.id, p.ladder_stage, substr(p.created_at, 1, 10) FROM person AS p
-        WHERE p.deleted_at IS NULL{_enrolled("p.id", programme_id)}
-    """, params)
-    changes = _fetch(session, f"""
-        SELECT person_id, from_stage, to_stage, changed_on FROM ladder_stage_change
-        WHERE +deleted_at IS NULL AND person_id {_LIVE_PERSON}{_enrolled("person_id", programme_id)}
-        ORDER BY changed_on, created_at
-    """, params)
-    return persons, changes
+    params = {"start": _iso(start), "end": _iso(end)}
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        persons = {row[0] for row in cursor.execute(f"""
+            SELECT person_id FROM interaction INDEXED BY ix_interaction_activity
+            WHERE occurred_on BETWEEN :start AND :end AND deleted_at IS NULL
+              AND kind IN ({_PARTICIPATION}) AND person_id {_LIVE_PERSON}
+        """, params)}
+        persons.update(row[0] for row in cursor.execute(f"SELECT sp.person_id {_LIVE_STAYS} AND s.status = {_DONE}",
+                                                        params))
+        return persons
+    finally:
+        cursor.close()
+
+
+_RANK = " ".join(f"WHEN '{stage.value}' THEN {stage.rank}" for stage in LadderStage)
+
+
+def _rank(column: str) -> str:
+    return f"(CASE {column} {_RANK} ELSE 0 END)"
+
+
+def ladder_figures(session: Session, start: date, end: date,
+                   programme_id: str | None) -> tuple[dict[str, int], int, int]:
+    """({stage: persons on the period's last day}, moves up in the period, persons who moved up).
+
+    A person's stage on a day is their last change on or before it (the latest entry of
+    the latest day); before their first change it is that change's starting stage; with
+    no history it is their current stage. A person registered after the day with no
+    change by then is not counted. Counted by SQLite over ``ix_ladder_stage_change_live``:
+    no history row reaches Python.
+    """
+    params = {"start": _iso(start), "end": _iso(end), "programme": programme_id,
+              "registered_before": _iso(end + timedelta(days=1)), "interested": LadderStage.INTERESTED.value}
+    live = f"deleted_at IS NULL AND person_id {_LIVE_PERSON}{_enrolled('person_id', programme_id)}"
+    counts: dict[str, int] = {}
+    # The bare to_stage comes from the row holding the max (SQLite's documented rule).
+    for stage, persons in session.execute(text(f"""
+        SELECT stage, count(*) FROM (
+            SELECT to_stage AS stage, max(changed_on || created_at)
+            FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
+            WHERE {live} AND changed_on <= :end GROUP BY person_id)
+        GROUP BY stage
+        UNION ALL
+        SELECT coalesce((SELECT coalesce(c.from_stage, :interested)
+                         FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live
+                         WHERE c.person_id = p.id AND c.deleted_at IS NULL
+                         ORDER BY c.changed_on, c.created_at LIMIT 1), p.ladder_stage), count(*)
+        FROM person AS p
+        WHERE p.deleted_at IS NULL AND p.created_at < :registered_before{_enrolled('p.id', programme_id)}
+          AND NOT EXISTS (SELECT 1 FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live
+                          WHERE c.person_id = p.id AND c.deleted_at IS NULL AND c.changed_on <= :end)
+        GROUP BY 1
+    """), params):
+        counts[stage] = counts.get(stage, 0) + persons
+    moves, movers = session.execute(text(f"""
+        SELECT count(*), count(DISTINCT person_id) FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
+        WHERE {live} AND changed_on BETWEEN :start AND :end
+          AND {_rank('to_stage')} > {_rank('coalesce(from_stage, :interested)')}
+    """), params).one()
+    return counts, moves, movers
 
 
 def _enrolled(column: str, programme_id: str | None) -> str:
@@ -128,7 +192,7 @@ def _enrolled(column: str, programme_id: str | None) -> str:
 
 
 def letters(session: Session, start: date, end: date, programme_id: str | None) -> tuple[int, int, list[tuple]]:
-    """(letters sent, letters received, [(sent_on, first reply received_on or None, replies)])
+    """(letters sent, letters received, [(days to the first reply or None, replies)])
 
     for every letter sent to a person in the period that has at least one reply.
     """
@@ -141,7 +205,7 @@ def letters(session: Session, start: date, end: date, programme_id: str | None) 
           AND +o.deleted_at IS NULL AND o.person_id {_LIVE_PERSON}{_programme_clause('o.programme_id', programme_id)}
     """), params).scalar_one()
     replied = session.execute(text(f"""
-        SELECT o.sent_on, min(r.received_on), count(r.id)
+        SELECT {days_after("o.sent_on", "min(r.received_on)")}, count(r.id)
         FROM letter AS o JOIN letter AS r ON r.reply_to_id = o.id
         WHERE {sent_where} AND r.direction = {_FROM_PERSON} AND +r.deleted_at IS NULL
           AND (r.received_on IS NULL OR r.received_on <= :end)
@@ -151,7 +215,7 @@ def letters(session: Session, start: date, end: date, programme_id: str | None) 
 
 
 def shipments(session: Session, start: date, end: date, programme_id: str | None) -> tuple[int, int, int, list[tuple]]:
-    """(shipped, delivered, returned, [(shipped_on, delivered_on)] of those delivered) in the period."""
+    """(shipped, delivered, returned, [days in transit of each parcel delivered]) in the period."""
     params = {"start": _iso(start), "end": _iso(end), "programme": programme_id}
     live = f"+deleted_at IS NULL AND person_id {_LIVE_PERSON}{_programme_clause('programme_id', programme_id)}"
     counts = session.execute(text(f"""
@@ -162,10 +226,10 @@ def shipments(session: Session, start: date, end: date, programme_id: str | None
             OR delivered_on BETWEEN :start AND :end OR returned_on BETWEEN :start AND :end)
     """), params).one()
     transit = session.execute(text(f"""
-        SELECT shipped_on, delivered_on FROM shipment
+        SELECT {days_after("shipped_on", "delivered_on")} FROM shipment
         WHERE {live} AND delivered_on BETWEEN :start AND :end AND shipped_on IS NOT NULL
     """), params).all()
-    return counts[0], counts[1], counts[2], [tuple(row) for row in transit]
+    return counts[0], counts[1], counts[2], [row[0] for row in transit]
 
 
 def hosts(session: Session, start: date, end: date, programme_id: str | None) -> tuple[int, int, int]:
@@ -178,10 +242,10 @@ def hosts(session: Session, start: date, end: date, programme_id: str | None) ->
     programme = _programme_clause("programme_id", programme_id)
     row = session.execute(text(f"""
         WITH active AS (
-            SELECT host_id AS id FROM stay WHERE status = {_DONE} AND +deleted_at IS NULL
-                AND start_on <= :end AND end_on >= :start{programme}
-            UNION SELECT lodging_id FROM stay WHERE status = {_DONE} AND +deleted_at IS NULL
-                AND start_on <= :end AND end_on >= :start{programme}
+            SELECT host_id AS id FROM stay INDEXED BY ix_stay_live_period WHERE status = {_DONE}
+                AND deleted_at IS NULL AND end_on >= :start AND start_on <= :end{programme}
+            UNION SELECT lodging_id FROM stay INDEXED BY ix_stay_live_period WHERE status = {_DONE}
+                AND deleted_at IS NULL AND end_on >= :start AND start_on <= :end{programme}
             UNION SELECT host_id FROM letter WHERE +deleted_at IS NULL{programme}
                 AND (sent_on BETWEEN :start AND :end OR received_on BETWEEN :start AND :end)
             UNION SELECT host_id FROM shipment WHERE +deleted_at IS NULL{programme}

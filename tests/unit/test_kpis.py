@@ -200,3 +200,110 @@ def test_report_comment_saved_and_replaced_with_audit(known):
     assert raw(database, "SELECT count(*) FROM audit_log WHERE entity = 'report_comment'")[0] == 2
     with database.session() as session, pytest.raises(ValidationError):
         save_report_comment(session, 2026, None, None, "あ" * 5000)
+
+
+def _reference_activities(connection, first: str, last: str) -> list[tuple]:
+    """(person, date, programme) of every activity overlapping [first, last], per docs/kpi.md, walked plainly."""
+    rows = connection.execute(f"""
+        SELECT i.person_id, i.occurred_on, i.occurred_on, i.programme_id FROM interaction i
+        JOIN person p ON p.id = i.person_id
+        WHERE p.deleted_at IS NULL AND i.deleted_at IS NULL AND i.kind IN {PARTICIPATION}
+        UNION ALL
+        SELECT sp.person_id, s.start_on, s.end_on, s.programme_id FROM stay s
+        JOIN stay_participant sp ON sp.stay_id = s.id JOIN person p ON p.id = sp.person_id
+        WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND sp.deleted_at IS NULL AND s.status = '実施済'
+    """).fetchall()
+    return [(person, max(start, first), programme) for person, start, end, programme in rows
+            if start <= last and end >= first]
+
+
+def _reference_ladder(connection, first: str, last: str) -> tuple[dict, int, int]:
+    from kankei_desktop.domain.enums import LadderStage
+
+    rank = {stage.value: stage.rank for stage in LadderStage}
+    changes: dict[str, list[tuple]] = {}
+    for person, before, after, on, created in connection.execute("""
+            SELECT c.person_id, c.from_stage, c.to_stage, c.changed_on, c.created_at FROM ladder_stage_change c
+            JOIN person p ON p.id = c.person_id WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL"""):
+        changes.setdefault(person, []).append((on, created, before or "関心", after))
+    counts: dict[str, int] = {}
+    moves, movers = 0, set()
+    for person, current, registered in connection.execute(
+            "SELECT id, ladder_stage, substr(created_at, 1, 10) FROM person WHERE deleted_at IS NULL"):
+        history = sorted(changes.get(person, []))
+        done = [change for change in history if change[0] <= last]
+        if done:
+            stage = done[-1][3]
+        elif registered <= last:
+            stage = history[0][2] if history else current
+        else:
+            continue
+        counts[stage] = counts.get(stage, 0) + 1
+        for on, _created, before, after in history:
+            if first <= on <= last and rank[after] > rank[before]:
+                moves += 1
+                movers.add(person)
+    return counts, moves, len(movers)
+
+
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory):
+    from kankei_desktop.services import demo
+    from kankei_desktop.store import create_database
+
+    database = create_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    with database.session() as session:
+        demo.load_demo_data(session)
+    yield database
+    database.close()
+
+
+@pytest.mark.parametrize("year, quarter", [(2025, None), (2026, None), (2026, 2), (2026, 1)])
+def test_demo_figures_equal_a_plain_walk_of_the_records(demo_database, year, quarter):
+    """The figures that compute_kpis counts with integer columns and SQL aggregates, recounted
+    here the obvious way from the raw rows of the demo file."""
+    database = demo_database
+    with database.session() as session:
+        result = compute_kpis(session, year, quarter)
+    period = fiscal_year_period(year, quarter)
+    first, last = period.start.isoformat(), period.end.isoformat()
+    previous = fiscal_year_period(year - 1)
+    window = fiscal_year_period(year).start if (quarter or 4) == 4 else fiscal_year_period(year - 1, quarter + 1).start
+    connection = sqlite3.connect(database.path)
+    try:
+        activities = _reference_activities(connection, first, last)
+        earlier = {a[0] for a in _reference_activities(connection, previous.start.isoformat(),
+                                                       previous.end.isoformat())}
+        in_window = _reference_activities(connection, window.isoformat(), last)
+        ladder = _reference_ladder(connection, first, last)
+    finally:
+        connection.close()
+
+    dates: dict[str, set] = {}
+    for person, day, _programme in activities:
+        dates.setdefault(person, set()).add(day)
+    quarters: dict[str, set] = {}
+    for person, day, _programme in in_window:
+        quarters.setdefault(person, set()).add((int(day[:4]) * 12 + int(day[5:7]) - 4) // 3)
+    figures = result.persons
+    assert figures.person_visits == len(activities) > 0
+    assert figures.unique_persons == len(dates)
+    assert figures.repeaters == sum(1 for days in dates.values() if len(days) >= 2)
+    assert figures.continuing == len(set(dates) & earlier)
+    assert figures.previous_year_unique_persons == len(earlier)
+    assert (figures.sustained, figures.sustained_base) == (
+        sum(1 for q in quarters.values() if len(q) >= 2), len(quarters))
+    for month in result.monthly:
+        of_month = [a for a in activities if a[1][:7] == month.month]
+        assert (month.person_visits, month.unique_persons) == (len(of_month), len({a[0] for a in of_month}))
+    for programme in result.programmes:
+        mine = [a for a in activities if a[2] == programme.programme_id]
+        per_person: dict[str, set] = {}
+        for person, day, _p in mine:
+            per_person.setdefault(person, set()).add(day)
+        assert (programme.person_visits, programme.unique_persons, programme.repeaters) == (
+            len(mine), len(per_person), sum(1 for days in per_person.values() if len(days) >= 2))
+    counts, moves, movers = ladder
+    assert {c.stage: c.persons for c in result.ladder.stages} == {
+        c.stage: counts.get(c.stage, 0) for c in result.ladder.stages}
+    assert (result.ladder.moves_up, result.ladder.persons_moved_up) == (moves, movers)

@@ -28,6 +28,9 @@ class Person(Record, table=True):
             ("residence", ("residence_area", "furigana_sort", "id")),
             ("last_activity", ("last_activity_on", "furigana_sort", "id")),
         )
+    ) + (
+        # Deleted persons only: "not a deleted person" is a lookup, not a scan (migration 0006).
+        Index("ix_person_tombstones", "id", sqlite_where=text("deleted_at IS NOT NULL")),
     )
 
     name: str = Field(max_length=100)
@@ -87,6 +90,9 @@ class LadderStageChange(Record, table=True):
     """Every change of a person's 関わりの段階; feeds the ladder figures."""
 
     __tablename__ = "ladder_stage_change"
+    # Each person's live history in order, for the ladder figures (migration 0006).
+    __table_args__ = (Index("ix_ladder_stage_change_live", "person_id", "changed_on", "created_at",
+                            "from_stage", "to_stage", sqlite_where=text("deleted_at IS NULL")),)
 
     person_id: str = Field(foreign_key="person.id", index=True)
     from_stage: str | None = Field(default=None, max_length=10)
@@ -101,7 +107,10 @@ class Interaction(Record, table=True):
 
     __tablename__ = "interaction"
     __table_args__ = (Index("ix_interaction_person_date", "person_id", "occurred_on"),
-                      Index("ix_interaction_date", "occurred_on"))
+                      Index("ix_interaction_date", "occurred_on"),
+                      # The KPI activity read stays inside this index (migration 0006).
+                      Index("ix_interaction_activity", "occurred_on", "kind", "person_id", "programme_id",
+                            sqlite_where=text("deleted_at IS NULL")))
 
     person_id: str = Field(foreign_key="person.id")
     kind: str = Field(max_length=30)
