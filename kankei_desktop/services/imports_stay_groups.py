@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 
 class StayGroups:
-    """Needs ``self._error(row, key, message)`` from the planner."""
+    """Needs ``self.plan`` and ``self._error(row, key, message)`` from the planner."""
 
     @staticmethod
     def _group_note(row: ActivityRow) -> str:
@@ -45,13 +45,12 @@ class StayGroups:
         broken = [m for m in leader.members if m.messages]
         if not broken:
             return
+        first = broken[0]
+        reason = first.messages[0].message.removesuffix(StayGroups._group_note(leader))
         for member in leader.members:
-            if member.messages:
-                continue
-            first = broken[0]
-            member.messages.append(CellMessage(
-                member.number, "", f"{first.number} 行目と同じ滞在のため取り込めません"
-                                   f"（{first.messages[0].message}）"))
+            if not member.messages:
+                member.messages.append(CellMessage(
+                    member.number, "", f"{first.number} 行目と同じ滞在のため取り込めません: {reason}"))
 
     def _group_stays(self, rows: list[ActivityRow]) -> list[ActivityRow]:
         """Rows that are one stay with several persons become one group led by its first row.
@@ -78,12 +77,19 @@ class StayGroups:
             row.members, row.group = leader.members, leader.group
             if stay_id:
                 self._same_stay_fields(leader, row)
-        for leader in leaders.values():
-            if len(leader.members) > 1:
-                self._merge_texts(leader)
-                for member in leader.members[1:]:
-                    if member.messages:
-                        self._error(leader, "", f"同じ滞在の {member.number} 行目にエラーがあります。")
+        shared = [leader for leader in leaders.values() if len(leader.members) > 1]
+        for leader in shared:
+            self._merge_texts(leader)
+            for member in leader.members[1:]:
+                if member.messages:
+                    self._error(leader, "", f"同じ滞在の {member.number} 行目にエラーがあります。")
+        if shared:
+            # Said before the commit, so a coordinator sees how the rows were read as stays.
+            listed = "、".join("・".join(str(m.number) for m in leader.members) for leader in shared[:5])
+            more = f" ほか {len(shared) - 5} 件" if len(shared) > 5 else ""
+            self.plan.notes.append(
+                f"{sum(len(leader.members) for leader in shared)} 行を {len(shared)} 件の滞在（複数人）に"
+                f"まとめます（{listed} 行目{more}）。")
         return rows
 
     def _group_key(self, row: ActivityRow) -> tuple | None:

@@ -76,6 +76,7 @@ def test_two_rows_of_the_same_place_and_dates_are_one_stay_of_two(world, tmp_pat
     plan = _plan(database, path)
     assert [r.status for r in plan.rows] == [imports.NEW, imports.NEW], [m.text() for r in plan.rows for m in r.messages]
     assert plan.rows[0].group == [2, 3]
+    assert "2 行を 1 件の滞在（複数人）にまとめます（2・3 行目）。" in plan.notes
     with database.session() as s:
         result = imports.commit_plan(s, plan, on=TODAY)
     assert result.created == 1
