@@ -79,7 +79,8 @@ class StayGroups:
                 self._same_stay_fields(leader, row)
         shared = [leader for leader in leaders.values() if len(leader.members) > 1]
         for leader in shared:
-            self._merge_texts(leader)
+            if not leader.fields.get("id"):  # an export repeats the stay's own texts on each row: keep the first
+                self._merge_texts(leader)
             for member in leader.members[1:]:
                 if member.messages:
                     self._error(leader, "", f"同じ滞在の {member.number} 行目にエラーがあります。")
@@ -124,13 +125,15 @@ class StayGroups:
         datas = [m.data for m in leader.members]
         purposes = list(dict.fromkeys(d.purpose for d in datas if d.purpose))
         leader.data.purpose = "、".join(purposes)
-        notes = list(dict.fromkeys((m.label, m.data.notes) for m in leader.members if m.data.notes))
+        notes = list(dict.fromkeys((m.new_person.name if m.new_person else m.label, m.data.notes)
+                                   for m in leader.members if m.data.notes))
         if len({text for _label, text in notes}) > 1:
             leader.data.notes = "／".join(f"{label}: {text}" for label, text in notes)
         elif notes:
             leader.data.notes = notes[0][1]
         reason = next((d.override_reason for d in datas if d.override_reason), "")
         leader.data.override_reason = reason
+
 
 def writes_its_stay(row: ActivityRow) -> bool:
     """One row writes a grouped stay: the first of its rows that the coordinator did not skip."""
