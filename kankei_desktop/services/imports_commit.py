@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from operator import attrgetter
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -28,7 +29,7 @@ from kankei_desktop.domain.tables import (
     new_id,
     utc_now,
 )
-from kankei_desktop.domain.text import furigana_sort_key, person_search_text
+from kankei_desktop.domain.text import digits_only, fold, furigana_sort_key, person_search_text
 from kankei_desktop.io.columns import ACTIVITY_KINDS
 from kankei_desktop.io.writers import Table, write_csv, write_xlsx
 from kankei_desktop.services.imports import (
@@ -45,6 +46,8 @@ from kankei_desktop.services.imports import (
     ImportPlan,
     ImportResult,
     PlanRow,
+    fresh_ids,
+    gc_paused,
     load_person_inputs,
     save_mapping,
 )
@@ -85,6 +88,13 @@ def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
         return cache[key]
 
     session.connection().exec_driver_sql(statement, [tuple([value(row[c]) for c in columns]) for row in rows])
+
+
+def _insert_tuples(session: Session, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Like ``_bulk_insert`` for rows already built as tuples of stored values (the bulk path)."""
+    if rows:
+        session.connection().exec_driver_sql(
+            f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
 
 
 def _merge_filled(base: PersonInput, row: PlanRow) -> PersonInput:
@@ -154,7 +164,10 @@ def commit_plan(
         session.connection().exec_driver_sql("PRAGMA cache_size = -131072")
         if progress is not None:
             progress(0, total)
-        result.created = _insert_persons(session, inserts, on, step)
+        with gc_paused():
+            rebuild = _drop_list_indexes(session, len(inserts))
+            result.created = _insert_persons(session, inserts, on, step)
+            _rebuild_indexes(session, rebuild)
         result.updated, result.unchanged = _update_persons(session, updates, originals, present_of, on, step)
         result.enrolled = _write_enrollments(session, enrollments, on, step)
         audit.record(session, "import", "person", "", {
@@ -213,55 +226,107 @@ def _person_values(data: PersonInput) -> dict:
     return values
 
 
-class _SortedIds:
-    """Fresh UUIDs handed out in ascending order: every primary-key index then grows at its end
-    instead of at 100,000 random places, which is most of what a bulk insert costs SQLite."""
+# The person list indexes (migration 0004 and later) cost more to keep up row by row than to
+# build once over the whole table when an import adds at least as many persons as there are.
+_LIST_INDEX_PREFIX = "ix_person_list_"
+_REBUILD_FROM = 5000
 
-    def __init__(self, count: int):
-        self._ids = sorted((new_id() for _ in range(count)), reverse=True)
 
-    def __call__(self) -> str:
-        return self._ids.pop() if self._ids else new_id()
+def _drop_list_indexes(session: Session, adding: int) -> list[str]:
+    """Drop the person list indexes before a large insert; returns the SQL that re-creates them.
+
+    SQLite DDL is part of the transaction, so a failure or cancel brings them back with the rows.
+    """
+    if adding < _REBUILD_FROM:
+        return []
+    connection = session.connection()
+    existing = connection.exec_driver_sql("SELECT count(*) FROM person").scalar_one()
+    if adding < existing:
+        return []
+    found = connection.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL"
+        " AND substr(name, 1, ?) = ?", (len(_LIST_INDEX_PREFIX), _LIST_INDEX_PREFIX)).all()
+    for name, _sql in found:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in found]
+
+
+def _rebuild_indexes(session: Session, statements: list[str]) -> None:
+    for statement in statements:
+        session.connection().exec_driver_sql(statement)
+
+
+def _fold_quick(text: str) -> str:
+    # ``fold`` of ASCII text (e-mail, phone) is only "no whitespace, lower case": NFKC and
+    # hiragana→katakana leave it alone. str.split() and the regex \s agree on what whitespace is.
+    if text and text.isascii():
+        return "".join(text.split()).lower()
+    return fold(text)
+
+
+def _search_text(name: str, kana_key: str, email: str, phone: str) -> str:
+    """``domain.text.person_search_text`` with the folded フリガナ already at hand (a test holds them equal)."""
+    parts = (fold(name), kana_key, _fold_quick(email), _fold_quick(phone), digits_only(phone))
+    return "\x1f".join(part for part in parts if part)
+
+
+_PERSON_INSERT_COLUMNS = ("id", "created_at", "updated_at", *_PERSON_FIELDS, "furigana_sort", "search_text")
+_TYPED_FIELDS = tuple(i for i, name in enumerate(_PERSON_FIELDS)
+                      if name in ("birth_date", "consent_date", "contact_ok", "photo_ok"))
+_person_fields = attrgetter(*_PERSON_FIELDS)
+
+
+def _person_row(pid: str, stamp: str, data: PersonInput) -> tuple:
+    values = list(_person_fields(data))
+    for index in _TYPED_FIELDS:  # dates and flags; every other field is text already
+        values[index] = _sql_value(values[index])
+    kana_key = fold(data.furigana)
+    return (pid, stamp, stamp, *values, kana_key, _search_text(data.name, kana_key, data.email, data.phone))
+
+
+def _sorted_ids(count: int) -> list[str]:
+    """Fresh ids, ascending: every primary-key index then grows at its end instead of at
+    100,000 random places, which is most of what a bulk insert costs SQLite."""
+    return sorted(fresh_ids(count))
+
+
+_LADDER_COLUMNS = ("id", "created_at", "updated_at", "person_id", "from_stage", "to_stage", "changed_on",
+                   "changed_by", "reason")
+_AUDIT_COLUMNS = ("id", "created_at", "updated_at", "at", "user", "action", "entity", "entity_id", "changes_json")
+_TIE_COLUMNS = ("id", "created_at", "updated_at", "person_id", "tie")
+_TAG_COLUMNS = ("id", "created_at", "updated_at", "person_id", "kind", "name")
 
 
 def _insert_persons(session: Session, inserts: dict[str, PersonInput], on: date, step) -> int:
-    now, user = utc_now(), audit.current_user()
+    stamp, user, day = _sql_value(utc_now()), audit.current_user(), _sql_value(on)
     items = sorted(inserts.items())  # the new persons' ids were drawn at random when planned
-    ladder_ids, audit_ids = _SortedIds(len(items)), _SortedIds(len(items))
-    child_ids = _SortedIds(sum(len(d.ties) + len(d.interests) + len(d.skills) for _p, d in items))
+    ladder_ids, audit_ids = iter(_sorted_ids(len(items))), iter(_sorted_ids(len(items)))
+    child_ids = iter(_sorted_ids(sum(len(d.ties) + len(d.interests) + len(d.skills) for _p, d in items)))
     for start in range(0, len(items), CHUNK):
         chunk = items[start : start + CHUNK]
-        _bulk_insert(session, Person, [
-            {"id": pid, "created_at": now, "updated_at": now, **_person_values(data)} for pid, data in chunk
-        ])
-        _bulk_insert(session, LadderStageChange, [
-            {"id": ladder_ids(), "created_at": now, "updated_at": now, "person_id": pid, "from_stage": None,
-             "to_stage": data.ladder_stage, "changed_on": on, "changed_by": user, "reason": "取り込み"}
+        _insert_tuples(session, Person, _PERSON_INSERT_COLUMNS, [_person_row(pid, stamp, data) for pid, data in chunk])
+        _insert_tuples(session, LadderStageChange, _LADDER_COLUMNS, [
+            (next(ladder_ids), stamp, stamp, pid, None, data.ladder_stage, day, user, "取り込み")
             for pid, data in chunk
         ])
-        _insert_children(session, chunk, now, child_ids)
-        _bulk_insert(session, AuditEntry, [
-            {"id": audit_ids(), "created_at": now, "updated_at": now, "at": now, "user": user, "action": "create",
-             "entity": "person", "entity_id": pid,
-             "changes_json": '{"name": [null, ' + json.dumps(data.name, ensure_ascii=False) + '], "source": "import"}'}
+        _insert_children(session, chunk, stamp, child_ids)
+        _insert_tuples(session, AuditEntry, _AUDIT_COLUMNS, [
+            (next(audit_ids), stamp, stamp, stamp, user, "create", "person", pid,
+             '{"name": [null, ' + json.dumps(data.name, ensure_ascii=False) + '], "source": "import"}')
             for pid, data in chunk
         ])
         step(len(chunk))
     return len(items)
 
 
-def _insert_children(session: Session, chunk, now, next_id=new_id) -> None:
+def _insert_children(session: Session, chunk, stamp: str, ids) -> None:
     ties, tags = [], []
     for pid, data in chunk:
-        ties += [{"id": next_id(), "created_at": now, "updated_at": now, "person_id": pid, "tie": t} for t in data.ties]
-        tags += [{"id": next_id(), "created_at": now, "updated_at": now, "person_id": pid, "kind": "関心", "name": n}
-                 for n in data.interests]
-        tags += [{"id": next_id(), "created_at": now, "updated_at": now, "person_id": pid, "kind": "スキル", "name": n}
-                 for n in data.skills]
-    if ties:
-        _bulk_insert(session, PersonTie, ties)
-    if tags:
-        _bulk_insert(session, PersonTag, tags)
+        ties += [(next(ids), stamp, stamp, pid, t) for t in data.ties]
+        tags += [(next(ids), stamp, stamp, pid, "関心", n) for n in data.interests]
+        tags += [(next(ids), stamp, stamp, pid, "スキル", n) for n in data.skills]
+    _insert_tuples(session, PersonTie, _TIE_COLUMNS, ties)
+    _insert_tuples(session, PersonTag, _TAG_COLUMNS, tags)
 
 
 def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> tuple[int, int]:
