@@ -26,6 +26,7 @@ from xml.sax.saxutils import escape as _xml_escape
 MAX_ROWS = 1_048_576
 STRING_MAX = 32_767  # Excel's limit, in UTF-16 units
 WIDTH_MAX = 50
+_FAST_MAX = STRING_MAX // 2  # shorter strings cannot exceed the limit in UTF-16 units
 
 # Cell style indexes into <cellXfs> of STYLES below.
 HEADER, TEXT, QUOTED, DATE, INT, NUMBER = 1, 2, 3, 4, 5, 6
@@ -189,19 +190,29 @@ def write_sheet(archive: zipfile.ZipFile, name: str, table, *, selected: bool, m
     kinds += ["text"] * (columns - len(kinds))
     widths = list(table.widths) if table.widths else _widths(headers, kinds, rows[:200], measure)
     last_row = max(len(rows), 1) + 1
-    writers = [_cell_writer(kind, dangerous) for kind in kinds]
-    letters = [column_letter(col) for col in range(columns)]
-    columns_of = list(zip(range(columns), letters, writers))
+    # Plain text (most cells) is formatted right here; anything else goes through its column's writer.
+    plain_text = [kind not in ("date", "int", "number", "bool") for kind in kinds]
+    plan = [(col, column_letter(col), plain_text[col], _cell_writer(kinds[col], dangerous)) for col in range(columns)]
+    text_style, quoted_style = f'" s="{TEXT}" t="inlineStr"><is><t>', f'" s="{QUOTED}" t="inlineStr"><is><t>'
     with archive.open(name, "w") as stream:
         stream.write(_sheet_head(headers, widths, last_row, selected).encode())
         chunk: list[str] = []
         for number, row in enumerate(rows, 2):
-            cells = [f'<row r="{number}">']
-            for col, letter, write in columns_of:
+            at = str(number)
+            cells = [f'<row r="{at}">']
+            for col, letter, is_text, write in plan:
                 value = row[col]
                 if value is None or value == "":
                     continue
-                cells.append(write(f"{letter}{number}", value))
+                # isprintable() is False for control characters (and for some harmless ones such as
+                # the full-width space): those, markup characters and edge spaces take the careful path.
+                if (is_text and value.__class__ is str and len(value) < _FAST_MAX and value.isprintable()
+                        and "&" not in value and "<" not in value and ">" not in value and "_x" not in value
+                        and value[0] != " " and value[-1] != " "):
+                    style = quoted_style if value.startswith(dangerous) else text_style
+                    cells.append(f'<c r="{letter}{at}{style}{value}</t></is></c>')
+                else:
+                    cells.append(write(letter + at, value))
             cells.append("</row>")
             chunk.append("".join(cells))
             if len(chunk) == 2000:

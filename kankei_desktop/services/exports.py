@@ -7,7 +7,6 @@ Rows are read as tuples with Core, never as ORM objects.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
@@ -45,6 +44,7 @@ PERSONAL_DATA_NOTICE = (
 )
 
 _PERSON_EXPORT = [c for c in PERSON_COLUMNS if c.key not in ("address", "age")]
+_MMAP_BYTES = 1 << 30
 _KIND_OF = {"date": "date", "bool": "bool", "id": "text"}
 
 
@@ -61,6 +61,8 @@ def _plain_rows(session: Session, statement) -> list[tuple]:
     """
     session.flush()  # pending ORM changes must be visible to the driver's cursor
     connection = session.connection()
+    # Memory-mapped reads skip a system call per page (this connection only, as the KPIs do).
+    connection.exec_driver_sql(f"PRAGMA mmap_size = {_MMAP_BYTES}")
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     cursor = connection.connection.driver_connection.cursor()
     try:
@@ -70,18 +72,19 @@ def _plain_rows(session: Session, statement) -> list[tuple]:
 
 
 def _joined_by_person(rows, separator: str = "、") -> dict:
-    grouped: dict = defaultdict(list)
+    joined: dict = {}
     for key, name in rows:
-        grouped[key].append(name)
-    return {key: separator.join(names) for key, names in grouped.items()}
+        joined[key] = joined[key] + separator + name if key in joined else name
+    return joined
 
 
 def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    # One column per export column, in export order; NULL stands in for the lists filled in below.
-    lists = {"ties": "", "interests": "関心", "skills": "スキル"}
-    columns = [null() if c.key in lists else getattr(Person, c.key) for c in _PERSON_EXPORT]
+    tag_kinds = {"interests": "関心", "skills": "スキル"}
+    filled_later = {"ties", *tag_kinds}
+    # One column per export column, in export order; NULL holds the place of the lists filled in below.
+    selected = [null() if c.key in filled_later else getattr(Person, c.key) for c in _PERSON_EXPORT]
     rows = _plain_rows(session, (
-        select(*columns, Person.last_activity_on, Person.created_at)
+        select(*selected, Person.last_activity_on, Person.created_at)
         .where(Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Person.furigana_sort, Person.created_at, Person.id)
     ))
@@ -96,28 +99,21 @@ def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
     )
     headers = [c.header for c in _PERSON_EXPORT] + ["最終関わり日", "登録日"]
     kinds = [_KIND_OF.get(c.kind, "text") for c in _PERSON_EXPORT] + ["date", "date"]
-    keys = [c.key for c in _PERSON_EXPORT]
-    id_at, ties_at = keys.index("id"), keys.index("ties")
-    tags_at = [(keys.index(key), kind) for key, kind in lists.items() if kind]
-    # The driver hands dates over as ISO text and booleans as 0/1; the writers want date and bool.
-    dates_at = [i for i, kind in enumerate(kinds) if kind == "date"]
-    bools_at = [i for i, kind in enumerate(kinds) if kind == "bool"]
+    at = {c.key: i for i, c in enumerate(_PERSON_EXPORT)}
+    # Column by column: one comprehension per column costs a fraction of a Python loop over
+    # every cell. The driver hands dates over as ISO text and booleans as 0/1.
+    columns = [list(column) for column in zip(*rows)] or [[] for _ in kinds]
+    ids = columns[at["id"]]
+    columns[at["ties"]] = [ties.get(pid, "") for pid in ids]
+    for key, kind in tag_kinds.items():
+        columns[at[key]] = [tags.get((pid, kind), "") for pid in ids]
     to_date = date.fromisoformat
-    out = []
-    for row in rows:
-        values = list(row)
-        pid = values[id_at]
-        values[ties_at] = ties.get(pid, "")
-        for at, kind in tags_at:
-            values[at] = tags.get((pid, kind), "")
-        for at in dates_at:
-            if values[at]:
-                values[at] = to_date(values[at][:10])
-        for at in bools_at:
-            if values[at] is not None:
-                values[at] = bool(values[at])
-        out.append(values)
-    return Table(SHEET_NAMES["persons"], headers, kinds, out)
+    for index, kind in enumerate(kinds):
+        if kind == "date":
+            columns[index] = [to_date(v[:10]) if v else None for v in columns[index]]
+        elif kind == "bool":
+            columns[index] = [None if v is None else bool(v) for v in columns[index]]
+    return Table(SHEET_NAMES["persons"], headers, kinds, list(zip(*columns)))
 
 
 def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Table:
