@@ -5,6 +5,7 @@ Folding makes やまだ, ヤマダ and ﾔﾏﾀﾞ the same key, and ０９０ 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -53,37 +54,75 @@ def digits_only(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isdigit())
 
 
-# Area-code lengths for fixed lines; mobiles and IP phones are 3-4-4.
-_MOBILE_PREFIXES = ("070", "080", "090", "050", "020")
-_FOUR_DIGIT_AREAS = ("0256", "0254", "0255", "0257", "0258", "0259", "0250", "0820", "0833", "0835", "0836", "0837", "0838", "0834", "0827")
-_TWO_DIGIT_AREAS = ("03", "06")
-_THREE_DIGIT_AREAS_FIRST = ("011", "022", "025", "045", "052", "075", "078", "082", "083", "092", "044", "048", "042", "043", "047", "049", "026", "027", "028", "029", "054", "055", "058", "059", "072", "073", "076", "077", "079", "086", "087", "088", "089", "093", "095", "096", "097", "098", "099")
+# 11-digit numbers have no area code: mobiles, IP phones, M2M and FMC are 3-4-4.
+_ELEVEN_DIGIT_3_4_4 = ("070", "080", "090", "050", "020", "060")
+
+
+@functools.lru_cache(maxsize=None)
+def _fixed_line_cuts(prefix: str) -> tuple[int, ...]:
+    """Where the hyphens go in a 10-digit number starting with ``prefix`` (its first 6 digits).
+
+    Area code plus local exchange are always 6 digits in Japan, so the subscriber's last
+    4 digits never move a hyphen: one look-up in libphonenumber's plan per prefix is enough
+    (at most 100,000 of them; a region's file has a few hundred). An empty tuple means the
+    plan has no such numbers, or the plan could not be loaded: the number is left as typed.
+    """
+    sample = prefix + "0000"
+    try:
+        # Imported here: the package costs ~40 ms, which start-up should not pay.
+        from phonenumbers import PhoneNumber, PhoneNumberFormat, format_number
+
+        shown = format_number(PhoneNumber(country_code=81, national_number=int(sample[1:])),
+                              PhoneNumberFormat.NATIONAL)
+    except ImportError:  # a build without the region data; `selftest` reports it
+        return ()
+    if shown.replace("-", "") != sample:  # 00…, or a plan the library cannot show
+        return ()
+    cuts, seen = [], 0
+    for char in shown:
+        if char == "-":
+            cuts.append(seen)
+        else:
+            seen += 1
+    return tuple(cuts)
 
 
 def normalise_phone(text: str) -> str:
-    """Half-width digits with hyphens where the number plan makes them clear.
+    """Half-width digits with hyphens where the number plan puts them.
 
-    Anything that is not a plausible Japanese number is returned as half-width
-    text without guessing, so nothing the coordinator typed is lost.
+    Fixed lines follow the national plan (025-751-2345, 0465-78-1234, 04992-2-1234);
+    +81 numbers are shown the domestic way. Anything that is not a plausible Japanese
+    number is returned as half-width text without guessing, so nothing the coordinator
+    typed is lost.
     """
     raw = unicodedata.normalize("NFKC", text or "").strip()
     if not raw:
         return ""
     digits = digits_only(raw)
-    if len(digits) == 10 and not digits.startswith("0") and not raw.startswith("+"):
+    if raw.startswith("+"):
+        if not digits.startswith("81"):
+            return raw  # another country's number: kept as written
+        digits = digits[2:]
+        if not digits.startswith("0"):  # "+81 (0)3 …" already has it
+            digits = "0" + digits
+    elif len(digits) == 10 and not digits.startswith("0"):
         digits = "0" + digits  # Excel dropped the leading zero
-    if len(digits) == 11 and digits.startswith(_MOBILE_PREFIXES):
-        return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
-    if len(digits) == 11 and digits.startswith("0120"):
-        return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"
+    if len(digits) == 11:
+        if digits.startswith("0800"):  # free dial, before 080 mobiles
+            return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"
+        if digits.startswith(_ELEVEN_DIGIT_3_4_4):
+            return f"{digits[:3]}-{digits[3:7]}-{digits[7:]}"
+        return raw
     if len(digits) == 10 and digits.startswith("0"):
-        if digits.startswith(_TWO_DIGIT_AREAS):
-            return f"{digits[:2]}-{digits[2:6]}-{digits[6:]}"
-        if digits.startswith(_FOUR_DIGIT_AREAS):
-            return f"{digits[:4]}-{digits[4:6]}-{digits[6:]}"
         if digits.startswith("0120"):
             return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"
-        return f"{digits[:3]}-{digits[3:6]}-{digits[6:]}"
+        cuts = _fixed_line_cuts(digits[:6])
+        if len(cuts) == 2:
+            first, second = cuts
+            return f"{digits[:first]}-{digits[first:second]}-{digits[second:]}"
+        if cuts:
+            bounds = (0, *cuts, 10)
+            return "-".join(digits[a:b] for a, b in zip(bounds, bounds[1:]))
     return raw
 
 
