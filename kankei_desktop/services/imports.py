@@ -356,12 +356,61 @@ _CONVERTERS = {
 }
 
 
+_KEEP = object()  # a blank cell leaves the field out (its default, or the stored value, stays)
+
+
+def _memoised(convert, as_list: bool = False):
+    """``convert`` remembered per distinct cell value: a column of 100,000 cells holds far fewer
+    values (genders, schools, ゆかり, towns, dates), and the converters are pure. Returns
+    (True, value) or (False, the ValueError's message)."""
+    cache: dict = {}
+
+    def run(value):
+        key = value if type(value) is str else (type(value), value)  # True and 1 convert differently
+        try:
+            ok, result = cache[key]
+        except KeyError:
+            try:
+                ok, result = True, convert(value)
+                if as_list:
+                    result = tuple(result)
+            except ValueError as error:
+                ok, result = False, str(error)
+            cache[key] = (ok, result)
+        except TypeError:  # an unhashable cell, which calamine and csv never give
+            try:
+                return True, convert(value)
+            except ValueError as error:
+                return False, str(error)
+        if ok and as_list:
+            return ok, list(result)
+        return ok, result
+
+    return run
+
+
 class _Planner:
     def __init__(self, session: Session, plan: ImportPlan, today: date, on_duplicate: str):
         self.session, self.plan, self.today, self.on_duplicate = session, plan, today, on_duplicate
         self.columns = [(i, key, column_by_key(plan.kind, key)) for i, key in sorted(plan.mapping.items())]
         self.keys_present = set(plan.mapping.values())
         self.programmes: dict[tuple, tuple | str] = {}
+        self.cells = []  # (column index, field, what a blank cell means, memoised converter)
+        defaults = PersonInput()
+        for index, key, column in self.columns:
+            if column.kind == "ignore":
+                continue
+            if key in _NEVER_BLANK:  # a blank 段階 or 可否 keeps the default (or the stored value)
+                blank = _KEEP
+            else:
+                blank = _BLANK_VALUES.get(column.kind)  # None: the converter reads the blank cell
+            if column.kind == "bool":
+                default = getattr(defaults, key)
+                convert = _memoised(lambda value, default=default: cells.to_bool(value, default))
+            else:
+                convert = _memoised(_CONVERTERS[column.kind], column.kind == "list")
+            self.cells.append((index, key, blank, convert))
+        self.addresses: dict[str, tuple[str, str]] = {}
 
     def run(self, data_rows: list[tuple[int, list]]) -> None:
         ids = {cells.to_text(row[i]) for i, key in self.plan.mapping.items() if key == "id"
@@ -375,28 +424,26 @@ class _Planner:
 
     def _row(self, number: int, raw: list, new_person_id: str) -> PlanRow:
         row = PlanRow(number, NEW, CREATE, new_person_id)
-        for index, key, column in self.columns:
-            value = raw[index] if index < len(raw) else None
-            if column.kind == "ignore":
-                continue
-            if value is not None and value != "" and not (type(value) is str and value.isspace()):
-                row.filled.add(key)
-            elif key in _NEVER_BLANK:  # a blank 段階 or 可否 keeps the default (or the stored value)
-                continue
-            elif column.kind in _BLANK_VALUES:
-                row.fields[key] = _BLANK_VALUES[column.kind]()
-                continue
-            try:
-                if column.kind == "bool":
-                    default = getattr(PersonInput(), key)
-                    row.fields[key] = cells.to_bool(value, default)
-                else:
-                    row.fields[key] = _CONVERTERS[column.kind](value)
-            except ValueError as error:
-                row.messages.append(CellMessage(number, self.plan.headers[index], str(error), index))
+        fields, filled, headers = row.fields, row.filled, self.plan.headers
+        width = len(raw)
+        for index, key, blank, convert in self.cells:
+            value = raw[index] if index < width else None
+            if value is None or value == "" or (type(value) is str and value.isspace()):
+                if blank is _KEEP:
+                    continue
+                if blank is not None:
+                    fields[key] = blank()
+                    continue
+            else:
+                filled.add(key)
+            ok, result = convert(value)
+            if ok:
+                fields[key] = result
+            else:
+                row.messages.append(CellMessage(number, headers[index], result, index))
         self._address(row)
         base = PersonInput()
-        person_id = row.fields.pop("id", "") or ""
+        person_id = fields.pop("id", "") or ""
         if person_id:
             if person_id not in self.existing:
                 self._error(row, "id", f"ID「{person_id}」の参加者が見つかりません（削除されたか、別のデータベースの ID です）。")
@@ -405,7 +452,7 @@ class _Planner:
                 base = self.existing[person_id]
         # The converters already give the stored form (participants.normalise is too slow for
         # 100,000 rows because of dataclasses.asdict); lists only need their repeats removed.
-        person_values = {k: v for k, v in row.fields.items() if k in _INPUT_FIELDS}
+        person_values = {k: v for k, v in fields.items() if k in _INPUT_FIELDS}
         for key in _LIST_FIELDS:
             if key in person_values:
                 person_values[key] = list(dict.fromkeys(person_values[key]))
@@ -426,7 +473,10 @@ class _Planner:
         if "prefecture" in self.keys_present or "address_line" in self.keys_present:
             row.fields.setdefault("address_line", address)
             return
-        prefecture, rest = cells.split_address(address)
+        split = self.addresses.get(address)
+        if split is None:
+            split = self.addresses[address] = cells.split_address(address)
+        prefecture, rest = split
         row.fields["prefecture"], row.fields["address_line"] = prefecture, rest
         if "address" in row.filled:
             row.filled |= {"prefecture", "address_line"}
