@@ -55,7 +55,7 @@ def test_create_through_the_editor(qtbot, app_ready, database):
     qtbot.addWidget(editor)
     editor.ui.name_edit.setText("新潟 一郎")
     editor.ui.furigana_edit.setText("にいがた いちろう")
-    editor.ui.phone_edit.setText("０２５８１２３４５６")
+    editor.ui.phone_edit.setText("０２５８７８３３０９")
     editor.ui.postal_code_edit.setText("9494392")
     qtbot.mouseClick(editor.ui.postal_lookup_button, Qt.MouseButton.LeftButton)
     assert editor.ui.prefecture_edit.text() == "新潟県"
@@ -67,7 +67,7 @@ def test_create_through_the_editor(qtbot, app_ready, database):
         stored = participants.load_person_input(session, editor.person_id)
     assert stored.name == "新潟 一郎"
     assert stored.furigana == "ニイガタ　イチロウ"
-    assert stored.phone == "0258-12-3456"
+    assert stored.phone == "0258-78-3309"
     assert stored.postal_code == "9494392" and stored.prefecture == "新潟県"
     assert stored.ties == ["出身者"]
 

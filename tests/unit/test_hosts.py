@@ -24,12 +24,12 @@ def _counts(session):
 
 def test_create_normalises_and_audits(session):
     host_id = hosts.create_host(session, HostInput(
-        name=" 棚田　農園 ", kind="農家", phone="０２５８－１２－３４５６", postal_code="９４９－４３９２",
+        name=" 棚田　農園 ", kind="農家", phone="０２５８－７８－３３０９", postal_code="９４９－４３９２",
         contact_person="佐藤 一郎", hosts_side_job_talent=False,
     ))
     loaded = hosts.load_host_input(session, host_id)
     assert loaded.name == "棚田 農園"
-    assert loaded.phone == "0258-12-3456"
+    assert loaded.phone == "0258-78-3309"
     assert loaded.postal_code == "9494392"
     assert session.execute(select(AuditEntry.action).where(AuditEntry.entity_id == host_id)).scalar_one() == "create"
 

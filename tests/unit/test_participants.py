@@ -79,7 +79,7 @@ def test_list_sorts_by_furigana_and_filters_by_stage_and_tie(session):
 def test_update_records_field_level_audit_and_ladder_history(session):
     person_id = participants.create_person(session, PersonInput(name="山田 太郎"))
     data = participants.load_person_input(session, person_id)
-    data.phone, data.ladder_stage = "0258-12-3456", "参加"
+    data.phone, data.ladder_stage = "0258-78-3309", "参加"
     assert participants.update_person(session, person_id, data) is True
     assert participants.update_person(session, person_id, data) is False  # nothing changed
     entries = session.execute(
@@ -87,7 +87,7 @@ def test_update_records_field_level_audit_and_ladder_history(session):
     ).scalars().all()
     assert [e.action for e in entries] == ["create", "update"]
     changes = json.loads(entries[1].changes_json)
-    assert changes["phone"] == ["", "0258-12-3456"]
+    assert changes["phone"] == ["", "0258-78-3309"]
     assert changes["ladder_stage"] == ["関心", "参加"]
 
 
