@@ -74,6 +74,26 @@ def test_persons_match_hand_count_and_independent_sql(known):
     assert result.has_data and result.schema_version == SCHEMA_VERSION
 
 
+def test_figures_count_the_sessions_own_unsaved_changes(known):
+    """Some figures are read on a second connection; a session that has written must not
+    get figures without its own changes."""
+    from datetime import date
+
+    from kankei_desktop.domain.tables import Interaction, Letter
+
+    database, ids = known
+    before = figures(database)
+    with database.session() as session:
+        session.add(Interaction(person_id=ids["E"], kind="イベント参加", occurred_on=date(2026, 6, 1)))
+        session.add(Letter(direction="地域→参加者", person_id=ids["E"], sent_on=date(2026, 6, 2)))
+        session.flush()
+        during = compute_kpis(session, 2026)
+        session.rollback()
+    assert during.persons.person_visits == before.persons.person_visits + 1
+    assert during.mail.letters_sent == before.mail.letters_sent + 1
+    assert figures(database).to_json_dict() == before.to_json_dict()
+
+
 def test_person_days_split_at_31_march(known):
     database, _ids = known
     result = figures(database)
