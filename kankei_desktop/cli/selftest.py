@@ -147,6 +147,25 @@ def check_shipped_files(report: Report) -> None:
                  f"{len(icon_fonts)} 個" if icon_fonts else f"「{icons / 'fonts' if icons else 'qtawesome'}」に *.ttf がありません。")
 
 
+#: Numbers whose split only the national plan knows (a hand-made table got them wrong).
+_PHONE_SAMPLES = {"0257512345": "025-751-2345", "0465781234": "0465-78-1234", "0499221234": "04992-2-1234"}
+
+
+def check_phone_plan(report: Report) -> None:
+    """phonenumbers loads Japan's plan by module name on first use, out of sight of PyInstaller."""
+    name = "電話番号の区切り（phonenumbers）"
+    try:
+        importlib.import_module("phonenumbers.data.region_JP")
+    except ImportError as error:
+        report.check(name, False, f"日本の番号計画が読めません（{error}）。インストールし直してください。")
+        return
+    from kankei_desktop.domain.text import normalise_phone
+
+    wrong = [f"{raw} → {normalise_phone(raw)}（正しくは {want}）"
+             for raw, want in _PHONE_SAMPLES.items() if normalise_phone(raw) != want]
+    report.check(name, not wrong, "、".join(wrong) if wrong else " / ".join(_PHONE_SAMPLES.values()))
+
+
 def check_postal_data(report: Report) -> None:
     from kankei_desktop.services.addresses import lookup_postal_code
 
@@ -256,6 +275,7 @@ def _full_run(report: Report, work: Path) -> None:
     from kankei_desktop.store import create_database, probe
 
     check_postal_data(report)
+    check_phone_plan(report)
     path = work / "selftest.sqlite3"
     try:
         database = create_database(path)

@@ -4,6 +4,8 @@ The expected splits were read from libphonenumber's plan (phonenumberslite 9.0.4
 not from a hand-made list of area codes.
 """
 
+import sys
+
 import pytest
 
 from kankei_desktop.domain.text import digits_only, normalise_phone
@@ -84,3 +86,16 @@ def test_no_digit_is_ever_lost(raw):
     kept = digits_only(shown)
     typed = digits_only(raw)
     assert kept == typed or kept == "0" + typed or kept == "0" + typed[2:]  # lost zero / +81 only
+
+
+def test_selftest_says_ng_when_the_plan_of_japan_is_not_shipped(monkeypatch, capsys):
+    from kankei_desktop.cli.selftest import Report, check_phone_plan
+
+    report = Report()
+    check_phone_plan(report)
+    assert report.failed == []
+    # What a frozen build without phonenumbers' lazily imported region module looks like.
+    monkeypatch.setitem(sys.modules, "phonenumbers.data.region_JP", None)
+    check_phone_plan(report)
+    assert report.failed == ["電話番号の区切り（phonenumbers）"]
+    assert "[NG] 電話番号の区切り（phonenumbers）: 日本の番号計画が読めません" in capsys.readouterr().out
