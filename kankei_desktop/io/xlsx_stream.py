@@ -67,6 +67,7 @@ _SPECIAL = re.compile(r"[&<>\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 _LITERAL_ESCAPE = re.compile(r"(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _EPOCH = date(1899, 12, 30).toordinal()
+_BAD_SHEET_CHARACTERS = re.compile(r"[\[\]:*?/\\]")
 _TAB_SELECTED = ' tabSelected="1"'
 
 
@@ -114,13 +115,17 @@ def _cell_writer(kind: str, dangerous: tuple[str, ...]):
         return _text(ref, value, dangerous)
 
     def as_date(ref, value):
+        if not isinstance(value, date):
+            return _text(ref, value, dangerous)
+        day = value.toordinal() - _EPOCH
+        if day < 61:
+            if day < 2:  # before 1900: Excel has no serial for it, so it stays readable as text
+                return _text(ref, value.strftime("%Y/%m/%d"), dangerous)
+            day -= 1  # Excel counts a 29 February 1900 that never was
         if isinstance(value, datetime):
-            serial = value.toordinal() - _EPOCH + (
-                value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
+            serial = day + (value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6) / 86400
             return f'<c r="{ref}" s="{DATE}"><v>{serial!r}</v></c>'
-        if isinstance(value, date):
-            return f'<c r="{ref}" s="{DATE}"><v>{value.toordinal() - _EPOCH}</v></c>'
-        return _text(ref, value, dangerous)
+        return f'<c r="{ref}" s="{DATE}"><v>{day}</v></c>'
 
     def number(ref, value, style=INT if kind == "int" else NUMBER):
         cls = value.__class__
@@ -228,9 +233,22 @@ def write_sheet(archive: zipfile.ZipFile, name: str, table, *, selected: bool, m
     return len(rows)
 
 
+def sheet_names(wanted: Sequence[str], limit: int = 31) -> list[str]:
+    """Names Excel accepts: no []:*?/\\, no edge apostrophe, at most ``limit`` long, unique."""
+    names: list[str] = []
+    for number, name in enumerate(wanted, 1):
+        name = _BAD_SHEET_CHARACTERS.sub("_", name).strip("'")[:limit] or f"Sheet{number}"
+        base, extra = name, 1
+        while name.casefold() in (n.casefold() for n in names):
+            extra += 1
+            name = f"{base[: limit - len(str(extra)) - 1]}_{extra}"
+        names.append(name)
+    return names
+
+
 def write_workbook(path, tables: Sequence, *, measure, dangerous: tuple[str, ...], sheet_name_max: int = 31) -> int:
     """Write ``tables`` as the sheets of a new workbook at ``path``; return the number of data rows."""
-    names = [t.name[:sheet_name_max] for t in tables]
+    names = sheet_names([t.name for t in tables], sheet_name_max)
     total = 0
     last_rows = []
     # Level 1 deflate: the XML is repetitive, so it still shrinks ~8×, at a third of the default level's time.
