@@ -299,6 +299,11 @@ def build_plan(
     today: date | None = None,
 ) -> ImportPlan:
     """Read, map, normalise, validate and classify every row; writes nothing."""
+    with gc_paused():
+        return _build_plan(session, table, kind, mapping, header_mapping, header_row, on_duplicate, today)
+
+
+def _build_plan(session, table, kind, mapping, header_mapping, header_row, on_duplicate, today) -> ImportPlan:
     name = Path(table.source).name
     if not any(any(not cells.is_blank(v) for v in row) for row in table.rows):
         raise ImportFileError(f"「{name}」のシート「{table.sheet}」には何も入力されていません。")
@@ -416,10 +421,9 @@ class _Planner:
         ids = {cells.to_text(row[i]) for i, key in self.plan.mapping.items() if key == "id"
                for _n, row in data_rows if i < len(row)} - {""}
         self.existing = load_person_inputs(self.session, list(ids))
-        with gc_paused():
-            new_ids = fresh_ids(len(data_rows))
-            rows = [self._row(number, raw, person_id) for (number, raw), person_id in zip(data_rows, new_ids)]
-            self._classify(rows)
+        new_ids = fresh_ids(len(data_rows))
+        rows = [self._row(number, raw, person_id) for (number, raw), person_id in zip(data_rows, new_ids)]
+        self._classify(rows)
         self.plan.rows = rows
 
     def _row(self, number: int, raw: list, new_person_id: str) -> PlanRow:

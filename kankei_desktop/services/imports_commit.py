@@ -125,6 +125,11 @@ def commit_plan(
         from kankei_desktop.services.imports_activities import commit_activity_plan
 
         return commit_activity_plan(session, plan, before_commit=before_commit, progress=progress, today=on)
+    with gc_paused():
+        return _commit_persons(session, plan, progress, cancelled, before_commit, on)
+
+
+def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, before_commit, on) -> ImportResult:
     result = ImportResult(plan.source)
     if before_commit is not None:
         result.backup = before_commit()
@@ -164,10 +169,9 @@ def commit_plan(
         session.connection().exec_driver_sql("PRAGMA cache_size = -131072")
         if progress is not None:
             progress(0, total)
-        with gc_paused():
-            rebuild = _drop_list_indexes(session, len(inserts))
-            result.created = _insert_persons(session, inserts, on, step)
-            _rebuild_indexes(session, rebuild)
+        rebuild = _drop_list_indexes(session, len(inserts))
+        result.created = _insert_persons(session, inserts, on, step)
+        _rebuild_indexes(session, rebuild)
         result.updated, result.unchanged = _update_persons(session, updates, originals, present_of, on, step)
         result.enrolled = _write_enrollments(session, enrollments, on, step)
         audit.record(session, "import", "person", "", {
