@@ -2,6 +2,7 @@
 
     python benchmarks/bench_import_export.py [--rows 100000] [--keep DIR]
     python benchmarks/bench_import_export.py --export-from benchmarks/data/bench.sqlite3   # export only
+    python benchmarks/bench_import_export.py --import-only   # import and its baseline only
 
 1. Builds a messy 100,000-row participants workbook (title rows, hiragana and
    half-width フリガナ, 和暦 and serial dates, phones and postal codes that lost
@@ -206,6 +207,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="keep the generated files in this folder")
     parser.add_argument("--export-from", type=Path, metavar="DB",
                         help="only the export, from a VACUUM INTO copy of this coordinator file (left unchanged)")
+    parser.add_argument("--import-only", action="store_true", help="only the import and its baseline")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kankei-bench-io-"))
     if hasattr(os, "getloadavg"):
@@ -225,6 +227,8 @@ def main() -> int:
         raw = measure_raw_import(folder, workbook)
         for name, pair in {**ours, **raw}.items():
             print(f"  {name:32} {fmt(pair)}")
+        if args.import_only:
+            return 0
         print("export (target ≤ 15 s):")
         for name, pair in measure_export(folder, db_path).items():
             print(f"  {name:32} {fmt(pair)}")
