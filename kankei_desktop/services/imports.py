@@ -83,6 +83,11 @@ def gc_paused():
     try:
         yield
     finally:
+        # Freeze and unfreeze move what was built meanwhile straight to the oldest generation:
+        # the next young collection would otherwise walk all of it once more (about a second),
+        # and a later full collection still looks at it.
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
