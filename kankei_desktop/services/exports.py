@@ -71,6 +71,25 @@ def _plain_rows(session: Session, statement) -> list[tuple]:
         cursor.close()
 
 
+def _typed(table: Table) -> Table:
+    """Driver values made what the writers expect: ISO text → date, 0/1 → bool."""
+    if table.rows:
+        table.rows = list(zip(*_typed_columns([list(c) for c in zip(*table.rows)], table.kinds)))
+    return table
+
+
+def _typed_columns(columns: list[list], kinds: list[str]) -> list[list]:
+    # One comprehension per column costs a fraction of a Python loop over every cell.
+    to_date = date.fromisoformat
+    for index, kind in enumerate(kinds):
+        if kind == "date":
+            # [:10]: a DATETIME column (登録日) is stored as 'YYYY-MM-DD HH:MM:SS.ffffff'
+            columns[index] = [to_date(v[:10]) if v else None for v in columns[index]]
+        elif kind == "bool":
+            columns[index] = [None if v is None else bool(v) for v in columns[index]]
+    return columns
+
+
 def _joined_by_person(rows, separator: str = "、") -> dict:
     joined: dict = {}
     for key, name in rows:
@@ -100,24 +119,16 @@ def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
     headers = [c.header for c in _PERSON_EXPORT] + ["最終関わり日", "登録日"]
     kinds = [_KIND_OF.get(c.kind, "text") for c in _PERSON_EXPORT] + ["date", "date"]
     at = {c.key: i for i, c in enumerate(_PERSON_EXPORT)}
-    # Column by column: one comprehension per column costs a fraction of a Python loop over
-    # every cell. The driver hands dates over as ISO text and booleans as 0/1.
     columns = [list(column) for column in zip(*rows)] or [[] for _ in kinds]
     ids = columns[at["id"]]
     columns[at["ties"]] = [ties.get(pid, "") for pid in ids]
     for key, kind in tag_kinds.items():
         columns[at[key]] = [tags.get((pid, kind), "") for pid in ids]
-    to_date = date.fromisoformat
-    for index, kind in enumerate(kinds):
-        if kind == "date":
-            columns[index] = [to_date(v[:10]) if v else None for v in columns[index]]
-        elif kind == "bool":
-            columns[index] = [None if v is None else bool(v) for v in columns[index]]
-    return Table(SHEET_NAMES["persons"], headers, kinds, list(zip(*columns)))
+    return Table(SHEET_NAMES["persons"], headers, kinds, list(zip(*_typed_columns(columns, kinds))))
 
 
 def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = session.execute(
+    rows = _plain_rows(session, (
         select(Enrollment.id, Person.id, Person.name, Person.furigana, Programme.name, Programme.fiscal_year,
                ProgrammeStage.name, Enrollment.applied_on, Enrollment.joined_on, Enrollment.stage_since,
                Enrollment.notes)
@@ -127,10 +138,10 @@ def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Tab
         .where(Enrollment.deleted_at.is_(None), Person.deleted_at.is_(None), Programme.deleted_at.is_(None),
                *_contact_filter(exclude_no_contact))
         .order_by(Programme.fiscal_year.desc(), Programme.name, Person.furigana_sort)
-    ).all()
-    return Table(SHEET_NAMES["enrollments"],
+    ))
+    return _typed(Table(SHEET_NAMES["enrollments"],
                  ["参加登録ID", "参加者ID", "氏名", "フリガナ", "プログラム", "年度", "ステージ", "申込日", "参加日", "段階開始日", "備考"],
-                 ["text", "text", "text", "text", "text", "int", "text", "date", "date", "date", "text"], rows)
+                 ["text", "text", "text", "text", "text", "int", "text", "date", "date", "date", "text"], rows))
 
 
 def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
@@ -139,7 +150,7 @@ def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
               .join(Person, Person.id == StayParticipant.person_id)
               .where(StayParticipant.deleted_at.is_(None), Person.deleted_at.is_(None),
                      *_contact_filter(exclude_no_contact)).subquery())
-    rows = session.execute(
+    rows = _plain_rows(session, (
         select(Stay.id, people.c.pid, people.c.pname, Host.name, lodging.name, Stay.start_on, Stay.end_on,
                Stay.kind, Stay.purpose, Programme.name, Stay.status, Stay.notes)
         .outerjoin(people, people.c.stay_id == Stay.id)
@@ -148,14 +159,14 @@ def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
         .outerjoin(Programme, Programme.id == Stay.programme_id)
         .where(Stay.deleted_at.is_(None))
         .order_by(Stay.start_on, Stay.id, people.c.pname)
-    ).all()
-    return Table(SHEET_NAMES["stays"],
+    ))
+    return _typed(Table(SHEET_NAMES["stays"],
                  ["滞在ID", "参加者ID", "氏名", "受入先", "宿泊先", "開始日", "終了日", "種別", "目的", "プログラム", "状況", "備考"],
-                 ["text", "text", "text", "text", "text", "date", "date", "text", "text", "text", "text", "text"], rows)
+                 ["text", "text", "text", "text", "text", "date", "date", "text", "text", "text", "text", "text"], rows))
 
 
 def letters_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = session.execute(
+    rows = _plain_rows(session, (
         select(Letter.id, Letter.direction, Person.id, Person.name, Host.name, Programme.name, Letter.written_on,
                Letter.sent_on, Letter.received_on, Letter.status, Letter.reply_to_id, Letter.summary)
         .join(Person, Person.id == Letter.person_id)
@@ -163,18 +174,18 @@ def letters_table(session: Session, exclude_no_contact: bool = False) -> Table:
         .outerjoin(Programme, Programme.id == Letter.programme_id)
         .where(Letter.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Letter.written_on, Letter.created_at)
-    ).all()
+    ))
     out = []
     for lid, direction, pid, pname, host, programme, written, sent, received, status, reply_to, summary in rows:
         sender, recipient = (host or "", pname) if direction == "地域→参加者" else (pname, host or "")
         out.append((lid, direction, pid, sender, recipient, programme, written, sent, received, status, reply_to, summary))
-    return Table(SHEET_NAMES["letters"],
+    return _typed(Table(SHEET_NAMES["letters"],
                  ["ID", "方向", "参加者ID", "差出人", "宛先", "プログラム", "作成日", "発送日", "受取日", "状況", "返信元ID", "概要"],
-                 ["text", "text", "text", "text", "text", "text", "date", "date", "date", "text", "text", "text"], out)
+                 ["text", "text", "text", "text", "text", "text", "date", "date", "date", "text", "text", "text"], out))
 
 
 def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = session.execute(
+    rows = _plain_rows(session, (
         select(Shipment.id, Person.id, Person.name, Host.name, Programme.name, Shipment.contents, Shipment.quantity,
                Shipment.carrier, Shipment.tracking_number, Shipment.prepared_on, Shipment.shipped_on,
                Shipment.delivered_on, Shipment.returned_on, Shipment.status, Shipment.cost_yen, Shipment.notes)
@@ -183,25 +194,25 @@ def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table
         .outerjoin(Programme, Programme.id == Shipment.programme_id)
         .where(Shipment.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Shipment.prepared_on, Shipment.created_at)
-    ).all()
-    return Table(SHEET_NAMES["shipments"],
+    ))
+    return _typed(Table(SHEET_NAMES["shipments"],
                  ["ID", "参加者ID", "宛先", "差出人", "プログラム", "内容", "数量", "運送会社", "伝票番号", "準備日",
                   "発送日", "配達日", "返送日", "状況", "送料", "備考"],
                  ["text", "text", "text", "text", "text", "text", "int", "text", "text", "date", "date", "date",
-                  "date", "text", "int", "text"], rows)
+                  "date", "text", "int", "text"], rows))
 
 
 def interactions_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = session.execute(
+    rows = _plain_rows(session, (
         select(Interaction.id, Person.id, Person.name, Interaction.kind, Interaction.occurred_on, Programme.name,
                Interaction.note)
         .join(Person, Person.id == Interaction.person_id)
         .outerjoin(Programme, and_(Programme.id == Interaction.programme_id))
         .where(Interaction.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Interaction.occurred_on, Interaction.created_at)
-    ).all()
-    return Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "種別", "日付", "プログラム", "メモ"],
-                 ["text", "text", "text", "text", "date", "text", "text"], rows)
+    ))
+    return _typed(Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "種別", "日付", "プログラム", "メモ"],
+                 ["text", "text", "text", "text", "date", "text", "text"], rows))
 
 
 _BUILDERS = {
