@@ -7,9 +7,10 @@ from datetime import date, datetime
 from xml.dom import minidom
 
 import openpyxl
+import pytest
 from python_calamine import CalamineWorkbook
 
-from kankei_desktop.io.writers import Table, write_xlsx
+from kankei_desktop.io.writers import ExportError, Table, write_xlsx
 from kankei_desktop.io.xlsx_stream import sheet_names
 
 AWKWARD = [
@@ -79,3 +80,10 @@ def test_empty_table_still_has_header_filter_and_frozen_row(tmp_path):
     sheet = openpyxl.load_workbook(path).active
     assert [c.value for c in sheet[1]] == ["氏名", "日付"]
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:B2"
+
+
+def test_a_sheet_longer_than_excel_allows_is_refused_and_nothing_is_written(tmp_path):
+    target = tmp_path / "big.xlsx"
+    with pytest.raises(ExportError, match="1,048,575 行"):
+        write_xlsx(target, [Table("関わり", ["a"], ["text"], [("x",)] * 1_048_576)])
+    assert list(tmp_path.iterdir()) == []
