@@ -104,7 +104,7 @@ def write_xlsx(path: Path, tables: list[Table]) -> WriteResult:
         except xlsx_stream.TooManyRows as error:
             raise ExportError(
                 f"「{error.sheet}」は {error.rows:,} 行あり、Excel の 1 シートに入りません（最大 {xlsx_stream.MAX_ROWS - 1:,} 行）。"
-                " CSV で書き出してください。"
+                "CSV で書き出してください。"
             ) from None
     return result
 
