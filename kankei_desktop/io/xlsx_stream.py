@@ -5,7 +5,7 @@ bookkeeping, one file write per cell); a 100,000-person export has ~2 million
 cells, which put the export at 30+ s (docs/performance.md). This module writes
 only what the exports need — text, dates, numbers, a bold header, a frozen first
 row, an autofilter, column widths, Excel's quote prefix — straight into the
-zip stream, at well under 1 µs of work per cell beyond building its string.
+zip stream, at about 1 µs per cell (docs/performance.md has the figures).
 
 Strings are inline (``t="inlineStr"``), as XlsxWriter writes them in its
 constant-memory mode; no cell is ever a formula (there is no code path that
