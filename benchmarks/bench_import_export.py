@@ -189,7 +189,9 @@ def measure_export(folder: Path, db_path: Path) -> dict:
 def export_only(folder: Path, source: Path, keep: Path | None) -> int:
     """The export half alone, from an existing file (e.g. benchmarks/data/bench.sqlite3), for quick turns."""
     copy = folder / "source.sqlite3"
-    connection = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    # immutable: read as it is, without the -wal/-shm files a read-only open of a WAL file leaves behind
+    # (the source is a generated benchmark file nobody writes to).
+    connection = sqlite3.connect(f"{Path(source).resolve().as_uri()}?immutable=1", uri=True)
     connection.execute("VACUUM INTO ?", (str(copy),))
     connection.close()
     print("export (target ≤ 15 s):")
