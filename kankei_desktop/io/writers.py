@@ -1,4 +1,4 @@
-"""Writing tables as xlsx (XlsxWriter) and csv, safely.
+"""Writing tables as xlsx (our `io.xlsx_stream`) and csv, safely.
 
 - No user text ever becomes a formula: xlsx text cells are inline strings
   (``io.xlsx_stream`` has no way to write a formula) and text that a
