@@ -107,12 +107,17 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
 
     # 継続的関与者: the quarters of the activities' dates (a stay's first day clipped to the window).
     window_persons = persons_of(interactions) + persons_of(done)
-    window_days = calendar.numbers(list(map(itemgetter(1), interactions)) + [row[1] if row[1] > ws else ws for row in done])
+    window_days = calendar.numbers(list(map(itemgetter(1), interactions))
+                                   + [row[1] if row[1] > ws else ws for row in done])
     quarters = _per_key(_pairs(window_persons, list(map(calendar.quarter_of.__getitem__, window_days)), 48), 48)
 
     # The period's activities: an interaction on its day, a stay on its first day inside it.
-    persons = persons_of(period_interactions) + persons_of(in_period)
-    days = calendar.numbers(list(map(itemgetter(1), period_interactions)) + [row[1] if row[1] > s else s for row in in_period])
+    if ws < s:
+        persons = persons_of(period_interactions) + persons_of(in_period)
+        days = calendar.numbers(list(map(itemgetter(1), period_interactions))
+                                + [row[1] if row[1] > s else s for row in in_period])
+    else:  # a whole fiscal year: the window is the period, every stay fetched touches it
+        persons, days = window_persons, window_days
     dates_per_person = _per_key(_pairs(persons, days, span), span)
     total = Counted(len(persons), len(in_period), len(dates_per_person), _at_least_two(dates_per_person))
 
