@@ -369,34 +369,13 @@ _CONVERTERS = {
 _KEEP = object()  # a blank cell leaves the field out (its default, or the stored value, stays)
 
 
-def _memoised(convert, as_list: bool = False):
-    """``convert`` remembered per distinct cell value: a column of 100,000 cells holds far fewer
-    values (genders, schools, ゆかり, towns, dates), and the converters are pure. Returns
-    (True, value) or (False, the ValueError's message)."""
-    cache: dict = {}
-
-    def run(value):
-        key = value if type(value) is str else (type(value), value)  # True and 1 convert differently
-        try:
-            ok, result = cache[key]
-        except KeyError:
-            try:
-                ok, result = True, convert(value)
-                if as_list:
-                    result = tuple(result)
-            except ValueError as error:
-                ok, result = False, str(error)
-            cache[key] = (ok, result)
-        except TypeError:  # an unhashable cell, which calamine and csv never give
-            try:
-                return True, convert(value)
-            except ValueError as error:
-                return False, str(error)
-        if ok and as_list:
-            return ok, list(result)
-        return ok, result
-
-    return run
+def _convert_once(convert, value, as_list: bool) -> tuple[bool, object]:
+    """(True, stored value) or (False, the reason); a list result kept as a tuple, to be copied."""
+    try:
+        result = convert(value)
+    except ValueError as error:
+        return False, str(error)
+    return True, tuple(result) if as_list else result
 
 
 class _Planner:
@@ -405,7 +384,7 @@ class _Planner:
         self.columns = [(i, key, column_by_key(plan.kind, key)) for i, key in sorted(plan.mapping.items())]
         self.keys_present = set(plan.mapping.values())
         self.programmes: dict[tuple, tuple | str] = {}
-        self.cells = []  # (column index, field, what a blank cell means, memoised converter)
+        self.cells = []  # (column index, field, what a blank cell means, converter, gives a list)
         defaults = PersonInput()
         for index, key, column in self.columns:
             if column.kind == "ignore":
@@ -416,10 +395,10 @@ class _Planner:
                 blank = _BLANK_VALUES.get(column.kind)  # None: the converter reads the blank cell
             if column.kind == "bool":
                 default = getattr(defaults, key)
-                convert = _memoised(lambda value, default=default: cells.to_bool(value, default))
+                convert = lambda value, default=default: cells.to_bool(value, default)  # noqa: E731
             else:
-                convert = _memoised(_CONVERTERS[column.kind], column.kind == "list")
-            self.cells.append((index, key, blank, convert))
+                convert = _CONVERTERS[column.kind]
+            self.cells.append((index, key, blank, convert, column.kind == "list"))
         self.addresses: dict[str, tuple[str, str]] = {}
 
     def run(self, data_rows: list[tuple[int, list]]) -> None:
@@ -427,29 +406,47 @@ class _Planner:
                for _n, row in data_rows if i < len(row)} - {""}
         self.existing = load_person_inputs(self.session, list(ids))
         new_ids = fresh_ids(len(data_rows))
-        rows = [self._row(number, raw, person_id) for (number, raw), person_id in zip(data_rows, new_ids)]
+        rows = [PlanRow(number, NEW, CREATE, person_id) for (number, _raw), person_id in zip(data_rows, new_ids)]
+        raws = [raw for _number, raw in data_rows]
+        for index, key, blank, convert, as_list in self.cells:
+            self._column(rows, raws, index, key, blank, convert, as_list)
+        for row in rows:
+            self._person(row)
         self._classify(rows)
         self.plan.rows = rows
 
-    def _row(self, number: int, raw: list, new_person_id: str) -> PlanRow:
-        row = PlanRow(number, NEW, CREATE, new_person_id)
-        fields, filled, headers = row.fields, row.filled, self.plan.headers
-        width = len(raw)
-        for index, key, blank, convert in self.cells:
-            value = raw[index] if index < width else None
+    def _column(self, rows: list[PlanRow], raws: list[list], index: int, key: str, blank, convert, as_list: bool):
+        """One column of every row. Its converter runs once per distinct cell value: a column of
+        100,000 cells holds far fewer values (genders, schools, ゆかり, towns, dates), and the
+        converters are pure."""
+        header = self.plan.headers[index]
+        done: dict = {}
+        for row, raw in zip(rows, raws):
+            value = raw[index] if index < len(raw) else None
             if value is None or value == "" or (type(value) is str and value.isspace()):
                 if blank is _KEEP:
                     continue
                 if blank is not None:
-                    fields[key] = blank()
+                    row.fields[key] = blank()
                     continue
             else:
-                filled.add(key)
-            ok, result = convert(value)
-            if ok:
-                fields[key] = result
+                row.filled.add(key)
+            seen = value if type(value) is str else (type(value), value)  # True and 1 convert differently
+            try:
+                outcome = done.get(seen)
+            except TypeError:  # an unhashable cell, which calamine and csv never give
+                outcome = _convert_once(convert, value, as_list)
             else:
-                row.messages.append(CellMessage(number, headers[index], result, index))
+                if outcome is None:
+                    outcome = done[seen] = _convert_once(convert, value, as_list)
+            ok, result = outcome
+            if ok:
+                row.fields[key] = list(result) if as_list else result
+            else:
+                row.messages.append(CellMessage(row.number, header, result, index))
+
+    def _person(self, row: PlanRow) -> None:
+        fields = row.fields
         self._address(row)
         base = PersonInput()
         person_id = fields.pop("id", "") or ""
@@ -473,7 +470,6 @@ class _Planner:
             self._enrollment(row)
         if row.messages:
             row.status, row.action = ERROR, SKIP
-        return row
 
     def _address(self, row: PlanRow) -> None:
         address = row.fields.pop("address", None)
