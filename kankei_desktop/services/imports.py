@@ -12,10 +12,8 @@ transaction with Core executemany, so a failure or a cancel leaves nothing.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,6 +28,7 @@ from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import ACTIVITY_KINDS, KINDS, auto_mapping, column_by_key, detect_kind, header_signature
 from kankei_desktop.io.readers import MAX_COLUMNS, ImportFileError, RawTable
 from kankei_desktop.services.duplicates import duplicate_key_sets
+from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.participants import PersonInput
 
 NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
@@ -67,24 +66,6 @@ def fresh_ids(count: int) -> list[str]:
     text = raw.hex()
     return [f"{text[i:i + 8]}-{text[i + 8:i + 12]}-{text[i + 12:i + 16]}-{text[i + 16:i + 20]}-{text[i + 20:i + 32]}"
             for i in range(0, 32 * count, 32)]
-
-
-@contextmanager
-def gc_paused():
-    """No cyclic garbage collection while 100,000 rows of small objects are built: the collector
-    would walk them again and again (seconds) and find nothing, since rows hold no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        # Freeze and unfreeze move what was built meanwhile straight to the oldest generation:
-        # the next young collection would otherwise walk all of it once more (about a second),
-        # and a later full collection still looks at it.
-        gc.freeze()
-        gc.unfreeze()
-        if enabled:
-            gc.enable()
 
 
 @dataclass

@@ -47,10 +47,10 @@ from kankei_desktop.services.imports import (
     ImportResult,
     PlanRow,
     fresh_ids,
-    gc_paused,
     load_person_inputs,
     save_mapping,
 )
+from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.participants import PersonInput, normalise
 from kankei_desktop.store import audit
 

@@ -8,13 +8,10 @@ instead of counting on its own, so a figure is the same wherever it appears.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from statistics import median
-from typing import Any, NamedTuple, TypeVar
+from typing import Any
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -25,10 +22,10 @@ from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.services import kpis_persons as P
 from kankei_desktop.services import kpis_queries as q
 from kankei_desktop.services.kpis_programmes import FunnelStage, funnels
+from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.programmes import TARGET_PARTICIPANTS, TARGET_PERSON_DAYS, live_programme
 
 SCHEMA_VERSION = 1
-T = TypeVar("T")
 
 
 def share(part: int | float | None, whole: int | float | None) -> float | None:
@@ -213,58 +210,6 @@ def _check(fiscal_year: int, quarter: int | None) -> None:
         raise ValidationError({"quarter": f"四半期は 1〜4 で指定してください（{quarter} が指定されました）。"})
 
 
-class _RecordFigures(NamedTuple):
-    """The figures SQLite counts nearly on its own, apart from the activity count."""
-
-    previous_persons: set[str]
-    ladder: tuple[dict[str, int], int, int]
-    letters: tuple
-    shipments: tuple
-    hosts: tuple
-    funnels: dict
-
-
-def _record_figures(session: Session, period: Period, previous: Period, programme_id: str | None,
-                    programme_ids: list[str]) -> _RecordFigures:
-    start, end = period.start, period.end
-    return _RecordFigures(
-        previous_persons=q.active_person_ids(session, previous.start, previous.end),
-        ladder=q.ladder_figures(session, start, end, programme_id),
-        letters=q.letters(session, start, end, programme_id),
-        shipments=q.shipments(session, start, end, programme_id),
-        hosts=q.hosts(session, start, end, programme_id),
-        funnels=funnels(session, programme_ids, end),
-    )
-
-
-@contextmanager
-def _beside(session: Session, work: Callable[[Session], T]) -> Iterator[Future[T]]:
-    """Run ``work`` while the block runs: on a second connection in a thread when that one
-    reads exactly what ``session`` reads, else in ``session`` after the block.
-
-    SQLite does the counting of ``work`` with the interpreter lock released, so on two
-    cores it costs no wall time beside the Python-heavy activity count. A second
-    connection sees only committed data: a session that has written anything (flushed or
-    not) runs ``work`` itself, so its figures include its own changes.
-    """
-    connection = session.connection()
-    wrote = session.new or session.dirty or session.deleted or connection.exec_driver_sql(
-        "SELECT total_changes()").scalar_one()
-    if wrote or not connection.engine.url.database or connection.engine.url.database == ":memory:":
-        later: Future[T] = Future()
-        yield later
-        later.set_result(work(session))
-        return
-
-    def on_its_own_connection() -> T:
-        with Session(connection.engine) as reader:
-            q.prepare(reader)
-            return work(reader)
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpi-records") as pool:
-        yield pool.submit(on_its_own_connection)
-
-
 def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
                  programme_id: str | None = None) -> KpiReport:
     """Every figure for a fiscal year (or one of its quarters), overall or for one programme."""
@@ -277,15 +222,12 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     programme_rows = _programmes(session, fiscal_year, programme_id)
     programme_ids = [row[0] for row in programme_rows]
 
-    def record_figures(reader: Session) -> _RecordFigures:
-        return _record_figures(reader, period, previous, programme_id, programme_ids)
-
     q.prepare(session)
     window_start = _sustained_window_start(fiscal_year, quarter)
-    with _beside(session, record_figures) as records:
+    with gc_paused():  # a few hundred thousand row tuples, no cycles among them
         counted = P.tally(q.activity_rows(session, window_start, end, (start, end)), (start, end), window_start,
                           programme_id)
-    previous_persons = records.result().previous_persons
+        previous_persons = q.active_person_ids(session, previous.start, previous.end)
     total, by_programme = counted.total, counted.by_programme
     both = len(counted.persons & previous_persons)
     sustained, sustained_base = counted.sustained, counted.sustained_base
@@ -306,8 +248,7 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     )
     monthly = [MonthFigures(month, *monthly_rows.get(month, (0, 0))) for month in _months(period)]
 
-    record = records.result()
-    funnel_by_programme = record.funnels
+    funnel_by_programme = funnels(session, programme_ids, end)
     targets_by_programme = _targets(session, programme_ids)
 
     programmes: list[ProgrammeFigures] = []
@@ -334,19 +275,19 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     days_target = sum(day_targets) if day_targets else None
     person_days = PersonDays(achieved_total, planned_total, days_target, share(achieved_total, days_target))
 
-    stage_counts, moves_up, persons_moved = record.ladder
+    stage_counts, moves_up, persons_moved = q.ladder_figures(session, start, end, programme_id)
     ladder = LadderFigures([LadderCount(stage.value, stage_counts.get(stage.value, 0)) for stage in LadderStage],
                            moves_up, persons_moved)
 
-    sent, received, replied = record.letters
-    shipped, delivered, returned, transit = record.shipments
+    sent, received, replied = q.letters(session, start, end, programme_id)
+    shipped, delivered, returned, transit = q.shipments(session, start, end, programme_id)
     mail = MailFigures(
         letters_sent=sent, letters_received=received, replies=sum(row[1] for row in replied),
         letters_replied=len(replied), reply_rate=share(len(replied), sent),
         median_days_to_reply=_median_days([row[0] for row in replied]),
         shipped=shipped, delivered=delivered, returned=returned, median_days_in_transit=_median_days(transit),
     )
-    hosts = HostFigures(*record.hosts)
+    hosts = HostFigures(*q.hosts(session, start, end, programme_id))
     indicators = custom_indicators(session, fiscal_year, quarter, programme_id)
 
     has_data = bool(
