@@ -55,6 +55,18 @@ def test_page_shows_every_setting_with_its_default_in_japanese(page):
     assert page.save_button.text() == "保存"
 
 
+def test_first_visit_from_the_sidebar_loads_the_files_values(qtbot, app_ready, database):
+    from kankei_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    shown = window.show_area("settings")
+    assert _field(shown, followups.REPLY_DAYS).editor.value() == 30
+    assert _field(shown, stays.LONG_FROM_DAYS).editor.value() == 7
+    assert not shown.has_unsaved_changes()
+
+
 def test_changed_reply_days_are_used_by_the_followup_list(page, database):
     with database.session() as session:
         session.add(Host(id="farm-1", name="佐藤農園", kind="農家"))

@@ -211,6 +211,8 @@ class SettingsPage(AreaPage):
             self.refresh()
 
     def has_unsaved_changes(self) -> bool:
+        if not self._loaded:  # never loaded yet: nothing typed over the file's values
+            return False
         return any(str(field.value()) != self._loaded.get(key) for key, field in self.fields.items())
 
     def refresh(self) -> None:
