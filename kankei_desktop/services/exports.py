@@ -250,18 +250,3 @@ def export(
         "exclude_no_contact": exclude_no_contact,
     })
     return result
-
-
-def write_persons_template(out: Path) -> WriteResult:
-    """A blank 参加者 sheet with the documented headers, and a sheet explaining each column."""
-    columns = [c for c in PERSON_COLUMNS if c.key not in ("address", "age")]
-    sheet = Table(SHEET_NAMES["persons"], [c.header for c in columns], ["text"] * len(columns), [])
-    guidance = Table(
-        "入力の手引き", ["列", "必須", "入力例", "説明"], ["text"] * 4,
-        [(c.header, "必須" if c.key == "name" else "", c.example, c.guidance) for c in columns]
-        + [("", "", "", "1行目の見出しは変えずに、2行目から1人1行で入力してください。"),
-           ("", "", "", "郵便番号・電話番号は文字列のまま入力してください（先頭の 0 が消えないように）。"),
-           ("", "", "", "日付は 2001/7/7、H13.7.7、平成13年7月7日 のどれでも読み取れます。")],
-        [16, 6, 20, 80],
-    )
-    return write_xlsx(Path(out), [sheet, guidance])

@@ -12,10 +12,8 @@ from sqlalchemy import select
 
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import AuditEntry, Host, Interaction, Letter, Shipment, Stay, StayParticipant
-from kankei_desktop.io.readers import ImportFileError, read_table
 from kankei_desktop.io.writers import ExportError, Table, write_csv, write_xlsx
-from kankei_desktop.services import imports
-from kankei_desktop.services.exports import export, write_persons_template
+from kankei_desktop.services.exports import export
 from kankei_desktop.services.participants import PersonInput, create_person
 
 DANGEROUS = ["=HYPERLINK(\"http://x\")", "+81 90", "-1", "@SUM(A1)", "\tタブ", "\r改行", "＝１＋１", "＋８１", "－", "＠人"]
@@ -166,22 +164,3 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.csv", "out.xlsx"]
 
 
-def test_persons_template_has_japanese_headers_and_guidance(database, tmp_path):
-    write_persons_template(tmp_path / "template.xlsx")
-    book = openpyxl.load_workbook(tmp_path / "template.xlsx")
-    assert book.sheetnames == ["参加者", "入力の手引き"]
-    headers = [c.value for c in book["参加者"][1]]
-    assert headers[:4] == ["ID", "氏名", "フリガナ", "生年月日"] and "郵便番号" in headers
-    guidance = list(book["入力の手引き"].iter_rows(values_only=True))
-    assert guidance[0] == ("列", "必須", "入力例", "説明")
-    assert ("氏名", "必須") == guidance[2][:2]
-    # Filled in, the template imports as it is.
-    sheet = book["参加者"]
-    sheet.append([None, "山田 花子", "やまだ はなこ", "H13.7.7", None, None, "09012345678", "0123456"])
-    book.save(tmp_path / "filled.xlsx")
-    with database.session() as session:
-        plan = imports.build_plan(session, read_table(tmp_path / "filled.xlsx"))
-    assert plan.header_row == 1 and [r.status for r in plan.rows] == ["new"]
-    with pytest.raises(ImportFileError, match="見出しの行だけ"):
-        with database.session() as session:
-            imports.build_plan(session, read_table(tmp_path / "template.xlsx"))
