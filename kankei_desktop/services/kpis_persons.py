@@ -52,7 +52,9 @@ class _Calendar:
         self.months = sorted({f"{day.year:04d}-{day.month:02d}" for day in days})
         month_number = {month: n for n, month in enumerate(self.months)}
         self.month_of = [month_number[f"{day.year:04d}-{day.month:02d}"] for day in days]
-        self.quarter_of = [(day.year * 12 + day.month - 4) // 3 for day in days]
+        quarters = [(day.year * 12 + day.month - 4) // 3 for day in days]  # fiscal quarters since year 0
+        self.quarter_of = [quarter - quarters[0] for quarter in quarters]  # counted from the window's first
+        self.quarter_count = quarters[-1] - quarters[0] + 1
 
     def numbers(self, days: list[str]) -> list[int]:
         return list(map(self.number.__getitem__, days))
@@ -109,7 +111,8 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
     window_persons = persons_of(interactions) + persons_of(done)
     window_days = calendar.numbers(list(map(itemgetter(1), interactions))
                                    + [row[1] if row[1] > ws else ws for row in done])
-    quarters = _per_key(_pairs(window_persons, list(map(calendar.quarter_of.__getitem__, window_days)), 48), 48)
+    window_quarters = list(map(calendar.quarter_of.__getitem__, window_days))
+    quarters = _per_key(_pairs(window_persons, window_quarters, calendar.quarter_count), calendar.quarter_count)
 
     # The period's activities: an interaction on its day, a stay on its first day inside it.
     if ws < s:

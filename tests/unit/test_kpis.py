@@ -327,3 +327,66 @@ def test_demo_figures_equal_a_plain_walk_of_the_records(demo_database, year, qua
     assert {c.stage: c.persons for c in result.ladder.stages} == {
         c.stage: counts.get(c.stage, 0) for c in result.ladder.stages}
     assert (result.ladder.moves_up, result.ladder.persons_moved_up) == (moves, movers)
+
+
+@pytest.mark.parametrize("year", [2025, 2026, 2027, 2028, 2029, 2030])
+@pytest.mark.parametrize("quarter", [None, 1, 2, 3, 4])
+def test_tally_equals_plain_counting_for_any_year_and_quarter(year, quarter):
+    """The integer-column counting against plain loops, on random activities around the period
+    (the numbering of days and quarters must hold for every year, not only the demo's)."""
+    import random
+    from datetime import timedelta
+
+    from kankei_desktop.services.kpis import _sustained_window_start
+    from kankei_desktop.services.kpis_persons import tally
+
+    rng = random.Random(year * 10 + (quarter or 0))
+    period = fiscal_year_period(year, quarter)
+    window = _sustained_window_start(year, quarter)
+    days = (period.end - window).days
+    persons, programmes = [f"p{n}" for n in range(40)], ["A", "B", None]
+    interactions = []
+    for _ in range(300):
+        day = window + timedelta(days=rng.randrange(days + 1))
+        interactions.append((rng.choice(persons), day.isoformat(), rng.choice(programmes)))
+    stays = []
+    for _ in range(120):
+        first = window + timedelta(days=rng.randrange(-30, days + 1))
+        last = first + timedelta(days=rng.randrange(0, 40))
+        if last < window:
+            continue
+        inside = (min(last, period.end) - max(first, period.start)).days + 1
+        status = rng.choice(["実施済", "実施済", "予定"])
+        stays.append((rng.choice(persons), first.isoformat(), last.isoformat(), rng.choice(programmes), status,
+                      inside if inside > 0 else None))
+    result = tally((interactions, stays), (period.start, period.end), window)
+
+    s, ws = period.start.isoformat(), window.isoformat()
+    activities = [(p, d, g) for p, d, g in interactions if d >= s]
+    activities += [(p, max(first, s), g) for p, first, _l, g, status, inside in stays
+                   if status == "実施済" and inside is not None]
+    in_window = [(p, d) for p, d, _g in interactions] + [
+        (p, max(first, ws)) for p, first, _l, _g, status, _i in stays if status == "実施済"]
+    dates: dict[str, set] = {}
+    for p, d, _g in activities:
+        dates.setdefault(p, set()).add(d)
+    quarters: dict[str, set] = {}
+    for p, d in in_window:
+        quarters.setdefault(p, set()).add((int(d[:4]) * 12 + int(d[5:7]) - 4) // 3)
+    assert (result.total.visits, result.total.unique) == (len(activities), len(dates))
+    assert result.total.repeaters == sum(1 for found in dates.values() if len(found) >= 2)
+    assert result.persons == set(dates)
+    assert (result.sustained, result.sustained_base) == (
+        sum(1 for found in quarters.values() if len(found) >= 2), len(quarters))
+    for programme in ("A", "B"):
+        mine: dict[str, set] = {}
+        for p, d, g in activities:
+            if g == programme:
+                mine.setdefault(p, set()).add(d)
+        counted = result.by_programme.get(programme)
+        assert (counted.visits if counted else 0) == sum(1 for a in activities if a[2] == programme)
+        assert (counted.unique if counted else 0) == len(mine)
+        assert (counted.repeaters if counted else 0) == sum(1 for found in mine.values() if len(found) >= 2)
+    for month, (visits, unique) in result.monthly.items():
+        of_month = [a for a in activities if a[1][:7] == month]
+        assert (visits, unique) == (len(of_month), len({a[0] for a in of_month}))
