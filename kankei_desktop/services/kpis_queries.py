@@ -1,14 +1,17 @@
 """The SQL behind ``services.kpis``: aggregates over the live records, one period at a time.
 
 Every figure that rests on *activities* is counted (in ``services.kpis_persons``) from
-one fetch of 実施済 stays and participation interactions over the previous fiscal year
-and the period. Counting from the same rows keeps 実人数, のべ, repeaters and continuity
-consistent with each other, and the big ``interaction`` table is read once. Python sets
-count distinct persons faster than SQLite sorts 36-character ids.
+one fetch of stays and participation interactions over the period (and, for a quarter,
+the quarters before it that 継続的関与者 looks at); the previous fiscal year is read as
+a set of person ids only. Counting from the same rows keeps 実人数, のべ, repeaters and
+continuity consistent with each other; Python sets of numbered ids count distinct
+persons faster than SQLite sorts 36-character ids. The ladder, mail and host figures
+are SQL aggregates.
 
 Dates are stored as ISO text, so comparisons and ``substr`` work on them directly.
-Predicates on ``deleted_at`` are written ``+deleted_at`` so SQLite does not pick the
-(useless, nearly all-NULL) ``deleted_at`` index over the date indexes.
+The big reads name their covering partial indexes (migration 0006, ``INDEXED BY``), so
+they never visit a table row per activity whatever the planner guesses; elsewhere
+``+deleted_at`` keeps a tombstone test from steering the plan.
 """
 
 from __future__ import annotations
