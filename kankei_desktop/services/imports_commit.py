@@ -277,7 +277,8 @@ def _search_text(name: str, kana_key: str, email: str, phone: str) -> str:
     return "\x1f".join(part for part in parts if part)
 
 
-_PERSON_INSERT_COLUMNS = ("id", "created_at", "updated_at", *_PERSON_FIELDS, "furigana_sort", "search_text")
+_PERSON_INSERT_COLUMNS = ("id", "created_at", "updated_at", *_PERSON_FIELDS, "furigana_sort", "search_text",
+                          "first_tie")
 _TYPED_FIELDS = tuple(i for i, name in enumerate(_PERSON_FIELDS)
                       if name in ("birth_date", "consent_date", "contact_ok", "photo_ok"))
 _person_fields = attrgetter(*_PERSON_FIELDS)
@@ -288,7 +289,9 @@ def _person_row(pid: str, stamp: str, data: PersonInput) -> tuple:
     for index in _TYPED_FIELDS:  # dates and flags; every other field is text already
         values[index] = _sql_value(values[index])
     kana_key = fold(data.furigana)
-    return (pid, stamp, stamp, *values, kana_key, _search_text(data.name, kana_key, data.email, data.phone))
+    # first_tie as the person_tie trigger would set it, so inserting the ties rewrites no person row.
+    return (pid, stamp, stamp, *values, kana_key, _search_text(data.name, kana_key, data.email, data.phone),
+            min(data.ties) if data.ties else None)
 
 
 def _sorted_ids(count: int) -> list[str]:

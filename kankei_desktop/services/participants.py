@@ -7,7 +7,6 @@ page at a time, so a screen over 100,000 persons never loads them all.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from operator import itemgetter
 from datetime import date
 
 from sqlalchemy import exists, func, select, update
@@ -304,7 +303,11 @@ _SORT_COLUMNS = {
     "furigana": Person.furigana_sort,
     "residence_area": Person.residence_area,
     "last_activity_on": Person.last_activity_on,
+    "ties": Person.first_tie,  # kept by triggers (migration 0007)
 }
+
+
+_NULL_WHEN_EMPTY = ("last_activity_on", "ties")
 
 
 def list_person_ids(
@@ -318,14 +321,12 @@ def list_person_ids(
     than sorting the table: "empty last" as a single ORDER BY would defeat it.
     """
     conditions = _conditions(flt)
-    if sort == "ties":
-        return _ids_by_ties(session, conditions, descending)
     if sort == "ladder_stage":
         return _ids_by_ladder(session, conditions, descending)
     key = _SORT_COLUMNS[sort]
     by_furigana = [Person.furigana_sort, Person.id]
-    filled = key.is_not(None) if sort == "last_activity_on" else key != ""
-    empty = key.is_(None) if sort == "last_activity_on" else key == ""
+    filled = key.is_not(None) if sort in _NULL_WHEN_EMPTY else key != ""
+    empty = key.is_(None) if sort in _NULL_WHEN_EMPTY else key == ""
     order = [key, *by_furigana] if sort != "furigana" else [key, Person.id]
     if descending:
         order = [column.desc() for column in order]
@@ -356,31 +357,6 @@ def _ids_by_ladder(session: Session, conditions: list, descending: bool) -> list
         stage_order.remove(len(rank))
         stage_order.append(len(rank))
     return [person_id for position in stage_order for person_id in groups[position]]
-
-
-def _ids_by_ties(session: Session, conditions: list, descending: bool) -> list[str]:
-    """Order by the first ゆかり (then フリガナ), persons without one last.
-
-    One grouped pass over the live-tie index and a stable sort in Python: a
-    correlated MIN() per person took about a second at 100,000 persons. Plain
-    Core rows, because the ORM's row handling alone cost 0.4 s here.
-    """
-    session.flush()  # Core on the session's connection does not autoflush pending rows
-    connection = session.connection()
-    first_tie = dict(
-        connection.execute(
-            select(PersonTie.person_id, func.min(PersonTie.tie))
-            .where(PersonTie.deleted_at.is_(None))
-            .group_by(PersonTie.person_id)
-        ).all()
-    )
-    in_furigana_order = connection.execute(
-        select(Person.id).where(*conditions).order_by(Person.furigana_sort, Person.id)
-    ).scalars().all()
-    keyed = [(first_tie.get(person_id), person_id) for person_id in in_furigana_order]
-    with_tie = [pair for pair in keyed if pair[0] is not None]
-    with_tie.sort(key=itemgetter(0), reverse=descending)  # stable: フリガナ order kept within a tie
-    return [person_id for _tie, person_id in with_tie] + [pid for tie, pid in keyed if tie is None]
 
 
 def count_persons(session: Session, deleted: bool = False) -> int:

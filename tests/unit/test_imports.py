@@ -305,3 +305,35 @@ def test_result_report_and_preview_are_saved_as_xlsx_and_csv(database, tmp_path)
     assert lines[2][:2] == ["2", "電話"] and "桁数" in lines[2][2]
     report = list(openpyxl.load_workbook(tmp_path / "report.xlsx").active.iter_rows(values_only=True))
     assert report[2][0] == 2
+
+
+def test_imported_and_updated_ties_keep_the_list_sort_key(database, tmp_path):
+    """The bulk insert writes person.first_tie itself; the person_tie triggers must agree with it,
+    and an update through the import must move it."""
+    rows = [(n, f"参加者{n}", "さんかしゃ", None, None, None, None, None, ties, None)
+            for n, ties in ((1, "出身者、大学・ゼミ"), (2, "大学・ゼミ"), (3, None))]
+    run_import(database, xlsx(tmp_path / "ties.xlsx", [HEADER, *rows]), {"duplicate": "create"})
+
+    def stored_and_expected():
+        connection = sqlite3.connect(database.path)
+        try:
+            return connection.execute("""
+                SELECT p.name, p.first_tie, (SELECT min(t.tie) FROM person_tie t
+                                             WHERE t.person_id = p.id AND t.deleted_at IS NULL)
+                FROM person p ORDER BY p.name""").fetchall()
+        finally:
+            connection.close()
+
+    assert stored_and_expected() == [("参加者1", "出身者", "出身者"), ("参加者2", "大学・ゼミ", "大学・ゼミ"),
+                                      ("参加者3", None, None)]
+    with database.session() as session:
+        export(session, "persons", tmp_path / "persons.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "persons.xlsx")
+    sheet = book["参加者"]
+    headers = [c.value for c in sheet[1]]
+    for row in range(2, sheet.max_row + 1):
+        if sheet.cell(row, headers.index("氏名") + 1).value == "参加者1":
+            sheet.cell(row, headers.index("ゆかり") + 1, "大学・ゼミ")
+    book.save(tmp_path / "edited.xlsx")
+    run_import(database, tmp_path / "edited.xlsx")
+    assert stored_and_expected()[0] == ("参加者1", "大学・ゼミ", "大学・ゼミ")

@@ -119,3 +119,33 @@ def test_sort_by_ties_uses_the_first_tie_and_puts_persons_without_last(session):
     participants.create_person(session, PersonInput(name="上田 三郎", furigana="ウエダ サブロウ", ties=["出身者", "大学・ゼミ"]))
     assert names(session, sort="ties") == ["上田 三郎", "井上 二郎", "阿部 一郎"]
     assert names(session, sort="ties", descending=True) == ["井上 二郎", "上田 三郎", "阿部 一郎"]
+
+
+def test_first_tie_follows_every_change_of_the_ties(session):
+    """person.first_tie is kept by triggers: creating, editing, merging and undoing all keep it
+    equal to the least live ゆかり, so the list's sort by ゆかり is always right."""
+    from sqlalchemy import text
+
+    from kankei_desktop.services import merge
+
+    def first_ties() -> dict[str, str | None]:
+        session.flush()
+        rows = session.execute(text("""
+            SELECT p.id, p.first_tie, (SELECT min(t.tie) FROM person_tie t
+                                       WHERE t.person_id = p.id AND t.deleted_at IS NULL) FROM person p""")).all()
+        assert all(stored == expected for _id, stored, expected in rows), rows
+        return {person_id: stored for person_id, stored, _expected in rows}
+
+    a = participants.create_person(session, PersonInput(name="阿部 一郎", furigana="アベ イチロウ", ties=["大学・ゼミ"]))
+    b = participants.create_person(session, PersonInput(name="井上 二郎", furigana="イノウエ ジロウ",
+                                                        ties=["出身者", "大学・ゼミ"]))
+    assert first_ties() == {a: "大学・ゼミ", b: "出身者"}
+    participants.update_person(session, b, PersonInput(name="井上 二郎", furigana="イノウエ ジロウ", ties=["大学・ゼミ"]))
+    assert first_ties()[b] == "大学・ゼミ"
+    participants.update_person(session, a, PersonInput(name="阿部 一郎", furigana="アベ イチロウ", ties=[]))
+    assert first_ties()[a] is None
+    participants.update_person(session, a, PersonInput(name="阿部 一郎", furigana="アベ イチロウ", ties=["出身者"]))
+    entry = merge.merge_persons(session, b, a, {})
+    assert first_ties()[b] == "出身者"
+    merge.undo_merge(session, entry)
+    assert first_ties() == {a: "出身者", b: "大学・ゼミ"}

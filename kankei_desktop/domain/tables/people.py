@@ -26,6 +26,7 @@ class Person(Record, table=True):
             ("name", ("name", "furigana_sort", "id")),
             ("stage", ("ladder_stage", "furigana_sort", "id")),
             ("residence", ("residence_area", "furigana_sort", "id")),
+            ("ties", ("first_tie", "furigana_sort", "id")),
             ("last_activity", ("last_activity_on", "furigana_sort", "id")),
         )
     ) + (
@@ -58,6 +59,9 @@ class Person(Record, table=True):
     search_text: str = ""
     # Denormalised from stays and interactions, kept by services.activity.
     last_activity_on: date | None = None
+    # The ゆかり the list sorts by (the least of the live ties), kept by SQLite triggers on
+    # person_tie (migration 0007): never set it in Python.
+    first_tie: str | None = Field(default=None, max_length=30)
     anonymised_at: date | None = None
 
 
