@@ -349,8 +349,8 @@ def _update_persons(session, updates: dict[str, PersonInput], originals, present
         lists = [key for key in _LIST_FIELDS if key in present]
         if lists:
             current = _current_lists(session, pid)
-            for key in lists:
-                if current[key] != getattr(data, key):
+            for key in lists:  # ゆかり, 関心 and スキル are sets: the order in a cell is not a change
+                if sorted(current[key]) != sorted(getattr(data, key)):
                     changes[key] = [current[key], getattr(data, key)]
         if not changes:
             unchanged += 1

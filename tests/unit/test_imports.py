@@ -337,3 +337,23 @@ def test_imported_and_updated_ties_keep_the_list_sort_key(database, tmp_path):
     book.save(tmp_path / "edited.xlsx")
     run_import(database, tmp_path / "edited.xlsx")
     assert stored_and_expected()[0] == ("参加者1", "大学・ゼミ", "大学・ゼミ")
+
+
+def test_reimporting_an_unedited_export_changes_nothing(database, tmp_path):
+    """ゆかり and 関心 are sets: the order they come back in from a spreadsheet is not an edit."""
+    with database.session() as session:
+        create_person(session, PersonInput(name="髙橋 𠮷郎", furigana="タカハシ キチロウ", phone="025-751-2345",
+                                           ties=["元居住者", "ふるさと納税寄附者", "出身者"], interests=["農業", "祭り"]))
+        export(session, "persons", tmp_path / "persons.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "persons.xlsx")
+    sheet = book["参加者"]
+    headers = [c.value for c in sheet[1]]
+    for header in ("ゆかり", "関心・スキル"):  # the coordinator re-sorts the words in the cell
+        cell = sheet.cell(2, headers.index(header) + 1)
+        cell.value = "、".join(reversed(str(cell.value).split("、")))
+    book.save(tmp_path / "resorted.xlsx")
+    before = dump(database)
+    _plan, result = run_import(database, tmp_path / "resorted.xlsx")
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    persons_part = lambda lines: [line for line in lines if line.startswith('INSERT INTO "person')]  # noqa: E731
+    assert persons_part(dump(database)) == persons_part(before)
