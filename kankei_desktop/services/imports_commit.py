@@ -342,13 +342,16 @@ def _insert_children(session: Session, chunk, stamp: str, ids) -> None:
 def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> tuple[int, int]:
     now, user = utc_now(), audit.current_user()
     updated = unchanged = 0
+    ordered, current_lists = list(updates), {}
     for count, (pid, data) in enumerate(updates.items(), 1):
+        if count % CHUNK == 1:  # the stored lists of the next chunk, in one query per table
+            current_lists = _current_lists(session, ordered[count - 1 : count - 1 + CHUNK])
         before = originals[pid]
         present = present_of.get(pid, set())
         changes = audit.diff({n: getattr(before, n) for n in _PERSON_FIELDS}, {n: getattr(data, n) for n in _PERSON_FIELDS})
         lists = [key for key in _LIST_FIELDS if key in present]
         if lists:
-            current = _current_lists(session, pid)
+            current = current_lists[pid]
             for key in lists:  # ゆかり, 関心 and スキル are sets: the order in a cell is not a change
                 if sorted(current[key]) != sorted(getattr(data, key)):
                     changes[key] = [current[key], getattr(data, key)]
@@ -370,12 +373,24 @@ def _update_persons(session, updates: dict[str, PersonInput], originals, present
     return updated, unchanged
 
 
-def _current_lists(session: Session, pid: str) -> dict[str, list[str]]:
-    ties = list(session.execute(select(PersonTie.tie).where(
-        PersonTie.person_id == pid, PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)).scalars())
-    tags = session.execute(select(PersonTag.kind, PersonTag.name).where(
-        PersonTag.person_id == pid, PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)).all()
-    return {"ties": ties, "interests": [n for k, n in tags if k == "関心"], "skills": [n for k, n in tags if k == "スキル"]}
+def _current_lists(session: Session, pids: list[str]) -> dict[str, dict[str, list[str]]]:
+    """{person id: {"ties", "interests", "skills": live values in entry order}} for many persons.
+
+    One query per table and chunk: a query per person made re-importing 100,000 unchanged rows
+    take a minute.
+    """
+    lists = {pid: {"ties": [], "interests": [], "skills": []} for pid in pids}
+    key_of_kind = {"関心": "interests", "スキル": "skills"}
+    for start in range(0, len(pids), 500):
+        chunk = pids[start : start + 500]
+        for pid, tie in session.execute(select(PersonTie.person_id, PersonTie.tie).where(
+                PersonTie.person_id.in_(chunk), PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)):
+            lists[pid]["ties"].append(tie)
+        for pid, kind, name in session.execute(select(PersonTag.person_id, PersonTag.kind, PersonTag.name).where(
+                PersonTag.person_id.in_(chunk), PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)):
+            if kind in key_of_kind:
+                lists[pid][key_of_kind[kind]].append(name)
+    return lists
 
 
 def _replace_lists(session: Session, pid: str, data: PersonInput, keys: list[str], now) -> None:
