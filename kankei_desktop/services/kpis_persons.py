@@ -10,7 +10,7 @@ activity in each fiscal year it touches.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain, compress, count, repeat
 from operator import add, floordiv, ge, itemgetter, mod, mul
