@@ -8,10 +8,11 @@ instead of counting on its own, so a figure is the same wherever it appears.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from statistics import median
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import text
 from sqlmodel import Session
@@ -19,11 +20,11 @@ from sqlmodel import Session
 from kankei_desktop.domain.calendar import Period, fiscal_year_label, fiscal_year_period
 from kankei_desktop.domain.enums import LadderStage
 from kankei_desktop.domain.errors import ValidationError
-from kankei_desktop.services import kpis_persons as P
 from kankei_desktop.services import kpis_queries as q
 from kankei_desktop.services.kpis_programmes import FunnelStage, funnels
 from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.programmes import TARGET_PARTICIPANTS, TARGET_PERSON_DAYS, live_programme
+from kankei_desktop.store.snapshot import paired_reader
 
 SCHEMA_VERSION = 1
 
@@ -210,24 +211,60 @@ def _check(fiscal_year: int, quarter: int | None) -> None:
         raise ValidationError({"quarter": f"四半期は 1〜4 で指定してください（{quarter} が指定されました）。"})
 
 
+class _RecordFigures(NamedTuple):
+    """The figures SQLite counts nearly on its own, apart from the activity rows."""
+
+    ladder: tuple[dict[str, int], int, int]
+    letters: tuple[int, int, list[tuple]]
+    shipments: tuple[int, int, int, list]
+    hosts: tuple[int, int, int]
+    funnels: dict[str, tuple[int, list[FunnelStage]]]
+
+
+def _record_figures(session: Session, period: Period, programme_id: str | None,
+                    programme_ids: list[str]) -> _RecordFigures:
+    start, end = period.start, period.end
+    return _RecordFigures(
+        ladder=q.ladder_figures(session, start, end, programme_id),
+        letters=q.letters(session, start, end, programme_id),
+        shipments=q.shipments(session, start, end, programme_id),
+        hosts=q.hosts(session, start, end, programme_id),
+        funnels=funnels(session, programme_ids, end),
+    )
+
+
 def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
                  programme_id: str | None = None) -> KpiReport:
-    """Every figure for a fiscal year (or one of its quarters), overall or for one programme."""
+    """Every figure for a fiscal year (or one of its quarters), overall or for one programme.
+
+    When ``session`` has not begun yet, the record figures (ladder, mail, hosts, funnels)
+    are counted on a second connection with the same snapshot (``store.snapshot``) while
+    this thread fetches and counts the activities; otherwise everything runs in ``session``,
+    so its own unsaved changes count.
+    """
+    # Imported here: numpy costs a tenth of a second, and the home page imports this module
+    # before its first window appears.
+    from kankei_desktop.services import kpis_persons as P
+
     _check(fiscal_year, quarter)
     period = fiscal_year_period(fiscal_year, quarter)
     previous = fiscal_year_period(fiscal_year - 1)
-    programme_name = live_programme(session, programme_id).name if programme_id else None
     start, end = period.start, period.end
+    with paired_reader(session) as reader, ThreadPoolExecutor(1, thread_name_prefix="kpi-records") as pool:
+        programme_name = live_programme(session, programme_id).name if programme_id else None
+        programme_rows = _programmes(session, fiscal_year, programme_id)
+        programme_ids = [row[0] for row in programme_rows]
+        beside = None
+        if reader is not None:
+            q.prepare(reader)
+            beside = pool.submit(_record_figures, reader, period, programme_id, programme_ids)
 
-    programme_rows = _programmes(session, fiscal_year, programme_id)
-    programme_ids = [row[0] for row in programme_rows]
-
-    q.prepare(session)
-    window_start = _sustained_window_start(fiscal_year, quarter)
-    with gc_paused():  # a few hundred thousand row tuples, no cycles among them
-        counted = P.tally(q.activity_rows(session, window_start, end, (start, end)), (start, end), window_start,
-                          programme_id)
-        previous_persons = q.active_person_ids(session, previous.start, previous.end)
+        q.prepare(session)
+        window_start = _sustained_window_start(fiscal_year, quarter)
+        with gc_paused():  # a few hundred thousand row tuples, no cycles among them
+            counted = P.tally(q.activity_rows(session, window_start, end), (start, end), window_start, programme_id)
+            previous_persons = q.active_person_ids(session, previous.start, previous.end)
+        records = beside.result() if beside else _record_figures(session, period, programme_id, programme_ids)
     total, by_programme = counted.total, counted.by_programme
     both = len(counted.persons & previous_persons)
     sustained, sustained_base = counted.sustained, counted.sustained_base
@@ -248,7 +285,7 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     )
     monthly = [MonthFigures(month, *monthly_rows.get(month, (0, 0))) for month in _months(period)]
 
-    funnel_by_programme = funnels(session, programme_ids, end)
+    funnel_by_programme = records.funnels
     targets_by_programme = _targets(session, programme_ids)
 
     programmes: list[ProgrammeFigures] = []
@@ -275,19 +312,19 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     days_target = sum(day_targets) if day_targets else None
     person_days = PersonDays(achieved_total, planned_total, days_target, share(achieved_total, days_target))
 
-    stage_counts, moves_up, persons_moved = q.ladder_figures(session, start, end, programme_id)
+    stage_counts, moves_up, persons_moved = records.ladder
     ladder = LadderFigures([LadderCount(stage.value, stage_counts.get(stage.value, 0)) for stage in LadderStage],
                            moves_up, persons_moved)
 
-    sent, received, replied = q.letters(session, start, end, programme_id)
-    shipped, delivered, returned, transit = q.shipments(session, start, end, programme_id)
+    sent, received, replied = records.letters
+    shipped, delivered, returned, transit = records.shipments
     mail = MailFigures(
         letters_sent=sent, letters_received=received, replies=sum(row[1] for row in replied),
         letters_replied=len(replied), reply_rate=share(len(replied), sent),
         median_days_to_reply=_median_days([row[0] for row in replied]),
         shipped=shipped, delivered=delivered, returned=returned, median_days_in_transit=_median_days(transit),
     )
-    hosts = HostFigures(*q.hosts(session, start, end, programme_id))
+    hosts = HostFigures(*records.hosts)
     indicators = custom_indicators(session, fiscal_year, quarter, programme_id)
 
     has_data = bool(

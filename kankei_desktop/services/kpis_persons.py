@@ -1,23 +1,25 @@
-"""Person figures counted in Python from one fetch of activity rows (``services.kpis``).
+"""Person figures counted with numpy from one fetch of activity rows (``services.kpis``).
 
-Rows come from ``kpis_queries.activity_rows`` (interactions and stay places, two shapes)
-with ISO-text dates, which compare and slice correctly as strings. An activity touches a
-period when it starts on or before the last day and ends on or after the first; its
+Rows come from ``kpis_queries.activity_rows`` (interactions and stays, two shapes) with
+every date already a day number counted from the window's first day. An activity touches
+a period when it starts on or before the last day and ends on or after the first; its
 date there is its first day clipped to the period, so a stay across 31 March is one
 activity in each fiscal year it touches.
+
+Every figure is a count of different (key, day) pairs: the pairs are packed into one
+integer column, sorted so repeats sit side by side and dropped, and counted per key. On
+the 100,000-person file that takes tens of milliseconds where Python sets took most
+of a second.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import chain, compress, count, repeat
-from operator import add, floordiv, ge, itemgetter, mod, mul
+from itertools import chain
+from operator import itemgetter
 
-from kankei_desktop.domain.enums import StayStatus
-
-_DONE = StayStatus.DONE.value
+import numpy as np
 
 
 @dataclass
@@ -40,38 +42,57 @@ class Tally:
     sustained: int
     sustained_base: int
     monthly: dict[str, tuple[int, int]]
-    person_days: dict[str | None, tuple[int, int]]
+    person_days: dict[str | None, tuple[int, int]]  # programme → (実施済, 予定・確定)
 
 
 class _Calendar:
-    """Day, month and fiscal-quarter numbers for every day of a window (ISO text → int)."""
+    """Month and fiscal-quarter numbers of every day number of a window."""
 
     def __init__(self, first: date, last: date):
         days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        self.number = {day.isoformat(): n for n, day in enumerate(days)}
+        self.span = len(days)
         self.months = sorted({f"{day.year:04d}-{day.month:02d}" for day in days})
         month_number = {month: n for n, month in enumerate(self.months)}
-        self.month_of = [month_number[f"{day.year:04d}-{day.month:02d}"] for day in days]
-        quarters = [(day.year * 12 + day.month - 4) // 3 for day in days]  # fiscal quarters since year 0
-        self.quarter_of = [quarter - quarters[0] for quarter in quarters]  # counted from the window's first
-        self.quarter_count = quarters[-1] - quarters[0] + 1
-
-    def numbers(self, days: list[str]) -> list[int]:
-        return list(map(self.number.__getitem__, days))
+        self.month_of = np.array([month_number[f"{day.year:04d}-{day.month:02d}"] for day in days], np.int64)
+        quarters = np.array([(day.year * 12 + day.month - 4) // 3 for day in days], np.int64)  # since year 0
+        self.quarter_of = quarters - quarters[0]  # counted from the window's first quarter
+        self.quarter_count = int(quarters[-1] - quarters[0] + 1)
 
 
-def _pairs(keys: list[int], values: list[int], span: int) -> set[int]:
-    """The different (key, value) pairs as ``key * span + value``, for values below ``span``."""
-    return set(map(add, map(mul, keys, repeat(span)), values))
+def number_ids(ids: list, key=hash) -> tuple[np.ndarray, list]:
+    """(a dense number for each id, equal ids equal numbers; the id of each number).
+
+    Numbered by ``key`` (the string hash, computed in C) and ``numpy.unique``: a dict
+    lookup per row costs several times more. Should two different ids ever share a hash,
+    the count of different ids tells, and they are numbered through a dict instead.
+    """
+    hashes = np.fromiter(map(key, ids), np.int64, len(ids))
+    _unique, first, numbers = np.unique(hashes, return_index=True, return_inverse=True)
+    names = [ids[i] for i in first.tolist()]
+    if len(set(ids)) != len(names):
+        index = {name: n for n, name in enumerate(dict.fromkeys(ids))}
+        return np.fromiter(map(index.__getitem__, ids), np.int64, len(ids)), list(index)
+    return numbers.reshape(-1), names
 
 
-def _per_key(pairs: set[int], span: int) -> Counter:
-    """{key: different values} from ``_pairs``."""
-    return Counter(map(floordiv, pairs, repeat(span)))
+def _distinct(values: np.ndarray) -> np.ndarray:
+    """The different values, sorted (``numpy.unique`` hashes first and was several times slower)."""
+    values = np.sort(values)
+    return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
-def _at_least_two(counts: Counter) -> int:
-    return sum(map(ge, counts.values(), repeat(2)))
+def _days_per_key(keys: np.ndarray, days: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:
+    """(each key once, how many different days it has), for days in 0 … span - 1."""
+    pair_keys = _distinct(keys * span + days) // span  # sorted, so a key's pairs are side by side
+    if not len(pair_keys):
+        return pair_keys, pair_keys
+    starts = np.flatnonzero(np.concatenate(([True], pair_keys[1:] != pair_keys[:-1])))
+    return pair_keys[starts], np.diff(np.append(starts, len(pair_keys)))
+
+
+def _per_group(keys: np.ndarray, group_size: int, groups: int) -> np.ndarray:
+    """How many of ``keys`` (group * group_size + member) fall in each group."""
+    return np.bincount(keys // group_size, minlength=groups)
 
 
 def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], window_start: date,
@@ -80,77 +101,75 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
     ``window_start`` … the period's end: 実人数, のべ, repeaters, 継続的関与者, monthly figures
     and 人日.
 
-    Person ids, ISO days and programmes are numbered once, and every figure is a set or a
-    counter over integer columns built with ``map``: on a few hundred thousand rows,
-    per-row interpreter work and hashing 36-character ids were the cost, not the
-    arithmetic. With ``programme_id`` only that programme's activities count (人日 are
-    returned per programme and picked by the caller).
+    With ``programme_id`` only that programme's activities count (人日 are returned per
+    programme and picked by the caller).
     """
     interactions, stays = rows
-    s = period[0].isoformat()
-    ws = window_start.isoformat()
-    done = [row for row in stays if row[4] == _DONE]
     if programme_id:
         interactions = [row for row in interactions if row[2] == programme_id]
+    done = [row for row in stays if row[4]]
+    if programme_id:
         done = [row for row in done if row[3] == programme_id]
-    in_period = [row for row in done if row[5] is not None]
-    if ws < s:  # a quarter's window starts before the period
-        period_interactions = [row for row in interactions if row[1] >= s]
-    else:
-        period_interactions = interactions
-
     calendar = _Calendar(window_start, period[1])
-    span = len(calendar.number)
-    person_ids = list(dict.fromkeys(chain(map(itemgetter(0), interactions), map(itemgetter(0), done))))
-    number_of = dict(zip(person_ids, count()))
+    span, first_day = calendar.span, (period[0] - window_start).days
 
-    def persons_of(rows: list[tuple]) -> list[int]:
-        return list(map(number_of.__getitem__, map(itemgetter(0), rows)))
+    person, person_ids = number_ids(list(chain(map(itemgetter(0), interactions), map(itemgetter(0), done))))
+    programme_ids = list(dict.fromkeys(chain(map(itemgetter(2), interactions), map(itemgetter(3), stays))))
+    programme_number = {pid: n for n, pid in enumerate(programme_ids)}
+    programme = np.fromiter(map(programme_number.__getitem__, chain(map(itemgetter(2), interactions),
+                                                                     map(itemgetter(3), done))),
+                            np.int64, len(person))
+    starts = np.fromiter(map(itemgetter(1), done), np.int64, len(done))
+    ends = np.fromiter(map(itemgetter(2), done), np.int64, len(done))
+    day = np.concatenate([np.fromiter(map(itemgetter(1), interactions), np.int64, len(interactions)),
+                          np.maximum(starts, 0)])  # a stay on its first day inside the window
+    from_stay = np.arange(len(person)) >= len(interactions)
 
-    # 継続的関与者: the quarters of the activities' dates (a stay's first day clipped to the window).
-    window_persons = persons_of(interactions) + persons_of(done)
-    window_days = calendar.numbers(list(map(itemgetter(1), interactions))
-                                   + [row[1] if row[1] > ws else ws for row in done])
-    window_quarters = list(map(calendar.quarter_of.__getitem__, window_days))
-    quarters = _per_key(_pairs(window_persons, window_quarters, calendar.quarter_count), calendar.quarter_count)
+    # 継続的関与者: persons active in two or more of the window's quarters.
+    _persons, quarters = _days_per_key(person, calendar.quarter_of[day], calendar.quarter_count)
+    sustained, sustained_base = int(np.count_nonzero(quarters >= 2)), len(quarters)
 
     # The period's activities: an interaction on its day, a stay on its first day inside it.
-    if ws < s:
-        persons = persons_of(period_interactions) + persons_of(in_period)
-        days = calendar.numbers(list(map(itemgetter(1), period_interactions))
-                                + [row[1] if row[1] > s else s for row in in_period])
-    else:  # a whole fiscal year: the window is the period, every stay fetched touches it
-        persons, days = window_persons, window_days
-    dates_per_person = _per_key(_pairs(persons, days, span), span)
-    total = Counted(len(persons), len(in_period), len(dates_per_person), _at_least_two(dates_per_person))
+    inside = np.concatenate([day[:len(interactions)] >= first_day, ends >= first_day])
+    person, day, programme, from_stay = (
+        person[inside], np.maximum(day[inside], first_day), programme[inside], from_stay[inside])
+    persons, dates = _days_per_key(person, day, span)
+    total = Counted(len(person), int(np.count_nonzero(from_stay)), len(persons), int(np.count_nonzero(dates >= 2)))
 
-    programme_ids = list(dict.fromkeys(chain(map(itemgetter(2), period_interactions), map(itemgetter(3), in_period))))
-    programme_number = dict(zip(programme_ids, count()))
-    programmes = list(map(programme_number.__getitem__, chain(map(itemgetter(2), period_interactions),
-                                                               map(itemgetter(3), in_period))))
-    stay_programmes = Counter(programmes[len(period_interactions):])
-    visits = Counter(programmes)
-    # (programme, person) → different dates, as one integer key per programme and person.
-    dates = _per_key(_pairs(list(map(add, map(mul, programmes, repeat(len(number_of))), persons)), days, span),
-                     span)
-    unique = _per_key(set(dates), len(number_of))
-    repeaters = _per_key(set(compress(dates, map(ge, dates.values(), repeat(2)))), len(number_of))
+    people = len(person_ids)
+    pairs, dates = _days_per_key(programme * people + person, day, span)
+    groups = len(programme_ids)
+    unique = _per_group(pairs, people, groups)
+    repeaters = _per_group(pairs[dates >= 2], people, groups)
+    visits = np.bincount(programme, minlength=groups)
+    visits_from_stays = np.bincount(programme[from_stay], minlength=groups)
     by_programme = {
-        pid: Counted(visits[number], stay_programmes[number], unique[number], repeaters[number])
-        for pid, number in programme_number.items() if pid is not None
+        pid: Counted(int(visits[n]), int(visits_from_stays[n]), int(unique[n]), int(repeaters[n]))
+        for pid, n in programme_number.items() if pid is not None
     }
 
-    months = list(map(calendar.month_of.__getitem__, days))
-    month_visits = Counter(months)
-    month_persons = Counter(map(mod, _pairs(persons, months, span), repeat(span)))
+    month = calendar.month_of[day]
+    months = len(calendar.months)
+    month_visits = np.bincount(month, minlength=months)
+    month_persons = np.bincount(_distinct(person * months + month) % months, minlength=months)
+    monthly = {label: (int(month_visits[n]), int(month_persons[n]))
+               for n, label in enumerate(calendar.months) if month_visits[n]}
 
-    person_days: dict[str | None, list[int]] = defaultdict(lambda: [0, 0])
-    for _person, _first, _last, programme, status, length in stays:
-        if length is not None:
-            person_days[programme][0 if status == _DONE else 1] += length
     return Tally(
-        total=total, persons={person_ids[number] for number in dates_per_person}, by_programme=by_programme,
-        sustained=_at_least_two(quarters), sustained_base=len(quarters),
-        monthly={calendar.months[month]: (n, month_persons[month]) for month, n in month_visits.items()},
-        person_days={key: (value[0], value[1]) for key, value in person_days.items()},
+        total=total, persons={person_ids[n] for n in persons.tolist()}, by_programme=by_programme,
+        sustained=sustained, sustained_base=sustained_base, monthly=monthly,
+        person_days=_person_days(stays, programme_number, first_day, span - 1),
     )
+
+
+def _person_days(stays: list[tuple], programme_number: dict[str | None, int], first_day: int,
+                 last_day: int) -> dict[str | None, tuple[int, int]]:
+    """{programme id: (人日 of 実施済 stays, of 予定・確定 stays)} inside first_day … last_day."""
+    programme = np.fromiter(map(programme_number.__getitem__, map(itemgetter(3), stays)), np.int64, len(stays))
+    starts = np.maximum(np.fromiter(map(itemgetter(1), stays), np.int64, len(stays)), first_day)
+    ends = np.minimum(np.fromiter(map(itemgetter(2), stays), np.int64, len(stays)), last_day)
+    days = np.maximum(ends - starts + 1, 0)
+    done = np.fromiter(map(itemgetter(4), stays), bool, len(stays))
+    achieved = np.bincount(programme[done], weights=days[done], minlength=len(programme_number))
+    planned = np.bincount(programme[~done], weights=days[~done], minlength=len(programme_number))
+    return {pid: (int(achieved[n]), int(planned[n])) for pid, n in programme_number.items()}

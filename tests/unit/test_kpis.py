@@ -345,22 +345,25 @@ def test_tally_equals_plain_counting_for_any_year_and_quarter(year, quarter):
     window = _sustained_window_start(year, quarter)
     days = (period.end - window).days
     persons, programmes = [f"p{n}" for n in range(40)], ["A", "B", None]
-    interactions = []
+    interactions, stays = [], []  # as activity_rows gives them: days counted from the window's first
     for _ in range(300):
-        day = window + timedelta(days=rng.randrange(days + 1))
-        interactions.append((rng.choice(persons), day.isoformat(), rng.choice(programmes)))
-    stays = []
+        interactions.append((rng.choice(persons), rng.randrange(days + 1), rng.choice(programmes)))
     for _ in range(120):
-        first = window + timedelta(days=rng.randrange(-30, days + 1))
-        last = first + timedelta(days=rng.randrange(0, 40))
-        if last < window:
-            continue
-        inside = (min(last, period.end) - max(first, period.start)).days + 1
-        status = rng.choice(["実施済", "実施済", "予定"])
-        stays.append((rng.choice(persons), first.isoformat(), last.isoformat(), rng.choice(programmes), status,
-                      inside if inside > 0 else None))
-    result = tally((interactions, stays), (period.start, period.end), window)
+        first = rng.randrange(-30, days + 1)
+        last = first + rng.randrange(0, 40)
+        if last >= 0:
+            stays.append((rng.choice(persons), first, last, rng.choice(programmes), rng.random() < 0.7))
+    result_rows = (interactions, stays)
+    result = tally(result_rows, (period.start, period.end), window)
 
+    def iso(number):
+        return (window + timedelta(days=number)).isoformat()
+
+    interactions = [(p, iso(d), g) for p, d, g in interactions]
+    stays = [(p, iso(first), iso(last), g, "実施済" if done else "予定",
+              (min(window + timedelta(days=last), period.end) - max(window + timedelta(days=first), period.start)).days
+              + 1) for p, first, last, g, done in stays]
+    stays = [(*row[:5], row[5] if row[5] > 0 else None) for row in stays]
     s, ws = period.start.isoformat(), window.isoformat()
     activities = [(p, d, g) for p, d, g in interactions if d >= s]
     activities += [(p, max(first, s), g) for p, first, _l, g, status, inside in stays
@@ -390,3 +393,49 @@ def test_tally_equals_plain_counting_for_any_year_and_quarter(year, quarter):
     for month, (visits, unique) in result.monthly.items():
         of_month = [a for a in activities if a[1][:7] == month]
         assert (visits, unique) == (len(of_month), len({a[0] for a in of_month}))
+    assert sum(visits for visits, _unique in result.monthly.values()) == len(activities)
+    for programme in ("A", "B", None):
+        mine = [(status, inside) for _p, _f, _l, g, status, inside in stays if g == programme and inside]
+        assert result.person_days.get(programme, (0, 0)) == (
+            sum(inside for status, inside in mine if status == "実施済"),
+            sum(inside for status, inside in mine if status != "実施済"))
+    only_a = tally(result_rows, (period.start, period.end), window, "A")
+    assert (only_a.total.visits, only_a.total.unique, only_a.total.repeaters) == (
+        result.by_programme["A"].visits, result.by_programme["A"].unique, result.by_programme["A"].repeaters)
+
+
+def test_numbering_survives_ids_that_share_a_hash():
+    from kankei_desktop.services.kpis_persons import number_ids
+
+    ids = ["b", "a", "b", "c", "a"]
+    for key in (hash, lambda _id: 7):  # the second puts every id on one hash
+        numbers, names = number_ids(ids, key)
+        assert [names[n] for n in numbers.tolist()] == ids
+        assert sorted(names) == ["a", "b", "c"]
+
+
+def test_second_connection_and_single_session_give_the_same_figures(known, monkeypatch):
+    """A fresh session counts the record figures on a second connection in a thread; one that
+    has begun counts them itself. Both must give every figure alike."""
+    import threading
+
+    from sqlalchemy import text
+
+    from kankei_desktop.services import kpis
+
+    database, _ids = known
+    threads = []
+    counted_by = kpis._record_figures
+
+    def record_figures(*args):
+        threads.append(threading.current_thread().name)
+        return counted_by(*args)
+
+    monkeypatch.setattr(kpis, "_record_figures", record_figures)
+    for quarter in (None, 1):
+        paired = figures(database, 2026, quarter)
+        with database.session() as session:
+            session.execute(text("SELECT count(*) FROM programme"))  # begun: no second connection
+            single = compute_kpis(session, 2026, quarter)
+        assert paired.to_json_dict() == single.to_json_dict()
+    assert [name.startswith("kpi-records") for name in threads] == [True, False, True, False]

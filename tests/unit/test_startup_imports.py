@@ -64,3 +64,10 @@ def test_selftest_command_parses_without_the_other_command_modules():
     )
     others = set(cli_command_modules()) - {"kankei_desktop.cli.selftest"}
     assert not others & loaded
+
+
+def test_home_page_leaves_numpy_to_the_first_count():
+    """numpy (a tenth of a second) is imported by the KPI count, not before the first window."""
+    loaded = _modules_after("import kankei_desktop.ui.areas.home.page\n")
+    assert "kankei_desktop.services.kpis" in loaded
+    assert "numpy" not in loaded
