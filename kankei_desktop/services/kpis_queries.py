@@ -197,7 +197,9 @@ def _enrolled(column: str, programme_id: str | None) -> str:
 def letters(session: Session, start: date, end: date, programme_id: str | None) -> tuple[int, int, list[tuple]]:
     """(letters sent, letters received, [(days to the first reply or None, replies)])
 
-    for every letter sent to a person in the period that has at least one reply.
+    for every letter sent to a person in the period that has at least one reply. The replies
+    are found from the period's letters (``CROSS JOIN`` fixes that order), not by scanning
+    every letter for a ``reply_to_id``: half the time on the benchmark file.
     """
     params = {"start": _iso(start), "end": _iso(end), "programme": programme_id}
     sent_where = (f"o.direction = {_TO_PERSON} AND o.sent_on BETWEEN :start AND :end AND +o.deleted_at IS NULL"
@@ -209,7 +211,7 @@ def letters(session: Session, start: date, end: date, programme_id: str | None) 
     """), params).scalar_one()
     replied = session.execute(text(f"""
         SELECT {days_after("o.sent_on", "min(r.received_on)")}, count(r.id)
-        FROM letter AS o JOIN letter AS r ON r.reply_to_id = o.id
+        FROM letter AS o INDEXED BY ix_letter_sent CROSS JOIN letter AS r ON r.reply_to_id = o.id
         WHERE {sent_where} AND r.direction = {_FROM_PERSON} AND +r.deleted_at IS NULL
           AND (r.received_on IS NULL OR r.received_on <= :end)
         GROUP BY o.id

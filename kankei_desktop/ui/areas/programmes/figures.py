@@ -40,6 +40,7 @@ class FiguresLabel(QLabel):
 
         with database.session() as session:
             year = programmes.live_programme(session, programme_id).fiscal_year
+        with database.session() as session:  # a session not yet begun counts quicker (compute_kpis)
             report = compute_kpis(session, year, programme_id=programme_id)
         figures = next((p for p in report.programmes if p.programme_id == programme_id), None)
         if figures is None:

@@ -155,10 +155,10 @@ class ReportsPage(AreaPage):
         if self.year_combo.currentData() is None:
             return
         options = self.options()
-        with self.database.session() as session:
+        with self.database.session() as session:  # the count first: quicker in a session not yet begun
+            self.figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
             self.comment_edit.setPlainText(report_comment(session, options.fiscal_year, options.quarter,
                                                           options.programme_id))
-            self.figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
         self._render_preview()
 
     def _render_preview(self) -> None:
