@@ -73,165 +73,165 @@
 <context>
     <name>DataSafetyPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="79"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="87"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="350"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="351"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="92"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="93"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="94"/>
         <source>Personal data</source>
         <translation>個人情報</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="107"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="108"/>
         <source>Change…</source>
         <translation>変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="109"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="110"/>
         <source>Use default</source>
         <translation>既定に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="115"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="356"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="357"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="119"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="120"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="121"/>
         <source>Back up while working every</source>
         <translation>作業中のバックアップ間隔</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="126"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="127"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="128"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="150"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="151"/>
         <source>The backup folder is not there (was a USB stick removed?).</source>
         <translation>バックアップ先のフォルダーが見つかりません（USB メモリーが外れていませんか？）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="152"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="153"/>
         <source>No backups yet. Press “Back up now” to make the first one.</source>
         <translation>バックアップはまだありません。「今すぐバックアップ」で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="178"/>
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="185"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="186"/>
         <source>Choose a backup in the list first.</source>
         <translation>先に一覧からバックアップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="188"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="189"/>
         <source>A backup is being made. Try again in a moment.</source>
         <translation>バックアップを作成中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="193"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="194"/>
         <source>Restore the backup of %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="208"/>
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="220"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="221"/>
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="237"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="238"/>
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="240"/>
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="260"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="261"/>
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="277"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="278"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="287"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="290"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="291"/>
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="295"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="296"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="312"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="313"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="319"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="320"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="324"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="328"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="329"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="341"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="342"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="359"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="360"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

@@ -155,136 +155,136 @@
 <context>
     <name>HostsPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="50"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="204"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="40"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="194"/>
         <source>Hosts</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="45"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="45"/>
         <source>New host (Ctrl+N)</source>
         <translation>新しい受入先（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="46"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="57"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="47"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="57"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="47"/>
         <source>Archive or bring back the host</source>
         <translation>受入先をアーカイブする／有効に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="58"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="226"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="216"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="49"/>
         <source>Delete a host that no stay or letter refers to</source>
         <translation>滞在・手紙のない受入先を削除する</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="60"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="236"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="226"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="229"/>
         <source>Schedule PDF</source>
         <translation>受入予定表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="51"/>
         <source>Printable schedule of upcoming stays (A4 landscape)</source>
         <translation>今後の受入予定を印刷用 PDF に（A4 横）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="64"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="54"/>
         <source>Search name, contact, city, phone (Ctrl+F)</source>
         <translation>名称・担当者・市区町村・電話で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="67"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="57"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="60"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="108"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="98"/>
         <source>Stays and letters</source>
         <translation>滞在と手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="154"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="144"/>
         <source>%1 hosts</source>
         <translation>受入先 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="169"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="159"/>
         <source>Select a host to see its details.</source>
         <translation>受入先を選ぶと詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="179"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="169"/>
         <source>Not a lodging</source>
         <translation>宿泊なし</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="180"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="170"/>
         <source>%1 persons per night</source>
         <translation>1泊 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="183"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="173"/>
         <source>Contact: %1</source>
         <translation>連絡先: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="184"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="174"/>
         <source>Address: %1</source>
         <translation>住所: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="187"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="177"/>
         <source>Capacity: %1</source>
         <translation>定員: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="188"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="178"/>
         <source>Stays: %1, letters: %2</source>
         <translation>滞在 %1 件、手紙 %2 通</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="191"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="181"/>
         <source>Hosts side-job / second-job talent (副業・兼業)</source>
         <translation>副業・兼業人材を受け入れている</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="225"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="215"/>
         <source>Delete this host? Hosts with stays or letters can only be archived.</source>
         <translation>この受入先を削除しますか？ 滞在や手紙のある受入先はアーカイブのみできます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="236"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="226"/>
         <source>Select a host first.</source>
         <translation>先に受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="241"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="231"/>
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>

@@ -300,166 +300,166 @@
 <context>
     <name>MailPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="77"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="193"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="185"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="77"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="78"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="79"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="79"/>
         <source>Edit the selected row (Enter)</source>
         <translation>選択した行を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="222"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="214"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81"/>
         <source>Rice letter batch…</source>
         <translation>お米レター一括作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
         <source>One shipment and one letter for everyone in a programme</source>
         <translation>プログラムの全員に発送と手紙を1件ずつ作成します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
         <source>Mark shipped…</source>
         <translation>発送済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84"/>
         <source>Mark delivered…</source>
         <translation>配達済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88"/>
         <source>Address labels (PDF)…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89"/>
         <source>Yamato B2 Cloud CSV…</source>
         <translation>ヤマト B2クラウド用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="98"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90"/>
         <source>Yu-Pack Print R CSV…</source>
         <translation>ゆうパックプリントR用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="101"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93"/>
         <source>Search name, contents, tracking number (Ctrl+F)</source>
         <translation>氏名・内容・伝票番号で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="120"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="112"/>
         <source>Do the suggested action</source>
         <translation>おすすめの操作を実行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="121"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="113"/>
         <source>Nothing needs attention.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="131"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="123"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="132"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="245"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="278"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="124"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="237"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="270"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="133"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="125"/>
         <source>Follow-ups</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="154"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="166"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="176"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="168"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="220"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="212"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="220"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="212"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="221"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="213"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="245"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="237"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="257"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="272"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="264"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="278"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="270"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="282"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="274"/>
         <source>Save carrier CSV</source>
         <translation>送り状 CSV を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="284"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="276"/>
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>

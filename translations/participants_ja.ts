@@ -4,112 +4,112 @@
 <context>
     <name>ParticipantsPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="52"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="42"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="48"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="48"/>
         <source>New participant (Ctrl+N)</source>
         <translation>参加者を新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="49"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="49"/>
         <source>Edit the selected participant (Enter)</source>
         <translation>選択した参加者を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="50"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="50"/>
         <source>Delete the selected participant</source>
         <translation>選択した参加者を削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="51"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="51"/>
         <source>Restore the deleted participant</source>
         <translation>削除した参加者を元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
         <source>Add to programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
         <source>Enroll the selected participants in a programme</source>
         <translation>選択した参加者をプログラムに登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="67"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="57"/>
         <source>Search name, furigana, e-mail, phone (Ctrl+F)</source>
         <translation>氏名・フリガナ・メール・電話で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="61"/>
         <source>All stages</source>
         <translation>すべての段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="65"/>
         <source>All ties</source>
         <translation>すべてのゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="78"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="68"/>
         <source>Show deleted</source>
         <translation>削除済みを表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="201"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="191"/>
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="206"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="196"/>
         <source>There are no deleted participants.</source>
         <translation>削除済みの参加者はいません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="198"/>
         <source>No participants yet. Use [+ New] or import a spreadsheet to register them.</source>
         <translation>参加者がまだいません。[＋ 新規] または [取り込み] から登録できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="209"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="199"/>
         <source>No participant matches. Change the search words or the filters.</source>
         <translation>該当する参加者がいません。検索語や絞り込みを変えてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="251"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="241"/>
         <source>Delete participant</source>
         <translation>参加者の削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="252"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="242"/>
         <source>Delete %1? You can restore them from &quot;Show deleted&quot;.</source>
         <translation>%1さんを削除しますか？「削除済みを表示」から元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="275"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="265"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>

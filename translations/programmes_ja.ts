@@ -315,17 +315,17 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="53"/>
         <source>Target %1: %2</source>
         <translation>目標 %1: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="48"/>
         <source>Persons %1 (visits %2), person-days %3</source>
         <translation>実人数 %1 名（のべ %2 人）・人日 %3</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="57"/>
         <source>%1: %2 of %3 (%4)</source>
         <translation>%1: 実績 %2／目標 %3（%4）</translation>
     </message>
@@ -533,249 +533,249 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="53"/>
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="64"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="83"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="389"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="379"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="84"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="401"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="391"/>
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77"/>
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
         <translation>保存した参加者の絞り込み（一括登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="114"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="104"/>
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="115"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="105"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="116"/>
         <source>Enroll a segment…</source>
         <translation>セグメントを登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118"/>
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119"/>
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121"/>
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123"/>
         <source>Count persons and person-days of this programme&apos;s fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="135"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="135"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="136"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="136"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="149"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="139"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="151"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="141"/>
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="269"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="259"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="278"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="268"/>
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="293"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="283"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="294"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="284"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="302"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="292"/>
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="322"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="312"/>
         <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="341"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="331"/>
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="349"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="339"/>
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="365"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="355"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="389"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="379"/>
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="420"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="410"/>
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="438"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="428"/>
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="451"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="441"/>
         <source>Enroll %1</source>
         <translation>%1 を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="465"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="455"/>
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="468"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="458"/>
         <source>Enroll a segment</source>
         <translation>セグメントを登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="469"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="459"/>
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントの全員を登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="475"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="465"/>
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="482"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="472"/>
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="485"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="475"/>
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="500"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="490"/>
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>

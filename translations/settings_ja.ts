@@ -184,27 +184,27 @@
         <translation>データフォルダー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="242"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="244"/>
         <source>Not saved: correct the fields marked in red, then save again.</source>
         <translation>保存していません。赤枠の項目を直してから、もう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="248"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="252"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="254"/>
         <source>Changes not saved yet.</source>
         <translation>まだ保存していない変更があります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="277"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="279"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="293"/>
         <source>The new language is used from the next start.</source>
         <translation>次回の起動から新しい言語で表示します。</translation>
     </message>

@@ -120,112 +120,112 @@
 <context>
     <name>StaysPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="54"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="188"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="43"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="177"/>
         <source>Stays</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="50"/>
         <source>Previous month</source>
         <translation>前の月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="62"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="51"/>
         <source>Next month</source>
         <translation>次の月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="52"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="58"/>
         <source>Timeline</source>
         <translation>タイムライン</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="59"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="73"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="62"/>
         <source>New stay</source>
         <translation>新しい滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="73"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="62"/>
         <source>New stay (Ctrl+N)</source>
         <translation>新しい滞在（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="63"/>
         <source>.ics</source>
         <translation>.ics 書き出し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="63"/>
         <source>Export the stays for Outlook / Google Calendar</source>
         <translation>滞在を Outlook・Google カレンダー用に書き出す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="75"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="218"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="221"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="228"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="64"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="210"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="217"/>
         <source>Host schedule</source>
         <translation>受入予定表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="65"/>
         <source>Printable schedule (PDF) of the host chosen in the filter</source>
         <translation>絞り込みで選んだ受入先の受入予定表（PDF）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="83"/>
         <source>Drag across days to create a stay (double-click a day for one day); double-click a stay to open it. Red: Sunday/holiday, blue: Saturday, beige: year-end closing (12/29–1/3).</source>
         <translation>日付をドラッグして滞在を登録（1日だけならダブルクリック）、滞在をダブルクリックで開きます。赤: 日曜・祝日、青: 土曜、ベージュ: 年末年始の閉庁日（12/29〜1/3）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="138"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="127"/>
         <source>All programmes</source>
         <translation>すべてのプログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="139"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="128"/>
         <source>All hosts</source>
         <translation>すべての受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="170"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="159"/>
         <source>%1/%2</source>
         <translation>%1年%2月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="166"/>
         <source>%1 stays this month</source>
         <translation>この月の滞在 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="201"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="209"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="190"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="198"/>
         <source>Export stays</source>
         <translation>滞在の書き出し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="211"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="200"/>
         <source>%1 stays written to %2</source>
         <translation>%1 件の滞在を書き出しました: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="218"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="207"/>
         <source>Choose a host in the filter first.</source>
         <translation>先に絞り込みで受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="230"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="219"/>
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>

@@ -81,18 +81,27 @@ def test_tile_click_lists_the_persons_behind_it(qtbot, app_ready, known):
     assert [stage.table.item(r, 0).text() for r in range(stage.table.rowCount())] == ["参加者A"]
 
 
+def wait_counted(qtbot, page):
+    qtbot.waitUntil(lambda: page._preview_task is None and not page._preview_pending, timeout=30000)
+
+
 def test_reports_page_preview_comment_print_and_bad_path(qtbot, app_ready, known, tmp_path, monkeypatch):
     page = ReportsPage(known)
     qtbot.addWidget(page)
     page.show()
     page.activate()
     pick_year(page.year_combo, 2026)
+    # The count runs in the thread pool: the page says so and holds back printing meanwhile.
+    assert page.message.text() == "集計中…" and not page.print_button.isEnabled()
+    wait_counted(qtbot, page)
+    assert page.print_button.isEnabled() and page.message.text() == ""
     assert "今年度は稲刈り体験が好評でした。" in page.comment_edit.toPlainText()
     assert "実人数" in page.preview.toPlainText() and "4名" in page.preview.toPlainText()
     assert "参加 <3" in page.preview.toPlainText()  # one person at 参加: suppressed in the breakdown
     page.comment_edit.setPlainText("秋の受け入れが増えました。")
     page.save_comment()
     page.refresh()
+    wait_counted(qtbot, page)
     assert page.comment_edit.toPlainText() == "秋の受け入れが増えました。"
 
     printer = QPrinter()
@@ -112,4 +121,6 @@ def test_reports_page_preview_comment_print_and_bad_path(qtbot, app_ready, known
 
     empty_year = page.year_combo.itemData(page.year_combo.count() - 1)  # the oldest offered: no data here
     pick_year(page.year_combo, empty_year)
+    wait_counted(qtbot, page)
+    assert page.figures.fiscal_year == empty_year
     assert "データはありません" in page.preview.toPlainText()

@@ -53,7 +53,9 @@ class ReportsPage(AreaPage):
         super().__init__(database, parent)
         self.figures: KpiReport | None = None
         self.organisation = ""
-        self._task: Task | None = None
+        self._task: Task | None = None  # writing a PDF
+        self._preview_task: Task | None = None  # counting the preview's figures
+        self._preview_pending = False
         self.last_saved: Path | None = None
 
         self.period_picker = PeriodPicker(self)
@@ -152,14 +154,44 @@ class ReportsPage(AreaPage):
                              threshold=self.threshold_spin.value())
 
     def refresh(self) -> None:
+        """Count the period's figures in the thread pool (a second or two on a very large file);
+        the preview and the comment follow when they arrive."""
         if self.year_combo.currentData() is None:
             return
+        if self._preview_task is not None:
+            self._preview_pending = True  # one more count once the current one ends
+            return
         options = self.options()
-        with self.database.session() as session:  # the count first: quicker in a session not yet begun
-            self.figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
-            self.comment_edit.setPlainText(report_comment(session, options.fiscal_year, options.quarter,
-                                                          options.programme_id))
+        self.print_button.setEnabled(False)  # it prints the preview, which is about to change
+        self.message.setText(self.tr("Counting…"))
+
+        def work(session, _progress):
+            figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
+            return figures, report_comment(session, options.fiscal_year, options.quarter, options.programme_id)
+
+        task = Task(self.database, work)
+        task.signals.done.connect(self._counted)
+        task.signals.failed.connect(self._count_failed)
+        self._preview_task = start(task)
+
+    def _counted(self, result) -> None:
+        self.figures, comment = result
+        self.comment_edit.setPlainText(comment)
         self._render_preview()
+        if self.message.text() == self.tr("Counting…"):  # not a PDF's message written meanwhile
+            self.message.clear()
+        self._count_finished()
+
+    def _count_failed(self, message: str) -> None:
+        self.message.setText(message)
+        self._count_finished()
+
+    def _count_finished(self) -> None:
+        self._preview_task = None
+        self.print_button.setEnabled(True)
+        if self._preview_pending:
+            self._preview_pending = False
+            self.refresh()
 
     def _render_preview(self) -> None:
         if self.figures is not None:
