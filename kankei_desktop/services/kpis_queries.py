@@ -151,7 +151,7 @@ def ladder_figures(session: Session, start: date, end: date,
     """({stage: persons on the period's last day}, moves up in the period, persons who moved up).
 
     A person's stage on a day is their last change on or before it (the latest entry of
-    the latest day); before their first change it is that change's starting stage; with
+    the latest day, the one stored last among entries of one instant); before their first change it is that change's starting stage; with
     no history it is their current stage. A person registered after the day with no
     change by then is not counted. Counted by SQLite over ``ix_ladder_stage_change_live``:
     no history row reaches Python.
@@ -160,10 +160,11 @@ def ladder_figures(session: Session, start: date, end: date,
               "registered_before": _iso(end + timedelta(days=1)), "interested": LadderStage.INTERESTED.value}
     live = f"deleted_at IS NULL AND person_id {_LIVE_PERSON}{_enrolled('person_id', programme_id)}"
     counts: dict[str, int] = {}
-    # The bare to_stage comes from the row holding the max (SQLite's documented rule).
+    # The bare to_stage comes from the row holding the max (SQLite's documented rule). Changes
+    # recorded in the same instant (a bulk load) are told apart by the order they were stored.
     for stage, persons in session.execute(text(f"""
         SELECT stage, count(*) FROM (
-            SELECT to_stage AS stage, max(changed_on || created_at)
+            SELECT to_stage AS stage, max(changed_on || created_at || printf('%020d', rowid))
             FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
             WHERE {live} AND changed_on <= :end GROUP BY person_id)
         GROUP BY stage
@@ -171,7 +172,7 @@ def ladder_figures(session: Session, start: date, end: date,
         SELECT coalesce((SELECT coalesce(c.from_stage, :interested)
                          FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live
                          WHERE c.person_id = p.id AND c.deleted_at IS NULL
-                         ORDER BY c.changed_on, c.created_at LIMIT 1), p.ladder_stage), count(*)
+                         ORDER BY c.changed_on, c.created_at, c.rowid LIMIT 1), p.ladder_stage), count(*)
         FROM person AS p
         WHERE p.deleted_at IS NULL AND p.created_at < :registered_before{_enrolled('p.id', programme_id)}
           AND NOT EXISTS (SELECT 1 FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live

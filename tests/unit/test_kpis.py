@@ -242,10 +242,11 @@ def _reference_ladder(connection, first: str, last: str) -> tuple[dict, int, int
 
     rank = {stage.value: stage.rank for stage in LadderStage}
     changes: dict[str, list[tuple]] = {}
-    for person, before, after, on, created in connection.execute("""
-            SELECT c.person_id, c.from_stage, c.to_stage, c.changed_on, c.created_at FROM ladder_stage_change c
+    for person, before, after, on, created, stored in connection.execute("""
+            SELECT c.person_id, c.from_stage, c.to_stage, c.changed_on, c.created_at, c.rowid
+            FROM ladder_stage_change c
             JOIN person p ON p.id = c.person_id WHERE p.deleted_at IS NULL AND c.deleted_at IS NULL"""):
-        changes.setdefault(person, []).append((on, created, before or "関心", after))
+        changes.setdefault(person, []).append((on, created, stored, before or "関心", after))
     counts: dict[str, int] = {}
     moves, movers = 0, set()
     for person, current, registered in connection.execute(
@@ -253,13 +254,13 @@ def _reference_ladder(connection, first: str, last: str) -> tuple[dict, int, int
         history = sorted(changes.get(person, []))
         done = [change for change in history if change[0] <= last]
         if done:
-            stage = done[-1][3]
+            stage = done[-1][4]
         elif registered <= last:
-            stage = history[0][2] if history else current
+            stage = history[0][3] if history else current
         else:
             continue
         counts[stage] = counts.get(stage, 0) + 1
-        for on, _created, before, after in history:
+        for on, _created, _stored, before, after in history:
             if first <= on <= last and rank[after] > rank[before]:
                 moves += 1
                 movers.add(person)
@@ -439,3 +440,26 @@ def test_second_connection_and_single_session_give_the_same_figures(known, monke
             single = compute_kpis(session, 2026, quarter)
         assert paired.to_json_dict() == single.to_json_dict()
     assert [name.startswith("kpi-records") for name in threads] == [True, False, True, False]
+
+
+def test_ladder_changes_recorded_in_one_instant_count_in_stored_order(database):
+    """A bulk load can store two changes of one person with the same date and timestamp: the
+    one stored later is the person's stage (the history reads リピート → 参加 → 担い手; sorted by
+    their starting stage the two would come the other way round)."""
+    from datetime import date, datetime, timezone
+
+    from kankei_desktop.domain.tables import LadderStageChange, Person
+
+    instant = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
+    with database.session() as session:
+        person = Person(name="同時 記録", furigana="ドウジ キロク", furigana_sort="ドウジキロク", ladder_stage="担い手",
+                        created_at=instant, updated_at=instant)
+        session.add(person)
+        session.flush()
+        for before, after in (("リピート", "参加"), ("参加", "担い手")):
+            session.add(LadderStageChange(person_id=person.id, from_stage=before, to_stage=after,
+                                          changed_on=date(2026, 5, 1), changed_by="test", reason="",
+                                          created_at=instant, updated_at=instant))
+            session.flush()
+    stages = {c.stage: c.persons for c in figures(database).ladder.stages}
+    assert stages["担い手"] == 1 and stages["参加"] == 0
