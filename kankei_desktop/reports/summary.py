@@ -59,7 +59,7 @@ def summary_rows(figures: KpiReport) -> list[SummaryRow]:
         SummaryRow("continuing", "継続者（前年度から）", number(p.continuing, "名"),
                    f"継続率 {percent(p.continuing_rate)}（前年度の実人数 {number(p.previous_year_unique_persons, '名')}）"),
         SummaryRow("sustained", "継続的関与者", number(p.sustained, "名"),
-                   f"直近4四半期の活動者 {number(p.sustained_base, '名')} の {percent(p.sustained_share)}"),
+                   f"直近4四半期の活動者 {number(p.sustained_base, '名')}中 {percent(p.sustained_share)}"),
         SummaryRow("moves_up", "関わりの段階が上がった回数", number(figures.ladder.moves_up, "回"),
                    f"{number(figures.ladder.persons_moved_up, '名')}"),
         SummaryRow("letters_sent", "手紙（地域→参加者）", number(m.letters_sent, "通"),
@@ -68,7 +68,7 @@ def summary_rows(figures: KpiReport) -> list[SummaryRow]:
                    f"返信までの日数（中央値） {days(m.median_days_to_reply)}"),
         SummaryRow("shipped", "荷物 発送", number(m.shipped, "件"),
                    f"配達 {number(m.delivered, '件')}・返送 {number(m.returned, '件')}・"
-                   f"配達までの日数（中央値） {days(m.median_days_in_transit)}"),
+                   f"配達まで中央値 {days(m.median_days_in_transit)}"),
         SummaryRow("active_hosts", "活動した受入先", number(h.active_hosts, "件")),
         SummaryRow("side_job_companies", "副業・兼業人材を受け入れた企業", number(h.side_job_companies, "社"),
                    f"登録 {number(h.side_job_companies_registered, '社')}"),

@@ -85,19 +85,20 @@ class TrendChart(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        left, bottom, top_margin = 44, 22, 22
-        plot = QRectF(left, top_margin, self.width() - left - 8, self.height() - top_margin - bottom)
         top = _nice_top(max((max(u, v) for _l, u, v in self.months), default=0))
-        painter.setPen(QPen(GRID, 1))
         metrics = painter.fontMetrics()
-        for step in range(5):
-            value = top * step / 4
+        ticks = [f"{top * step / 4:,.0f}" for step in range(5)]
+        # As wide as the longest tick label (a large file's months run into tens of thousands).
+        left = max(44, max(metrics.horizontalAdvance(tick) for tick in ticks) + 10)
+        bottom, top_margin = 22, 22
+        plot = QRectF(left, top_margin, self.width() - left - 8, self.height() - top_margin - bottom)
+        for step, tick in enumerate(ticks):
             y = plot.bottom() - plot.height() * step / 4
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             painter.setPen(TEXT)
             painter.drawText(QRectF(0, y - 8, left - 6, 16), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             f"{value:,.0f}")
+                             tick)
         slot = plot.width() / max(len(self.months), 1)
         small = painter.font()
         small.setPointSizeF(max(7.0, min(small.pointSizeF(), slot / 4.2)))
