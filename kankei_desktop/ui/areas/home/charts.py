@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -12,15 +14,15 @@ TEXT = QColor("#2d3748")
 GRID = QColor("#D9D9D9")
 
 
-def _nice_top(value: int) -> int:
-    if value <= 0:
-        return 1
-    top = value * 1.1
-    magnitude = 10 ** max(len(str(int(top))) - 1, 0)
-    for step in (magnitude // 5 or 1, magnitude // 2 or 1, magnitude):
-        if top / step <= 10:
-            break
-    return int(-(-top // step) * step)
+def _value_axis(value: int) -> tuple[int, int]:
+    """(top, step) of a value axis from zero: a round step (1, 2 or 5 × 10ⁿ), at most six
+    steps, the top a little above ``value``, so every tick label is a round number."""
+    wanted = max(value, 1) * 1.05
+    magnitude = 1
+    while magnitude * 10 * 6 < wanted:
+        magnitude *= 10
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude * 6 >= wanted)
+    return step * math.ceil(wanted / step), step
 
 
 class LadderChart(QWidget):
@@ -85,15 +87,15 @@ class TrendChart(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        top = _nice_top(max((max(u, v) for _l, u, v in self.months), default=0))
+        top, step = _value_axis(max((max(u, v) for _l, u, v in self.months), default=0))
         metrics = painter.fontMetrics()
-        ticks = [f"{top * step / 4:,.0f}" for step in range(5)]
+        ticks = [f"{value:,}" for value in range(0, top + 1, step)]
         # As wide as the longest tick label (a large file's months run into tens of thousands).
         left = max(44, max(metrics.horizontalAdvance(tick) for tick in ticks) + 10)
         bottom, top_margin = 22, 22
         plot = QRectF(left, top_margin, self.width() - left - 8, self.height() - top_margin - bottom)
-        for step, tick in enumerate(ticks):
-            y = plot.bottom() - plot.height() * step / 4
+        for index, tick in enumerate(ticks):
+            y = plot.bottom() - plot.height() * index / (len(ticks) - 1)
             painter.setPen(QPen(GRID, 1))
             painter.drawLine(int(plot.left()), int(y), int(plot.right()), int(y))
             painter.setPen(TEXT)
