@@ -212,24 +212,22 @@ def _check(fiscal_year: int, quarter: int | None) -> None:
 
 
 class _RecordFigures(NamedTuple):
-    """The figures SQLite counts nearly on its own, apart from the activity rows."""
+    """The figures SQLite counts on its own (no Python work per row, so they can run beside
+    the activity count without taking turns with it for the interpreter)."""
 
     ladder: tuple[dict[str, int], int, int]
     letters: tuple[int, int, list[tuple]]
     shipments: tuple[int, int, int, list]
     hosts: tuple[int, int, int]
-    funnels: dict[str, tuple[int, list[FunnelStage]]]
 
 
-def _record_figures(session: Session, period: Period, programme_id: str | None,
-                    programme_ids: list[str]) -> _RecordFigures:
+def _record_figures(session: Session, period: Period, programme_id: str | None) -> _RecordFigures:
     start, end = period.start, period.end
     return _RecordFigures(
         ladder=q.ladder_figures(session, start, end, programme_id),
         letters=q.letters(session, start, end, programme_id),
         shipments=q.shipments(session, start, end, programme_id),
         hosts=q.hosts(session, start, end, programme_id),
-        funnels=funnels(session, programme_ids, end),
     )
 
 
@@ -237,7 +235,7 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
                  programme_id: str | None = None) -> KpiReport:
     """Every figure for a fiscal year (or one of its quarters), overall or for one programme.
 
-    When ``session`` has not begun yet, the record figures (ladder, mail, hosts, funnels)
+    When ``session`` has not begun yet, the record figures (ladder, mail, hosts)
     are counted on a second connection with the same snapshot (``store.snapshot``) while
     this thread fetches and counts the activities; otherwise everything runs in ``session``,
     so its own unsaved changes count.
@@ -257,14 +255,15 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
         beside = None
         if reader is not None:
             q.prepare(reader)
-            beside = pool.submit(_record_figures, reader, period, programme_id, programme_ids)
+            beside = pool.submit(_record_figures, reader, period, programme_id)
 
         q.prepare(session)
         window_start = _sustained_window_start(fiscal_year, quarter)
         with gc_paused():  # a few hundred thousand row tuples, no cycles among them
             counted = P.tally(q.activity_rows(session, window_start, end), (start, end), window_start, programme_id)
             previous_persons = q.active_person_ids(session, previous.start, previous.end)
-        records = beside.result() if beside else _record_figures(session, period, programme_id, programme_ids)
+        funnel_by_programme = funnels(session, programme_ids, end)
+        records = beside.result() if beside else _record_figures(session, period, programme_id)
     total, by_programme = counted.total, counted.by_programme
     both = len(counted.persons & previous_persons)
     sustained, sustained_base = counted.sustained, counted.sustained_base
@@ -285,7 +284,6 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     )
     monthly = [MonthFigures(month, *monthly_rows.get(month, (0, 0))) for month in _months(period)]
 
-    funnel_by_programme = records.funnels
     targets_by_programme = _targets(session, programme_ids)
 
     programmes: list[ProgrammeFigures] = []
