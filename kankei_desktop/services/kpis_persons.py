@@ -81,9 +81,9 @@ def _distinct(values: np.ndarray) -> np.ndarray:
     return values[np.concatenate(([True], values[1:] != values[:-1]))] if len(values) else values
 
 
-def _days_per_key(keys: np.ndarray, days: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:
-    """(each key once, how many different days it has), for days in 0 … span - 1."""
-    pair_keys = _distinct(keys * span + days) // span  # sorted, so a key's pairs are side by side
+def _values_per_key(keys: np.ndarray, values: np.ndarray, span: int) -> tuple[np.ndarray, np.ndarray]:
+    """(each key once, how many different values it has: days, quarters…), for values in 0 … span - 1."""
+    pair_keys = _distinct(keys * span + values) // span  # sorted, so a key's pairs are side by side
     if not len(pair_keys):
         return pair_keys, pair_keys
     starts = np.flatnonzero(np.concatenate(([True], pair_keys[1:] != pair_keys[:-1])))
@@ -126,18 +126,18 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
     from_stay = np.arange(len(person)) >= len(interactions)
 
     # 継続的関与者: persons active in two or more of the window's quarters.
-    _persons, quarters = _days_per_key(person, calendar.quarter_of[day], calendar.quarter_count)
+    _persons, quarters = _values_per_key(person, calendar.quarter_of[day], calendar.quarter_count)
     sustained, sustained_base = int(np.count_nonzero(quarters >= 2)), len(quarters)
 
     # The period's activities: an interaction on its day, a stay on its first day inside it.
     inside = np.concatenate([day[:len(interactions)] >= first_day, ends >= first_day])
     person, day, programme, from_stay = (
         person[inside], np.maximum(day[inside], first_day), programme[inside], from_stay[inside])
-    persons, dates = _days_per_key(person, day, span)
+    persons, dates = _values_per_key(person, day, span)
     total = Counted(len(person), int(np.count_nonzero(from_stay)), len(persons), int(np.count_nonzero(dates >= 2)))
 
     people = len(person_ids)
-    pairs, dates = _days_per_key(programme * people + person, day, span)
+    pairs, dates = _values_per_key(programme * people + person, day, span)
     groups = len(programme_ids)
     unique = _per_group(pairs, people, groups)
     repeaters = _per_group(pairs[dates >= 2], people, groups)
