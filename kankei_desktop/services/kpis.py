@@ -212,8 +212,8 @@ def _check(fiscal_year: int, quarter: int | None) -> None:
 
 
 class _RecordFigures(NamedTuple):
-    """The figures SQLite counts on its own (no Python work per row, so they can run beside
-    the activity count without taking turns with it for the interpreter)."""
+    """The figures SQLite counts nearly on its own: SQL aggregates with little Python work, so
+    they run beside the activity count without taking turns with it for the interpreter."""
 
     ladder: tuple[dict[str, int], int, int]
     letters: tuple[int, int, list[tuple]]
@@ -235,10 +235,10 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
                  programme_id: str | None = None) -> KpiReport:
     """Every figure for a fiscal year (or one of its quarters), overall or for one programme.
 
-    When ``session`` has not begun yet, the record figures (ladder, mail, hosts)
-    are counted on a second connection with the same snapshot (``store.snapshot``) while
-    this thread fetches and counts the activities; otherwise everything runs in ``session``,
-    so its own unsaved changes count.
+    When ``session`` has not begun yet, the record figures (ladder, mail, hosts) are counted
+    on a second connection with the same snapshot (``store.snapshot``) while this thread
+    fetches and counts the activities; otherwise everything runs in ``session``, so its own
+    unsaved changes count.
     """
     # Imported here: numpy costs a tenth of a second, and the home page imports this module
     # before its first window appears.
