@@ -61,7 +61,7 @@ def summary_rows(figures: KpiReport) -> list[SummaryRow]:
         SummaryRow("sustained", "継続的関与者", number(p.sustained, "名"),
                    f"直近4四半期の活動者 {number(p.sustained_base, '名')}中 {percent(p.sustained_share)}"),
         SummaryRow("moves_up", "関わりの段階が上がった回数", number(figures.ladder.moves_up, "回"),
-                   f"{number(figures.ladder.persons_moved_up, '名')}"),
+                   f"上がった人 {number(figures.ladder.persons_moved_up, '名')}"),
         SummaryRow("letters_sent", "手紙（地域→参加者）", number(m.letters_sent, "通"),
                    f"返信あり {number(m.letters_replied, '通')}・返信率 {percent(m.reply_rate)}"),
         SummaryRow("letters_received", "手紙（参加者→地域）", number(m.letters_received, "通"),
