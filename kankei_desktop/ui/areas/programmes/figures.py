@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from kankei_desktop.services import programmes
 from kankei_desktop.services.enrollments import BoardColumn
 from kankei_desktop.services.programmes import ProgrammeInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.areas.home.worker import Task, start
+
+if TYPE_CHECKING:
+    from kankei_desktop.services.kpis import KpiReport
 
 SEPARATOR = "　／　"
 
@@ -34,14 +40,21 @@ class FiguresLabel(QLabel):
                 parts.append(self.tr("Target %1: %2").replace("%1", target.name).replace("%2", value))
         self.setText(SEPARATOR.join(parts))
 
-    def show_kpis(self, database: Database, programme_id: str) -> None:
-        """Targets against the KPI service's figures (on demand: it reads the whole year's activity)."""
+    def count_kpis(self, database: Database, programme_id: str) -> Task:
+        """Targets against the KPI service's figures, counted in the thread pool (on demand: it
+        reads the whole year's activity, a second or two on a very large file)."""
         from kankei_desktop.services.kpis import compute_kpis
 
         with database.session() as session:
             year = programmes.live_programme(session, programme_id).fiscal_year
-        with database.session() as session:  # a session not yet begun counts quicker (compute_kpis)
-            report = compute_kpis(session, year, programme_id=programme_id)
+        self.setText(self.tr("Counting…"))
+        # The task's own session has not begun: compute_kpis counts quicker in one.
+        task = Task(database, lambda session, _progress: compute_kpis(session, year, programme_id=programme_id))
+        task.signals.done.connect(lambda report: self.show_kpis(report, programme_id))
+        task.signals.failed.connect(self.setText)
+        return start(task)
+
+    def show_kpis(self, report: KpiReport, programme_id: str) -> None:
         figures = next((p for p in report.programmes if p.programme_id == programme_id), None)
         if figures is None:
             return

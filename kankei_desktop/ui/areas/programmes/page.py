@@ -332,7 +332,7 @@ class ProgrammesPage(AreaPage):
 
     def show_figures(self) -> None:
         if self.programme_id:
-            self.figures_label.show_kpis(self.database, self.programme_id)
+            self.figures_label.count_kpis(self.database, self.programme_id)
 
     def _create_programme(self, data):
         return self.run_undoable(
