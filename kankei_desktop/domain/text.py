@@ -105,8 +105,8 @@ def normalise_phone(text: str) -> str:
         digits = digits[2:]
         if not digits.startswith("0"):  # "+81 (0)3 …" already has it
             digits = "0" + digits
-    elif len(digits) == 10 and not digits.startswith("0"):
-        digits = "0" + digits  # Excel dropped the leading zero
+    elif len(digits) in (9, 10) and not digits.startswith("0"):
+        digits = "0" + digits  # Excel dropped the leading zero (a fixed line has 9 digits left)
     if len(digits) == 11:
         if digits.startswith("0800"):  # free dial, before 080 mobiles
             return f"{digits[:4]}-{digits[4:7]}-{digits[7:]}"

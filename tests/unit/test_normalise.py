@@ -46,6 +46,7 @@ def test_postal_codes_keep_or_regain_their_leading_zero():
 
 def test_phones_are_half_width_with_hyphens_and_get_their_zero_back():
     assert cells.to_phone(9012345678.0) == "090-1234-5678"
+    assert cells.to_phone(312345678.0) == "03-1234-5678"  # a fixed line Excel read as a number
     assert cells.to_phone("０９０－１２３４－５６７８") == "090-1234-5678"
     assert cells.to_phone("025-123-4567") == "025-123-4567"
     assert cells.to_phone(None) == ""

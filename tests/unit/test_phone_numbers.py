@@ -53,6 +53,9 @@ def test_full_width_and_spaced_input_is_normalised(raw, expected):
 
 def test_a_number_that_lost_its_leading_zero_gets_it_back():
     assert normalise_phone("9012345678") == "090-1234-5678"  # Excel read a mobile as a number
+    assert normalise_phone("312345678") == "03-1234-5678"  # and a fixed line
+    assert normalise_phone("257512345") == "025-751-2345"
+    assert normalise_phone("200000000") == "200000000"  # 020… is no fixed line in the plan: kept as typed
 
 
 @pytest.mark.parametrize("raw, expected", [
