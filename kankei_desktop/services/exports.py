@@ -32,6 +32,7 @@ from kankei_desktop.domain.tables import (
 from kankei_desktop.io.columns import PERSON_COLUMNS
 from kankei_desktop.io.writers import Table, WriteResult, write_csv, write_xlsx
 from kankei_desktop.store import audit
+from kankei_desktop.store.rows import plain_rows
 
 WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "all")
 SHEET_NAMES = {
@@ -44,31 +45,11 @@ PERSONAL_DATA_NOTICE = (
 )
 
 _PERSON_EXPORT = [c for c in PERSON_COLUMNS if c.key not in ("address", "age")]
-_MMAP_BYTES = 1 << 30
 _KIND_OF = {"date": "date", "bool": "bool", "id": "text"}
 
 
 def _contact_filter(exclude_no_contact: bool, person=Person) -> list:
     return [person.contact_ok.is_(True)] if exclude_no_contact else []
-
-
-def _plain_rows(session: Session, statement) -> list[tuple]:
-    """Rows of ``statement`` as the driver's plain tuples, in the session's transaction.
-
-    At 100,000 persons SQLAlchemy's row objects and its per-value date, datetime
-    and boolean conversion cost more than the query; the callers convert the few
-    columns that need it themselves.
-    """
-    session.flush()  # pending ORM changes must be visible to the driver's cursor
-    connection = session.connection()
-    # Memory-mapped reads skip a system call per page (this connection only, as the KPIs do).
-    connection.exec_driver_sql(f"PRAGMA mmap_size = {_MMAP_BYTES}")
-    sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
-    cursor = connection.connection.driver_connection.cursor()
-    try:
-        return cursor.execute(sql).fetchall()
-    finally:
-        cursor.close()
 
 
 def _typed(table: Table) -> Table:
@@ -102,16 +83,16 @@ def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
     filled_later = {"ties", *tag_kinds}
     # One column per export column, in export order; NULL holds the place of the lists filled in below.
     selected = [null() if c.key in filled_later else getattr(Person, c.key) for c in _PERSON_EXPORT]
-    rows = _plain_rows(session, (
+    rows = plain_rows(session, (
         select(*selected, Person.last_activity_on, Person.created_at)
         .where(Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Person.furigana_sort, Person.created_at, Person.id)
     ))
-    ties = _joined_by_person(_plain_rows(session, (
+    ties = _joined_by_person(plain_rows(session, (
         select(PersonTie.person_id, PersonTie.tie).where(PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)
     )))
     tags = _joined_by_person(
-        ((pid, kind), name) for pid, kind, name in _plain_rows(session, (
+        ((pid, kind), name) for pid, kind, name in plain_rows(session, (
             select(PersonTag.person_id, PersonTag.kind, PersonTag.name)
             .where(PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)
         ))
@@ -128,7 +109,7 @@ def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
 
 
 def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = _plain_rows(session, (
+    rows = plain_rows(session, (
         select(Enrollment.id, Person.id, Person.name, Person.furigana, Programme.name, Programme.fiscal_year,
                ProgrammeStage.name, Enrollment.applied_on, Enrollment.joined_on, Enrollment.stage_since,
                Enrollment.notes)
@@ -150,7 +131,7 @@ def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
               .join(Person, Person.id == StayParticipant.person_id)
               .where(StayParticipant.deleted_at.is_(None), Person.deleted_at.is_(None),
                      *_contact_filter(exclude_no_contact)).subquery())
-    rows = _plain_rows(session, (
+    rows = plain_rows(session, (
         select(Stay.id, people.c.pid, people.c.pname, Host.name, lodging.name, Stay.start_on, Stay.end_on,
                Stay.kind, Stay.purpose, Programme.name, Stay.status, Stay.notes)
         .outerjoin(people, people.c.stay_id == Stay.id)
@@ -166,7 +147,7 @@ def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
 
 
 def letters_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = _plain_rows(session, (
+    rows = plain_rows(session, (
         select(Letter.id, Letter.direction, Person.id, Person.name, Host.name, Programme.name, Letter.written_on,
                Letter.sent_on, Letter.received_on, Letter.status, Letter.reply_to_id, Letter.summary)
         .join(Person, Person.id == Letter.person_id)
@@ -185,7 +166,7 @@ def letters_table(session: Session, exclude_no_contact: bool = False) -> Table:
 
 
 def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = _plain_rows(session, (
+    rows = plain_rows(session, (
         select(Shipment.id, Person.id, Person.name, Host.name, Programme.name, Shipment.contents, Shipment.quantity,
                Shipment.carrier, Shipment.tracking_number, Shipment.prepared_on, Shipment.shipped_on,
                Shipment.delivered_on, Shipment.returned_on, Shipment.status, Shipment.cost_yen, Shipment.notes)
@@ -203,7 +184,7 @@ def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table
 
 
 def interactions_table(session: Session, exclude_no_contact: bool = False) -> Table:
-    rows = _plain_rows(session, (
+    rows = plain_rows(session, (
         select(Interaction.id, Person.id, Person.name, Interaction.kind, Interaction.occurred_on, Programme.name,
                Interaction.note)
         .join(Person, Person.id == Interaction.person_id)

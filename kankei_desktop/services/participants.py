@@ -29,6 +29,7 @@ from kankei_desktop.domain.text import (
     to_katakana,
 )
 from kankei_desktop.store import audit
+from kankei_desktop.store.rows import plain_rows
 
 
 @dataclass
@@ -319,6 +320,8 @@ def list_person_ids(
     values are ordered by フリガナ. Each part is one query that reads its ids in
     order from an index of migration 0004 (column, furigana_sort, id) rather
     than sorting the table: "empty last" as a single ORDER BY would defeat it.
+    The ids are read as the driver's tuples (``store.rows``): SQLAlchemy's rows
+    cost half as much again as the query at 100,000 persons.
     """
     conditions = _conditions(flt)
     if sort == "ladder_stage":
@@ -333,7 +336,7 @@ def list_person_ids(
     ids: list[str] = []
     for condition, part_order in ((filled, order), (empty, by_furigana)):
         statement = select(Person.id).where(*conditions, condition).order_by(*part_order)
-        ids.extend(session.execute(statement).scalars())
+        ids.extend(row[0] for row in plain_rows(session, statement))
     return ids
 
 
@@ -341,15 +344,16 @@ def _ids_by_ladder(session: Session, conditions: list, descending: bool) -> list
     """The ladder in its own order (関心 → 移住), not by the words' code points.
 
     One pass over the stage index, grouped in Python: a query per stage made
-    SQLite scan the index once for each.
+    SQLite scan the index once for each, and SQLAlchemy rows for 100,000 persons
+    cost twice the query, so the driver's tuples are read.
     """
     rank = {stage.value: stage.rank for stage in LadderStage}
     groups: dict[int, list[str]] = {}
-    rows = session.execute(
+    rows = plain_rows(session, (
         select(Person.id, Person.ladder_stage)
         .where(*conditions)
         .order_by(Person.ladder_stage, Person.furigana_sort, Person.id)
-    )
+    ))
     for person_id, stage in rows:
         groups.setdefault(rank.get(stage, len(rank)), []).append(person_id)
     stage_order = sorted(groups, reverse=descending)

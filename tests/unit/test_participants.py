@@ -74,6 +74,11 @@ def test_list_sorts_by_furigana_and_filters_by_stage_and_tie(session):
     assert names(session, PersonFilter(ladder_stage="リピート")) == ["渡辺 一郎"]
     assert names(session, PersonFilter(tie="出身者")) == ["阿部 二郎", "加藤 三郎"]
     assert names(session, sort="ladder_stage")[-1] == "渡辺 一郎"  # リピート is above 関心 on the ladder
+    assert names(session, sort="ladder_stage", descending=True)[0] == "渡辺 一郎"
+    participants.create_person(session, PersonInput(name="O'Neil 'x'", furigana="オニール", ladder_stage="参加"))
+    for term in ("'x'", "O'N", "' OR 1=1 --"):  # quotes in the search stay text, also on the ladder sort
+        expected = ["O'Neil 'x'"] if term != "' OR 1=1 --" else []
+        assert names(session, PersonFilter(text=term), sort="ladder_stage") == expected, term
 
 
 def test_update_records_field_level_audit_and_ladder_history(session):
