@@ -68,7 +68,10 @@ def run_backup(args: argparse.Namespace) -> int:
         return 0
     made = backup.make_backup(args.db, folder, "manual")
     removed = backup.rotate_backups(folder, args.db.stem, _retention(args.db))
-    print(f"バックアップを作成しました: {made}（古いバックアップ {len(removed)} 件を整理）")
+    from kankei_desktop.services.backups import backup_photos
+
+    photos = backup_photos(folder)
+    print(f"バックアップを作成しました: {made}（古いバックアップ {len(removed)} 件を整理、新しい写真 {photos} 枚をコピー）")
     return 0
 
 

@@ -131,7 +131,31 @@ def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPo
     made = backup.make_backup(database.path, folder, reason,
                               check="quick" if reason in QUICK_CHECK_REASONS else "integrity")
     backup.rotate_backups(folder, database.path.stem, policy)
+    backup_photos(folder)
     return made
+
+
+def backup_photos(folder: Path) -> int:
+    """Copy the photos no backup in ``folder`` holds yet (``folder/attachments``).
+
+    Photos live outside the database file (``services.attachments``); without this a
+    restored or moved file would point at pictures that are gone. They are stored once
+    per content, so a backup copies only the ones added since the last.
+    """
+    from kankei_desktop.services.attachments import attachments_dir
+
+    try:
+        return backup.mirror_files(attachments_dir(), folder / backup.ATTACHMENTS_FOLDER)
+    except StoreError as error:
+        raise StoreError(f"データベースのバックアップは作成しましたが、写真をコピーできませんでした: {error.message}") from error
+
+
+def restore_photos(folder: Path) -> int:
+    """Bring back the photos of ``folder``'s backups that this computer lacks (after a restore,
+    or on a new computer); photos already here are left as they are."""
+    from kankei_desktop.services.attachments import attachments_dir
+
+    return backup.mirror_files(folder / backup.ATTACHMENTS_FOLDER, attachments_dir())
 
 
 def auto_backup(database, reason: str, target: tuple[Path, RetentionPolicy] | None = None) -> BackupStatus:
@@ -209,10 +233,15 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path | None = None) ->
     backup.ensure_default_dir(folder)
     held = lock_file.acquire(db_path) if db_path.exists() else None
     try:
-        return backup.restore_backup(backup_path, db_path, folder)
+        kept = backup.restore_backup(backup_path, db_path, folder)
     finally:
         if held is not None:
             held.release()
+    try:
+        restore_photos(Path(backup_path).parent)
+    except StoreError as error:
+        raise StoreError(f"データベースは復元しましたが、写真を戻せませんでした: {error.message}") from error
+    return kept
 
 
 def offer_after_damage(db_path: Path, backup_dir: Path | None = None) -> BackupInfo | None:

@@ -10,10 +10,13 @@ folder can hold the backups of several files and be read by a person.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
+import stat
 import time
 import uuid
 from dataclasses import dataclass
@@ -30,6 +33,8 @@ _NAME = re.compile(
     r"^(?P<stem>.+)_(?P<stamp>\d{8}-\d{6})(?:-(?P<seq>\d+))?_(?P<reason>[a-z0-9-]+)\.sqlite3$"
 )
 _TEMP_PREFIX = ".tmp-"
+# Photos and other attachments, kept once per content beside the backups of every file.
+ATTACHMENTS_FOLDER = "attachments"
 
 # Reasons shown in the list, in the user's words.
 REASON_LABELS = {
@@ -198,6 +203,54 @@ def make_backup(
         temp.unlink(missing_ok=True)
         raise StoreError(_explain_os_error(exc, backup_dir)) from exc
     return final
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def mirror_files(source: Path, target: Path) -> int:
+    """Copy every content-addressed file of ``source`` (``ab/<sha256>.<ext>``) that ``target``
+    lacks; returns how many were copied.
+
+    Files are named by their SHA-256, so one that exists is complete and never copied
+    again, and each new copy is checked against its name before it gets it (written to a
+    temporary name, flushed, then renamed). A file whose content no longer matches its
+    name is refused with its path: copying it would spread the damage.
+    """
+    source, target = Path(source), Path(target)
+    if not source.is_dir():
+        return 0
+    copied = 0
+    for path in sorted(source.glob("??/*.*")):
+        if path.name.startswith("."):
+            continue  # a copy in progress (``.incoming-``)
+        final = target / path.parent.name / path.name
+        if final.exists():
+            continue
+        if _sha256(path) != path.stem:
+            raise StoreError(f"写真のファイル「{path}」は中身が記録と合いません（壊れています）。コピーしませんでした。")
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            temp = final.parent / f"{_TEMP_PREFIX}{uuid.uuid4().hex}"
+            try:
+                shutil.copyfile(path, temp)
+                _fsync_file(temp)
+                os.replace(temp, final)
+                final.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # content-addressed: never rewritten
+                _fsync_dir(final.parent)
+            finally:
+                temp.unlink(missing_ok=True)
+        except OSError as exc:
+            raise StoreError(_explain_os_error(exc, final.parent)) from exc
+        copied += 1
+    if copied:
+        _fsync_dir(target)
+    return copied
 
 
 def parse_backup_name(path: Path) -> tuple[str, datetime, str] | None:

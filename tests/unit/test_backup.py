@@ -239,3 +239,52 @@ def test_routine_backups_get_the_quick_check_and_risky_ones_the_full(database, m
     for reason in ("open", "periodic", "close", "manual", "before-import"):
         assert backups.auto_backup(database, reason).ok
     assert checks == ["quick", "quick", "quick", "integrity", "integrity"]
+
+
+def _stored_photo(database, tmp_path, colour=(30, 120, 200)) -> Path:
+    """A letter with one photo; returns the stored file (outside the database file)."""
+    from datetime import date
+
+    from PIL import Image
+
+    from kankei_desktop.services import attachments, letters
+    from kankei_desktop.services.letters import LetterInput
+
+    picture = tmp_path / f"photo-{colour[0]}.jpg"
+    Image.new("RGB", (64, 48), colour).save(picture, "JPEG")
+    with database.session() as session:
+        person = create_person(session, PersonInput(name="写真 太郎"))
+        letter = letters.create_letter(session, LetterInput(direction="参加者→地域", person_id=person,
+                                                            received_on=date(2026, 10, 22)), today=date(2026, 11, 27))
+        letters.attach_photo(session, letter, picture, "稲刈り")
+        row = attachments.list_attachments(session, "letter", letter)[0]
+    return attachments.stored_path(row.sha256, row.mime_type)
+
+
+def test_backups_carry_the_photos_and_a_restore_brings_them_back(database, folder, tmp_path):
+    photo = _stored_photo(database, tmp_path)
+    made = backups.backup_now(database, "manual", (folder, RetentionPolicy()))
+    kept = folder / backup.ATTACHMENTS_FOLDER / photo.parent.name / photo.name
+    assert kept.read_bytes() == photo.read_bytes()
+    copied_at = kept.stat().st_mtime_ns
+    again = backups.backup_now(database, "manual", (folder, RetentionPolicy()))
+    assert again != made and kept.stat().st_mtime_ns == copied_at  # stored once, not copied again
+    assert backups.backup_photos(folder) == 0
+
+    photo.chmod(0o600)
+    photo.unlink()  # a new computer, or a lost data folder
+    database.close()
+    backups.restore(database.path, made, folder)
+    assert _digest(photo) == photo.stem
+
+
+def test_a_damaged_photo_is_named_and_not_copied(database, folder, tmp_path):
+    photo = _stored_photo(database, tmp_path, colour=(200, 30, 30))
+    photo.chmod(0o600)
+    photo.write_bytes(b"not the picture any more")
+    with pytest.raises(StoreError) as raised:
+        backups.backup_now(database, "manual", (folder, RetentionPolicy()))
+    assert str(photo) in raised.value.message and "壊れています" in raised.value.message
+    assert "データベースのバックアップは作成しました" in raised.value.message
+    assert backup.list_backups(folder)  # the database's own backup is there
+    assert not list((folder / backup.ATTACHMENTS_FOLDER).rglob(photo.name))

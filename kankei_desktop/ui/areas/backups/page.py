@@ -200,6 +200,7 @@ class DataSafetyPage(AreaPage):
                 folder = backups.backup_folder(session)
             backup.ensure_default_dir(folder)
             kept = backup.restore_backup(chosen, self.database.path, folder)
+            backups.restore_photos(chosen.parent)
         except KankeiError as error:
             self.show_error(error.message)
             self.refresh_backups()

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from kankei_desktop.services import backups
 from kankei_desktop.store import Database, backup, open_database
 from kankei_desktop.store.database import DamagedDatabaseError
 from kankei_desktop.store.location import NetworkLocationError, make_local_copy
@@ -52,6 +53,7 @@ def open_with_safety(path: Path, parent: QWidget | None = None, *, ask=None, inf
         if not ask(title, error.message, QCoreApplication.translate("Startup", "Restore this backup")):
             return None
         backup.restore_backup(newest.path, Path(path), newest.path.parent)
+        backups.restore_photos(newest.path.parent)
         return open_database(path, lock=True, verify="deferred")
     except NetworkLocationError as error:
         if not ask(title, error.message, QCoreApplication.translate("Startup", "Copy to this PC and open")):
