@@ -21,6 +21,7 @@ SEPARATOR = "　／　"
 class FiguresLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._task: Task | None = None
         self.setObjectName("programme_figures")
         self.setWordWrap(True)
 
@@ -52,7 +53,15 @@ class FiguresLabel(QLabel):
         task = Task(database, lambda session, _progress: compute_kpis(session, year, programme_id=programme_id))
         task.signals.done.connect(lambda report: self.show_kpis(report, programme_id))
         task.signals.failed.connect(self.setText)
-        return start(task)
+        # Held until the answer arrives: a task nobody references may be collected with its
+        # signals before they are delivered.
+        self._task = start(task)
+        task.signals.done.connect(self._forget_task)
+        task.signals.failed.connect(self._forget_task)
+        return task
+
+    def _forget_task(self, *_result) -> None:
+        self._task = None
 
     def show_kpis(self, report: KpiReport, programme_id: str) -> None:
         figures = next((p for p in report.programmes if p.programme_id == programme_id), None)
