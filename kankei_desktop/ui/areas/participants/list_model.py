@@ -30,6 +30,7 @@ class PersonListModel(QAbstractTableModel):
         self._filter = participants.PersonFilter()
         self._sort_key = "furigana"
         self._descending = False
+        self._loaded = False  # until the first reload, a sort only records the order
 
     # ------------------------------------------------------------ loading
     def set_filter(self, flt: participants.PersonFilter) -> None:
@@ -41,6 +42,7 @@ class PersonListModel(QAbstractTableModel):
         with self.database.session() as session:
             self._ids = participants.list_person_ids(session, self._filter, self._sort_key, self._descending)
         self._rows.clear()
+        self._loaded = True
         self.endResetModel()
 
     def _row(self, row: int) -> tuple:
@@ -96,6 +98,8 @@ class PersonListModel(QAbstractTableModel):
             return
         self._sort_key = participants.LIST_COLUMNS[column]
         self._descending = order == Qt.SortOrder.DescendingOrder
+        if not self._loaded:  # the view sets its sort order while being built: read the list once, later
+            return
         self.layoutAboutToBeChanged.emit()
         with self.database.session() as session:
             self._ids = participants.list_person_ids(session, self._filter, self._sort_key, self._descending)
