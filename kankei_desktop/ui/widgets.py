@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QToolButton
 
 ICON_COLOUR = "#2d3748"
+SEARCH_DELAY_MS = 120  # search-as-you-type waits this long: it skips the keystrokes of a fast typist
 
 
 def tool_button(icon: str, text: str, tip: str = "") -> QToolButton:

@@ -131,3 +131,28 @@ def test_reply_follow_up_opens_a_prefilled_reply(qtbot, page, database, two_pers
     with database.session() as session:
         reply = session.execute(select(Letter).where(Letter.reply_to_id == original)).scalar_one()
         assert (reply.summary, reply.status) == ("お米でおにぎりを作りました", "受取済")
+
+
+def test_search_narrows_letters_and_parcels_after_typing_without_recounting_follow_ups(
+        qtbot, page, database, two_persons, monkeypatch):
+    """Typing searches once the typist pauses; the 要対応 list (a second on a large file) does
+    not depend on the search and is not counted again."""
+    from kankei_desktop.services import followups
+
+    with database.session() as session:
+        for person in ("yamada", "sato"):
+            letters.create_letter(session, LetterInput(direction="地域→参加者", person_id=two_persons[person],
+                                                       sent_on=date.today() - timedelta(days=3)),
+                                  today=date.today())
+    page.refresh()
+    assert page.letter_model.rowCount() == 2
+    counted = []
+    list_followups = followups.list_followups
+    monkeypatch.setattr(followups, "list_followups", lambda *args: counted.append(1) or list_followups(*args))
+    for character in "佐藤":  # typed (QTest's key clicks know only ASCII)
+        page.search_edit.insert(character)
+    assert page.letter_model.rowCount() == 2  # nothing yet: the search waits for a pause
+    qtbot.waitUntil(lambda: page.letter_model.rowCount() == 1, timeout=5000)
+    assert page.letter_model.data(page.letter_model.index(0, 2)) == "佐藤 花子"
+    assert page.shipment_model.rowCount() == 0  # the parcel is 山田 太郎's
+    assert counted == [] and page.followup_model.rowCount() == 1

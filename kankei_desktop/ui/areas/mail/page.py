@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from kankei_desktop.ui import icons as qta
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -39,7 +39,7 @@ from kankei_desktop.ui.areas.mail.models import (
     RowIdRole,
     ShipmentModel,
 )
-from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
 
 LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
 
@@ -136,7 +136,11 @@ class MailPage(AreaPage):
         self.shipped_button.clicked.connect(lambda: self.mark("shipped"))
         self.delivered_button.clicked.connect(lambda: self.mark("delivered"))
         self.action_button.clicked.connect(self.run_followup_action)
-        self.search_edit.textChanged.connect(self.refresh)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search_edit.textChanged.connect(self.search_timer.start)
         self.tabs.currentChanged.connect(self._update_status)
         self.letter_table.doubleClicked.connect(self._letter_double_clicked)
         self.shipment_table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -144,14 +148,20 @@ class MailPage(AreaPage):
 
     # ---------------------------------------------------------- AreaPage
     def refresh(self) -> None:
-        text = self.search_edit.text().strip()
-        self.letter_model.search = self.shipment_model.search = text
+        self.apply_search()
         self.followup_model.today = date.today()
-        for model in (self.letter_model, self.shipment_model, self.followup_model):
-            model.reload()
+        self.followup_model.reload()
         self.followup_empty.setVisible(self.followup_model.rowCount() == 0)
         self.action_button.setEnabled(self.followup_model.rowCount() > 0)
         self.tabs.setTabText(FOLLOWUPS_TAB, self.tr("Follow-ups (%1)").replace("%1", str(self.followup_model.rowCount())))
+        self._update_status()
+
+    def apply_search(self) -> None:
+        """The letters and parcels the search box narrows (the 要対応 list does not depend on it)."""
+        self.search_timer.stop()
+        self.letter_model.search = self.shipment_model.search = self.search_edit.text().strip()
+        for model in (self.letter_model, self.shipment_model):
+            model.reload()
         self._update_status()
 
     def focus_search(self) -> None:

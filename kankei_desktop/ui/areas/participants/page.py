@@ -28,10 +28,9 @@ from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
 from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
-from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
 
 SPLITTER_STATE = settings.Option("participants/splitter", QByteArray, QByteArray())
-SEARCH_DELAY_MS = 120  # long enough to skip the keystrokes of a fast typist
 
 
 class ParticipantsPage(AreaPage):
