@@ -154,3 +154,15 @@ def test_first_tie_follows_every_change_of_the_ties(session):
     assert first_ties()[b] == "出身者"
     merge.undo_merge(session, entry)
     assert first_ties() == {a: "出身者", b: "大学・ゼミ"}
+
+
+def test_a_limit_gives_the_first_ids_of_the_full_order(session):
+    for name, kana, tie in (("渡辺 一郎", "ワタナベ イチロウ", None), ("阿部 二郎", "アベ ジロウ", "出身者"),
+                            ("加藤 三郎", "カトウ サブロウ", "大学・ゼミ"), ("森 四郎", "モリ シロウ", None)):
+        participants.create_person(session, PersonInput(name=name, furigana=kana, ties=[tie] if tie else []))
+    for sort in ("furigana", "ties", "ladder_stage"):  # ゆかり: the persons without one come last
+        for descending in (False, True):
+            everyone = participants.list_person_ids(session, sort=sort, descending=descending)
+            for limit in (0, 1, 2, 3, 4, 10):
+                assert participants.list_person_ids(session, sort=sort, descending=descending, limit=limit) == \
+                    everyone[:limit], (sort, descending, limit)

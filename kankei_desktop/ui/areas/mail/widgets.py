@@ -63,8 +63,8 @@ class PersonPicker(QWidget):
     def _reload(self, *_args, keep: str | None = None) -> None:
         keep = keep or self.person_id()
         with self.database.session() as session:
-            ids = participants.list_person_ids(session, participants.PersonFilter(text=self.search.text().strip()))
-            ids = ids[:PICKER_LIMIT]
+            ids = participants.list_person_ids(session, participants.PersonFilter(text=self.search.text().strip()),
+                                               limit=PICKER_LIMIT)
             if keep and keep not in ids:
                 ids.insert(0, keep)
             rows = participants.fetch_list_rows(session, ids)

@@ -197,7 +197,7 @@ class StayEditor(QDialog):
     def search_persons(self, text: str) -> None:
         self.found_list.clear()
         with self.database.session() as session:
-            ids = participants.list_person_ids(session, participants.PersonFilter(text=text))[:50]
+            ids = participants.list_person_ids(session, participants.PersonFilter(text=text), limit=50)
             rows = participants.fetch_list_rows(session, ids)
         for person_id in ids:
             name, furigana = rows[person_id][0], rows[person_id][1]
