@@ -75,7 +75,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="80"/>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="351"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="352"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
@@ -106,7 +106,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="116"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="357"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="358"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
@@ -161,77 +161,77 @@
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="209"/>
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="221"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="222"/>
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="238"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="239"/>
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="240"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="241"/>
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="261"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="262"/>
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="278"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="279"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="287"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="288"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="292"/>
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="296"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="297"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="313"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="314"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="320"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="321"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="324"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="325"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="329"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="330"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="342"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="343"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="360"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="361"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>
@@ -257,22 +257,22 @@
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="38"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="39"/>
         <source>Opening the file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="43"/>
         <source>Nobody else uses it: open</source>
         <translation>ほかに使っている人はいない: 開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="52"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="53"/>
         <source>Restore this backup</source>
         <translation>このバックアップを復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="57"/>
+        <location filename="../kankei_desktop/ui/areas/backups/startup.py" line="59"/>
         <source>Copy to this PC and open</source>
         <translation>このパソコンにコピーして開く</translation>
     </message>

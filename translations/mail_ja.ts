@@ -301,7 +301,7 @@
     <name>MailPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="69"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="185"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="195"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="214"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="224"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -393,8 +393,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="124"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="237"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="270"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="280"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
@@ -404,62 +404,62 @@
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="154"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="156"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="166"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="176"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="178"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="212"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="222"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="212"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="222"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="213"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="223"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="237"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="247"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="257"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="264"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="274"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="270"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="280"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="274"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="284"/>
         <source>Save carrier CSV</source>
         <translation>送り状 CSV を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="276"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="286"/>
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>

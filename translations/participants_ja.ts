@@ -4,112 +4,112 @@
 <context>
     <name>ParticipantsPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="41"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="47"/>
         <source>New</source>
         <translation>新規</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="47"/>
         <source>New participant (Ctrl+N)</source>
         <translation>参加者を新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="48"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="48"/>
         <source>Edit the selected participant (Enter)</source>
         <translation>選択した参加者を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="49"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="49"/>
         <source>Delete the selected participant</source>
         <translation>選択した参加者を削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="51"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="50"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="51"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="50"/>
         <source>Restore the deleted participant</source>
         <translation>削除した参加者を元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="52"/>
         <source>Add to programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="52"/>
         <source>Enroll the selected participants in a programme</source>
         <translation>選択した参加者をプログラムに登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="57"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="56"/>
         <source>Search name, furigana, e-mail, phone (Ctrl+F)</source>
         <translation>氏名・フリガナ・メール・電話で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="60"/>
         <source>All stages</source>
         <translation>すべての段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="65"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="64"/>
         <source>All ties</source>
         <translation>すべてのゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="67"/>
         <source>Show deleted</source>
         <translation>削除済みを表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="191"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="190"/>
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="195"/>
         <source>There are no deleted participants.</source>
         <translation>削除済みの参加者はいません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="198"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="197"/>
         <source>No participants yet. Use [+ New] or import a spreadsheet to register them.</source>
         <translation>参加者がまだいません。[＋ 新規] または [取り込み] から登録できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="199"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="198"/>
         <source>No participant matches. Change the search words or the filters.</source>
         <translation>該当する参加者がいません。検索語や絞り込みを変えてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="241"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="240"/>
         <source>Delete participant</source>
         <translation>参加者の削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="242"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="241"/>
         <source>Delete %1? You can restore them from &quot;Show deleted&quot;.</source>
         <translation>%1さんを削除しますか？「削除済みを表示」から元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="264"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
@@ -309,32 +309,32 @@
 <context>
     <name>PersonListModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
         <source>Last contact</source>
         <translation>最終関わり日</translation>
     </message>
