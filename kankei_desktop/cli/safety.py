@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import StoreError
+from kankei_desktop.domain.text import file_size
 from kankei_desktop.store import backup, open_database, probe
 
 
@@ -64,7 +65,7 @@ def run_backup(args: argparse.Namespace) -> int:
         for info in infos:
             persons = "読めません" if info.person_count is None else f"参加者 {info.person_count:,} 名"
             print(f"{info.taken_at:%Y/%m/%d %H:%M:%S}  {info.reason_label:<6}  "
-                  f"{info.size_bytes / 1024:,.0f} KB  {persons}  {info.path}")
+                  f"{file_size(info.size_bytes)}  {persons}  {info.path}")
         return 0
     made = backup.make_backup(args.db, folder, "manual")
     removed = backup.rotate_backups(folder, args.db.stem, _retention(args.db))

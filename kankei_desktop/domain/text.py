@@ -161,3 +161,15 @@ def person_search_text(name: str, furigana: str, email: str, phone: str) -> str:
     """
     parts = (fold(name), fold(furigana), fold(email), fold(phone), digits_only(phone))
     return "\x1f".join(part for part in parts if part)
+
+
+def file_size(size_bytes: int) -> str:
+    """A file size as a person reads it: 12 KB, 3.4 MB, 1.2 GB (1 KB = 1,024 bytes, as Explorer)."""
+    value, unit = max(size_bytes, 0) / 1024, "KB"
+    for bigger in ("MB", "GB", "TB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    if unit == "KB":
+        return f"{max(1, round(value)):,} KB"
+    return f"{value:,.1f} {unit}"

@@ -47,3 +47,10 @@ def test_dates_typed_in_western_or_era_form(text, expected):
 def test_impossible_dates_are_named():
     with pytest.raises(ValueError, match="2025/04/31"):
         parse_date("2025/04/31")
+
+
+def test_file_sizes_read_as_people_read_them():
+    from kankei_desktop.domain.text import file_size
+
+    assert [file_size(n) for n in (0, 300, 2048, 1536 * 1024, 1_032_454_144, 3 * 1024**3)] == [
+        "1 KB", "1 KB", "2 KB", "1.5 MB", "984.6 MB", "3.0 GB"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from kankei_desktop.domain.text import file_size
 from kankei_desktop.services.audit_log import AuditRow, describe_changes
 from kankei_desktop.store.backup import BackupInfo
 
@@ -52,10 +53,10 @@ class _TupleModel(QAbstractTableModel):
 
 
 class BackupTableModel(_TupleModel):
-    COL_TAKEN, COL_REASON, COL_SIZE, COL_PERSONS = range(4)
+    COL_TAKEN, COL_REASON, COL_SIZE, COL_PERSONS, COL_FILE = range(5)
 
     def headers(self) -> list[str]:
-        return [self.tr("Date"), self.tr("Kind"), self.tr("Size"), self.tr("Persons")]
+        return [self.tr("Date"), self.tr("Kind"), self.tr("Size"), self.tr("Persons"), self.tr("File")]
 
     def right_aligned(self) -> tuple[int, ...]:
         return (self.COL_SIZE, self.COL_PERSONS)
@@ -67,8 +68,9 @@ class BackupTableModel(_TupleModel):
             (
                 f"{info.taken_at:%Y/%m/%d %H:%M:%S}",
                 info.reason_label,
-                f"{max(1, round(info.size_bytes / 1024)):,} KB",
+                file_size(info.size_bytes),
                 self.tr("unreadable") if info.person_count is None else f"{info.person_count:,}",
+                info.path.name,
             )
             for info in infos
         ]
