@@ -300,166 +300,166 @@
 <context>
     <name>MailPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="69"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="195"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="225"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="77"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="78"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
         <source>Edit the selected row (Enter)</source>
         <translation>選択した行を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="224"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="254"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84"/>
         <source>Rice letter batch…</source>
         <translation>お米レター一括作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
         <source>One shipment and one letter for everyone in a programme</source>
         <translation>プログラムの全員に発送と手紙を1件ずつ作成します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86"/>
         <source>Mark shipped…</source>
         <translation>発送済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87"/>
         <source>Mark delivered…</source>
         <translation>配達済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88"/>
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91"/>
         <source>Address labels (PDF)…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92"/>
         <source>Yamato B2 Cloud CSV…</source>
         <translation>ヤマト B2クラウド用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93"/>
         <source>Yu-Pack Print R CSV…</source>
         <translation>ゆうパックプリントR用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96"/>
         <source>Search name, contents, tracking number (Ctrl+F)</source>
         <translation>氏名・内容・伝票番号で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="112"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="115"/>
         <source>Do the suggested action</source>
         <translation>おすすめの操作を実行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="113"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="116"/>
         <source>Nothing needs attention.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="123"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="126"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="124"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="247"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="280"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="127"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="277"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="310"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="128"/>
         <source>Follow-ups</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="156"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="175"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="176"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="206"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="208"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="222"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="252"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="222"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="252"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="223"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="253"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="277"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="297"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="274"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="304"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="280"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="310"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="284"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="314"/>
         <source>Save carrier CSV</source>
         <translation>送り状 CSV を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="316"/>
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>

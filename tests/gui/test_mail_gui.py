@@ -33,12 +33,19 @@ def parcel(database, two_persons):
     return shipment_id
 
 
+def counted(qtbot, page):
+    """The 要対応 list is counted in the thread pool: wait for it."""
+    qtbot.waitUntil(lambda: page._followup_task is None and not page._followups_pending, timeout=20000)
+
+
 @pytest.fixture
 def page(qtbot, app_ready, database, parcel):
     page = MailPage(database)
     qtbot.addWidget(page)
     page.show()
     page.activate()
+    assert not page.action_button.isEnabled()  # until the list is counted
+    counted(qtbot, page)
     return page
 
 
@@ -51,6 +58,7 @@ def test_marking_the_shipment_delivered_clears_the_follow_up(qtbot, page, databa
 
     page.followup_table.selectRow(0)
     qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
+    counted(qtbot, page)
 
     assert page.followup_model.rowCount() == 0 and page.followup_empty.isVisible()
     with database.session() as session:
@@ -114,6 +122,7 @@ def test_reply_follow_up_opens_a_prefilled_reply(qtbot, page, database, two_pers
         original = letters.create_letter(session, LetterInput(person_id=two_persons["sato"],
                                                               sent_on=date.today() - timedelta(days=40)))
     page.refresh()
+    counted(qtbot, page)
     row = [page.followup_model.item(r).record_id for r in range(page.followup_model.rowCount())].index(original)
     opened = []
 
@@ -127,6 +136,7 @@ def test_reply_follow_up_opens_a_prefilled_reply(qtbot, page, database, two_pers
     page.followup_table.selectRow(row)
     qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
     assert opened == [("参加者→地域", original, date.today())]
+    counted(qtbot, page)
     assert original not in [page.followup_model.item(r).record_id for r in range(page.followup_model.rowCount())]
     with database.session() as session:
         reply = session.execute(select(Letter).where(Letter.reply_to_id == original)).scalar_one()
@@ -145,14 +155,15 @@ def test_search_narrows_letters_and_parcels_after_typing_without_recounting_foll
                                                        sent_on=date.today() - timedelta(days=3)),
                                   today=date.today())
     page.refresh()
+    counted(qtbot, page)
     assert page.letter_model.rowCount() == 2
-    counted = []
+    counts = []
     list_followups = followups.list_followups
-    monkeypatch.setattr(followups, "list_followups", lambda *args: counted.append(1) or list_followups(*args))
+    monkeypatch.setattr(followups, "list_followups", lambda *args: counts.append(1) or list_followups(*args))
     for character in "佐藤":  # typed (QTest's key clicks know only ASCII)
         page.search_edit.insert(character)
     assert page.letter_model.rowCount() == 2  # nothing yet: the search waits for a pause
     qtbot.waitUntil(lambda: page.letter_model.rowCount() == 1, timeout=5000)
     assert page.letter_model.data(page.letter_model.index(0, 2)) == "佐藤 花子"
     assert page.shipment_model.rowCount() == 0  # the parcel is 山田 太郎's
-    assert counted == [] and page.followup_model.rowCount() == 1
+    assert counts == [] and page.followup_model.rowCount() == 1

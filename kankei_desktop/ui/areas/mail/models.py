@@ -164,7 +164,17 @@ class FollowUpModel(_TupleModel):
         return [self.tr("Days"), self.tr("Participant"), self.tr("What"), self.tr("Suggested action")]
 
     def fetch(self, session) -> list[tuple]:
-        return [(item.record_id, item, item.person_id) for item in followups.list_followups(session, self.today)]
+        return self._as_rows(followups.list_followups(session, self.today))
+
+    def set_items(self, items: list[followups.FollowUp]) -> None:
+        """Show items counted elsewhere (the page counts them in the thread pool)."""
+        self.beginResetModel()
+        self._rows = self._as_rows(items)
+        self.endResetModel()
+
+    @staticmethod
+    def _as_rows(items: list[followups.FollowUp]) -> list[tuple]:
+        return [(item.record_id, item, item.person_id) for item in items]
 
     def display(self, row: tuple, column: int):
         item = row[1]
