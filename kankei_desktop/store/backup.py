@@ -218,27 +218,28 @@ def mirror_files(source: Path, target: Path) -> int:
     lacks; returns how many were copied.
 
     Files are named by their SHA-256, so one that exists is complete and never copied
-    again, and each new copy is checked against its name before it gets it (written to a
-    temporary name, flushed, then renamed). A file whose content no longer matches its
-    name is refused with its path: copying it would spread the damage.
+    again. Each copy is written to a temporary name, checked against its name, flushed
+    and only then renamed. A file whose content does not match its name (damaged) is not
+    copied; the others are, and then every damaged one is named in the error.
     """
     source, target = Path(source), Path(target)
     if not source.is_dir():
         return 0
-    copied = 0
+    copied, damaged = 0, []
     for path in sorted(source.glob("??/*.*")):
         if path.name.startswith("."):
             continue  # a copy in progress (``.incoming-``)
         final = target / path.parent.name / path.name
         if final.exists():
             continue
-        if _sha256(path) != path.stem:
-            raise StoreError(f"写真のファイル「{path}」は中身が記録と合いません（壊れています）。コピーしませんでした。")
         try:
             final.parent.mkdir(parents=True, exist_ok=True)
             temp = final.parent / f"{_TEMP_PREFIX}{uuid.uuid4().hex}"
             try:
                 shutil.copyfile(path, temp)
+                if _sha256(temp) != path.stem:
+                    damaged.append(path)
+                    continue
                 _fsync_file(temp)
                 os.replace(temp, final)
                 final.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)  # content-addressed: never rewritten
@@ -250,6 +251,10 @@ def mirror_files(source: Path, target: Path) -> int:
         copied += 1
     if copied:
         _fsync_dir(target)
+    if damaged:
+        names = "、".join(f"「{path}」" for path in damaged)
+        raise StoreError(f"写真のファイル {names} は中身が記録と合いません（壊れています）。"
+                         f"このファイルはコピーしませんでした（ほかの {copied} 枚はコピーしました）。")
     return copied
 
 

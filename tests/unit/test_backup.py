@@ -278,8 +278,9 @@ def test_backups_carry_the_photos_and_a_restore_brings_them_back(database, folde
     assert _digest(photo) == photo.stem
 
 
-def test_a_damaged_photo_is_named_and_not_copied(database, folder, tmp_path):
+def test_a_damaged_photo_is_named_and_not_copied_the_others_are(database, folder, tmp_path):
     photo = _stored_photo(database, tmp_path, colour=(200, 30, 30))
+    good = _stored_photo(database, tmp_path, colour=(30, 200, 30))
     photo.chmod(0o600)
     photo.write_bytes(b"not the picture any more")
     with pytest.raises(StoreError) as raised:
@@ -288,3 +289,5 @@ def test_a_damaged_photo_is_named_and_not_copied(database, folder, tmp_path):
     assert "データベースのバックアップは作成しました" in raised.value.message
     assert backup.list_backups(folder)  # the database's own backup is there
     assert not list((folder / backup.ATTACHMENTS_FOLDER).rglob(photo.name))
+    assert _digest(folder / backup.ATTACHMENTS_FOLDER / good.parent.name / good.name) == good.stem
+    assert not list((folder / backup.ATTACHMENTS_FOLDER).rglob(".tmp-*"))  # no half copy left
