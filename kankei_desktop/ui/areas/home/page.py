@@ -30,7 +30,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart
 from kankei_desktop.ui.areas.home.dialogs import PersonsDialog
 from kankei_desktop.ui.areas.home.tiles import Tile
-from kankei_desktop.ui.areas.home.worker import Task, start
+from kankei_desktop.ui.worker import Task, start
 from kankei_desktop.ui.widgets import PeriodPicker
 
 TILE_KEYS = ("unique_persons", "person_visits", "person_days", "repeaters", "continuing",

@@ -39,7 +39,7 @@ from kankei_desktop.ui.areas.mail.models import (
     RowIdRole,
     ShipmentModel,
 )
-from kankei_desktop.ui.areas.home.worker import Task, start
+from kankei_desktop.ui.worker import Task, start
 from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
 
 LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)

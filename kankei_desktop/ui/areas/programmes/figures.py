@@ -10,7 +10,7 @@ from kankei_desktop.services import programmes
 from kankei_desktop.services.enrollments import BoardColumn
 from kankei_desktop.services.programmes import ProgrammeInput
 from kankei_desktop.store import Database
-from kankei_desktop.ui.areas.home.worker import Task, start
+from kankei_desktop.ui.worker import Task, start
 
 if TYPE_CHECKING:
     from kankei_desktop.services.kpis import KpiReport

@@ -34,7 +34,7 @@ from kankei_desktop.services.kpis_comments import report_comment, save_report_co
 from kankei_desktop.services.programmes import list_programmes
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
-from kankei_desktop.ui.areas.home.worker import Task, start
+from kankei_desktop.ui.worker import Task, start
 from kankei_desktop.ui.areas.reports.preview import summary_html
 from kankei_desktop.ui.widgets import PeriodPicker
 

@@ -1,4 +1,8 @@
-"""Running a computation off the GUI thread, with its own database session."""
+"""Running a computation off the GUI thread, with its own database session (any area).
+
+Hold the returned task until its answer arrives: a task nobody references can be
+collected with its signals before they are delivered.
+"""
 
 from __future__ import annotations
 
