@@ -103,6 +103,8 @@ SHIPMENT_COLUMNS: tuple[Column, ...] = (
 )
 LETTER_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", ("手紙ID", "id"), "id"),
+    # The file's own numbering: a reply's 返信元ID may name the 番号 of an earlier row.
+    Column("file_key", "番号", ("No.", "No", "通し番号", "手紙番号"), "id"),
     Column("direction", "方向", ("向き",)),
     Column("person_id", "参加者ID", (), "id"),
     Column("person_name", "氏名", ("参加者", "参加者名")),

@@ -66,6 +66,8 @@ class ActivityRow(PlanRow):
     group: list[int] | None = None  # stays: the sheet rows that make one stay (see _group_stays)
     members: list[ActivityRow] | None = None  # stays: those rows themselves, the first one leads
     new_person: PersonInput | None = None  # stays: an unknown person registered with the stay
+    reply_to_row: ActivityRow | None = None  # letters: the original is an earlier row of the file
+    written_id: str | None = None  # the record this row wrote (in the plan's check, then the commit)
 
     @property
     def name(self) -> str:
@@ -134,6 +136,7 @@ class ActivityPlanner(StayGroups):
         self.lookups = _Lookups(session)
         self.columns = [(i, key, column_by_key(plan.kind, key)) for i, key in sorted(plan.mapping.items())]
         self.present = set(plan.mapping.values())
+        self.letter_keys: dict[str, ActivityRow] = {}  # 番号 → its row, for replies within the file
 
     # -------------------------------------------------------------- cells
 
@@ -273,12 +276,36 @@ class ActivityPlanner(StayGroups):
             data.host_id = self._ref(row, host_key, self.lookups.host)
         if "programme" in self.present:
             data.programme_id = self._ref(row, "programme", self.lookups.programme)
+        self._file_key(row)
         if "reply_to" in self.present:
             data.reply_to_id = row.fields.get("reply_to") or None
+            original = self.letter_keys.get(data.reply_to_id or "")
+            if original is row:
+                self._error(row, "reply_to", "手紙は自分自身への返信にはできません。")
+            elif original is not None:  # an earlier row of this file: its id exists once it is written
+                row.reply_to_row, data.reply_to_id = original, None
         if "status" in row.fields:
             data.returned = row.fields["status"] == LetterStatus.RETURNED.value
         row.data = data
         self._derived_status(row, letters.derive_status(data), {s.value for s in LetterStatus})
+
+    def _file_key(self, row: ActivityRow) -> None:
+        key = row.fields.get("file_key", "")
+        if not key:
+            return
+        if key in self.letter_keys:
+            self._error(row, "file_key", f"番号「{key}」は {self.letter_keys[key].number} 行目と同じです。番号は行ごとに別にしてください。")
+        else:
+            self.letter_keys[key] = row
+
+    def _later_originals(self, rows: list[ActivityRow]) -> None:
+        """A reply may only name the 番号 of an earlier row: the original is written first."""
+        for row in rows:
+            reply_to = row.fields.get("reply_to", "")
+            original = self.letter_keys.get(reply_to) if reply_to else None
+            if original is not None and original.number > row.number:
+                self._error(row, "reply_to", f"返信元の番号「{reply_to}」は後の {original.number} 行目です。"
+                                             "元の手紙を返信より前の行に置いてください。")
 
     def _derived_status(self, row: ActivityRow, derived: str, known: set[str]) -> None:
         given = row.fields.get("status", "")
@@ -303,6 +330,11 @@ class ActivityPlanner(StayGroups):
                 shipments.update_shipment(self.session, row.person_id, data, today=self.today)
                 return row.person_id
             return shipments.create_shipment(self.session, data, today=self.today)
+        if row.reply_to_row is not None:
+            if row.reply_to_row.written_id is None:
+                raise ValidationError({"reply_to_id": f"返信元の {row.reply_to_row.number} 行目が取り込めないため、"
+                                                      "この返信も取り込めません。"})
+            data = replace(data, reply_to_id=row.reply_to_row.written_id)
         if row.status == UPDATE:
             letters.update_letter(self.session, row.person_id, data, today=self.today)
             return row.person_id
@@ -328,7 +360,7 @@ class ActivityPlanner(StayGroups):
         """Write the row in a savepoint of its own; a refusal becomes the row's message."""
         savepoint = self.session.begin_nested()
         try:
-            self._write(row)
+            row.written_id = self._write(row)
         except ValidationError as error:
             savepoint.rollback()
             mapping = _FIELD_COLUMNS[self.plan.kind]
@@ -359,6 +391,8 @@ class ActivityPlanner(StayGroups):
             rows.append(row)
         if self.plan.kind == "stays":
             rows = self._group_stays(rows)
+        if self.plan.kind == "letters":
+            self._later_originals(rows)
         outer = self.session.begin_nested()  # every check is undone at the end: planning writes nothing
         try:
             for row in rows:
@@ -368,6 +402,8 @@ class ActivityPlanner(StayGroups):
                     self.check(row)
         finally:
             outer.rollback()
+            for row in rows:
+                row.written_id = None  # rolled back: the commit writes (and numbers) them again
         for row in rows:
             if row.members and row is row.members[0]:
                 self._share_refusal(row)
@@ -399,7 +435,7 @@ def commit_activity_plan(
     result.skipped = sum(1 for r in plan.rows if r.action == SKIP)
     for done, row in enumerate(chosen, 1):
         try:
-            planner._write(row)
+            row.written_id = planner._write(row)
         except KankeiError as error:
             text = "; ".join(error.errors.values()) if isinstance(error, ValidationError) else error.message
             raise KankeiError(f"{row.number} 行目: {text}（何も取り込みませんでした）") from error

@@ -284,3 +284,48 @@ def test_unknown_person_with_kana_and_phone_is_registered_once(world, tmp_path):
         assert c.execute("SELECT phone FROM person WHERE name = '高橋 四郎'").fetchall() == [("090-1234-5678",)]
         assert c.execute("SELECT count(*) FROM stay_participant sp JOIN person p ON p.id = sp.person_id "
                          "WHERE p.name = '高橋 四郎'").fetchone() == (2,)
+
+
+LETTER_HEADERS = ["番号", "方向", "氏名", "差出人", "宛先", "発送日", "受取日", "返信元ID", "概要"]
+
+
+def test_a_reply_names_its_original_by_the_files_own_number(world, tmp_path):
+    """An Excel letter log numbers its rows; a reply points at the original's 番号."""
+    database, ids = world
+    path = _write_xlsx(tmp_path / "log.xlsx", [
+        LETTER_HEADERS,
+        ["1", "地域→参加者", "山田 花子", "田中農園", "山田 花子", date(2026, 9, 2), None, None, "お礼状"],
+        ["2", "地域→参加者", "佐藤 太郎", "田中農園", "佐藤 太郎", date(2026, 9, 3), None, None, "お礼状"],
+        ["3", "参加者→地域", "山田 花子", "山田 花子", "田中農園", date(2026, 9, 10), date(2026, 9, 12), "1", "返事"],
+    ])
+    plan = _plan(database, path)
+    assert [r.status for r in plan.rows] == [imports.NEW] * 3, _messages(plan)
+    with database.session() as s:
+        imports.commit_plan(s, plan, on=TODAY)
+    with sqlite3.connect(database.path) as c:
+        linked = c.execute("""SELECT o.summary, o.person_id, r.summary, r.status FROM letter r
+                              JOIN letter o ON o.id = r.reply_to_id""").fetchall()
+    assert linked == [("お礼状", ids["hanako"], "返事", "受取済")]
+
+
+def test_a_reply_before_its_original_or_a_repeated_number_is_refused(world, tmp_path):
+    database, _ids = world
+    before = _dump(database.path)
+    path = _write_xlsx(tmp_path / "log.xlsx", [
+        LETTER_HEADERS,
+        ["1", "参加者→地域", "山田 花子", "山田 花子", "田中農園", date(2026, 9, 10), date(2026, 9, 12), "2", "返事"],
+        ["2", "地域→参加者", "山田 花子", "田中農園", "山田 花子", date(2026, 9, 2), None, None, "お礼状"],
+        ["2", "地域→参加者", "佐藤 太郎", "田中農園", "佐藤 太郎", date(2026, 9, 3), None, None, "お礼状"],
+        ["4", "参加者→地域", "山田 花子", "山田 花子", "田中農園", date(2026, 9, 10), date(2026, 9, 12), "4", "返事"],
+        ["5", "地域→参加者", "誰 でもない", "田中農園", "誰 でもない", date(2026, 9, 2), None, None, "お礼状"],
+        ["6", "参加者→地域", "山田 花子", "山田 花子", "田中農園", date(2026, 9, 10), date(2026, 9, 12), "5", "返事"],
+    ])
+    plan = _plan(database, path)
+    messages = _messages(plan)
+    assert any(m.startswith("7 行目「返信元ID」") and "6 行目が取り込めない" in m for m in messages), messages
+    assert any(m.startswith("2 行目「返信元ID」") and "後の 3 行目" in m for m in messages), messages
+    assert any(m.startswith("4 行目「番号」") and "3 行目と同じ" in m for m in messages), messages
+    assert any(m.startswith("5 行目「返信元ID」") and "自分自身" in m for m in messages), messages
+    with database.session() as s, pytest.raises(KankeiError):
+        imports.commit_plan(s, plan, on=TODAY)
+    assert _dump(database.path) == before
