@@ -267,22 +267,35 @@ def hosts(session: Session, start: date, end: date, programme_id: str | None) ->
 
 def active_persons(session: Session, start: date, end: date, programme_id: str | None,
                    limit: int | None = None) -> list[tuple]:
-    """[(person id, name, のべ, last activity day)] of the persons behind 実人数, in フリガナ order."""
+    """[(person id, name, のべ, last activity day)] of the persons behind 実人数, in フリガナ order
+    (then by id, as the participants list).
+
+    Walks the persons in the list's index order and counts each one's activities with
+    index lookups, stopping at ``limit``: the first 2,000 of 86,000 active persons take
+    a few hundred milliseconds, where grouping every activity of the period and sorting
+    took seconds. The counts are the KPI's: participation interactions on a day of the
+    period, 実施済 stays touching it (their day is the first one inside it).
+    """
+    interactions = f"""
+        FROM interaction AS i INDEXED BY ix_interaction_person_date
+        WHERE i.person_id = p.id AND i.occurred_on BETWEEN :start AND :end AND i.deleted_at IS NULL
+          AND i.kind IN ({_PARTICIPATION}){_programme_clause("i.programme_id", programme_id)}"""
+    stays = f"""
+        FROM stay_participant AS sp INDEXED BY ix_stay_participant_person JOIN stay AS s ON s.id = sp.stay_id
+        WHERE sp.person_id = p.id AND sp.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status = {_DONE}
+          AND s.start_on <= :end AND s.end_on >= :start{_programme_clause("s.programme_id", programme_id)}"""
     params = {"start": _iso(start), "end": _iso(end), "programme": programme_id, "limit": limit or -1}
-    rows = _fetch(session, f"""
-        SELECT p.id, p.name, count(*), max(a.day) FROM (
-            SELECT person_id, occurred_on AS day, programme_id FROM interaction
-            WHERE occurred_on BETWEEN :start AND :end AND +deleted_at IS NULL AND kind IN ({_PARTICIPATION})
-            UNION ALL
-            SELECT sp.person_id, max(s.start_on, :start), s.programme_id
-            FROM stay AS s JOIN stay_participant AS sp ON sp.stay_id = s.id
-            WHERE s.start_on <= :end AND s.end_on >= :start AND s.status = {_DONE}
-              AND +s.deleted_at IS NULL AND +sp.deleted_at IS NULL) AS a
-        JOIN person AS p ON p.id = a.person_id
-        WHERE p.deleted_at IS NULL{_programme_clause("a.programme_id", programme_id)}
-        GROUP BY p.id ORDER BY p.furigana_sort, p.name LIMIT :limit
+    return _fetch(session, f"""
+        SELECT id, name, visits, last FROM (
+            SELECT p.id, p.name,
+                   (SELECT count(*) {interactions}) + (SELECT count(*) {stays}) AS visits,
+                   max(coalesce((SELECT max(i.occurred_on) {interactions}), ''),
+                       coalesce((SELECT max(max(s.start_on, :start)) {stays}), '')) AS last
+            FROM person AS p INDEXED BY ix_person_list_furigana
+            WHERE p.deleted_at IS NULL
+            ORDER BY p.furigana_sort, p.id)
+        WHERE visits > 0 LIMIT :limit
     """, params)
-    return rows
 
 
 def persons_at_stage(session: Session, stage: str, limit: int | None = None) -> list[tuple]:

@@ -463,3 +463,31 @@ def test_ladder_changes_recorded_in_one_instant_count_in_stored_order(database):
             session.flush()
     stages = {c.stage: c.persons for c in figures(database).ladder.stages}
     assert stages["担い手"] == 1 and stages["参加"] == 0
+
+
+@pytest.mark.parametrize("year, quarter", [(2026, None), (2025, 4)])
+def test_persons_behind_the_figure_equal_a_plain_walk(demo_database, year, quarter):
+    """The list a click on 実人数 opens (and the PDF's named list): every active person once,
+    with their のべ and last day, in the participants list's order; a limit cuts that order."""
+    from kankei_desktop.services.kpis_queries import active_persons
+
+    period = fiscal_year_period(year, quarter)
+    connection = sqlite3.connect(demo_database.path)
+    try:
+        activities = _reference_activities(connection, period.start.isoformat(), period.end.isoformat())
+        order = [row[0] for row in connection.execute(
+            "SELECT id FROM person WHERE deleted_at IS NULL ORDER BY furigana_sort, id")]
+        names = dict(connection.execute("SELECT id, name FROM person"))
+        programme = connection.execute("SELECT id FROM programme ORDER BY name LIMIT 1").fetchone()[0]
+    finally:
+        connection.close()
+    for programme_id in (None, programme):
+        mine = [a for a in activities if programme_id is None or a[2] == programme_id]
+        expected = [(person, names[person], sum(1 for a in mine if a[0] == person),
+                     max(a[1] for a in mine if a[0] == person))
+                    for person in order if any(a[0] == person for a in mine)]
+        with demo_database.session() as session:
+            found = active_persons(session, period.start, period.end, programme_id)
+            first_five = active_persons(session, period.start, period.end, programme_id, 5)
+        assert [tuple(row) for row in found] == expected and len(expected) > 0
+        assert [tuple(row) for row in first_five] == expected[:5]
