@@ -9,89 +9,89 @@
         <translation>ホーム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="62"/>
         <source>Refresh</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="66"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="68"/>
         <source>Progress at a glance</source>
         <translation>進捗の概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="99"/>
         <source>Ladder (persons at the end of the period)</source>
         <translation>関わりの段階（期末の人数）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="98"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="100"/>
         <source>Monthly unique persons and person-visits</source>
         <translation>月別の実人数とのべ人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="99"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="101"/>
         <source>Needs attention</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="122"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="130"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="156"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="170"/>
         <source>Nothing to follow up.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="163"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="188"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="189"/>
         <source>No data for this period</source>
         <translation>この期間のデータはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="166"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="191"/>
         <source>M%1</source>
         <translation>%1月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="193"/>
         <source>Unique persons</source>
         <translation>実人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="193"/>
         <source>Person-visits</source>
         <translation>のべ人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="179"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="204"/>
         <source>Persons with at least one activity in %1 (double-click opens the person).</source>
         <translation>%1に1回以上活動した人（ダブルクリックで参加者を開きます）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="214"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="207"/>
         <source>Visits</source>
         <translation>のべ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="214"/>
         <source>Last activity</source>
         <translation>最終活動日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="188"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="213"/>
         <source>Persons whose current stage is %1.</source>
         <translation>現在の段階が「%1」の人。</translation>
     </message>

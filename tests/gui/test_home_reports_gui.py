@@ -128,3 +128,23 @@ def test_reports_page_preview_comment_print_and_bad_path(qtbot, app_ready, known
     wait_counted(qtbot, page)
     assert page.figures.fiscal_year == empty_year
     assert "データはありません" in page.preview.toPlainText()
+
+
+def test_period_change_recounts_the_figures_not_the_follow_ups(qtbot, app_ready, known, monkeypatch):
+    """The 要対応 list does not depend on the period: it is counted on its own and not again
+    when only the period changes (each is about a second on a very large file)."""
+    from kankei_desktop.services import followups
+
+    counted = []
+    list_followups = followups.list_followups
+    monkeypatch.setattr(followups, "list_followups", lambda *args: counted.append(1) or list_followups(*args))
+    page = HomePage(known)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    qtbot.waitUntil(lambda: page._task is None and page._followup_task is None and page.figures is not None,
+                    timeout=20000)
+    assert counted == [1] and page.followups.count() >= 1
+    pick_year(page.year_combo, 2025)
+    qtbot.waitUntil(lambda: page._task is None and page.figures.fiscal_year == 2025, timeout=20000)
+    assert counted == [1]

@@ -51,8 +51,10 @@ class HomePage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.figures: KpiReport | None = None
-        self._task: Task | None = None
+        self._task: Task | None = None  # counting the figures
         self._pending = False
+        self._followup_task: Task | None = None  # counting the 要対応 list
+        self._followups_pending = False
 
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
@@ -107,7 +109,7 @@ class HomePage(AreaPage):
         layout.addLayout(grid)
         layout.addLayout(charts_row, 1)
 
-        self.period_picker.changed.connect(self.refresh)
+        self.period_picker.changed.connect(self.count_figures)
         refresh_button.clicked.connect(self.refresh)
 
     # ------------------------------------------------------------ data
@@ -115,38 +117,50 @@ class HomePage(AreaPage):
         return self.period_picker.period()
 
     def refresh(self) -> None:
+        """Count the figures and the 要対応 list again (the button, and the area coming back)."""
+        self.count_figures()
+        self.count_followups()
+
+    def count_figures(self) -> None:
+        """The period's figures in the thread pool; a period chosen meanwhile is counted next."""
         if self._task is not None:
             self._pending = True  # one more run once the current one ends
             return
         year, quarter = self.period()
         self.state_label.setText(self.tr("Counting…"))
-
-        def work(session, _progress):
-            from kankei_desktop.services.followups import list_followups
-
-            return compute_kpis(session, year, quarter), list_followups(session, date.today())
-
-        self._task = start(self._make_task(work))
-
-    def _make_task(self, work) -> Task:
-        task = Task(self.database, work)
+        task = Task(self.database, lambda session, _progress: compute_kpis(session, year, quarter))
         task.signals.done.connect(self._shown)
         task.signals.failed.connect(self._failed)
-        return task
+        self._task = start(task)
+
+    def count_followups(self) -> None:
+        """The 要対応 list (it does not depend on the period) in a task of its own, so the
+        figures appear without waiting for it (about a second each on a very large file)."""
+        if self._followup_task is not None:
+            self._followups_pending = True
+            return
+        from kankei_desktop.services.followups import list_followups
+
+        task = Task(self.database, lambda session, _progress: list_followups(session, date.today()))
+        task.signals.done.connect(self._followups_shown)
+        task.signals.failed.connect(self._followups_failed)
+        self._followup_task = start(task)
 
     def _finished(self) -> None:
         self._task = None
         if self._pending:
             self._pending = False
-            self.refresh()
+            self.count_figures()
 
     def _failed(self, message: str) -> None:
         self.state_label.setText(message)
         self._finished()
 
-    def _shown(self, result) -> None:
-        figures, followups = result
+    def _shown(self, figures: KpiReport) -> None:
         self.show_figures(figures)
+        self._finished()
+
+    def _followups_shown(self, followups: list) -> None:
         self.followups.clear()
         for item in followups:
             entry = QListWidgetItem(item.title)
@@ -154,7 +168,18 @@ class HomePage(AreaPage):
             self.followups.addItem(entry)
         if not followups:
             self.followups.addItem(self.tr("Nothing to follow up."))
-        self._finished()
+        self._followups_finished()
+
+    def _followups_failed(self, message: str) -> None:
+        self.followups.clear()
+        self.followups.addItem(message)
+        self._followups_finished()
+
+    def _followups_finished(self) -> None:
+        self._followup_task = None
+        if self._followups_pending:
+            self._followups_pending = False
+            self.count_followups()
 
     def show_figures(self, figures: KpiReport) -> None:
         self.figures = figures
