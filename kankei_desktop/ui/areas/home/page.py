@@ -121,7 +121,7 @@ class HomePage(AreaPage):
         """Count the figures, then the 要対応 list (the button, and the area coming back).
 
         One after the other: side by side in the thread pool they took turns for the
-        interpreter and the figures came later (3.4 s against 1.5 s on a 100,000-person file).
+        interpreter and the figures came later (3.4 s against 1.6–2.2 s on a 100,000-person file).
         """
         self._followups_due = True
         self.count_figures()
