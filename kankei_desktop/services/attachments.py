@@ -8,7 +8,6 @@ Thumbnails are derived files in a cache folder and can be thrown away any time.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import stat
@@ -23,6 +22,7 @@ from kankei_desktop import paths
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Attachment, utc_now
 from kankei_desktop.store import audit
+from kankei_desktop.store.backup import file_sha256
 
 MAX_BYTES = 50 * 1024 * 1024
 THUMBNAIL_SIZE = 160
@@ -71,14 +71,6 @@ def stored_path(sha256: str, mime_type: str) -> Path:
     return attachments_dir() / sha256[:2] / f"{sha256}.{extension}"
 
 
-def _hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def inspect_image(path: Path) -> tuple[str, str]:
     """(extension, MIME type) of an acceptable image, or ValidationError naming the file."""
     from PIL import Image, UnidentifiedImageError
@@ -109,7 +101,7 @@ def store_file(source: Path) -> tuple[str, str, int]:
     """Copy an image into the attachments folder once; returns (sha256, mime type, size)."""
     source = Path(source)
     _ext, mime = inspect_image(source)
-    sha = _hash(source)
+    sha = file_sha256(source)
     target = stored_path(sha, mime)
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +109,7 @@ def store_file(source: Path) -> tuple[str, str, int]:
         os.close(handle)
         try:
             shutil.copyfile(source, temp)
-            if _hash(Path(temp)) != sha:  # the source changed while we copied
+            if file_sha256(Path(temp)) != sha:  # the source changed while we copied
                 raise ValidationError({"file": f"「{source.name}」を読み込む途中でファイルが変わりました。もう一度お試しください。"})
             os.replace(temp, target)
         finally:

@@ -205,7 +205,8 @@ def make_backup(
     return final
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's content, read in 1 MiB blocks (photos are named by it)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -237,7 +238,7 @@ def mirror_files(source: Path, target: Path) -> int:
             temp = final.parent / f"{_TEMP_PREFIX}{uuid.uuid4().hex}"
             try:
                 shutil.copyfile(path, temp)
-                if _sha256(temp) != path.stem:
+                if file_sha256(temp) != path.stem:
                     damaged.append(path)
                     continue
                 _fsync_file(temp)
