@@ -39,59 +39,59 @@
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="170"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="167"/>
         <source>Nothing to follow up.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="188"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="177"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="178"/>
         <source>No data for this period</source>
         <translation>この期間のデータはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="191"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="180"/>
         <source>M%1</source>
         <translation>%1月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="193"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
         <source>Unique persons</source>
         <translation>実人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="193"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="182"/>
         <source>Person-visits</source>
         <translation>のべ人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="204"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="193"/>
         <source>Persons with at least one activity in %1 (double-click opens the person).</source>
         <translation>%1に1回以上活動した人（ダブルクリックで参加者を開きます）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="207"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="214"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="203"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="196"/>
         <source>Visits</source>
         <translation>のべ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="207"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="214"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="203"/>
         <source>Last activity</source>
         <translation>最終活動日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="213"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="202"/>
         <source>Persons whose current stage is %1.</source>
         <translation>現在の段階が「%1」の人。</translation>
     </message>

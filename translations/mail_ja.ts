@@ -301,7 +301,7 @@
     <name>MailPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="70"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="225"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="215"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="254"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="244"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -393,8 +393,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="127"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="277"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="310"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="300"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
@@ -404,62 +404,62 @@
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="175"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="173"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="206"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="196"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="198"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="252"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="252"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="253"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="243"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="277"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="297"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="287"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="304"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="294"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="310"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="300"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="314"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="304"/>
         <source>Save carrier CSV</source>
         <translation>送り状 CSV を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="316"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="306"/>
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>

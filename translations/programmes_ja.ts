@@ -304,33 +304,33 @@
 <context>
     <name>FiguresLabel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="33"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34"/>
         <source>Enrolled %1 (active %2, completed %3)</source>
         <translation>登録 %1 名（継続中 %2 名・修了 %3 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="38"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="39"/>
         <source>Target %1: %2 (now %3)</source>
         <translation>目標 %1: %2（現在 %3）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="41"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="77"/>
         <source>Target %1: %2</source>
         <translation>目標 %1: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="51"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="72"/>
         <source>Persons %1 (visits %2), person-days %3</source>
         <translation>実人数 %1 名（のべ %2 人）・人日 %3</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="81"/>
         <source>%1: %2 of %3 (%4)</source>
         <translation>%1: 実績 %2／目標 %3（%4）</translation>
     </message>

@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/reports/page.py" line="83"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="196"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
@@ -85,34 +85,34 @@
         <translation>すべてのプログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="166"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="181"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="178"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="210"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="198"/>
         <source>Comment saved.</source>
         <translation>コメントを保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="216"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="255"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="204"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="243"/>
         <source>Save PDF</source>
         <translation>PDF を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="217"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="205"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="229"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="217"/>
         <source>Writing the PDF…</source>
         <translation>PDF を作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="245"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="233"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>%1 を保存しました（%2 ページ）。</translation>
     </message>

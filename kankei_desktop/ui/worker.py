@@ -42,3 +42,49 @@ class Task(QRunnable):
 def start(task: Task) -> Task:
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class Recount:
+    """One count at a time in the thread pool, for a screen that asks again while it runs
+    (a period chosen, a search typed, an edit saved): the newest request is counted once
+    the running one ends, and nothing is counted twice side by side.
+
+    ``work()`` is called at each start and returns the ``work(session, progress)`` to run,
+    so it sees the screen's choices at that moment. ``done``/``failed`` get the answer;
+    ``finished`` (optional) runs after the last one of a burst. The running task is held
+    here, so its signals cannot be collected before they are delivered.
+    """
+
+    def __init__(self, database, work: Callable, done: Callable, failed: Callable,
+                 finished: Callable[[], None] | None = None):
+        self.database, self.work, self.done, self.failed, self.finished = database, work, done, failed, finished
+        self._task: Task | None = None
+        self._again = False
+
+    @property
+    def pending(self) -> bool:
+        """Another count will start when the running one ends (its answer is already stale)."""
+        return self._again
+
+    @property
+    def busy(self) -> bool:
+        """Counting, or about to count once more."""
+        return self._task is not None or self._again
+
+    def request(self) -> None:
+        if self._task is not None:
+            self._again = True
+            return
+        task = Task(self.database, self.work())
+        task.signals.done.connect(lambda result: self._end(self.done, result))
+        task.signals.failed.connect(lambda message: self._end(self.failed, message))
+        self._task = start(task)
+
+    def _end(self, handler: Callable, answer) -> None:
+        handler(answer)
+        self._task = None
+        if self._again:
+            self._again = False
+            self.request()
+        elif self.finished is not None:
+            self.finished()

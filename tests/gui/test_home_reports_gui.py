@@ -35,7 +35,7 @@ def test_dashboard_tiles_equal_json_and_pdf(qtbot, app_ready, known, tmp_path):
     pick_year(page.year_combo, 2026)
     page.refresh()
     qtbot.waitUntil(lambda: page.figures is not None and page.figures.fiscal_year == 2026
-                    and page._task is None, timeout=20000)
+                    and not page.figures_count.busy, timeout=20000)
     with known.session() as session:
         figures = compute_kpis(session, 2026)
     data = figures.to_json_dict()
@@ -75,7 +75,7 @@ def test_tile_click_lists_the_persons_behind_it(qtbot, app_ready, known):
     pick_year(page.year_combo, 2026)
     page.refresh()
     qtbot.waitUntil(lambda: page.figures is not None and page.figures.fiscal_year == 2026
-                    and page._task is None, timeout=20000)
+                    and not page.figures_count.busy, timeout=20000)
     dialog = page.open_records("unique_persons")
     qtbot.addWidget(dialog)
     names = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
@@ -86,7 +86,7 @@ def test_tile_click_lists_the_persons_behind_it(qtbot, app_ready, known):
 
 
 def wait_counted(qtbot, page):
-    qtbot.waitUntil(lambda: page._preview_task is None and not page._preview_pending, timeout=30000)
+    qtbot.waitUntil(lambda: not page.preview_count.busy, timeout=30000)
 
 
 def test_reports_page_preview_comment_print_and_bad_path(qtbot, app_ready, known, tmp_path, monkeypatch):
@@ -142,9 +142,9 @@ def test_period_change_recounts_the_figures_not_the_follow_ups(qtbot, app_ready,
     qtbot.addWidget(page)
     page.show()
     page.refresh()
-    qtbot.waitUntil(lambda: page._task is None and page._followup_task is None and page.figures is not None,
+    qtbot.waitUntil(lambda: not page.figures_count.busy and not page.followups_count.busy and page.figures is not None,
                     timeout=20000)
     assert counted == [1] and page.followups.count() >= 1
     pick_year(page.year_combo, 2025)
-    qtbot.waitUntil(lambda: page._task is None and page.figures.fiscal_year == 2025, timeout=20000)
+    qtbot.waitUntil(lambda: not page.figures_count.busy and page.figures.fiscal_year == 2025, timeout=20000)
     assert counted == [1]

@@ -35,7 +35,7 @@ def parcel(database, two_persons):
 
 def counted(qtbot, page):
     """The 要対応 list is counted in the thread pool: wait for it."""
-    qtbot.waitUntil(lambda: page._followup_task is None and not page._followups_pending, timeout=20000)
+    qtbot.waitUntil(lambda: not page.followups_count.busy, timeout=20000)
 
 
 @pytest.fixture

@@ -41,4 +41,4 @@ def test_home_and_reports_use_the_shared_picker(qtbot, app_ready, database):
         assert page.quarter_combo.itemText(0) == "年度全体"
     home.quarter_combo.setCurrentIndex(2)
     assert home.period() == (home.year_combo.currentData(), 2)
-    qtbot.waitUntil(lambda: home._task is None, timeout=20000)  # the refresh it started has ended
+    qtbot.waitUntil(lambda: not home.figures_count.busy, timeout=20000)  # the refresh it started has ended

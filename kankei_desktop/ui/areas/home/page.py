@@ -30,7 +30,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart
 from kankei_desktop.ui.areas.home.dialogs import PersonsDialog
 from kankei_desktop.ui.areas.home.tiles import Tile
-from kankei_desktop.ui.worker import Task, start
+from kankei_desktop.ui.worker import Recount
 from kankei_desktop.ui.widgets import PeriodPicker
 
 TILE_KEYS = ("unique_persons", "person_visits", "person_days", "repeaters", "continuing",
@@ -51,10 +51,9 @@ class HomePage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.figures: KpiReport | None = None
-        self._task: Task | None = None  # counting the figures
-        self._pending = False
-        self._followup_task: Task | None = None  # counting the 要対応 list
-        self._followups_pending = False
+        self.figures_count = Recount(database, self._figures_work, self._shown, self._failed,
+                                     finished=self._after_figures)
+        self.followups_count = Recount(database, self._followups_work, self._followups_shown, self._followups_failed)
         self._followups_due = False  # counted once the figures are shown
 
         self.period_picker = PeriodPicker(self)
@@ -128,45 +127,35 @@ class HomePage(AreaPage):
 
     def count_figures(self) -> None:
         """The period's figures in the thread pool; a period chosen meanwhile is counted next."""
-        if self._task is not None:
-            self._pending = True  # one more run once the current one ends
-            return
-        year, quarter = self.period()
         self.state_label.setText(self.tr("Counting…"))
-        task = Task(self.database, lambda session, _progress: compute_kpis(session, year, quarter))
-        task.signals.done.connect(self._shown)
-        task.signals.failed.connect(self._failed)
-        self._task = start(task)
+        self.figures_count.request()
 
     def count_followups(self) -> None:
         """The 要対応 list (it does not depend on the period) in a task of its own, so the
         figures appear without waiting for it (about a second each on a very large file)."""
-        if self._followup_task is not None:
-            self._followups_pending = True
-            return
+        self.followups_count.request()
+
+    def _figures_work(self):
+        year, quarter = self.period()
+        return lambda session, _progress: compute_kpis(session, year, quarter)
+
+    @staticmethod
+    def _followups_work():
         from kankei_desktop.services.followups import list_followups
 
-        task = Task(self.database, lambda session, _progress: list_followups(session, date.today()))
-        task.signals.done.connect(self._followups_shown)
-        task.signals.failed.connect(self._followups_failed)
-        self._followup_task = start(task)
+        today = date.today()
+        return lambda session, _progress: list_followups(session, today)
 
-    def _finished(self) -> None:
-        self._task = None
-        if self._pending:
-            self._pending = False
-            self.count_figures()
-        elif self._followups_due:
+    def _after_figures(self) -> None:
+        if self._followups_due:
             self._followups_due = False
             self.count_followups()
 
     def _failed(self, message: str) -> None:
         self.state_label.setText(message)
-        self._finished()
 
     def _shown(self, figures: KpiReport) -> None:
         self.show_figures(figures)
-        self._finished()
 
     def _followups_shown(self, followups: list) -> None:
         self.followups.clear()
@@ -176,18 +165,10 @@ class HomePage(AreaPage):
             self.followups.addItem(entry)
         if not followups:
             self.followups.addItem(self.tr("Nothing to follow up."))
-        self._followups_finished()
 
     def _followups_failed(self, message: str) -> None:
         self.followups.clear()
         self.followups.addItem(message)
-        self._followups_finished()
-
-    def _followups_finished(self) -> None:
-        self._followup_task = None
-        if self._followups_pending:
-            self._followups_pending = False
-            self.count_followups()
 
     def show_figures(self, figures: KpiReport) -> None:
         self.figures = figures

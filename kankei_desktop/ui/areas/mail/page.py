@@ -39,7 +39,7 @@ from kankei_desktop.ui.areas.mail.models import (
     RowIdRole,
     ShipmentModel,
 )
-from kankei_desktop.ui.worker import Task, start
+from kankei_desktop.ui.worker import Recount
 from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
 
 LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
@@ -74,8 +74,8 @@ class MailPage(AreaPage):
         self.letter_model = LetterModel(database, self)
         self.shipment_model = ShipmentModel(database, self)
         self.followup_model = FollowUpModel(database, self)
-        self._followup_task: Task | None = None  # counting the 要対応 list
-        self._followups_pending = False
+        self.followups_count = Recount(database, self._followups_work, self._followups_counted,
+                                       self._followups_failed)
 
         self.new_letter_button = tool_button("fa5s.envelope-open-text", self.tr("New letter"))
         self.new_shipment_button = tool_button("fa5s.box", self.tr("New shipment"))
@@ -157,34 +157,24 @@ class MailPage(AreaPage):
     def count_followups(self) -> None:
         """The 要対応 list in the thread pool: on a large file it reads every letter and parcel
         (about a second at 100,000 persons). Its action waits for the fresh list."""
-        if self._followup_task is not None:
-            self._followups_pending = True  # once more when the current count ends
-            return
         self.action_button.setEnabled(False)
+        self.followups_count.request()
+
+    @staticmethod
+    def _followups_work():
         today = date.today()
-        task = Task(self.database, lambda session, _progress: followups.list_followups(session, today))
-        task.signals.done.connect(self._followups_counted)
-        task.signals.failed.connect(self._followups_failed)
-        self._followup_task = start(task)
+        return lambda session, _progress: followups.list_followups(session, today)
 
     def _followups_counted(self, items: list) -> None:
         self.followup_model.set_items(items)
         count = self.followup_model.rowCount()
         self.followup_empty.setVisible(count == 0)
-        self.action_button.setEnabled(count > 0)
+        self.action_button.setEnabled(count > 0 and not self.followups_count.pending)
         self.tabs.setTabText(FOLLOWUPS_TAB, self.tr("Follow-ups (%1)").replace("%1", str(count)))
         self._update_status()
-        self._followups_finished()
 
     def _followups_failed(self, message: str) -> None:
         self.status_message.emit(message)
-        self._followups_finished()
-
-    def _followups_finished(self) -> None:
-        self._followup_task = None
-        if self._followups_pending:
-            self._followups_pending = False
-            self.count_followups()
 
     def apply_search(self) -> None:
         """The letters and parcels the search box narrows (the 要対応 list does not depend on it)."""

@@ -10,7 +10,7 @@ from kankei_desktop.services import programmes
 from kankei_desktop.services.enrollments import BoardColumn
 from kankei_desktop.services.programmes import ProgrammeInput
 from kankei_desktop.store import Database
-from kankei_desktop.ui.worker import Task, start
+from kankei_desktop.ui.worker import Recount
 
 if TYPE_CHECKING:
     from kankei_desktop.services.kpis import KpiReport
@@ -21,7 +21,8 @@ SEPARATOR = "　／　"
 class FiguresLabel(QLabel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._task: Task | None = None
+        self._count: Recount | None = None
+        self._wanted: tuple[str, int] | None = None  # (programme id, fiscal year) to count
         self.setObjectName("programme_figures")
         self.setWordWrap(True)
 
@@ -41,27 +42,28 @@ class FiguresLabel(QLabel):
                 parts.append(self.tr("Target %1: %2").replace("%1", target.name).replace("%2", value))
         self.setText(SEPARATOR.join(parts))
 
-    def count_kpis(self, database: Database, programme_id: str) -> Task:
+    def count_kpis(self, database: Database, programme_id: str) -> None:
         """Targets against the KPI service's figures, counted in the thread pool (on demand: it
-        reads the whole year's activity, a second or two on a very large file)."""
-        from kankei_desktop.services.kpis import compute_kpis
-
+        reads the whole year's activity, a second or two on a very large file). Another
+        programme chosen meanwhile is counted next, so the line always ends on the last one."""
         with database.session() as session:
             year = programmes.live_programme(session, programme_id).fiscal_year
+        self._wanted = (programme_id, year)
         self.setText(self.tr("Counting…"))
-        # The task's own session has not begun: compute_kpis counts quicker in one.
-        task = Task(database, lambda session, _progress: compute_kpis(session, year, programme_id=programme_id))
-        task.signals.done.connect(lambda report: self.show_kpis(report, programme_id))
-        task.signals.failed.connect(self.setText)
-        # Held until the answer arrives: a task nobody references may be collected with its
-        # signals before they are delivered.
-        self._task = start(task)
-        task.signals.done.connect(self._forget_task)
-        task.signals.failed.connect(self._forget_task)
-        return task
+        if self._count is None or self._count.database is not database:
+            self._count = Recount(database, self._kpi_work, self._kpi_counted, self.setText)
+        self._count.request()
 
-    def _forget_task(self, *_result) -> None:
-        self._task = None
+    def _kpi_work(self):
+        from kankei_desktop.services.kpis import compute_kpis
+
+        programme_id, year = self._wanted
+        # The task's own session has not begun: compute_kpis counts quicker in one.
+        return lambda session, _progress: (programme_id, compute_kpis(session, year, programme_id=programme_id))
+
+    def _kpi_counted(self, answer: tuple[str, KpiReport]) -> None:
+        programme_id, report = answer
+        self.show_kpis(report, programme_id)
 
     def show_kpis(self, report: KpiReport, programme_id: str) -> None:
         figures = next((p for p in report.programmes if p.programme_id == programme_id), None)

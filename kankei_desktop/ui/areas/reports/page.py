@@ -34,7 +34,7 @@ from kankei_desktop.services.kpis_comments import report_comment, save_report_co
 from kankei_desktop.services.programmes import list_programmes
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
-from kankei_desktop.ui.worker import Task, start
+from kankei_desktop.ui.worker import Recount, Task, start
 from kankei_desktop.ui.areas.reports.preview import summary_html
 from kankei_desktop.ui.widgets import PeriodPicker
 
@@ -54,8 +54,8 @@ class ReportsPage(AreaPage):
         self.figures: KpiReport | None = None
         self.organisation = ""
         self._task: Task | None = None  # writing a PDF
-        self._preview_task: Task | None = None  # counting the preview's figures
-        self._preview_pending = False
+        self.preview_count = Recount(database, self._preview_work, self._counted, self._count_failed,
+                                     finished=lambda: self.print_button.setEnabled(True))
         self.last_saved: Path | None = None
 
         self.period_picker = PeriodPicker(self)
@@ -158,21 +158,18 @@ class ReportsPage(AreaPage):
         the preview and the comment follow when they arrive."""
         if self.year_combo.currentData() is None:
             return
-        if self._preview_task is not None:
-            self._preview_pending = True  # one more count once the current one ends
-            return
-        options = self.options()
         self.print_button.setEnabled(False)  # it prints the preview, which is about to change
         self.message.setText(self.tr("Counting…"))
+        self.preview_count.request()
+
+    def _preview_work(self):
+        options = self.options()
 
         def work(session, _progress):
             figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
             return figures, report_comment(session, options.fiscal_year, options.quarter, options.programme_id)
 
-        task = Task(self.database, work)
-        task.signals.done.connect(self._counted)
-        task.signals.failed.connect(self._count_failed)
-        self._preview_task = start(task)
+        return work
 
     def _counted(self, result) -> None:
         self.figures, comment = result
@@ -180,18 +177,9 @@ class ReportsPage(AreaPage):
         self._render_preview()
         if self.message.text() == self.tr("Counting…"):  # not a PDF's message written meanwhile
             self.message.clear()
-        self._count_finished()
 
     def _count_failed(self, message: str) -> None:
         self.message.setText(message)
-        self._count_finished()
-
-    def _count_finished(self) -> None:
-        self._preview_task = None
-        self.print_button.setEnabled(True)
-        if self._preview_pending:
-            self._preview_pending = False
-            self.refresh()
 
     def _render_preview(self) -> None:
         if self.figures is not None:
