@@ -24,41 +24,41 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="41" />
-        <source>Include &amp;cancelled stays (marked cancelled, so a calendar that already has them can drop them)</source>
-        <translation>中止の滞在も含める（中止として書き出すので、取り込み済みのカレンダーで中止にできます）(&amp;C)</translation>
+        <source>Include &amp;cancelled stays (written as cancelled)</source>
+        <translation>中止の滞在も含める（中止として書き出す）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="44" />
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="43" />
         <source>File or folder</source>
         <translation>ファイルまたはフォルダー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="45" />
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="44" />
         <source>Choose…</source>
         <translation>選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="48" />
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="47" />
         <source>&amp;Save to</source>
         <translation>保存先(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="53" />
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="52" />
         <source>Outlook adds the events of a file as new appointments; Google Calendar's import adds them and does not change events imported before. To refresh a calendar, import into a calendar of its own and replace it (see the help on stays).</source>
         <translation>Outlook はファイルの予定を新しい予定として追加します。Google カレンダーの取り込みも追加するだけで、前に取り込んだ予定は変わりません。最新にするときは、専用のカレンダーに取り込み、そのカレンダーごと入れ替えてください（滞在のヘルプを参照）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="94" />
         <source>%1 files written to %2</source>
         <translation>%1 個のファイルを書き出しました: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="97" />
         <source>No host has stays to write; no file was made.</source>
         <translation>書き出す滞在のある受入先がありません。ファイルは作っていません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="102" />
         <source>%1 stays written to %2</source>
         <translation>%1 件の滞在を書き出しました: %2</translation>
     </message>

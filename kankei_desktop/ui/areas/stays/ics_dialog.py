@@ -38,8 +38,7 @@ class IcsExportDialog(QDialog):
         group = QButtonGroup(self)
         group.addButton(self.one_file)
         group.addButton(self.per_host)
-        self.cancelled = QCheckBox(self.tr("Include &cancelled stays (marked cancelled, so a calendar that "
-                                           "already has them can drop them)"))
+        self.cancelled = QCheckBox(self.tr("Include &cancelled stays (written as cancelled)"))
         self.path = QLineEdit(str(Path.home() / "滞在.ics"))
         self.path.setAccessibleName(self.tr("File or folder"))
         browse = QPushButton(self.tr("Choose…"))
@@ -68,6 +67,8 @@ class IcsExportDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(600)
+        self.adjustSize()
 
     def _mode_changed(self, per_host: bool) -> None:
         current = Path(self.path.text() or str(Path.home()))
