@@ -103,8 +103,7 @@ def run_labels(args: argparse.Namespace) -> int:
 
 
 def run_carrier_csv(args: argparse.Namespace) -> int:
-    from kankei_desktop.io.carrier_csv import Options
-    from kankei_desktop.services.carrier_export import export_carrier_csv
+    from kankei_desktop.services.carrier_export import Options, export_carrier_csv
 
     if not (args.programme or args.shipment):
         raise ValidationError({"selection": "--programme か --shipment で出力する発送を指定してください。"})

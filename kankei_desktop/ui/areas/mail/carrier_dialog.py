@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.carriers import YAMATO_COOL_CODES, YAMATO_TIME_SLOTS, YUPACK_COOL_CODES
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.io.carrier_csv import Options
 from kankei_desktop.services import carrier_export, settings_store
 from kankei_desktop.store import Database
 
@@ -111,8 +110,8 @@ class CarrierExportDialog(QDialog):
         if name:
             self.path.setText(name)
 
-    def options(self) -> Options:
-        return Options(service=self.service.currentData(), cool=self.cool.currentData(),
+    def options(self) -> carrier_export.Options:
+        return carrier_export.Options(service=self.service.currentData(), cool=self.cool.currentData(),
                        time_slot=self.time_slot.currentData())
 
     def _show(self, text: str) -> None:
