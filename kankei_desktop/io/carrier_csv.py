@@ -67,6 +67,7 @@ class Field:
     name: str
     max_bytes: int | None  # None: the layout gives no limit (we leave those columns empty)
     kind: str = TEXT
+    required: bool = False  # 必須項目 of the layout for what we send (宅急便 発払い)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def _limit_words(max_bytes: int, kind: str) -> str:
 def check_cell(spec: Field, value: str) -> str | None:
     """Why ``value`` cannot go into ``spec``, in Japanese, naming the limit and the length; None when it fits."""
     if not value:
-        return None
+        return "が空です（送り状ソフトの必須項目です）" if spec.required else None
     bad = _outside_cp932(value)
     if bad:
         return f"の「{bad}」は Shift_JIS（CP932）で表せない文字です（住所録で置き換えてください。例: 𠮷→吉）"
@@ -228,8 +229,14 @@ def _postal(code: str) -> str:
 
 # ------------------------------------------------------------------ B2クラウド 基本レイアウト
 
+# 必須項目 for 宅急便 in the sheet (No.): 送り状種類, 出荷予定日, both ends' phone, 〒, address and name,
+# 品名１, 請求先顧客コード, 運賃管理番号.
+_B2_REQUIRED = {2, 5, 9, 11, 12, 16, 20, 22, 23, 25, 28, 40, 42}
+
+
 def _b2(*items: tuple[str, int | None, str] | tuple[str, int | None]) -> tuple[Field, ...]:
-    return tuple(Field(item[0], item[1], item[2] if len(item) > 2 else TEXT) for item in items)
+    return tuple(Field(item[0], item[1], item[2] if len(item) > 2 else TEXT, number in _B2_REQUIRED)
+                 for number, item in enumerate(items, start=1))
 
 
 # No., name, limit and kind from B2クラウド 「送り状発行データレイアウト（入出力用）」 (docs/carriers.md).

@@ -282,3 +282,23 @@ def test_the_demo_file_passes_every_length_and_code_check(tmp_path):
                 assert result.rows == len(prepared) > 0
     finally:
         database.close()
+
+
+def test_a_required_b2_field_left_empty_is_refused():
+    parcel = _parcel()
+    empty_contents = Parcel(parcel.shipment_id, parcel.ship_on, "", 1, parcel.recipient, parcel.sender)
+    (refusal,) = build("yamato-b2", [empty_contents], account=ACCOUNT).refusals
+    assert refusal.field == "品名１" and "必須" in refusal.reason
+    fields = {r.field for r in build("yamato-b2", [parcel], account=Account()).refusals}
+    assert fields == {"請求先顧客コード", "運賃管理番号"}
+
+
+def test_formula_cells_reach_the_file_as_typed_and_the_summary_warns(session, batch, out_dir):
+    pid, people, _result = batch
+    session.get(Person, people[0]).address_building = "=HYPERLINK(\"x\")"
+    session.flush()
+    result = export_carrier_csv(session, "yupack", out_dir / "y.csv", programme_id=pid, today=TODAY)
+    header, *rows = _read(out_dir / "y.csv")
+    assert "=HYPERLINK(\"x\")" in {dict(zip(header, row))["お届け先 住所３"] for row in rows}
+    summary = result.summary("yupack")
+    assert "Excel で開かずに" in summary and "お届け先 住所３ が「=」で始まります" in summary
