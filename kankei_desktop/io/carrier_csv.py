@@ -441,6 +441,10 @@ def build(fmt: str, parcels: Iterable[Parcel], options: Options = Options(),
         for index, value in spec.values(parcel, options, account).items():
             row[index] = value or ""
         who = parcel.recipient.name
+        if fmt == "yamato-b2" and options.service == "compact" and parcel.quantity > 1:
+            # 発行枚数 and 個数口表示フラグ are not for コンパクト in the sheet: one slip, one box.
+            built.refusals.append(Refusal(number, who, "発行枚数", f"は宅急便コンパクトでは1個だけです（{parcel.quantity}個あります。"
+                                                                 "宅急便にするか、1個ずつの発送に分けてください）"))
         for address_index, building_index in spec.address_pairs:
             address, building = row[address_index], row[building_index]
             if _outside_cp932(address + building):

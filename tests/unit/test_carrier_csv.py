@@ -42,8 +42,12 @@ def test_the_file_matches_the_layout_sheet_column_for_column(fmt, golden):
 
 
 def test_b2_codes_for_compact_cool_and_time_slot():
+    two_boxes = build("yamato-b2", [_parcel()], Options(service="compact"), ACCOUNT).refusals
+    assert [(r.field, "1個だけ" in r.reason) for r in two_boxes] == [("発行枚数", True)]
+    one = _parcel()
+    one = Parcel(one.shipment_id, one.ship_on, one.contents, 1, one.recipient, one.sender)
     row = dict(zip(carrier_csv.YAMATO_B2_COLUMNS,
-                   build("yamato-b2", [_parcel()], Options(service="compact", time_slot="1921"), ACCOUNT).rows[0]))
+                   build("yamato-b2", [one], Options(service="compact", time_slot="1921"), ACCOUNT).rows[0]))
     assert (row["送り状種類"], row["クール区分"], row["配達時間帯"]) == ("8", "0", "1921")
     assert row["発行枚数"] == "" and row["敬称"] == ""  # 発行枚数: 発払い宅急便 only; 敬称: DM便 only
     row = dict(zip(carrier_csv.YAMATO_B2_COLUMNS,
