@@ -126,8 +126,8 @@ def missing_settings(session: Session, fmt: str, *, organisation_sender: bool) -
 
 def missing_settings_message(missing: list[Declared]) -> str:
     names = "、".join(f"「{d.label}」（{d.key}）" for d in missing)
-    return (f"設定 {names} が空です。画面の「設定」で入力するか、"
-            f"kankei-desktop settings set --db ファイル {missing[0].key} 値 で設定してから、もう一度出力してください。")
+    return (f"設定{names}が空です。画面の「設定」で入力するか、"
+            f"「kankei-desktop settings set --db ファイル {missing[0].key} 値」で設定してから、もう一度出力してください。")
 
 
 def load_parcels(session: Session, shipment_ids: list[str], *, today: date,
