@@ -203,3 +203,23 @@ def test_carrier_dialog_asks_for_the_customer_code_lists_refusals_and_writes_onl
     header, row = [line.split('","') for line in out.read_bytes().decode("cp932").strip().split("\r\n")]
     values = dict(zip(header, row))
     assert (values["送り状種類"], values["請求先顧客コード"]) == ("8", "046575112201")
+
+
+def test_the_menu_entry_opens_the_carrier_dialog_on_the_selected_shipments(qtbot, page, database, parcel, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    page.tabs.setCurrentIndex(SHIPMENTS_TAB)
+    qtbot.waitUntil(lambda: page.shipment_model.rowCount() == 1, timeout=20000)
+    page.shipment_table.selectRow(0)
+    seen = {}
+
+    def answer():
+        dialog = page.last_carrier_dialog
+        seen["ids"], seen["title"] = dialog.shipment_ids, dialog.windowTitle()
+        seen["asks"] = sorted(dialog.setting_edits)
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    page.yupack_action.trigger()
+    assert seen["ids"] == [parcel] and seen["title"] == "ゆうパックプリントR用 CSV"
+    assert seen["asks"] == []  # the farmer sends it: ゆうプリR needs no setting
