@@ -57,117 +57,117 @@
 <context>
     <name>CarrierExportDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="41"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="40"/>
         <source>Yamato B2 Cloud CSV</source>
         <translation>ヤマト B2クラウド用 CSV</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="41"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="40"/>
         <source>Yu-Pack Print R CSV</source>
         <translation>ゆうパックプリントR用 CSV</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="45"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="44"/>
         <source>TA-Q-BIN (sender pays)</source>
         <translation>宅急便（発払い）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="46"/>
         <source>TA-Q-BIN Compact (sender pays)</source>
         <translation>宅急便コンパクト（発払い）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="48"/>
         <source>Yu-Pack (sender pays)</source>
         <translation>ゆうパック（元払い）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="49"/>
         <source>Service</source>
         <translation>便の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="51"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="50"/>
         <source>&amp;Service</source>
         <translation>便の種類(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="53"/>
         <source>Not chilled</source>
         <translation>常温</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="53"/>
         <source>Chilled</source>
         <translation>冷蔵</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="54"/>
         <source>Frozen</source>
         <translation>冷凍</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="55"/>
         <source>Cool</source>
         <translation>クール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="57"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="56"/>
         <source>&amp;Cool</source>
         <translation>クール(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="58"/>
         <source>No time slot</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="62"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="61"/>
         <source>Morning (0812)</source>
         <translation>午前中（0812）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="65"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="64"/>
         <source>Delivery time slot</source>
         <translation>配達時間帯</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="66"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="65"/>
         <source>&amp;Time slot</source>
         <translation>配達時間帯(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="67"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="68"/>
         <source>Choose…</source>
         <translation>選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="73"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="78"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="77"/>
         <source>Needed for this file (saved in Settings)</source>
         <translation>このファイルに必要な設定（設定に保存されます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="91"/>
         <source>Names and addresses go out as typed (a label must show them unchanged). Import the file into the carrier&apos;s software without opening it in Excel.</source>
         <translation>氏名・住所は入力どおりに書き出します（送り状にそのまま印字されるため）。このファイルは Excel で開かずに、そのまま送り状ソフトに取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="96"/>
         <source>What was refused</source>
         <translation>出力できなかった理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="124"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="123"/>
         <source>Choose the file to write.</source>
         <translation>書き出すファイルを選んでください。</translation>
     </message>

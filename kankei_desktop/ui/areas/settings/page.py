@@ -180,6 +180,9 @@ class SettingsPage(AreaPage):
                   SettingField.text(carrier_export.YAMATO_FREIGHT_NUMBER, "01", max_length=2, width=80))
         form.addRow(_note(self.tr("As in the basic information of your B2 Cloud contract. Written into "
                                       "the shipment CSV for B2 Cloud.")))
+        form.addRow(_note(self.tr("The customer code (12 digits) and the freight number are required by B2 Cloud. "
+                                  "Parcels without a farmer are sent in the organisation's name, with its "
+                                  "postal code, address and phone.")))
         return group
 
     def _computer_group(self) -> QGroupBox:
