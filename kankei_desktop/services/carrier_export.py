@@ -22,7 +22,6 @@ from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import Host, Person, Shipment
 from kankei_desktop.io import carrier_csv
 from kankei_desktop.io.carrier_csv import Account, Options, Parcel, Party
-from kankei_desktop.services import settings_store
 from kankei_desktop.services.address_labels import (
     ORGANISATION_ADDRESS,
     ORGANISATION_BUILDING,
