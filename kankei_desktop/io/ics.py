@@ -51,14 +51,13 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str = "関係人口
     calendar.add("prodid", "-//Kankei Desktop//関係人口デスク//JA")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     for item in events:
         if item.status not in STATUSES:
             raise ValueError(f"status {item.status!r}")
         event = Event()
         event.add("uid", item.uid)
-        # Without METHOD:REQUEST, DTSTAMP is when the information last changed (RFC 5545 3.8.7.2).
+        # No METHOD property: then DTSTAMP is when the information last changed (RFC 5545 3.8.7.2), not the file time.
         event.add("dtstamp", _utc(item.last_modified))
         event.add("created", _utc(item.created))
         event.add("last-modified", _utc(item.last_modified))

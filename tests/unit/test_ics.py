@@ -125,3 +125,10 @@ def test_one_file_per_host(session, two_stays, tmp_path):
     assert set(_events(files[1].path)) == {f"stay-{group}@kankei-desktop.local"}
     calendar = Calendar.from_ical(files[0].path.read_bytes())
     assert str(calendar["X-WR-CALNAME"]) == "関係人口デスク 滞在予定（棚田農園）"
+
+
+def test_no_method_so_dtstamp_means_last_revised(session, two_stays, tmp_path):
+    """RFC 5545 3.8.7.2: with a METHOD, DTSTAMP would be the file's creation time instead of the record's."""
+    path = tmp_path / "x.ics"
+    write_stays_ics(session, path)
+    assert "METHOD" not in Calendar.from_ical(path.read_bytes())
