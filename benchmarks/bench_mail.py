@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT.parent))
 
 from kankei_desktop.io import carrier_csv  # noqa: E402
 from kankei_desktop.reports.labels import PRESETS, LabelAddress, write_labels_pdf  # noqa: E402
-from kankei_desktop.services import followups, letters, shipments  # noqa: E402
+from kankei_desktop.services import carrier_export, followups, letters, shipments  # noqa: E402
 
 TODAY = date(2026, 11, 27)
 
@@ -122,14 +122,15 @@ def main(argv: list[str] | None = None) -> int:
         line(f"shipment list, newest {len(rows):,} of all", ours, base)
 
         ids = [r[0] for r in raw.execute("SELECT id FROM shipment LIMIT 1000")]
-        addresses = carrier_csv.load_addresses(session, ids, today=TODAY, require_complete=False)
-        ours, _ = timed(lambda: carrier_csv.render(
-            "yamato-b2", session, carrier_csv.load_addresses(session, ids, today=TODAY, require_complete=False)), 3)
+        addresses, _ = carrier_export.load_parcels(session, ids, today=TODAY, require_complete=False)
+        ours, _ = timed(lambda: carrier_csv.build(
+            "yamato-b2", carrier_export.load_parcels(session, ids, today=TODAY, require_complete=False)[0],
+            account=carrier_export.account(session)), 3)
         marks = ",".join("?" * len(ids))
         base, _ = timed(lambda: raw.execute(
             f"SELECT * FROM shipment s JOIN person p ON p.id = s.person_id JOIN host h ON h.id = s.host_id "
             f"WHERE s.id IN ({marks})", ids).fetchall(), 3)
-        line(f"B2 CSV, {len(addresses):,} parcels (query+render)", ours, base)
+        line(f"B2 CSV, {len(addresses):,} parcels (query+check)", ours, base)
 
     people = raw.execute("SELECT postal_code, prefecture, city, address_line, name FROM person LIMIT 1000").fetchall()
     labels = [LabelAddress(code, f"{pref}{city}{line}", "", name) for code, pref, city, line, name in people]

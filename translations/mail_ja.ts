@@ -55,6 +55,124 @@
     </message>
 </context>
 <context>
+    <name>CarrierExportDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="40"/>
+        <source>Yamato B2 Cloud CSV</source>
+        <translation>ヤマト B2クラウド用 CSV</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="40"/>
+        <source>Yu-Pack Print R CSV</source>
+        <translation>ゆうパックプリントR用 CSV</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="44"/>
+        <source>TA-Q-BIN (sender pays)</source>
+        <translation>宅急便（発払い）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="46"/>
+        <source>TA-Q-BIN Compact (sender pays)</source>
+        <translation>宅急便コンパクト（発払い）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="48"/>
+        <source>Yu-Pack (sender pays)</source>
+        <translation>ゆうパック（元払い）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="49"/>
+        <source>Service</source>
+        <translation>便の種類</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="50"/>
+        <source>&amp;Service</source>
+        <translation>便の種類(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="53"/>
+        <source>Not chilled</source>
+        <translation>常温</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="53"/>
+        <source>Chilled</source>
+        <translation>冷蔵</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="54"/>
+        <source>Frozen</source>
+        <translation>冷凍</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="55"/>
+        <source>Cool</source>
+        <translation>クール</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="56"/>
+        <source>&amp;Cool</source>
+        <translation>クール(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="58"/>
+        <source>No time slot</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="61"/>
+        <source>Morning (0812)</source>
+        <translation>午前中（0812）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="64"/>
+        <source>Delivery time slot</source>
+        <translation>配達時間帯</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="65"/>
+        <source>&amp;Time slot</source>
+        <translation>配達時間帯(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="67"/>
+        <source>File</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="68"/>
+        <source>Choose…</source>
+        <translation>選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="73"/>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="77"/>
+        <source>Needed for this file (saved in Settings)</source>
+        <translation>このファイルに必要な設定（設定に保存されます）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="91"/>
+        <source>Names and addresses go out as typed (a label must show them unchanged). Import the file into the carrier&apos;s software without opening it in Excel.</source>
+        <translation>氏名・住所は入力どおりに書き出します（送り状にそのまま印字されるため）。このファイルは Excel で開かずに、そのまま送り状ソフトに取り込んでください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="96"/>
+        <source>What was refused</source>
+        <translation>出力できなかった理由</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="123"/>
+        <source>Choose the file to write.</source>
+        <translation>書き出すファイルを選んでください。</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpModel</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
@@ -300,168 +418,158 @@
 <context>
     <name>MailPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="70"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="215"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="213"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="78"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="79"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
         <source>Edit the selected row (Enter)</source>
         <translation>選択した行を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="244"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
         <source>Rice letter batch…</source>
         <translation>お米レター一括作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
         <source>One shipment and one letter for everyone in a programme</source>
         <translation>プログラムの全員に発送と手紙を1件ずつ作成します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84"/>
         <source>Mark shipped…</source>
         <translation>発送済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
         <source>Mark delivered…</source>
         <translation>配達済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86"/>
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89"/>
         <source>Address labels (PDF)…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90"/>
         <source>Yamato B2 Cloud CSV…</source>
         <translation>ヤマト B2クラウド用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91"/>
         <source>Yu-Pack Print R CSV…</source>
         <translation>ゆうパックプリントR用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="94"/>
         <source>Search name, contents, tracking number (Ctrl+F)</source>
         <translation>氏名・内容・伝票番号で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="115"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="113"/>
         <source>Do the suggested action</source>
         <translation>おすすめの操作を実行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="114"/>
         <source>Nothing needs attention.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="124"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="127"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="300"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="298"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="128"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="126"/>
         <source>Follow-ups</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="171"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="194"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="198"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="196"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="240"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="240"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="241"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="287"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="285"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="294"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="292"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="300"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="298"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="304"/>
-        <source>Save carrier CSV</source>
-        <translation>送り状 CSV を保存</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="306"/>
-        <source>Written: %1</source>
-        <translation>書き出しました: %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>IcsExportDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="32"/>
+        <source>Export stays</source>
+        <translation>滞在の書き出し</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="34"/>
+        <source>&amp;One file: the stays shown (%1)</source>
+        <translation>1 つのファイル: 表示中の滞在（%1）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="35"/>
+        <source>all hosts</source>
+        <translation>すべての受入先</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="36"/>
+        <source>One file &amp;per host, into a folder</source>
+        <translation>受入先ごとに 1 ファイル（フォルダーに保存）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="41"/>
+        <source>Include &amp;cancelled stays (written as cancelled)</source>
+        <translation>中止の滞在も含める（中止として書き出す）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="43"/>
+        <source>File or folder</source>
+        <translation>ファイルまたはフォルダー</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="44"/>
+        <source>Choose…</source>
+        <translation>選ぶ…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="47"/>
+        <source>&amp;Save to</source>
+        <translation>保存先(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="52"/>
+        <source>Outlook adds the events of a file as new appointments; Google Calendar&apos;s import adds them and does not change events imported before. To refresh a calendar, import into a calendar of its own and replace it (see the help on stays).</source>
+        <translation>Outlook はファイルの予定を新しい予定として追加します。Google カレンダーの取り込みも追加するだけで、前に取り込んだ予定は変わりません。最新にするときは、専用のカレンダーに取り込み、そのカレンダーごと入れ替えてください（滞在のヘルプを参照）。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="94"/>
+        <source>%1 files written to %2</source>
+        <translation>%1 個のファイルを書き出しました: %2</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="97"/>
+        <source>No host has stays to write; no file was made.</source>
+        <translation>書き出す滞在のある受入先がありません。ファイルは作っていません。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="102"/>
+        <source>%1 stays written to %2</source>
+        <translation>%1 件の滞在を書き出しました: %2</translation>
+    </message>
+</context>
+<context>
     <name>StayEditor</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="54"/>
@@ -172,9 +235,9 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/page.py" line="64"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="207"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="210"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="217"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="202"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="205"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="212"/>
         <source>Host schedule</source>
         <translation>受入予定表</translation>
     </message>
@@ -209,23 +272,12 @@
         <translation>この月の滞在 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="190"/>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="198"/>
-        <source>Export stays</source>
-        <translation>滞在の書き出し</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="200"/>
-        <source>%1 stays written to %2</source>
-        <translation>%1 件の滞在を書き出しました: %2</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="202"/>
         <source>Choose a host in the filter first.</source>
         <translation>先に絞り込みで受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="219"/>
+        <location filename="../kankei_desktop/ui/areas/stays/page.py" line="214"/>
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>

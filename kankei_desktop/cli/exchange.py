@@ -19,9 +19,9 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.store import open_database
 
 EXPORT_DELEGATES: dict[tuple[str, str], str] = {
-    ("stays", ".ics"): "kankei_desktop.io.ics:export_for_cli",
-    ("shipments", "yamato-b2"): "kankei_desktop.io.carrier_csv:export_yamato_b2",
-    ("shipments", "yupack"): "kankei_desktop.io.carrier_csv:export_yupack",
+    ("stays", ".ics"): "kankei_desktop.services.stay_ics:export_for_cli",
+    ("shipments", "yamato-b2"): "kankei_desktop.services.carrier_export:export_yamato_b2",
+    ("shipments", "yupack"): "kankei_desktop.services.carrier_export:export_yupack",
 }
 EXPORT_WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "all")
 

@@ -37,6 +37,12 @@ def register(subparsers) -> None:
     carrier.add_argument("--year", type=int, help="同名のプログラムが複数年度にあるときの年度")
     carrier.add_argument("--shipment", action="append", help="発送 ID（複数指定可。状況を問わず出力）")
     carrier.add_argument("--all-statuses", action="store_true", help="準備中以外の発送も出力する")
+    carrier.add_argument("--service", default="takkyubin", choices=["takkyubin", "compact"],
+                         help="便の種類: takkyubin 宅急便（既定）/ compact 宅急便コンパクト（ヤマトのみ。どちらも発払い）")
+    carrier.add_argument("--cool", default="none", choices=["none", "chilled", "frozen"],
+                         help="クール: none なし（既定）/ chilled 冷蔵（ゆうパックはチルド）/ frozen 冷凍")
+    carrier.add_argument("--time-slot", default="", choices=["", "0812", "1416", "1618", "1820", "1921"],
+                         help="配達時間帯（ヤマトのみ）: 0812 午前中 / 1416 / 1618 / 1820 / 1921")
     carrier.add_argument("--out", required=True, help="出力する CSV ファイル（CP932・CRLF）")
     carrier.set_defaults(handler=run_carrier_csv)
 
@@ -97,10 +103,11 @@ def run_labels(args: argparse.Namespace) -> int:
 
 
 def run_carrier_csv(args: argparse.Namespace) -> int:
-    from kankei_desktop.io.carrier_csv import export_carrier_csv
+    from kankei_desktop.services.carrier_export import Options, export_carrier_csv
 
     if not (args.programme or args.shipment):
         raise ValidationError({"selection": "--programme か --shipment で出力する発送を指定してください。"})
+    options = Options(service=args.service, cool=args.cool, time_slot=args.time_slot)
     database = open_database(args.db)
     try:
         with database.session() as session:
@@ -109,11 +116,12 @@ def run_carrier_csv(args: argparse.Namespace) -> int:
                 from kankei_desktop.services.programmes import find_programme
 
                 programme_id = find_programme(session, args.programme, args.year)
-            count = export_carrier_csv(session, args.format, args.out, shipment_ids=args.shipment,
-                                       programme_id=programme_id, only_prepared=not args.all_statuses)
+            result = export_carrier_csv(session, args.format, args.out, shipment_ids=args.shipment,
+                                        programme_id=programme_id, only_prepared=not args.all_statuses,
+                                        options=options)
     finally:
         database.close()
-    print(f"送り状データ {count} 件を書き出しました（{args.format}、CP932）: {args.out}")
+    print(result.summary(args.format))
     return 0
 
 

@@ -1,7 +1,7 @@
 """``stays-ics``, ``host-schedule``, ``stays`` (list/add/status) and ``person-days``: stays, headless.
 
 The general ``export`` command (another module) hands ``--what stays`` with a
-``.ics`` target to ``kankei_desktop.io.ics.write_stays_ics``, the same function
+``.ics`` target to ``kankei_desktop.services.stay_ics.write_stays_ics``, the same function
 ``stays-ics`` calls.
 """
 
@@ -26,11 +26,14 @@ def _date(text: str) -> date:
 def register(subparsers) -> None:
     ics = subparsers.add_parser("stays-ics", help="滞在を .ics（Outlook・Google カレンダー用）に書き出す")
     add_db_argument(ics)
-    ics.add_argument("--out", required=True, help="書き出す .ics ファイル")
+    ics.add_argument("--out", required=True, help="書き出す .ics ファイル（--per-host のときはフォルダー）")
     ics.add_argument("--from", dest="start", type=_date, help="この日以降に終わる滞在（例: 2026/04/01）")
     ics.add_argument("--to", dest="end", type=_date, help="この日までに始まる滞在")
     ics.add_argument("--host", help="受入先・宿泊先の名称または ID で絞り込む")
-    ics.add_argument("--with-cancelled", action="store_true", help="中止の滞在も含める")
+    ics.add_argument("--with-cancelled", action="store_true",
+                     help="中止の滞在も含める（STATUS:CANCELLED。取り込み済みの予定を中止にしたいとき）")
+    ics.add_argument("--per-host", action="store_true",
+                     help="受入先・宿泊先ごとに 1 ファイル（--out のフォルダーに「滞在_受入先名.ics」）")
     ics.set_defaults(handler=run_ics)
 
     schedule = subparsers.add_parser("host-schedule", help="受入先ごとの受入予定表（PDF, A4 横）")
@@ -92,18 +95,29 @@ def find_host_id(session, text: str | None) -> str | None:
 
 
 def run_ics(args: argparse.Namespace) -> int:
-    from kankei_desktop.io.ics import write_stays_ics
+    from kankei_desktop.services.stay_ics import write_per_host, write_stays_ics
 
+    if args.per_host and args.host:
+        raise ValidationError({"host": "--per-host と --host は一緒に使えません（--host は 1 受入先のファイル）。"})
     database = open_database(args.db)
     try:
         with database.session() as session:
-            count = write_stays_ics(
-                session, args.out, start=args.start, end=args.end, host_id=find_host_id(session, args.host),
-                include_cancelled=args.with_cancelled,
-            )
+            if args.per_host:
+                files = write_per_host(session, args.out, start=args.start, end=args.end,
+                                       include_cancelled=args.with_cancelled)
+            else:
+                count = write_stays_ics(
+                    session, args.out, start=args.start, end=args.end, host_id=find_host_id(session, args.host),
+                    include_cancelled=args.with_cancelled,
+                )
     finally:
         database.close()
-    print(f"{count:,} 件の滞在を書き出しました: {args.out}")
+    if not args.per_host:
+        print(f"{count:,} 件の滞在を書き出しました: {args.out}")
+    elif not files:
+        print("この期間に滞在のある受入先はありません。ファイルは作っていません。")
+    for item in files if args.per_host else ():
+        print(f"{item.host_name}: {item.events:,} 件 → {item.path}")
     return 0
 
 

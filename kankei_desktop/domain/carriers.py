@@ -91,3 +91,33 @@ def display_tracking_number(number: str) -> str:
     if len(number) == 12 and number.isdigit():
         return f"{number[:4]}-{number[4:8]}-{number[8:]}"
     return number
+
+
+# ------------------------------------------------------------------ carrier CSV codes
+# From the carriers' layout sheets (docs/carriers.md). Key → (code, name shown).
+
+# B2クラウド 送り状種類. コレクト (2) needs an amount per parcel, which a shipment does not hold.
+YAMATO_SERVICE_CODES: dict[str, tuple[str, str]] = {
+    "takkyubin": ("0", "宅急便（発払い）"),
+    "compact": ("8", "宅急便コンパクト（発払い）"),
+}
+# B2クラウド クール区分.
+YAMATO_COOL_CODES: dict[str, tuple[str, str]] = {
+    "none": ("0", "通常"),
+    "frozen": ("1", "クール冷凍"),
+    "chilled": ("2", "クール冷蔵"),
+}
+# ゆうプリR 保冷種別 (same keys as above).
+YUPACK_COOL_CODES: dict[str, tuple[str, str]] = {
+    "none": ("0", "保冷なし"),
+    "chilled": ("1", "チルド"),
+    "frozen": ("2", "冷凍"),
+}
+# B2クラウド 配達時間帯 since 19 June 2017 (12–14 withdrawn, 20–21 became 19–21).
+YAMATO_TIME_SLOTS: dict[str, str] = {
+    "0812": "午前中",
+    "1416": "14〜16時",
+    "1618": "16〜18時",
+    "1820": "18〜20時",
+    "1921": "19〜21時",
+}

@@ -1,9 +1,10 @@
-"""Stays as an iCalendar (.ics) file that Outlook and Google Calendar import.
+"""Calendar events as an iCalendar (.ics) file: takes values, writes bytes (``services.stay_ics`` gathers).
 
-One all-day VEVENT per stay. DTEND is the day *after* the last day (RFC 5545
-treats an all-day end as exclusive), so a stay of 11/27–11/29 shows on three
-days. The UID is the stay's id, so importing a newer file updates the same
-events instead of adding copies.
+One all-day VEVENT per event. DTEND is the day *after* the last day (RFC 5545 treats an all-day
+end as exclusive), so a stay of 11/27–11/29 shows on three days. UID, SEQUENCE, CREATED,
+LAST-MODIFIED and DTSTAMP come from the record, so exporting twice without a change gives the
+same bytes, and a change raises SEQUENCE. What Outlook and Google do with a second file is in
+``docs/stays.md``.
 """
 
 from __future__ import annotations
@@ -11,91 +12,70 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlmodel import Session
-
-from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services.stay_calendar import StayRow, stays_between
 
 UID_DOMAIN = "kankei-desktop.local"
+STATUSES = ("TENTATIVE", "CONFIRMED", "CANCELLED")
 
 
 class IcsExportError(KankeiError):
     pass
 
 
-def _description(row: StayRow) -> str:
-    lines = [
-        f"期間: {display_date(row.start_on)}〜{display_date(row.end_on)}（{row.kind}）",
-        f"状態: {row.status}",
-        f"参加者: {'、'.join(name + ' 様' for name in row.person_names) or '—'}",
-    ]
-    if row.host_name:
-        lines.append(f"受入先: {row.host_name}")
-    if row.lodging_name:
-        lines.append(f"宿泊先: {row.lodging_name}")
-    if row.programme_name:
-        lines.append(f"プログラム: {row.programme_name}")
-    if row.purpose:
-        lines.append(f"目的: {row.purpose}")
-    if row.notes:
-        lines.append(f"メモ: {row.notes}")
-    return "\n".join(lines)
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    first_day: date
+    last_day: date  # included
+    summary: str
+    description: str
+    location: str
+    status: str  # one of STATUSES
+    sequence: int  # raised on every change of the record
+    created: datetime
+    last_modified: datetime
 
 
-def build_calendar(rows: Iterable[StayRow], *, stamp: datetime | None = None) -> bytes:
+def _utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def build_calendar(events: Iterable[CalendarEvent], *, name: str = "関係人口デスク 滞在予定") -> bytes:
     from icalendar import Calendar, Event  # loaded on export only
 
-    stamp = stamp or datetime.now(timezone.utc)
     calendar = Calendar()
     calendar.add("prodid", "-//Kankei Desktop//関係人口デスク//JA")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "関係人口デスク 滞在予定")
-    for row in rows:
+    calendar.add("x-wr-calname", name)
+    for item in events:
+        if item.status not in STATUSES:
+            raise ValueError(f"status {item.status!r}")
         event = Event()
-        event.add("uid", f"stay-{row.id}@{UID_DOMAIN}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", row.start_on)
-        event.add("dtend", row.end_on + timedelta(days=1))
-        summary = row.title()
-        if row.purpose:
-            summary += f"「{row.purpose}」"
-        if row.status == "中止":
-            summary = "【中止】" + summary
-        event.add("summary", summary)
-        event.add("description", _description(row))
-        place = row.lodging_name or row.host_name
-        if place:
-            event.add("location", place)
-        event.add("status", "CANCELLED" if row.status == "中止" else "CONFIRMED" if row.status != "予定" else "TENTATIVE")
+        event.add("uid", item.uid)
+        # No METHOD property: then DTSTAMP is when the information last changed (RFC 5545 3.8.7.2), not the file time.
+        event.add("dtstamp", _utc(item.last_modified))
+        event.add("created", _utc(item.created))
+        event.add("last-modified", _utc(item.last_modified))
+        event.add("sequence", item.sequence)
+        event.add("dtstart", item.first_day)
+        event.add("dtend", item.last_day + timedelta(days=1))
+        event.add("summary", item.summary)
+        event.add("description", item.description)
+        if item.location:
+            event.add("location", item.location)
+        event.add("status", item.status)
         event.add("transp", "TRANSPARENT")  # a guest's stay does not make the coordinator busy
         calendar.add_component(event)
     return calendar.to_ical()
 
 
-def write_stays_ics(
-    session: Session,
-    path: Path,
-    *,
-    start: date | None = None,
-    end: date | None = None,
-    programme_id: str | None = None,
-    host_id: str | None = None,
-    include_cancelled: bool = False,
-) -> int:
-    """Write the stays (optionally filtered) to ``path``; returns the number of events."""
-    rows = stays_between(
-        session, start, end, programme_id=programme_id, host_id=host_id, include_cancelled=include_cancelled
-    )
-    _write_atomically(Path(path), build_calendar(rows))
-    return len(rows)
-
-
-def _write_atomically(path: Path, content: bytes) -> None:
+def write_atomically(path: Path, content: bytes) -> None:
+    path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise IcsExportError(f"フォルダー「{folder}」がありません。")
@@ -110,9 +90,3 @@ def _write_atomically(path: Path, content: bytes) -> None:
         ) from None
     finally:
         Path(temp_name).unlink(missing_ok=True)
-
-
-def export_for_cli(session: Session, out_path, args) -> str:
-    """``kankei-desktop export --what stays --out FILE.ics``: the ``export`` command's delegate."""
-    count = write_stays_ics(session, Path(out_path))
-    return f"{count:,} 件の滞在を書き出しました: {out_path}"

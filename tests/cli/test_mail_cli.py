@@ -9,6 +9,7 @@ import sys
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from pypdf import PdfReader
 
 from kankei_desktop.domain.tables import Host
@@ -64,14 +65,50 @@ def test_labels_bad_input_one_line_and_no_file(db, tmp_path):
     assert result.returncode == 2 and "はみ出します" in result.stderr and not out.exists()
 
 
-def test_carrier_csv_for_a_programme(db, tmp_path):
+def test_carrier_csv_refuses_a_missing_customer_code_then_settings_set_lets_it_through(db, tmp_path):
     out = tmp_path / "b2.csv"
-    result = run("carrier-csv", "--db", db, "--format", "yamato-b2", "--programme", "お米レター", "--out", out)
+    args = ("carrier-csv", "--db", db, "--format", "yamato-b2", "--programme", "お米レター", "--out", out)
+    result = run(*args)
+    assert result.returncode == 2 and "請求先顧客コード" in result.stderr and "yamato_b2_customer_code" in result.stderr
+    assert not out.exists()
+
+    refused = run("settings", "set", "--db", db, "yamato_b2_customer_code", "0465-75")
+    assert refused.returncode == 2 and "半角数字12桁" in refused.stderr
+    assert run("settings", "set", "--db", db, "organisation_note", "x").returncode == 2  # not settable here
+    done = run("settings", "set", "--db", db, "yamato_b2_customer_code", "0465-75-1122 01")
+    assert done.returncode == 0 and "046575112201" in done.stdout
+    listing = run("settings", "list", "--db", db)
+    assert "yamato_b2_customer_code\t046575112201" in listing.stdout
+    assert "organisation_phone\t（未設定）" in listing.stdout
+
+    result = run(*args, "--service", "compact", "--time-slot", "1921")
     assert result.returncode == 0, result.stderr
+    assert "送り状データ 2 件を書き出しました" in result.stdout
     raw = out.read_bytes()
     rows = list(csv.reader(io.StringIO(raw.decode("cp932"), newline="")))
     assert rows[0] == list(YAMATO_B2_COLUMNS) and len(rows) == 3
     assert raw.endswith(b"\r\n") and b"\n" not in raw.replace(b"\r\n", b"")
+    row = dict(zip(rows[0], rows[1]))
+    assert (row["送り状種類"], row["配達時間帯"], row["請求先顧客コード"]) == ("8", "1921", "046575112201")
+
+
+def test_carrier_csv_prints_what_was_refused_and_writes_nothing(db, tmp_path):
+    from kankei_desktop.domain.tables import Person
+    from kankei_desktop.store import open_database
+
+    database = open_database(db)
+    with database.session() as session:
+        for person in session.execute(select(Person)).scalars():
+            person.address_building = "グランドメゾン新潟駅前ステーションタワー東館 3201号室"
+    database.close()
+    out = tmp_path / "yupack.csv"
+    result = run("carrier-csv", "--db", db, "--format", "yupack", "--programme", "お米レター", "--out", out)
+    assert result.returncode == 2 and not out.exists()
+    assert "2 件中 2 件に直す所があります" in result.stderr
+    assert "お届け先 住所３ は50バイト（全角25文字）までですが" in result.stderr
+    result = run("carrier-csv", "--db", db, "--format", "yupack", "--programme", "お米レター", "--time-slot", "0812",
+                 "--out", out)
+    assert result.returncode == 2 and "時間帯" in result.stderr and not out.exists()
 
 
 def test_followups_lists_nothing_for_fresh_parcels(db):

@@ -66,6 +66,17 @@ def test_add_refuse_export_and_schedule(tmp_path):
     assert exported.returncode == 0, exported.stderr
     events = Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
     assert sorted(str(e["SUMMARY"]) for e in events)[0].startswith("佐藤 花子 様")
+    assert {int(e["SEQUENCE"]) for e in events} == {0} and all("LAST-MODIFIED" in e for e in events)
+
+    folder = tmp_path / "per-host"
+    folder.mkdir()
+    per_host = run("stays-ics", "--db", db_path, "--out", folder, "--per-host")
+    assert per_host.returncode == 0, per_host.stderr
+    assert "民宿やまびこ:" in per_host.stdout
+    files = sorted(p.name for p in folder.iterdir())
+    assert "滞在_民宿やまびこ.ics" in files and len(files) >= 1
+    both = run("stays-ics", "--db", db_path, "--out", folder, "--per-host", "--host", "民宿やまびこ")
+    assert both.returncode == 2 and "--per-host" in both.stderr
 
     pdf = tmp_path / "schedule.pdf"
     made = run("host-schedule", "--db", db_path, "--host", "民宿やまびこ", "--out", pdf, "--today", "2099/11/01")

@@ -167,3 +167,59 @@ def test_search_narrows_letters_and_parcels_after_typing_without_recounting_foll
     assert page.letter_model.data(page.letter_model.index(0, 2)) == "佐藤 花子"
     assert page.shipment_model.rowCount() == 0  # the parcel is 山田 太郎's
     assert counts == [] and page.followup_model.rowCount() == 1
+
+
+def test_carrier_dialog_asks_for_the_customer_code_lists_refusals_and_writes_only_when_all_fits(
+        qtbot, page, database, parcel, two_persons, tmp_path):
+    from kankei_desktop.domain.tables import Person, Setting
+    from kankei_desktop.ui.areas.mail.carrier_dialog import CarrierExportDialog
+
+    assert page.yamato_action.text() and page.yupack_action.text()  # 出力 menu entries
+    out = tmp_path / "out" / "b2.csv"
+    out.parent.mkdir()
+    dialog = CarrierExportDialog(database, "yamato-b2", [parcel], page)
+    qtbot.addWidget(dialog)
+    assert dialog.settings_group.isVisibleTo(dialog)
+    code = dialog.findChild(type(dialog.path), "yamato_b2_customer_code")
+    dialog.path.setText(str(out))
+    dialog.service.setCurrentIndex(dialog.service.findData("compact"))
+    code.setText("0465-75-1122 01")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    # The person has no address and the farmer none either: every gap listed, nothing written.
+    report = dialog.report.toPlainText()
+    assert "1件目（「山田 太郎」さん宛）" in report and "郵便番号" in report and "差出人（佐藤農園）" in report
+    assert dialog.report.isVisibleTo(dialog) and list(out.parent.iterdir()) == []
+    with database.session() as session:
+        stored = session.execute(select(Setting.value_json).where(Setting.key == "yamato_b2_customer_code")).scalar()
+        assert stored == '"046575112201"'  # the value asked for is kept
+        person = session.get(Person, two_persons["yamada"])
+        person.postal_code, person.prefecture, person.city, person.address_line = "9518000", "新潟県", "新潟市中央区", "旭町1-1"
+        host = session.execute(select(Host).where(Host.name == "佐藤農園")).scalar_one()
+        host.postal_code, host.prefecture, host.city, host.address_line, host.phone = (
+            "9583200", "新潟県", "村上市", "山北1-2", "0254-77-1234")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.report.toPlainText()
+    assert "送り状データ 1 件を書き出しました" in dialog.result_summary
+    header, row = [line.split('","') for line in out.read_bytes().decode("cp932").strip().split("\r\n")]
+    values = dict(zip(header, row))
+    assert (values["送り状種類"], values["請求先顧客コード"]) == ("8", "046575112201")
+
+
+def test_the_menu_entry_opens_the_carrier_dialog_on_the_selected_shipments(qtbot, page, database, parcel, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    page.tabs.setCurrentIndex(SHIPMENTS_TAB)
+    qtbot.waitUntil(lambda: page.shipment_model.rowCount() == 1, timeout=20000)
+    page.shipment_table.selectRow(0)
+    seen = {}
+
+    def answer():
+        dialog = page.last_carrier_dialog
+        seen["ids"], seen["title"] = dialog.shipment_ids, dialog.windowTitle()
+        seen["asks"] = sorted(dialog.setting_edits)
+        dialog.reject()
+
+    QTimer.singleShot(0, answer)
+    page.yupack_action.trigger()
+    assert seen["ids"] == [parcel] and seen["title"] == "ゆうパックプリントR用 CSV"
+    assert seen["asks"] == []  # the farmer sends it: ゆうプリR needs no setting

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from kankei_desktop.domain.tables import Host, Setting
 from kankei_desktop.io import carrier_csv
-from kankei_desktop.services import address_labels, followups, letters, settings_store, stays
+from kankei_desktop.services import address_labels, carrier_export, followups, letters, settings_store, stays
 from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.ui.areas.settings.page import SettingsPage
@@ -47,7 +47,7 @@ def test_page_shows_every_setting_with_its_default_in_japanese(page):
     assert _field(page, followups.HORIZON_DAYS).editor.value() == 180
     assert _field(page, stays.SHORT_FROM_DAYS).editor.value() == 2
     assert _field(page, stays.LONG_FROM_DAYS).editor.value() == 7
-    assert _field(page, carrier_csv.YAMATO_FREIGHT_NUMBER).editor.text() == "01"
+    assert _field(page, carrier_export.YAMATO_FREIGHT_NUMBER).editor.text() == "01"
     assert _field(page, address_labels.ORGANISATION_POSTAL_CODE).editor.text() == ""
     titles = {box.title() for box in page.findChildren(QGroupBox)}
     assert {"フォローアップ（要対応）", "滞在", "差出人（宛名ラベル）", "宅配便（ヤマト B2クラウド）"} <= titles
@@ -106,17 +106,19 @@ def test_sender_address_goes_on_the_label_pdf(page, database, tmp_path):
 
 
 def test_b2_contract_values_go_into_the_carrier_rows(page, database):
-    _field(page, carrier_csv.YAMATO_CUSTOMER_CODE).editor.setText("0465-75-1122 01")
-    _field(page, carrier_csv.YAMATO_CUSTOMER_CLASS).editor.setText("A1")
-    _field(page, carrier_csv.YAMATO_FREIGHT_NUMBER).editor.setText("02")
+    _field(page, carrier_export.YAMATO_CUSTOMER_CODE).editor.setText("0465-75-1122 01")
+    _field(page, carrier_export.YAMATO_CUSTOMER_CLASS).editor.setText("001")
+    _field(page, carrier_export.YAMATO_FREIGHT_NUMBER).editor.setText("02")
     assert page.save() is True
-    assert _field(page, carrier_csv.YAMATO_CUSTOMER_CODE).editor.text() == "046575112201"
-    parcel = carrier_csv.ShipmentAddress("s-1", TODAY, "お米 5kg", 1, "山田 太郎", "ヤマダ タロウ", "090-1234-5678",
-                                         "951-8000", "新潟県新潟市中央区旭町1-1", "", "髙橋農園", "0254-77-1234",
-                                         "958-3200", "新潟県村上市山北1-2", "")
+    assert _field(page, carrier_export.YAMATO_CUSTOMER_CODE).editor.text() == "046575112201"
     with database.session() as session:
-        row = dict(zip(carrier_csv.YAMATO_B2_COLUMNS, carrier_csv.yamato_b2_rows(session, [parcel])[0]))
-    assert (row["請求先顧客コード"], row["請求先分類コード"], row["運賃管理番号"]) == ("046575112201", "A1", "02")
+        account = carrier_export.account(session)
+    recipient = carrier_csv.Party("山田 太郎", "9518000", "新潟県新潟市中央区旭町1-1", "", "090-1234-5678")
+    sender = carrier_csv.Party("髙橋農園", "9583200", "新潟県村上市山北1-2", "", "0254-77-1234")
+    built = carrier_csv.build("yamato-b2", [carrier_csv.Parcel("s-1", TODAY, "お米 5kg", 1, recipient, sender)],
+                              account=account)
+    row = dict(zip(carrier_csv.YAMATO_B2_COLUMNS, built.rows[0]))
+    assert (row["請求先顧客コード"], row["請求先分類コード"], row["運賃管理番号"]) == ("046575112201", "001", "02")
 
 
 def test_refused_values_are_shown_at_their_fields_and_nothing_is_saved(page, database):
@@ -124,12 +126,12 @@ def test_refused_values_are_shown_at_their_fields_and_nothing_is_saved(page, dat
     _field(page, settings_store.ORGANISATION_NAME).editor.setText("保存されないはずの名前")
     _field(page, followups.REPLY_DAYS).editor.setValue(12)
     _field(page, address_labels.ORGANISATION_POSTAL_CODE).editor.setText("25801")
-    _field(page, carrier_csv.YAMATO_CUSTOMER_CODE).editor.setText("12-ab")
+    _field(page, carrier_export.YAMATO_CUSTOMER_CODE).editor.setText("12-ab")
     _field(page, stays.SHORT_FROM_DAYS).editor.setValue(9)  # not below 長期 (7)
     assert page.save() is False
     assert _stored(database) == before
     for declared, words in ((address_labels.ORGANISATION_POSTAL_CODE, "7桁"),
-                            (carrier_csv.YAMATO_CUSTOMER_CODE, "半角数字"),
+                            (carrier_export.YAMATO_CUSTOMER_CODE, "半角数字"),
                             (stays.LONG_FROM_DAYS, "短期滞在とする日数")):
         field = _field(page, declared)
         assert field.error_label.isVisible()
@@ -138,7 +140,7 @@ def test_refused_values_are_shown_at_their_fields_and_nothing_is_saved(page, dat
     assert "保存していません" in page.saved_label.text()
     # Corrected, the same page saves and the messages go.
     _field(page, address_labels.ORGANISATION_POSTAL_CODE).editor.setText("258-0113")
-    _field(page, carrier_csv.YAMATO_CUSTOMER_CODE).editor.setText("046575112201")
+    _field(page, carrier_export.YAMATO_CUSTOMER_CODE).editor.setText("046575112201")
     _field(page, stays.LONG_FROM_DAYS).editor.setValue(14)
     assert page.save() is True
     assert not any(field.error_label.isVisible() for field in page.fields.values())

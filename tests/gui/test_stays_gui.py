@@ -201,3 +201,34 @@ def test_month_view_selects_days(qtbot, page):
         date(2030, 8, 6), date(2030, 8, 8))
     assert "短期滞在" in editor.kind_label.text()
     editor.reject()
+
+
+def test_ics_dialog_writes_the_whole_set_or_one_file_per_host(qtbot, page, database, setup, two_persons, tmp_path):
+    from icalendar import Calendar
+
+    from kankei_desktop.ui.areas.stays.ics_dialog import IcsExportDialog
+
+    with database.session() as session:
+        stay_id = stays.create_stay(session, StayInput(
+            person_ids=[two_persons["yamada"]], host_id=setup["farm"], start_on=date(2099, 5, 3),
+            end_on=date(2099, 5, 4)), today=date(2026, 11, 1))
+    assert page.ics_button.toolTip()
+    dialog = IcsExportDialog(database, None, None, "", page)
+    qtbot.addWidget(dialog)
+    whole = tmp_path / "all.ics"
+    dialog.path.setText(str(whole))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
+    (event,) = Calendar.from_ical(whole.read_bytes()).walk("VEVENT")
+    assert str(event["UID"]) == f"stay-{stay_id}@kankei-desktop.local" and int(event["SEQUENCE"]) == 0
+
+    folder = tmp_path / "hosts"
+    folder.mkdir()
+    dialog = IcsExportDialog(database, None, None, "", page)
+    qtbot.addWidget(dialog)
+    dialog.per_host.setChecked(True)
+    dialog.path.setText(str(folder))
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
+    assert [p.name for p in folder.iterdir()] == ["滞在_棚田農園.ics"]
+    assert "1" in dialog.summary

@@ -6,9 +6,11 @@ from datetime import date
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import text
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.io.ics import write_stays_ics
+from kankei_desktop.domain.tables import Stay
+from kankei_desktop.services.stay_ics import write_per_host, write_stays_ics
 from kankei_desktop.services import stays
 from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.participants import PersonInput, create_person
@@ -76,3 +78,57 @@ def test_missing_folder_is_a_clear_error(session, two_stays, tmp_path):
     with pytest.raises(KankeiError) as error:
         write_stays_ics(session, tmp_path / "nowhere" / "x.ics")
     assert "フォルダー" in error.value.message
+
+
+def test_sequence_and_last_modified_come_from_the_record(session, two_stays, tmp_path):
+    group, day, _cancelled = two_stays
+    before = tmp_path / "before.ics"
+    write_stays_ics(session, before)
+    again = tmp_path / "again.ics"
+    write_stays_ics(session, again)
+    assert before.read_bytes() == again.read_bytes()  # nothing changed: the same file, DTSTAMP included
+    event = _events(before)[f"stay-{group}@kankei-desktop.local"]
+    assert int(event["SEQUENCE"]) == 0
+    stay = session.get(Stay, group)
+    assert event.decoded("LAST-MODIFIED").replace(tzinfo=None) == stay.updated_at.replace(microsecond=0, tzinfo=None)
+    assert event.decoded("DTSTAMP") == event.decoded("LAST-MODIFIED")
+
+    data = stays.load_stay_input(session, group)
+    data.end_on = date(2026, 11, 30)
+    assert stays.update_stay(session, group, data, today=date(2026, 11, 1))
+    session.flush()
+    after = tmp_path / "after.ics"
+    write_stays_ics(session, after)
+    edited = _events(after)[f"stay-{group}@kankei-desktop.local"]
+    assert int(edited["SEQUENCE"]) == 1 and edited.decoded("DTEND") == date(2026, 12, 1)
+    assert edited.decoded("LAST-MODIFIED").replace(tzinfo=None) == stay.updated_at.replace(microsecond=0, tzinfo=None)
+    assert int(_events(after)[f"stay-{day}@kankei-desktop.local"]["SEQUENCE"]) == 0  # untouched
+
+    # Cancelled: exported as CANCELLED with its counter raised once more.
+    stays.set_status(session, group, "中止", today=date(2026, 11, 1))
+    session.flush()
+    cancelled = tmp_path / "cancelled.ics"
+    write_stays_ics(session, cancelled, include_cancelled=True)
+    gone = _events(cancelled)[f"stay-{group}@kankei-desktop.local"]
+    assert (str(gone["STATUS"]), int(gone["SEQUENCE"])) == ("CANCELLED", 2)
+    # Recounted in plain SQL from the audit log.
+    count = session.execute(text("SELECT count(*) FROM audit_log WHERE entity = 'stay' AND action = 'update' "
+                                 "AND entity_id = :id"), {"id": group}).scalar_one()
+    assert count == 2
+
+
+def test_one_file_per_host(session, two_stays, tmp_path):
+    group, day, _cancelled = two_stays
+    files = write_per_host(session, tmp_path)
+    assert [(f.host_name, f.path.name, f.events) for f in files] == [
+        ("棚田農園", "滞在_棚田農園.ics", 2), ("民宿やまびこ", "滞在_民宿やまびこ.ics", 1)]
+    assert set(_events(files[1].path)) == {f"stay-{group}@kankei-desktop.local"}
+    calendar = Calendar.from_ical(files[0].path.read_bytes())
+    assert str(calendar["X-WR-CALNAME"]) == "関係人口デスク 滞在予定（棚田農園）"
+
+
+def test_no_method_so_dtstamp_means_last_revised(session, two_stays, tmp_path):
+    """RFC 5545 3.8.7.2: with a METHOD, DTSTAMP would be the file's creation time instead of the record's."""
+    path = tmp_path / "x.ics"
+    write_stays_ics(session, path)
+    assert "METHOD" not in Calendar.from_ical(path.read_bytes())

@@ -26,3 +26,11 @@ def test_ui_writes_no_sql():
         or "sqlalchemy" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
+
+
+def test_carrier_and_calendar_writers_take_values_and_import_no_services():
+    """io/carrier_csv.py and io/ics.py write what services gathered; they read no database themselves."""
+    layered = re.compile(r"^\s*(from|import)\s+kankei_desktop\.(services|store)\b", re.MULTILINE)
+    offenders = [name for name in ("carrier_csv.py", "ics.py")
+                 if layered.search((PACKAGE / "io" / name).read_text(encoding="utf-8"))]
+    assert offenders == []

@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import AuditEntry, Setting
-from kankei_desktop.io import carrier_csv
-from kankei_desktop.services import address_labels, followups, settings_store, stays
+from kankei_desktop.services import address_labels, carrier_export, followups, settings_store, stays
 
 
 def _stored(session):
@@ -23,13 +22,13 @@ def test_save_normalises_and_stores_every_value(session):
         stays.SHORT_FROM_DAYS: 3,
         address_labels.ORGANISATION_POSTAL_CODE: "〒２５８－０１１３",
         address_labels.ORGANISATION_PHONE: "０４６５－７８－１２３４",
-        carrier_csv.YAMATO_CUSTOMER_CODE: "0465-78-1234 01",
-        carrier_csv.YAMATO_CUSTOMER_CLASS: " ab1 ",
+        carrier_export.YAMATO_CUSTOMER_CODE: "0465-78-1234 01",
+        carrier_export.YAMATO_CUSTOMER_CLASS: " ００１ ",
         settings_store.ORGANISATION_NAME: "  山北むらづくり  ",
     })
     assert stored == {"followup_reply_days": 45, "stay_short_from_days": 3, "organisation_postal_code": "2580113",
                       "organisation_phone": "0465-78-1234", "yamato_b2_customer_code": "046578123401",
-                      "yamato_b2_customer_class": "ab1", "organisation_name": "山北むらづくり"}
+                      "yamato_b2_customer_class": "001", "organisation_name": "山北むらづくり"}
     assert settings_store.get(session, followups.REPLY_DAYS) == 45
     assert settings_store.get(session, address_labels.ORGANISATION_POSTAL_CODE) == "2580113"
     changes = [json.loads(c) for c in session.execute(select(AuditEntry.changes_json)
@@ -46,10 +45,10 @@ def test_save_normalises_and_stores_every_value(session):
     (address_labels.ORGANISATION_POSTAL_CODE, "25801", "7桁"),
     (address_labels.ORGANISATION_POSTAL_CODE, "258-01133", "7桁"),
     (address_labels.ORGANISATION_PHONE, "12345", "10桁または11桁"),
-    (carrier_csv.YAMATO_CUSTOMER_CODE, "04657A123401", "半角数字10〜12桁"),
-    (carrier_csv.YAMATO_CUSTOMER_CODE, "123", "半角数字10〜12桁"),
-    (carrier_csv.YAMATO_CUSTOMER_CLASS, "ABCD", "3文字以内"),
-    (carrier_csv.YAMATO_FREIGHT_NUMBER, "", "半角数字2桁"),
+    (carrier_export.YAMATO_CUSTOMER_CODE, "04657A123401", "半角数字12桁"),
+    (carrier_export.YAMATO_CUSTOMER_CODE, "0465781234", "半角数字12桁"),  # B2: 半角数字12文字
+    (carrier_export.YAMATO_CUSTOMER_CLASS, "A01", "半角数字3桁"),  # B2: 空白または半角数字3文字
+    (carrier_export.YAMATO_FREIGHT_NUMBER, "", "半角数字2桁"),
 ])
 def test_bad_value_is_refused_naming_the_setting_and_nothing_is_saved(session, declared, value, words):
     before = _stored(session)

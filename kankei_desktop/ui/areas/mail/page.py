@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from kankei_desktop.ui import icons as qta
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -294,13 +292,16 @@ class MailPage(AreaPage):
             self.status_message.emit(self.tr("Labels written: %1").replace("%1", str(dialog.out_path)))
 
     def export_carrier(self, fmt: str) -> None:
-        from kankei_desktop.io.carrier_csv import export_carrier_csv
+        from kankei_desktop.ui.areas.mail.carrier_dialog import CarrierExportDialog
 
         if self.tabs.currentIndex() != SHIPMENTS_TAB or not self._selected():
             QMessageBox.information(self, self.tr("Shipments"), self.tr("Select the shipments to export first."))
             self.tabs.setCurrentIndex(SHIPMENTS_TAB)
             return
-        ids = self._selected()
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save carrier CSV"), f"{fmt}.csv", "CSV (*.csv)")
-        if path and self._run(lambda session: export_carrier_csv(session, fmt, Path(path), shipment_ids=ids)):
-            self.status_message.emit(self.tr("Written: %1").replace("%1", path))
+        dialog = CarrierExportDialog(self.database, fmt, self._selected(), self)
+        self.last_carrier_dialog = dialog  # tests reach it before it is shown
+        if dialog.exec():
+            self.refresh()
+            if "\n" in dialog.result_summary:
+                QMessageBox.information(self, dialog.windowTitle(), dialog.result_summary)
+            self.status_message.emit(dialog.result_summary.splitlines()[0])

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import ValidationError
-from kankei_desktop.io import carrier_csv
+from kankei_desktop.services import carrier_export
 from kankei_desktop.paths import user_data_dir
 from kankei_desktop.services import address_labels, followups, settings_store, stays
 from kankei_desktop.services.addresses import lookup_postal_code
@@ -173,13 +173,16 @@ class SettingsPage(AreaPage):
         group = QGroupBox(self.tr("Parcels (Yamato B2 Cloud)"))
         form = _form(group)
         self._add(form, self.tr("Billing customer code"),
-                  SettingField.text(carrier_csv.YAMATO_CUSTOMER_CODE, "012345678901", max_length=20, width=200))
+                  SettingField.text(carrier_export.YAMATO_CUSTOMER_CODE, "012345678901", max_length=20, width=200))
         self._add(form, self.tr("Billing class code"),
-                  SettingField.text(carrier_csv.YAMATO_CUSTOMER_CLASS, max_length=3, width=80))
+                  SettingField.text(carrier_export.YAMATO_CUSTOMER_CLASS, max_length=3, width=80))
         self._add(form, self.tr("Freight number"),
-                  SettingField.text(carrier_csv.YAMATO_FREIGHT_NUMBER, "01", max_length=2, width=80))
+                  SettingField.text(carrier_export.YAMATO_FREIGHT_NUMBER, "01", max_length=2, width=80))
         form.addRow(_note(self.tr("As in the basic information of your B2 Cloud contract. Written into "
                                       "the shipment CSV for B2 Cloud.")))
+        form.addRow(_note(self.tr("The customer code (12 digits) and the freight number are required by B2 Cloud. "
+                                  "Parcels without a farmer are sent in the organisation's name, with its "
+                                  "postal code, address and phone.")))
         return group
 
     def _computer_group(self) -> QGroupBox:

@@ -185,19 +185,14 @@ class StaysPage(AreaPage):
         editor.open()
 
     def export_ics(self) -> None:
-        from kankei_desktop.io.ics import write_stays_ics
+        from kankei_desktop.ui.areas.stays.ics_dialog import IcsExportDialog
 
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export stays"), "滞在.ics", "iCalendar (*.ics)")
-        if not name:
-            return
-        try:
-            with self.database.session() as session:
-                count = write_stays_ics(session, Path(name), programme_id=self.programme_filter.currentData(),
-                                        host_id=self.host_filter.currentData())
-        except KankeiError as error:
-            QMessageBox.warning(self, self.tr("Export stays"), error.message)
-            return
-        self.status_message.emit(self.tr("%1 stays written to %2").replace("%1", str(count)).replace("%2", name))
+        host_id = self.host_filter.currentData()
+        dialog = IcsExportDialog(self.database, self.programme_filter.currentData(), host_id,
+                                 self.host_filter.currentText() if host_id else "", self)
+        self.last_ics_dialog = dialog  # tests reach it before it is shown
+        if dialog.exec():
+            self.status_message.emit(dialog.summary)
 
     def export_schedule(self) -> None:
         from kankei_desktop.reports.host_schedule import write_host_schedule
