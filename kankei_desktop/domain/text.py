@@ -14,6 +14,8 @@ import jaconv
 _SPACES = re.compile(r"[\s\u3000]+")
 _KATAKANA_ONLY = re.compile(r"^[\u30A0-\u30FF\u30FC\s\u3000・]*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# C0 controls but tab, LF and CR; DEL; C1 controls. None belongs in a cell or a field.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def fold(text: str) -> str:
@@ -23,6 +25,11 @@ def fold(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text)
     folded = jaconv.hira2kata(folded)
     return _SPACES.sub("", folded).lower()
+
+
+def strip_control(text: str) -> str:
+    """``text`` without control characters (tab and line breaks stay)."""
+    return CONTROL_CHARACTERS.sub("", text)
 
 
 def normalise_spaces(text: str) -> str:
