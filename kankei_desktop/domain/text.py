@@ -12,6 +12,7 @@ import unicodedata
 import jaconv
 
 _SPACES = re.compile(r"[\s\u3000]+")
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
 _KATAKANA_ONLY = re.compile(r"^[\u30A0-\u30FF\u30FC\s\u3000・]*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # C0 controls but tab, LF and CR; DEL; C1 controls. None belongs in a cell or a field.
@@ -35,6 +36,22 @@ def strip_control(text: str) -> str:
 def normalise_spaces(text: str) -> str:
     """Trim and collapse runs of half- or full-width spaces into one space."""
     return _SPACES.sub(" ", text or "").strip()
+
+
+def normalise_name(text: str) -> str:
+    """A name as stored: spaces tidied, half-width kana (ﾔﾏﾀﾞ) made full-width (ヤマダ); nothing else changes."""
+    text = normalise_spaces(text)
+    if not text.isascii() and _HALF_WIDTH_KANA.search(text):
+        text = jaconv.h2z(text, kana=True, ascii=False, digit=False)
+    return text
+
+
+def normalise_email(text: str) -> str:
+    """An e-mail address as stored: full-width letters and marks (ｕｓｅｒ＠ｅｘａｍｐｌｅ．ｊｐ) made half-width, no spaces."""
+    text = text or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub("", text)
 
 
 def to_katakana(text: str) -> str:

@@ -12,7 +12,14 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from kankei_desktop.domain.calendar import parse_date
-from kankei_desktop.domain.text import normalise_phone, normalise_postal_code, normalise_spaces, to_katakana
+from kankei_desktop.domain.text import (
+    normalise_email,
+    normalise_name,
+    normalise_phone,
+    normalise_postal_code,
+    normalise_spaces,
+    to_katakana,
+)
 
 # Excel's 1900 date system counts from 1899-12-30 (it keeps Lotus's 1900-02-29).
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -115,6 +122,20 @@ def _from_serial(serial: float) -> date:
     return _EXCEL_EPOCH + timedelta(days=whole)
 
 
+def to_name(value) -> str:
+    """氏名: tidy spaces, half-width kana made full-width."""
+    return normalise_name(cell_text(value))
+
+
+def to_email(value) -> str:
+    """メールアドレス folded to half-width (ｕｓｅｒ０４＠ｅｘａｍｐｌｅ．ｊｐ → user04@example.jp)."""
+    return normalise_email(cell_text(value))
+
+
+# Fields whose converter depends on the field rather than on the column's kind.
+FIELD_CONVERTERS = {"name": to_name, "person_name": to_name, "email": to_email}
+
+
 def to_phone(value) -> str:
     return normalise_phone(cell_text(value))
 
@@ -210,3 +231,64 @@ def split_address(value) -> tuple[str, str]:
     if not match:
         return "", text
     return match[1], text[match.end():].strip()
+
+
+# ---------------------------------------------------------------- rows that are not records
+
+# The numbering column of a roster: a row with only its number is an empty line of the form.
+_NUMBER_HEADERS = frozenset(("no", "no.", "№", "#", "番号", "連番", "通し番号", "項番", "整理番号", "ナンバー"))
+_SUMMARY_WORDS = frozenset(("合計", "計", "小計", "総計", "累計", "集計", "総数", "以上", "人数", "合計人数", "件数", "total", "subtotal"))
+_COUNT = re.compile(r"^(?:合計|小計|総計|累計|総数|計)?[:：]?[0-9][0-9,.]*(?:名|人|件|組|世帯|通|個|泊|日|円|名様)?$")
+
+
+def number_columns(headers: list) -> set[int]:
+    """Columns whose header is a numbering (No., 番号, 連番 …)."""
+    found = set()
+    for index, header in enumerate(headers):
+        text = unicodedata.normalize("NFKC", cell_text(header)).replace(" ", "").lower()
+        if text in _NUMBER_HEADERS:
+            found.add(index)
+    return found
+
+
+def _summary_cell(value) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = unicodedata.normalize("NFKC", value).replace(" ", "").rstrip(":：").lower()
+    return text in _SUMMARY_WORDS or bool(_COUNT.match(text))
+
+
+def row_kind(row: list, numbering: set[int]) -> str:
+    """"blank" (nothing, or only its No.), "summary" (合計, 計, 以上, 「33名」, a lone number) or "data"."""
+    values = [value for index, value in enumerate(row) if index not in numbering and not is_blank(value)]
+    if not values:
+        return "blank"
+    if all(_summary_cell(value) for value in values):
+        return "summary"
+    return "data"
+
+
+def split_rows(rows: list[list], first_number: int, headers: list) -> tuple[list[tuple[int, list]], list[tuple[int, str]]]:
+    """(data rows, summary rows) below the header: blank rows and No.-only rows left out,
+    summary rows as (row number, their cells joined by " / ")."""
+    numbering = number_columns(headers)
+    data: list[tuple[int, list]] = []
+    summary: list[tuple[int, str]] = []
+    for number, row in enumerate(rows, first_number):
+        kind = row_kind(row, numbering)
+        if kind == "data":
+            data.append((number, row))
+        elif kind == "summary":
+            shown = [cell_text(value) for index, value in enumerate(row) if index not in numbering and not is_blank(value)]
+            summary.append((number, " / ".join(shown)))
+    return data, summary
+
+
+def summary_note(summary: list[tuple[int, str]]) -> str:
+    shown = "、".join(f"{number} 行目「{text}」" for number, text in summary[:5])
+    more = f" ほか {len(summary) - 5} 行" if len(summary) > 5 else ""
+    return f"集計行（取り込みません）: {shown}{more}"

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.enums import HostKind
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import (
     fold,
@@ -82,7 +83,7 @@ def validate(data: HostInput) -> dict[str, str]:
         errors["postal_code"] = "郵便番号は7桁の数字で入力してください（例: 949-4392）。"
     if data.capacity_per_night is not None and not (0 < data.capacity_per_night <= 1000):
         errors["capacity_per_night"] = "1泊の定員は1〜1000名で入力してください（宿泊しない受入先は空欄）。"
-    return errors
+    return add_length_errors(errors, Host, data, {"name": "名称"})
 
 
 def _checked(data: HostInput) -> HostInput:

@@ -146,7 +146,7 @@ class ActivityPlanner(StayGroups):
             if not cells.is_blank(value):
                 row.filled.add(key)
             try:
-                row.fields[key] = _CONVERTERS[column.kind](value)
+                row.fields[key] = (cells.FIELD_CONVERTERS.get(key) or _CONVERTERS[column.kind])(value)
             except ValueError as error:
                 row.messages.append(CellMessage(row.number, self.plan.headers[index], str(error), index))
 

@@ -79,7 +79,7 @@ class PersonPlanner:
                 default = getattr(defaults, key)
                 convert = lambda value, default=default: cells.to_bool(value, default)  # noqa: E731
             else:
-                convert = _CONVERTERS[column.kind]
+                convert = cells.FIELD_CONVERTERS.get(key) or _CONVERTERS[column.kind]
             self.cells.append((index, key, blank, convert, column.kind == "list"))
         self.addresses: dict[str, tuple[str, str]] = {}
 
