@@ -33,6 +33,42 @@ def strip_control(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text)
 
 
+# Characters Python's cp932 codec refuses although Windows shows an equivalent (written as that).
+CP932_EQUIVALENTS = str.maketrans({
+    "\u301c": "\uff5e",  # 〜 → ～
+    "\u2212": "\uff0d",  # − → －
+    "\u2016": "\u2225",  # ‖ → ∥
+    "\u00a2": "\uffe0", "\u00a3": "\uffe1", "\u00ac": "\uffe2",
+    "\u2014": "\u2015",  # — → ―
+    "\u00a0": " ",
+})
+
+
+def fits_cp932(ch: str) -> bool:
+    try:
+        ch.encode("cp932")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def cp932_round_trip(stored: str, incoming: str) -> str:
+    """How ``incoming`` relates to ``stored`` through a CP932 file.
+
+    "same": ``incoming`` is ``stored`` as CP932 writes it (〜 came back as ～): no change.
+    "lost": ``incoming`` is ``stored`` with the characters CP932 cannot hold turned into ?:
+    taking it would destroy them. "" for anything else (an ordinary edit).
+    """
+    if stored == incoming or not stored or not incoming or stored.isascii():
+        return "same" if stored == incoming else ""
+    written = stored.translate(CP932_EQUIVALENTS)
+    if written == incoming:
+        return "same"
+    if "?" in incoming and "".join(ch if fits_cp932(ch) else "?" for ch in written) == incoming:
+        return "lost"
+    return ""
+
+
 def normalise_spaces(text: str) -> str:
     """Trim and collapse runs of half- or full-width spaces into one space."""
     return _SPACES.sub(" ", text or "").strip()

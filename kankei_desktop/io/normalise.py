@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from kankei_desktop.domain.calendar import parse_date
 from kankei_desktop.domain.text import (
+    cp932_round_trip,
     normalise_email,
     normalise_name,
     normalise_phone,
@@ -130,6 +131,29 @@ def to_name(value) -> str:
 def to_email(value) -> str:
     """メールアドレス folded to half-width (ｕｓｅｒ０４＠ｅｘａｍｐｌｅ．ｊｐ → user04@example.jp)."""
     return normalise_email(cell_text(value))
+
+
+def keep_cp932_originals(stored, values: dict) -> dict[str, str]:
+    """Compare an update's text ``values`` with the ``stored`` record (an object with those attributes).
+
+    A value that is the stored text as a CP932 file writes it (〜 as ～) is set back to the
+    stored text: it is no change. A value whose ? replaced characters CP932 cannot hold
+    gives an error for that field: taking it would destroy them."""
+    errors: dict[str, str] = {}
+    for key, value in values.items():
+        if value.__class__ is not str:
+            continue
+        old = getattr(stored, key, None)
+        if old.__class__ is not str or old == value:
+            continue
+        found = cp932_round_trip(old, value)
+        if found == "same":
+            values[key] = old
+        elif found == "lost":
+            errors[key] = (f"「{value}」の ? は、登録されている「{old}」のうち Shift_JIS（CP932）で表せない文字を"
+                           "置き換えたものです。取り込むと元の文字が失われるため、この行は取り込みません"
+                           "（UTF-8 の CSV か Excel で書き出し直してください）。")
+    return errors
 
 
 # Fields whose converter depends on the field rather than on the column's kind.
