@@ -42,10 +42,18 @@ def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _protected(text: str) -> bool:
+    """Whether ``text`` (starting with ') is how writers.neutralise wrote a value: '=… or ''=…"""
+    rest = text[1:]
+    if rest[:1] == "'":
+        rest = rest[1:]
+    return bool(rest) and rest[0] in _DANGEROUS_FIRST
+
+
 def cell_text(value) -> str:
     """A cell as text: 12.0 → "12", a date → 2025/05/03, protected CSV text without its apostrophe."""
     if type(value) is str:  # most cells: checked first
-        if value[:1] == "'" and value[1:2] and value[1] in _DANGEROUS_FIRST:
+        if value[:1] == "'" and _protected(value):
             value = value[1:]
         return value.strip()
     if value is None:
@@ -63,7 +71,7 @@ def cell_text(value) -> str:
     if isinstance(value, timedelta):
         return str(value)
     text = str(value)
-    if text.startswith("'") and text[1:2] and text[1] in _DANGEROUS_FIRST:
+    if text.startswith("'") and _protected(text):
         text = text[1:]
     return text.strip()
 
