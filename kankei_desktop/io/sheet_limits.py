@@ -190,15 +190,15 @@ def _cell_refused(name: str, sheet: str) -> None:
 
 def _at_least(number: int) -> re.Pattern:
     """Cell references whose row has the first two digits of ``number`` or more (or more digits)."""
-    text = str(number)
-    longer = rb"[0-9]{%d,7}" % (len(text) + 1)
+    text = str(min(number, 9_999_999))
+    alternatives = [rb"[0-9]{%d,7}" % (len(text) + 1)] if len(text) < 7 else []
     if len(text) == 1:
-        same = b"[%s-9]" % text.encode()
+        alternatives.append(b"[%s-9]" % text.encode())
     else:
         first, second, rest = int(text[0]), int(text[1]), len(text) - 2
-        same = b"(?:%d[%d-9]%s" % (first, second, b"|[%d-9][0-9]" % (first + 1) if first < 9 else b"")
-        same += b")" + (b"[0-9]{%d}" % rest if rest else b"")
-    return re.compile(rb' r="[A-Z]{1,3}(%s|%s)"' % (longer, same))
+        same = b"(?:%d[%d-9]%s)" % (first, second, b"|[%d-9][0-9]" % (first + 1) if first < 9 else b"")
+        alternatives.append(same + (b"[0-9]{%d}" % rest if rest else b""))
+    return re.compile(rb' r="[A-Z]{1,3}(%s)"' % b"|".join(alternatives))
 
 
 def _has_long_run(data: bytes) -> bool:
