@@ -200,3 +200,15 @@ def test_export_dialog_refuses_cp932_loss_unless_substitution_is_chosen(qtbot, a
     dialog.export()
     assert dialog.written == tmp_path / "sjis.csv"
     assert "「𠮷」は Shift_JIS（CP932）で表せないため ? に置き換えました" in dialog.message.text()
+
+
+def test_messy_roster_in_the_wizard_shows_the_summary_rows(qtbot, wizard, database, tmp_path):
+    from tests.unit.test_real_sheets import messy_roster
+
+    wizard.file_page.path_edit.setText(str(messy_roster(tmp_path / "名簿.xlsx")))
+    for _ in range(3):
+        wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    note = wizard.preview_page.note.text()
+    assert "集計行（取り込みません）: 9 行目「小計」、12 行目「合計 / 33名」" in note
+    assert sorted(row.number for row in wizard.plan.rows) == [5, 6, 8, 10]
