@@ -61,3 +61,21 @@ def test_utf16_text_imports(env, db_path, tmp_path):
     result = run(env, "import", "--db", db_path, path)
     assert result.returncode == 0, result.stderr
     assert "文字コード utf-16" in result.stdout and "新規 1 件" in result.stdout
+
+
+def test_audit_csv_makes_formula_text_inert(env, db_path, tmp_path):
+    from kankei_desktop.services.participants import PersonInput, create_person
+    from kankei_desktop.store import open_database
+
+    database = open_database(db_path)
+    with database.session() as session:
+        create_person(session, PersonInput(name="=cmd|' /C calc'!A0", notes='=HYPERLINK("http://example.com","x")'))
+    database.close()
+    result = run(env, "audit", "--db", db_path, "--out", tmp_path / "audit.csv")
+    assert result.returncode == 0, result.stderr
+    import csv
+
+    with open(tmp_path / "audit.csv", encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert "'=cmd|' /C calc'!A0" in cells and "'=HYPERLINK(\"http://example.com\",\"x\")" in cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
