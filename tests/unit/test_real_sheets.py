@@ -213,3 +213,22 @@ def test_every_csv_cell_is_inert_and_reimports_unchanged(tmp_path, value):
         written = list(csv.reader(handle))[1][1]
     assert not written.startswith(("=", "+", "-", "@", "\t", "\r", "＝"))
     assert cells.cell_text(written) == value.strip()
+
+
+def test_a_question_mark_never_updates_a_shipment_either(database, tmp_path):
+    from kankei_desktop.domain.tables import Shipment
+    from kankei_desktop.services.shipments import ShipmentInput, create_shipment
+
+    with database.session() as session:
+        person = create_person(session, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ"))
+        lost = create_shipment(session, ShipmentInput(person_id=person, contents="𠮷田さんの米", notes="〜"))
+        plain = create_shipment(session, ShipmentInput(person_id=person, contents="野菜"))
+    out = tmp_path / "shipments.csv"
+    with database.session() as session:
+        export(session, "shipments", out, encoding="cp932", substitute=True)
+        plan = imports.build_plan(session, read_table(out))
+    by_id = {row.person_id: row for row in plan.rows}
+    assert by_id[lost].status == "error" and by_id[plain].status == "update"
+    assert any(m.column == "内容" and "「?田さんの米」の ? は" in m.message for m in by_id[lost].messages)
+    with database.session() as session:
+        assert session.get(Shipment, lost).contents == "𠮷田さんの米"
