@@ -296,12 +296,14 @@ def _summary_cell(value) -> bool:
 
 def row_kind(row: list, numbering: set[int]) -> str:
     """"blank" (nothing, or only its No.), "summary" (合計, 計, 以上, 「33名」, a lone number) or "data"."""
-    values = [value for index, value in enumerate(row) if index not in numbering and not is_blank(value)]
-    if not values:
-        return "blank"
-    if all(_summary_cell(value) for value in values):
-        return "summary"
-    return "data"
+    seen = False
+    for index, value in enumerate(row):
+        if value is None or value == "" or index in numbering or is_blank(value):
+            continue
+        if not _summary_cell(value):
+            return "data"  # most rows stop at their first filled cell
+        seen = True
+    return "summary" if seen else "blank"
 
 
 def split_rows(rows: list[list], first_number: int, headers: list) -> tuple[list[tuple[int, list]], list[tuple[int, str]]]:
