@@ -207,7 +207,8 @@ def detect_encoding(data: bytes, name: str = "") -> str:
         return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
-    if b"\x00" in data[:65536]:
+    head = data[:65536]
+    if head.count(b"\x00") * 100 > len(head):  # a stray NUL is removed later; many mean a binary file
         raise ImportFileError(
             f"「{name}」は文字のファイルではありません（バイナリーデータです）。CSV として保存したファイルを選んでください。"
         )
