@@ -208,7 +208,8 @@ def detect_encoding(data: bytes, name: str = "") -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
     head = data[:65536]
-    if head.count(b"\x00") * 100 > len(head):  # a stray NUL is removed later; many mean a binary file
+    zeros = head.count(b"\x00")
+    if zeros > 16 and zeros * 100 > len(head):  # a stray NUL is removed later; many mean a binary file
         raise ImportFileError(
             f"「{name}」は文字のファイルではありません（バイナリーデータです）。CSV として保存したファイルを選んでください。"
         )
