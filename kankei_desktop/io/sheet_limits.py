@@ -26,6 +26,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from dataclasses import dataclass
 from xml.etree import ElementTree
 
@@ -34,6 +35,9 @@ from kankei_desktop.domain.errors import KankeiError
 MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # all parts of an .xlsx, unpacked (a 100,000-row export is ~60 MB)
 MAX_CELLS = 10_000_000  # rows × columns of the used range (100,000 rows × 100 columns)
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
+# The text the cells of the sheet resolve to: a shared string is copied into every cell that names
+# it, so one 32,767-character string named by a million cells would ask for 32 GB.
+MAX_TEXT = 1024 * 1024 * 1024
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 # The longest text between two tags, in bytes: a cell of 32,767 characters is at most
 # 6 bytes a character in the XML (an "&quot;"), so no file Excel can write is refused.
@@ -50,6 +54,8 @@ _ANY_CELL_LETTERS = re.compile(rb"<c\s[^>]*?\br=\"([A-Z]{1,3})[0-9]")
 _ANY_CELL_ROW = re.compile(rb"<c\s[^>]*?\br=\"[A-Z]{1,3}([0-9]{1,7})\"")
 _ANY_ROW_REF = re.compile(rb"<row\s[^>]*?\br=\"([0-9]{1,7})\"")
 _CELL_START = re.compile(rb"<c[\s>/]")
+_SI = re.compile(rb"<si[\s>]")
+_SHARED_REF = re.compile(rb'<c\s[^>]*?\bt="s"[^>]*>\s*<v>\s*([0-9]{1,10})\s*</v>')
 _NOT_CONTROL = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100)) + b"\t\n\r"
 _REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -66,6 +72,7 @@ class SheetCheck:
     far_cell: str = ""  # the reference that sets the range, for the message
     row_count: int = 0
     may_hold_control: bool = False
+    shared_cells: int = 0  # cells that name a shared string (t="s")
 
 
 def column_number(letters: str) -> int:
@@ -137,7 +144,71 @@ def check_sheet(archive: zipfile.ZipFile, part: str | None, name: str, sheet: st
     check = SheetCheck()
     for info in chosen:
         _scan(archive, info, name, sheet, check, cells=True)
+    if check.shared_cells:
+        _check_shared_text(archive, chosen, check, name, sheet)
     return check
+
+
+def _check_shared_text(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], check: SheetCheck,
+                       name: str, sheet: str) -> None:
+    """The shared strings the sheet's cells name, counted once per cell, within ``MAX_TEXT``."""
+    table = next((info for info in archive.infolist() if info.filename.lower() == "xl/sharedstrings.xml"), None)
+    if table is None:
+        return
+    lengths = _shared_lengths(archive, table)
+    longest = max(lengths, default=0)
+    if check.shared_cells * longest <= MAX_TEXT:
+        return  # the common case: even if every cell named the longest string
+    counts: Counter = Counter()
+    for info in parts:
+        with archive.open(info) as stream:
+            carry = b""
+            while True:
+                block = stream.read(_BLOCK)
+                data = carry + block
+                cut = data.rfind(b"</row>") + len(b"</row>") if block else len(data)
+                if block and cut < len(b"</row>"):
+                    carry = data
+                    continue
+                counts.update(_SHARED_REF.findall(data[:cut]))
+                carry = data[cut:]
+                if not block:
+                    break
+    named = sum(counts.values())
+    total = sum(count * (lengths[int(index)] if int(index) < len(lengths) else 0) for index, count in counts.items())
+    total += max(check.shared_cells - named, 0) * longest  # cells written some other way: the worst case
+    if total > MAX_TEXT:
+        raise SheetTooLarge(
+            f"「{name}」のシート「{sheet}」のセルの文字は合わせて約 {_mb(total)} になり、"
+            f"読み込める上限（{_mb(MAX_TEXT)}）を超えています（長い文字列が多くのセルで繰り返されています）。"
+            "必要な範囲だけを新しいブックにコピーして保存し直してください。"
+        )
+
+
+def _shared_lengths(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[int]:
+    """The size in bytes of each <si> of the shared-string table, in order."""
+    lengths: list[int] = []
+    last = None
+    start = 0  # where ``data`` begins in the part
+    carry = b""
+    with archive.open(info) as stream:
+        while True:
+            block = stream.read(_BLOCK)
+            data = carry + block
+            limit = len(data) - 3 if block else len(data)  # a "<si" cut at the block's end waits
+            for match in _SI.finditer(data):
+                if match.start() >= limit:
+                    break
+                position = start + match.start()
+                if last is not None:
+                    lengths.append(position - last)
+                last = position
+            if not block:
+                if last is not None:
+                    lengths.append(start + len(data) - last)
+                return lengths
+            carry = data[limit:]
+            start += limit
 
 
 def _scan(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, sheet: str, check: SheetCheck,
@@ -224,6 +295,7 @@ def _look(data: bytes, name: str, sheet: str, check: SheetCheck, cells: bool) ->
         check.may_hold_control = True
     if not cells:
         return
+    check.shared_cells += data.count(b't="s"')
     references = data.count(b'r="')
     row_elements = data.count(b"<row")
     if references == data.count(b' r="'):

@@ -207,3 +207,25 @@ def test_a_stray_nul_without_bom_is_removed_but_a_binary_file_is_refused(tmp_pat
     path.write_bytes(b"\x00\x01\x02\x03" * 1000)
     with pytest.raises(ImportFileError, match="バイナリー"):
         read_table(path)
+
+
+def test_one_long_shared_string_named_by_many_cells_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheet_limits, "MAX_TEXT", 5_000_000)
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>0</v></c><c r="B{n}" t="s"><v>1</v></c></row>'
+                   for n in range(2, 1_002))
+    path = xlsx(tmp_path / "many.xlsx", HEADER_ROW + rows, shared=["長" * 30_000, "短い"])
+    with pytest.raises(ImportFileError, match="合わせて約 .* MB"):
+        read_table(path)
+    # The same cells naming only the short string are fine: the exact count is used, not the worst case.
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="s"><v>1</v></c></row>' for n in range(2, 1_002))
+    path = xlsx(tmp_path / "short.xlsx", HEADER_ROW + rows + '<row r="1002"><c r="A1002" t="s"><v>0</v></c></row>',
+                shared=["長" * 30_000, "短い"])
+    assert len(read_table(path).rows) == 1002
+
+
+def test_shared_string_lengths_across_blocks(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheet_limits, "_BLOCK", 7)
+    path = xlsx(tmp_path / "s.xlsx", HEADER_ROW, shared=["a", "bbbbbbbbbb", "c"])
+    with zipfile.ZipFile(path) as archive:
+        lengths = sheet_limits._shared_lengths(archive, archive.getinfo("xl/sharedStrings.xml"))
+    assert lengths[:2] == [len("<si><t>a</t></si>"), len("<si><t>bbbbbbbbbb</t></si>")] and len(lengths) == 3
