@@ -229,3 +229,32 @@ def test_shared_string_lengths_across_blocks(tmp_path, monkeypatch):
     with zipfile.ZipFile(path) as archive:
         lengths = sheet_limits._shared_lengths(archive, archive.getinfo("xl/sharedStrings.xml"))
     assert lengths[:2] == [len("<si><t>a</t></si>"), len("<si><t>bbbbbbbbbb</t></si>")] and len(lengths) == 3
+
+
+def test_a_part_that_inflates_past_its_declared_size_is_refused(tmp_path):
+    import struct
+    import zlib
+
+    rows = HEADER_ROW + '<row r="2">' + inline("A2", "山田 花子") + "</row>" + "".join(
+        f'<row r="{n}">' + inline(f"A{n}", "x" * 50) + "</row>" for n in range(3, 20_000))
+    path = xlsx(tmp_path / "forged.xlsx", rows)
+    # Declare the sheet as its first 2,000 bytes, with the CRC of those bytes: zipfile stops there.
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+        real = archive.read(info)
+    prefix = real[:2000]
+    raw = bytearray(path.read_bytes())
+    central = 0
+    for start in [i for i in range(len(raw)) if raw.startswith(b"PK\x01\x02", i)]:
+        name_length = struct.unpack_from("<H", raw, start + 28)[0]
+        if raw[start + 46: start + 46 + name_length] == b"xl/worksheets/sheet1.xml":
+            struct.pack_into("<I", raw, start + 16, zlib.crc32(prefix))
+            struct.pack_into("<I", raw, start + 24, len(prefix))
+            central = start
+    assert central
+    path.write_bytes(bytes(raw))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read("xl/worksheets/sheet1.xml") == prefix  # what a zipfile reader alone would see
+    # The limits are checked on those 2,000 bytes; calamine's zip reader stops at the declared size too.
+    with pytest.raises(ImportFileError, match="larger than its declared uncompressed size"):
+        read_table(path)
