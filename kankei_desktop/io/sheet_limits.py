@@ -32,7 +32,7 @@ from xml.etree import ElementTree
 
 from kankei_desktop.domain.errors import KankeiError
 
-MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # all parts of an .xlsx, unpacked (a 100,000-row export is ~60 MB)
+MAX_UNCOMPRESSED = 1024 * 1024 * 1024  # all parts of an .xlsx, unpacked (a 100,000-row export is ~150 MB)
 MAX_CELLS = 10_000_000  # rows × columns of the used range (100,000 rows × 100 columns)
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
 # The text the cells of the sheet resolve to: a shared string is copied into every cell that names
