@@ -232,3 +232,11 @@ def test_a_question_mark_never_updates_a_shipment_either(database, tmp_path):
     assert any(m.column == "内容" and "「?田さんの米」の ? は" in m.message for m in by_id[lost].messages)
     with database.session() as session:
         assert session.get(Shipment, lost).contents == "𠮷田さんの米"
+
+
+def test_a_hosts_full_width_email_is_stored_half_width(session):
+    from kankei_desktop.domain.tables import Host
+    from kankei_desktop.services.hosts import HostInput, create_host
+
+    host_id = create_host(session, HostInput(name="山田農園", email="ｉｎｆｏ＠ｙａｍａｄａ．ｊｐ"))
+    assert session.get(Host, host_id).email == "info@yamada.jp"
