@@ -258,3 +258,12 @@ def test_a_part_that_inflates_past_its_declared_size_is_refused(tmp_path):
     # The limits are checked on those 2,000 bytes; calamine's zip reader stops at the declared size too.
     with pytest.raises(ImportFileError, match="larger than its declared uncompressed size"):
         read_table(path)
+
+
+def test_programme_names_and_targets_are_bounded(session):
+    from kankei_desktop.services.programmes import ProgrammeInput, TargetInput, create_programme
+
+    with pytest.raises(ValidationError) as caught:
+        create_programme(session, ProgrammeInput(name="ワーホリ", fiscal_year=2025, region="地" * 101,
+                                                 targets=[TargetInput("x", "目" * 101, 10, "人")]))
+    assert set(caught.value.errors) == {"region", "targets"} and "目標名は100文字以内" in caught.value.errors["targets"]
