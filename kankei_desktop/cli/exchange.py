@@ -33,7 +33,8 @@ def register(subparsers) -> None:
     importing.add_argument("--sheet", help="シート名（省略時は最初のシート）")
     importing.add_argument("--kind", choices=("persons", "enrollments", "stays", "shipments", "letters"),
                            help="取り込む内容（省略時は見出しから判定）")
-    importing.add_argument("--encoding", choices=("utf-8-sig", "utf-8", "cp932"), help="CSV の文字コード（省略時は自動判定）")
+    importing.add_argument("--encoding", choices=("utf-8-sig", "utf-8", "cp932", "utf-16"),
+                           help="CSV の文字コード（省略時は自動判定。utf-16 は Excel の「Unicode テキスト」）")
     importing.add_argument("--mapping", type=Path, help='列の対応表（JSON: {"見出し": "氏名", …}）')
     importing.add_argument("--header-row", type=int, help="見出しの行番号（省略時は自動判定）")
     importing.add_argument("--dry-run", action="store_true", help="確認だけして、何も書き込まない")
