@@ -144,6 +144,7 @@ def _open_workbook(path: Path):
 def _check_archive(path: Path, sheet: str | None = None) -> sheet_limits.SheetCheck | None:
     """The zip's sizes (and, with ``sheet``, that sheet's range and cells) within the limits."""
     try:
+        sheet_limits.check_entry_count(path)
         with zipfile.ZipFile(path) as archive:
             if sheet is None:
                 sheet_limits.check_archive(archive, path.name)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import struct
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
@@ -39,6 +40,7 @@ MAX_CELL_CHARS = 32_767  # Excel's limit for one cell
 # it, so one 32,767-character string named by a million cells would ask for 32 GB.
 MAX_TEXT = 1024 * 1024 * 1024
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
+MAX_PARTS = 10_000  # parts of the zip (sheets, images, styles …); a workbook has tens
 # The longest text between two tags, in bytes: a cell of 32,767 characters is at most
 # 6 bytes a character in the XML (an "&quot;"), so no file Excel can write is refused.
 _MAX_RUN = MAX_CELL_CHARS * 6
@@ -93,6 +95,30 @@ def column_letters(number: int) -> str:
 
 def _mb(size: int) -> str:
     return f"{size / 1024 / 1024:,.0f} MB"
+
+
+def check_entry_count(path) -> None:
+    """Refuse a zip with more parts than a workbook has, before its directory is loaded.
+
+    Opening a zip loads one entry object per part (Python's and calamine's readers alike);
+    a 200 MB file can declare millions of them. The count is in the end record."""
+    with open(path, "rb") as handle:
+        handle.seek(0, 2)
+        size = handle.tell()
+        handle.seek(max(0, size - 65_557))
+        tail = handle.read()
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return  # not found: the zip readers will say it is damaged
+    entries = struct.unpack_from("<H", tail, at + 10)[0]
+    zip64 = tail.rfind(b"PK\x06\x06")
+    if zip64 >= 0 and len(tail) - zip64 >= 56:
+        entries = max(entries, struct.unpack_from("<Q", tail, zip64 + 32)[0])
+    if entries > MAX_PARTS:
+        raise SheetTooLarge(
+            f"「{path.name}」には {entries:,} 個の部品があり、Excel のブックとしては多すぎます（上限 {MAX_PARTS:,} 個）。"
+            "Excel で開けるなら、必要なシートだけを新しいブックにコピーして保存し直してください。"
+        )
 
 
 def check_archive(archive: zipfile.ZipFile, name: str) -> None:

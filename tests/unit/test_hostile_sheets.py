@@ -267,3 +267,13 @@ def test_programme_names_and_targets_are_bounded(session):
         create_programme(session, ProgrammeInput(name="ワーホリ", fiscal_year=2025, region="地" * 101,
                                                  targets=[TargetInput("x", "目" * 101, 10, "人")]))
     assert set(caught.value.errors) == {"region", "targets"} and "目標名は100文字以内" in caught.value.errors["targets"]
+
+
+def test_a_zip_with_too_many_parts_is_refused_before_its_directory_is_loaded(tmp_path, monkeypatch):
+    monkeypatch.setattr(sheet_limits, "MAX_PARTS", 50)
+    path = xlsx(tmp_path / "parts.xlsx", HEADER_ROW)
+    with zipfile.ZipFile(path, "a") as archive:
+        for number in range(60):
+            archive.writestr(f"xl/media/image{number}.png", b"")
+    with pytest.raises(ImportFileError, match="66 個の部品があり"):
+        sheet_names(path)
