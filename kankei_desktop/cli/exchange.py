@@ -33,7 +33,8 @@ def register(subparsers) -> None:
     importing.add_argument("--sheet", help="シート名（省略時は最初のシート）")
     importing.add_argument("--kind", choices=("persons", "enrollments", "stays", "shipments", "letters"),
                            help="取り込む内容（省略時は見出しから判定）")
-    importing.add_argument("--encoding", choices=("utf-8-sig", "utf-8", "cp932"), help="CSV の文字コード（省略時は自動判定）")
+    importing.add_argument("--encoding", choices=("utf-8-sig", "utf-8", "cp932", "utf-16"),
+                           help="CSV の文字コード（省略時は自動判定。utf-16 は Excel の「Unicode テキスト」）")
     importing.add_argument("--mapping", type=Path, help='列の対応表（JSON: {"見出し": "氏名", …}）')
     importing.add_argument("--header-row", type=int, help="見出しの行番号（省略時は自動判定）")
     importing.add_argument("--dry-run", action="store_true", help="確認だけして、何も書き込まない")
@@ -49,6 +50,8 @@ def register(subparsers) -> None:
     exporting.add_argument("--encoding", choices=("utf-8-sig", "cp932"), default="utf-8-sig",
                            help="CSV の文字コード（既定: BOM 付き UTF-8）")
     exporting.add_argument("--exclude-no-contact", action="store_true", help="連絡不可の参加者を除く")
+    exporting.add_argument("--substitute", action="store_true",
+                           help="cp932 で表せない文字を ? に置き換えて書き出す（置き換えた箇所を一覧で示す）。省略時は書き出さずに箇所を示す")
     exporting.add_argument("--format", help="別の形式（例: 送り状の CSV）。使える形式は各機能の説明を参照")
     exporting.set_defaults(handler=run_export)
 
@@ -144,7 +147,7 @@ def run_export(args: argparse.Namespace) -> int:
                 print(delegate(session, args.out, args))
                 return 0
             result = export(session, args.what, args.out, encoding=args.encoding,
-                            exclude_no_contact=args.exclude_no_contact)
+                            exclude_no_contact=args.exclude_no_contact, substitute=args.substitute)
     finally:
         database.close()
     excluded = "（連絡不可の参加者を除く）" if args.exclude_no_contact else ""

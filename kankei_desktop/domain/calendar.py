@@ -85,6 +85,25 @@ _WESTERN = re.compile(r"^(\d{4})[/\-.年](\d{1,2})[/\-.月](\d{1,2})日?$")
 _ERA_DATE = re.compile(r"^(令和|平成|昭和|大正|明治|[RHSTMrhstm])\s*(\d{1,2}|元)[.\-/年](\d{1,2})[.\-/月](\d{1,2})日?$")
 
 
+def era_range(start: date) -> tuple[str, date, date | None]:
+    """(name, first day, last day or None for the current era) of the era starting on ``start``."""
+    for index, (first, name, _abbr) in enumerate(_ERAS):
+        if first == start:
+            last = _ERAS[index - 1][0].fromordinal(_ERAS[index - 1][0].toordinal() - 1) if index else None
+            return name, first, last
+    raise KeyError(start)
+
+
+def _check_era(text: str, start: date, day: date) -> None:
+    """A 和暦 date must fall inside its era: 令和1年4月30日 was still 平成, H32 never came."""
+    name, first, last = era_range(start)
+    if first <= day and (last is None or day <= last):
+        return
+    span = f"{wareki_date(first)}（{first:%Y/%m/%d}）から" + (
+        f"{name}{last.year - first.year + 1}年{last.month}月{last.day}日（{last:%Y/%m/%d}）まで" if last else "")
+    raise ValueError(f"「{text}」は{name}の範囲外です（{name}は {span}）。")
+
+
 def parse_date(text: str) -> date:
     """A date as coordinators type it: 2001/7/7, 2001-07-07, 2001年7月7日, H13.7.7, 平成13年7月7日.
 
@@ -100,7 +119,10 @@ def parse_date(text: str) -> date:
         if match:
             start = _ERA_BY_NAME[match[1].upper() if len(match[1]) == 1 else match[1]]
             era_year = 1 if match[2] == "元" else int(match[2])
-            return date(start.year + era_year - 1, int(match[3]), int(match[4]))
+            day = date(start.year + era_year - 1, int(match[3]), int(match[4]))
     except ValueError:
         raise ValueError(f"{text} は存在しない日付です。") from None
+    if match:
+        _check_era(text, start, day)
+        return day
     raise ValueError(f"「{text}」は日付として読めません（例: 2026/11/27、R8.11.27、令和8年11月27日）。")

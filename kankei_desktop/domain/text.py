@@ -12,8 +12,11 @@ import unicodedata
 import jaconv
 
 _SPACES = re.compile(r"[\s\u3000]+")
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]")
 _KATAKANA_ONLY = re.compile(r"^[\u30A0-\u30FF\u30FC\s\u3000・]*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# C0 controls but tab, LF and CR; DEL; C1 controls. None belongs in a cell or a field.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def fold(text: str) -> str:
@@ -25,9 +28,66 @@ def fold(text: str) -> str:
     return _SPACES.sub("", folded).lower()
 
 
+def strip_control(text: str) -> str:
+    """``text`` without control characters (tab and line breaks stay)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+# Characters Python's cp932 codec refuses although Windows shows an equivalent (written as that).
+CP932_EQUIVALENTS = str.maketrans({
+    "\u301c": "\uff5e",  # 〜 → ～
+    "\u2212": "\uff0d",  # − → －
+    "\u2016": "\u2225",  # ‖ → ∥
+    "\u00a2": "\uffe0", "\u00a3": "\uffe1", "\u00ac": "\uffe2",
+    "\u2014": "\u2015",  # — → ―
+    "\u00a0": " ",
+})
+
+
+def fits_cp932(ch: str) -> bool:
+    try:
+        ch.encode("cp932")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+def cp932_round_trip(stored: str, incoming: str) -> str:
+    """How ``incoming`` relates to ``stored`` through a CP932 file.
+
+    "same": ``incoming`` is ``stored`` as CP932 writes it (〜 came back as ～): no change.
+    "lost": ``incoming`` is ``stored`` with the characters CP932 cannot hold turned into ?:
+    taking it would destroy them. "" for anything else (an ordinary edit).
+    """
+    if stored == incoming or not stored or not incoming or stored.isascii():
+        return "same" if stored == incoming else ""
+    written = stored.translate(CP932_EQUIVALENTS)
+    if written == incoming:
+        return "same"
+    if "?" in incoming and "".join(ch if fits_cp932(ch) else "?" for ch in written) == incoming:
+        return "lost"
+    return ""
+
+
 def normalise_spaces(text: str) -> str:
     """Trim and collapse runs of half- or full-width spaces into one space."""
     return _SPACES.sub(" ", text or "").strip()
+
+
+def normalise_name(text: str) -> str:
+    """A name as stored: spaces tidied, half-width kana (ﾔﾏﾀﾞ) made full-width (ヤマダ); nothing else changes."""
+    text = normalise_spaces(text)
+    if not text.isascii() and _HALF_WIDTH_KANA.search(text):
+        text = jaconv.h2z(text, kana=True, ascii=False, digit=False)
+    return text
+
+
+def normalise_email(text: str) -> str:
+    """An e-mail address as stored: full-width letters and marks (ｕｓｅｒ＠ｅｘａｍｐｌｅ．ｊｐ) made half-width, no spaces."""
+    text = text or ""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return _SPACES.sub("", text)
 
 
 def to_katakana(text: str) -> str:

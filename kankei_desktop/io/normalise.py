@@ -12,7 +12,15 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from kankei_desktop.domain.calendar import parse_date
-from kankei_desktop.domain.text import normalise_phone, normalise_postal_code, normalise_spaces, to_katakana
+from kankei_desktop.domain.text import (
+    cp932_round_trip,
+    normalise_email,
+    normalise_name,
+    normalise_phone,
+    normalise_postal_code,
+    normalise_spaces,
+    to_katakana,
+)
 
 # Excel's 1900 date system counts from 1899-12-30 (it keeps Lotus's 1900-02-29).
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -34,10 +42,18 @@ def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+def _protected(text: str) -> bool:
+    """Whether ``text`` (starting with ') is how writers.neutralise wrote a value: '=… or ''=…"""
+    rest = text[1:]
+    if rest[:1] == "'":
+        rest = rest[1:]
+    return bool(rest) and rest[0] in _DANGEROUS_FIRST
+
+
 def cell_text(value) -> str:
     """A cell as text: 12.0 → "12", a date → 2025/05/03, protected CSV text without its apostrophe."""
     if type(value) is str:  # most cells: checked first
-        if value[:1] == "'" and value[1:2] and value[1] in _DANGEROUS_FIRST:
+        if value[:1] == "'" and _protected(value):
             value = value[1:]
         return value.strip()
     if value is None:
@@ -55,7 +71,7 @@ def cell_text(value) -> str:
     if isinstance(value, timedelta):
         return str(value)
     text = str(value)
-    if text.startswith("'") and text[1:2] and text[1] in _DANGEROUS_FIRST:
+    if text.startswith("'") and _protected(text):
         text = text[1:]
     return text.strip()
 
@@ -113,6 +129,43 @@ def _from_serial(serial: float) -> date:
     if whole < 60:  # before Excel's phantom leap day the count is one day shorter
         return _EXCEL_EPOCH + timedelta(days=whole + 1)
     return _EXCEL_EPOCH + timedelta(days=whole)
+
+
+def to_name(value) -> str:
+    """氏名: tidy spaces, half-width kana made full-width."""
+    return normalise_name(cell_text(value))
+
+
+def to_email(value) -> str:
+    """メールアドレス folded to half-width (ｕｓｅｒ０４＠ｅｘａｍｐｌｅ．ｊｐ → user04@example.jp)."""
+    return normalise_email(cell_text(value))
+
+
+def keep_cp932_originals(stored, values: dict) -> dict[str, str]:
+    """Compare an update's text ``values`` with the ``stored`` record (an object with those attributes).
+
+    A value that is the stored text as a CP932 file writes it (〜 as ～) is set back to the
+    stored text: it is no change. A value whose ? replaced characters CP932 cannot hold
+    gives an error for that field: taking it would destroy them."""
+    errors: dict[str, str] = {}
+    for key, value in values.items():
+        if value.__class__ is not str:
+            continue
+        old = getattr(stored, key, None)
+        if old.__class__ is not str or old == value:
+            continue
+        found = cp932_round_trip(old, value)
+        if found == "same":
+            values[key] = old
+        elif found == "lost":
+            errors[key] = (f"「{value}」の ? は、登録されている「{old}」のうち Shift_JIS（CP932）で表せない文字を"
+                           "置き換えたものです。取り込むと元の文字が失われるため、この行は取り込みません"
+                           "（UTF-8 の CSV か Excel で書き出し直してください）。")
+    return errors
+
+
+# Fields whose converter depends on the field rather than on the column's kind.
+FIELD_CONVERTERS = {"name": to_name, "person_name": to_name, "email": to_email}
 
 
 def to_phone(value) -> str:
@@ -210,3 +263,66 @@ def split_address(value) -> tuple[str, str]:
     if not match:
         return "", text
     return match[1], text[match.end():].strip()
+
+
+# ---------------------------------------------------------------- rows that are not records
+
+# The numbering column of a roster: a row with only its number is an empty line of the form.
+_NUMBER_HEADERS = frozenset(("no", "no.", "№", "#", "番号", "連番", "通し番号", "項番", "整理番号", "ナンバー"))
+_SUMMARY_WORDS = frozenset(("合計", "計", "小計", "総計", "累計", "集計", "総数", "以上", "人数", "合計人数", "件数", "total", "subtotal"))
+_COUNT = re.compile(r"^(?:合計|小計|総計|累計|総数|計)?[:：]?[0-9][0-9,.]*(?:名|人|件|組|世帯|通|個|泊|日|円|名様)?$")
+
+
+def number_columns(headers: list) -> set[int]:
+    """Columns whose header is a numbering (No., 番号, 連番 …)."""
+    found = set()
+    for index, header in enumerate(headers):
+        text = unicodedata.normalize("NFKC", cell_text(header)).replace(" ", "").lower()
+        if text in _NUMBER_HEADERS:
+            found.add(index)
+    return found
+
+
+def _summary_cell(value) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return True
+    if not isinstance(value, str):
+        return False
+    text = unicodedata.normalize("NFKC", value).replace(" ", "").rstrip(":：").lower()
+    return text in _SUMMARY_WORDS or bool(_COUNT.match(text))
+
+
+def row_kind(row: list, numbering: set[int]) -> str:
+    """"blank" (nothing, or only its No.), "summary" (合計, 計, 以上, 「33名」, a lone number) or "data"."""
+    seen = False
+    for index, value in enumerate(row):
+        if value is None or value == "" or index in numbering or is_blank(value):
+            continue
+        if not _summary_cell(value):
+            return "data"  # most rows stop at their first filled cell
+        seen = True
+    return "summary" if seen else "blank"
+
+
+def split_rows(rows: list[list], first_number: int, headers: list) -> tuple[list[tuple[int, list]], list[tuple[int, str]]]:
+    """(data rows, summary rows) below the header: blank rows and No.-only rows left out,
+    summary rows as (row number, their cells joined by " / ")."""
+    numbering = number_columns(headers)
+    data: list[tuple[int, list]] = []
+    summary: list[tuple[int, str]] = []
+    for number, row in enumerate(rows, first_number):
+        kind = row_kind(row, numbering)
+        if kind == "data":
+            data.append((number, row))
+        elif kind == "summary":
+            shown = [cell_text(value) for index, value in enumerate(row) if index not in numbering and not is_blank(value)]
+            summary.append((number, " / ".join(shown)))
+    return data, summary
+
+
+def summary_note(summary: list[tuple[int, str]]) -> str:
+    shown = "、".join(f"{number} 行目「{text}」" for number, text in summary[:5])
+    more = f" ほか {len(summary) - 5} 行" if len(summary) > 5 else ""
+    return f"集計行（取り込みません）: {shown}{more}"

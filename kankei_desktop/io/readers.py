@@ -1,26 +1,35 @@
 """Reading a coordinator's spreadsheet into rows of plain cell values.
 
 xlsx and xls go through python-calamine (fast, and it never evaluates
-anything); csv and tsv are decoded as UTF-8 (with or without BOM) or CP932,
-detected line by line so a file that mixes the two is refused instead of
-being read as mojibake. Every refusal is an ``ImportFileError`` whose message
-says what the file is and what to do.
+anything), after ``io.sheet_limits`` has checked, without unpacking the file
+into memory, that the sheet's used range and cells are within what may be
+allocated. csv and tsv are decoded as UTF-8 (with or without BOM), UTF-16 with
+its BOM (Excel's 「Unicode テキスト」) or CP932, detected line by line so a file
+that mixes UTF-8 and CP932 is refused instead of being read as mojibake.
+Control characters other than tab and line breaks (a NUL, an escape …) are
+removed from every cell and the cells named in ``RawTable.notes``. Every
+refusal is an ``ImportFileError`` whose message says what the file is and what
+to do.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.domain.text import CONTROL_CHARACTERS, strip_control
+from kankei_desktop.io import sheet_limits
 
 # Files beyond these limits are not participant lists (and would hang the preview).
 MAX_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 100
 
-ENCODINGS = {"utf-8-sig": "UTF-8（BOM付き）", "utf-8": "UTF-8", "cp932": "Shift_JIS（CP932）"}
+ENCODINGS = {"utf-8-sig": "UTF-8（BOM付き）", "utf-8": "UTF-8", "cp932": "Shift_JIS（CP932）",
+             "utf-16": "UTF-16（Unicode テキスト）"}
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
 
@@ -42,6 +51,7 @@ class RawTable:
     rows: list[list] = field(default_factory=list)
     encoding: str = ""  # for text files: the encoding used
     sheet_names: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what reading changed (control characters removed)
 
 
 def _head(path: Path, size: int = 8) -> bytes:
@@ -118,6 +128,8 @@ def _open_workbook(path: Path):
             f"「{path.name}」は Excel のファイルとして読めません（中身が Excel の形式ではありません）。"
             "ファイルが壊れていないか、別の形式を名前だけ変えていないか確かめてください。"
         )
+    if head.startswith(_ZIP):
+        _check_archive(path)
     try:
         return CalamineWorkbook.from_path(str(path))
     except PasswordError:
@@ -127,6 +139,22 @@ def _open_workbook(path: Path):
             f"「{path.name}」は Excel のファイルとして読めません（{type(error).__name__}: {str(error)[:120]}）。"
             "Excel で開けるか確かめ、開けるなら .xlsx で保存し直してください。"
         ) from None
+
+
+def _check_archive(path: Path, sheet: str | None = None) -> sheet_limits.SheetCheck | None:
+    """The zip's sizes (and, with ``sheet``, that sheet's range and cells) within the limits."""
+    try:
+        sheet_limits.check_entry_count(path)
+        with zipfile.ZipFile(path) as archive:
+            if sheet is None:
+                sheet_limits.check_archive(archive, path.name)
+                return None
+            parts = sheet_limits.sheet_parts(archive)
+            return sheet_limits.check_sheet(archive, parts.get(sheet), path.name, sheet)
+    except sheet_limits.SheetTooLarge as error:
+        raise ImportFileError(error.message) from None
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError):
+        return None  # damaged or unusual zip: calamine's own message says so
 
 
 def _password_error(path: Path) -> ImportFileError:
@@ -147,21 +175,42 @@ def read_table(path: Path, sheet: str | None = None, encoding: str | None = None
     name = sheet or names[0]
     if name not in names:
         raise ImportFileError(f"「{path.name}」にシート「{name}」はありません（あるシート: {'、'.join(names)}）。")
+    check = _check_archive(path, name) if _head(path, 4) == _ZIP else None
     try:
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as error:
         raise ImportFileError(f"「{path.name}」のシート「{name}」を読めませんでした（{str(error)[:120]}）。") from None
-    return RawTable(str(path), name, [list(row) for row in rows], "", names)
+    table = RawTable(str(path), name, [list(row) for row in rows], "", names)
+    if check is None or check.may_hold_control:  # .xls, or an .xlsx with escaped control characters
+        _remove_control(table)
+    return table
+
+
+def _remove_control(table: RawTable) -> None:
+    """Control characters (all but tab, LF, CR) taken out of every text cell; the cells noted."""
+    where: list[str] = []
+    for number, row in enumerate(table.rows, 1):
+        for col, value in enumerate(row):
+            if type(value) is str and CONTROL_CHARACTERS.search(value):
+                row[col] = strip_control(value)
+                where.append(f"{number} 行目 {sheet_limits.column_letters(col + 1)} 列")
+    if where:
+        shown = "、".join(where[:5]) + (f" ほか {len(where) - 5} か所" if len(where) > 5 else "")
+        table.notes.append(f"制御文字（NUL など）を取り除きました: {shown}")
 
 
 # ---------------------------------------------------------------- text files
 
 
 def detect_encoding(data: bytes, name: str = "") -> str:
-    """utf-8-sig, utf-8 or cp932; refuses files that mix UTF-8 and CP932 lines."""
+    """utf-8-sig, utf-16 (with its BOM), utf-8 or cp932; refuses files that mix UTF-8 and CP932 lines."""
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
-    if b"\x00" in data[:65536]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    head = data[:65536]
+    zeros = head.count(b"\x00")
+    if zeros > 16 and zeros * 100 > len(head):  # a stray NUL is removed later; many mean a binary file
         raise ImportFileError(
             f"「{name}」は文字のファイルではありません（バイナリーデータです）。CSV として保存したファイルを選んでください。"
         )
@@ -217,12 +266,27 @@ def _read_text(path: Path, encoding: str | None) -> RawTable:
             f"「{path.name}」は {ENCODINGS[encoding]} として読めません（{line} 行目）。別の文字コードを選んでください。"
         ) from None
     text = text.lstrip("\ufeff")
-    delimiter = "\t" if path.suffix.lower() == ".tsv" else _sniff_delimiter(text)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" or encoding == "utf-16" else _sniff_delimiter(text)
+    separators = text.count(delimiter) + text.count("\n")
+    if separators > sheet_limits.MAX_CELLS:
+        raise ImportFileError(
+            f"「{path.name}」は区切りが {separators:,} 個あり、読み込める上限（{sheet_limits.MAX_CELLS:,} セル）を超えています。"
+            "必要な列と行だけにして保存し直してください。"
+        )
+    csv.field_size_limit(sheet_limits.MAX_CELL_CHARS)
     try:
         rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError(
+                f"「{path.name}」には {sheet_limits.MAX_CELL_CHARS:,} 文字（1 つのセルに入る上限）を超える値があり、"
+                "読み込めません（引用符 \" の閉じ忘れでも起こります）。そのセルを直して保存し直してください。"
+            ) from None
         raise ImportFileError(f"「{path.name}」を CSV として読めませんでした（{error}）。") from None
-    return RawTable(str(path), path.stem, rows, encoding, [path.stem])
+    table = RawTable(str(path), path.stem, rows, encoding, [path.stem])
+    if CONTROL_CHARACTERS.search(text):
+        _remove_control(table)
+    return table
 
 
 def _sniff_delimiter(text: str) -> str:

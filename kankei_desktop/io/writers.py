@@ -22,19 +22,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.domain.text import CP932_EQUIVALENTS as _CP932_EQUIVALENTS
+from kankei_desktop.domain.text import fits_cp932 as _fits_cp932
 from kankei_desktop.io import xlsx_stream
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
-# Characters Python's cp932 codec refuses although Windows shows an equivalent.
-_CP932_EQUIVALENTS = str.maketrans({
-    "\u301c": "\uff5e",  # 〜 → ～
-    "\u2212": "\uff0d",  # − → －
-    "\u2016": "\u2225",  # ‖ → ∥
-    "\u00a2": "\uffe0", "\u00a3": "\uffe1", "\u00ac": "\uffe2",
-    "\u2014": "\u2015",  # — → ―
-    "\u00a0": " ",
-})
 
 SHEET_NAME_MAX = 31
 
@@ -62,8 +55,13 @@ class WriteResult:
 
 
 def neutralise(text: str) -> str:
-    """Text a spreadsheet would run, made inert for CSV with a leading apostrophe."""
-    return "'" + text if text.startswith(DANGEROUS_FIRST) else text
+    """Text a spreadsheet would run, made inert for CSV with a leading apostrophe.
+
+    ``io.normalise.cell_text`` takes one such apostrophe off again, so a value that itself
+    starts with an apostrophe before one of these characters gets a second one."""
+    if text.startswith(DANGEROUS_FIRST) or (text[:1] == "'" and text[1:2] and text[1] in DANGEROUS_FIRST):
+        return "'" + text
+    return text
 
 
 def display_width(text: str) -> int:
@@ -126,25 +124,47 @@ def csv_cell(value, kind: str) -> str:
     return neutralise(str(value))
 
 
-def write_csv(path: Path, table: Table, encoding: str = "utf-8-sig") -> WriteResult:
-    """One table as CSV. With cp932, characters it cannot hold become ? and are reported by row."""
+def write_csv(path: Path, table: Table, encoding: str = "utf-8-sig", *, substitute: bool = False) -> WriteResult:
+    """One table as CSV, every cell formula-safe (``neutralise``).
+
+    With cp932, a character it cannot hold (𠮷, ①…⑳ are fine, 髙 is fine, emoji are not)
+    refuses the export naming the rows and columns, unless ``substitute``: then it becomes
+    ? and each replacement is listed in ``WriteResult.warnings``. The importer refuses a ?
+    that stands for a stored character (``domain.text.cp932_round_trip``).
+    A first cell starting with "ID" is quoted: a text file starting with the bytes ID is
+    opened by Excel as SYLK and refused.
+    """
     if encoding not in ("utf-8-sig", "utf-8", "cp932"):
         raise ExportError(f"文字コード「{encoding}」には対応していません（utf-8-sig、cp932）。")
     result = WriteResult(Path(path))
+    problems: list[str] = []
     with _atomic(path) as temp:
         with open(temp, "w", encoding=encoding, errors="strict", newline="") as handle:
             writer = csv.writer(handle, lineterminator="\r\n")
-            writer.writerow(_encodable(table.headers, encoding, 1, table.headers, result))
+            headers = _encodable([neutralise(str(h)) for h in table.headers], encoding, 1, table.headers, result,
+                                 problems, substitute)
+            if headers and headers[0][:2].upper() == "ID":
+                csv.writer(handle, lineterminator="\r\n", quoting=csv.QUOTE_ALL).writerow(headers)
+            else:
+                writer.writerow(headers)
             for number, row in enumerate(table.rows, 1):
                 cells = [csv_cell(value, kind) for value, kind in zip(row, table.kinds)]
                 if encoding == "cp932":
-                    cells = _encodable(cells, encoding, number + 1, table.headers, result)
+                    cells = _encodable(cells, encoding, number + 1, table.headers, result, problems, substitute)
                 writer.writerow(cells)
                 result.rows = number
+            if problems:
+                shown = "\n".join(problems[:10]) + (f"\n… ほか {len(problems) - 10} か所" if len(problems) > 10 else "")
+                raise ExportError(
+                    f"Shift_JIS（CP932）で表せない文字があるため、書き出しませんでした:\n{shown}\n"
+                    "UTF-8（BOM 付き）で書き出すか、? に置き換えることを選んでください"
+                    "（コマンドでは --substitute。置き換えた文字は一覧で示します）。"
+                )
     return result
 
 
-def _encodable(cells: list[str], encoding: str, line: int, headers: list[str], result: WriteResult) -> list[str]:
+def _encodable(cells: list[str], encoding: str, line: int, headers: list[str], result: WriteResult,
+               problems: list[str], substitute: bool) -> list[str]:
     if encoding != "cp932":
         return list(cells)
     out = []
@@ -155,17 +175,12 @@ def _encodable(cells: list[str], encoding: str, line: int, headers: list[str], r
         except UnicodeEncodeError:
             bad = "".join(dict.fromkeys(ch for ch in cell if not _fits_cp932(ch)))
             header = headers[col] if col < len(headers) else f"{col + 1} 列目"
-            result.warnings.append(
-                f"{line} 行目「{header}」: 「{bad}」は Shift_JIS（CP932）で表せないため ? に置き換えました。"
-            )
+            if substitute:
+                result.warnings.append(
+                    f"{line} 行目「{header}」: 「{bad}」は Shift_JIS（CP932）で表せないため ? に置き換えました。"
+                )
+            else:  # the file is thrown away at the end; the rest is still looked at, for the list
+                problems.append(f"{line} 行目「{header}」: 「{bad}」")
             cell = "".join(ch if _fits_cp932(ch) else "?" for ch in cell)
         out.append(cell)
     return out
-
-
-def _fits_cp932(ch: str) -> bool:
-    try:
-        ch.encode("cp932")
-        return True
-    except UnicodeEncodeError:
-        return False

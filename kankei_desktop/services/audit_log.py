@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.domain.tables import AuditEntry, Enrollment, Interaction, Letter, Shipment, StayParticipant
+from kankei_desktop.io.writers import neutralise
 
 ACTION_LABELS = {
     "create": "作成", "update": "変更", "delete": "削除", "restore": "復元", "merge": "統合",
@@ -195,8 +196,8 @@ def export_csv(rows: list[AuditRow], target: Path, *, encoding: str = "utf-8-sig
         with temp.open("w", encoding=encoding, errors="replace", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_HEADER)
-            for line in csv_rows(rows):
-                writer.writerow(line)
+            for line in csv_rows(rows):  # text a spreadsheet would run (=HYPERLINK(…)) made inert
+                writer.writerow([neutralise(cell) if isinstance(cell, str) else cell for cell in line])
                 count += 1
         os.replace(temp, target)
     except OSError as exc:

@@ -216,6 +216,7 @@ def export(
     *,
     encoding: str = "utf-8-sig",
     exclude_no_contact: bool = False,
+    substitute: bool = False,
 ) -> WriteResult:
     """Write ``what`` to ``out`` (.xlsx, or .csv for a single list) and record it in the audit log."""
     out = Path(out)
@@ -225,7 +226,7 @@ def export(
     if suffix == ".csv" and what == "all":
         raise ValidationError({"out": "データベース全体は1つの CSV にできません。.xlsx を指定してください（シートごとに書き出します）。"})
     tables = export_tables(session, what, exclude_no_contact)
-    result = write_xlsx(out, tables) if suffix == ".xlsx" else write_csv(out, tables[0], encoding)
+    result = write_xlsx(out, tables) if suffix == ".xlsx" else write_csv(out, tables[0], encoding, substitute=substitute)
     audit.record(session, "export", what, "", {
         "file": out.name, "rows": result.rows, "encoding": encoding if suffix == ".csv" else "xlsx",
         "exclude_no_contact": exclude_no_contact,

@@ -14,12 +14,14 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.enums import HostKind
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import (
     fold,
     is_plausible_phone,
     is_valid_email,
     like_pattern,
+    normalise_email,
     normalise_phone,
     normalise_postal_code,
     normalise_spaces,
@@ -55,7 +57,7 @@ def normalise(data: HostInput) -> HostInput:
             "name": normalise_spaces(data.name),
             "contact_person": normalise_spaces(data.contact_person),
             "phone": normalise_phone(data.phone),
-            "email": normalise_spaces(data.email),
+            "email": normalise_email(data.email),
             "postal_code": normalise_postal_code(data.postal_code) if data.postal_code.strip() else "",
             "prefecture": normalise_spaces(data.prefecture),
             "city": normalise_spaces(data.city),
@@ -82,7 +84,7 @@ def validate(data: HostInput) -> dict[str, str]:
         errors["postal_code"] = "郵便番号は7桁の数字で入力してください（例: 949-4392）。"
     if data.capacity_per_night is not None and not (0 < data.capacity_per_night <= 1000):
         errors["capacity_per_night"] = "1泊の定員は1〜1000名で入力してください（宿泊しない受入先は空欄）。"
-    return errors
+    return add_length_errors(errors, Host, data, {"name": "名称"})
 
 
 def _checked(data: HostInput) -> HostInput:

@@ -122,6 +122,7 @@ class ImportPlan:
     rows: list[PlanRow]
     mapping_source: str = "auto"  # auto, saved, file, manual
     notes: list[str] = field(default_factory=list)
+    summary_rows: list[tuple[int, str]] = field(default_factory=list)  # 集計行 (合計, 33名 …): not records
 
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(STATUS_LABELS, 0)
@@ -315,14 +316,15 @@ def _build_plan(session, table, kind, mapping, header_mapping, header_row, on_du
         kind = "enrollments" if "programme" in mapping.values() else "persons"
     mapping = {i: key for i, key in mapping.items() if any(c.key == key for c in KINDS[kind]) and i < width}
     _check_mapping(mapping, headers, kind)
-    data_rows = [
-        (number, row) for number, row in enumerate(table.rows[index + 1 :], index + 2)
-        if any(not cells.is_blank(v) for v in row)
-    ]
+    data_rows, summary_rows = cells.split_rows(table.rows[index + 1 :], index + 2, headers)
     if not data_rows:
         raise ImportFileError(f"「{name}」のシート「{table.sheet}」には見出しの行だけで、データの行がありません。")
     plan = ImportPlan(kind, table.source, table.sheet, table.encoding, index + 1, headers, dict(mapping),
                       header_signature(headers), [], source)
+    plan.notes.extend(getattr(table, "notes", ()))
+    plan.summary_rows = summary_rows
+    if summary_rows:
+        plan.notes.append(cells.summary_note(summary_rows))
     unmapped = [headers[i] for i in range(width) if i not in mapping and not headers[i].startswith("（")]
     if unmapped:
         plan.notes.append(f"取り込まない列: {'、'.join(unmapped)}")

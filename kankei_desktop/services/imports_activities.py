@@ -146,7 +146,7 @@ class ActivityPlanner(StayGroups):
             if not cells.is_blank(value):
                 row.filled.add(key)
             try:
-                row.fields[key] = _CONVERTERS[column.kind](value)
+                row.fields[key] = (cells.FIELD_CONVERTERS.get(key) or _CONVERTERS[column.kind])(value)
             except ValueError as error:
                 row.messages.append(CellMessage(row.number, self.plan.headers[index], str(error), index))
 
@@ -210,6 +210,9 @@ class ActivityPlanner(StayGroups):
     def _take(self, row: ActivityRow, base, names: dict[str, str]):
         """``base`` with every mapped column laid over it (a blank mapped cell clears the field)."""
         values = {field: row.fields[key] for key, field in names.items() if key in row.fields}
+        if getattr(row, "base", None) is not None:  # an update: a ? that replaced a stored character is refused
+            for field, message in cells.keep_cp932_originals(base, values).items():
+                self._error(row, next(key for key, name in names.items() if name == field), message)
         return replace(base, **values)
 
     # -------------------------------------------------------------- kinds

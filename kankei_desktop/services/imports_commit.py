@@ -39,6 +39,7 @@ from kankei_desktop.services.imports import (
     CHUNK,
     CREATE,
     DUPLICATE,
+    SKIP,
     STATUS_LABELS,
     UPDATE,
     CellMessage,
@@ -471,7 +472,8 @@ def preview_table(plan: ImportPlan) -> Table:
         (row.number, STATUS_LABELS[row.status], ACTION_LABELS[row.action], row.name,
          "; ".join(m.text() for m in row.messages) or _duplicate_note(row))
         for row in plan.rows
-    ]
+    ] + [(number, "集計行", ACTION_LABELS[SKIP], "", text) for number, text in plan.summary_rows]
+    rows.sort(key=lambda row: row[0])
     return Table("取り込みの確認", ["行", "状態", "処理", "氏名", "メッセージ"], ["int", "text", "text", "text", "text"], rows)
 
 

@@ -79,7 +79,7 @@ class PersonPlanner:
                 default = getattr(defaults, key)
                 convert = lambda value, default=default: cells.to_bool(value, default)  # noqa: E731
             else:
-                convert = _CONVERTERS[column.kind]
+                convert = cells.FIELD_CONVERTERS.get(key) or _CONVERTERS[column.kind]
             self.cells.append((index, key, blank, convert, column.kind == "list"))
         self.addresses: dict[str, tuple[str, str]] = {}
 
@@ -144,6 +144,9 @@ class PersonPlanner:
         for key in _LIST_FIELDS:
             if key in person_values:
                 person_values[key] = list(dict.fromkeys(person_values[key]))
+        if person_id:
+            for key, message in cells.keep_cp932_originals(base, person_values).items():
+                self._error(row, key, message)
         data = replace(base, **person_values) if person_id else PersonInput(**person_values)
         for key, message in validate(data, self.today).items():
             self._error(row, key, message)

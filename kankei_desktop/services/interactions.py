@@ -15,6 +15,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import InteractionKind
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
 from kankei_desktop.services.activity import refresh_last_activity
 from kankei_desktop.store import audit
@@ -54,6 +55,7 @@ def _checked(session: Session, data: InteractionInput, today: date | None = None
         programme = session.get(Programme, data.programme_id)
         if programme is None or programme.deleted_at is not None:
             errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
+    add_length_errors(errors, Interaction, data)
     if errors:
         raise ValidationError(errors)
     return data

@@ -18,6 +18,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import LetterDirection, LetterStatus
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Attachment, Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.services import attachments
 from kankei_desktop.services.activity import refresh_last_activity
@@ -98,7 +99,7 @@ def validate(session: Session, data: LetterInput, *, letter_id: str | None, toda
             errors["shipment_id"] = f"{label}: 同梱する発送が見つかりません。"
         elif shipment.person_id != data.person_id:
             errors["shipment_id"] = f"{label}: 同梱する発送は別の参加者宛です。"
-    return errors
+    return add_length_errors(errors, Letter, data)
 
 
 def _reply_errors(session: Session, data: LetterInput, letter_id: str | None, label: str) -> dict[str, str]:

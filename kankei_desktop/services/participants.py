@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.limits import BIRTH_DATE_MIN, add_length_errors
 from kankei_desktop.domain.tables import LadderStageChange, Person, PersonTag, PersonTie, utc_now
 from kankei_desktop.domain.text import (
     fold,
@@ -22,6 +23,8 @@ from kankei_desktop.domain.text import (
     is_plausible_phone,
     is_valid_email,
     like_pattern,
+    normalise_email,
+    normalise_name,
     normalise_phone,
     normalise_postal_code,
     normalise_spaces,
@@ -73,9 +76,9 @@ def normalise(data: PersonInput) -> PersonInput:
     return PersonInput(
         **{
             **asdict(data),
-            "name": normalise_spaces(data.name),
             "furigana": to_katakana(data.furigana),
-            "email": normalise_spaces(data.email),
+            "name": normalise_name(data.name),
+            "email": normalise_email(data.email),
             "phone": normalise_phone(data.phone),
             "postal_code": normalise_postal_code(data.postal_code) if data.postal_code.strip() else "",
             "ties": _unique(data.ties),
@@ -125,7 +128,9 @@ def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
         errors["ties"] = f"ゆかり「{'、'.join(unknown_ties)}」は選択肢にありません。"
     if data.residence_area and data.residence_area not in RESIDENCE_AREAS:
         errors["residence_area"] = f"居住地区分「{data.residence_area}」は選択肢にありません。"
-    return errors
+    if data.birth_date and data.birth_date < BIRTH_DATE_MIN:
+        errors.setdefault("birth_date", f"生年月日 {data.birth_date:%Y/%m/%d} は {BIRTH_DATE_MIN:%Y/%m/%d} より前です。年の入力を確かめてください。")
+    return add_length_errors(errors, Person, data)
 
 
 def _checked(data: PersonInput) -> PersonInput:

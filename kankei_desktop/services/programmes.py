@@ -14,6 +14,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.enums import ProgrammeKind
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from kankei_desktop.domain.programme_templates import TEMPLATES
+from kankei_desktop.domain.limits import add_length_errors, length_errors
 from kankei_desktop.domain.tables import Enrollment, Programme, ProgrammeStage, ProgrammeTarget, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.store import audit
@@ -96,6 +97,10 @@ def _checked(data: ProgrammeInput) -> ProgrammeInput:
         elif not isinstance(target.target_value, (int, float)) or target.target_value < 0:
             errors["targets"] = f"目標「{label}」の値は0以上の数で入力してください。"
         seen.add(target.key)
+        too_long = length_errors(ProgrammeTarget, {"name": target.name, "unit": target.unit}, {"name": "目標名"})
+        if too_long:
+            errors.setdefault("targets", next(iter(too_long.values())))
+    add_length_errors(errors, Programme, {k: v for k, v in vars(data).items() if k != "targets"}, {"name": "プログラム名"})
     if errors:
         raise ValidationError(errors)
     return data

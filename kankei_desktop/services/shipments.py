@@ -18,6 +18,7 @@ from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import normalise_tracking_number, tracking_number_problem
 from kankei_desktop.domain.enums import Carrier, LetterStatus, ShipmentStatus
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services.activity import refresh_last_activity
@@ -102,7 +103,7 @@ def validate(session: Session, data: ShipmentInput, *, label: str, today: date,
     if data.cost_yen is not None and data.cost_yen < 0:
         errors["cost_yen"] = f"{label}: 送料は0円以上で入力してください。"
     errors.update(_date_errors(data, label, today))
-    return errors
+    return add_length_errors(errors, Shipment, data)
 
 
 def _date_errors(data: ShipmentInput, label: str, today: date) -> dict[str, str]:

@@ -18,6 +18,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.calendar import Period, display_date
 from kankei_desktop.domain.enums import StayStatus
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Enrollment, Person, Programme, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services import settings_store
@@ -201,7 +202,7 @@ def _validate(session: Session, data: StayInput, today: date, hosts: dict | None
             or enrollment.person_id != person_id
         ):
             errors["enrollments"] = "プログラム参加（エンロール）の指定が参加者と合いません。"
-    return errors
+    return add_length_errors(errors, Stay, data)
 
 
 def _person_conflicts(session: Session, data: StayInput, exclude_stay_id: str | None) -> None:

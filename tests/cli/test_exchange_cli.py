@@ -145,7 +145,10 @@ def test_export_round_trip_and_csv_encodings(env, db_path, tmp_path):
     assert excluded.returncode == 0 and "1 行を書き出しました（連絡不可の参加者を除く）" in excluded.stdout
     with open(tmp_path / "p.csv", encoding="cp932", newline="") as handle:
         assert [r[1] for r in csv.reader(handle)] == ["氏名", "山田 花子"]
-    sjis = run(env, "export", "--db", rt, "--what", "persons", "--out", tmp_path / "all.csv", "--encoding", "cp932")
+    refused_sjis = run(env, "export", "--db", rt, "--what", "persons", "--out", tmp_path / "all.csv", "--encoding", "cp932")
+    assert refused_sjis.returncode == 2 and "「氏名」: 「𠮷」" in refused_sjis.stderr and not (tmp_path / "all.csv").exists()
+    sjis = run(env, "export", "--db", rt, "--what", "persons", "--out", tmp_path / "all.csv", "--encoding", "cp932",
+               "--substitute")
     assert "注意: 3 行目「氏名」" in sjis.stdout or "注意: 2 行目「氏名」" in sjis.stdout
     whole = run(env, "export", "--db", rt, "--what", "all", "--out", tmp_path / "all.xlsx")
     assert whole.returncode == 0 and openpyxl.load_workbook(tmp_path / "all.xlsx").sheetnames[0] == "参加者"

@@ -163,3 +163,52 @@ def test_export_dialog_writes_the_chosen_list(qtbot, app_ready, database, tmp_pa
     dialog.what.setCurrentIndex(dialog.what.findData("all"))
     dialog.export()
     assert "CSV" in dialog.message.text() and not (tmp_path / "all.csv").exists()
+
+
+def test_hostile_workbooks_get_a_message_and_the_window_stays(qtbot, wizard, database, tmp_path):
+    from tests.unit.test_hostile_sheets import HEADER_ROW, inline, xlsx
+
+    far = xlsx(tmp_path / "far.xlsx", HEADER_ROW + '<row r="1048576">' + inline("XFD1048576", "x") + "</row>")
+    wizard.file_page.path_edit.setText(str(far))
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page
+    wizard.next()  # reading the sheet is where calamine would have aborted the whole program
+    assert wizard.currentPage() is wizard.source_page and wizard.isVisible()
+    assert "A1:XFD1048576" in wizard.source_page.error.text() and "セル" in wizard.source_page.error.text()
+
+    wizard.back()
+    shared = xlsx(tmp_path / "shared.xlsx", HEADER_ROW, shared=["z" * 300_000])
+    wizard.file_page.path_edit.setText(str(shared))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert "32,767 文字" in wizard.file_page.error.text()
+    assert person_count(database) == 0
+
+
+def test_export_dialog_refuses_cp932_loss_unless_substitution_is_chosen(qtbot, app_ready, database, tmp_path):
+    from kankei_desktop.ui.import_wizard.export_dialog import ExportDialog
+
+    with database.session() as session:
+        create_person(session, PersonInput(name="髙橋 𠮷郎", furigana="タカハシ キチロウ"))
+    dialog = ExportDialog(database, None, "persons")
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "sjis.csv"))
+    dialog.encoding.setCurrentIndex(dialog.encoding.findData("cp932"))
+    dialog.export()
+    assert "「氏名」: 「𠮷」" in dialog.message.text() and not (tmp_path / "sjis.csv").exists()
+    dialog.substitute.setChecked(True)
+    dialog.export()
+    assert dialog.written == tmp_path / "sjis.csv"
+    assert "「𠮷」は Shift_JIS（CP932）で表せないため ? に置き換えました" in dialog.message.text()
+
+
+def test_messy_roster_in_the_wizard_shows_the_summary_rows(qtbot, wizard, database, tmp_path):
+    from tests.unit.test_real_sheets import messy_roster
+
+    wizard.file_page.path_edit.setText(str(messy_roster(tmp_path / "名簿.xlsx")))
+    for _ in range(3):
+        wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    note = wizard.preview_page.note.text()
+    assert "集計行（取り込みません）: 9 行目「小計」、12 行目「合計 / 33名」" in note
+    assert sorted(row.number for row in wizard.plan.rows) == [5, 6, 8, 10]

@@ -79,7 +79,10 @@ def test_no_cell_is_ever_a_formula(database, people, tmp_path):
 def test_csv_is_utf8_with_bom_by_default_and_cp932_on_request_reporting_rows(database, people, tmp_path):
     with database.session() as session:
         export(session, "persons", tmp_path / "utf8.csv")
-        result = export(session, "persons", tmp_path / "sjis.csv", encoding="cp932")
+        with pytest.raises(ExportError, match="12 行目「氏名」: 「𠮷」"):  # refused unless substitution is chosen
+            export(session, "persons", tmp_path / "sjis.csv", encoding="cp932")
+        assert not (tmp_path / "sjis.csv").exists()
+        result = export(session, "persons", tmp_path / "sjis.csv", encoding="cp932", substitute=True)
     raw = (tmp_path / "utf8.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     with open(tmp_path / "utf8.csv", encoding="utf-8-sig", newline="") as handle:

@@ -44,6 +44,8 @@ class ExportDialog(QDialog):
         self.encoding = QComboBox()
         self.encoding.addItem(self.tr("UTF-8 with BOM (opens in Excel)"), "utf-8-sig")
         self.encoding.addItem(self.tr("Shift_JIS (CP932)"), "cp932")
+        self.substitute = QCheckBox(self.tr("Replace characters Shift_JIS cannot hold with ? (listed after saving)"))
+        self.substitute.setObjectName("substitute_check")
         self.exclude = QCheckBox(self.tr("Leave out participants who refused contact"))
         notice = QLabel(exports.PERSONAL_DATA_NOTICE)
         notice.setWordWrap(True)
@@ -58,6 +60,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("What"), self.what)
         form.addRow(self.tr("File (.xlsx or .csv)"), where)
         form.addRow(self.tr("CSV encoding"), self.encoding)
+        form.addRow(self.substitute)
         form.addRow(self.exclude)
         form.addRow(notice)
         form.addRow(self.message)
@@ -76,7 +79,8 @@ class ExportDialog(QDialog):
         try:
             with self.database.session() as session:
                 result = exports.export(session, self.what.currentData(), Path(self.path.text().strip()),
-                                        encoding=self.encoding.currentData(), exclude_no_contact=self.exclude.isChecked())
+                                        encoding=self.encoding.currentData(), exclude_no_contact=self.exclude.isChecked(),
+                                        substitute=self.substitute.isChecked())
         except KankeiError as error:
             self.message.setText(error.message)
             return
