@@ -85,12 +85,12 @@ STAY_COLUMNS: tuple[Column, ...] = (
     Column("start_on", "開始日", ("到着日", "開始", "チェックイン"), "date"),
     Column("end_on", "終了日", ("出発日", "終了", "チェックアウト"), "date"),
     Column("stay_kind", "種別", ("滞在種別",), "text", "空欄なら日数から決めます。"),
-    Column("purpose", "目的", ("滞在目的",), "note"),
+    Column("purpose", "目的", ("滞在目的",)),  # one line, as in the window
     Column("programme", "プログラム", ("参加プログラム", "事業名")),
     _PROGRAMME_YEAR,
     Column("status", "状況", ("状態", "ステータス")),
     Column("notes", "備考", ("メモ",), "note"),
-    Column("override_reason", "定員超過の理由", ("定員超過理由",), "note"),
+    Column("override_reason", "定員超過の理由", ("定員超過理由",)),
 )
 SHIPMENT_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", ("発送ID", "id"), "id"),
@@ -99,7 +99,7 @@ SHIPMENT_COLUMNS: tuple[Column, ...] = (
     Column("host", "差出人", ("ご依頼主", "発送元")),
     Column("programme", "プログラム", ("参加プログラム", "事業名")),
     _PROGRAMME_YEAR,
-    Column("contents", "内容", ("品名", "中身"), "note"),
+    Column("contents", "内容", ("品名", "中身")),
     Column("quantity", "数量", ("個数",), "int"),
     Column("carrier", "運送会社", ("配送業者", "運送業者")),
     Column("tracking_number", "伝票番号", ("追跡番号", "お問い合わせ番号", "問い合わせ番号")),

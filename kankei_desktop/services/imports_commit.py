@@ -40,6 +40,7 @@ from kankei_desktop.services.imports import (
     CREATE,
     DUPLICATE,
     STATUS_LABELS,
+    UNCHANGED,
     UPDATE,
     CellMessage,
     ImportCancelled,
@@ -140,6 +141,9 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
     target_of_row: dict[int, str] = {}
     enrollments: dict[tuple[str, str], dict] = {}
     for row in plan.rows:
+        if row.status == UNCHANGED:
+            result.unchanged += 1
+            continue
         if row.action not in (CREATE, UPDATE):
             result.skipped += 1
             if row.messages:
@@ -175,7 +179,9 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
         rebuild = _drop_list_indexes(session, len(inserts))
         result.created = _insert_persons(session, inserts, on, step)
         _rebuild_indexes(session, rebuild)
-        result.updated, result.unchanged = _update_persons(session, updates, originals, present_of, on, step)
+        _update_persons(session, updates, originals, present_of, on, step)
+        # Counted by sheet row, as the plan counts them (a person in two programmes has two rows).
+        result.updated = sum(1 for row in plan.rows if row.action == UPDATE)
         result.enrolled = _write_enrollments(session, enrollments, on, step)
         audit.record(session, "import", "person", "", {
             "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
@@ -427,7 +433,12 @@ def _write_enrollments(session: Session, enrollments: dict[tuple[str, str], dict
         day = item["joined_on"] or item["applied_on"] or on
         if (programme_id, person_id) in existing:
             eid, stage_id = existing[(programme_id, person_id)]
-            values = {k: item[k] for k in ("applied_on", "joined_on") if item[k]}
+            if "changes" in item:  # keyed by 参加登録ID: the plan compared it with the stored row
+                values = {k: v for k, v in item["changes"].items() if k != "stage_id"}
+            else:
+                values = {k: item[k] for k in ("applied_on", "joined_on") if item[k]}
+                if item.get("notes") is not None:
+                    values["notes"] = item["notes"]
             if stage_id != item["stage_id"]:
                 values |= {"stage_id": item["stage_id"], "stage_since": on}
                 changes.append({"id": new_id(), "created_at": now, "updated_at": now, "enrollment_id": eid,
@@ -440,7 +451,7 @@ def _write_enrollments(session: Session, enrollments: dict[tuple[str, str], dict
         eid = new_id()
         new_rows.append({"id": eid, "created_at": now, "updated_at": now, "programme_id": programme_id,
                          "person_id": person_id, "stage_id": item["stage_id"], "applied_on": item["applied_on"],
-                         "joined_on": item["joined_on"], "stage_since": day, "notes": ""})
+                         "joined_on": item["joined_on"], "stage_since": day, "notes": item.get("notes") or ""})
         changes.append({"id": new_id(), "created_at": now, "updated_at": now, "enrollment_id": eid,
                         "from_stage_id": None, "to_stage_id": item["stage_id"], "changed_on": day, "changed_by": user})
     for start in range(0, len(new_rows), CHUNK):

@@ -9,12 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlmodel import SQLModel
 
 import kankei_desktop.domain.tables as tables
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.domain.tables import (
     Enrollment,
+    EnrollmentStageChange,
     Interaction,
     LadderStageChange,
     Letter,
@@ -148,7 +150,7 @@ def _person_with_everything(database) -> tuple[str, list[str]]:
         # A stay shared with a neighbour: its free text keeps the neighbour's words, loses the person's.
         stay = Stay(start_on=date(2026, 5, 1), end_on=date(2026, 5, 2))
         for field in records.RECORDS["stays"].shared_text:
-            setattr(stay, field, f"{NAME}さんと隣人 000 さん、連絡は {PHONE} か {EMAIL}。雲雀丘澄礼")
+            setattr(stay, field, f"{NAME}さんと隣人 000 さん、連絡は {PHONE}（09077884411）か {EMAIL}。雲雀丘澄礼")
         session.add(stay)
         session.flush()
         for link in records.person_links():
@@ -159,6 +161,10 @@ def _person_with_everything(database) -> tuple[str, list[str]]:
                 setattr(row, field, value)
                 markers.append(_marker(link.table.__tablename__, field))
             session.add(row)
+            if link.table is Enrollment:
+                session.flush()
+                session.add(EnrollmentStageChange(enrollment_id=row.id, to_stage_id=stage.id,
+                                                  changed_on=date(2026, 5, 1)))
     return person.id, markers
 
 
@@ -176,7 +182,7 @@ def test_erasure_leaves_no_declared_personal_value_anywhere_in_the_file(database
     left = [marker for marker in markers if marker.encode() in data]
     assert left == []
     with database.session() as session:
-        stay = session.query(Stay).one()
+        stay = session.execute(select(Stay)).scalar_one()
         assert "隣人 000 さん" in stay.purpose and "（消去済み）" in stay.purpose
 
 
