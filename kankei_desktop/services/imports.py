@@ -249,6 +249,10 @@ def _check_mapping(mapping: dict[int, str], headers: list[str], kind: str = "per
                 f"列「{headers[seen[key]]}」と列「{headers[index]}」が同じ項目に対応しています。どちらか一方にしてください。"
             )
         seen[key] = index
+    if kind == "hosts":
+        if "name" not in seen and "id" not in seen:
+            raise KankeiError("「名称」の列が見つかりません。列の対応で、受入先の名称の列を指定してください。")
+        return
     if kind in ACTIVITY_KINDS:
         if "person_id" not in seen and "person_name" not in seen and "id" not in seen:
             raise KankeiError("参加者ID か氏名の列が見つかりません。列の対応で、参加者を示す列を指定してください。")

@@ -140,6 +140,7 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
     present_of: dict[str, set] = {}
     target_of_row: dict[int, str] = {}
     enrollments: dict[tuple[str, str], dict] = {}
+    update_rows = 0  # rows that update a stored person (a duplicate merged into a new row of the file is not one)
     for row in plan.rows:
         if row.status == UNCHANGED:
             result.unchanged += 1
@@ -153,6 +154,8 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
                 result.problems.append(CellMessage(row.number, "", f"取り込みませんでした: {_skip_reason(row)}"))
             continue
         target = _apply_row(session, row, inserts, updates, present_of, target_of_row)
+        if row.action == UPDATE and target not in inserts:
+            update_rows += 1
         if row.enrollment:
             enrollments[(row.enrollment["programme_id"], target)] = row.enrollment
     originals = load_person_inputs(session, list(updates))
@@ -181,7 +184,7 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
         _rebuild_indexes(session, rebuild)
         _update_persons(session, updates, originals, present_of, on, step)
         # Counted by sheet row, as the plan counts them (a person in two programmes has two rows).
-        result.updated = sum(1 for row in plan.rows if row.action == UPDATE)
+        result.updated = update_rows
         result.enrolled = _write_enrollments(session, enrollments, on, step)
         audit.record(session, "import", "person", "", {
             "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,

@@ -57,5 +57,5 @@ class ProgrammeFinder:
                 return None, (f"プログラム「{name}」は {_years(found)} にあり、行の日付（{on:%Y/%m/%d}）の "
                               f"{wanted}年度にはありません。「年度」の列で指定してください。")
             return None, f"{wanted}年度のプログラム「{name}」が {len(exact)} 件あります。プログラムの名前を区別してください。"
-        return None, (f"プログラム「{name}」は {_years(found)} の両方にあります。"
+        return None, (f"プログラム「{name}」は複数の年度（{_years(found)}）にあります。"
                       "「年度」の列か、行の日付で年度を指定してください。")
