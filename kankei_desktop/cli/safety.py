@@ -146,11 +146,15 @@ def run_anonymise(args: argparse.Namespace) -> int:
             person = session.get(Person, args.person)
             name = person.name if person is not None else None
         if name is not None and not args.yes:
-            if not sys.stdin or not sys.stdin.isatty():
-                print(f"確認できる端末がないため、消去していません。消去するには --yes を付けて実行してください"
-                      f"（anonymise --db {args.db} --person {args.person} --yes）。", file=sys.stderr)
-                return 2
-            answer = input(f"「{name}」さんの個人情報を消去します。元に戻せません。よろしいですか？ [y/N] ")
+            if sys.stdin is None or not sys.stdin.isatty():
+                # No terminal: an answer may still be piped in; nothing at all is no consent.
+                answer = sys.stdin.readline() if sys.stdin is not None else ""
+                if not answer:
+                    print(f"確認できる端末がないため、消去していません。消去するには --yes を付けて実行してください"
+                          f"（anonymise --db {args.db} --person {args.person} --yes）。", file=sys.stderr)
+                    return 2
+            else:
+                answer = input(f"「{name}」さんの個人情報を消去します。元に戻せません。よろしいですか？ [y/N] ")
             if answer.strip().lower() not in ("y", "yes", "はい"):
                 print("中止しました。", file=sys.stderr)
                 return 1

@@ -140,7 +140,7 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
     present_of: dict[str, set] = {}
     target_of_row: dict[int, str] = {}
     enrollments: dict[tuple[str, str], dict] = {}
-    update_rows = 0  # rows that update a stored person (a duplicate merged into a new row of the file is not one)
+    merged_into: list[tuple[PlanRow, str]] = []  # rows that update a stored person, and that person
     for row in plan.rows:
         if row.status == UNCHANGED:
             result.unchanged += 1
@@ -155,7 +155,7 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
             continue
         target = _apply_row(session, row, inserts, updates, present_of, target_of_row)
         if row.action == UPDATE and target not in inserts:
-            update_rows += 1
+            merged_into.append((row, target))
         if row.enrollment:
             enrollments[(row.enrollment["programme_id"], target)] = row.enrollment
     originals = load_person_inputs(session, list(updates))
@@ -182,9 +182,14 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
         rebuild = _drop_list_indexes(session, len(inserts))
         result.created = _insert_persons(session, inserts, on, step)
         _rebuild_indexes(session, rebuild)
-        _update_persons(session, updates, originals, present_of, on, step)
-        # Counted by sheet row, as the plan counts them (a person in two programmes has two rows).
-        result.updated = update_rows
+        changed = _update_persons(session, updates, originals, present_of, on, step)
+        # Counted by sheet row, as the plan counts them (a person in two programmes has two rows); a
+        # duplicate merged into a stored person counts as 変更なし when the merge changed nothing.
+        for row, target in merged_into:
+            if row.status == UPDATE or target in changed:
+                result.updated += 1
+            else:
+                result.unchanged += 1
         result.enrolled = _write_enrollments(session, enrollments, on, step)
         audit.record(session, "import", "person", "", {
             "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
@@ -348,9 +353,10 @@ def _insert_children(session: Session, chunk, stamp: str, ids) -> None:
     _insert_tuples(session, PersonTag, _TAG_COLUMNS, tags)
 
 
-def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> tuple[int, int]:
+def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> set[str]:
+    """Write the updates; returns the persons that really changed."""
     now, user = utc_now(), audit.current_user()
-    updated = unchanged = 0
+    changed: set[str] = set()
     ordered, current_lists = list(updates), {}
     for count, (pid, data) in enumerate(updates.items(), 1):
         if count % CHUNK == 1:  # the stored lists of the next chunk, in one query per table
@@ -364,10 +370,8 @@ def _update_persons(session, updates: dict[str, PersonInput], originals, present
             for key in lists:  # ゆかり, 関心 and スキル are sets: the order in a cell is not a change
                 if sorted(current[key]) != sorted(getattr(data, key)):
                     changes[key] = [current[key], getattr(data, key)]
-        if not changes:
-            unchanged += 1
-        else:
-            updated += 1
+        if changes:
+            changed.add(pid)
             session.execute(update(Person).where(Person.id == pid).values(updated_at=now, **_person_values(data)))
             if "ladder_stage" in changes:
                 session.execute(insert(LadderStageChange), [{
@@ -379,7 +383,7 @@ def _update_persons(session, updates: dict[str, PersonInput], originals, present
             audit.record(session, "update", "person", pid, {**changes, "source": "import"})
         if count % CHUNK == 0 or count == len(updates):
             step(CHUNK if count % CHUNK == 0 else count % CHUNK)
-    return updated, unchanged
+    return changed
 
 
 def _current_lists(session: Session, pids: list[str]) -> dict[str, dict[str, list[str]]]:
