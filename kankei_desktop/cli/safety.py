@@ -138,13 +138,14 @@ def run_audit(args: argparse.Namespace) -> int:
 
 def run_anonymise(args: argparse.Namespace) -> int:
     from kankei_desktop.domain.tables import Person
-    from kankei_desktop.services import privacy
+    from kankei_desktop.services import backups, privacy
 
     database = open_database(args.db, lock=True)
     try:
         with database.session() as session:
             person = session.get(Person, args.person)
             name = person.name if person is not None else None
+            policy = backups.retention(session)
         if name is not None and not args.yes:
             if sys.stdin is None or not sys.stdin.isatty():
                 # No terminal: an answer may still be piped in; nothing at all is no consent.
@@ -164,7 +165,7 @@ def run_anonymise(args: argparse.Namespace) -> int:
     print(f"個人情報を消去しました（関連する記録 {result.rows_cleared} 件、"
           f"履歴 {result.audit_entries_scrubbed} 件、写真 {result.files_removed} 件）。"
           "集計用の記録は残っています。")
-    print(privacy.backup_note())
+    print(privacy.backup_note(policy))
     return 0
 
 

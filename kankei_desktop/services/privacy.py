@@ -42,19 +42,22 @@ _PERSON_BLANKS: dict[str, Any] = dict(RECORDS["persons"].personal)
 # Audit fields whose values are personal, wherever they appear in a change record.
 _PERSONAL_AUDIT_FIELDS = personal_field_names() | {"caption", "file_name"}
 
-# How long older backups keep what erasure removed (store.backup.RetentionPolicy's defaults).
+# How long older backups keep what erasure removed: the file's backup rotation (設定 → バックアップ).
 BACKUP_NOTE = (
-    "消去前に作られたバックアップには元の情報が残ります。バックアップは新しい{recent}件、"
-    "その後は1日1件を{daily}日、1週1件を{weekly}週、1か月1件を{monthly}か月保管し、"
-    "それより古いものは自動で削除されます（最長でおよそ{monthly}か月）。"
+    "消去前に作られたバックアップには元の情報が残ります。バックアップは新しい{recent}件と、"
+    "1日1件を{daily}日、1週1件を{weekly}週、1か月1件を{monthly}か月保管し、それより古いものは"
+    "自動で削除されます（元の情報がすべてのバックアップから消えるのは、最長でおよそ{months}か月後です）。"
 )
 
 
-def backup_note() -> str:
+def backup_note(policy=None) -> str:
+    """What the erasure leaves in older backups, and for how long (``policy``: the file's rotation)."""
     from kankei_desktop.store.backup import RetentionPolicy
 
-    policy = RetentionPolicy()
-    return BACKUP_NOTE.format(recent=policy.recent, daily=policy.daily, weekly=policy.weekly, monthly=policy.monthly)
+    policy = policy or RetentionPolicy()
+    months = max(policy.monthly, -(-policy.weekly * 7 // 30), -(-policy.daily // 30), 1)
+    return BACKUP_NOTE.format(recent=policy.recent, daily=policy.daily, weekly=policy.weekly,
+                              monthly=policy.monthly, months=months)
 
 
 PERSONAL_DATA_WARNING = (

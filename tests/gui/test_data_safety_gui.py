@@ -80,9 +80,13 @@ def test_privacy_tab_erases_a_dormant_person(qtbot, page, database, two_persons)
     page.refresh_dormant()
     assert _texts(page.dormant_model) == ["山田 太郎"]
     page.dormant_view.selectRow(0)
+    asked = []
+    page.confirm = lambda question: asked.append(question) or True
     page.erase_button.click()
     qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
     assert page.errors == [] and page.dormant_model.rowCount() == 0
+    # The question says that older backups still hold the data, and for how long (the default rotation).
+    assert "バックアップ" in asked[0] and "12 か月" in asked[0] and "14 日" in asked[0]
     assert "山田".encode() not in database.path.read_bytes()
 
 

@@ -315,6 +315,16 @@ class DataSafetyPage(AreaPage):
                     "and notes for good.").replace("%1", f"{len(persons):,}")
         )
 
+    def _backup_note(self) -> str:
+        """What erasing leaves in older backups, and for how long (this file's rotation)."""
+        policy = backups.backup_target(self.database)[1]
+        months = max(policy.monthly, -(-policy.weekly * 7 // 30), -(-policy.daily // 30), 1)
+        return (self.tr("Older backups still hold the data. Kept are the newest %1 backups, then one a day for "
+                        "%2 days, one a week for %3 weeks and one a month for %4 months; older ones are deleted "
+                        "automatically, so the data leaves every backup after about %5 months.")
+                .replace("%1", str(policy.recent)).replace("%2", str(policy.daily))
+                .replace("%3", str(policy.weekly)).replace("%4", str(policy.monthly)).replace("%5", str(months)))
+
     def erase_selected(self) -> None:
         rows = self.dormant_view.selectionModel().selectedRows()
         if not rows:
@@ -323,6 +333,7 @@ class DataSafetyPage(AreaPage):
         person_id = self.dormant_model.id_at(rows[0].row())
         name = self.dormant_model.data(self.dormant_model.index(rows[0].row(), 0))
         question = self.tr("Erase the personal data of %1? This cannot be undone.").replace("%1", name)
+        question += "\n\n" + self._backup_note()
         if not self.confirm(question):
             return
         # Rewriting a large file (VACUUM) takes a while: off the GUI thread.
