@@ -222,3 +222,24 @@ def test_the_timeline_has_a_row_for_every_declared_kind_with_one(database):
     with database.session() as session:
         kinds = {entry.kind for entry in timeline.person_timeline(session, person_id)}
     assert {"参加登録", "滞在", "手紙", "発送", "関わり", "関わりの段階"} <= kinds
+
+
+def test_the_per_person_audit_view_holds_every_declared_record_of_theirs(database):
+    from kankei_desktop.services import audit_log
+    from kankei_desktop.services.hosts import HostInput, create_host
+    from kankei_desktop.services.interactions import InteractionInput, log_interaction
+    from kankei_desktop.services.participants import PersonInput, create_person
+    from kankei_desktop.services.stays import StayInput, create_stay
+
+    with database.session() as session:
+        person_id = create_person(session, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ"))
+        other_id = create_person(session, PersonInput(name="佐藤 太郎", furigana="サトウ タロウ"))
+        farm = create_host(session, HostInput(name="田中農園"))
+        create_stay(session, StayInput(person_ids=[person_id], host_id=farm, start_on=date(2026, 8, 1),
+                                       end_on=date(2026, 8, 2)), today=date(2026, 7, 1))
+        create_stay(session, StayInput(person_ids=[other_id], host_id=farm, start_on=date(2026, 8, 1),
+                                       end_on=date(2026, 8, 2)), today=date(2026, 7, 1))
+        log_interaction(session, InteractionInput(person_id, "イベント参加", date(2026, 5, 1)))
+    with database.session() as session:
+        entities = [row.entity for row in audit_log.list_entries(session, person_id=person_id)]
+    assert sorted(entities) == ["interaction", "person", "stay"]  # not the other person's stay, not the host
