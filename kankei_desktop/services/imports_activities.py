@@ -24,7 +24,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.enums import Carrier, LetterDirection, LetterStatus, ShipmentStatus, StayStatus
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.domain.tables import Host, Person, Programme
-from kankei_desktop.domain.text import normalise_spaces
+from kankei_desktop.domain.text import normalise_postal_code, normalise_spaces
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KIND_LABELS, column_by_key, to_note
 from kankei_desktop.services import hosts, interactions, letters, shipments, stays
@@ -352,8 +352,11 @@ class ActivityPlanner(StayGroups):
         data = self._take(row, base, {k: v for k, v in self._HOST_KEYS.items() if k != "host_kind" or f.get(k)})
         if f.get("hosts_side_job_talent") is not None:
             data.hosts_side_job_talent = f["hosts_side_job_talent"]
-        if data.postal_code and not f.get("prefecture") and not f.get("city"):
-            found = lookup_postal_code(data.postal_code)  # 〒 lookup, as the editor does it
+        # 〒 lookup, as the editor does it: for a new host, or a stored one whose 〒 the row changes (a
+        # re-imported export of a host without 都道府県 stays as it is).
+        moved = row.status == NEW or normalise_postal_code(data.postal_code) != normalise_postal_code(base.postal_code)
+        if data.postal_code and not f.get("prefecture") and not f.get("city") and moved:
+            found = lookup_postal_code(data.postal_code)
             if found is not None:
                 data.prefecture, data.city = found.prefecture, found.city
                 data.address_line = data.address_line or found.town
