@@ -155,7 +155,7 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         audit_entity="person",
     ),
     RecordKind(
-        "enrollments", "参加登録", Enrollment, "services.enrollments:enroll_persons",
+        "enrollments", "参加登録", Enrollment, "",  # no input type: enrollments.enroll_persons / move_enrollments
         parts=(EnrollmentStageChange,),
         person_links=(PersonLink(Enrollment, same=("programme_id",), own_text=("notes",)),),
         columns=KINDS["enrollments"], id_headers=("参加登録ID", "参加者ID"), sheet="参加登録",
