@@ -129,3 +129,15 @@ def test_an_export_re_imports_unchanged_and_one_edit_is_one_update(database, kin
     again = _export(database, kind, tmp_path / f"{kind}-again.xlsx")
     _plan, dry, _ = _plan_and_commit(database, again, kind, dry_only=True)
     assert dry[imports.UNCHANGED] == len(rows) - 1 and dry[imports.UPDATE] == 0
+
+
+@pytest.mark.parametrize("kind", ROUND_TRIP)
+def test_a_csv_export_re_imports_unchanged_too(database, kind, tmp_path):
+    with database.session() as session:
+        session.execute(text("UPDATE person SET notes = :n WHERE id = (SELECT min(id) FROM person)"),
+                        {"n": EDITED})  # a line break inside a quoted CSV field
+    path = _export(database, kind, tmp_path / f"{kind}.csv")
+    rows = read_table(path).rows
+    _plan, dry, _ = _plan_and_commit(database, path, kind, dry_only=True)
+    assert (dry[imports.ERROR], dry[imports.NEW], dry[imports.UPDATE]) == (0, 0, 0)
+    assert dry[imports.UNCHANGED] == len(rows) - 1
