@@ -100,6 +100,9 @@ class PersonPlanner:
             wanted = {cells.to_text(raw[i]) for i, key in self.plan.mapping.items() if key == "enrollment_id"
                       for raw in raws if i < len(raw)} - {""}
             self.enrollments = self._load_enrollments(sorted(wanted))
+        if "programme" in self.keys_present and self.existing:
+            # Without a 参加登録ID, a known person's enrollment is the live one of that programme.
+            self.by_pair = self._live_enrollments(sorted(self.existing))
         for row in rows:
             self._person(row)
         self._classify(rows)
@@ -193,6 +196,17 @@ class PersonPlanner:
                 found[row[0]] = tuple(row[1:])
         return found
 
+    def _live_enrollments(self, person_ids: list[str]) -> dict[tuple[str, str], tuple]:
+        found = {}
+        for start in range(0, len(person_ids), 500):
+            for row in self.session.execute(
+                select(Enrollment.programme_id, Enrollment.person_id, Enrollment.stage_id, Enrollment.applied_on,
+                       Enrollment.joined_on, Enrollment.notes, Enrollment.deleted_at)
+                .where(Enrollment.person_id.in_(person_ids[start : start + 500]), Enrollment.deleted_at.is_(None))
+            ):
+                found[(row[0], row[1])] = tuple(row)
+        return found
+
     def _stages(self, programme_id: str) -> dict[str, str]:
         if programme_id not in self.stages:
             self.stages[programme_id] = dict(self.session.execute(
@@ -225,6 +239,8 @@ class PersonPlanner:
         if problem:
             self._error(row, "programme", problem)
             return
+        if existing is None and row.status == UPDATE:
+            existing = getattr(self, "by_pair", {}).get((programme_id, row.person_id))
         if existing is not None and existing[0] != programme_id:
             self._error(row, "programme", f"参加登録ID「{enrollment_id}」の参加登録は別のプログラムのものです"
                                           "（プログラムを変えるときは、新しい行にしてください）。")
@@ -275,7 +291,7 @@ class PersonPlanner:
             if any(sorted(current[row.person_id][key]) != sorted(getattr(row.data, key)) for key in lists_present):
                 continue
             item = row.enrollment
-            if item is not None and (item.get("enrollment_id") is None or item.get("changes")):
+            if item is not None and ("changes" not in item or item["changes"]):
                 continue
             row.status, row.action = UNCHANGED, SKIP
 

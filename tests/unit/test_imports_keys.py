@@ -179,3 +179,20 @@ def test_hosts_import_with_postal_lookup_capacity_and_flags(world, tmp_path):
         assert c.execute("SELECT kind, postal_code, prefecture, city, capacity_per_night, hosts_side_job_talent, "
                          "is_active FROM host WHERE name = '山の上の宿'").fetchone() == (
             "宿泊施設", "9580261", "新潟県", "村上市", 6, 1, 1)
+
+
+def test_an_enrollment_row_without_its_id_finds_the_live_enrollment(world, tmp_path):
+    database, ids = world
+    with database.session() as s:
+        enroll_persons(s, ids["kome26"], [ids["hanako"]])
+    path = _xlsx(tmp_path / "roster.xlsx", [
+        ["参加者ID", "氏名", "フリガナ", "メールアドレス", "プログラム", "年度"],
+        [ids["hanako"], "山田 花子", "ヤマダ ハナコ", "hanako@example.jp", "お米レター", 2026],
+        [ids["hanako"], "山田 花子", "ヤマダ ハナコ", "hanako@example.jp", "お米レター", 2025],
+    ])
+    plan = _plan(database, path, "enrollments")
+    # Enrolled already in 2026: nothing to change; 2025 is a new enrollment of the same person.
+    assert [r.status for r in plan.rows] == [imports.UNCHANGED, imports.UPDATE], _texts(plan)
+    with database.session() as s:
+        result = imports.commit_plan(s, plan, on=TODAY)
+    assert (result.updated, result.unchanged, result.enrolled) == (1, 1, 1)
