@@ -23,7 +23,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.enums import Carrier, LetterDirection, LetterStatus, ShipmentStatus, StayStatus
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.domain.tables import Host, Person, Programme
+from kankei_desktop.domain.tables import Host, Person
 from kankei_desktop.domain.text import normalise_postal_code, normalise_spaces
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KIND_LABELS, column_by_key, to_note
