@@ -78,6 +78,7 @@ class RecordKind:
     # Spreadsheets
     columns: tuple[Column, ...] = ()
     id_headers: tuple[str, ...] = ()  # the headers that key a re-imported row to its record
+    export_only: tuple[str, ...] = ()  # headers the export writes for reading only (not imported)
     sheet: str = ""  # export sheet name
     export: str = ""  # "module:function(session, exclude_no_contact) -> Table"
     importer: str = ""  # "persons" (imports_plan) or "activity" (imports_activities); "" none
@@ -148,7 +149,8 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
             # The merged-away record's ladder history stays with it (moved, it would count as the survivor's moves).
             PersonLink(LadderStageChange, merge="stay", own_text=("reason",)),
         ),
-        columns=KINDS["persons"], id_headers=("ID",), sheet="参加者", export="services.exports:persons_table",
+        columns=KINDS["persons"], id_headers=("ID",), export_only=("最終関わり日", "登録日"),
+        sheet="参加者", export="services.exports:persons_table",
         importer="persons", template=True,
         personal=_PERSON_PERSONAL, shared_text=("found_via",),
         timeline="services.timeline:ladder_entries", activity_date="（関わりの記録から）",
@@ -158,7 +160,8 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         "enrollments", "参加登録", Enrollment, "",  # no input type: enrollments.enroll_persons / move_enrollments
         parts=(EnrollmentStageChange,),
         person_links=(PersonLink(Enrollment, same=("programme_id",), own_text=("notes",)),),
-        columns=KINDS["enrollments"], id_headers=("参加登録ID", "参加者ID"), sheet="参加登録",
+        columns=KINDS["enrollments"], id_headers=("参加登録ID", "参加者ID"), export_only=("段階開始日",),
+        sheet="参加登録",
         export="services.exports:enrollments_table", importer="persons", template=True,
         programme_date=("joined_on", "applied_on"),
         timeline="services.timeline:enrollment_entries", activity_date="（数えない）", audit_entity="enrollment",

@@ -79,6 +79,19 @@ def test_the_lists_read_the_declarations():
             assert exports.SHEET_NAMES[kind.key] == kind.sheet
 
 
+def test_every_export_header_is_an_import_column_or_declared_as_for_reading(database):
+    from kankei_desktop.io.columns import recognise
+
+    with database.session() as session:
+        for key in records.kinds(exportable=True, importable=True):
+            kind = RECORDS[key]
+            table = records.resolve(kind.export)(session)
+            for header in table.headers:
+                assert recognise(header, key) is not None or header in kind.export_only, (key, header)
+            for header in kind.id_headers:
+                assert header in table.headers, (key, header)
+
+
 def _cli(*args, **kwargs):
     return subprocess.run([sys.executable, "-m", "kankei_desktop", *args], capture_output=True, text=True,
                           **kwargs)
