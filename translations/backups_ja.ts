@@ -80,7 +80,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="80"/>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="352"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="370"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="116"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="358"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="376"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
@@ -216,27 +216,37 @@
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="321"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="322"/>
+        <source>Older backups still hold the data. Kept are the newest %1 backups, then one a day for %2 days, one a week for %3 weeks and one a month for %4 months; older ones are deleted automatically, so the data leaves every backup after about %5 months.</source>
+        <translation>消去する前のバックアップには、この方の情報が残ります。バックアップは新しい %1 件と、1日1件を %2 日、1週1件を %3 週、1か月1件を %4 か月保管し、それより古いものは自動で削除されます。すべてのバックアップから消えるのは、最長でおよそ %5 か月後です。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="332"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="325"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="337"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="330"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="345"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="343"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="357"/>
+        <source>Press “Erase personal data…” again to finish.</source>
+        <translation>もう一度「個人情報の消去…」を押すと、消去を完了します。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="361"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="361"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="379"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

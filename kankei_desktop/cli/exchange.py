@@ -23,15 +23,18 @@ EXPORT_DELEGATES: dict[tuple[str, str], str] = {
     ("shipments", "yamato-b2"): "kankei_desktop.services.carrier_export:export_yamato_b2",
     ("shipments", "yupack"): "kankei_desktop.services.carrier_export:export_yupack",
 }
-EXPORT_WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "all")
+# The choices are the kinds services/records.py declares (importable, exportable, with a template).
+IMPORT_KINDS = ("persons", "enrollments", "stays", "shipments", "letters", "interactions", "hosts")
+EXPORT_WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "hosts", "all")
+TEMPLATE_KINDS = IMPORT_KINDS
 
 
 def register(subparsers) -> None:
-    importing = subparsers.add_parser("import", help="Excel・CSV から参加者・参加登録・滞在・発送・手紙を取り込む")
+    importing = subparsers.add_parser("import", help="Excel・CSV から参加者・参加登録・滞在・発送・手紙・関わり・受入先を取り込む")
     add_db_argument(importing)
     importing.add_argument("file", type=Path, help="取り込むファイル（.xlsx / .xls / .csv / .tsv）")
     importing.add_argument("--sheet", help="シート名（省略時は最初のシート）")
-    importing.add_argument("--kind", choices=("persons", "enrollments", "stays", "shipments", "letters"),
+    importing.add_argument("--kind", choices=IMPORT_KINDS,
                            help="取り込む内容（省略時は見出しから判定）")
     importing.add_argument("--encoding", choices=("utf-8-sig", "utf-8", "cp932", "utf-16"),
                            help="CSV の文字コード（省略時は自動判定。utf-16 は Excel の「Unicode テキスト」）")
@@ -56,8 +59,8 @@ def register(subparsers) -> None:
     exporting.set_defaults(handler=run_export)
 
     template = subparsers.add_parser("template", help="取り込み用のひな形（Excel）を作る")
-    template.add_argument("kind", choices=("persons", "enrollments", "stays", "shipments", "letters"),
-                          help="ひな形の種類（参加者、参加者＋参加登録、滞在、発送、手紙）")
+    template.add_argument("kind", choices=TEMPLATE_KINDS,
+                          help="ひな形の種類（参加者、参加者＋参加登録、滞在、発送、手紙、関わり、受入先）")
     template.add_argument("--out", type=Path, required=True, help="保存先（.xlsx）")
     template.set_defaults(handler=run_template)
 

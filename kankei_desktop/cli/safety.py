@@ -138,15 +138,24 @@ def run_audit(args: argparse.Namespace) -> int:
 
 def run_anonymise(args: argparse.Namespace) -> int:
     from kankei_desktop.domain.tables import Person
-    from kankei_desktop.services import privacy
+    from kankei_desktop.services import backups, privacy
 
     database = open_database(args.db, lock=True)
     try:
         with database.session() as session:
             person = session.get(Person, args.person)
             name = person.name if person is not None else None
+            policy = backups.retention(session)
         if name is not None and not args.yes:
-            answer = input(f"「{name}」さんの個人情報を消去します。元に戻せません。よろしいですか？ [y/N] ")
+            if sys.stdin is None or not sys.stdin.isatty():
+                # No terminal: an answer may still be piped in; nothing at all is no consent.
+                answer = sys.stdin.readline() if sys.stdin is not None else ""
+                if not answer:
+                    print(f"確認できる端末がないため、消去していません。消去するには --yes を付けて実行してください"
+                          f"（anonymise --db {args.db} --person {args.person} --yes）。", file=sys.stderr)
+                    return 2
+            else:
+                answer = input(f"「{name}」さんの個人情報を消去します。元に戻せません。よろしいですか？ [y/N] ")
             if answer.strip().lower() not in ("y", "yes", "はい"):
                 print("中止しました。", file=sys.stderr)
                 return 1
@@ -155,7 +164,8 @@ def run_anonymise(args: argparse.Namespace) -> int:
         database.close()
     print(f"個人情報を消去しました（関連する記録 {result.rows_cleared} 件、"
           f"履歴 {result.audit_entries_scrubbed} 件、写真 {result.files_removed} 件）。"
-          "集計用の記録は残っています。なお、消去前のバックアップには元の情報が残ります（保存期間の経過で削除されます）。")
+          "集計用の記録は残っています。")
+    print(privacy.backup_note(policy))
     return 0
 
 

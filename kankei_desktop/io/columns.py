@@ -14,13 +14,15 @@ from dataclasses import dataclass
 
 import jaconv
 
+from kankei_desktop.io.normalise import cell_text
+
 
 @dataclass(frozen=True)
 class Column:
     key: str  # the field it fills
     header: str  # written by exports and templates
     variants: tuple[str, ...] = ()
-    kind: str = "text"  # text, kana, date, phone, postal, bool, int, list, year, address, id, ignore
+    kind: str = "text"  # text, note, kana, date, phone, postal, bool, int, list, year, address, id, ignore
     guidance: str = ""  # for the template's input-guidance sheet
     example: str = ""
 
@@ -51,17 +53,23 @@ PERSON_COLUMNS: tuple[Column, ...] = (
     Column("photo_ok", "写真掲載可否", ("写真掲載", "写真"), "bool", "可／不可。空欄は 不可。", "不可"),
     Column("consent_date", "同意日", ("個人情報同意日",), "date", "個人情報の取り扱いに同意した日。", "2025/04/01"),
     Column("found_via", "知ったきっかけ", ("きっかけ",), "text", "", ""),
-    Column("notes", "備考", ("メモ", "その他"), "text", "", ""),
+    Column("notes", "備考", ("メモ", "その他"), "note", "", ""),
     Column("age", "年齢", (), "ignore", "年齢は取り込みません（生年月日を入力してください）。"),
 )
 
 ENROLLMENT_COLUMNS: tuple[Column, ...] = (
+    # Written by exports: a re-imported row updates that enrollment (its stage, dates, 備考).
+    Column("enrollment_id", "参加登録ID", (), "id", "書き出したファイルにある参加登録の ID。空欄なら新しい参加登録です。"),
     Column("programme", "プログラム", ("参加プログラム", "事業名"), "text", "年度内のプログラム名。"),
     Column("fiscal_year", "年度", (), "year", "2025 または 令和7年度。"),
     Column("stage", "ステージ", ("段階（プログラム）", "状況", "ステータス"), "text", "プログラムの段階名。空欄は最初の段階。"),
     Column("applied_on", "申込日", ("応募日", "登録日"), "date"),
     Column("joined_on", "参加日", ("実施日",), "date"),
+    Column("enrollment_notes", "参加登録の備考", ("参加登録備考",), "note"),
 )
+# The fiscal year of the row's programme, as exports write it next to プログラム: a name repeats every year.
+_PROGRAMME_YEAR = Column("fiscal_year", "年度", ("プログラム年度",), "year",
+                         "プログラムの年度（2026 または 令和8年度）。空欄なら行の日付の年度で探します。")
 
 # Stays, shipments and letters name their person by 参加者ID (as exports write it) or by 氏名.
 STAY_COLUMNS: tuple[Column, ...] = (
@@ -77,10 +85,11 @@ STAY_COLUMNS: tuple[Column, ...] = (
     Column("start_on", "開始日", ("到着日", "開始", "チェックイン"), "date"),
     Column("end_on", "終了日", ("出発日", "終了", "チェックアウト"), "date"),
     Column("stay_kind", "種別", ("滞在種別",), "text", "空欄なら日数から決めます。"),
-    Column("purpose", "目的", ("滞在目的",)),
+    Column("purpose", "目的", ("滞在目的",)),  # one line, as in the window
     Column("programme", "プログラム", ("参加プログラム", "事業名")),
+    _PROGRAMME_YEAR,
     Column("status", "状況", ("状態", "ステータス")),
-    Column("notes", "備考", ("メモ",)),
+    Column("notes", "備考", ("メモ",), "note"),
     Column("override_reason", "定員超過の理由", ("定員超過理由",)),
 )
 SHIPMENT_COLUMNS: tuple[Column, ...] = (
@@ -89,6 +98,7 @@ SHIPMENT_COLUMNS: tuple[Column, ...] = (
     Column("person_name", "宛先", ("氏名", "お届け先", "参加者")),
     Column("host", "差出人", ("ご依頼主", "発送元")),
     Column("programme", "プログラム", ("参加プログラム", "事業名")),
+    _PROGRAMME_YEAR,
     Column("contents", "内容", ("品名", "中身")),
     Column("quantity", "数量", ("個数",), "int"),
     Column("carrier", "運送会社", ("配送業者", "運送業者")),
@@ -99,7 +109,7 @@ SHIPMENT_COLUMNS: tuple[Column, ...] = (
     Column("returned_on", "返送日", (), "date"),
     Column("status", "状況", ("状態", "ステータス")),
     Column("cost_yen", "送料", ("運賃",), "int"),
-    Column("notes", "備考", ("メモ",)),
+    Column("notes", "備考", ("メモ",), "note"),
 )
 LETTER_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", ("手紙ID", "id"), "id"),
@@ -111,32 +121,79 @@ LETTER_COLUMNS: tuple[Column, ...] = (
     Column("sender", "差出人"),
     Column("recipient", "宛先"),
     Column("programme", "プログラム", ("参加プログラム", "事業名")),
+    _PROGRAMME_YEAR,
     Column("written_on", "作成日", ("執筆日",), "date"),
     Column("sent_on", "発送日", (), "date"),
     Column("received_on", "受取日", ("受領日",), "date"),
     Column("status", "状況", ("状態", "ステータス")),
     Column("reply_to", "返信元ID", (), "id"),
-    Column("summary", "概要", ("内容", "要旨")),
+    Column("summary", "概要", ("内容", "要旨"), "note"),
+)
+# An event's attendance list: one row per person and touch. Persons are named as on stays sheets.
+INTERACTION_COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", ("関わりID", "id"), "id", "書き出したファイルにある関わりの ID。空欄なら新しい記録です。"),
+    Column("person_id", "参加者ID", (), "id"),
+    Column("person_name", "氏名", ("参加者", "参加者名", "お名前", "名前")),
+    Column("furigana", "フリガナ", ("ふりがな", "カナ", "よみ", "ヨミ"), "kana"),
+    Column("phone", "電話番号", ("電話", "tel", "携帯", "携帯番号"), "phone"),
+    Column("email", "メールアドレス", ("メール", "e-mail", "email", "mail"), "text"),
+    Column("occurred_on", "日付", ("参加日", "実施日", "開催日"), "date"),
+    Column("interaction_kind", "種類", ("種別", "関わりの種類", "区分")),
+    Column("programme", "プログラム", ("参加プログラム", "事業名", "イベント")),
+    _PROGRAMME_YEAR,
+    Column("note", "メモ", ("備考",), "note"),
+)
+HOST_COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", ("受入先ID", "id"), "id", "書き出したファイルにある受入先の ID。空欄なら新しい受入先です。"),
+    Column("name", "名称", ("受入先", "受入先名", "受け入れ先", "名前"), "text", "必須。", "田中農園"),
+    Column("host_kind", "種類", ("種別", "区分"), "text", "農家、集落・公民館、NPO・団体、企業、宿泊施設、その他。空欄は 農家。", "農家"),
+    Column("contact_person", "担当者", ("代表者", "担当"), "text", "", "田中 一郎"),
+    Column("phone", "電話番号", ("電話", "tel", "携帯"), "phone", "", "0254-00-0000"),
+    Column("email", "メールアドレス", ("メール", "e-mail", "email", "mail"), "text"),
+    Column("postal_code", "郵便番号", ("〒", "郵便"), "postal", "7桁。都道府県・市区町村が空欄なら郵便番号から補います。", "958-0261"),
+    Column("prefecture", "都道府県", (), "text", "", "新潟県"),
+    Column("city", "市区町村", (), "text", "", "村上市"),
+    Column("address_line", "番地", ("町名・番地", "住所1"), "text"),
+    Column("address_building", "建物名", ("建物", "住所2"), "text"),
+    Column("capacity_per_night", "1泊の定員", ("定員", "宿泊定員"), "int", "泊まれる受入先だけ（名）。空欄は宿泊なし。", "6"),
+    Column("hosts_side_job_talent", "副業・兼業の受入れ", ("副業兼業", "副業・兼業"), "bool", "可／不可。空欄は 不可。", "不可"),
+    Column("is_active", "受入中", ("有効", "受入可"), "bool", "受け入れを続けている受入先は 可。空欄は 可。", "可"),
+    Column("notes", "備考", ("メモ",), "note"),
 )
 
+# The column sets by kind. services/records.py declares which kind uses which (and everything else
+# about a kind); these names stay for the io layer, which may not import services.
 KINDS = {
     "persons": PERSON_COLUMNS,
     "enrollments": PERSON_COLUMNS + ENROLLMENT_COLUMNS,
     "stays": STAY_COLUMNS,
     "shipments": SHIPMENT_COLUMNS,
     "letters": LETTER_COLUMNS,
+    "interactions": INTERACTION_COLUMNS,
+    "hosts": HOST_COLUMNS,
 }
 KIND_LABELS = {"persons": "参加者", "enrollments": "参加者＋参加登録", "stays": "滞在", "shipments": "発送",
-               "letters": "手紙"}
-ACTIVITY_KINDS = ("stays", "shipments", "letters")
+               "letters": "手紙", "interactions": "関わり", "hosts": "受入先"}
+# Kinds planned row by row through their service (imports_activities), all or nothing.
+ACTIVITY_KINDS = ("stays", "shipments", "letters", "interactions", "hosts")
 # Headers only one activity sheet has; two of them decide the kind of a sheet.
 _DISTINCTIVE = {
     "stays": ("滞在ID", "受入先", "宿泊先", "開始日", "終了日", "到着日", "出発日", "目的", "種別"),
     "shipments": ("運送会社", "伝票番号", "準備日", "配達日", "返送日", "送料", "数量", "内容"),
     "letters": ("方向", "作成日", "受取日", "返信元ID", "概要"),
+    "interactions": ("関わりID", "種類", "種別", "日付", "開催日", "イベント"),
+    "hosts": ("受入先ID", "名称", "担当者", "1泊の定員", "定員", "副業・兼業の受入れ", "受入中"),
 }
 
 _MARKS = re.compile(r"[\s・\-_:：*＊※]+")
+
+
+def to_note(value) -> str:
+    """Free text as typed: line breaks (any convention → \\n) and full-width spaces kept, only the ends trimmed."""
+    text = cell_text(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def fold_header(text) -> str:

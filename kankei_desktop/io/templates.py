@@ -19,14 +19,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kankei_desktop.domain.enums import Carrier, LadderStage, LetterDirection, LetterStatus, ShipmentStatus, StayKind, StayStatus
+from kankei_desktop.domain.enums import (
+    Carrier,
+    HostKind,
+    InteractionKind,
+    LadderStage,
+    LetterDirection,
+    LetterStatus,
+    ShipmentStatus,
+    StayKind,
+    StayStatus,
+)
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.io.columns import KIND_LABELS, KINDS, Column
 from kankei_desktop.io.writers import WriteResult, _atomic, display_width
 
-TEMPLATE_KINDS = ("persons", "enrollments", "stays", "shipments", "letters")
+# Every column set of io/columns.py has a template (services/records.py declares which kinds do;
+# a test holds the two equal, as this io module may not import services).
+TEMPLATE_KINDS = ("persons", "enrollments", "stays", "shipments", "letters", "interactions", "hosts")
 SHEET_NAMES = {"persons": "参加者", "enrollments": "参加者と参加登録", "stays": "滞在", "shipments": "発送",
-               "letters": "手紙"}
+               "letters": "手紙", "interactions": "関わり", "hosts": "受入先"}
 GUIDANCE_SHEET, EXAMPLE_SHEET = "入力の手引き", "記入例"
 # Rows that get the column formats and drop-downs ahead of typing.
 PREPARED_ROWS = 2000
@@ -34,8 +46,8 @@ PREPARED_ROWS = 2000
 # Column keys left out of a template: a record ID is for re-importing an export (it updates that
 # record; a template makes new ones), the combined 住所 duplicates the split address columns, and
 # 年齢 is never imported.
-_LEFT_OUT = {"persons": {"id", "address", "age"}, "enrollments": {"id", "address", "age"},
-             "stays": {"id"}, "shipments": {"id"}, "letters": {"id"}}
+_LEFT_OUT = {"persons": {"id", "address", "age"}, "enrollments": {"id", "address", "age", "enrollment_id"},
+             "stays": {"id"}, "shipments": {"id"}, "letters": {"id"}, "interactions": {"id"}, "hosts": {"id"}}
 _CODE_KEYS = {"postal_code", "phone", "tracking_number", "id", "person_id", "reply_to", "file_key"}
 _YES_NO = ("可", "不可")
 _RESIDENCE = ("東京圏", "名古屋圏", "関西圏", "県内都市部", "県内その他", "その他の道府県", "海外")
@@ -52,6 +64,7 @@ class Note:
 _PERSON_ID = Note("", "", "登録済みの参加者を ID で指定するとき（参加者の一覧から書き出したファイルの ID 列）。"
                           "空欄なら氏名で探します。")
 _PROGRAMME = Note("", "お米レター2026", "プログラムの一覧にある名前と同じに。")
+_YEAR = Note("", "", "同じ名前のプログラムが毎年あるとき、その年度（2026、令和8年度）。空欄なら行の日付の年度です。")
 _HOST_NAME = "受入先の一覧にある名前と同じに（空白の有無・全角半角は区別しません）。"
 
 # Notes on top of (or instead of) ``Column.guidance`` / ``Column.example``, per kind.
@@ -77,6 +90,7 @@ NOTES: dict[str, dict[str, Note]] = {
         "stage": Note("", "申込", "プログラムの段階名（空欄なら最初の段階）。"),
         "applied_on": Note("", "2026/04/10", "申し込んだ日。"),
         "joined_on": Note("", "2026/05/01", "参加した日。"),
+        "enrollment_notes": Note("", "", "この参加登録についてのメモ（改行もそのまま残ります）。"),
     },
     "stays": {
         "person_id": _PERSON_ID,
@@ -129,8 +143,36 @@ NOTES: dict[str, dict[str, Note]] = {
         "file_key": Note("", "1", "このファイルの中での手紙の番号（返事の行から元の手紙を指すときに使います）。"),
         "reply_to": Note("", "", "返事のとき、元の手紙。このファイルの前の行の「番号」か、登録済みの手紙の ID。"),
         "summary": Note("", "稲刈りのお礼", "手紙の内容を短く。"),
+        "fiscal_year": _YEAR,
+    },
+    "interactions": {
+        "person_id": _PERSON_ID,
+        "person_name": Note("必須（または参加者ID）", "山田 花子", "参加者の一覧にある氏名と同じに。1人1行です。"),
+        "furigana": Note("", "ヤマダ ハナコ", "未登録の人を一緒に登録するときだけ（フリガナと、電話番号かメールアドレスが必要）。"),
+        "phone": Note("", "090-1234-5678", "未登録の人を一緒に登録するときだけ。"),
+        "email": Note("", "", "未登録の人を一緒に登録するときだけ。"),
+        "occurred_on": Note("必須", "2026/07/20", "参加した日（未来の日付は入りません）。"),
+        "interaction_kind": Note("必須", InteractionKind.EVENT.value, "関わりの種類。",
+                                 tuple(k.value for k in InteractionKind)),
+        "programme": _PROGRAMME,
+        "fiscal_year": _YEAR,
+        "note": Note("", "", "自由記述のメモ。"),
+    },
+    "hosts": {
+        "name": Note("必須", "田中農園", "受入先の名前。滞在・発送・手紙のシートはこの名前で受入先を指します。"),
+        "host_kind": Note("", HostKind.FARM.value, "空欄なら 農家。", tuple(k.value for k in HostKind)),
+        "postal_code": Note("", "958-0261", "7桁。都道府県・市区町村が空欄なら郵便番号から補います。"),
+        "capacity_per_night": Note("", "", "泊まれる受入先だけ、1泊の定員（名）。"),
+        "email": Note("", "", "半角英数字。"),
+        "address_line": Note("", "", "町名・番地（空欄なら郵便番号の町名を補います）。"),
+        "address_building": Note("", "", "建物名（なければ空欄）。"),
+        "notes": Note("", "", "自由記述のメモ（改行もそのまま残ります）。"),
+        "hosts_side_job_talent": Note(choices=_YES_NO),
+        "is_active": Note(choices=_YES_NO),
     },
 }
+for _kind in ("stays", "shipments"):
+    NOTES[_kind]["fiscal_year"] = _YEAR
 
 # The 記入例 sheet, by header. Stays show two persons of one stay (no 滞在ID needed).
 EXAMPLES: dict[str, list[dict[str, str]]] = {
@@ -149,6 +191,14 @@ EXAMPLES: dict[str, list[dict[str, str]]] = {
                  "作成日": "2026/09/01", "発送日": "2026/09/02", "概要": "稲刈りのお礼"},
                 {"番号": "2", "方向": "参加者→地域", "氏名": "山田 花子", "差出人": "山田 花子", "宛先": "田中農園",
                  "発送日": "2026/09/10", "受取日": "2026/09/12", "返信元ID": "1", "概要": "お米のお礼"}],
+    "interactions": [{"氏名": "山田 花子", "日付": "2026/07/20", "種類": InteractionKind.EVENT.value,
+                      "プログラム": "ふるさとみつけ塾"},
+                     {"氏名": "佐藤 太郎", "フリガナ": "サトウ タロウ", "メールアドレス": "taro@example.jp",
+                      "日付": "2026/07/20", "種類": InteractionKind.EVENT.value, "プログラム": "ふるさとみつけ塾"}],
+    "hosts": [{"名称": "田中農園", "種類": HostKind.FARM.value, "担当者": "田中 一郎", "電話番号": "0254-00-0000",
+               "郵便番号": "958-0261", "副業・兼業の受入れ": "可", "受入中": "可"},
+              {"名称": "民宿 いずもざき荘", "種類": HostKind.LODGING.value, "郵便番号": "949-4300", "1泊の定員": "8",
+               "受入中": "可"}],
 }
 
 GENERAL_NOTES: dict[str, tuple[str, ...]] = {
@@ -170,6 +220,11 @@ GENERAL_NOTES: dict[str, tuple[str, ...]] = {
     "shipments": ("1回の発送を1行に。ファイルに 1 行でもエラーがあると、何も取り込みません。",),
     "letters": ("1通を1行に。ファイルに 1 行でもエラーがあると、何も取り込みません。",
                 "返事は、元の手紙より後の行に置き、「返信元ID」に元の手紙の「番号」を書きます。"),
+    "interactions": ("参加者名簿（出欠表）を1人1行で。未登録の人は、フリガナと電話番号かメールアドレスがあれば"
+                     "参加者として一緒に登録します（滞在のシートと同じ決まり）。",
+                     "ファイルに 1 行でもエラーがあると、何も取り込みません。"),
+    "hosts": ("1つの受入先を1行に。郵便番号があり都道府県・市区町村が空欄なら、郵便番号から補います。",
+              "ファイルに 1 行でもエラーがあると、何も取り込みません。"),
 }
 
 

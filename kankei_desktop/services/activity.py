@@ -12,32 +12,13 @@ from collections.abc import Iterable
 from sqlalchemy import func, select, union_all, update
 from sqlmodel import Session
 
-from kankei_desktop.domain.enums import StayStatus
-from kankei_desktop.domain.tables import Interaction, Letter, Person, Shipment, Stay, StayParticipant
+from kankei_desktop.domain.tables import Person
+from kankei_desktop.services.records import activity_selects
 
 
 def _touch_dates(person_ids: list[str]):
-    """(person_id, date) for every dated touch of these persons."""
-    interactions = select(Interaction.person_id, Interaction.occurred_on.label("on")).where(
-        Interaction.person_id.in_(person_ids), Interaction.deleted_at.is_(None)
-    )
-    stays = (
-        select(StayParticipant.person_id, Stay.end_on.label("on"))
-        .join(Stay, Stay.id == StayParticipant.stay_id)
-        .where(
-            StayParticipant.person_id.in_(person_ids),
-            StayParticipant.deleted_at.is_(None),
-            Stay.deleted_at.is_(None),
-            Stay.status == StayStatus.DONE.value,
-        )
-    )
-    letters = select(
-        Letter.person_id, func.coalesce(Letter.received_on, Letter.sent_on).label("on")
-    ).where(Letter.person_id.in_(person_ids), Letter.deleted_at.is_(None))
-    shipments = select(Shipment.person_id, Shipment.delivered_on.label("on")).where(
-        Shipment.person_id.in_(person_ids), Shipment.deleted_at.is_(None)
-    )
-    return union_all(interactions, stays, letters, shipments).subquery()
+    """(person_id, date) for every dated touch of these persons: the dates ``services.records`` declares."""
+    return union_all(*activity_selects(person_ids)).subquery()
 
 
 def refresh_last_activity(session: Session, person_ids: Iterable[str]) -> None:

@@ -20,8 +20,9 @@ from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from kankei_desktop.domain.errors import StoreError
-from kankei_desktop.domain.tables import AuditEntry, Enrollment, Interaction, Letter, Shipment, StayParticipant
+from kankei_desktop.domain.tables import AuditEntry
 from kankei_desktop.io.writers import neutralise
+from kankei_desktop.services.records import person_record_ids
 
 ACTION_LABELS = {
     "create": "作成", "update": "変更", "delete": "削除", "restore": "復元", "merge": "統合",
@@ -104,10 +105,8 @@ def _row(entry: AuditEntry) -> AuditRow:
 
 
 def _person_related_ids(session: Session, person_id: str) -> list[str]:
-    ids: list[str] = []
-    for table in (Letter, Interaction, Shipment, Enrollment, StayParticipant):
-        ids += session.execute(select(table.id).where(table.person_id == person_id)).scalars()
-    return ids
+    """Every record of the person that ``services.records`` declares (their stays included)."""
+    return [record_id for ids in person_record_ids(session, person_id).values() for record_id in ids]
 
 
 def list_entries(
@@ -121,7 +120,7 @@ def list_entries(
     limit: int | None = None,
 ) -> list[AuditRow]:
     """Entries newest first; ``person_id`` gives everything about one person
-    (the person row and their letters, touches, shipments, enrollments)."""
+    (the person row and every record of theirs that ``services.records`` declares)."""
     statement = select(AuditEntry)
     if person_id:
         related = _person_related_ids(session, person_id)

@@ -29,16 +29,15 @@ from kankei_desktop.domain.tables import (
     Stay,
     StayParticipant,
 )
-from kankei_desktop.io.columns import PERSON_COLUMNS
+from kankei_desktop.io.columns import HOST_COLUMNS, PERSON_COLUMNS
+from kankei_desktop.services.records import RECORDS, kinds, resolve
 from kankei_desktop.io.writers import Table, WriteResult, write_csv, write_xlsx
 from kankei_desktop.store import audit
 from kankei_desktop.store.rows import plain_rows
 
-WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "all")
-SHEET_NAMES = {
-    "persons": "参加者", "enrollments": "参加登録", "stays": "滞在", "letters": "手紙",
-    "shipments": "発送", "interactions": "関わり",
-}
+# Every kind services/records.py declares with an export builder, then the whole file.
+WHAT = (*kinds(exportable=True), "all")
+SHEET_NAMES = {key: RECORDS[key].sheet for key in kinds(exportable=True)}
 PERSONAL_DATA_NOTICE = (
     "この書き出しには個人情報（氏名・連絡先など）が含まれます。"
     "保存先と受け渡し方法に注意し、不要になったら削除してください。"
@@ -111,8 +110,8 @@ def persons_table(session: Session, exclude_no_contact: bool = False) -> Table:
 def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Table:
     rows = plain_rows(session, (
         select(Enrollment.id, Person.id, Person.name, Person.furigana, Programme.name, Programme.fiscal_year,
-               ProgrammeStage.name, Enrollment.applied_on, Enrollment.joined_on, Enrollment.stage_since,
-               Enrollment.notes)
+               ProgrammeStage.name, Enrollment.applied_on, Enrollment.joined_on, Enrollment.notes,
+               Enrollment.stage_since)
         .join(Person, Person.id == Enrollment.person_id)
         .join(Programme, Programme.id == Enrollment.programme_id)
         .join(ProgrammeStage, ProgrammeStage.id == Enrollment.stage_id)
@@ -121,8 +120,9 @@ def enrollments_table(session: Session, exclude_no_contact: bool = False) -> Tab
         .order_by(Programme.fiscal_year.desc(), Programme.name, Person.furigana_sort)
     ))
     return _typed(Table(SHEET_NAMES["enrollments"],
-                 ["参加登録ID", "参加者ID", "氏名", "フリガナ", "プログラム", "年度", "ステージ", "申込日", "参加日", "段階開始日", "備考"],
-                 ["text", "text", "text", "text", "text", "int", "text", "date", "date", "date", "text"], rows))
+                 ["参加登録ID", "参加者ID", "氏名", "フリガナ", "プログラム", "年度", "ステージ", "申込日", "参加日",
+                  "参加登録の備考", "段階開始日"],
+                 ["text", "text", "text", "text", "text", "int", "text", "date", "date", "text", "date"], rows))
 
 
 def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
@@ -133,7 +133,8 @@ def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
                      *_contact_filter(exclude_no_contact)).subquery())
     rows = plain_rows(session, (
         select(Stay.id, people.c.pid, people.c.pname, Host.name, lodging.name, Stay.start_on, Stay.end_on,
-               Stay.kind, Stay.purpose, Programme.name, Stay.status, Stay.notes)
+               Stay.kind, Stay.purpose, Programme.name, Programme.fiscal_year, Stay.status, Stay.notes,
+               Stay.capacity_override_reason)
         .outerjoin(people, people.c.stay_id == Stay.id)
         .outerjoin(Host, Host.id == Stay.host_id)
         .outerjoin(lodging, lodging.id == Stay.lodging_id)
@@ -142,13 +143,16 @@ def stays_table(session: Session, exclude_no_contact: bool = False) -> Table:
         .order_by(Stay.start_on, Stay.id, people.c.pname)
     ))
     return _typed(Table(SHEET_NAMES["stays"],
-                 ["滞在ID", "参加者ID", "氏名", "受入先", "宿泊先", "開始日", "終了日", "種別", "目的", "プログラム", "状況", "備考"],
-                 ["text", "text", "text", "text", "text", "date", "date", "text", "text", "text", "text", "text"], rows))
+                 ["滞在ID", "参加者ID", "氏名", "受入先", "宿泊先", "開始日", "終了日", "種別", "目的", "プログラム",
+                  "年度", "状況", "備考", "定員超過の理由"],
+                 ["text", "text", "text", "text", "text", "date", "date", "text", "text", "text", "int", "text",
+                  "text", "text"], rows))
 
 
 def letters_table(session: Session, exclude_no_contact: bool = False) -> Table:
     rows = plain_rows(session, (
-        select(Letter.id, Letter.direction, Person.id, Person.name, Host.name, Programme.name, Letter.written_on,
+        select(Letter.id, Letter.direction, Person.id, Person.name, Host.name, Programme.name, Programme.fiscal_year,
+               Letter.written_on,
                Letter.sent_on, Letter.received_on, Letter.status, Letter.reply_to_id, Letter.summary)
         .join(Person, Person.id == Letter.person_id)
         .outerjoin(Host, Host.id == Letter.host_id)
@@ -157,17 +161,21 @@ def letters_table(session: Session, exclude_no_contact: bool = False) -> Table:
         .order_by(Letter.written_on, Letter.created_at)
     ))
     out = []
-    for lid, direction, pid, pname, host, programme, written, sent, received, status, reply_to, summary in rows:
+    for lid, direction, pid, pname, host, programme, year, written, sent, received, status, reply_to, summary in rows:
         sender, recipient = (host or "", pname) if direction == "地域→参加者" else (pname, host or "")
-        out.append((lid, direction, pid, sender, recipient, programme, written, sent, received, status, reply_to, summary))
+        out.append((lid, direction, pid, sender, recipient, programme, year, written, sent, received, status, reply_to,
+                    summary))
     return _typed(Table(SHEET_NAMES["letters"],
-                 ["ID", "方向", "参加者ID", "差出人", "宛先", "プログラム", "作成日", "発送日", "受取日", "状況", "返信元ID", "概要"],
-                 ["text", "text", "text", "text", "text", "text", "date", "date", "date", "text", "text", "text"], out))
+                 ["ID", "方向", "参加者ID", "差出人", "宛先", "プログラム", "年度", "作成日", "発送日", "受取日", "状況",
+                  "返信元ID", "概要"],
+                 ["text", "text", "text", "text", "text", "text", "int", "date", "date", "date", "text", "text", "text"],
+                 out))
 
 
 def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table:
     rows = plain_rows(session, (
-        select(Shipment.id, Person.id, Person.name, Host.name, Programme.name, Shipment.contents, Shipment.quantity,
+        select(Shipment.id, Person.id, Person.name, Host.name, Programme.name, Programme.fiscal_year,
+               Shipment.contents, Shipment.quantity,
                Shipment.carrier, Shipment.tracking_number, Shipment.prepared_on, Shipment.shipped_on,
                Shipment.delivered_on, Shipment.returned_on, Shipment.status, Shipment.cost_yen, Shipment.notes)
         .join(Person, Person.id == Shipment.person_id)
@@ -177,36 +185,41 @@ def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table
         .order_by(Shipment.prepared_on, Shipment.created_at)
     ))
     return _typed(Table(SHEET_NAMES["shipments"],
-                 ["ID", "参加者ID", "宛先", "差出人", "プログラム", "内容", "数量", "運送会社", "伝票番号", "準備日",
-                  "発送日", "配達日", "返送日", "状況", "送料", "備考"],
-                 ["text", "text", "text", "text", "text", "text", "int", "text", "text", "date", "date", "date",
-                  "date", "text", "int", "text"], rows))
+                 ["ID", "参加者ID", "宛先", "差出人", "プログラム", "年度", "内容", "数量", "運送会社", "伝票番号",
+                  "準備日", "発送日", "配達日", "返送日", "状況", "送料", "備考"],
+                 ["text", "text", "text", "text", "text", "int", "text", "int", "text", "text", "date", "date",
+                  "date", "date", "text", "int", "text"], rows))
 
 
 def interactions_table(session: Session, exclude_no_contact: bool = False) -> Table:
     rows = plain_rows(session, (
-        select(Interaction.id, Person.id, Person.name, Interaction.kind, Interaction.occurred_on, Programme.name,
-               Interaction.note)
+        select(Interaction.id, Person.id, Person.name, Interaction.occurred_on, Interaction.kind, Programme.name,
+               Programme.fiscal_year, Interaction.note)
         .join(Person, Person.id == Interaction.person_id)
         .outerjoin(Programme, and_(Programme.id == Interaction.programme_id))
         .where(Interaction.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Interaction.occurred_on, Interaction.created_at)
     ))
-    return _typed(Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "種別", "日付", "プログラム", "メモ"],
-                 ["text", "text", "text", "text", "date", "text", "text"], rows))
+    return _typed(Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "日付", "種類", "プログラム", "年度", "メモ"],
+                 ["text", "text", "text", "date", "text", "text", "int", "text"], rows))
 
 
-_BUILDERS = {
-    "persons": persons_table, "enrollments": enrollments_table, "stays": stays_table,
-    "letters": letters_table, "shipments": shipments_table, "interactions": interactions_table,
-}
+_HOST_FIELDS = {"host_kind": "kind"}  # column key → Host attribute, where they differ
+
+
+def hosts_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    """受入先, archived ones too (受入中 = 不可): stays and letters of past years still name them."""
+    columns = [getattr(Host, _HOST_FIELDS.get(c.key, c.key)) for c in HOST_COLUMNS]
+    rows = plain_rows(session, select(*columns).where(Host.deleted_at.is_(None)).order_by(Host.name, Host.id))
+    kinds_ = [{"bool": "bool", "int": "int"}.get(c.kind, "text") for c in HOST_COLUMNS]
+    return _typed(Table(SHEET_NAMES["hosts"], [c.header for c in HOST_COLUMNS], kinds_, rows))
 
 
 def export_tables(session: Session, what: str, exclude_no_contact: bool = False) -> list[Table]:
     if what not in WHAT:
         raise ValidationError({"what": f"「{what}」は書き出せません（{'、'.join(WHAT)}）。"})
-    kinds = [k for k in WHAT if k != "all"] if what == "all" else [what]
-    return [_BUILDERS[kind](session, exclude_no_contact) for kind in kinds]
+    chosen = [k for k in WHAT if k != "all"] if what == "all" else [what]
+    return [resolve(RECORDS[kind].export)(session, exclude_no_contact) for kind in chosen]
 
 
 def export(

@@ -31,8 +31,9 @@ from kankei_desktop.services.duplicates import duplicate_key_sets
 from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.participants import PersonInput
 
-NEW, UPDATE, DUPLICATE, ERROR = "new", "update", "duplicate", "error"
-STATUS_LABELS = {NEW: "新規", UPDATE: "更新", DUPLICATE: "重複", ERROR: "エラー"}
+NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
+# 変更なし: an ID column matched a record that the row would leave exactly as it is (a re-imported export).
+STATUS_LABELS = {NEW: "新規", UPDATE: "更新", UNCHANGED: "変更なし", DUPLICATE: "重複", ERROR: "エラー"}
 CREATE, SKIP = "create", "skip"
 ACTION_LABELS = {CREATE: "新規登録", UPDATE: "更新", SKIP: "取り込まない"}
 HEADER_SEARCH_ROWS = 30
@@ -45,7 +46,7 @@ _PERSON_FIELDS = (
 )
 _LIST_FIELDS = ("ties", "interests", "skills")
 _INPUT_FIELDS = frozenset((*_PERSON_FIELDS, "ties", "interests", "skills"))
-_ENROLLMENT_KEYS = ("programme", "fiscal_year", "stage", "applied_on", "joined_on")
+_ENROLLMENT_KEYS = ("enrollment_id", "programme", "fiscal_year", "stage", "applied_on", "joined_on", "enrollment_notes")
 
 
 class ImportCancelled(KankeiError):
@@ -100,7 +101,7 @@ class PlanRow:
 
     def choices(self) -> list[str]:
         """Actions that make sense for this row."""
-        if self.status == ERROR:
+        if self.status in (ERROR, UNCHANGED):
             return [SKIP]
         if self.status == UPDATE:
             return [UPDATE, SKIP]
@@ -165,7 +166,8 @@ class ImportResult:
 
     def summary(self) -> str:
         if self.kind in ACTIVITY_KINDS:
-            return f"新規 {self.created:,} 件、更新 {self.updated:,} 件、取り込まない {self.skipped:,} 件"
+            return (f"新規 {self.created:,} 件、更新 {self.updated:,} 件、変更なし {self.unchanged:,} 件、"
+                    f"取り込まない {self.skipped:,} 件")
         return (
             f"新規 {self.created:,} 件、更新 {self.updated:,} 件、変更なし {self.unchanged:,} 件、"
             f"取り込まない {self.skipped:,} 件、参加登録 {self.enrolled:,} 件"
@@ -248,6 +250,10 @@ def _check_mapping(mapping: dict[int, str], headers: list[str], kind: str = "per
                 f"列「{headers[seen[key]]}」と列「{headers[index]}」が同じ項目に対応しています。どちらか一方にしてください。"
             )
         seen[key] = index
+    if kind == "hosts":
+        if "name" not in seen and "id" not in seen:
+            raise KankeiError("「名称」の列が見つかりません。列の対応で、受入先の名称の列を指定してください。")
+        return
     if kind in ACTIVITY_KINDS:
         if "person_id" not in seen and "person_name" not in seen and "id" not in seen:
             raise KankeiError("参加者ID か氏名の列が見つかりません。列の対応で、参加者を示す列を指定してください。")
@@ -382,7 +388,7 @@ from kankei_desktop.services.imports_commit import (  # noqa: E402  (they build 
 )
 
 __all__ = [
-    "ACTION_LABELS", "CREATE", "DUPLICATE", "ERROR", "NEW", "SKIP", "STATUS_LABELS", "UPDATE",
+    "ACTION_LABELS", "CREATE", "DUPLICATE", "ERROR", "NEW", "SKIP", "STATUS_LABELS", "UNCHANGED", "UPDATE",
     "CellMessage", "ImportCancelled", "ImportPlan", "ImportResult", "PlanRow", "build_plan",
     "commit_plan", "detect_header_row", "load_saved_mapping", "mapping_from_file", "preview_table",
     "report_table", "resolve_header_mapping", "save_mapping", "write_report",

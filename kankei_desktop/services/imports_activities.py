@@ -23,17 +23,20 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.enums import Carrier, LetterDirection, LetterStatus, ShipmentStatus, StayStatus
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.domain.tables import Host, Person, Programme
-from kankei_desktop.domain.text import normalise_spaces
+from kankei_desktop.domain.tables import Host, Person
+from kankei_desktop.domain.text import normalise_postal_code, normalise_spaces
 from kankei_desktop.io import normalise as cells
-from kankei_desktop.io.columns import KIND_LABELS, column_by_key
-from kankei_desktop.services import letters, shipments, stays
+from kankei_desktop.io.columns import KIND_LABELS, column_by_key, to_note
+from kankei_desktop.services import hosts, interactions, letters, shipments, stays
+from kankei_desktop.services.imports_programmes import ProgrammeFinder
+from kankei_desktop.services.records import RECORDS
 from kankei_desktop.services.duplicates import duplicate_key_sets
 from kankei_desktop.services.imports import (
     CREATE,
     ERROR,
     NEW,
     SKIP,
+    UNCHANGED,
     UPDATE,
     CellMessage,
     ImportPlan,
@@ -48,7 +51,9 @@ from kankei_desktop.services.participants import validate as validate_person
 from kankei_desktop.store import audit
 
 _CONVERTERS = {"text": cells.to_text, "date": cells.to_date, "int": cells.to_int, "id": cells.to_text,
-               "kana": cells.to_katakana_text, "phone": cells.to_phone}
+               "kana": cells.to_katakana_text, "phone": cells.to_phone, "note": to_note,
+               "year": cells.to_fiscal_year, "postal": cells.to_postal_code,
+               "bool": lambda value: None if cells.is_blank(value) else cells.to_bool(value, False)}
 
 # Which column a service's field message belongs to.
 _FIELD_COLUMNS = {
@@ -57,6 +62,8 @@ _FIELD_COLUMNS = {
     "shipments": {"person_id": "person_id", "host_id": "host", "programme_id": "programme"},
     "letters": {"person_id": "person_id", "host_id": "host", "programme_id": "programme", "reply_to_id": "reply_to",
                 "returned": "status"},
+    "interactions": {"person_id": "person_id", "kind": "interaction_kind", "programme_id": "programme"},
+    "hosts": {"kind": "host_kind"},
 }
 
 
@@ -68,6 +75,7 @@ class ActivityRow(PlanRow):
     new_person: PersonInput | None = None  # stays: an unknown person registered with the stay
     reply_to_row: ActivityRow | None = None  # letters: the original is an earlier row of the file
     written_id: str | None = None  # the record this row wrote (in the plan's check, then the commit)
+    changed: bool = True  # an update that the service found to change nothing is 変更なし
 
     @property
     def name(self) -> str:
@@ -80,7 +88,7 @@ class _Lookups:
     def __init__(self, session: Session):
         self.session = session
         self._hosts: dict[str, list[str]] | None = None
-        self._programmes: dict[str, list[str]] | None = None
+        self._programmes: ProgrammeFinder | None = None
 
     def person(self, person_id: str, name: str) -> tuple[str | None, str, str]:
         """(id or None, name for messages, problem)."""
@@ -116,18 +124,10 @@ class _Lookups:
             return None, f"「{name}」という受入先が {len(found)} 件あります。名前を区別してください。"
         return found[0], ""
 
-    def programme(self, name: str) -> tuple[str | None, str]:
+    def programme(self, name: str, year: int | None = None, on: date | None = None) -> tuple[str | None, str]:
         if self._programmes is None:
-            self._programmes = {}
-            for pid, pname in self.session.execute(
-                    select(Programme.id, Programme.name).where(Programme.deleted_at.is_(None))):
-                self._programmes.setdefault(normalise_spaces(pname), []).append(pid)
-        found = self._programmes.get(normalise_spaces(name), [])
-        if not found:
-            return None, f"プログラム「{name}」が見つかりません。"
-        if len(found) > 1:
-            return None, f"プログラム「{name}」は複数の年度にあります。画面から登録してください。"
-        return found[0], ""
+            self._programmes = ProgrammeFinder(self.session)
+        return self._programmes.find(name, year, on)
 
 
 class ActivityPlanner(StayGroups):
@@ -137,6 +137,7 @@ class ActivityPlanner(StayGroups):
         self.columns = [(i, key, column_by_key(plan.kind, key)) for i, key in sorted(plan.mapping.items())]
         self.present = set(plan.mapping.values())
         self.letter_keys: dict[str, ActivityRow] = {}  # 番号 → its row, for replies within the file
+        self.host_names: dict[str, ActivityRow] = {}  # new hosts of the file by name
 
     # -------------------------------------------------------------- cells
 
@@ -170,7 +171,7 @@ class ActivityPlanner(StayGroups):
     def _new_person(self, row: ActivityRow, problem: str) -> bool:
         """An unknown person with フリガナ and a phone or e-mail is registered by the person rules."""
         f = row.fields
-        if self.plan.kind != "stays" or row.fields.get("person_id") or "見つかりません" not in problem:
+        if self.plan.kind not in ("stays", "interactions") or row.fields.get("person_id") or "見つかりません" not in problem:
             return False
         if not (f.get("person_name") and f.get("furigana") and (f.get("phone") or f.get("email"))):
             return False
@@ -194,6 +195,17 @@ class ActivityPlanner(StayGroups):
         found, problem = finder(name)
         if problem:
             self._error(row, key, problem)
+        return found
+
+    def _programme(self, row: ActivityRow, data) -> str | None:
+        """The row's programme: by name, and 年度 or else the fiscal year of the row's own date."""
+        name = row.fields.get("programme", "")
+        if not name:
+            return None
+        on = next((getattr(data, f) for f in RECORDS[self.plan.kind].programme_date if getattr(data, f, None)), None)
+        found, problem = self.lookups.programme(name, row.fields.get("fiscal_year"), on)
+        if problem:
+            self._error(row, "programme", problem)
         return found
 
     def _existing_id(self, row: ActivityRow, loader) -> None:
@@ -229,7 +241,7 @@ class ActivityPlanner(StayGroups):
         if "lodging" in self.present:
             data.lodging_id = self._ref(row, "lodging", self.lookups.host)
         if "programme" in self.present:
-            data.programme_id = self._ref(row, "programme", self.lookups.programme)
+            data.programme_id = self._programme(row, data)
         status = row.fields.get("status", "")
         if status:
             data.status = status
@@ -259,7 +271,7 @@ class ActivityPlanner(StayGroups):
         if "host" in self.present:
             data.host_id = self._ref(row, "host", self.lookups.host)
         if "programme" in self.present:
-            data.programme_id = self._ref(row, "programme", self.lookups.programme)
+            data.programme_id = self._programme(row, data)
         row.data = data
         self._derived_status(row, shipments.derive_status(data), {s.value for s in ShipmentStatus})
 
@@ -278,7 +290,7 @@ class ActivityPlanner(StayGroups):
         if host_key in self.present:
             data.host_id = self._ref(row, host_key, self.lookups.host)
         if "programme" in self.present:
-            data.programme_id = self._ref(row, "programme", self.lookups.programme)
+            data.programme_id = self._programme(row, data)
         self._file_key(row)
         if "reply_to" in self.present:
             data.reply_to_id = row.fields.get("reply_to") or None
@@ -317,6 +329,51 @@ class ActivityPlanner(StayGroups):
         elif given and given != derived:
             self._error(row, "status", f"状況「{given}」は日付から決まる「{derived}」と合いません（空欄なら日付から決めます）。")
 
+    def _interaction(self, row: ActivityRow) -> None:
+        self._existing_id(row, interactions.load_interaction)
+        base = getattr(row, "base", None) or interactions.InteractionInput("", "", None)
+        data = self._take(row, base, {"occurred_on": "occurred_on", "note": "note", "interaction_kind": "kind"})
+        if data.occurred_on is None:
+            self._error(row, "occurred_on", "日付を入力してください。")
+        person_id = self._person(row)
+        data.person_id = person_id or ""
+        if "programme" in self.present:
+            data.programme_id = self._programme(row, data)
+        row.data = data
+
+    _HOST_KEYS = {"name": "name", "host_kind": "kind", "contact_person": "contact_person", "phone": "phone",
+                  "email": "email", "postal_code": "postal_code", "prefecture": "prefecture", "city": "city",
+                  "address_line": "address_line", "address_building": "address_building",
+                  "capacity_per_night": "capacity_per_night", "notes": "notes"}
+
+    def _host(self, row: ActivityRow) -> None:
+        from kankei_desktop.services.addresses import lookup_postal_code
+
+        self._existing_id(row, hosts.load_host_input)
+        base = getattr(row, "base", None) or hosts.HostInput()
+        f = row.fields
+        data = self._take(row, base, {k: v for k, v in self._HOST_KEYS.items() if k != "host_kind" or f.get(k)})
+        if f.get("hosts_side_job_talent") is not None:
+            data.hosts_side_job_talent = f["hosts_side_job_talent"]
+        # 〒 lookup, as the editor does it: for a new host, or a stored one whose 〒 the row changes (a
+        # re-imported export of a host without 都道府県 stays as it is).
+        moved = row.status == NEW or normalise_postal_code(data.postal_code) != normalise_postal_code(base.postal_code)
+        if data.postal_code and not f.get("prefecture") and not f.get("city") and moved:
+            found = lookup_postal_code(data.postal_code)
+            if found is not None:
+                data.prefecture, data.city = found.prefecture, found.city
+                data.address_line = data.address_line or found.town
+        row.label = normalise_spaces(data.name)
+        row.data = data
+        if row.status == NEW and row.label:
+            known, _problem = self.lookups.host(row.label)
+            earlier = self.host_names.setdefault(row.label, row)
+            if known:
+                self._error(row, "name", f"受入先「{row.label}」はすでに登録されています（ID: {known}）。"
+                                         "更新するときは ID の列で指定してください。")
+            elif earlier is not row:
+                self._error(row, "name", f"受入先「{row.label}」は {earlier.number} 行目にもあります。")
+
     # -------------------------------------------------------------- rule checks by writing
 
     def _write(self, row: ActivityRow):
@@ -325,21 +382,40 @@ class ActivityPlanner(StayGroups):
         if kind == "stays":
             data = replace(row.members[0].data if row.members else data, person_ids=self._stay_persons(row))
             if row.status == UPDATE:
-                stays.update_stay(self.session, row.person_id, data, today=self.today)
+                row.changed = stays.update_stay(self.session, row.person_id, data, today=self.today)
                 return row.person_id
             return stays.create_stay(self.session, data, today=self.today)
         if kind == "shipments":
             if row.status == UPDATE:
-                shipments.update_shipment(self.session, row.person_id, data, today=self.today)
+                row.changed = shipments.update_shipment(self.session, row.person_id, data, today=self.today)
                 return row.person_id
             return shipments.create_shipment(self.session, data, today=self.today)
+        if kind == "interactions":
+            if row.new_person is not None:
+                found, _name, _problem = self.lookups.person("", row.new_person.name)
+                data = replace(data, person_id=found or create_person(self.session, row.new_person, on=self.today))
+            if row.status == UPDATE:
+                row.changed = interactions.update_interaction(self.session, row.person_id, data) is not None
+                return row.person_id
+            return interactions.log_interaction(self.session, data)
+        if kind == "hosts":
+            active = row.fields.get("is_active")
+            if row.status == UPDATE:
+                row.changed = hosts.update_host(self.session, row.person_id, data, today=self.today)
+                host_id = row.person_id
+            else:
+                host_id = hosts.create_host(self.session, data)
+            if active is not None and active != self.session.get(Host, host_id).is_active:
+                hosts.set_active(self.session, host_id, active)
+                row.changed = True
+            return host_id
         if row.reply_to_row is not None:
             if row.reply_to_row.written_id is None:
                 raise ValidationError({"reply_to_id": f"返信元の {row.reply_to_row.number} 行目が取り込めないため、"
                                                       "この返信も取り込めません。"})
             data = replace(data, reply_to_id=row.reply_to_row.written_id)
         if row.status == UPDATE:
-            letters.update_letter(self.session, row.person_id, data, today=self.today)
+            row.changed = letters.update_letter(self.session, row.person_id, data, today=self.today)
             return row.person_id
         return letters.create_letter(self.session, data, today=self.today)
 
@@ -382,7 +458,8 @@ class ActivityPlanner(StayGroups):
         savepoint.commit()
 
     def run(self, data_rows: list[tuple[int, list]]) -> None:
-        build = {"stays": self._stay, "shipments": self._shipment, "letters": self._letter}[self.plan.kind]
+        build = {"stays": self._stay, "shipments": self._shipment, "letters": self._letter,
+                 "interactions": self._interaction, "hosts": self._host}[self.plan.kind]
         rows: list[ActivityRow] = []
         for number, raw in data_rows:
             row = ActivityRow(number, NEW, CREATE, "")
@@ -411,8 +488,11 @@ class ActivityPlanner(StayGroups):
             if row.members and row is row.members[0]:
                 self._share_refusal(row)
         for row in rows:
+            leader = row.members[0] if row.members else row
             if row.messages:
                 row.status, row.action = ERROR, SKIP
+            elif row.status == UPDATE and not leader.changed:
+                row.status, row.action = UNCHANGED, SKIP
         self.plan.rows = rows
 
 def commit_activity_plan(
@@ -435,17 +515,20 @@ def commit_activity_plan(
         result.backup = before_commit()
     planner = ActivityPlanner(session, plan, today or date.today())
     chosen = [r for r in plan.rows if r.action in (CREATE, UPDATE) and writes_its_stay(r)]
-    result.skipped = sum(1 for r in plan.rows if r.action == SKIP)
+    result.unchanged = sum(1 for r in plan.rows if r.status == UNCHANGED)
+    result.skipped = sum(1 for r in plan.rows if r.action == SKIP and r.status != UNCHANGED)
     for done, row in enumerate(chosen, 1):
         try:
             row.written_id = planner._write(row)
         except KankeiError as error:
             text = "; ".join(error.errors.values()) if isinstance(error, ValidationError) else error.message
             raise KankeiError(f"{row.number} 行目: {text}（何も取り込みませんでした）") from error
+        # Counted by sheet row, as the plan counts them: a stay of three persons is three rows.
+        written = sum(1 for m in row.members if m.action != SKIP) if row.members else 1
         if row.status == UPDATE:
-            result.updated += 1
+            result.updated += written
         else:
-            result.created += 1
+            result.created += written
         if progress is not None:
             progress(done, len(chosen))
     audit.record(session, "import", plan.kind.rstrip("s"), "", {

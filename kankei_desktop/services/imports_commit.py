@@ -41,6 +41,7 @@ from kankei_desktop.services.imports import (
     DUPLICATE,
     SKIP,
     STATUS_LABELS,
+    UNCHANGED,
     UPDATE,
     CellMessage,
     ImportCancelled,
@@ -140,7 +141,11 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
     present_of: dict[str, set] = {}
     target_of_row: dict[int, str] = {}
     enrollments: dict[tuple[str, str], dict] = {}
+    merged_into: list[tuple[PlanRow, str]] = []  # rows that update a stored person, and that person
     for row in plan.rows:
+        if row.status == UNCHANGED:
+            result.unchanged += 1
+            continue
         if row.action not in (CREATE, UPDATE):
             result.skipped += 1
             if row.messages:
@@ -150,6 +155,8 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
                 result.problems.append(CellMessage(row.number, "", f"取り込みませんでした: {_skip_reason(row)}"))
             continue
         target = _apply_row(session, row, inserts, updates, present_of, target_of_row)
+        if row.action == UPDATE and target not in inserts:
+            merged_into.append((row, target))
         if row.enrollment:
             enrollments[(row.enrollment["programme_id"], target)] = row.enrollment
     originals = load_person_inputs(session, list(updates))
@@ -176,7 +183,14 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
         rebuild = _drop_list_indexes(session, len(inserts))
         result.created = _insert_persons(session, inserts, on, step)
         _rebuild_indexes(session, rebuild)
-        result.updated, result.unchanged = _update_persons(session, updates, originals, present_of, on, step)
+        changed = _update_persons(session, updates, originals, present_of, on, step)
+        # Counted by sheet row, as the plan counts them (a person in two programmes has two rows); a
+        # duplicate merged into a stored person counts as 変更なし when the merge changed nothing.
+        for row, target in merged_into:
+            if row.status == UPDATE or target in changed:
+                result.updated += 1
+            else:
+                result.unchanged += 1
         result.enrolled = _write_enrollments(session, enrollments, on, step)
         audit.record(session, "import", "person", "", {
             "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
@@ -340,9 +354,10 @@ def _insert_children(session: Session, chunk, stamp: str, ids) -> None:
     _insert_tuples(session, PersonTag, _TAG_COLUMNS, tags)
 
 
-def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> tuple[int, int]:
+def _update_persons(session, updates: dict[str, PersonInput], originals, present_of, on: date, step) -> set[str]:
+    """Write the updates; returns the persons that really changed."""
     now, user = utc_now(), audit.current_user()
-    updated = unchanged = 0
+    changed: set[str] = set()
     ordered, current_lists = list(updates), {}
     for count, (pid, data) in enumerate(updates.items(), 1):
         if count % CHUNK == 1:  # the stored lists of the next chunk, in one query per table
@@ -356,10 +371,8 @@ def _update_persons(session, updates: dict[str, PersonInput], originals, present
             for key in lists:  # ゆかり, 関心 and スキル are sets: the order in a cell is not a change
                 if sorted(current[key]) != sorted(getattr(data, key)):
                     changes[key] = [current[key], getattr(data, key)]
-        if not changes:
-            unchanged += 1
-        else:
-            updated += 1
+        if changes:
+            changed.add(pid)
             session.execute(update(Person).where(Person.id == pid).values(updated_at=now, **_person_values(data)))
             if "ladder_stage" in changes:
                 session.execute(insert(LadderStageChange), [{
@@ -371,7 +384,7 @@ def _update_persons(session, updates: dict[str, PersonInput], originals, present
             audit.record(session, "update", "person", pid, {**changes, "source": "import"})
         if count % CHUNK == 0 or count == len(updates):
             step(CHUNK if count % CHUNK == 0 else count % CHUNK)
-    return updated, unchanged
+    return changed
 
 
 def _current_lists(session: Session, pids: list[str]) -> dict[str, dict[str, list[str]]]:
@@ -428,7 +441,12 @@ def _write_enrollments(session: Session, enrollments: dict[tuple[str, str], dict
         day = item["joined_on"] or item["applied_on"] or on
         if (programme_id, person_id) in existing:
             eid, stage_id = existing[(programme_id, person_id)]
-            values = {k: item[k] for k in ("applied_on", "joined_on") if item[k]}
+            if "changes" in item:  # keyed by 参加登録ID: the plan compared it with the stored row
+                values = {k: v for k, v in item["changes"].items() if k != "stage_id"}
+            else:
+                values = {k: item[k] for k in ("applied_on", "joined_on") if item[k]}
+                if item.get("notes") is not None:
+                    values["notes"] = item["notes"]
             if stage_id != item["stage_id"]:
                 values |= {"stage_id": item["stage_id"], "stage_since": on}
                 changes.append({"id": new_id(), "created_at": now, "updated_at": now, "enrollment_id": eid,
@@ -441,7 +459,7 @@ def _write_enrollments(session: Session, enrollments: dict[tuple[str, str], dict
         eid = new_id()
         new_rows.append({"id": eid, "created_at": now, "updated_at": now, "programme_id": programme_id,
                          "person_id": person_id, "stage_id": item["stage_id"], "applied_on": item["applied_on"],
-                         "joined_on": item["joined_on"], "stage_since": day, "notes": ""})
+                         "joined_on": item["joined_on"], "stage_since": day, "notes": item.get("notes") or ""})
         changes.append({"id": new_id(), "created_at": now, "updated_at": now, "enrollment_id": eid,
                         "from_stage_id": None, "to_stage_id": item["stage_id"], "changed_on": day, "changed_by": user})
     for start in range(0, len(new_rows), CHUNK):

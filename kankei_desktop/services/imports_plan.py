@@ -14,18 +14,20 @@ from datetime import date
 from sqlalchemy import select
 from sqlmodel import Session
 
-from kankei_desktop.domain.tables import Programme, ProgrammeStage
+from kankei_desktop.domain.tables import Enrollment, ProgrammeStage
 from kankei_desktop.io import normalise as cells
-from kankei_desktop.io.columns import column_by_key
+from kankei_desktop.io.columns import column_by_key, to_note
 from kankei_desktop.services.duplicates import duplicate_key_sets
 from kankei_desktop.services.imports import (
     _INPUT_FIELDS,
     _LIST_FIELDS,
+    _PERSON_FIELDS,
     CREATE,
     DUPLICATE,
     ERROR,
     NEW,
     SKIP,
+    UNCHANGED,
     UPDATE,
     CellMessage,
     ImportPlan,
@@ -34,17 +36,18 @@ from kankei_desktop.services.imports import (
     fresh_ids,
     load_person_inputs,
 )
+from kankei_desktop.services.imports_programmes import ProgrammeFinder
 from kankei_desktop.services.participants import PersonInput, validate
 
 _BLANK_VALUES = {  # what a blank cell means, without running the converter
-    "text": str, "kana": str, "phone": str, "postal": str, "id": str, "address": str,
+    "text": str, "note": str, "kana": str, "phone": str, "postal": str, "id": str, "address": str,
     "date": lambda: None, "year": lambda: None, "int": lambda: None, "list": list,
 }
 _NEVER_BLANK = frozenset(("ladder_stage", "contact_ok", "photo_ok"))
 _CONVERTERS = {
     "text": cells.to_text, "kana": cells.to_katakana_text, "date": cells.to_date, "phone": cells.to_phone,
     "postal": cells.to_postal_code, "list": cells.split_list, "year": cells.to_fiscal_year,
-    "int": cells.to_int, "id": cells.to_text, "address": cells.to_text,
+    "int": cells.to_int, "id": cells.to_text, "address": cells.to_text, "note": to_note,
 }
 
 
@@ -65,7 +68,8 @@ class PersonPlanner:
         self.session, self.plan, self.today, self.on_duplicate = session, plan, today, on_duplicate
         self.columns = [(i, key, column_by_key(plan.kind, key)) for i, key in sorted(plan.mapping.items())]
         self.keys_present = set(plan.mapping.values())
-        self.programmes: dict[tuple, tuple | str] = {}
+        self.programmes = ProgrammeFinder(session)
+        self.stages: dict[str, dict[str, str]] = {}
         self.cells = []  # (column index, field, what a blank cell means, converter, gives a list)
         defaults = PersonInput()
         for index, key, column in self.columns:
@@ -92,9 +96,17 @@ class PersonPlanner:
         raws = [raw for _number, raw in data_rows]
         for index, key, blank, convert, as_list in self.cells:
             self._column(rows, raws, index, key, blank, convert, as_list)
+        if "enrollment_id" in self.keys_present:
+            wanted = {cells.to_text(raw[i]) for i, key in self.plan.mapping.items() if key == "enrollment_id"
+                      for raw in raws if i < len(raw)} - {""}
+            self.enrollments = self._load_enrollments(sorted(wanted))
+        if "programme" in self.keys_present and self.existing:
+            # Without a 参加登録ID, a known person's enrollment is the live one of that programme.
+            self.by_pair = self._live_enrollments(sorted(self.existing))
         for row in rows:
             self._person(row)
         self._classify(rows)
+        self._unchanged(rows)
         self.plan.rows = rows
 
     def _column(self, rows: list[PlanRow], raws: list[list], index: int, key: str, blank, convert, as_list: bool):
@@ -176,52 +188,115 @@ class PersonPlanner:
         header = self.plan.headers[index] if index is not None else column_by_key(self.plan.kind, key).header
         row.messages.append(CellMessage(row.number, header, message, index))
 
+    def _load_enrollments(self, ids: list[str]) -> dict[str, tuple]:
+        found = {}
+        for start in range(0, len(ids), 500):
+            for row in self.session.execute(
+                select(Enrollment.id, Enrollment.programme_id, Enrollment.person_id, Enrollment.stage_id,
+                       Enrollment.applied_on, Enrollment.joined_on, Enrollment.notes, Enrollment.deleted_at)
+                .where(Enrollment.id.in_(ids[start : start + 500]))
+            ):
+                found[row[0]] = tuple(row[1:])
+        return found
+
+    def _live_enrollments(self, person_ids: list[str]) -> dict[tuple[str, str], tuple]:
+        found = {}
+        for start in range(0, len(person_ids), 500):
+            for row in self.session.execute(
+                select(Enrollment.programme_id, Enrollment.person_id, Enrollment.stage_id, Enrollment.applied_on,
+                       Enrollment.joined_on, Enrollment.notes, Enrollment.deleted_at)
+                .where(Enrollment.person_id.in_(person_ids[start : start + 500]), Enrollment.deleted_at.is_(None))
+            ):
+                found[(row[0], row[1])] = tuple(row)
+        return found
+
+    def _stages(self, programme_id: str) -> dict[str, str]:
+        if programme_id not in self.stages:
+            self.stages[programme_id] = dict(self.session.execute(
+                select(ProgrammeStage.name, ProgrammeStage.id)
+                .where(ProgrammeStage.programme_id == programme_id, ProgrammeStage.deleted_at.is_(None))
+                .order_by(ProgrammeStage.position)
+            ).all())
+        return self.stages[programme_id]
+
     def _enrollment(self, row: PlanRow) -> None:
-        name = row.fields.get("programme", "")
+        fields = row.fields
+        name = fields.get("programme", "")
+        enrollment_id = fields.get("enrollment_id", "")
+        existing = None
+        if enrollment_id:
+            existing = getattr(self, "enrollments", {}).get(enrollment_id)
+            if existing is None or existing[6] is not None:
+                state = "削除されています" if existing is not None else "見つかりません（別のデータベースの ID かもしれません）"
+                self._error(row, "enrollment_id", f"参加登録ID「{enrollment_id}」の参加登録は{state}。")
+                return
+            if row.status != UPDATE or existing[1] != row.person_id:
+                self._error(row, "enrollment_id", f"参加登録ID「{enrollment_id}」は別の参加者の参加登録です。")
+                return
         if not name:
+            if existing is not None:
+                self._error(row, "programme", "参加登録ID のある行にはプログラムを入力してください。")
             return
-        year = row.fields.get("fiscal_year")
-        found = self._programme(name, year)
-        if isinstance(found, str):
-            self._error(row, "programme", found)
+        on = fields.get("joined_on") or fields.get("applied_on")
+        programme_id, problem = self.programmes.find(name, fields.get("fiscal_year"), on)
+        if problem:
+            self._error(row, "programme", problem)
             return
-        programme_id, stages = found
-        stage_name = row.fields.get("stage", "")
+        if existing is None and row.status == UPDATE:
+            existing = getattr(self, "by_pair", {}).get((programme_id, row.person_id))
+        if existing is not None and existing[0] != programme_id:
+            self._error(row, "programme", f"参加登録ID「{enrollment_id}」の参加登録は別のプログラムのものです"
+                                          "（プログラムを変えるときは、新しい行にしてください）。")
+            return
+        stages = self._stages(programme_id)
+        if not stages:
+            self._error(row, "programme", f"プログラム「{name}」には段階がありません。")
+            return
+        stage_name = fields.get("stage", "")
         if stage_name and stage_name not in stages:
             self._error(row, "stage", f"段階「{stage_name}」はプログラム「{name}」にありません（{'、'.join(stages)}）。")
             return
         for key in ("applied_on", "joined_on"):
-            day = row.fields.get(key)
+            day = fields.get(key)
             if day and day > self.today:
                 self._error(row, key, "未来の日付です。")
         row.enrollment = {
-            "programme_id": programme_id, "programme": name,
+            "programme_id": programme_id, "programme": name, "enrollment_id": enrollment_id or None,
             "stage_id": stages[stage_name] if stage_name else next(iter(stages.values())),
-            "applied_on": row.fields.get("applied_on"), "joined_on": row.fields.get("joined_on"),
+            "applied_on": fields.get("applied_on"), "joined_on": fields.get("joined_on"),
+            "notes": fields.get("enrollment_notes") if "enrollment_notes" in self.keys_present else None,
         }
+        if existing is not None:
+            _programme, _person, stage_id, applied_on, joined_on, notes, _deleted = existing
+            item = row.enrollment
+            if not stage_name:
+                item["stage_id"] = stage_id  # a blank ステージ keeps the stage
+            before = {"stage_id": stage_id, "applied_on": applied_on, "joined_on": joined_on, "notes": notes}
+            after = {"stage_id": item["stage_id"], "applied_on": item["applied_on"] or applied_on,
+                     "joined_on": item["joined_on"] or joined_on,
+                     "notes": notes if item["notes"] is None else item["notes"]}
+            item["changes"] = {k: v for k, v in after.items() if v != before[k]}
 
-    def _programme(self, name: str, year: int | None):
-        key = (name, year)
-        if key not in self.programmes:
-            statement = select(Programme.id, Programme.fiscal_year).where(
-                Programme.name == name, Programme.deleted_at.is_(None))
-            if year is not None:
-                statement = statement.where(Programme.fiscal_year == year)
-            found = self.session.execute(statement).all()
-            label = f"{year}年度の" if year else ""
-            if not found:
-                self.programmes[key] = f"{label}プログラム「{name}」が見つかりません。"
-            elif len(found) > 1:
-                years = "、".join(str(y) for _i, y in found)
-                self.programmes[key] = f"プログラム「{name}」は複数の年度（{years}）にあります。「年度」の列で指定してください。"
-            else:
-                stages = dict(self.session.execute(
-                    select(ProgrammeStage.name, ProgrammeStage.id)
-                    .where(ProgrammeStage.programme_id == found[0][0], ProgrammeStage.deleted_at.is_(None))
-                    .order_by(ProgrammeStage.position)
-                ).all())
-                self.programmes[key] = (found[0][0], stages) if stages else f"プログラム「{name}」には段階がありません。"
-        return self.programmes[key]
+    def _unchanged(self, rows: list[PlanRow]) -> None:
+        """An update that would leave the person (and the row's enrollment) as stored is 変更なし."""
+        from kankei_desktop.services.imports_commit import _current_lists
+
+        updates = [row for row in rows if row.status == UPDATE]
+        lists_present = [key for key in _LIST_FIELDS if key in self.keys_present]
+        current = {}
+        for start in range(0, len(updates), 2000):
+            if lists_present:
+                current |= _current_lists(self.session, [r.person_id for r in updates[start : start + 2000]])
+        for row in updates:
+            before = self.existing[row.person_id]
+            if any(getattr(before, name) != getattr(row.data, name) for name in _PERSON_FIELDS):
+                continue
+            if any(sorted(current[row.person_id][key]) != sorted(getattr(row.data, key)) for key in lists_present):
+                continue
+            item = row.enrollment
+            if item is not None and ("changes" not in item or item["changes"]):
+                continue
+            row.status, row.action = UNCHANGED, SKIP
 
     def _classify(self, rows: list[PlanRow]) -> None:
         row_keys = {}
@@ -240,8 +315,15 @@ class PersonPlanner:
             if row.status == UPDATE:
                 if row.person_id in by_id:
                     first = by_id[row.person_id]
+                    # A person in two programmes has a row for each (as the enrollments export writes them).
+                    if row.enrollment and first.enrollment and row.data == first.data and (
+                            row.enrollment["programme_id"] != first.enrollment["programme_id"]):
+                        continue
                     row.status, row.action, row.duplicate_row = ERROR, SKIP, first.number
-                    self._error(row, "id", f"同じ ID の行が {first.number} 行目にもあります。")
+                    if row.enrollment and first.enrollment and row.data != first.data:
+                        self._error(row, "id", f"同じ参加者の {first.number} 行目と参加者の項目が違います。どちらかに揃えてください。")
+                    else:
+                        self._error(row, "id", f"同じ ID の行が {first.number} 行目にもあります。")
                     continue
                 by_id[row.person_id] = row
             keys = row_keys[row.number]

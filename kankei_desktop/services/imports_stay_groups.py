@@ -113,10 +113,15 @@ class StayGroups:
                                           "（重複した行なら消してください）。")
 
     def _same_stay_fields(self, leader: ActivityRow, row: ActivityRow) -> None:
-        for key in ("start_on", "end_on", "host_id", "lodging_id", "status"):
+        # The stay's own fields, written on each of its rows by the export: an edit in one row only
+        # would be lost (the first row is written), so the rows must agree.
+        for key in ("start_on", "end_on", "host_id", "lodging_id", "status", "programme_id", "purpose", "notes",
+                    "override_reason"):
             if getattr(row.data, key) != getattr(leader.data, key):
-                label = column_by_key("stays", {"host_id": "host", "lodging_id": "lodging"}.get(key, key)).header
-                self._error(row, "", f"{leader.number} 行目と同じ滞在ID ですが「{label}」が違います。")
+                column = {"host_id": "host", "lodging_id": "lodging", "programme_id": "programme"}.get(key, key)
+                label = column_by_key("stays", column).header
+                self._error(row, column, f"{leader.number} 行目と同じ滞在ID ですが「{label}」が違います"
+                                         "（同じ滞在の行はすべて同じにしてください）。")
                 return
 
     @staticmethod

@@ -1,8 +1,8 @@
 """Merging two records of one person, and undoing a merge.
 
 Field by field the coordinator chooses whose value stays; everything that
-belongs to the other record (enrollments, stays, letters, shipments,
-interactions, ties, tags, attachments) moves to the survivor,
+belongs to the other record (every table ``services.records`` declares with
+merge="move", and attachments) moves to the survivor,
 and the other record is soft-deleted. Where both sides have the same thing
 (the same programme, stay, tie or tag) the survivor keeps one and the other
 side's row is tombstoned. The audit entry lists every row touched, so
@@ -22,20 +22,15 @@ from kankei_desktop.domain.tables import (
     Attachment,
     AuditEntry,
     Enrollment,
-    Interaction,
     LadderStageChange,
-    Letter,
     Person,
-    PersonTag,
-    PersonTie,
     ProgrammeStage,
-    Shipment,
-    StayParticipant,
     new_id,
     utc_now,
 )
 from kankei_desktop.domain.text import furigana_sort_key, person_search_text
 from kankei_desktop.services.activity import refresh_last_activity
+from kankei_desktop.services.records import person_links
 from kankei_desktop.store import audit
 
 # Fields the coordinator chooses between, in the order the dialog shows them.
@@ -46,20 +41,13 @@ MERGE_FIELDS = (
 )
 _DATE_FIELDS = {"birth_date", "consent_date"}
 
-# Tables whose rows follow the person (table key → class); attachments are handled apart.
-_OWNED = {
-    "enrollment": Enrollment,
-    "stay_participant": StayParticipant,
-    "letter": Letter,
-    "shipment": Shipment,
-    "interaction": Interaction,
-    "person_tie": PersonTie,
-    "person_tag": PersonTag,
-}
-# The other record's ladder history stays with it (tombstoned with the person, back on undo):
-# moved over, its steps would interleave with the survivor's and count as the survivor's moves.
-# (Undo still knows the table, should an audit entry name it.)
-_TABLES = {**_OWNED, "ladder_stage_change": LadderStageChange}
+# Tables whose rows follow the person (table name → class), from the declarations of
+# services/records.py; attachments are handled apart. A link declared merge="stay" (the
+# ladder history) stays with the merged-away record, tombstoned with it and back on undo;
+# undo still knows its table, should an audit entry name it.
+_OWNED = {link.table.__tablename__: link.table for link in person_links() if link.merge == "move"}
+_SAME = {link.table.__tablename__: link.same for link in person_links() if link.merge == "move"}
+_TABLES = {link.table.__tablename__: link.table for link in person_links()}
 
 
 def _live_person(session: Session, person_id: str) -> Person:
@@ -109,12 +97,11 @@ def _duplicates(session: Session, survivor_id: str, other_id: str) -> tuple[dict
             kept, lost = _further(session, sides[survivor_id], sides[other_id])
             dropped["enrollment"].append(lost)
             kept_enrollments.append([programme_id, kept, lost])
-    for table, key_columns in (
-        ("stay_participant", (StayParticipant.stay_id,)),
-        ("person_tie", (PersonTie.tie,)),
-        ("person_tag", (PersonTag.kind, PersonTag.name)),
-    ):
+    for table, same in _SAME.items():
+        if table == "enrollment" or not same:  # enrollments: the one further along is kept (above)
+            continue
         cls = _OWNED[table]
+        key_columns = [getattr(cls, name) for name in same]
         survivor_keys = set(session.execute(
             select(*key_columns).where(cls.person_id == survivor_id, cls.deleted_at.is_(None))
         ).all())

@@ -22,36 +22,43 @@ from sqlmodel import Session
 
 from kankei_desktop import paths
 from kankei_desktop.domain.errors import NotFoundError, StoreError
-from kankei_desktop.domain.tables import (
-    Attachment,
-    AuditEntry,
-    Enrollment,
-    Interaction,
-    Letter,
-    Person,
-    PersonTag,
-    PersonTie,
-    Shipment,
-    StayParticipant,
-    utc_now,
+from kankei_desktop.domain.tables import Attachment, AuditEntry, Person, utc_now
+from kankei_desktop.domain.text import digits_only
+from kankei_desktop.services.records import (
+    ERASED,
+    RECORDS,
+    person_links,
+    person_record_ids,
+    personal_field_names,
+    shared_text_tables,
 )
 from kankei_desktop.store import audit
 
-ERASED_NAME = "（消去済み）"
-ERASED = "（消去済み）"
+ERASED_NAME = ERASED
 
-# Person columns emptied (value given) on anonymisation. Kept for the figures:
-# ladder stage, ゆかり, residence area, prefecture, found_via, dates of touches.
-_PERSON_BLANKS: dict[str, Any] = {
-    "name": ERASED_NAME, "furigana": "", "furigana_sort": "", "birth_date": None, "gender": "",
-    "email": "", "phone": "", "postal_code": "", "city": "", "address_line": "",
-    "address_building": "", "affiliation": "", "notes": "", "search_text": "",
-    "contact_ok": False, "photo_ok": False, "consent_date": None,
-}
+# Person columns emptied (value given) on anonymisation, as services/records.py declares them.
+# Kept for the figures: ladder stage, ゆかり, residence area, prefecture, dates of touches.
+_PERSON_BLANKS: dict[str, Any] = dict(RECORDS["persons"].personal)
 # Audit fields whose values are personal, wherever they appear in a change record.
-_PERSONAL_AUDIT_FIELDS = set(_PERSON_BLANKS) | {
-    "interests", "skills", "summary", "note", "tracking_number", "caption", "file_name", "contents",
-}
+_PERSONAL_AUDIT_FIELDS = personal_field_names() | {"caption", "file_name"}
+
+# How long older backups keep what erasure removed: the file's backup rotation (設定 → バックアップ).
+BACKUP_NOTE = (
+    "消去前に作られたバックアップには元の情報が残ります。バックアップは新しい{recent}件と、"
+    "1日1件を{daily}日、1週1件を{weekly}週、1か月1件を{monthly}か月保管し、それより古いものは"
+    "自動で削除されます（元の情報がすべてのバックアップから消えるのは、最長でおよそ{months}か月後です）。"
+)
+
+
+def backup_note(policy=None) -> str:
+    """What the erasure leaves in older backups, and for how long (``policy``: the file's rotation)."""
+    from kankei_desktop.store.backup import RetentionPolicy
+
+    policy = policy or RetentionPolicy()
+    months = max(policy.monthly, -(-policy.weekly * 7 // 30), -(-policy.daily // 30), 1)
+    return BACKUP_NOTE.format(recent=policy.recent, daily=policy.daily, weekly=policy.weekly,
+                              monthly=policy.monthly, months=months)
+
 
 PERSONAL_DATA_WARNING = (
     "このファイルには個人情報（氏名・連絡先など）が含まれます。"
@@ -71,8 +78,19 @@ class AnonymiseResult:
 
 
 def _needles(person: Person) -> list[str]:
+    """The person's values to search for: as stored, and as people also write them
+    (a name without its space or with a full-width one, a phone without hyphens)."""
     values = [person.name, person.furigana, person.email, person.phone, person.address_line]
-    return [value for value in values if value and len(value) >= 2 and value != ERASED_NAME]
+    for value in (person.name, person.furigana):
+        if value and " " in value:
+            values += [value.replace(" ", ""), value.replace(" ", "\u3000")]
+        if value and "\u3000" in value:
+            values += [value.replace("\u3000", ""), value.replace("\u3000", " ")]
+    if person.phone and digits_only(person.phone) != person.phone:
+        values.append(digits_only(person.phone))
+    found = [value for value in values if value and len(value) >= 2 and value != ERASED_NAME]
+    # Longest first, so "山田 花子" is replaced before a shorter form inside it.
+    return sorted(dict.fromkeys(found), key=len, reverse=True)
 
 
 def _scrub(value: Any, needles: list[str], key: str | None = None) -> Any:
@@ -89,26 +107,13 @@ def _scrub(value: Any, needles: list[str], key: str | None = None) -> Any:
 
 
 def _related_ids(session: Session, person_id: str) -> dict[str, list[str]]:
-    def ids(table, *conditions) -> list[str]:
-        return list(session.execute(select(table.id).where(*conditions)).scalars())
-
-    letters = ids(Letter, Letter.person_id == person_id)
-    return {
-        "letter": letters,
-        "interaction": ids(Interaction, Interaction.person_id == person_id),
-        "shipment": ids(Shipment, Shipment.person_id == person_id),
-        "enrollment": ids(Enrollment, Enrollment.person_id == person_id),
-        "person_tag": ids(PersonTag, PersonTag.person_id == person_id),
-        "person_tie": ids(PersonTie, PersonTie.person_id == person_id),
-        "stay_participant": ids(StayParticipant, StayParticipant.person_id == person_id),
-        "attachment": ids(
-            Attachment,
-            or_(
-                (Attachment.owner_kind == "person") & (Attachment.owner_id == person_id),
-                (Attachment.owner_kind == "letter") & Attachment.owner_id.in_(letters or [""]),
-            ),
-        ),
-    }
+    related = person_record_ids(session, person_id)
+    letters = related.get("letter", [])
+    related["attachment"] = list(session.execute(select(Attachment.id).where(or_(
+        (Attachment.owner_kind == "person") & (Attachment.owner_id == person_id),
+        (Attachment.owner_kind == "letter") & Attachment.owner_id.in_(letters or [""]),
+    ))).scalars())
+    return related
 
 
 def anonymise_person(session: Session, person_id: str, *, today: date | None = None) -> AnonymiseResult:
@@ -116,13 +121,13 @@ def anonymise_person(session: Session, person_id: str, *, today: date | None = N
 
     Runs in the caller's transaction. Call ``purge_freed_space`` after the
     commit so the old values also leave the file's free pages and its WAL.
+    Idempotent: on a person erased before (say the purge failed), everything
+    is blanked again and the result asks for the purge once more.
     """
     session.execute(text("PRAGMA secure_delete=ON"))
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("消去する参加者が見つかりません。")
-    if person.anonymised_at is not None:
-        raise NotFoundError(f"この参加者の個人情報はすでに消去されています（{person.anonymised_at:%Y/%m/%d}）。")
     needles = _needles(person)
     # A value another live person also has (a common name) stays in the file rightly; searching
     # the bytes for it would only force a needless VACUUM.
@@ -138,25 +143,22 @@ def anonymise_person(session: Session, person_id: str, *, today: date | None = N
     cleared = 0
     for column, value in _PERSON_BLANKS.items():
         setattr(person, column, value)
-    person.anonymised_at = today or date.today()
+    person.found_via = _replace_all(person.found_via, needles)
+    person.anonymised_at = person.anonymised_at or today or date.today()
     person.updated_at = now
     cleared += 1
-    blanks = (
-        (Letter, related["letter"], {"summary": ""}),
-        (Interaction, related["interaction"], {"note": ""}),
-        (Shipment, related["shipment"], {"notes": "", "tracking_number": "", "contents": ""}),
-        (Enrollment, related["enrollment"], {"notes": ""}),
-    )
-    for table, row_ids, values in blanks:
-        if row_ids:
-            cleared += session.execute(
-                update(table).where(table.id.in_(row_ids)).values(**values, updated_at=now)
-            ).rowcount
-    if related["person_tag"]:
-        cleared += session.execute(
-            update(PersonTag).where(PersonTag.id.in_(related["person_tag"]))
-            .values(name="", deleted_at=now, updated_at=now)
-        ).rowcount
+    for link in person_links():
+        values = {**link.blank, **{name: "" for name in link.own_text}}
+        if link.tombstone:
+            values["deleted_at"] = now
+        row_ids = related.get(link.table.__tablename__, [])
+        if values and row_ids:
+            values["updated_at"] = now
+            for start in range(0, len(row_ids), 500):
+                cleared += session.execute(
+                    update(link.table).where(link.table.id.in_(row_ids[start : start + 500])).values(**values)
+                ).rowcount
+    cleared += _scrub_shared_text(session, related, needles, now)
     files_removed = _remove_attachments(session, related["attachment"], now)
     scrubbed = _scrub_audit(session, person_id, [i for group in related.values() for i in group], needles)
     audit.record(
@@ -166,6 +168,31 @@ def anonymise_person(session: Session, person_id: str, *, today: date | None = N
     session.flush()
     return AnonymiseResult(person_id, cleared, scrubbed, files_removed,
                            tuple(n for n in needles if n not in shared))
+
+
+def _replace_all(value: str, needles: list[str]) -> str:
+    for needle in needles:
+        if value and needle in value:
+            value = value.replace(needle, ERASED)
+    return value
+
+
+def _scrub_shared_text(session: Session, related: dict[str, list[str]], needles: list[str], now) -> int:
+    """The person's name, e-mail or phone taken out of the free text of records shared with others."""
+    changed = 0
+    if not needles:
+        return 0
+    for table, fields in shared_text_tables():
+        row_ids = related.get(table.__tablename__, [])
+        for start in range(0, len(row_ids), 500):
+            rows = session.execute(select(table.id, *[getattr(table, f) for f in fields])
+                                   .where(table.id.in_(row_ids[start : start + 500]))).all()
+            for row_id, *texts in rows:
+                cleaned = {f: _replace_all(t or "", needles) for f, t in zip(fields, texts)}
+                if any(cleaned[f] != (t or "") for f, t in zip(fields, texts)):
+                    session.execute(update(table).where(table.id == row_id).values(**cleaned, updated_at=now))
+                    changed += 1
+    return changed
 
 
 def _remove_attachments(session: Session, attachment_ids: list[str], now) -> int:

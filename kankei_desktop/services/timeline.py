@@ -39,18 +39,17 @@ class TimelineEntry:
 
 def person_timeline(session: Session, person_id: str) -> list[TimelineEntry]:
     """Newest first; undated entries (e.g. a letter still being written) at the end."""
+    from kankei_desktop.services.records import RECORDS, resolve
+
     entries: list[TimelineEntry] = []
-    entries += _enrollments(session, person_id)
-    entries += _stays(session, person_id)
-    entries += _letters(session, person_id)
-    entries += _shipments(session, person_id)
-    entries += _interactions(session, person_id)
-    entries += _ladder(session, person_id)
+    for kind in RECORDS.values():
+        if kind.timeline:
+            entries += resolve(kind.timeline)(session, person_id)
     entries.sort(key=lambda e: (e.on is not None, e.on or date.min), reverse=True)
     return entries
 
 
-def _enrollments(session: Session, person_id: str) -> list[TimelineEntry]:
+def enrollment_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     to_stage = aliased(ProgrammeStage)
     rows = session.execute(
         select(
@@ -75,7 +74,7 @@ def _enrollments(session: Session, person_id: str) -> list[TimelineEntry]:
     return entries
 
 
-def _stays(session: Session, person_id: str) -> list[TimelineEntry]:
+def stay_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     rows = session.execute(
         select(Stay.id, Stay.start_on, Stay.end_on, Stay.kind, Stay.status, Stay.purpose, Host.name)
         .join(StayParticipant, StayParticipant.stay_id == Stay.id)
@@ -94,7 +93,7 @@ def _stays(session: Session, person_id: str) -> list[TimelineEntry]:
     return entries
 
 
-def _letters(session: Session, person_id: str) -> list[TimelineEntry]:
+def letter_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     rows = session.execute(
         select(Letter.id, Letter.direction, Letter.written_on, Letter.sent_on, Letter.received_on,
                Letter.status, Letter.summary, Host.name)
@@ -113,7 +112,7 @@ def _letters(session: Session, person_id: str) -> list[TimelineEntry]:
     ]
 
 
-def _shipments(session: Session, person_id: str) -> list[TimelineEntry]:
+def shipment_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     rows = session.execute(
         select(Shipment.id, Shipment.contents, Shipment.carrier, Shipment.status,
                Shipment.prepared_on, Shipment.shipped_on, Shipment.delivered_on, Host.name)
@@ -132,7 +131,7 @@ def _shipments(session: Session, person_id: str) -> list[TimelineEntry]:
     ]
 
 
-def _interactions(session: Session, person_id: str) -> list[TimelineEntry]:
+def interaction_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     rows = session.execute(
         select(Interaction.id, Interaction.occurred_on, Interaction.kind, Interaction.note, Programme.name)
         .outerjoin(Programme, Programme.id == Interaction.programme_id)
@@ -144,7 +143,7 @@ def _interactions(session: Session, person_id: str) -> list[TimelineEntry]:
     ]
 
 
-def _ladder(session: Session, person_id: str) -> list[TimelineEntry]:
+def ladder_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     rows = session.execute(
         select(LadderStageChange.id, LadderStageChange.changed_on, LadderStageChange.from_stage,
                LadderStageChange.to_stage, LadderStageChange.reason)

@@ -161,3 +161,30 @@ def test_template(env, tmp_path):
     assert result.returncode == 0, result.stderr
     assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames == ["参加者", "入力の手引き", "記入例"]
     assert run(env, "template", "persons", "--out", tmp_path / "t.csv").returncode == 2
+
+
+def test_export_hosts_and_its_re_import_changes_nothing(env, tmp_path):
+    from kankei_desktop.services.hosts import HostInput, create_host
+
+    path = tmp_path / "hosts.sqlite3"
+    database = create_database(path)
+    with database.session() as session:
+        create_host(session, HostInput(name="民宿 いずもざき荘", kind="宿泊施設", capacity_per_night=8,
+                                       postal_code="9494300", notes="冬季休業\n12月〜2月"))
+        create_host(session, HostInput(name="田中農園", hosts_side_job_talent=True))
+    database.close()
+    out = tmp_path / "受入先.xlsx"
+    exported = run(env, "export", "--db", path, "--what", "hosts", "--out", out)
+    assert exported.returncode == 0 and "2 行を書き出しました" in exported.stdout, exported.stderr
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("ID", "名称", "種類") and {r[1] for r in rows[1:]} == {"民宿 いずもざき荘", "田中農園"}
+    before = dump(path)
+    checked = run(env, "import", "--db", path, out, "--dry-run")
+    assert checked.returncode == 0 and "新規 0  更新 0  変更なし 2  重複 0  エラー 0" in checked.stdout, checked.stdout
+    imported = run(env, "import", "--db", path, out)
+    assert "新規 0 件、更新 0 件、変更なし 2 件" in imported.stdout, imported.stdout + imported.stderr
+    assert [line for line in dump(path) if line.startswith('INSERT INTO "host"')] == [
+        line for line in before if line.startswith('INSERT INTO "host"')]
+    whole = tmp_path / "all.xlsx"
+    assert run(env, "export", "--db", path, "--what", "all", "--out", whole).returncode == 0
+    assert "受入先" in openpyxl.load_workbook(whole).sheetnames

@@ -32,6 +32,12 @@ ROWS = {
                    "伝票番号": "0123-4567-8901", "発送日": date(2025, 10, 2)}],
     "letters": [{"方向": "地域→参加者", "氏名": "山田 花子", "差出人": "田中農園", "宛先": "山田 花子",
                  "作成日": date(2025, 9, 1), "発送日": date(2025, 9, 2), "概要": "稲刈りのお礼"}],
+    # an attendance list: a known person by name, a newcomer with フリガナ and e-mail
+    "interactions": [{"氏名": "山田 花子", "日付": date(2025, 7, 20), "種類": "イベント参加"},
+                     {"氏名": "鈴木 一花", "フリガナ": "スズキ イチカ", "メールアドレス": "ichika@example.jp",
+                      "日付": date(2025, 7, 20), "種類": "イベント参加"}],
+    "hosts": [{"名称": "山の上の宿", "種類": "宿泊施設", "郵便番号": "9580261", "1泊の定員": 6,
+               "副業・兼業の受入れ": "可"}],
 }
 
 CHECKS = {
@@ -45,6 +51,11 @@ CHECKS = {
     "shipments": ("SELECT contents, tracking_number, carrier FROM shipment",
                   [("お米 5kg", "012345678901", "ゆうパック")]),
     "letters": ("SELECT direction, summary, sent_on FROM letter", [("地域→参加者", "稲刈りのお礼", "2025-09-02")]),
+    "interactions": ("SELECT p.name, i.kind, i.occurred_on FROM interaction i JOIN person p ON p.id = i.person_id "
+                     "ORDER BY p.furigana_sort", [("鈴木 一花", "イベント参加", "2025-07-20"),
+                                                  ("山田 花子", "イベント参加", "2025-07-20")]),
+    "hosts": ("SELECT name, kind, capacity_per_night, hosts_side_job_talent, prefecture, city FROM host "
+              "WHERE name = '山の上の宿'", [("山の上の宿", "宿泊施設", 6, 1, "新潟県", "村上市")]),
 }
 
 
@@ -102,7 +113,7 @@ def test_each_template_filled_in_imports_as_it_is(kind, env, db_path, tmp_path):
     book.save(filled)
     imported = run(env, "import", "--db", db_path, filled)
     assert imported.returncode == 0, imported.stdout + imported.stderr
-    assert "新規 1 件" in imported.stdout, imported.stdout  # the stays file: two rows, one stay
+    assert f"新規 {len(ROWS[kind])} 件" in imported.stdout, imported.stdout  # by sheet row (the stays file: one stay)
     sql, expected = CHECKS[kind]
     with sqlite3.connect(db_path) as c:
         found = c.execute(sql).fetchall()
@@ -114,7 +125,7 @@ def test_each_template_filled_in_imports_as_it_is(kind, env, db_path, tmp_path):
 
 
 def test_unknown_kind_and_wrong_suffix_are_refused(env, tmp_path):
-    assert run(env, "template", "interactions", "--out", tmp_path / "x.xlsx").returncode == 2
+    assert run(env, "template", "programmes", "--out", tmp_path / "x.xlsx").returncode == 2
     refused = run(env, "template", "stays", "--out", tmp_path / "x.csv")
     assert refused.returncode == 2 and ".xlsx" in refused.stderr
     assert not list(tmp_path.glob("x.*"))

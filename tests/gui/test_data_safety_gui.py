@@ -80,9 +80,13 @@ def test_privacy_tab_erases_a_dormant_person(qtbot, page, database, two_persons)
     page.refresh_dormant()
     assert _texts(page.dormant_model) == ["山田 太郎"]
     page.dormant_view.selectRow(0)
+    asked = []
+    page.confirm = lambda question: asked.append(question) or True
     page.erase_button.click()
     qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
     assert page.errors == [] and page.dormant_model.rowCount() == 0
+    # The question says that older backups still hold the data, and for how long (the default rotation).
+    assert "バックアップ" in asked[0] and "12 か月" in asked[0] and "14 日" in asked[0]
     assert "山田".encode() not in database.path.read_bytes()
 
 
@@ -169,3 +173,29 @@ def test_network_file_is_copied_locally_when_the_user_agrees(app_ready, file_pat
     assert database.path != file_path and database.path.parent.name == "local-copies"
     database.close()
     assert os.path.exists(file_path)
+
+
+def test_an_erasure_that_could_not_finish_is_finished_by_pressing_again(qtbot, page, database, two_persons):
+    import sqlite3
+    from datetime import date
+
+    from kankei_desktop.domain.tables import Person
+
+    with database.session() as session:
+        session.get(Person, two_persons["yamada"]).last_activity_on = date(2015, 4, 1)
+    page.refresh_dormant()
+    page.dormant_view.selectRow(0)
+    reader = sqlite3.connect(database.path)  # another program reading: the log cannot be emptied
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM person").fetchone()
+    page.erase_button.click()
+    qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
+    assert len(page.errors) == 1 and "もう一度" in page.privacy_note.text()
+    reader.rollback()
+    reader.close()
+    page.refresh_dormant()  # the person is already blanked: no longer in the list
+    assert page.dormant_model.rowCount() == 0
+    page.erase_button.click()
+    qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
+    assert len(page.errors) == 1 and "山田 太郎" in page.privacy_note.text()
+    assert "山田".encode() not in database.path.read_bytes()

@@ -47,3 +47,38 @@ def test_stays_sheet_through_the_wizard(qtbot, app_ready, database, tmp_path):
     assert wizard.commit_page.result.created == 1
     with sqlite3.connect(database.path) as c:
         assert c.execute("SELECT purpose, kind FROM stay").fetchall() == [("稲刈り", "短期滞在")]
+
+
+def test_an_attendance_list_through_the_wizard(qtbot, app_ready, database, tmp_path):
+    """Interactions chosen from the wizard's kind list (read from services/records.py); a newcomer registered."""
+    with database.session() as session:
+        create_person(session, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ"))
+    book = openpyxl.Workbook()
+    for row in (["交流会 出席表"], ["氏名", "フリガナ", "メール", "日付", "種類", "メモ"],
+                ["山田 花子", "", "", date(2026, 7, 20), "イベント参加", "2回目\n友人を連れて"],
+                ["鈴木 一花", "スズキ イチカ", "ichika@example.jp", date(2026, 7, 20), "イベント参加", ""]):
+        book.active.append(row)
+    book.save(tmp_path / "attendance.xlsx")
+    wizard = ImportWizard(database, backup=lambda db: Path("/backup/made"))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(tmp_path / "attendance.xlsx"))
+    wizard.next()
+    kinds = wizard.source_page.kind
+    kinds.setCurrentIndex(kinds.findData("interactions"))
+    assert kinds.currentText() == "関わり（出欠表）"
+    wizard.next()
+    assert wizard.kind == "interactions"
+    assert [c.currentData() for c in wizard.mapping_page.combos] == ["person_name", "furigana", "email",
+                                                                      "occurred_on", "interaction_kind", "note"]
+    wizard.next()
+    assert [r.status for r in wizard.plan.rows] == ["new", "new"]
+    wizard.next()
+    qtbot.mouseClick(wizard.commit_page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.commit_page.result is not None, timeout=30_000)
+    wizard.commit_page.wait()
+    assert wizard.commit_page.result.created == 2
+    with sqlite3.connect(database.path) as c:
+        assert c.execute("SELECT p.name, i.kind, i.note FROM interaction i JOIN person p ON p.id = i.person_id "
+                         "ORDER BY p.furigana_sort").fetchall() == [
+            ("鈴木 一花", "イベント参加", ""), ("山田 花子", "イベント参加", "2回目\n友人を連れて")]

@@ -79,7 +79,7 @@ def test_two_rows_of_the_same_place_and_dates_are_one_stay_of_two(world, tmp_pat
     assert "2 行を 1 件の滞在（複数人）にまとめます（2・3 行目）。" in plan.notes
     with database.session() as s:
         result = imports.commit_plan(s, plan, on=TODAY)
-    assert result.created == 1
+    assert result.created == 2  # sheet rows, as the plan counts them; one stay (below)
     assert _stays(database.path) == [("2026-08-12", "2026-08-15", "ベジタリアン", ["佐藤 太郎", "山田 花子"])]
 
 

@@ -76,12 +76,15 @@ def test_anonymise_removes_personal_data_from_the_file_bytes(database):
     assert not list((paths.user_data_dir() / "attachments").rglob("*.jpg"))
 
 
-def test_anonymise_twice_or_unknown_is_refused_and_changes_nothing(database):
+def test_anonymise_twice_completes_again_and_unknown_is_refused(database):
     person_id = _make_person(database)
     privacy.anonymise_and_purge(database, person_id)
+    # Running it again on an erased person is no refusal: it blanks again and rebuilds the file.
+    again = privacy.anonymise_and_purge(database, person_id)
+    assert again.vacuumed
+    with database.session() as session:
+        assert session.get(Person, person_id).name == "（消去済み）"
     before = database.path.read_bytes()
-    with pytest.raises(NotFoundError, match="すでに消去"):
-        privacy.anonymise_and_purge(database, person_id)
     with pytest.raises(NotFoundError):
         privacy.anonymise_and_purge(database, "no-such-id")
     assert database.path.read_bytes() == before

@@ -31,7 +31,8 @@ class ExportDialog(QDialog):
         self.what = QComboBox()
         labels = {"persons": self.tr("Participants"), "enrollments": self.tr("Enrollments"),
                   "stays": self.tr("Stays"), "letters": self.tr("Letters"), "shipments": self.tr("Shipments"),
-                  "interactions": self.tr("Interactions"), "all": self.tr("Whole database (one sheet each)")}
+                  "interactions": self.tr("Interactions"), "hosts": self.tr("Hosts"),
+                  "all": self.tr("Whole database (one sheet each)")}
         for key in exports.WHAT:
             self.what.addItem(labels[key], key)
         self.what.setCurrentIndex(max(0, self.what.findData(what)))

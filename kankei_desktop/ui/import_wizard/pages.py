@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.io import readers
 from kankei_desktop.io.columns import ACTIVITY_KINDS, KINDS, detect_kind
+from kankei_desktop.services import records
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.io.templates import default_file_name, write_template
 from kankei_desktop.services import imports
@@ -53,10 +54,11 @@ class FilePage(QWizardPage):
         # A blank sheet of any importable kind, with the headers the importer maps by itself.
         self.template_kind = QComboBox()
         self.template_kind.setObjectName("template_kind_combo")
-        for key, label in (("persons", self.tr("Persons")), ("enrollments", self.tr("Persons with enrollments")),
-                           ("stays", self.tr("Stays")), ("shipments", self.tr("Shipments")),
-                           ("letters", self.tr("Letters"))):
-            self.template_kind.addItem(label, key)
+        labels = {"persons": self.tr("Persons"), "enrollments": self.tr("Persons with enrollments"),
+                  "stays": self.tr("Stays"), "shipments": self.tr("Shipments"), "letters": self.tr("Letters"),
+                  "interactions": self.tr("Interactions (attendance list)"), "hosts": self.tr("Hosts")}
+        for key in records.kinds(template=True):  # the kinds services/records.py declares
+            self.template_kind.addItem(labels[key], key)
         template = QPushButton(self.tr("Save a blank template…"))
         template.setObjectName("template_button")
         template.setToolTip(self.tr("An Excel sheet with the Japanese headers this import recognises, "
@@ -139,10 +141,11 @@ class SourcePage(QWizardPage):
         self.kind = QComboBox()
         self.kind.setObjectName("kind_combo")
         self.kind.addItem(self.tr("Detect from the headers"), None)
-        for key, label in (("persons", self.tr("Persons")), ("enrollments", self.tr("Persons with enrollments")),
-                           ("stays", self.tr("Stays")), ("shipments", self.tr("Shipments")),
-                           ("letters", self.tr("Letters"))):
-            self.kind.addItem(label, key)
+        labels = {"persons": self.tr("Persons"), "enrollments": self.tr("Persons with enrollments"),
+                  "stays": self.tr("Stays"), "shipments": self.tr("Shipments"), "letters": self.tr("Letters"),
+                  "interactions": self.tr("Interactions (attendance list)"), "hosts": self.tr("Hosts")}
+        for key in records.kinds(importable=True):
+            self.kind.addItem(labels[key], key)
         self.error = _error_label()
         form = QFormLayout(self)
         form.addRow(self.tr("What the file holds"), self.kind)

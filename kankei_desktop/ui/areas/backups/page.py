@@ -315,30 +315,48 @@ class DataSafetyPage(AreaPage):
                     "and notes for good.").replace("%1", f"{len(persons):,}")
         )
 
+    def _backup_note(self) -> str:
+        """What erasing leaves in older backups, and for how long (this file's rotation)."""
+        policy = backups.backup_target(self.database)[1]
+        months = max(policy.monthly, -(-policy.weekly * 7 // 30), -(-policy.daily // 30), 1)
+        return (self.tr("Older backups still hold the data. Kept are the newest %1 backups, then one a day for "
+                        "%2 days, one a week for %3 weeks and one a month for %4 months; older ones are deleted "
+                        "automatically, so the data leaves every backup after about %5 months.")
+                .replace("%1", str(policy.recent)).replace("%2", str(policy.daily))
+                .replace("%3", str(policy.weekly)).replace("%4", str(policy.monthly)).replace("%5", str(months)))
+
     def erase_selected(self) -> None:
         rows = self.dormant_view.selectionModel().selectedRows()
-        if not rows:
+        unfinished = getattr(self, "_unfinished_erase", None)
+        if not rows and unfinished is None:
             self.privacy_note.setText(self.tr("Choose a person in the list first."))
             return
-        person_id = self.dormant_model.id_at(rows[0].row())
-        name = self.dormant_model.data(self.dormant_model.index(rows[0].row(), 0))
-        question = self.tr("Erase the personal data of %1? This cannot be undone.").replace("%1", name)
-        if not self.confirm(question):
-            return
+        if rows:
+            person_id = self.dormant_model.id_at(rows[0].row())
+            name = self.dormant_model.data(self.dormant_model.index(rows[0].row(), 0))
+            question = self.tr("Erase the personal data of %1? This cannot be undone.").replace("%1", name)
+            question += "\n\n" + self._backup_note()
+            if not self.confirm(question):
+                return
+        else:  # an erasure that could not finish (another program was reading): erasing again completes it
+            person_id, name = unfinished
         # Rewriting a large file (VACUUM) takes a while: off the GUI thread.
         self.erase_button.setEnabled(False)
         self.privacy_note.setText(self.tr("Erasing the personal data of %1…").replace("%1", name))
         job = _Job(lambda: privacy.anonymise_and_purge(self.database, person_id))
-        job.signals.done.connect(lambda error: self._erased(name, error))
+        job.signals.done.connect(lambda error: self._erased(name, error, person_id))
         self._jobs.append(job)
         QThreadPool.globalInstance().start(job)
 
-    def _erased(self, name: str, error: str | None) -> None:
+    def _erased(self, name: str, error: str | None, person_id: str = "") -> None:
         self.erase_button.setEnabled(True)
         if error:
+            # The person may already be blanked (and gone from the list): keep them for the retry.
+            self._unfinished_erase = (person_id, name)
             self.show_error(error)
-            self.privacy_note.setText(error)
+            self.privacy_note.setText(error + " " + self.tr("Press “Erase personal data…” again to finish."))
             return
+        self._unfinished_erase = None
         self.refresh_dormant()
         self.privacy_note.setText(self.tr("The personal data of %1 was erased.").replace("%1", name))
 
