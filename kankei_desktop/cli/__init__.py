@@ -86,6 +86,9 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
+    from kankei_desktop.cli.access import declare
+
+    declare(parser)  # every command has a declared class: writer, reader, repair, no database
     return parser
 
 
@@ -104,6 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except KankeiError as error:
         print(f"エラー: {error.message}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        from kankei_desktop.cli.access import damaged_message, is_damage
+
+        if not is_damage(error):
+            raise
+        # A damaged page met while reading: check's one line, not a traceback.
+        print(f"エラー: {damaged_message(getattr(args, 'db', None), error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("中断しました。", file=sys.stderr)
