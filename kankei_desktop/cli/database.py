@@ -35,7 +35,7 @@ def _init_over_existing(args: argparse.Namespace) -> int:
     from kankei_desktop.store import backup, lock
     from kankei_desktop.store.database import describe_newest_backup
 
-    report = probe.probe_file(args.db, pages=False)
+    report = probe.probe_file(args.db)
     if report.damaged:
         newest = backup.newest_verified_backup(backup.configured_backup_dir(args.db), args.db.stem)
         raise StoreError(f"{report.problems[0]} 上書きはしません。{describe_newest_backup(newest)}")

@@ -107,7 +107,7 @@ def probe_file(path: Path, *, full: bool = False, pages: bool = True) -> ProbeRe
                 report.damaged = True
                 log = f"（または横にある「{path.name}-wal」）" if _wal_has_frames(path) else ""
                 report.problems.append(
-                    f"「{path}」{log}は破損しています（{pragma}: {'; '.join(rows[:3])}）。バックアップから復元してください。"
+                    f"「{path}」{log}は破損しています（{pragma}: {_one_line(rows[:3])}）。バックアップから復元してください。"
                 )
                 return report
             # foreign_key_check reads every referencing table (seconds at 100,000 persons):
@@ -137,6 +137,8 @@ def probe_file(path: Path, *, full: bool = False, pages: bool = True) -> ProbeRe
             return report
         if any(word in str(exc) for word in DAMAGE_WORDS):
             report.damaged = True
+            report.problems.append(f"「{path}」は破損しています（{exc}）。バックアップから復元してください。")
+            return report
         report.problems.append(f"「{path}」を読めません（{exc}）。壊れているか、SQLite のファイルではありません。")
     return report
 
@@ -207,6 +209,10 @@ def _looks_like_damaged_header(header: bytes, size: int, path: Path | None = Non
             if all(byte in page_types for byte in firsts) and any(byte for byte in firsts):
                 return True
     return False
+
+
+def _one_line(rows: list[str]) -> str:
+    return "; ".join(" ".join(str(row).split()) for row in rows)
 
 
 def file_identity(path: Path) -> int:
