@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -110,7 +111,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except Exception as error:
         from kankei_desktop.cli.access import damaged_message, is_damage
+        from kankei_desktop.store.probe import disk_full_message, disk_is_full
 
+        original = getattr(error, "orig", None) or error
+        where = getattr(original, "filename", None) or getattr(args, "db", None) or Path.cwd() / "x"
+        if isinstance(original, (OSError, sqlite3.Error)) and disk_is_full(Path(where), original):
+            print(f"エラー: {disk_full_message(Path(where))}", file=sys.stderr)
+            return 2
         if not is_damage(error):
             raise
         # A damaged page met while reading: check's one line, not a traceback.

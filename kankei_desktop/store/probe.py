@@ -178,8 +178,8 @@ def disk_full_message(path: Path) -> str:
     free = free_bytes(Path(path).parent)
     room = "" if free is None else f"（空き {free:,} バイト）"
     return (
-        f"「{Path(path).parent}」のドライブに空きがありません{room}。ファイルは壊れていません（変更もしていません）。"
-        "不要なファイルを削除するなどして空きを作ってから、もう一度開いてください。"
+        f"「{Path(path).parent}」のドライブに空きがありません{room}。データベースは壊れていません（この操作では変更していません）。"
+        "不要なファイルを削除するなどして空きを作ってから、もう一度やり直してください。"
     )
 
 
