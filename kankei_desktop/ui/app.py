@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -71,9 +72,56 @@ def organisation_name(database: Database) -> str:
         return settings_store.get(session, settings_store.ORGANISATION_NAME)
 
 
+def target_path(db_path: Path | None, demo: bool) -> Path:
+    """The file ``open_for_gui`` will open."""
+    if demo:
+        return db_path or user_data_dir() / "demo.sqlite3"
+    return db_path or default_database_path()
+
+
+def handed_over_to_open_window(path: Path, *, wait_seconds: float = 15.0) -> bool:
+    """True when a window of this user already has ``path`` and came forward.
+
+    A window starting at this moment holds the lock before it listens: while the
+    lock names this user, this machine and a live program, keep asking for a while.
+    """
+    import time
+
+    from kankei_desktop.store import lock
+    from kankei_desktop.ui.single_instance import hand_over
+
+    if hand_over(path):
+        return True
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        holder = lock.read_holder(path)
+        ours = (holder is not None and holder.get("user") == lock.current_user()
+                and holder.get("machine") == lock.machine_name() and holder.get("pid") != os.getpid()
+                and lock.pid_alive(int(holder.get("pid") or 0)))
+        if not ours:
+            return False
+        if hand_over(path, timeout_ms=500):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def make_window(database: Database):
+    """The main window on ``database``, with what opening it found shown at the top."""
+    from kankei_desktop.ui.main_window import MainWindow
+    from kankei_desktop.ui.open_findings import show_open_findings
+
+    window = MainWindow(database, organisation_name(database))
+    window.open_findings = show_open_findings(window, database)
+    return window
+
+
 def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
     _setup_logging()
     app = make_application()
+    path = target_path(db_path, demo)
+    if handed_over_to_open_window(path):
+        return 0  # the window already open on this file came forward
     try:
         database = open_for_gui(db_path, demo)
     except KankeiError as error:
@@ -81,10 +129,12 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
         return 2
     if database is None:
         return 2
-    from kankei_desktop.ui.main_window import MainWindow
+    from kankei_desktop.ui.single_instance import WindowServer
 
-    window = MainWindow(database, organisation_name(database))
+    window = make_window(database)
+    server = WindowServer(window, database.path)
     window.show()
     code = app.exec()
+    server.close()
     database.close()
     return code
