@@ -19,6 +19,16 @@ from kankei_desktop.ui.single_instance import WindowServer
 pytestmark = pytest.mark.gui
 
 
+def _close(qtbot, window, database):
+    """Let the areas' background counts finish before the file closes under them."""
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30000)
+    qtbot.wait(50)
+    window.close()
+    database.close()
+
+
 def _launch(path):
     return subprocess.Popen([sys.executable, "-m", "kankei_desktop", "--db", str(path)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -51,8 +61,7 @@ def test_a_second_launch_brings_the_open_window_forward_and_exits_0(qtbot, app_r
         assert lock.read_holder(path)["pid"] == os.getpid(), "the open window still holds the file"
     finally:
         server.close()
-        window.close()
-        database.close()
+        _close(qtbot, window, database)
 
 
 def test_another_user_on_another_pc_still_gets_who_has_it(app_ready, tmp_path, monkeypatch):
@@ -99,8 +108,7 @@ def test_the_window_shows_the_takeover_the_full_check_and_the_cloud_folder(qtbot
         assert not banner.isVisible()
         assert window.pages["home"].isVisible() or window.current_page().isVisible()
     finally:
-        window.close()
-        database.close()
+        _close(qtbot, window, database)
 
 
 def test_the_banner_closes_from_the_keyboard_and_is_absent_when_nothing_was_found(qtbot, app_ready, tmp_path):
@@ -110,8 +118,7 @@ def test_the_banner_closes_from_the_keyboard_and_is_absent_when_nothing_was_foun
     window = make_window(database)
     qtbot.addWidget(window)
     assert window.open_findings is None
-    window.close()
-    database.close()
+    _close(qtbot, window, database)
 
     _crashed_lock(path)
     database = open_for_gui(path, demo=False)
@@ -127,5 +134,4 @@ def test_the_banner_closes_from_the_keyboard_and_is_absent_when_nothing_was_foun
         qtbot.keyClick(window.current_page(), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
         assert not banner.isVisible()
     finally:
-        window.close()
-        database.close()
+        _close(qtbot, window, database)
