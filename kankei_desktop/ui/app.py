@@ -79,13 +79,16 @@ def target_path(db_path: Path | None, demo: bool) -> Path:
     return db_path or default_database_path()
 
 
-def handed_over_to_open_window(path: Path, *, wait_seconds: float = 15.0) -> bool:
+def handed_over_to_open_window(path: Path, *, wait_seconds: float = 20.0) -> bool:
     """True when a window of this user already has ``path`` and came forward.
 
-    A window starting at this moment holds the lock before it listens: while the
-    lock names this user, this machine and a live program, keep asking for a while.
+    A window starting at this moment holds the lock before it listens: while a
+    lock taken in the last ``wait_seconds`` names this user, this machine and a live
+    program, keep asking for a while (an older one without a window is a command
+    such as ``import``: its holder is named by the usual message at once).
     """
     import time
+    from datetime import datetime
 
     from kankei_desktop.store import lock
     from kankei_desktop.ui.single_instance import hand_over
@@ -95,10 +98,14 @@ def handed_over_to_open_window(path: Path, *, wait_seconds: float = 15.0) -> boo
     deadline = time.monotonic() + wait_seconds
     while time.monotonic() < deadline:
         holder = lock.read_holder(path)
-        ours = (holder is not None and holder.get("user") == lock.current_user()
-                and holder.get("machine") == lock.machine_name() and holder.get("pid") != os.getpid()
-                and lock.pid_alive(int(holder.get("pid") or 0)))
-        if not ours:
+        try:
+            age = (datetime.now() - datetime.fromisoformat(str(holder["since"]))).total_seconds() if holder else None
+        except ValueError:
+            age = None
+        starting = (holder is not None and age is not None and age < wait_seconds
+                    and holder.get("user") == lock.current_user() and holder.get("machine") == lock.machine_name()
+                    and holder.get("pid") != os.getpid() and lock.pid_alive(int(holder.get("pid") or 0)))
+        if not starting:
             return False
         if hand_over(path, timeout_ms=500):
             return True

@@ -135,3 +135,44 @@ def test_the_banner_closes_from_the_keyboard_and_is_absent_when_nothing_was_foun
         assert not banner.isVisible()
     finally:
         _close(qtbot, window, database)
+
+
+def test_a_command_holding_the_file_is_named_at_once_not_waited_for(app_ready, tmp_path):
+    import time
+
+    path = tmp_path / "office.sqlite3"
+    create_database(path).close()
+    lock.lock_path_for(path).write_text(json.dumps({  # an import started five minutes ago, still running
+        "user": lock.current_user(), "machine": lock.machine_name(), "pid": os.getppid(),
+        "since": datetime.fromtimestamp(time.time() - 300).replace(microsecond=0).isoformat(), "boot": lock.boot_id(),
+    }), encoding="utf-8")
+    started = time.monotonic()
+    assert handed_over_to_open_window(path) is False
+    assert time.monotonic() - started < 5
+
+
+def test_two_launches_at_the_same_moment_make_one_window(tmp_path):
+    path = tmp_path / "office.sqlite3"
+    create_database(path).close()
+    first, second = _launch(path), _launch(path)
+    launches = [first, second]
+    try:
+        deadline = datetime.now().timestamp() + 120
+        while all(p.poll() is None for p in launches) and datetime.now().timestamp() < deadline:
+            import time
+
+            time.sleep(0.2)
+        finished = [p for p in launches if p.poll() is not None]
+        assert len(finished) == 1, "one launch handed over and ended"
+        assert finished[0].returncode == 0, finished[0].communicate()[1].decode("utf-8", "replace")
+        still_open = next(p for p in launches if p is not finished[0])
+        assert still_open.poll() is None, "the other one is the window"
+        assert lock.read_holder(path)["pid"] == still_open.pid
+    finally:
+        for p in launches:
+            if p.poll() is None:
+                p.terminate()
+                try:
+                    p.wait(30)
+                except subprocess.TimeoutExpired:
+                    p.kill()
