@@ -50,11 +50,19 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Database | None:
     if demo:
         from kankei_desktop.services import demo as demo_data
 
+        from kankei_desktop.store import lock
+
         path = db_path or user_data_dir() / "demo.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
-        database = create_database(path, overwrite=True)
-        with database.session() as session:
-            demo_data.load_demo_data(session)
+        held = lock.acquire(path)  # the demo window is a writer like any other: never under someone's feet
+        try:
+            database = create_database(path, overwrite=True)
+            with database.session() as session:
+                demo_data.load_demo_data(session)
+        except BaseException:
+            held.release()
+            raise
+        database.lock = held
         return database
     path = db_path or default_database_path()
     if not path.exists() and db_path is None:

@@ -176,3 +176,23 @@ def test_two_launches_at_the_same_moment_make_one_window(tmp_path):
                     p.wait(30)
                 except subprocess.TimeoutExpired:
                     p.kill()
+
+
+def test_the_demo_window_holds_the_lock_and_does_not_overwrite_a_file_in_use(app_ready, tmp_path):
+    from kankei_desktop.domain.errors import KankeiError
+
+    path = tmp_path / "demo.sqlite3"
+    demo = open_for_gui(path, demo=True)
+    try:
+        assert lock.read_holder(path)["pid"] == os.getpid()
+    finally:
+        demo.close()
+    assert lock.read_holder(path) is None
+    held = lock.acquire(path)  # a command writing to it
+    before = path.read_bytes()
+    try:
+        with pytest.raises(KankeiError, match="開いています"):
+            open_for_gui(path, demo=True)
+    finally:
+        held.release()
+    assert path.read_bytes() == before
