@@ -293,13 +293,16 @@ def _wal_problem(path: Path) -> tuple[str | None, bool]:
     identity number in the newest committed copy of page 1 against this file's.
     """
     wal = Path(f"{path}-wal")
-    if not wal.is_file() or wal.stat().st_size == 0:
-        return None, False
     with path.open("rb") as handle:
         db_header = handle.read(IDENTITY_OFFSET + 4)
+    try:
+        if not wal.is_file() or wal.stat().st_size == 0:
+            return None, False
+        summary = read_wal(wal)
+    except FileNotFoundError:
+        return None, False  # the writer folded it in and removed it just now
     db_page = int.from_bytes(db_header[16:18], "big")
     db_page = 65536 if db_page == 1 else db_page
-    summary = read_wal(wal)
     if summary is None:
         return f"「{wal}」（書きかけの変更の記録）が壊れています。バックアップから復元してください。", False
     if summary.page_size != db_page:
