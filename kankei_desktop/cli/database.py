@@ -40,11 +40,10 @@ def _init_over_existing(args: argparse.Namespace) -> int:
         newest = backup.newest_verified_backup(backup.configured_backup_dir(args.db), args.db.stem)
         raise StoreError(f"{report.problems[0]} 上書きはしません。{describe_newest_backup(newest)}")
     held = lock.acquire(args.db)
-    try:
-        database = create_database(args.db, overwrite=True)
+    try:  # held until the demo data is in, like any writer
+        return _fill(args, create_database(args.db, overwrite=True))
     finally:
         held.release()
-    return _fill(args, database)
 
 
 def _fill(args: argparse.Namespace, database) -> int:
