@@ -243,7 +243,10 @@ def open_database(
         report = probe.probe_file(path, full=after_crash, pages=pages)
         if report.foreign_wal and held is not None and move_damaged:
             moved = _set_foreign_wal_aside(path)
-            notes.append(f"{report.problems[0]} このファイルには読み込まず「{moved.name}」に名前を変えて残しました。")
+            notes.append(
+                f"「{path.name}-wal」（書きかけの変更の記録）は別のデータベースのものでした。このファイルには読み込まず、"
+                f"「{moved.name}」に名前を変えて残しました（削除はしていません）。"
+            )
             report = probe.probe_file(path, full=after_crash, pages=pages)
         if report.damaged:
             raise _damaged(path, report, backup_dir, move=held is not None and move_damaged)
