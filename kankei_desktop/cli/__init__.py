@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -87,6 +88,9 @@ def build_parser(modules: tuple[str, ...] = COMMAND_MODULES) -> argparse.Argumen
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in modules:
         importlib.import_module(module_name).register(subparsers)
+    from kankei_desktop.cli.access import declare
+
+    declare(parser)  # every command has a declared class: writer, reader, repair, no database
     return parser
 
 
@@ -105,6 +109,20 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.handler(args) or 0)
     except KankeiError as error:
         print(f"エラー: {error.message}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        from kankei_desktop.cli.access import damaged_message, is_damage
+        from kankei_desktop.store.probe import disk_full_message, disk_is_full
+
+        original = getattr(error, "orig", None) or error
+        where = getattr(original, "filename", None) or getattr(args, "db", None) or Path.cwd() / "x"
+        if isinstance(original, (OSError, sqlite3.Error)) and disk_is_full(Path(where), original):
+            print(f"エラー: {disk_full_message(Path(where))}", file=sys.stderr)
+            return 2
+        if not is_damage(error):
+            raise
+        # A damaged page met while reading: check's one line, not a traceback.
+        print(f"エラー: {damaged_message(getattr(args, 'db', None), error)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("中断しました。", file=sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from kankei_desktop.cli import add_db_argument
+from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.store import create_database, probe
 
 
@@ -23,7 +24,29 @@ def register(subparsers) -> None:
 
 
 def run_init(args: argparse.Namespace) -> int:
+    if args.db.exists() and args.force:
+        return _init_over_existing(args)
     database = create_database(args.db, overwrite=args.force)
+    return _fill(args, database)
+
+
+def _init_over_existing(args: argparse.Namespace) -> int:
+    """A writer: not while the window (or another writer) has the file, never over a damaged one."""
+    from kankei_desktop.store import backup, lock
+    from kankei_desktop.store.database import describe_newest_backup
+
+    report = probe.probe_file(args.db)
+    if report.damaged:
+        newest = backup.newest_verified_backup(backup.configured_backup_dir(args.db), args.db.stem)
+        raise StoreError(f"{report.problems[0]} 上書きはしません。{describe_newest_backup(newest)}")
+    held = lock.acquire(args.db)
+    try:  # held until the demo data is in, like any writer
+        return _fill(args, create_database(args.db, overwrite=True))
+    finally:
+        held.release()
+
+
+def _fill(args: argparse.Namespace, database) -> int:
     try:
         if args.demo:
             from kankei_desktop.services import demo

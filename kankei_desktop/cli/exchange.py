@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.store import open_database
+from kankei_desktop.cli.access import open_for_command
 
 EXPORT_DELEGATES: dict[tuple[str, str], str] = {
     ("stays", ".ics"): "kankei_desktop.services.stay_ics:export_for_cli",
@@ -79,7 +79,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     table = read_table(args.file, args.sheet, args.encoding)
     header_mapping = imports.mapping_from_file(args.mapping) if args.mapping else None
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             plan = imports.build_plan(session, table, kind=args.kind, header_mapping=header_mapping,
@@ -143,7 +143,7 @@ def run_export(args: argparse.Namespace) -> int:
             f"（使える形式: {'、'.join(available) if available else 'なし'}）。"
         )
     print(f"注意: {PERSONAL_DATA_NOTICE}", file=sys.stderr)
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             if delegate is not None:

@@ -7,7 +7,7 @@ from datetime import date
 
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import ValidationError
-from kankei_desktop.store import open_database
+from kankei_desktop.cli.access import open_for_command
 
 
 def register(subparsers) -> None:
@@ -85,7 +85,7 @@ def run_labels(args: argparse.Namespace) -> int:
     if not (args.segment or args.person or args.host or args.sender):
         raise ValidationError({"selection": "--segment、--person、--host のどれかで印刷する相手を指定してください。"})
     geometry = _geometry(args)
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             summary = export_labels(session, args.out, person_ids=args.person, segment=args.segment,
@@ -108,7 +108,7 @@ def run_carrier_csv(args: argparse.Namespace) -> int:
     if not (args.programme or args.shipment):
         raise ValidationError({"selection": "--programme か --shipment で出力する発送を指定してください。"})
     options = Options(service=args.service, cool=args.cool, time_slot=args.time_slot)
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             programme_id = None
@@ -128,7 +128,7 @@ def run_carrier_csv(args: argparse.Namespace) -> int:
 def run_followups(args: argparse.Namespace) -> int:
     from kankei_desktop.services.followups import list_followups
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             items = list_followups(session, args.today or date.today())

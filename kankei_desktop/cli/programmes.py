@@ -7,7 +7,7 @@ import argparse
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.calendar import fiscal_year_label
 from kankei_desktop.domain.enums import ProgrammeKind
-from kankei_desktop.store import open_database
+from kankei_desktop.cli.access import open_for_command
 
 
 def register(subparsers) -> None:
@@ -46,7 +46,7 @@ def register(subparsers) -> None:
 def run_list(args: argparse.Namespace) -> int:
     from kankei_desktop.services.programmes import list_programmes
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             rows = list_programmes(session, args.year, include_archived=args.all)
@@ -63,7 +63,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_create(args: argparse.Namespace) -> int:
     from kankei_desktop.services.programmes import ProgrammeInput, create_programme
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             programme_id = create_programme(
@@ -80,7 +80,7 @@ def run_enroll(args: argparse.Namespace) -> int:
     from kankei_desktop.services.programmes import find_programme
     from kankei_desktop.services.segments import person_ids_for_segment_name
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             programme_id = find_programme(session, args.programme, args.year)
@@ -99,7 +99,7 @@ def run_duplicates(args: argparse.Namespace) -> int:
     from kankei_desktop.services.duplicates import find_duplicate_groups
     from kankei_desktop.services.merge import person_fields
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             groups = find_duplicate_groups(session)

@@ -9,7 +9,8 @@ from pathlib import Path
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.domain.text import file_size
-from kankei_desktop.store import backup, open_database, probe
+from kankei_desktop.cli.access import open_for_command
+from kankei_desktop.store import backup
 
 
 def register(subparsers) -> None:
@@ -55,10 +56,10 @@ def _folder_for(db_path: Path, given: Path | None) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    report = probe.probe_file(args.db)
-    report.raise_if_unusable()
+    # Opened as a reader first: a damaged file or another file's -wal is refused with check's words
+    # (the copy itself is read through mode=ro, so it could not fold a -wal in either).
     folder = _folder_for(args.db, args.to)
-    if args.list:
+    if args.list:  # a repair step (which backup to restore): works on a damaged file too
         infos = backup.list_backups(folder, args.db.stem)
         if not infos:
             print(f"「{folder}」に {args.db.stem} のバックアップはありません。")
@@ -67,8 +68,9 @@ def run_backup(args: argparse.Namespace) -> int:
             print(f"{info.taken_at:%Y/%m/%d %H:%M:%S}  {info.reason_label:<6}  "
                   f"{file_size(info.size_bytes)}  {persons}  {info.path}")
         return 0
+    policy = _retention(open_for_command(args))
     made = backup.make_backup(args.db, folder, "manual")
-    removed = backup.rotate_backups(folder, args.db.stem, _retention(args.db))
+    removed = backup.rotate_backups(folder, args.db.stem, policy)
     from kankei_desktop.services.backups import backup_photos
 
     photos = backup_photos(folder)
@@ -76,13 +78,9 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
-def _retention(db_path: Path) -> backup.RetentionPolicy:
+def _retention(database) -> backup.RetentionPolicy:
     from kankei_desktop.services import backups
 
-    try:
-        database = open_database(db_path)
-    except StoreError:
-        return backup.RetentionPolicy()
     try:
         with database.session() as session:
             return backups.retention(session)
@@ -112,7 +110,7 @@ def run_audit(args: argparse.Namespace) -> int:
     from kankei_desktop.services import audit_log
     from kankei_desktop.store import audit
 
-    database = open_database(args.db, lock=bool(args.out))
+    database = open_for_command(args)
     try:
         with database.session() as session:
             rows = audit_log.list_entries(session, person_id=args.person, limit=args.limit)
@@ -140,7 +138,7 @@ def run_anonymise(args: argparse.Namespace) -> int:
     from kankei_desktop.domain.tables import Person
     from kankei_desktop.services import backups, privacy
 
-    database = open_database(args.db, lock=True)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             person = session.get(Person, args.person)
@@ -174,7 +172,7 @@ def run_retention(args: argparse.Namespace) -> int:
 
     if args.years < 1:
         raise StoreError("--years は 1 以上で指定してください。")
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             persons = privacy.dormant_persons(session, args.years)

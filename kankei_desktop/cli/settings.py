@@ -11,7 +11,7 @@ import argparse
 
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import ValidationError
-from kankei_desktop.store import open_database
+from kankei_desktop.cli.access import open_for_command
 
 
 def register(subparsers) -> None:
@@ -31,7 +31,7 @@ def run_list(args: argparse.Namespace) -> int:
     from kankei_desktop.services.carrier_export import CLI_SETTINGS
     from kankei_desktop.services.settings_store import get
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             for key, declared in CLI_SETTINGS.items():
@@ -50,7 +50,7 @@ def run_set(args: argparse.Namespace) -> int:
     if declared is None:
         raise ValidationError({"key": f"設定「{args.key}」はここでは変更できません（変更できるもの: "
                                       f"{'、'.join(CLI_SETTINGS)}）。"})
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             try:

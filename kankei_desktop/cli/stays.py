@@ -13,7 +13,7 @@ from datetime import date
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.calendar import display_date, fiscal_year_label, fiscal_year_period, parse_date
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
-from kankei_desktop.store import open_database
+from kankei_desktop.cli.access import open_for_command
 
 
 def _date(text: str) -> date:
@@ -99,7 +99,7 @@ def run_ics(args: argparse.Namespace) -> int:
 
     if args.per_host and args.host:
         raise ValidationError({"host": "--per-host と --host は一緒に使えません（--host は 1 受入先のファイル）。"})
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             if args.per_host:
@@ -124,7 +124,7 @@ def run_ics(args: argparse.Namespace) -> int:
 def run_schedule(args: argparse.Namespace) -> int:
     from kankei_desktop.reports.host_schedule import write_host_schedule
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             count = write_host_schedule(session, find_host_id(session, args.host), args.out, today=args.today)
@@ -137,7 +137,7 @@ def run_schedule(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from kankei_desktop.services.stay_calendar import stays_between
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             rows = stays_between(session, args.start, args.end, host_id=find_host_id(session, args.host))
@@ -154,7 +154,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from kankei_desktop.services.stays import StayInput, create_stay
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             stay_id = create_stay(session, StayInput(
@@ -171,7 +171,7 @@ def run_add(args: argparse.Namespace) -> int:
 def run_status(args: argparse.Namespace) -> int:
     from kankei_desktop.services.stays import set_status
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             changed = set_status(session, args.stay, args.to)
@@ -184,7 +184,7 @@ def run_status(args: argparse.Namespace) -> int:
 def run_person_days(args: argparse.Namespace) -> int:
     from kankei_desktop.services.stays import person_days
 
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             result = person_days(session, fiscal_year_period(args.year))

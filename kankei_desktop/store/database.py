@@ -7,8 +7,12 @@ transactional (pysqlite's implicit transactions are not).
 
 from __future__ import annotations
 
+import os
+import secrets
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -24,8 +28,15 @@ from kankei_desktop.store import lock as lock_file
 BUSY_TIMEOUT_MS = 10_000
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """``read_only``: every connection is ``mode=ro`` — it can neither write a row nor fold a
+    -wal into the file (only a writer checkpoints), and it never switches the journal mode."""
+    if read_only:
+        uri = f"{Path(path).resolve().as_uri()}?mode=ro"
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool,
+                               creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    else:
+        engine = create_engine(f"sqlite:///{path}", poolclass=NullPool)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection, _record):
@@ -33,8 +44,9 @@ def make_engine(path: Path) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=FULL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -56,6 +68,7 @@ class Database:
         self.notes: list[str] = []
         self.warnings: list[str] = []
         self.after_crash = False
+        self.read_only = False
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -81,6 +94,8 @@ class Database:
 def _translated(error: OperationalError, path: Path) -> Exception:
     """A full disk or failing drive, in words; anything else stays the original error."""
     text = str(error.orig)
+    if "readonly" in text or "read-only" in text:
+        return StoreError(f"「{path}」は読み取り専用で開いています。このコマンドでは書き込めません。")
     if "full" in text or "disk I/O" in text:
         return StoreError(
             f"「{path}」に書き込めませんでした（ディスクの空きが足りないか、ドライブに問題があります）。"
@@ -106,7 +121,34 @@ def create_database(path: Path, *, overwrite: bool = False) -> Database:
     engine = make_engine(path)
     with engine.begin() as connection:
         migrations.upgrade_to_head(connection)
+    ensure_identity(engine, path)
     return Database(path, engine)
+
+
+def ensure_identity(engine: Engine, path: Path) -> None:
+    """Give the file its random identity number (header user_version) if it has none.
+
+    Every copy of page 1 in the file's -wal carries it, which is how a -wal left
+    by another file is told apart (``probe._wal_problem``). Backups and copies
+    share it with their original: they are the same data.
+    """
+    if probe.file_identity(path) != 0 and not _wal_has_content(path):
+        return
+    with engine.begin() as connection:
+        if connection.exec_driver_sql("PRAGMA user_version").scalar():
+            return
+        connection.exec_driver_sql(f"PRAGMA user_version = {secrets.randbelow(2**31 - 1) + 1}")
+
+
+def _set_foreign_wal_aside(path: Path) -> Path:
+    """Rename another file's -wal (and its -shm) so that nothing replays it into this file."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = Path(f"{path}-wal.foreign-{stamp}")
+    for suffix in ("-shm", "-wal"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{path}{suffix}.foreign-{stamp}"))
+    return target
 
 
 class DamagedDatabaseError(StoreError):
@@ -155,6 +197,8 @@ def open_database(
     break_garbage_lock: bool = False,
     backup_dir: Path | None = None,
     verify: str = "quick",
+    read_only: bool = False,
+    move_damaged: bool = True,
 ) -> Database:
     """Open an existing coordinator file, migrating it if it is older.
 
@@ -174,25 +218,51 @@ def open_database(
     takes seconds on a large one); the caller must verify in the background —
     the app's verified start-up backup does (``integrity_check`` of the copy).
     After an unclean shutdown the full check runs regardless.
+
+    ``read_only=True`` (the reading commands): no lock, every connection
+    ``mode=ro``, the page check always runs; a -wal written for another file, a
+    damaged file or one that needs a migration is refused, never changed.
+    ``move_damaged=False`` (the writing commands): a damaged file is refused
+    with the newest verified backup named, not moved aside.
+
+    With the lock and ``move_damaged`` (the app), a -wal written for another file
+    is renamed to ``<name>-wal.foreign-<time>`` and the file opened without it
+    (``Database.notes`` says so).
     """
     path = Path(path)
     held: lock_file.DatabaseLock | None = None
     warnings: list[str] = []
-    if lock:
+    notes: list[str] = []
+    if lock and not read_only:
         warnings = location.refuse_network(path).warnings
         if path.is_file():
             held = lock_file.acquire(path, break_garbage=break_garbage_lock)
     try:
         after_crash = held is not None and (held.after_crash or _wal_has_content(path))
-        report = probe.probe_file(path, full=after_crash, pages=after_crash or verify != "deferred")
+        pages = read_only or after_crash or verify != "deferred"
+        report = probe.probe_file(path, full=after_crash, pages=pages)
+        if report.foreign_wal and held is not None and move_damaged:
+            moved = _set_foreign_wal_aside(path)
+            notes.append(
+                f"「{path.name}-wal」（書きかけの変更の記録）は別のデータベースのものでした。このファイルには読み込まず、"
+                f"「{moved.name}」に名前を変えて残しました（削除はしていません）。"
+            )
+            report = probe.probe_file(path, full=after_crash, pages=pages)
         if report.damaged:
-            raise _damaged(path, report, backup_dir, move=held is not None)
+            raise _damaged(path, report, backup_dir, move=held is not None and move_damaged)
         report.raise_if_unusable()
-        engine = make_engine(path)
+        engine = make_engine(path, read_only=read_only)
         if report.schema_revision != migrations.head_revision():
+            if read_only:
+                raise StoreError(
+                    f"「{path}」は古い版のプログラムで作られています。読み取り専用のコマンドでは更新しません。"
+                    "先に画面で開いてください（更新の前にバックアップを作ります）。"
+                )
             (before_migration or _backup_before_migration)(path)
             with engine.begin() as connection:
                 migrations.upgrade_to_head(connection)
+        if not read_only:
+            ensure_identity(engine, path)
     except BaseException:
         if held is not None:
             held.release()
@@ -201,8 +271,10 @@ def open_database(
     database.lock = held
     database.warnings = warnings
     database.after_crash = after_crash
+    database.read_only = read_only
     if held is not None:
         database.notes = list(held.notes)
+    database.notes.extend(notes)
     if after_crash:
         database.notes.append("前回正常に終了しなかったため、全体の検査（integrity_check、foreign_key_check）を行いました: 問題ありません。")
     return database

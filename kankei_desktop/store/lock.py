@@ -147,10 +147,19 @@ def _create(path: Path, content: dict) -> bool:
             "フォルダーが読み取り専用でないか確かめてください。"
         ) from exc
     try:
-        os.write(fd, json.dumps(content, ensure_ascii=False).encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+        try:
+            os.write(fd, json.dumps(content, ensure_ascii=False).encode("utf-8"))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        # Left behind empty, it would read as a broken lock on every later open.
+        path.unlink(missing_ok=True)
+        from kankei_desktop.store.probe import disk_full_message, disk_is_full
+
+        if disk_is_full(path, exc):
+            raise StoreError(disk_full_message(path)) from exc
+        raise StoreError(f"ロックファイル「{path}」を書き込めません（{exc.strerror or exc}）。") from exc
     return True
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -49,11 +50,19 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Database | None:
     if demo:
         from kankei_desktop.services import demo as demo_data
 
+        from kankei_desktop.store import lock
+
         path = db_path or user_data_dir() / "demo.sqlite3"
         path.parent.mkdir(parents=True, exist_ok=True)
-        database = create_database(path, overwrite=True)
-        with database.session() as session:
-            demo_data.load_demo_data(session)
+        held = lock.acquire(path)  # the demo window is a writer like any other: never under someone's feet
+        try:
+            database = create_database(path, overwrite=True)
+            with database.session() as session:
+                demo_data.load_demo_data(session)
+        except BaseException:
+            held.release()
+            raise
+        database.lock = held
         return database
     path = db_path or default_database_path()
     if not path.exists() and db_path is None:
@@ -71,9 +80,63 @@ def organisation_name(database: Database) -> str:
         return settings_store.get(session, settings_store.ORGANISATION_NAME)
 
 
+def target_path(db_path: Path | None, demo: bool) -> Path:
+    """The file ``open_for_gui`` will open."""
+    if demo:
+        return db_path or user_data_dir() / "demo.sqlite3"
+    return db_path or default_database_path()
+
+
+def handed_over_to_open_window(path: Path, *, wait_seconds: float = 20.0) -> bool:
+    """True when a window of this user already has ``path`` and came forward.
+
+    A window starting at this moment holds the lock before it listens: while a
+    lock taken in the last ``wait_seconds`` names this user, this machine and a live
+    program, keep asking for a while (an older one without a window is a command
+    such as ``import``: its holder is named by the usual message at once).
+    """
+    import time
+    from datetime import datetime
+
+    from kankei_desktop.store import lock
+    from kankei_desktop.ui.single_instance import hand_over
+
+    if hand_over(path):
+        return True
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
+        holder = lock.read_holder(path)
+        try:
+            age = (datetime.now() - datetime.fromisoformat(str(holder["since"]))).total_seconds() if holder else None
+        except ValueError:
+            age = None
+        starting = (holder is not None and age is not None and age < wait_seconds
+                    and holder.get("user") == lock.current_user() and holder.get("machine") == lock.machine_name()
+                    and holder.get("pid") != os.getpid() and lock.pid_alive(int(holder.get("pid") or 0)))
+        if not starting:
+            return False
+        if hand_over(path, timeout_ms=500):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def make_window(database: Database):
+    """The main window on ``database``, with what opening it found shown at the top."""
+    from kankei_desktop.ui.main_window import MainWindow
+    from kankei_desktop.ui.open_findings import show_open_findings
+
+    window = MainWindow(database, organisation_name(database))
+    window.open_findings = show_open_findings(window, database)
+    return window
+
+
 def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
     _setup_logging()
     app = make_application()
+    path = target_path(db_path, demo)
+    if handed_over_to_open_window(path):
+        return 0  # the window already open on this file came forward
     try:
         database = open_for_gui(db_path, demo)
     except KankeiError as error:
@@ -81,10 +144,12 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
         return 2
     if database is None:
         return 2
-    from kankei_desktop.ui.main_window import MainWindow
+    from kankei_desktop.ui.single_instance import WindowServer
 
-    window = MainWindow(database, organisation_name(database))
+    window = make_window(database)
+    server = WindowServer(window, database.path)
     window.show()
     code = app.exec()
+    server.close()
     database.close()
     return code
