@@ -163,7 +163,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="45"/>
         <source>New</source>
-        <translation>新規</translation>
+        <translation>新規作成</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="45"/>

@@ -11,7 +11,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="47"/>
         <source>New</source>
-        <translation>新規</translation>
+        <translation>新規作成</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="47"/>
@@ -91,7 +91,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="197"/>
         <source>No participants yet. Use [+ New] or import a spreadsheet to register them.</source>
-        <translation>参加者がまだいません。[＋ 新規] または [取り込み] から登録できます。</translation>
+        <translation>参加者がまだいません。[＋ 新規作成] または [取り込み] から登録できます。</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="198"/>

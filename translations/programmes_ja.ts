@@ -75,37 +75,42 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="37"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&#x3000;%2&#x3000;Stage of involvement: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&#x3000;%2&#x3000;関わりの段階: %3</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48"/>
         <source>Stage of involvement…</source>
         <translation>関わりの段階…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="49"/>
         <source>Add a record…</source>
         <translation>記録を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="57"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="61"/>
         <source>Stage history in this programme</source>
         <translation>このプログラムでの段階の履歴</translation>
     </message>
@@ -486,8 +491,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="88"/>
-        <source>Name</source>
-        <translation>氏名</translation>
+        <source>Programme name</source>
+        <translation>プログラム名</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89"/>
@@ -631,8 +636,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="116"/>
-        <source>Enroll a segment…</source>
-        <translation>セグメントを登録…</translation>
+        <source>Enroll from a segment…</source>
+        <translation>セグメントから参加登録…</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118"/>
@@ -756,13 +761,13 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="458"/>
-        <source>Enroll a segment</source>
-        <translation>セグメントを登録</translation>
+        <source>Enroll from a segment</source>
+        <translation>セグメントから参加登録</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="459"/>
         <source>Enroll everyone in this segment</source>
-        <translation>このセグメントの全員を登録します</translation>
+        <translation>このセグメントに該当する全員をこのプログラムに参加登録します</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="465"/>
@@ -980,13 +985,13 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
-        <source> [final]</source>
-        <translation>［修了］</translation>
+        <source> (final)</source>
+        <translation>（修了）</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
-        <source> [dropped out]</source>
-        <translation>［辞退］</translation>
+        <source> (dropped out)</source>
+        <translation>（辞退）</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>

@@ -388,7 +388,7 @@ class _Builder:
             story.append(self.targets_table(programme.targets, with_programme=False))
         story.append(self.p("段階（ファネル）", self.h2))
         if programme.funnel:
-            rows = [[stage.name + ("（離脱）" if stage.is_dropout else ""), self.count(stage.reached),
+            rows = [[stage.name + ("（修了）" if stage.is_final else "（辞退）" if stage.is_dropout else ""), self.count(stage.reached),
                      self.count(stage.current), percent(stage.conversion), days(stage.median_days)]
                     for stage in programme.funnel]
             story.append(self.table(["段階", "到達した登録", "期末時点", "次の段階への移行率", "滞留日数（中央値）"], rows,

@@ -113,7 +113,7 @@ class ProgrammesPage(AreaPage):
         self.move_date.setObjectName("move_date")
         self.move_date.setMinimumWidth(110)
         self.move_date.setMaximumWidth(130)
-        self.enroll_button = QPushButton(self.tr("Enroll a segment…"))
+        self.enroll_button = QPushButton(self.tr("Enroll from a segment…"))
         self.enroll_button.setObjectName("enroll_button")
         self.unenroll_button = QPushButton(self.tr("Remove selected"))
         self.move_button = QPushButton(self.tr("Move selected"))
@@ -455,7 +455,7 @@ class ProgrammesPage(AreaPage):
             self.show_error(self.tr("There is no segment yet. Save one with [Segments] first."))
             return []
         if not isinstance(segment_name, str):
-            segment_name, ok = QInputDialog.getItem(self, self.tr("Enroll a segment"),
+            segment_name, ok = QInputDialog.getItem(self, self.tr("Enroll from a segment"),
                                                     self.tr("Enroll everyone in this segment"), names, 0, False)
             if not ok:
                 return []

@@ -85,7 +85,7 @@ class ProgrammeDialog(QDialog):
         self.error_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Programme name"), self.name_edit)
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Stages"), self.stages_label)
         form.addRow(self.tr("Fiscal year"), self.year_spin)

@@ -73,7 +73,7 @@ class StagesDialog(QDialog):
         current = select_id or self.current_id()
         self.stage_list.clear()
         for stage in self.stages:
-            mark = self.tr(" [final]") if stage.is_final else self.tr(" [dropped out]") if stage.is_dropout else ""
+            mark = self.tr(" (final)") if stage.is_final else self.tr(" (dropped out)") if stage.is_dropout else ""
             item = QListWidgetItem(f"{stage.name}{mark}  ({stage.enrollment_count:,})")
             item.setData(Qt.ItemDataRole.UserRole, stage.id)
             self.stage_list.addItem(item)
