@@ -4,27 +4,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Who</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Record</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Changes</source>
         <translation>変更内容</translation>
     </message>
@@ -45,32 +45,32 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Persons</source>
         <translation>参加者数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>File</source>
         <translation>ファイル名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="73"/>
         <source>unreadable</source>
         <translation>読めません</translation>
     </message>
@@ -244,17 +244,17 @@
 <context>
     <name>DormantTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="107"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="107"/>
         <source>Last activity</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="107"/>
         <source>Registered</source>
         <translation>登録日</translation>
     </message>

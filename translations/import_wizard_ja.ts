@@ -117,37 +117,42 @@
         <translation>連絡不可の参加者を除く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="58"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="48"/>
+        <source>This export contains personal data (names, contact details and so on). Mind where you save it and how you pass it on, and delete it when it is no longer needed.</source>
+        <translation>この書き出しには個人情報（氏名・連絡先など）が含まれます。保存先と受け渡し方法に注意し、不要になったら削除してください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="59"/>
         <source>What</source>
         <translation>書き出す内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="59"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="60"/>
         <source>File (.xlsx or .csv)</source>
         <translation>ファイル（.xlsx または .csv）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="60"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="61"/>
         <source>CSV encoding</source>
         <translation>CSV の文字コード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="67"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="68"/>
         <source>Export to</source>
         <translation>書き出し先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="68"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="69"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="74"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="75"/>
         <source>Choose the file to write.</source>
         <translation>書き出すファイルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="84"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="85"/>
         <source>%1 rows written to %2</source>
         <translation>%1 行を %2 に書き出しました</translation>
     </message>
@@ -155,82 +160,82 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="47"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="48"/>
         <source>Choose a file</source>
         <translation>ファイルの選択</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="48"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="49"/>
         <source>Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant, stay, shipment or letter per row.</source>
         <translation>Excel（.xlsx、.xls）または CSV（.csv、.tsv）。1 行に参加者・滞在・発送・手紙のどれか 1 件。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="51"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="52"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="56"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="57"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="56"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="57"/>
         <source>Persons with enrollments</source>
         <translation>参加者＋参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="57"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="58"/>
         <source>Stays</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="57"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="58"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="58"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="59"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="60"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="61"/>
         <source>Save a blank template…</source>
         <translation>入力用のひな形を保存…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="62"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="63"/>
         <source>An Excel sheet with the Japanese headers this import recognises, input guidance and an example; fill it in and import it here.</source>
         <translation>この取り込みがそのまま読み取れる日本語の見出しに、入力の手引きと記入例を付けた Excel ファイルです。入力してから、ここで取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="69"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="70"/>
         <source>No file yet? Blank template for</source>
         <translation>ファイルがまだなければ、ひな形を作れます:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="86"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="87"/>
         <source>File to import</source>
         <translation>取り込むファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="87"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="88"/>
         <source>Spreadsheets (*.xlsx *.xls *.xlsm *.csv *.tsv *.txt)</source>
         <translation>表計算ファイル (*.xlsx *.xls *.xlsm *.csv *.tsv *.txt)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="93"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="94"/>
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="94"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="95"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="105"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="106"/>
         <source>Template saved: %1. Fill in the first sheet, then choose the file above.</source>
         <translation>ひな形を保存しました: %1。最初のシートに入力してから、上でそのファイルを選んでください。</translation>
     </message>
@@ -246,42 +251,42 @@
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="196"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="197"/>
         <source>Columns</source>
         <translation>列の対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="197"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="198"/>
         <source>Which item each column of the file fills. Your choice is remembered for the next file of this shape.</source>
         <translation>ファイルの各列をどの項目として取り込むかを選びます。選んだ対応は、同じ形のファイルを次に取り込むときに使われます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="200"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="201"/>
         <source>Column in the file</source>
         <translation>ファイルの列</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="200"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="201"/>
         <source>First value</source>
         <translation>最初の値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="200"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="201"/>
         <source>Item</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="218"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="219"/>
         <source>Mapping remembered from an earlier import.</source>
         <translation>前回の取り込みで使った対応を読み込みました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="219"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="220"/>
         <source>Mapping recognised from the headers.</source>
         <translation>見出しから対応を判定しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="220"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="221"/>
         <source>Choose the item of each column.</source>
         <translation>各列の項目を選んでください。</translation>
     </message>
@@ -289,32 +294,32 @@
 <context>
     <name>PlanModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="53"/>
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="54"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="55"/>
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="56"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="57"/>
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="58"/>
         <source>Action</source>
         <translation>処理</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="60"/>
         <source>Messages</source>
         <translation>メッセージ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="102"/>
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="103"/>
         <source>Looks like the person in row %1</source>
         <translation>%1 行目と同じ人と思われます</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="104"/>
+        <location filename="../kankei_desktop/ui/import_wizard/models.py" line="105"/>
         <source>Looks like a person already registered</source>
         <translation>登録済みの参加者と同じ人と思われます</translation>
     </message>
@@ -322,47 +327,47 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="257"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="258"/>
         <source>Check every row</source>
         <translation>全行の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="271"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="272"/>
         <source>Apply to selected rows</source>
         <translation>選んだ行に適用</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="273"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="274"/>
         <source>Save this check…</source>
         <translation>確認結果を保存…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="276"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="277"/>
         <source>All duplicates:</source>
         <translation>重複の行すべて:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="279"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="280"/>
         <source>Selected rows:</source>
         <translation>選んだ行:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="304"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="305"/>
         <source>%1 rows: </source>
         <translation>%1 行: </translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="320"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="321"/>
         <source>%1 rows cannot take that action and were left as they were.</source>
         <translation>%1 行はその処理にできないため、元のままにしました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="324"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="325"/>
         <source>Save the check</source>
         <translation>確認結果の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="325"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="326"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -370,68 +375,68 @@
 <context>
     <name>SourcePage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="128"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="129"/>
         <source>Sheet and encoding</source>
         <translation>シートと文字コード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="133"/>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="138"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="134"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="139"/>
         <source>Detect automatically</source>
         <translation>自動判定</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="141"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="142"/>
         <source>Detect from the headers</source>
         <translation>見出しから判定</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="142"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="143"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="142"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="143"/>
         <source>Persons with enrollments</source>
         <translation>参加者＋参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="143"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="144"/>
         <source>Stays</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="143"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="144"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="144"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="145"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="148"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="149"/>
         <source>What the file holds</source>
         <translation>取り込む内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="149"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="150"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="150"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="151"/>
         <source>Encoding (CSV)</source>
         <translation>文字コード（CSV）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="151"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="152"/>
         <source>Header row</source>
         <translation>見出しの行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="172"/>
+        <location filename="../kankei_desktop/ui/import_wizard/pages.py" line="173"/>
         <source>The sheet has fewer rows than that.</source>
         <translation>シートの行数がそれより少ないです。</translation>
     </message>

@@ -25,12 +25,12 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="46"/>
+        <location filename="../kankei_desktop/ui/widgets.py" line="47"/>
         <source>Whole year</source>
         <translation>年度全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="48"/>
+        <location filename="../kankei_desktop/ui/widgets.py" line="49"/>
         <source>Q%1</source>
         <translation>第%1四半期</translation>
     </message>

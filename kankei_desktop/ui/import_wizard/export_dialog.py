@@ -45,7 +45,8 @@ class ExportDialog(QDialog):
         self.encoding.addItem(self.tr("UTF-8 with BOM (opens in Excel)"), "utf-8-sig")
         self.encoding.addItem(self.tr("Shift_JIS (CP932)"), "cp932")
         self.exclude = QCheckBox(self.tr("Leave out participants who refused contact"))
-        notice = QLabel(exports.PERSONAL_DATA_NOTICE)
+        notice = QLabel(self.tr("This export contains personal data (names, contact details and so on). Mind where "
+                                "you save it and how you pass it on, and delete it when it is no longer needed."))
         notice.setWordWrap(True)
         notice.setStyleSheet("color: #7A4B00;")
         self.message = QLabel()

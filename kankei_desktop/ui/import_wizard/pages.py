@@ -30,6 +30,7 @@ from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.io.templates import default_file_name, write_template
 from kankei_desktop.services import imports
 from kankei_desktop.ui.import_wizard.models import PlanModel
+from kankei_desktop.ui.words import shown_label
 
 
 def _error_label() -> QLabel:
@@ -131,7 +132,7 @@ class SourcePage(QWizardPage):
         self.encoding = QComboBox()
         self.encoding.setObjectName("encoding_combo")
         self.encoding.addItem(self.tr("Detect automatically"), None)
-        for code, label in readers.ENCODINGS.items():
+        for code, label in ((code, shown_label(label)) for code, label in readers.ENCODINGS.items()):
             self.encoding.addItem(label, code)
         self.header_row = QSpinBox()
         self.header_row.setRange(0, readers.MAX_COLUMNS * 10)
@@ -263,11 +264,11 @@ class PreviewPage(QWizardPage):
         self.duplicates = QComboBox()
         self.duplicates.setObjectName("duplicates_combo")
         for action in (imports.SKIP, imports.UPDATE, imports.CREATE):
-            self.duplicates.addItem(imports.ACTION_LABELS[action], action)
+            self.duplicates.addItem(shown_label(imports.ACTION_LABELS[action]), action)
         self.duplicates.currentIndexChanged.connect(self._all_duplicates)
         self.row_action = QComboBox()
         for action in (imports.SKIP, imports.UPDATE, imports.CREATE):
-            self.row_action.addItem(imports.ACTION_LABELS[action], action)
+            self.row_action.addItem(shown_label(imports.ACTION_LABELS[action]), action)
         apply = QPushButton(self.tr("Apply to selected rows"))
         apply.clicked.connect(self._selected_rows)
         self.save = QPushButton(self.tr("Save this check…"))
@@ -300,7 +301,7 @@ class PreviewPage(QWizardPage):
 
     def _show_counts(self) -> None:
         counts = self.state.plan.counts()
-        parts = [f"{imports.STATUS_LABELS[s]} {n:,}" for s, n in counts.items()]
+        parts = [f"{shown_label(imports.STATUS_LABELS[s])} {n:,}" for s, n in counts.items()]
         self.counts.setText(self.tr("%1 rows: ").replace("%1", f"{len(self.state.plan.rows):,}") + "　".join(parts))
         self.note.setText("　".join(self.state.plan.notes))
 

@@ -11,6 +11,7 @@ from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import display_tracking_number
 from kankei_desktop.services import attachments, followups, letters, shipments
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import followup_action, followup_title, shown_label
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 PersonIdRole = Qt.ItemDataRole.UserRole + 2
@@ -70,7 +71,7 @@ class _TupleModel(QAbstractTableModel):
             return row[self.PERSON_COLUMN]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.display(row, index.column())
-            return display_date(value) if isinstance(value, date) else value
+            return display_date(value) if isinstance(value, date) else shown_label(value, record_column=False)
         if role == Qt.ItemDataRole.ForegroundRole:
             value = self.display(row, index.column())
             if isinstance(value, str) and value in STATUS_COLOURS:
@@ -178,7 +179,7 @@ class FollowUpModel(_TupleModel):
 
     def display(self, row: tuple, column: int):
         item = row[1]
-        return (f"{item.days}", item.person_name, item.title, item.action_label)[column]
+        return (f"{item.days}", item.person_name, followup_title(item), followup_action(item))[column]
 
     def item(self, row: int) -> followups.FollowUp:
         return self._rows[row][1]

@@ -22,6 +22,7 @@ from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.services import enrollments, merge
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.programmes.person_dialogs import log_interaction_for, review_ladder_stage
+from kankei_desktop.ui.words import shown
 
 
 class CardDialog(QDialog):
@@ -38,7 +39,7 @@ class CardDialog(QDialog):
         self.setMinimumSize(460, 320)
         title = QLabel(self.tr("<b>%1</b>　%2　Stage of involvement: %3")
                        .replace("%1", html.escape(fields["name"])).replace("%2", html.escape(fields["furigana"]))
-                       .replace("%3", fields["ladder_stage"]))
+                       .replace("%3", shown(fields["ladder_stage"])))
         self.history = QTreeWidget()
         self.history.setObjectName("card_history")
         self.history.setRootIsDecorated(False)

@@ -26,6 +26,7 @@ from kankei_desktop.ui.areas.stays.editor import StayEditor
 from kankei_desktop.ui.areas.stays.month import MonthView
 from kankei_desktop.ui.areas.stays.timeline import TimelineView, month_span
 from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.words import shown_programme
 
 TIMELINE, MONTH = 0, 1
 
@@ -132,7 +133,7 @@ class StaysPage(AreaPage):
             combo.clear()
             combo.addItem(label, None)
             for item_id, name in items:
-                combo.addItem(name, item_id)
+                combo.addItem(shown_programme(name), item_id)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
