@@ -51,12 +51,12 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
         <source>Add to programme</source>
-        <translation>プログラムに追加</translation>
+        <translation>プログラムに参加登録</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
         <source>Enroll the selected participants in a programme</source>
-        <translation>選択した参加者をプログラムに登録</translation>
+        <translation>選択した参加者をプログラムに参加登録</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="57"/>

@@ -6,7 +6,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="144"/>
         <source>Add to a programme</source>
-        <translation>プログラムに追加</translation>
+        <translation>プログラムに参加登録</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156"/>
@@ -612,7 +612,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
-        <translation>保存した参加者の絞り込み（一括登録・出力・宛名ラベルに使えます）</translation>
+        <translation>保存した参加者の絞り込み（一括の参加登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
@@ -752,7 +752,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="444"/>
         <source>Enroll %1</source>
-        <translation>%1 を登録</translation>
+        <translation>%1 を参加登録</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="458"/>

@@ -1,7 +1,7 @@
 """Dialogs other areas call for a person or a selection of persons.
 
 - ``InteractionDialog`` (記録を追加): log a touch for one person.
-- ``AddToProgrammeDialog`` (プログラムに追加): enroll a multi-selection in a programme.
+- ``AddToProgrammeDialog`` (プログラムに参加登録): enroll a multi-selection in a programme.
 - ``LadderDialog`` (関わりの段階): the stage, its history, the suggestion and why; confirm or set by hand.
 
 Entry points for the participants area: ``log_interaction_for(...)``, ``edit_interaction(...)``,
@@ -204,7 +204,7 @@ def edit_interaction(database: Database, person_id: str, interaction_id: str, pa
 
 
 def add_persons_to_programme(database: Database, person_ids: list[str], parent: QWidget | None = None) -> bool:
-    """プログラムに追加 for a multi-selection; True when they were enrolled."""
+    """プログラムに参加登録 for a multi-selection; True when they were enrolled."""
     return bool(person_ids) and bool(AddToProgrammeDialog(database, person_ids, parent).exec())
 
 
