@@ -1,7 +1,7 @@
 """Render every area and dialog of the window on demo data into docs/screenshots/ (offscreen).
 
     python scripts/screenshots.py                  # all four sets (two sizes × ja/en)
-    python scripts/screenshots.py --set 1280x650@150 --lang en   # one set
+    python scripts/screenshots.py --set 1280x650-150pct --lang en   # one set
 
 Each set goes into its own folder, ``docs/screenshots/<size>-<lang>/``:
 
@@ -9,7 +9,7 @@ Each set goes into its own folder, ``docs/screenshots/<size>-<lang>/``:
   whole screen, as the coordinator would see it maximised with the taskbar set to hide
   (the layout must still fit when a 40-px taskbar and the title bar take ~70 px of it; the
   1280×650 set is the tighter of the two in height).
-- ``1280x650@150`` — a 1920×1080 laptop at 150 % scaling (Windows' default for such a
+- ``1280x650-150pct`` — a 1920×1080 laptop at 150 % scaling (Windows' default for such a
   screen). Qt sees a logical screen of 1280×720 (1920×1080 ÷ 1.5); the taskbar (48 logical
   px) and the title bar (~22) leave about 1280×650 logical for the window. So the window is
   rendered at 1280×650 *logical* pixels with ``QT_SCALE_FACTOR=1.5`` on a 1920×1080 offscreen
@@ -33,7 +33,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = {"1366x768": (1366, 768, 1.0), "1280x650@150": (1280, 650, 1.5)}
+SETS = {"1366x768": (1366, 768, 1.0), "1280x650-150pct": (1280, 650, 1.5)}
 LANGUAGES = ("ja", "en")
 
 
