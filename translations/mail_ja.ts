@@ -523,6 +523,11 @@
         <translation>（不明）</translation>
     </message>
     <message>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="229"/>
+        <source> yen</source>
+        <translation> 円</translation>
+    </message>
+    <message>
         <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="232"/>
         <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="233"/>
         <source>(none)</source>

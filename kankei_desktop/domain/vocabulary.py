@@ -84,7 +84,7 @@ ENGLISH: dict[str, str] = {
     ProgrammeKind.KOME_LETTER: "Rice letter",
     ProgrammeKind.QUEST: "Country-life quest",
     # gender, as the person editor offers it
-    "女": "Female", "男": "Male", "無回答": "No answer",
+    "女": "Female", "男": "Male", "無回答": "No answer", "女性": "Female", "男性": "Male",
 }
 ENGLISH = {str(word): name for word, name in ENGLISH.items()}
 assert set(RESIDENCE_AREAS) <= set(ENGLISH)

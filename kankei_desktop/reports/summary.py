@@ -126,9 +126,10 @@ def summary_rows_en(figures: KpiReport) -> list[SummaryRow]:
         SummaryRow("unique_persons", "Unique persons", n(p.unique_persons), "Active at least once in the period"),
         SummaryRow("person_visits", "Person-visits", n(p.person_visits),
                    f"stays {n(p.visits_from_stays)} · contacts {n(p.visits_from_interactions)}"),
-        SummaryRow("person_days", "Person-days (done)", n(d.achieved, "person-days"), "",
-                   n(d.target, "person-days") if d.target is not None else "", d.progress),
-        SummaryRow("planned_person_days", "Person-days (planned, confirmed)", n(d.planned, "person-days")),
+        # The label says what is counted: a bare number fits the tile in English (「人日」 is one character).
+        SummaryRow("person_days", "Person-days (done)", n(d.achieved), "",
+                   n(d.target) if d.target is not None else "", d.progress),
+        SummaryRow("planned_person_days", "Person-days (planned, confirmed)", n(d.planned)),
         SummaryRow("repeaters", "Repeaters", n(p.repeaters), f"{percent(p.repeat_share)} of unique persons"),
         SummaryRow("continuing", "Continuing (from last year)", n(p.continuing),
                    f"rate {percent(p.continuing_rate)} (last year {n(p.previous_year_unique_persons)} persons)"),

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from kankei_desktop.domain.calendar import era_for, fiscal_year_label
+from kankei_desktop.domain.calendar import display_date, era_for, fiscal_year_label
 from kankei_desktop.domain.vocabulary import english_label, english_name
 from kankei_desktop.ui.translation import current_language
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ERA_ROMAJI = {"令和": "Reiwa", "平成": "Heisei", "昭和": "Showa", "大正": "Taisho", "明治": "Meiji"}
 _PROGRAMME_LABEL = re.compile(r"^(?P<name>.+)（(?P<year>\d{4})(?:年度)?）$")
 _PROGRAMME_WAREKI_LABEL = re.compile(r"^(?P<name>.+)（(?:令和|平成|昭和)\S*?（(?P<year>\d{4})年度））$")
@@ -135,6 +136,8 @@ def describe_changes(row) -> str:
     def text(value) -> str:
         if isinstance(value, bool):
             return "yes" if value else "no"
+        if isinstance(value, str) and _ISO_DATE.match(value):  # stored as 2026-11-27: shown as the window does
+            return display_date(date.fromisoformat(value[:10]))
         if isinstance(value, list) and all(isinstance(v, str) for v in value):
             return ", ".join(english_name(v) for v in value)
         return english_name(audit_log._text(value))
@@ -181,3 +184,20 @@ def tracking_rule(fmt) -> str:
     if not fmt.lengths:
         return "no fixed format"
     return " or ".join(str(n) for n in fmt.lengths) + " digits"
+
+
+WEEKDAYS_EN = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+
+
+def weekday_short(weekday: int) -> str:
+    """Monday = 0: 月 … 日, or Mo … Su in English (two letters fit a day column)."""
+    from kankei_desktop.services.stay_rules import WEEKDAYS_JA
+
+    return WEEKDAYS_EN[weekday] if english() else WEEKDAYS_JA[weekday]
+
+
+def with_capacity(name: str, capacity: int | None) -> str:
+    """A lodging with its capacity: 民宿やまびこ（定員8） / (capacity 8)."""
+    if capacity is None:
+        return name
+    return f"{name} (capacity {capacity})" if english() else f"{name}（定員{capacity}）"

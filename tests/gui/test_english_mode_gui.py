@@ -19,6 +19,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDialog,
@@ -44,6 +45,7 @@ SPACES = re.compile(r"[\s\u3000\u00a0]+")
 OWN_LANGUAGE_NAMES = {"日本語"}
 TAGS = re.compile(r"<[^>]+>")
 ROWS_READ = 40
+ISO_DATE = re.compile(r"(?<![\d/])\d{4}-\d{2}-\d{2}(?!\d)")
 
 pytestmark = pytest.mark.gui
 
@@ -100,6 +102,9 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
         elif isinstance(widget, QComboBox):
             for index in range(widget.count()):
                 add(widget, f"item{index}", widget.itemText(index))
+        elif isinstance(widget, QAbstractSpinBox):
+            add(widget, "text", widget.text())
+            add(widget, "special", widget.specialValueText())
         elif isinstance(widget, QTextEdit) and not widget.isReadOnly():
             add(widget, "placeholder", widget.placeholderText())
         if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView) and widget.model() is not None:
@@ -191,3 +196,28 @@ def test_every_area_and_dialog_in_english(qtbot, english, demo):
         QApplication.processEvents()
     assert problems == [], f"{len(problems)} Japanese texts of the program's own in English mode:\n" + "\n".join(
         dict.fromkeys(problems))
+
+
+def iso_dates(texts: list[tuple[str, str]]) -> list[str]:
+    return [f"{where}: {value!r}" for where, value in texts if ISO_DATE.search(value)]
+
+
+def test_the_window_writes_dates_as_yyyy_mm_dd(qtbot, english, demo):
+    """No 2026-11-27 anywhere in the areas and the figure drill-down (the window writes 2026/11/27)."""
+    from kankei_desktop.ui.app import organisation_name
+    from kankei_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo, organisation_name(demo))
+    qtbot.addWidget(window)
+    window.show()
+    found: list[str] = []
+    for key in window.pages:
+        page = window.show_area(key)
+        settle(english)
+        found += [f"[{key}] {p}" for p in iso_dates(widget_texts(page))]
+    home = window.show_area("home")
+    settle(english)
+    drilldown = home.open_records("unique_persons")
+    settle(english)
+    found += [f"[drill-down] {p}" for p in iso_dates(widget_texts(drilldown))]
+    assert found == []

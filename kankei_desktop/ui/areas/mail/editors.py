@@ -226,7 +226,7 @@ class ShipmentEditor(_Editor):
         self.cost = QSpinBox()
         self.cost.setRange(-1, 1_000_000)
         self.cost.setSpecialValueText(self.tr("(unknown)"))
-        self.cost.setSuffix(" 円")
+        self.cost.setSuffix(self.tr(" yen"))
         self.notes = QLineEdit()
         with database.session() as session:
             _fill(self.host, _hosts(session), self.tr("(none)"))
