@@ -52,22 +52,22 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="163"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="164"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="170"/>
         <source>%1 days in stage</source>
         <translation>%1日経過</translation>
     </message>
@@ -939,102 +939,102 @@
 <context>
     <name>StagesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="33"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="34"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="38"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39"/>
         <source>Final stage (completed)</source>
         <translation>修了の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="40"/>
         <source>Dropped-out stage</source>
         <translation>辞退の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Move up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44"/>
         <source>Move down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="55"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="77"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="78"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99"/>
         <source>Add a stage</source>
         <translation>段階の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99"/>
         <source>Name of the new stage</source>
         <translation>新しい段階の名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="102"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="104"/>
         <source>Add stage %1</source>
         <translation>段階「%1」の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116"/>
         <source>Rename the stage</source>
         <translation>段階の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="120"/>
         <source>Rename stage %1</source>
         <translation>段階「%1」の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="133"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="135"/>
         <source>Reorder stages</source>
         <translation>段階の並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="151"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="153"/>
         <source>Change stage %1</source>
         <translation>段階「%1」の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="166"/>
         <source>Delete stage %1</source>
         <translation>段階「%1」の削除</translation>
     </message>

@@ -158,6 +158,15 @@ def build_progress_pdf(session: Session, options: ReportOptions,
     return buffer.getvalue(), builder.page_count, figures
 
 
+def _marker(stage) -> str:
+    """（修了）/（辞退） after a stage's name, as in the window; none when the name already says it."""
+    if stage.is_final and "修了" not in stage.name:
+        return "（修了）"
+    if stage.is_dropout and "辞退" not in stage.name:
+        return "（辞退）"
+    return ""
+
+
 class _Builder:
     def __init__(self, figures: KpiReport, threshold: int, organisation: str, author: str, named: bool):
         self.figures, self.threshold, self.organisation, self.author, self.named = (
@@ -387,7 +396,7 @@ class _Builder:
             story.append(self.targets_table(programme.targets, with_programme=False))
         story.append(self.p("段階（ファネル）", self.h2))
         if programme.funnel:
-            rows = [[stage.name + ("（修了）" if stage.is_final else "（辞退）" if stage.is_dropout else ""), self.count(stage.reached),
+            rows = [[stage.name + _marker(stage), self.count(stage.reached),
                      self.count(stage.current), percent(stage.conversion), days(stage.median_days)]
                     for stage in programme.funnel]
             story.append(self.table(["段階", "到達した登録", "期末時点", "次の段階への移行率", "滞留日数（中央値）"], rows,
@@ -406,7 +415,7 @@ class _Builder:
                  number(item.target, item.unit), item.programme or "全体", item.source_note]
                 for item in self.figures.custom_indicators]
         return self.table(["指標", "値", "目標", "対象", "出典・備考"], rows,
-                          [150, 62, 62, 90, CONTENT_WIDTH - 364], right=(1, 2))
+                          [150, 62, 62, 90, CONTENT_WIDTH - 364], right=(1, 2), fit=(0,), flex=4)
 
     def comments_section(self, comments: list[tuple[str | None, str]]) -> list:
         story: list = [CondPageBreak(40 * mm), self.p("コーディネーターのコメント", self.h1)]

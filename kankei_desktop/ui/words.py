@@ -201,3 +201,13 @@ def with_capacity(name: str, capacity: int | None) -> str:
     if capacity is None:
         return name
     return f"{name} (capacity {capacity})" if english() else f"{name}（定員{capacity}）"
+
+
+def stage_marker(name: str, is_final: bool, is_dropout: bool, final_text: str, dropout_text: str) -> str:
+    """The （修了）/（辞退） marker after a programme stage's name; none when the name already says it
+    (a stage called 辞退 reads 辞退, not 辞退（辞退）). ``final_text``/``dropout_text`` are the tr()'d markers."""
+    if is_final:
+        return "" if "修了" in name and not english() else final_text
+    if is_dropout:
+        return "" if "辞退" in name and not english() else dropout_text
+    return ""

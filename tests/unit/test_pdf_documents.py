@@ -123,3 +123,14 @@ def test_label_sheet_forbids_print_scaling_and_names_its_author(session, tmp_pat
     reader = PdfReader(str(out))
     assert reader.trailer["/Root"]["/ViewerPreferences"]["/PrintScaling"] == "/None"
     assert reader.metadata.author == ORGANISATION
+
+
+def test_stage_markers_once_and_one_word(database, tmp_path):
+    from kankei_desktop.services.demo import load_demo_data
+
+    with database.session() as session:
+        load_demo_data(session)
+    _reader, pages = progress(database, tmp_path)
+    text = flat("".join(pages))
+    assert "キャンセル（辞退）" in text and "お礼済（修了）" in text
+    assert "修了（修了）" not in text and "辞退（辞退）" not in text and "離脱" not in text
