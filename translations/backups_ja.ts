@@ -213,7 +213,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="314"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
-        <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
+        <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・備考は元に戻せません。</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="321"/>

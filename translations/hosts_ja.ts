@@ -91,7 +91,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="90"/>
         <source>Notes</source>
-        <translation>メモ</translation>
+        <translation>備考</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="131"/>

@@ -260,7 +260,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Notes</source>
-        <translation>メモ</translation>
+        <translation>備考</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="187"/>
@@ -375,7 +375,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87"/>
         <source>Note</source>
-        <translation>メモ</translation>
+        <translation>備考</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>

@@ -71,7 +71,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="116"/>
         <source>Notes</source>
-        <translation>メモ</translation>
+        <translation>備考</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="119"/>

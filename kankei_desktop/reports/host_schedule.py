@@ -87,7 +87,7 @@ def write_host_schedule(session: Session, host_id: str, path: Path, *, today: da
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Paragraph(escaped.replace("\n", "<br/>"), style)
 
-    headers = ["期間", "日数", "参加者", "人数", "受入先・宿泊先", "目的・プログラム", "状態", "メモ"]
+    headers = ["期間", "日数", "参加者", "人数", "受入先・宿泊先", "目的・プログラム", "状態", "備考"]
     data = [[para(text, head) for text in headers]]
     for row in rows:
         purpose = "\n".join(part for part in (row.purpose, row.programme_name) if part)

@@ -126,7 +126,7 @@ def period_text(figures) -> str:
 
 
 def describe_changes(row) -> str:
-    """An audit entry's changes, one line ('メモ: 旧 → 新'), field names and yes/no in the window's words."""
+    """An audit entry's changes, one line ('備考: 旧 → 新'), field names and yes/no in the window's words."""
     from kankei_desktop.domain.vocabulary import FIELD_NAMES_EN
     from kankei_desktop.services import audit_log
 
