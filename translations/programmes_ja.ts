@@ -822,7 +822,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="89"/>
-        <source>e.g. 農業、写真 (any of them)</source>
+        <source>e.g. farming, photography (any of them)</source>
         <translation>例: 農業、写真（いずれか）</translation>
     </message>
     <message>

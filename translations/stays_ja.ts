@@ -81,8 +81,13 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="120"/>
-        <source>Delete a stay entered by mistake (a stay that did not happen is 中止)</source>
+        <source>Delete a stay entered by mistake (a stay that did not happen is Cancelled)</source>
         <translation>誤って登録した滞在を削除します（実施しなかった滞在は「中止」に）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="298"/>
+        <source>Delete this stay? Use the status Cancelled for a stay that was called off.</source>
+        <translation>この滞在を削除しますか？ 取りやめになった滞在は状態を「中止」にしてください。</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="156"/>
@@ -110,11 +115,6 @@
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="265"/>
         <source>To save anyway, give the reason (it is recorded):</source>
         <translation>それでも登録する場合は理由を入力してください（記録されます）:</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="298"/>
-        <source>Delete this stay? Use the status 中止 for a stay that was called off.</source>
-        <translation>この滞在を削除しますか？ 取りやめになった滞在は状態を「中止」にしてください。</translation>
     </message>
 </context>
 <context>

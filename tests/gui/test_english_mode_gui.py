@@ -121,6 +121,7 @@ def widget_texts(root: QWidget) -> list[tuple[str, str]]:
                 for column in range(max(columns, 1)):
                     add(widget, f"cell{row},{column}", model.index(row, column).data())
         add(widget, "accessibleName", widget.accessibleName())
+        add(widget, "toolTip", widget.toolTip())
     return texts
 
 

@@ -86,7 +86,7 @@ class SegmentsDialog(QDialog):
         self.before_edit = QLineEdit()
         self.before_edit.setPlaceholderText("2027/03/31")
         self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText(self.tr("e.g. 農業、写真 (any of them)"))
+        self.tags_edit.setPlaceholderText(self.tr("e.g. farming, photography (any of them)"))
         self.contact_combo = self._yes_no()
         self.photo_combo = self._yes_no()
         self.text_edit = QLineEdit()

@@ -117,7 +117,7 @@ class StayEditor(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = self.buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is 中止)"))
+        self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is Cancelled)"))
         self.delete_button.setVisible(bool(stay_id))
         self.delete_button.clicked.connect(self.delete_stay)
         layout = QVBoxLayout(self)
@@ -295,7 +295,7 @@ class StayEditor(QDialog):
                 return False
 
     def confirm_delete(self) -> bool:
-        question = self.tr("Delete this stay? Use the status 中止 for a stay that was called off.")
+        question = self.tr("Delete this stay? Use the status Cancelled for a stay that was called off.")
         return QMessageBox.question(self, self.tr("Delete"), question) == QMessageBox.StandardButton.Yes
 
     def delete_stay(self) -> None:
