@@ -293,8 +293,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/models.py" line="108"/>
-        <source>replied</source>
-        <translation>返信あり</translation>
+        <source>%1 (replied)</source>
+        <translation>%1（返信あり）</translation>
     </message>
 </context>
 <context>

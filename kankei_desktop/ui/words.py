@@ -211,3 +211,35 @@ def stage_marker(name: str, is_final: bool, is_dropout: bool, final_text: str, d
     if is_dropout:
         return "" if "辞退" in name and not english() else dropout_text
     return ""
+
+
+def yes_no(value: bool) -> str:
+    """A yes/no value in a preview: 可 / 不可, or yes / no."""
+    if english():
+        return "yes" if value else "no"
+    return "可" if value else "不可"
+
+
+def unnamed_column(number: int) -> str:
+    """A spreadsheet column without a header: （3列目） / (column 3)."""
+    return f"(column {number})" if english() else f"（{number}列目）"
+
+
+def more_count(count: int) -> str:
+    """What does not fit in a day of the month view: +2件 / +2 more."""
+    return f"+{count} more" if english() else f"+{count}件"
+
+
+def stay_title(stay) -> str:
+    """A stay on the calendar (services.stay_calendar.StayRow.title), cancelled ones marked, in the window's words."""
+    if not english():
+        title = stay.title()
+        return f"中止 {title}" if stay.status == "中止" else title
+    who = stay.person_names[0] if stay.person_names else "(no participants)"
+    if stay.persons > 1:
+        who += f" +{stay.persons - 1}"
+    place = stay.host_name or stay.lodging_name
+    if stay.host_name and stay.lodging_name and stay.lodging_name != stay.host_name:
+        place += f" (sleeps at {stay.lodging_name})"
+    title = f"{who} — {place}" if place else who
+    return f"Cancelled: {title}" if stay.status == "中止" else title

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.services.imports import ACTION_LABELS, STATUS_LABELS, ImportPlan
-from kankei_desktop.ui.words import shown_label
+from kankei_desktop.ui.words import shown_label, yes_no
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 COL_ROW, COL_STATUS, COL_ACTION = 0, 1, 2
@@ -21,7 +21,7 @@ _STATUS_COLOURS = {"error": "#FDE2E1", "duplicate": "#FFF4CE", "update": "#E3F0F
 
 def _shown(value) -> str:
     if isinstance(value, bool):
-        return "可" if value else "不可"
+        return yes_no(value)
     if isinstance(value, date):
         return display_date(value)
     if isinstance(value, list):

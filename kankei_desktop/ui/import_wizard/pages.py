@@ -30,7 +30,7 @@ from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.io.templates import default_file_name, write_template
 from kankei_desktop.services import imports
 from kankei_desktop.ui.import_wizard.models import PlanModel
-from kankei_desktop.ui.words import shown_label
+from kankei_desktop.ui.words import shown_label, unnamed_column
 
 
 def _error_label() -> QLabel:
@@ -213,7 +213,7 @@ class MappingPage(QWizardPage):
         plan = self.state.plan
         rows = self.state.table.rows
         index = plan.header_row - 1 if plan else self.state.header_index
-        headers = plan.headers if plan else [cell_text(h) or f"（{i + 1}列目）" for i, h in enumerate(rows[index])]
+        headers = plan.headers if plan else [cell_text(h) or unnamed_column(i + 1) for i, h in enumerate(rows[index])]
         mapping = plan.mapping if plan else {}
         sample = next((r for r in rows[index + 1:] if any(cell_text(v) for v in r)), [])
         source = {"saved": self.tr("Mapping remembered from an earlier import."),

@@ -11,7 +11,7 @@ from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import display_tracking_number
 from kankei_desktop.services import attachments, followups, letters, shipments
 from kankei_desktop.store import Database
-from kankei_desktop.ui.words import followup_action, followup_title, shown_label
+from kankei_desktop.ui.words import followup_action, followup_title, shown, shown_label
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 PersonIdRole = Qt.ItemDataRole.UserRole + 2
@@ -105,8 +105,8 @@ class LetterModel(_TupleModel):
         (_id, direction, person, host, _written, sent, received, status, summary, replied, _photos, _pid) = row
         if column == self.PHOTO:
             return None
-        replied_word = self.tr("replied")
-        status_text = f"{status}（{replied_word}）" if replied and status != "返送" else status
+        status_text = (self.tr("%1 (replied)").replace("%1", shown(status)) if replied and status != "返送"
+                       else status)
         return (None, direction, person, host or "", sent, received, status_text if column == 6 else status,
                 summary)[column]
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from kankei_desktop.services.stay_calendar import StayRow
 from kankei_desktop.services.stay_rules import CLOSED, HOLIDAY, SATURDAY, SUNDAY, day_marks
-from kankei_desktop.ui.words import weekday_short, with_capacity
+from kankei_desktop.ui.words import stay_title, weekday_short, with_capacity
 
 NAME_WIDTH = 210
 HEADER_HEIGHT = 40
@@ -248,7 +248,7 @@ class TimelineView(QWidget):
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(QColor("#6b7280") if stay.status == "中止" else QColor("#111827"))
-        text = stay.title() if stay.status != "中止" else "中止 " + stay.title()
+        text = stay_title(stay)
         painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     def _selection(self) -> tuple[int, int, int] | None:
