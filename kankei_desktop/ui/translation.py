@@ -26,6 +26,11 @@ def install_translations(app: QCoreApplication, language: str) -> list[str]:
     """Install the translators for ``language`` ('ja' or 'en'); returns the files loaded."""
     global _language
     _language = "en" if language == "en" else "ja"
+    from kankei_desktop.domain.errors import set_message_display
+    from kankei_desktop.ui.words import error_text
+
+    # The services' refusals in the window's language where known (the CLI never installs this).
+    set_message_display(error_text if _language == "en" else None)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

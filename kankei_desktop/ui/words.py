@@ -243,3 +243,55 @@ def stay_title(stay) -> str:
         place += f" (sleeps at {stay.lodging_name})"
     title = f"{who} — {place}" if place else who
     return f"Cancelled: {title}" if stay.status == "中止" else title
+
+
+# The services' most common refusals, in English for the window in English mode (installed as
+# domain.errors' message display). A message not listed stays as the service wrote it.
+_ERRORS: list[tuple[re.Pattern, str]] = [(re.compile(pattern), text) for pattern, text in (
+    (r"^氏名を入力してください。$", "Enter the name."),
+    (r"^氏名は(\d+)文字以内で入力してください。$", r"The name can be at most \1 characters."),
+    (r"^フリガナはカタカナ（またはひらがな）で入力してください。$", "Write the furigana in katakana (or hiragana)."),
+    (r"^メールアドレス「(.*)」の形式が正しくありません（例: (.*)）。$", r"The e-mail address “\1” is not valid (e.g. \2)."),
+    (r"^電話番号「(.*)」は桁数が合いません（10桁または11桁）。$", r"The phone number “\1” has the wrong number of digits (10 or 11)."),
+    (r"^郵便番号は7桁の数字で入力してください（例: (.*)）。$", r"Enter the postal code as 7 digits (e.g. \1)."),
+    (r"^生年月日が未来の日付です。$", "The date of birth is in the future."),
+    (r"^同意日が未来の日付です。$", "The consent date is in the future."),
+    (r"^開始日を入力してください。$", "Enter the start date."),
+    (r"^終了日を入力してください。$", "Enter the end date."),
+    (r"^終了日 (\S+) が開始日 (\S+) より前です。$", r"The end date \1 is before the start date \2."),
+    (r"^滞在する参加者を1人以上選んでください。$", "Choose at least one participant for the stay."),
+    (r"^受入先か宿泊先のどちらかを選んでください。$", "Choose a host or a lodging."),
+    (r"^開始日 (\S+) が未来の滞在は「実施済」にできません。$", r"A stay that starts in the future (\1) cannot be Done."),
+    (r"^目的は(\d+)文字以内で入力してください。$", r"The purpose can be at most \1 characters."),
+    (r"^受入先の名称を入力してください。$", "Enter the host's name."),
+    (r"^名称は(\d+)文字以内で入力してください。$", r"The name can be at most \1 characters."),
+    (r"^1泊の定員は1〜1000名で入力してください（宿泊しない受入先は空欄）。$",
+     "Capacity per night is 1 to 1000 persons (leave it empty for a host where nobody sleeps)."),
+    (r"^(\S+) の夜、(.+) の定員 (\d+) 名を超えます（この滞在を含めて (\d+) 名）。定員を超えて登録するには理由を入力してください。$",
+     r"On the night of \1, \2 would be over its capacity of \3 (\4 with this stay). Give a reason to save it anyway."),
+    (r"^(.+) さんは (\S+)〜(\S+) に別の滞在(?:（(.+)）)?があり、日付が重なります。日付を変えるか、先の滞在を中止にしてください。$",
+     r"\1 already has a stay from \2 to \3 (\4). Change the dates or cancel the other stay."),
+    (r"^「(.*)」は日付として読めません（例: .*）。$", r"“\1” is not a date (e.g. 2026/11/27, R8.11.27, 令和8年11月27日)."),
+    (r"^(.*) は存在しない日付です。$", r"\1 is not a day of the calendar."),
+    (r"^目標には名前を入力してください。$", "Give each target a name."),
+    (r"^印刷するラベルがありません。$", "There are no labels to print."),
+)]
+_NOT_FOUND = re.compile(r"^(.+?)が見つかりません（削除された可能性があります）。$")
+
+
+def error_text(message: str) -> str:
+    """A service's message in English where it is one of the common ones (English mode only)."""
+    if not english() or not message:
+        return message
+    lines = []
+    for line in message.split("\n"):
+        for pattern, text in _ERRORS:
+            if pattern.match(line):
+                line = pattern.sub(text, line).replace(" ()", "")
+                break
+        else:
+            match = _NOT_FOUND.match(line)
+            if match:
+                line = f"{english_label(match[1], record_column=True)} not found (it may have been deleted)."
+        lines.append(line)
+    return "\n".join(lines)

@@ -222,3 +222,30 @@ def test_the_window_writes_dates_as_yyyy_mm_dd(qtbot, english, demo):
     settle(english)
     found += [f"[drill-down] {p}" for p in iso_dates(widget_texts(drilldown))]
     assert found == []
+
+
+def test_refusals_read_in_english_in_the_window_and_japanese_in_the_cli(qtbot, english, database):
+    """A service's message goes through the window's words in English mode; the same error raised
+    outside the window (the CLI installs no display) keeps the Japanese the service wrote."""
+    from kankei_desktop.domain.errors import ValidationError, set_message_display
+    from kankei_desktop.services import participants
+    from kankei_desktop.ui.areas.participants.editor import PersonEditor
+
+    editor = PersonEditor(database)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.ui.email_edit.setText("taro@")
+    assert editor.save() is False
+    assert editor.error_text("name") == "Enter the name."
+    assert editor.error_text("email") == "The e-mail address “taro@” is not valid (e.g. name@example.jp)."
+    with database.session() as session:
+        assert participants.count_persons(session) == 0
+
+    set_message_display(None)  # as in the CLI
+    try:
+        with database.session() as session:
+            participants.create_person(session, participants.PersonInput(name=""))
+    except ValidationError as error:
+        assert error.errors["name"] == "氏名を入力してください。"
+    else:
+        raise AssertionError("an empty name was accepted")
