@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,7 +80,10 @@ def _save(widget, target: Path, app) -> None:
 
 def _one_set(name: str, language: str, out: Path) -> int:
     width, height, scale = SETS[name]
-    folder = Path(tempfile.mkdtemp(prefix="kankei-shots-"))
+    # A fixed folder: the paths shown on 設定 and データの保護 stay the same from run to run.
+    folder = Path(tempfile.gettempdir()) / "kankei-desktop-screenshots" / f"{name}-{language}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
     _environment(scale, folder)
     sys.path.insert(0, str(ROOT))
 

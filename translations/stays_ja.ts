@@ -205,7 +205,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/stays/page.py" line="167"/>
-        <source>%1 stays this month</source>
+        <source>Stays this month: %1</source>
         <translation>この月の滞在 %1 件</translation>
     </message>
     <message>

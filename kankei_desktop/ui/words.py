@@ -197,10 +197,10 @@ def weekday_short(weekday: int) -> str:
 
 
 def with_capacity(name: str, capacity: int | None) -> str:
-    """A lodging with its capacity: 民宿やまびこ（定員8） / (capacity 8)."""
+    """A lodging with its capacity: 民宿やまびこ（定員8） / (max 8)."""
     if capacity is None:
         return name
-    return f"{name} (capacity {capacity})" if english() else f"{name}（定員{capacity}）"
+    return f"{name} (max {capacity})" if english() else f"{name}（定員{capacity}）"
 
 
 def stage_marker(name: str, is_final: bool, is_dropout: bool, final_text: str, dropout_text: str) -> str:

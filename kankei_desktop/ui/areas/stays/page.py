@@ -164,7 +164,7 @@ class StaysPage(AreaPage):
         else:
             self.month_view.set_data(self.month_first, stays, self.today)
         self.stack.setCurrentIndex(view)
-        self.status_message.emit(self.tr("%1 stays this month").replace("%1", str(len(stays))))
+        self.status_message.emit(self.tr("Stays this month: %1").replace("%1", str(len(stays))))
 
     # ---------------------------------------------------------- actions
     def create_from_selection(self, host_id: str, first: date, last: date) -> None:
