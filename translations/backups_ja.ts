@@ -4,27 +4,27 @@
 <context>
     <name>AuditTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Who</source>
         <translation>利用者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Record</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="85"/>
         <source>Changes</source>
         <translation>変更内容</translation>
     </message>
@@ -45,32 +45,32 @@
 <context>
     <name>BackupTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Date</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Size</source>
         <translation>サイズ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>Persons</source>
         <translation>参加者数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="60"/>
         <source>File</source>
         <translation>ファイル名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="73"/>
         <source>unreadable</source>
         <translation>読めません</translation>
     </message>
@@ -213,7 +213,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="314"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
-        <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
+        <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・備考は元に戻せません。</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="322"/>
@@ -254,17 +254,17 @@
 <context>
     <name>DormantTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="107"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="107"/>
         <source>Last activity</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/backups/models.py" line="107"/>
         <source>Registered</source>
         <translation>登録日</translation>
     </message>

@@ -4,52 +4,52 @@
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="70"/>
         <source>Rice letter batch</source>
         <translation>お米レター一括作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="83"/>
         <source>(choose a programme)</source>
         <translation>（プログラムを選択）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="84"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="85"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="86"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="87"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="88"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="89"/>
         <source>Letter summary</source>
         <translation>手紙の概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="113"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="114"/>
         <source>%1 shipments and letters will be created.</source>
         <translation>発送と手紙を %1 件ずつ作成します。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="117"/>
         <source>Left out:</source>
         <translation>対象外:</translation>
     </message>
@@ -175,22 +175,22 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="165"/>
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="165"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="165"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="165"/>
         <source>Suggested action</source>
         <translation>おすすめの操作</translation>
     </message>
@@ -198,67 +198,67 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="155"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="156"/>
         <source>Address labels</source>
         <translation>宛名ラベル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="157"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="158"/>
         <source>Recipients of the selected rows (%1)</source>
         <translation>選択した行の宛先（%1 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="163"/>
         <source>Segment: %1</source>
         <translation>セグメント: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="165"/>
         <source>A4 12 labels (2 × 6)</source>
         <translation>A4 12面（2列×6行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="165"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="166"/>
         <source>A4 24 labels (3 × 8)</source>
         <translation>A4 24面（3列×8行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="170"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="171"/>
         <source>Add a calibration page first</source>
         <translation>先頭に位置合わせ用のページを付ける</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="171"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="172"/>
         <source>Include persons who refused contact (recorded in the audit log)</source>
         <translation>連絡不可の人も印刷する（監査ログに記録されます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173"/>
         <source>Who</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174"/>
         <source>Sheet</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175"/>
         <source>Start at label</source>
         <translation>開始位置（何枚目から）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="176"/>
         <source>Sender labels</source>
         <translation>差出人ラベルの枚数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="185"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="186"/>
         <source>Save labels</source>
         <translation>ラベルを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="187"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="188"/>
         <source>Choose where to save the PDF.</source>
         <translation>PDF の保存先を選んでください。</translation>
     </message>
@@ -266,103 +266,103 @@
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="103"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="104"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="103"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="104"/>
         <source>Edit letter</source>
         <translation>手紙を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="114"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="115"/>
         <source>Came back undelivered</source>
         <translation>返送された（届かなかった）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="117"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="118"/>
         <source>Add photo…</source>
         <translation>写真を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="120"/>
         <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="121"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="122"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125"/>
         <source>Host / farmer</source>
         <translation>受入先・農家</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="124"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126"/>
         <source>Written</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126"/>
         <source>Sent</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127"/>
         <source>Received</source>
         <translation>受取日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="128"/>
         <source>Reply to</source>
         <translation>返信元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="128"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="134"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="135"/>
         <source>Photos</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="165"/>
         <source>(not a reply)</source>
         <translation>（返信ではない）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="169"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="170"/>
         <source>not sent</source>
         <translation>未発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="175"/>
         <source>Add photo</source>
         <translation>写真を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="175"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="176"/>
         <source>Images (*.jpg *.jpeg *.png *.heic *.gif *.webp)</source>
         <translation>画像 (*.jpg *.jpeg *.png *.heic *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="183"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="184"/>
         <source>Photo</source>
         <translation>写真</translation>
     </message>
@@ -370,49 +370,49 @@
 <context>
     <name>LetterModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Photo</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Host</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Sent</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Received</source>
         <translation>受取日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="107"/>
-        <source>replied</source>
-        <translation>返信あり</translation>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="108"/>
+        <source>%1 (replied)</source>
+        <translation>%1（返信あり）</translation>
     </message>
 </context>
 <context>
@@ -575,27 +575,27 @@
 <context>
     <name>MarkDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="130"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="131"/>
         <source>Mark shipped</source>
         <translation>発送済にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="130"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="131"/>
         <source>Mark delivered</source>
         <translation>配達済にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="134"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="135"/>
         <source>Also move the rice-letter enrollments to the next stage</source>
         <translation>お米レターの参加者の段階も次へ進める</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="135"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="136"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="137"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="138"/>
         <source>%1 shipments selected.</source>
         <translation>発送 %1 件を選択中。</translation>
     </message>
@@ -611,98 +611,108 @@
 <context>
     <name>ShipmentEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="210"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="211"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="210"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="211"/>
         <source>Edit shipment</source>
         <translation>発送を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="227"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="216"/>
+        <source>e.g. rice 5 kg</source>
+        <translation>お米 5kg</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="228"/>
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="231"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="229"/>
+        <source> yen</source>
+        <translation> 円</translation>
+    </message>
+    <message>
         <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="233"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="235"/>
         <source>Recipient</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="235"/>
         <source>Sender (host)</source>
         <translation>差出人（受入先）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238"/>
         <source>Tracking number</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239"/>
         <source>Shipped</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240"/>
         <source>Delivered</source>
         <translation>配達日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240"/>
         <source>Returned</source>
         <translation>返送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="241"/>
         <source>Cost</source>
         <translation>送料</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="241"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="271"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="272"/>
         <source>Format: %1</source>
         <translation>形式: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="273"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="274"/>
         <source>(the last digit does not match the usual check digit; please check the slip)</source>
         <translation>（末尾の数字が通常のチェック数字と合いません。伝票をご確認ください）</translation>
     </message>
@@ -710,52 +720,52 @@
 <context>
     <name>ShipmentModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Sender</source>
         <translation>差出人</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Tracking number</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Shipped</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Delivered</source>
         <translation>配達日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146"/>
         <source>Cost (yen)</source>
         <translation>送料（円）</translation>
     </message>

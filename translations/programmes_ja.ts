@@ -4,47 +4,47 @@
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="144"/>
         <source>Add to a programme</source>
-        <translation>プログラムに追加</translation>
+        <translation>プログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="155"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="155"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156"/>
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="159"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="163"/>
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="165"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="165"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -52,22 +52,22 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="163"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="164"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="170"/>
         <source>%1 days in stage</source>
         <translation>%1日経過</translation>
     </message>
@@ -75,37 +75,42 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="40"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&#x3000;%2&#x3000;Stage of involvement: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&#x3000;%2&#x3000;関わりの段階: %3</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="46"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="46"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="46"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="51"/>
         <source>Stage of involvement…</source>
         <translation>関わりの段階…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="52"/>
         <source>Add a record…</source>
         <translation>記録を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="60"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="64"/>
         <source>Stage history in this programme</source>
         <translation>このプログラムでの段階の履歴</translation>
     </message>
@@ -255,7 +260,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Notes</source>
-        <translation>メモ</translation>
+        <translation>備考</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="187"/>
@@ -338,52 +343,52 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="67"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68"/>
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="67"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68"/>
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="75"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="84"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87"/>
         <source>Note</source>
-        <translation>メモ</translation>
+        <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -391,63 +396,63 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="218"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="219"/>
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="225"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="226"/>
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="231"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="232"/>
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="233"/>
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="251"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="244"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="247"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="248"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>
@@ -455,82 +460,82 @@
 <context>
     <name>ProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="48"/>
         <source>New programme</source>
         <translation>プログラムの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="48"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70"/>
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="80"/>
         <source>Add a target</source>
         <translation>目標を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="88"/>
-        <source>Name</source>
-        <translation>氏名</translation>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89"/>
+        <source>Programme name</source>
+        <translation>プログラム名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="92"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94"/>
         <source>Region</source>
         <translation>実施地域</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="96"/>
         <source>Targets</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="99"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="148"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="149"/>
         <source>The value of target %1 is not a number.</source>
         <translation>目標 %1 の値が数値ではありません。</translation>
     </message>
@@ -538,249 +543,249 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="54"/>
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="64"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="65"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="379"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="382"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="391"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="394"/>
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76"/>
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
-        <translation>保存した参加者の絞り込み（一括登録・出力・宛名ラベルに使えます）</translation>
+        <translation>保存した参加者の絞り込み（一括の参加登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80"/>
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="105"/>
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="105"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="106"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="116"/>
-        <source>Enroll a segment…</source>
-        <translation>セグメントを登録…</translation>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="117"/>
+        <source>Enroll from a segment…</source>
+        <translation>セグメントから参加登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119"/>
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="120"/>
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="122"/>
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124"/>
         <source>Count persons and person-days of this programme&apos;s fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127"/>
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="139"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="140"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="141"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="142"/>
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="259"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="260"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="268"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="269"/>
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="283"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="284"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="284"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="287"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="292"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="295"/>
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="312"/>
-        <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="315"/>
+        <source>No programme yet. Use [+ New] to create one from a template (Otetsudai Plus, Rice letter, Country-life quest) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="331"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="334"/>
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="339"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="342"/>
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="355"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="358"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="379"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="382"/>
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="410"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="413"/>
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="428"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="431"/>
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="441"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="444"/>
         <source>Enroll %1</source>
-        <translation>%1 を登録</translation>
+        <translation>%1 を参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="455"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="458"/>
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="458"/>
-        <source>Enroll a segment</source>
-        <translation>セグメントを登録</translation>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="461"/>
+        <source>Enroll from a segment</source>
+        <translation>セグメントから参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="459"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="462"/>
         <source>Enroll everyone in this segment</source>
-        <translation>このセグメントの全員を登録します</translation>
+        <translation>このセグメントに該当する全員をこのプログラムに参加登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="465"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="468"/>
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="472"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="475"/>
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="475"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="478"/>
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="490"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="493"/>
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>
@@ -788,145 +793,145 @@
 <context>
     <name>SegmentsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="62"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="64"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="67"/>
         <source>New…</source>
         <translation>新規作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="65"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="68"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="66"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="76"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="144"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="151"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="147"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="154"/>
         <source>(any)</source>
         <translation>（指定なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="86"/>
-        <source>e.g. 農業、写真 (any of them)</source>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="89"/>
+        <source>e.g. farming, photography (any of them)</source>
         <translation>例: 農業、写真（いずれか）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="98"/>
         <source>Count</source>
         <translation>件数を確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="96"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="99"/>
         <source>Save the filter</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="100"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="103"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="101"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="104"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="102"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="105"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="103"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="106"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="107"/>
         <source>Programme stage</source>
         <translation>プログラムの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="107"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="110"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="109"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112"/>
         <source>Last contact from</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="110"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113"/>
         <source>Interests or skills</source>
         <translation>関心・スキル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="111"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="114"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="115"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116"/>
         <source>Search words</source>
         <translation>検索語</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="129"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="145"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="148"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="146"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="149"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="226"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="229"/>
         <source>%1 persons match</source>
         <translation>該当 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="242"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="245"/>
         <source>New segment</source>
         <translation>セグメントの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="246"/>
         <source>Name of the segment (the current filter is saved)</source>
         <translation>セグメント名（今の条件を保存します）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="273"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="276"/>
         <source>Rename the segment</source>
         <translation>セグメント名の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="273"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="276"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289"/>
         <source>Delete segment %1? The persons are not touched.</source>
         <translation>セグメント %1 を削除しますか？参加者の記録は変わりません。</translation>
     </message>
@@ -934,102 +939,102 @@
 <context>
     <name>StagesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="33"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="34"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="38"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39"/>
         <source>Final stage (completed)</source>
         <translation>修了の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="40"/>
         <source>Dropped-out stage</source>
         <translation>辞退の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Move up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44"/>
         <source>Move down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="55"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
-        <source> [final]</source>
-        <translation>［修了］</translation>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="77"/>
+        <source> (final)</source>
+        <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
-        <source> [dropped out]</source>
-        <translation>［辞退］</translation>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="78"/>
+        <source> (dropped out)</source>
+        <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99"/>
         <source>Add a stage</source>
         <translation>段階の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99"/>
         <source>Name of the new stage</source>
         <translation>新しい段階の名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="102"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="104"/>
         <source>Add stage %1</source>
         <translation>段階「%1」の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116"/>
         <source>Rename the stage</source>
         <translation>段階の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="120"/>
         <source>Rename stage %1</source>
         <translation>段階「%1」の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="133"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="135"/>
         <source>Reorder stages</source>
         <translation>段階の並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="151"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="153"/>
         <source>Change stage %1</source>
         <translation>段階「%1」の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="166"/>
         <source>Delete stage %1</source>
         <translation>段階「%1」の削除</translation>
     </message>

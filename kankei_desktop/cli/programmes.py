@@ -29,7 +29,7 @@ def register(subparsers) -> None:
     create.add_argument("--region", default="", help="実施地域")
     create.set_defaults(handler=run_create)
 
-    enroll = commands.add_parser("enroll", help="参加者をプログラムに登録する（最初の段階へ）")
+    enroll = commands.add_parser("enroll", help="参加者をプログラムに参加登録する（最初の段階へ）")
     add_db_argument(enroll)
     enroll.add_argument("--programme", required=True, help="プログラム名または ID")
     enroll.add_argument("--year", type=int, help="同名のプログラムが複数年度にあるときの年度")

@@ -126,3 +126,13 @@ def parse_date(text: str) -> date:
         _check_era(text, start, day)
         return day
     raise ValueError(f"「{text}」は日付として読めません（例: 2026/11/27、R8.11.27、令和8年11月27日）。")
+
+
+def document_date(day: date) -> str:
+    """How a date reads in a document (PDF): 令和8年11月27日（2026/11/27）, 和暦 with the Western year."""
+    return f"{wareki_date(day)}（{display_date(day)}）"
+
+
+def document_period(start: date, end: date) -> str:
+    """令和8年4月1日〜令和9年3月31日（2026/04/01〜2027/03/31）."""
+    return f"{wareki_date(start)}〜{wareki_date(end)}（{display_date(start)}〜{display_date(end)}）"

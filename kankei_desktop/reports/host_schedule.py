@@ -1,7 +1,9 @@
 """受入予定表: one host's upcoming stays on A4 landscape, to hand to a farm or an inn.
 
-Dates read as 2026/11/27 (金), guests carry 様, and the bundled BIZ UDPGothic is
-embedded so the sheet prints the same on any machine.
+Dates in the table read as 2026/11/27 (金) (a farmer reads the week at a glance); the sheet's
+own dates are 和暦 with the Western year. Guests carry 様 and a name never breaks across lines.
+作成日 is the day the sheet is made, whatever ``today`` (the first day listed) says. Every page
+carries 「n / N」. The bundled BIZ UDPGothic is embedded so the sheet prints the same anywhere.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from kankei_desktop.domain.calendar import wareki_date
+from kankei_desktop.domain.calendar import document_date
 from kankei_desktop.domain.errors import KankeiError, NotFoundError
 from kankei_desktop.domain.tables import Host
+from kankei_desktop.reports.pages import document_author, numbered_canvas, page_of, unbroken
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.stay_calendar import StayRow, stays_between
 from kankei_desktop.services.stay_rules import display_date_with_weekday, stay_days
@@ -56,38 +59,42 @@ def _other_party(row: StayRow, host_id: str) -> str:
 
 
 def write_host_schedule(session: Session, host_id: str, path: Path, *, today: date | None = None) -> int:
-    """Write the PDF; returns the number of stays listed."""
+    """Write the PDF of the stays from ``today`` on (default: the real today); returns how many."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    today = today or date.today()
+    made_on = date.today()
+    today = today or made_on
     host = session.get(Host, host_id)
     if host is None or host.deleted_at is not None:
         raise NotFoundError("受入先が見つかりません（削除された可能性があります）。")
     rows = upcoming_stays(session, host_id, today)
-    organisation = settings_store.get(session, settings_store.ORGANISATION_NAME)
+    organisation = str(settings_store.get(session, settings_store.ORGANISATION_NAME) or "").strip()
+    author = document_author(session)
     regular, bold = _fonts()
 
     title = ParagraphStyle("title", fontName=bold, fontSize=16, leading=22)
     small = ParagraphStyle("small", fontName=regular, fontSize=9, leading=13)
     cell = ParagraphStyle("cell", fontName=regular, fontSize=9.5, leading=13)
+    # Names: wrapped only at the spaces between names (no-break spaces inside each name).
+    names = ParagraphStyle("names", parent=cell, wordWrap=None, splitLongWords=False)
     head = ParagraphStyle("head", fontName=bold, fontSize=9.5, leading=13, textColor=colors.white)
 
     def para(text: str, style=cell) -> Paragraph:
         escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return Paragraph(escaped.replace("\n", "<br/>"), style)
 
-    headers = ["期間", "日数", "参加者", "人数", "受入先・宿泊先", "目的・プログラム", "状態", "メモ"]
+    headers = ["期間", "日数", "参加者", "人数", "受入先・宿泊先", "目的・プログラム", "状態", "備考"]
     data = [[para(text, head) for text in headers]]
     for row in rows:
         purpose = "\n".join(part for part in (row.purpose, row.programme_name) if part)
         data.append([
             para(_period_text(row)),
             para(f"{stay_days(row.start_on, row.end_on)}日"),
-            para("、".join(name + " 様" for name in row.person_names) or "—"),
+            para("、 ".join(unbroken(f"{name} 様") for name in row.person_names) or "—", names),
             para(f"{row.persons}名"),
             para(_other_party(row, host_id)),
             para(purpose or "—"),
@@ -112,11 +119,11 @@ def write_host_schedule(session: Session, host_id: str, path: Path, *, today: da
 
     footer_text = f"{organisation}　" if organisation else ""
 
-    def footer(canvas, document) -> None:
+    def footer(canvas, page: int, total: int) -> None:
         canvas.saveState()
         canvas.setFont(regular, 8)
         canvas.drawString(15 * mm, 8 * mm, f"{footer_text}{host.name} 受入予定表")
-        canvas.drawRightString(document.pagesize[0] - 15 * mm, 8 * mm, f"{document.page} ページ")
+        canvas.drawRightString(landscape(A4)[0] - 15 * mm, 8 * mm, page_of(page, total))
         canvas.restoreState()
 
     contact = "　".join(part for part in (
@@ -125,13 +132,12 @@ def write_host_schedule(session: Session, host_id: str, path: Path, *, today: da
     ) if part)
     story = [
         para(f"{host.name}　受入予定表", title),
-        para(f"作成日: {wareki_date(today)}（{display_date_with_weekday(today)}）"
-             + (f"　作成: {organisation}" if organisation else ""), small),
+        para(f"作成日: {document_date(made_on)}" + (f"　作成: {author}" if author else ""), small),
     ]
     if contact:
         story.append(para(contact, small))
     story += [
-        para(f"{display_date_with_weekday(today)} 以降の予定 {len(rows)} 件（中止を除く）。"
+        para(f"{document_date(today)}以降の予定 {len(rows)} 件（中止を除く）。"
              "日程の変更はお早めにご連絡ください。", small),
         Spacer(1, 4 * mm),
         table,
@@ -146,9 +152,10 @@ def write_host_schedule(session: Session, host_id: str, path: Path, *, today: da
     try:
         document = SimpleDocTemplate(
             temp_name, pagesize=landscape(A4), leftMargin=15 * mm, rightMargin=15 * mm,
-            topMargin=14 * mm, bottomMargin=15 * mm, title=f"{host.name} 受入予定表", author=organisation or "",
+            topMargin=14 * mm, bottomMargin=15 * mm, title=f"{host.name} 受入予定表", author=author,
+            subject=organisation, creator="関係人口デスク",
         )
-        document.build(story, onFirstPage=footer, onLaterPages=footer)
+        document.build(story, canvasmaker=numbered_canvas(footer))
         os.replace(temp_name, target)
     except PermissionError:
         raise ScheduleError(

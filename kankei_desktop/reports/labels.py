@@ -155,15 +155,19 @@ def _check(geometry: LabelGeometry, start: int) -> None:
         raise ValidationError({"geometry": "\n".join(problems)})
 
 
-def _write_atomically(out: Path, draw, fonts: tuple[str, str]) -> None:
+def _write_atomically(out: Path, draw, fonts: tuple[str, str], author: str = "") -> None:
     out = Path(out)
     handle, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
     os.close(handle)
     try:
         # The initial font would otherwise be an unembedded Helvetica, listed though unused.
         canvas = Canvas(temp, pagesize=A4, pageCompression=1, initialFontName=fonts[0], initialFontSize=10)
-        canvas.setTitle(out.stem)
+        canvas.setTitle(f"宛名ラベル {out.stem}")
+        canvas.setSubject("宛名ラベル")
         canvas.setCreator("関係人口デスク")
+        canvas.setAuthor(author)
+        # Label sheets must print at 100 %: "fit to page" would move every label off its cut.
+        canvas.setViewerPreference("PrintScaling", "None")
         draw(canvas)
         canvas.save()
         os.replace(temp, out)
@@ -173,7 +177,7 @@ def _write_atomically(out: Path, draw, fonts: tuple[str, str]) -> None:
 
 
 def write_labels_pdf(out: Path, labels: list[LabelAddress], geometry: LabelGeometry, *, start: int = 1,
-                     calibration_page: bool = False) -> int:
+                     calibration_page: bool = False, author: str = "") -> int:
     """Draw the labels from position ``start`` (1-based) on; returns the number of pages."""
     _check(geometry, start)
     if not labels:
@@ -195,7 +199,7 @@ def write_labels_pdf(out: Path, labels: list[LabelAddress], geometry: LabelGeome
         canvas.showPage()
         pages.append(canvas.getPageNumber() - 1)
 
-    _write_atomically(out, draw, fonts)
+    _write_atomically(out, draw, fonts, author)
     return pages[0]
 
 
@@ -224,10 +228,11 @@ def _draw_calibration(canvas: Canvas, geometry: LabelGeometry, fonts: tuple[str,
         y -= 11
 
 
-def write_calibration_pdf(out: Path, geometry: LabelGeometry) -> None:
+def write_calibration_pdf(out: Path, geometry: LabelGeometry, author: str = "") -> None:
     _check(geometry, 1)
     fonts = _fonts()
-    _write_atomically(out, lambda canvas: (_draw_calibration(canvas, geometry, fonts), canvas.showPage()), fonts)
+    _write_atomically(out, lambda canvas: (_draw_calibration(canvas, geometry, fonts), canvas.showPage()), fonts,
+                      author)
 
 
 def custom_geometry(base: str | LabelGeometry = "a4-12", **changes) -> LabelGeometry:

@@ -22,6 +22,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -37,11 +38,12 @@ from reportlab.platypus.flowables import HRFlowable
 from sqlmodel import Session
 
 from kankei_desktop import APP_NAME_JA
-from kankei_desktop.domain.calendar import display_date, fiscal_year_label, wareki_date
+from kankei_desktop.domain.calendar import document_date, document_period, fiscal_year_label
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.reports import charts
 from kankei_desktop.reports.definitions import DEFINITIONS
 from kankei_desktop.reports.fonts import register_japanese_fonts
+from kankei_desktop.reports.pages import document_author, numbered_canvas, page_of
 from kankei_desktop.reports.summary import days, number, percent, summary_rows, suppressed
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.kpis import KpiReport, ProgrammeFigures, compute_kpis, period_label
@@ -125,7 +127,7 @@ def build_progress_pdf(session: Session, options: ReportOptions,
     if threshold < 1:
         raise ValidationError({"threshold": f"秘匿のしきい値は 1 以上にしてください（{threshold}）。"})
     organisation = str(settings_store.get(session, settings_store.ORGANISATION_NAME) or "").strip()
-    author = str(settings_store.get(session, settings_store.REPORT_AUTHOR) or "").strip() or audit.current_user()
+    author = document_author(session)
     comments = report_comments(session, options.fiscal_year, options.quarter)
     if options.programme_id:
         comments = [(name, body) for name, body in comments if name in (None, figures.programme)]
@@ -156,6 +158,15 @@ def build_progress_pdf(session: Session, options: ReportOptions,
     return buffer.getvalue(), builder.page_count, figures
 
 
+def _marker(stage) -> str:
+    """（修了）/（辞退） after a stage's name, as in the window; none when the name already says it."""
+    if stage.is_final and "修了" not in stage.name:
+        return "（修了）"
+    if stage.is_dropout and "辞退" not in stage.name:
+        return "（辞退）"
+    return ""
+
+
 class _Builder:
     def __init__(self, figures: KpiReport, threshold: int, organisation: str, author: str, named: bool):
         self.figures, self.threshold, self.organisation, self.author, self.named = (
@@ -176,36 +187,15 @@ class _Builder:
     # ------------------------------------------------------------ pages
 
     def canvas_class(self):
-        builder = self
-
-        class NumberedCanvas(Canvas):
-            """Holds the pages until the end so each can say 「n / N」."""
-
-            def __init__(self, *args, **kwargs):
-                super().__init__(*args, **kwargs)
-                self._pages = []
-
-            def showPage(self):
-                self._pages.append(dict(self.__dict__))
-                self._startPage()
-
-            def save(self):
-                total = len(self._pages)
-                builder.page_count = total
-                for state in self._pages:
-                    self.__dict__.update(state)
-                    builder.footer(self, self._pageNumber, total)
-                    super().showPage()
-                super().save()
-
-        return NumberedCanvas
+        return numbered_canvas(self.footer)
 
     def footer(self, canvas: Canvas, page: int, total: int) -> None:
         width, _height = A4
+        self.page_count = total
         canvas.saveState()
         canvas.setFont(self.regular, 8.5)
         canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawCentredString(width / 2, 10 * mm, f"{page} / {total}")
+        canvas.drawCentredString(width / 2, 10 * mm, page_of(page, total))
         if self.named:
             canvas.setFont(self.bold, 10)
             canvas.setFillColor(colors.HexColor("#C0392B"))
@@ -221,8 +211,10 @@ class _Builder:
         if self.figures.programme:
             text += f"　{self.figures.programme}"
         canvas.drawString(MARGIN, A4[1] - 10 * mm, text)
-        if self.organisation and not self.named:
-            canvas.drawRightString(A4[0] - MARGIN, A4[1] - 10 * mm, self.organisation)
+        if self.organisation:
+            # With --named the red 取扱注意 mark takes the right end (drawn by the footer): the organisation sits before it.
+            room = pdfmetrics.stringWidth(SENSITIVE_MARK, self.bold, 10) + 4 * mm if self.named else 0
+            canvas.drawRightString(A4[0] - MARGIN - room, A4[1] - 10 * mm, self.organisation)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, A4[1] - 12 * mm, A4[0] - MARGIN, A4[1] - 12 * mm)
@@ -237,7 +229,20 @@ class _Builder:
     def count(self, value: int) -> str:
         return suppressed(value, self.threshold)
 
-    def table(self, header: list[str], rows: list[list], widths: list[float], right: tuple[int, ...] = ()) -> Table:
+    def table(self, header: list[str], rows: list[list], widths: list[float], right: tuple[int, ...] = (),
+              fit: tuple[int, ...] = (), flex: int = -1) -> Table:
+        """A table; the ``fit`` columns widen to their longest text (so labels never break mid-word),
+        taking the room from the ``flex`` column."""
+        widths = list(widths)
+        for column in fit:
+            texts = [header[column]] + [row[column] for row in rows if isinstance(row[column], str)]
+            need = max(pdfmetrics.stringWidth(text, self.bold if text is header[column] else self.regular,
+                                              self.cell.fontSize) for text in texts) + 8 + 1
+            need = min(need, widths[column] + widths[flex] - 60)  # the flex column keeps 60 pt
+            if need > widths[column]:
+                widths[flex] -= need - widths[column]
+                widths[column] = need
+
         def cell(value, column):
             if isinstance(value, str):
                 return self.p(value, self.cell_right if column in right else self.cell)
@@ -309,9 +314,11 @@ class _Builder:
             story.append(self.p(f"プログラム: {f.programme}", centred))
         story.append(Spacer(1, 10))
         story.append(HRFlowable(width="60%", color=RULE, thickness=0.7, spaceBefore=6, spaceAfter=12))
-        story.append(self.p(f"対象期間　{display_date(f.period_start)} 〜 {display_date(f.period_end)}", info))
-        story.append(self.p(f"作成者　{self.author}", info))
-        story.append(self.p(f"作成日　{wareki_date(today)}（{display_date(today)}）", info))
+        # 和暦 on the first line, the Western dates under it: the line never breaks inside a date.
+        story.append(self.p("対象期間　" + document_period(f.period_start, f.period_end).replace("（", "\n（", 1), info))
+        if self.author:
+            story.append(self.p(f"作成者　{self.author}", info))
+        story.append(self.p(f"作成日　{document_date(today)}", info))
         story.append(Spacer(1, 30 * mm))
         if self.named:
             mark = ParagraphStyle("mark", parent=centred, fontName=self.bold, textColor=colors.HexColor("#C0392B"))
@@ -338,7 +345,7 @@ class _Builder:
             bar = charts.progress_bar(row.progress, self.regular) if row.target else ""
             rows.append([row.label, row.value, row.target, bar, row.note])
         return self.table(["指標", "値", "目標", "進捗", "内訳・備考"], rows,
-                          [112, 72, 62, 100, CONTENT_WIDTH - 346], right=(1, 2))
+                          [112, 62, 62, 90, CONTENT_WIDTH - 326], right=(1, 2), fit=(0,), flex=4)
 
     def targets_table(self, targets, with_programme: bool) -> Table:
         rows = []
@@ -351,7 +358,8 @@ class _Builder:
         widths = ([CONTENT_WIDTH - 350] if with_programme else []) + [100, 90, 60, 100]
         if not with_programme:
             widths[0] = CONTENT_WIDTH - 250
-        return self.table(header, rows, widths, right=(2, 3) if with_programme else (1, 2))
+        return self.table(header, rows, widths, right=(2, 3) if with_programme else (1, 2),
+                          fit=(1, 2) if with_programme else (1,), flex=0)
 
     def charts(self) -> list:
         f = self.figures
@@ -388,7 +396,7 @@ class _Builder:
             story.append(self.targets_table(programme.targets, with_programme=False))
         story.append(self.p("段階（ファネル）", self.h2))
         if programme.funnel:
-            rows = [[stage.name + ("（離脱）" if stage.is_dropout else ""), self.count(stage.reached),
+            rows = [[stage.name + _marker(stage), self.count(stage.reached),
                      self.count(stage.current), percent(stage.conversion), days(stage.median_days)]
                     for stage in programme.funnel]
             story.append(self.table(["段階", "到達した登録", "期末時点", "次の段階への移行率", "滞留日数（中央値）"], rows,
@@ -407,7 +415,7 @@ class _Builder:
                  number(item.target, item.unit), item.programme or "全体", item.source_note]
                 for item in self.figures.custom_indicators]
         return self.table(["指標", "値", "目標", "対象", "出典・備考"], rows,
-                          [150, 62, 62, 90, CONTENT_WIDTH - 364], right=(1, 2))
+                          [150, 62, 62, 90, CONTENT_WIDTH - 364], right=(1, 2), fit=(0,), flex=4)
 
     def comments_section(self, comments: list[tuple[str | None, str]]) -> list:
         story: list = [CondPageBreak(40 * mm), self.p("コーディネーターのコメント", self.h1)]
@@ -425,10 +433,10 @@ class _Builder:
             return story
         shown = rows[:limit]
         story.append(self.p("この期間に活動した参加者（フリガナ順）。のべは活動の回数です。", self.small))
-        data = [[str(index), name, number(visits), display_date(date.fromisoformat(str(last)[:10]))]
+        data = [[str(index), name, number(visits), document_date(date.fromisoformat(str(last)[:10]))]
                 for index, (_id, name, visits, last) in enumerate(shown, start=1)]
         story.append(self.table(["No.", "氏名", "のべ", "最終活動日"], data,
-                                [40, CONTENT_WIDTH - 200, 70, 90], right=(0, 2)))
+                                [40, CONTENT_WIDTH - 280, 70, 170], right=(0, 2)))
         if len(rows) > limit:
             story.append(self.p(f"先頭の {limit:,} 名のみ掲載しています（一覧は画面または CSV で確認してください）。",
                                 self.small))
@@ -442,7 +450,7 @@ class _Builder:
                 text = (text.replace("しきい値", str(self.threshold)) if self.threshold > 1
                         else "この資料では少数の秘匿を行っていません（しきい値 1）。")
             rows.append([term, text])
-        story.append(self.table(["用語", "定義"], rows, [80, CONTENT_WIDTH - 80]))
+        story.append(self.table(["用語", "定義"], rows, [80, CONTENT_WIDTH - 80], fit=(0,), flex=1))
         story.append(Spacer(1, 8))
         story.append(self.p(f"この資料は {APP_NAME_JA} で作成しました（{period_label(self.figures.fiscal_year, self.figures.quarter)}）。",
                             self.small))

@@ -107,3 +107,44 @@ def summary_lines(figures: KpiReport) -> list[str]:
             lines.append(f"    {item.name}: {number(item.value, item.unit)}（目標 {number(item.target, item.unit)}）"
                          f"{'　出典: ' + item.source_note if item.source_note else ''}")
     return lines
+
+
+def summary_rows_en(figures: KpiReport) -> list[SummaryRow]:
+    """``summary_rows`` in English, row for row (same keys and figures), for the window in English mode.
+
+    The CLI and the PDF are Japanese documents and keep ``summary_rows``.
+    """
+    p, d, m, h = figures.persons, figures.person_days, figures.mail, figures.hosts
+
+    def n(value, unit: str = "") -> str:
+        return number(value, f" {unit}" if unit else "")
+
+    def in_days(value) -> str:
+        return "—" if value is None else f"{number(value)} days"
+
+    return [
+        SummaryRow("unique_persons", "Unique persons", n(p.unique_persons), "Active at least once in the period"),
+        SummaryRow("person_visits", "Person-visits", n(p.person_visits),
+                   f"stays {n(p.visits_from_stays)} · contacts {n(p.visits_from_interactions)}"),
+        # The label says what is counted: a bare number fits the tile in English (「人日」 is one character).
+        SummaryRow("person_days", "Person-days (done)", n(d.achieved), "",
+                   n(d.target) if d.target is not None else "", d.progress),
+        SummaryRow("planned_person_days", "Person-days (planned, confirmed)", n(d.planned)),
+        SummaryRow("repeaters", "Repeaters", n(p.repeaters), f"{percent(p.repeat_share)} of unique persons"),
+        SummaryRow("continuing", "Continuing (from last year)", n(p.continuing),
+                   f"rate {percent(p.continuing_rate)} (last year {n(p.previous_year_unique_persons)} persons)"),
+        SummaryRow("sustained", "Sustained", n(p.sustained),
+                   f"{percent(p.sustained_share)} of {n(p.sustained_base)} active in the last 4 quarters"),
+        SummaryRow("moves_up", "Moves up the ladder", n(figures.ladder.moves_up),
+                   f"{n(figures.ladder.persons_moved_up)} persons moved up"),
+        SummaryRow("letters_sent", "Letters (region → participant)", n(m.letters_sent),
+                   f"{n(m.letters_replied)} replied · reply rate {percent(m.reply_rate)}"),
+        SummaryRow("letters_received", "Letters (participant → region)", n(m.letters_received),
+                   f"days to reply (median) {in_days(m.median_days_to_reply)}"),
+        SummaryRow("shipped", "Parcels shipped", n(m.shipped),
+                   f"{n(m.delivered)} delivered · {n(m.returned)} returned · "
+                   f"median {in_days(m.median_days_in_transit)} in transit"),
+        SummaryRow("active_hosts", "Active hosts", n(h.active_hosts)),
+        SummaryRow("side_job_companies", "Companies hosting side-job workers", n(h.side_job_companies),
+                   f"{n(h.side_job_companies_registered)} registered"),
+    ]

@@ -40,8 +40,8 @@ FIELD_LABELS = {
     "phone": "電話", "postal_code": "郵便番号", "prefecture": "都道府県", "city": "市区町村",
     "address_line": "番地", "address_building": "建物名", "residence_area": "居住地区分",
     "affiliation": "所属", "ladder_stage": "関わりの段階", "contact_ok": "連絡可", "photo_ok": "写真掲載可",
-    "consent_date": "同意日", "found_via": "知ったきっかけ", "notes": "メモ", "ties": "ゆかり",
-    "interests": "関心", "skills": "スキル", "summary": "要約", "note": "メモ", "status": "状態",
+    "consent_date": "同意日", "found_via": "知ったきっかけ", "notes": "備考", "ties": "ゆかり",
+    "interests": "関心", "skills": "スキル", "summary": "要約", "note": "備考", "status": "状態",
 }
 
 
@@ -143,7 +143,7 @@ def list_entries(
 
 
 def describe_changes(row: AuditRow) -> str:
-    """One line for a list: 'メモ: 旧 → 新'; a new record shows only what was filled in."""
+    """One line for a list: '備考: 旧 → 新'; a new record shows only what was filled in."""
     parts = []
     for change in row.changes:
         before, after = _text(change.before), _text(change.after)

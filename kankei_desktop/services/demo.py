@@ -78,12 +78,14 @@ def _plan_persons(rng: random.Random) -> list[PlannedPerson]:
 
 
 def _plan_person(rng, persona, area, low, high, names) -> PlannedPerson:
-    gender = rng.choices(("男性", "女性", ""), (47, 49, 4))[0]
+    # The editor's own words (男 / 女), so a demo person opens with their gender selected.
+    gender = rng.choices(("男", "女", ""), (47, 49, 4))[0]
     age = rng.randint(low, high)
     generation = "young" if age < 30 else "middle" if age < 55 else "old"
     while True:
         family, family_kana = rng.choice(N.FAMILY_NAMES)
-        given, given_kana = rng.choice(N.GIVEN_NAMES[(gender or rng.choice(("男性", "女性")), generation)])
+        given, given_kana = rng.choice(N.GIVEN_NAMES[({"男": "男性", "女": "女性"}.get(gender)
+                                                      or rng.choice(("男性", "女性")), generation)])
         if f"{family} {given}" not in names:
             names.add(f"{family} {given}")
             break

@@ -141,7 +141,7 @@ def programme_choices(session: Session, include_archived: bool = True) -> list[t
         .where(*conditions)
         .order_by(Programme.fiscal_year.desc(), Programme.name)
     ).all()
-    return [(programme_id, f"{name}（{year}）") for programme_id, name, year in rows]
+    return [(programme_id, f"{name}（{year}年度）") for programme_id, name, year in rows]
 
 
 def person_names(session: Session, person_ids: list[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.tables import (
     Enrollment,
     EnrollmentStageChange,
@@ -87,7 +88,7 @@ def stay_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     ).all()
     entries = []
     for stay_id, start, end, kind, status, purpose, host in rows:
-        span = start.strftime("%Y/%m/%d") if start == end else f"{start:%Y/%m/%d}〜{end:%m/%d}"
+        span = display_date(start) if start == end else f"{display_date(start)}〜{display_date(end)}"
         title = f"{kind}（{status}）{host or ''}".strip()
         entries.append(TimelineEntry(start, "滞在", title, f"{span} {purpose}".strip(), stay_id))
     return entries

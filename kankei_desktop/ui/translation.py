@@ -7,6 +7,13 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from kankei_desktop.paths import program_root, translations_dir
 
 _installed: list[QTranslator] = []
+_language = "ja"
+
+
+def current_language() -> str:
+    """'ja' or 'en': the language the translators were installed for."""
+    return _language
+
 
 
 def _qt_translations_dirs() -> list[str]:
@@ -17,6 +24,13 @@ def _qt_translations_dirs() -> list[str]:
 
 def install_translations(app: QCoreApplication, language: str) -> list[str]:
     """Install the translators for ``language`` ('ja' or 'en'); returns the files loaded."""
+    global _language
+    _language = "en" if language == "en" else "ja"
+    from kankei_desktop.domain.errors import set_message_display
+    from kankei_desktop.ui.words import error_text
+
+    # The services' refusals in the window's language where known (the CLI never installs this).
+    set_message_display(error_text if _language == "en" else None)
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
+from kankei_desktop.domain.calendar import fiscal_year_of
 from kankei_desktop.ui import icons as qta
+from kankei_desktop.ui.words import fiscal_year_text
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QToolButton
 
@@ -39,7 +40,7 @@ class PeriodPicker(QObject):
         self.year_combo.setObjectName("yearCombo")
         current = fiscal_year_of(today or date.today())
         for year in range(current + 1, current - 6, -1):
-            self.year_combo.addItem(fiscal_year_label(year), year)
+            self.year_combo.addItem(fiscal_year_text(year), year)
         self.year_combo.setCurrentIndex(1)
         self.quarter_combo = QComboBox()
         self.quarter_combo.setObjectName("quarterCombo")

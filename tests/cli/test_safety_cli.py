@@ -87,7 +87,7 @@ def test_audit_lists_per_person_and_exports_csv_with_bom(setup, tmp_path):
     db_path, person_id, data_dir = setup
     shown = run("audit", "--db", str(db_path), "--person", person_id, env_dir=data_dir)
     assert shown.returncode == 0, shown.stderr
-    assert "作成" in shown.stdout and "変更" in shown.stdout and "メモ:  → 稲刈りに参加" in shown.stdout
+    assert "作成" in shown.stdout and "変更" in shown.stdout and "備考:  → 稲刈りに参加" in shown.stdout
     assert "山田" not in shown.stdout
     out = tmp_path / "audit.csv"
     exported = run("audit", "--db", str(db_path), "--out", str(out), env_dir=data_dir)
@@ -96,7 +96,7 @@ def test_audit_lists_per_person_and_exports_csv_with_bom(setup, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(raw.decode("utf-8-sig").splitlines()))
     assert rows[0][:3] == ["日時", "利用者", "操作"]
-    assert ["メモ", "", "稲刈りに参加"] in [row[5:] for row in rows]
+    assert ["備考", "", "稲刈りに参加"] in [row[5:] for row in rows]
     again = run("audit", "--db", str(db_path), env_dir=data_dir)
     assert "出力" in again.stdout  # the export itself is in the log
 

@@ -48,7 +48,8 @@ class ExportDialog(QDialog):
         self.substitute = QCheckBox(self.tr("Replace characters Shift_JIS cannot hold with ? (listed after saving)"))
         self.substitute.setObjectName("substitute_check")
         self.exclude = QCheckBox(self.tr("Leave out participants who refused contact"))
-        notice = QLabel(exports.PERSONAL_DATA_NOTICE)
+        notice = QLabel(self.tr("This export contains personal data (names, contact details and so on). Mind where "
+                                "you save it and how you pass it on, and delete it when it is no longer needed."))
         notice.setWordWrap(True)
         notice.setStyleSheet("color: #7A4B00;")
         self.message = QLabel()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.services.imports import ACTION_LABELS, STATUS_LABELS, ImportPlan
+from kankei_desktop.ui.words import shown_label, yes_no
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 COL_ROW, COL_STATUS, COL_ACTION = 0, 1, 2
@@ -20,7 +21,7 @@ _STATUS_COLOURS = {"error": "#FDE2E1", "duplicate": "#FFF4CE", "update": "#E3F0F
 
 def _shown(value) -> str:
     if isinstance(value, bool):
-        return "可" if value else "不可"
+        return yes_no(value)
     if isinstance(value, date):
         return display_date(value)
     if isinstance(value, list):
@@ -83,9 +84,9 @@ class PlanModel(QAbstractTableModel):
         if column == COL_ROW:
             return row.number
         if column == COL_STATUS:
-            return STATUS_LABELS[row.status]
+            return shown_label(STATUS_LABELS[row.status])
         if column == COL_ACTION:
-            return ACTION_LABELS[row.action]
+            return shown_label(ACTION_LABELS[row.action])
         if column == FIXED + len(self.columns):
             return self._message_text(index.row())
         raw = self.raw_rows.get(row.number, [])

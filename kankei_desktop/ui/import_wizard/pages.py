@@ -31,6 +31,7 @@ from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.io.templates import default_file_name, write_template
 from kankei_desktop.services import imports
 from kankei_desktop.ui.import_wizard.models import PlanModel
+from kankei_desktop.ui.words import shown_label, unnamed_column
 
 
 def _error_label() -> QLabel:
@@ -133,7 +134,7 @@ class SourcePage(QWizardPage):
         self.encoding = QComboBox()
         self.encoding.setObjectName("encoding_combo")
         self.encoding.addItem(self.tr("Detect automatically"), None)
-        for code, label in readers.ENCODINGS.items():
+        for code, label in ((code, shown_label(label)) for code, label in readers.ENCODINGS.items()):
             self.encoding.addItem(label, code)
         self.header_row = QSpinBox()
         self.header_row.setRange(0, readers.MAX_COLUMNS * 10)
@@ -215,7 +216,7 @@ class MappingPage(QWizardPage):
         plan = self.state.plan
         rows = self.state.table.rows
         index = plan.header_row - 1 if plan else self.state.header_index
-        headers = plan.headers if plan else [cell_text(h) or f"（{i + 1}列目）" for i, h in enumerate(rows[index])]
+        headers = plan.headers if plan else [cell_text(h) or unnamed_column(i + 1) for i, h in enumerate(rows[index])]
         mapping = plan.mapping if plan else {}
         sample = next((r for r in rows[index + 1:] if any(cell_text(v) for v in r)), [])
         source = {"saved": self.tr("Mapping remembered from an earlier import."),
@@ -266,11 +267,11 @@ class PreviewPage(QWizardPage):
         self.duplicates = QComboBox()
         self.duplicates.setObjectName("duplicates_combo")
         for action in (imports.SKIP, imports.UPDATE, imports.CREATE):
-            self.duplicates.addItem(imports.ACTION_LABELS[action], action)
+            self.duplicates.addItem(shown_label(imports.ACTION_LABELS[action]), action)
         self.duplicates.currentIndexChanged.connect(self._all_duplicates)
         self.row_action = QComboBox()
         for action in (imports.SKIP, imports.UPDATE, imports.CREATE):
-            self.row_action.addItem(imports.ACTION_LABELS[action], action)
+            self.row_action.addItem(shown_label(imports.ACTION_LABELS[action]), action)
         apply = QPushButton(self.tr("Apply to selected rows"))
         apply.clicked.connect(self._selected_rows)
         self.save = QPushButton(self.tr("Save this check…"))
@@ -303,7 +304,7 @@ class PreviewPage(QWizardPage):
 
     def _show_counts(self) -> None:
         counts = self.state.plan.counts()
-        parts = [f"{imports.STATUS_LABELS[s]} {n:,}" for s, n in counts.items()]
+        parts = [f"{shown_label(imports.STATUS_LABELS[s])} {n:,}" for s, n in counts.items()]
         self.counts.setText(self.tr("%1 rows: ").replace("%1", f"{len(self.state.plan.rows):,}") + "　".join(parts))
         self.note.setText("　".join(self.state.plan.notes))
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kankei_desktop.domain.text import file_size
-from kankei_desktop.services.audit_log import AuditRow, describe_changes
+from kankei_desktop.services.audit_log import AuditRow
 from kankei_desktop.store.backup import BackupInfo
+from kankei_desktop.ui.words import describe_changes, shown_label
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -67,7 +68,7 @@ class BackupTableModel(_TupleModel):
         self._rows = [
             (
                 f"{info.taken_at:%Y/%m/%d %H:%M:%S}",
-                info.reason_label,
+                shown_label(info.reason_label),
                 file_size(info.size_bytes),
                 self.tr("unreadable") if info.person_count is None else f"{info.person_count:,}",
                 info.path.name,
@@ -90,8 +91,8 @@ class AuditTableModel(_TupleModel):
             (
                 f"{row.at:%Y/%m/%d %H:%M}",
                 row.user,
-                row.action_label,
-                row.entity_label,
+                shown_label(row.action_label),
+                shown_label(row.entity_label),
                 describe_changes(row),
             )
             for row in rows

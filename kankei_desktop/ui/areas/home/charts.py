@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from kankei_desktop.ui.words import shown
+
 PRIMARY = QColor("#2E6DA4")
 SECONDARY = QColor("#9CC3E6")
 TEXT = QColor("#2d3748")
@@ -47,13 +49,15 @@ class LadderChart(QWidget):
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_width, number_width = 80, 60
+        names = [shown(name) for name, _count in self.stages]  # English display names in English mode
+        label_width = max([80] + [self.fontMetrics().horizontalAdvance(name) + 10 for name in names])
+        number_width = 60
         top = max((count for _name, count in self.stages), default=0) or 1
-        for index, (name, count) in enumerate(self.stages):
+        for index, (_stored, count) in enumerate(self.stages):
             row = self._row_rect(index)
             painter.setPen(TEXT)
             painter.drawText(QRectF(0, row.top(), label_width - 6, row.height()),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, names[index])
             span = self.width() - label_width - number_width
             bar = span * count / top
             x = label_width + (span - bar) / 2  # centred: the ladder reads as a funnel

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.calendar import display_date
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T][\d:.]+)?$")
 
 
 class PersonsDialog(QDialog):
@@ -44,6 +49,8 @@ class PersonsDialog(QDialog):
             for column, value in enumerate(values):
                 if hasattr(value, "isoformat"):
                     value = display_date(value)
+                elif isinstance(value, str) and ISO_DATE.match(value):  # SQL hands dates back as text
+                    value = display_date(date.fromisoformat(value[:10]))
                 item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value or ""))
                 item.setData(Qt.ItemDataRole.UserRole, person_id)
                 if isinstance(value, int):

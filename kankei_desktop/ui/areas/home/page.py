@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.reports.summary import summary_rows
+from kankei_desktop.reports.summary import summary_rows, summary_rows_en
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
 from kankei_desktop.services.kpis_queries import active_persons, persons_at_stage
 from kankei_desktop.store import Database
@@ -32,6 +32,7 @@ from kankei_desktop.ui.areas.home.dialogs import PersonsDialog
 from kankei_desktop.ui.areas.home.tiles import Tile
 from kankei_desktop.ui.worker import Recount
 from kankei_desktop.ui.widgets import PeriodPicker
+from kankei_desktop.ui.words import english, followup_title, period_text, shown
 
 TILE_KEYS = ("unique_persons", "person_visits", "person_days", "repeaters", "continuing",
              "sustained", "letters_sent", "shipped", "active_hosts", "side_job_companies")
@@ -160,7 +161,7 @@ class HomePage(AreaPage):
     def _followups_shown(self, followups: list) -> None:
         self.followups.clear()
         for item in followups:
-            entry = QListWidgetItem(item.title)
+            entry = QListWidgetItem(followup_title(item))
             entry.setData(Qt.ItemDataRole.UserRole, item.person_id)
             self.followups.addItem(entry)
         if not followups:
@@ -172,7 +173,7 @@ class HomePage(AreaPage):
 
     def show_figures(self, figures: KpiReport) -> None:
         self.figures = figures
-        rows = {row.key: row for row in summary_rows(figures)}
+        rows = {row.key: row for row in (summary_rows_en(figures) if english() else summary_rows(figures))}
         for key, tile in self.tiles.items():
             tile.show_row(rows[key], self.tr("Target"))
         self.state_label.setText("" if figures.has_data else self.tr("No data for this period"))
@@ -180,7 +181,7 @@ class HomePage(AreaPage):
         self.trend_chart.set_months([(self.tr("M%1").replace("%1", str(int(m.month[5:]))), m.unique_persons,
                                       m.person_visits) for m in figures.monthly],
                                     (self.tr("Unique persons"), self.tr("Person-visits")))
-        self.status_message.emit(figures.period_label)
+        self.status_message.emit(period_text(figures))
 
     # ------------------------------------------------------------ records behind a figure
     def open_records(self, key: str) -> QWidget | None:
@@ -191,7 +192,7 @@ class HomePage(AreaPage):
             with self.database.session() as session:
                 rows = active_persons(session, f.period_start, f.period_end, None, LIST_LIMIT)
             note = self.tr("Persons with at least one activity in %1 (double-click opens the person).").replace(
-                "%1", f.period_label)
+                "%1", period_text(f))
             return self._persons_dialog(self.tiles[key].label.text(), rows,
                                         [self.tr("Name"), self.tr("Visits"), self.tr("Last activity")], note)
         return self._go(AREA_OF_TILE.get(key, "participants"))
@@ -199,8 +200,8 @@ class HomePage(AreaPage):
     def open_stage(self, stage: str) -> QWidget:
         with self.database.session() as session:
             rows = persons_at_stage(session, stage, LIST_LIMIT)
-        note = self.tr("Persons whose current stage is %1.").replace("%1", stage)
-        return self._persons_dialog(stage, rows, [self.tr("Name"), self.tr("Last activity")], note)
+        note = self.tr("Persons whose current stage is %1.").replace("%1", shown(stage))
+        return self._persons_dialog(shown(stage), rows, [self.tr("Name"), self.tr("Last activity")], note)
 
     def _persons_dialog(self, title: str, rows, headers, note) -> PersonsDialog:
         dialog = PersonsDialog(title, rows, headers, note, self)

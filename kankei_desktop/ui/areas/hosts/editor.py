@@ -23,6 +23,7 @@ from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import hosts
 from kankei_desktop.services.hosts import HostInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import shown
 
 def _dashed(code: str) -> str:
     return f"{code[:3]}-{code[3:]}" if len(code) == 7 else code
@@ -41,7 +42,7 @@ class HostEditor(QDialog):
         self.name_edit.setObjectName("host_name")
         self.kind_combo = QComboBox()
         for kind in HostKind:
-            self.kind_combo.addItem(kind.value, kind.value)
+            self.kind_combo.addItem(shown(kind.value), kind.value)
         self.contact_edit = QLineEdit()
         self.phone_edit = QLineEdit()
         self.email_edit = QLineEdit()
@@ -57,7 +58,7 @@ class HostEditor(QDialog):
         self.capacity_spin = QSpinBox()
         self.capacity_spin.setRange(1, 1000)
         self.capacity_spin.setSuffix(self.tr(" persons / night"))
-        self.side_job_check = QCheckBox(self.tr("Hosts side-job / second-job talent (副業・兼業)"))
+        self.side_job_check = QCheckBox(self.tr("Hosts side-job / second-job talent"))
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(70)
         self.error_label = QLabel()

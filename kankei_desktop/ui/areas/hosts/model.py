@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from kankei_desktop.services import hosts
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import shown
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 COL_NAME, COL_KIND, COL_CONTACT, COL_PHONE, COL_CITY, COL_CAPACITY, COL_ACTIVE = range(7)
@@ -58,7 +59,7 @@ class HostListModel(QAbstractTableModel):
                 return self.tr("Active") if value else self.tr("Archived")
             if index.column() == COL_CAPACITY:
                 return "" if value is None else self.tr("%1 persons").replace("%1", str(value))
-            return value or ""
+            return shown(value or "")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -30,6 +30,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.hosts.editor import HostEditor
 from kankei_desktop.ui.areas.hosts.model import HostListModel, RowIdRole
 from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.words import shown, shown_label
 
 
 class HostsPage(AreaPage):
@@ -56,7 +57,7 @@ class HostsPage(AreaPage):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(self.tr("All kinds"), None)
         for kind in hosts.kind_choices():
-            self.kind_filter.addItem(kind, kind)
+            self.kind_filter.addItem(shown(kind), kind)
         self.archived_check = QCheckBox(self.tr("Show archived"))
 
         toolbar = QHBoxLayout()
@@ -178,12 +179,13 @@ class HostsPage(AreaPage):
             self.tr("Stays: %1, letters: %2").replace("%1", str(stays_count)).replace("%2", str(letters_count)),
         ]
         if data.hosts_side_job_talent:
-            lines.append(self.tr("Hosts side-job / second-job talent (副業・兼業)"))
+            lines.append(self.tr("Hosts side-job / second-job talent"))
         if data.notes:
             lines.append(data.notes.replace("\n", "<br>"))
         self.detail_label.setText("<br>".join(lines))
         for event in events:
-            self.timeline_list.addItem(f"{display_date(event.on)}　{event.kind}　{event.status}　{event.summary}")
+            self.timeline_list.addItem(f"{display_date(event.on)}　{shown_label(event.kind)}　{shown(event.status)}"
+                                       f"　{event.summary}")
 
     # ---------------------------------------------------------- actions
     def _run(self, action) -> bool:

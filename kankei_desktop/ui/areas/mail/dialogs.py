@@ -29,6 +29,7 @@ from kankei_desktop.services import mail
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.mail.editors import _fill, _programmes
 from kankei_desktop.ui.areas.mail.widgets import DateField
+from kankei_desktop.ui.words import shown
 
 
 class _Dialog(QDialog):
@@ -73,7 +74,7 @@ class BatchDialog(_Dialog):
         self.quantity.setRange(1, 99)
         self.carrier = QComboBox()
         for c in Carrier:
-            self.carrier.addItem(c.value, c.value)
+            self.carrier.addItem(shown(c.value), c.value)
         self.prepared = DateField()
         self.prepared.set_value(date.today())
         self.summary = QPlainTextEdit()

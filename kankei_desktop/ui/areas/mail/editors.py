@@ -30,6 +30,7 @@ from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.mail.widgets import DateField, PersonPicker
+from kankei_desktop.ui.words import shown, shown_programme, tracking_rule
 
 ERROR_STYLE = "border: 2px solid #c53030;"
 
@@ -45,7 +46,7 @@ def _programmes(session) -> list[tuple[str, str]]:
 def _fill(combo: QComboBox, rows, empty: str) -> None:
     combo.addItem(empty, None)
     for value, text in rows:
-        combo.addItem(text, value)
+        combo.addItem(shown_programme(text), value)
 
 
 def _select(combo: QComboBox, value) -> None:
@@ -103,7 +104,7 @@ class LetterEditor(_Editor):
         self.setWindowTitle(self.tr("New letter") if letter_id is None else self.tr("Edit letter"))
         self.direction = QComboBox()
         for d in LetterDirection:
-            self.direction.addItem(d.value, d.value)
+            self.direction.addItem(shown(d.value), d.value)
         self.person = PersonPicker(database)
         self.host = QComboBox()
         self.programme = QComboBox()
@@ -212,12 +213,12 @@ class ShipmentEditor(_Editor):
         self.host = QComboBox()
         self.programme = QComboBox()
         self.contents = QLineEdit()
-        self.contents.setPlaceholderText("お米 5kg")
+        self.contents.setPlaceholderText(self.tr("e.g. rice 5 kg"))
         self.quantity = QSpinBox()
         self.quantity.setRange(1, 999)
         self.carrier = QComboBox()
         for c in Carrier:
-            self.carrier.addItem(c.value, c.value)
+            self.carrier.addItem(shown(c.value), c.value)
         self.tracking = QLineEdit()
         self.tracking_hint = QLabel()
         self.tracking_hint.setStyleSheet("color: #718096;")
@@ -225,7 +226,7 @@ class ShipmentEditor(_Editor):
         self.cost = QSpinBox()
         self.cost.setRange(-1, 1_000_000)
         self.cost.setSpecialValueText(self.tr("(unknown)"))
-        self.cost.setSuffix(" 円")
+        self.cost.setSuffix(self.tr(" yen"))
         self.notes = QLineEdit()
         with database.session() as session:
             _fill(self.host, _hosts(session), self.tr("(none)"))
@@ -268,7 +269,7 @@ class ShipmentEditor(_Editor):
     def _hint(self, *_args) -> None:
         carrier = self.carrier.currentData()
         fmt = tracking_format(carrier)
-        text = self.tr("Format: %1").replace("%1", fmt.describe())
+        text = self.tr("Format: %1").replace("%1", tracking_rule(fmt))
         if check_digit_hint(normalise_tracking_number(self.tracking.text(), carrier), carrier) is False:
             text += " " + self.tr("(the last digit does not match the usual check digit; please check the slip)")
         self.tracking_hint.setText(text)

@@ -11,6 +11,7 @@ from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import display_tracking_number
 from kankei_desktop.services import attachments, followups, letters, shipments
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import followup_action, followup_title, shown, shown_label
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 PersonIdRole = Qt.ItemDataRole.UserRole + 2
@@ -70,7 +71,7 @@ class _TupleModel(QAbstractTableModel):
             return row[self.PERSON_COLUMN]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self.display(row, index.column())
-            return display_date(value) if isinstance(value, date) else value
+            return display_date(value) if isinstance(value, date) else shown_label(value, record_column=False)
         if role == Qt.ItemDataRole.ForegroundRole:
             value = self.display(row, index.column())
             if isinstance(value, str) and value in STATUS_COLOURS:
@@ -104,8 +105,8 @@ class LetterModel(_TupleModel):
         (_id, direction, person, host, _written, sent, received, status, summary, replied, _photos, _pid) = row
         if column == self.PHOTO:
             return None
-        replied_word = self.tr("replied")
-        status_text = f"{status}（{replied_word}）" if replied and status != "返送" else status
+        status_text = (self.tr("%1 (replied)").replace("%1", shown(status)) if replied and status != "返送"
+                       else status)
         return (None, direction, person, host or "", sent, received, status_text if column == 6 else status,
                 summary)[column]
 
@@ -178,7 +179,7 @@ class FollowUpModel(_TupleModel):
 
     def display(self, row: tuple, column: int):
         item = row[1]
-        return (f"{item.days}", item.person_name, item.title, item.action_label)[column]
+        return (f"{item.days}", item.person_name, followup_title(item), followup_action(item))[column]
 
     def item(self, row: int) -> followups.FollowUp:
         return self._rows[row][1]

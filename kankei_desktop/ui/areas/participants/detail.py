@@ -26,6 +26,7 @@ from kankei_desktop.ui.areas.programmes.person_dialogs import (
     log_interaction_for,
     review_ladder_stage,
 )
+from kankei_desktop.ui.words import shown, shown_label, timeline_title
 
 # Timeline colours follow UX.md: a text label always accompanies the colour.
 KIND_COLOURS = {
@@ -155,20 +156,22 @@ class PersonDetail(QTabWidget):
         consent.append(self.tr("Photos OK") if data.photo_ok else self.tr("No photos"))
         if data.consent_date:
             consent.append(self.tr("agreed %1").replace("%1", display_date(data.consent_date)))
-        shown = {
-            "name": data.name, "furigana": data.furigana, "stage": data.ladder_stage, "birth": birth,
-            "residence": data.residence_area, "affiliation": data.affiliation, "ties": "、".join(data.ties),
+        texts = {
+            "name": data.name, "furigana": data.furigana, "stage": shown(data.ladder_stage), "birth": birth,
+            "residence": shown(data.residence_area), "affiliation": data.affiliation,
+            "ties": shown("、".join(data.ties)),
             "interests": "、".join(data.interests + data.skills), "email": data.email, "phone": data.phone,
             "address": address, "consent": " / ".join(consent), "notes": data.notes,
         }
-        for key, value in shown.items():
+        for key, value in texts.items():
             self.values[key].setText(value or "—")
 
     def _show_timeline(self, entries: list[timeline.TimelineEntry]) -> None:
         self.timeline.clear()
         items = []
         for entry in entries:
-            item = QTreeWidgetItem([display_date(entry.on), entry.kind, entry.title, entry.detail])
+            item = QTreeWidgetItem([display_date(entry.on), shown_label(entry.kind), timeline_title(entry.title),
+                                    timeline_title(entry.detail)])
             item.setData(0, Qt.ItemDataRole.UserRole, entry.record_id)
             item.setForeground(1, Qt.GlobalColor.black)
             colour = KIND_COLOURS.get(entry.kind)

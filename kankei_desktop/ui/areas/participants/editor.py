@@ -14,6 +14,7 @@ from kankei_desktop.services.addresses import lookup_postal_code
 from kankei_desktop.services.participants import PersonInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.forms.ui_person_editor import Ui_PersonEditor
+from kankei_desktop.ui.words import shown
 
 GENDERS = ("", "女", "男", "その他", "無回答")
 ERROR_STYLE = "border: 2px solid #c53030;"
@@ -61,11 +62,15 @@ class PersonEditor(QDialog):
 
     # ----------------------------------------------------------- filling
     def _fill_choices(self) -> None:
-        self.ui.gender_combo.addItems(GENDERS)
-        self.ui.ladder_stage_combo.addItems([stage.value for stage in LadderStage])
-        self.ui.residence_area_combo.addItems(["", *RESIDENCE_AREAS])
+        for gender in GENDERS:
+            self.ui.gender_combo.addItem(shown(gender), gender)
+        for stage in LadderStage:
+            self.ui.ladder_stage_combo.addItem(shown(stage.value), stage.value)
+        for area in ("", *RESIDENCE_AREAS):
+            self.ui.residence_area_combo.addItem(shown(area), area)
         for tie in Tie:
-            item = QListWidgetItem(tie.value)
+            item = QListWidgetItem(shown(tie.value))
+            item.setData(Qt.ItemDataRole.UserRole, tie.value)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.ui.ties_list.addItem(item)
@@ -75,9 +80,11 @@ class PersonEditor(QDialog):
         ui.name_edit.setText(data.name)
         ui.furigana_edit.setText(data.furigana)
         ui.birth_date_edit.setText(display_date(data.birth_date))
-        ui.gender_combo.setCurrentText(data.gender)
-        ui.ladder_stage_combo.setCurrentText(data.ladder_stage)
-        ui.residence_area_combo.setCurrentText(data.residence_area)
+        if ui.gender_combo.findData(data.gender) < 0:  # a value typed elsewhere (import): keep it
+            ui.gender_combo.addItem(data.gender, data.gender)
+        ui.gender_combo.setCurrentIndex(max(0, ui.gender_combo.findData(data.gender)))
+        ui.ladder_stage_combo.setCurrentIndex(max(0, ui.ladder_stage_combo.findData(data.ladder_stage)))
+        ui.residence_area_combo.setCurrentIndex(max(0, ui.residence_area_combo.findData(data.residence_area)))
         ui.affiliation_edit.setText(data.affiliation)
         ui.found_via_edit.setText(data.found_via)
         ui.email_edit.setText(data.email)
@@ -89,7 +96,8 @@ class PersonEditor(QDialog):
         ui.address_building_edit.setText(data.address_building)
         for row in range(ui.ties_list.count()):
             item = ui.ties_list.item(row)
-            item.setCheckState(Qt.CheckState.Checked if item.text() in data.ties else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in data.ties
+                               else Qt.CheckState.Unchecked)
         ui.interests_edit.setText("、".join(data.interests))
         ui.skills_edit.setText("、".join(data.skills))
         ui.contact_ok_check.setChecked(data.contact_ok)
@@ -124,7 +132,7 @@ class PersonEditor(QDialog):
             name=ui.name_edit.text(),
             furigana=ui.furigana_edit.text(),
             birth_date=dates["birth_date"],
-            gender=ui.gender_combo.currentText().strip(),
+            gender=(ui.gender_combo.currentData() or "").strip(),
             email=ui.email_edit.text(),
             phone=ui.phone_edit.text(),
             postal_code=ui.postal_code_edit.text(),
@@ -132,15 +140,15 @@ class PersonEditor(QDialog):
             city=ui.city_edit.text().strip(),
             address_line=ui.address_line_edit.text().strip(),
             address_building=ui.address_building_edit.text().strip(),
-            residence_area=ui.residence_area_combo.currentText(),
+            residence_area=ui.residence_area_combo.currentData() or "",
             affiliation=ui.affiliation_edit.text().strip(),
-            ladder_stage=ui.ladder_stage_combo.currentText(),
+            ladder_stage=ui.ladder_stage_combo.currentData(),
             contact_ok=ui.contact_ok_check.isChecked(),
             photo_ok=ui.photo_ok_check.isChecked(),
             consent_date=dates["consent_date"],
             found_via=ui.found_via_edit.text().strip(),
             notes=ui.notes_edit.toPlainText().strip(),
-            ties=[ui.ties_list.item(r).text() for r in range(ui.ties_list.count())
+            ties=[ui.ties_list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(ui.ties_list.count())
                   if ui.ties_list.item(r).checkState() == Qt.CheckState.Checked],
             interests=_split_list(ui.interests_edit.text()),
             skills=_split_list(ui.skills_edit.text()),

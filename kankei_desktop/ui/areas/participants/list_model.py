@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.services import participants
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import shown
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -81,7 +82,7 @@ class PersonListModel(QAbstractTableModel):
             value = self._row(index.row())[index.column()]
             if isinstance(value, date):
                 return display_date(value)
-            return value or ""
+            return shown(value or "")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802

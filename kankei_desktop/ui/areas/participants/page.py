@@ -29,6 +29,7 @@ from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
 from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
 from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
+from kankei_desktop.ui.words import shown
 
 SPLITTER_STATE = settings.Option("participants/splitter", QByteArray, QByteArray())
 
@@ -59,11 +60,11 @@ class ParticipantsPage(AreaPage):
         self.stage_filter = QComboBox()
         self.stage_filter.addItem(self.tr("All stages"), None)
         for stage in participants.stage_choices():
-            self.stage_filter.addItem(stage, stage)
+            self.stage_filter.addItem(shown(stage), stage)
         self.tie_filter = QComboBox()
         self.tie_filter.addItem(self.tr("All ties"), None)
         for tie in participants.tie_choices():
-            self.tie_filter.addItem(tie, tie)
+            self.tie_filter.addItem(shown(tie), tie)
         self.deleted_check = QCheckBox(self.tr("Show deleted"))
 
         toolbar = QHBoxLayout()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.services.enrollments import BoardColumn
+from kankei_desktop.ui.words import stage_marker
 
 MIME_ENROLLMENTS = "application/x-kankei-enrollment-ids"
 EnrollmentIdRole = Qt.ItemDataRole.UserRole + 1
@@ -158,7 +159,8 @@ class BoardView(QScrollArea):
         layout = QVBoxLayout(frame)
         layout.setContentsMargins(2, 2, 2, 2)
         kind = "final" if column.is_final else "dropout" if column.is_dropout else "normal"
-        marker = self.tr(" (final)") if column.is_final else self.tr(" (dropped out)") if column.is_dropout else ""
+        marker = stage_marker(column.name, column.is_final, column.is_dropout, self.tr(" (final)"),
+                              self.tr(" (dropped out)"))
         header = QLabel(f"{column.name}{marker}\n{len(column.cards):,}" + self.tr(" persons"))
         header.setObjectName("stage_header")
         header.setAlignment(Qt.AlignmentFlag.AlignCenter)

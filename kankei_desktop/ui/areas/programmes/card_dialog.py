@@ -3,6 +3,8 @@ with the person's ladder and a quick 記録を追加."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +22,7 @@ from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.services import enrollments, merge
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.programmes.person_dialogs import log_interaction_for, review_ladder_stage
+from kankei_desktop.ui.words import shown
 
 
 class CardDialog(QDialog):
@@ -34,8 +37,9 @@ class CardDialog(QDialog):
             history = enrollments.stage_history(session, enrollment_id)
         self.setWindowTitle(f"{fields['name']}（{fields['furigana']}）")
         self.setMinimumSize(460, 320)
-        title = QLabel(f"<b>{fields['name']}</b>　{fields['furigana']}　{self.tr('Stage of involvement')}: "
-                       f"{fields['ladder_stage']}")
+        title = QLabel(self.tr("<b>%1</b>　%2　Stage of involvement: %3")
+                       .replace("%1", html.escape(fields["name"])).replace("%2", html.escape(fields["furigana"]))
+                       .replace("%3", shown(fields["ladder_stage"])))
         self.history = QTreeWidget()
         self.history.setObjectName("card_history")
         self.history.setRootIsDecorated(False)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.domain.calendar import display_date, fiscal_year_label, parse_date
+from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import backups, enrollments, merge, programmes, segments
 from kankei_desktop.store import Database
@@ -41,6 +41,7 @@ from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
 from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.words import english, fiscal_year_text, shown
 
 ProgrammeIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -113,7 +114,7 @@ class ProgrammesPage(AreaPage):
         self.move_date.setObjectName("move_date")
         self.move_date.setMinimumWidth(110)
         self.move_date.setMaximumWidth(130)
-        self.enroll_button = QPushButton(self.tr("Enroll a segment…"))
+        self.enroll_button = QPushButton(self.tr("Enroll from a segment…"))
         self.enroll_button.setObjectName("enroll_button")
         self.unenroll_button = QPushButton(self.tr("Remove selected"))
         self.move_button = QPushButton(self.tr("Move selected"))
@@ -267,7 +268,7 @@ class ProgrammesPage(AreaPage):
         self.year_combo.clear()
         self.year_combo.addItem(self.tr("All fiscal years"), None)
         for year in years:
-            self.year_combo.addItem(fiscal_year_label(year), year)
+            self.year_combo.addItem(fiscal_year_text(year), year)
         index = self.year_combo.findData(current)
         self.year_combo.setCurrentIndex(max(index, 0))
         self.year_combo.blockSignals(False)
@@ -281,7 +282,9 @@ class ProgrammesPage(AreaPage):
         self.programme_list.clear()
         for pid, name, kind, year, _region, archived, count in rows:
             flag = self.tr(" (archived)") if archived else ""
-            item = QListWidgetItem(f"{name}{flag}\n{fiscal_year_label(year)}・{kind}・{count:,}" + self.tr(" persons"))
+            dot = " · " if english() else "・"
+            item = QListWidgetItem(f"{name}{flag}\n{fiscal_year_text(year)}{dot}{shown(kind)}{dot}{count:,}"
+                                   + self.tr(" persons"))
             item.setData(ProgrammeIdRole, pid)
             self.programme_list.addItem(item)
         ids = [row[0] for row in rows]
@@ -309,8 +312,8 @@ class ProgrammesPage(AreaPage):
             self.title_label.setText("")
             self.figures_label.setText("")
             self.empty_label.setText(self.tr(
-                "No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, "
-                "田舎暮らしクエスト) or with your own stages."))
+                "No programme yet. Use [+ New] to create one from a template (Otetsudai Plus, Rice letter, "
+                "Country-life quest) or with your own stages."))
             self.board.set_columns([])
             self.table_model.set_rows([])
             return
@@ -319,7 +322,7 @@ class ProgrammesPage(AreaPage):
             data = programmes.load_programme_input(session, self.programme_id)
             columns = enrollments.board(session, self.programme_id)
             rows = enrollments.table_rows(session, self.programme_id)
-        self.title_label.setText(f"{data.name}　{fiscal_year_label(data.fiscal_year)}"
+        self.title_label.setText(f"{data.name}　{fiscal_year_text(data.fiscal_year)}"
                                  + (f"　{data.region}" if data.region else ""))
         total = sum(len(column.cards) for column in columns)
         self.figures_label.show_enrolled(data, columns)
@@ -455,7 +458,7 @@ class ProgrammesPage(AreaPage):
             self.show_error(self.tr("There is no segment yet. Save one with [Segments] first."))
             return []
         if not isinstance(segment_name, str):
-            segment_name, ok = QInputDialog.getItem(self, self.tr("Enroll a segment"),
+            segment_name, ok = QInputDialog.getItem(self, self.tr("Enroll from a segment"),
                                                     self.tr("Enroll everyone in this segment"), names, 0, False)
             if not ok:
                 return []

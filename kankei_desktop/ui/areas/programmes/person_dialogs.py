@@ -1,7 +1,7 @@
 """Dialogs other areas call for a person or a selection of persons.
 
 - ``InteractionDialog`` (記録を追加): log a touch for one person.
-- ``AddToProgrammeDialog`` (プログラムに追加): enroll a multi-selection in a programme.
+- ``AddToProgrammeDialog`` (プログラムに参加登録): enroll a multi-selection in a programme.
 - ``LadderDialog`` (関わりの段階): the stage, its history, the suggestion and why; confirm or set by hand.
 
 Entry points for the participants area: ``log_interaction_for(...)``, ``edit_interaction(...)``,
@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.domain.calendar import display_date, fiscal_year_label, parse_date
+from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.domain.enums import LadderStage
 from kankei_desktop.services import enrollments, interactions, ladder, programmes
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import ladder_reason, programme_text, shown
 
 ERROR_STYLE = "border: 2px solid #c53030;"
 
@@ -42,7 +43,7 @@ ERROR_STYLE = "border: 2px solid #c53030;"
 def _programme_items(database: Database) -> list[tuple[str, str]]:
     with database.session() as session:
         rows = programmes.list_programmes(session)
-    return [(pid, f"{name}（{fiscal_year_label(year)}）") for pid, name, _kind, year, _r, _a, _n in rows]
+    return [(pid, programme_text(name, year)) for pid, name, _kind, year, _r, _a, _n in rows]
 
 
 def _buttons(dialog: QDialog, save_text: str, cancel_text: str) -> QDialogButtonBox:
@@ -67,7 +68,7 @@ class InteractionDialog(QDialog):
         self.setWindowTitle(self.tr("Add a record") if interaction_id is None else self.tr("Edit the record"))
         self.kind_combo = QComboBox()
         for kind in interactions.kind_choices():
-            self.kind_combo.addItem(kind, kind)
+            self.kind_combo.addItem(shown(kind), kind)
         self.date_edit = QLineEdit(display_date(date.today()))
         self.date_edit.setObjectName("interaction_date")
         self.programme_combo = QComboBox()
@@ -203,7 +204,7 @@ def edit_interaction(database: Database, person_id: str, interaction_id: str, pa
 
 
 def add_persons_to_programme(database: Database, person_ids: list[str], parent: QWidget | None = None) -> bool:
-    """プログラムに追加 for a multi-selection; True when they were enrolled."""
+    """プログラムに参加登録 for a multi-selection; True when they were enrolled."""
     return bool(person_ids) and bool(AddToProgrammeDialog(database, person_ids, parent).exec())
 
 
@@ -226,7 +227,7 @@ class LadderDialog(QDialog):
         self.accept_button.setObjectName("accept_suggestion")
         self.stage_combo = QComboBox()
         for stage in LadderStage:
-            self.stage_combo.addItem(stage.value, stage.value)
+            self.stage_combo.addItem(shown(stage.value), stage.value)
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Reason (e.g. organised the village festival)"))
         self.set_button = QPushButton(self.tr("Set this stage"))
@@ -262,16 +263,16 @@ class LadderDialog(QDialog):
         with self.database.session() as session:
             self.suggestion = ladder.suggest_stage(session, self.person_id)
             rows = ladder.ladder_history(session, self.person_id)
-        self.current_label.setText(self.suggestion.current)
+        self.current_label.setText(shown(self.suggestion.current))
         self.stage_combo.setCurrentIndex(max(self.stage_combo.findData(self.suggestion.current), 0))
         if self.suggestion.stage:
-            self.suggestion_label.setText(f"{self.suggestion.stage}: {self.suggestion.reason}")
+            self.suggestion_label.setText(f"{shown(self.suggestion.stage)}: {ladder_reason(self.suggestion.reason)}")
         else:
-            self.suggestion_label.setText(self.suggestion.reason)
+            self.suggestion_label.setText(ladder_reason(self.suggestion.reason))
         self.accept_button.setEnabled(self.suggestion.stage is not None)
         self.history.clear()
         for on, from_stage, to_stage, by, reason in reversed(rows):
-            stage = f"{from_stage} → {to_stage}" if from_stage else to_stage
+            stage = f"{shown(from_stage)} → {shown(to_stage)}" if from_stage else shown(to_stage)
             self.history.addTopLevelItem(QTreeWidgetItem([display_date(on), stage, by, reason]))
 
     def accept_suggestion(self) -> None:

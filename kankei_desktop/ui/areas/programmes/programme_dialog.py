@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.domain.calendar import fiscal_year_label, fiscal_year_of
+from kankei_desktop.domain.calendar import fiscal_year_of
 from kankei_desktop.domain.enums import ProgrammeKind
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.services.programmes import (
@@ -31,6 +31,7 @@ from kankei_desktop.services.programmes import (
     TargetInput,
     template_stages,
 )
+from kankei_desktop.ui.words import fiscal_year_text, shown
 
 ERROR_STYLE = "border: 2px solid #c53030;"
 
@@ -51,7 +52,7 @@ class ProgrammeDialog(QDialog):
         self.name_edit.setObjectName("programme_name")
         self.kind_combo = QComboBox()
         for kind in ProgrammeKind:
-            self.kind_combo.addItem(kind.value, kind.value)
+            self.kind_combo.addItem(shown(kind.value), kind.value)
         self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1989, 2100)
@@ -85,7 +86,7 @@ class ProgrammeDialog(QDialog):
         self.error_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name_edit)
+        form.addRow(self.tr("Programme name"), self.name_edit)
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Stages"), self.stages_label)
         form.addRow(self.tr("Fiscal year"), self.year_spin)
@@ -126,7 +127,7 @@ class ProgrammeDialog(QDialog):
         self.targets.setItem(row, 2, unit_item)
 
     def _show_year(self) -> None:
-        self.year_label.setText(fiscal_year_label(self.year_spin.value()))
+        self.year_label.setText(fiscal_year_text(self.year_spin.value()))
 
     def _show_stages(self) -> None:
         names = [s.name for s in template_stages(self.kind_combo.currentData())]

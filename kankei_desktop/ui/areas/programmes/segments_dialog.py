@@ -22,18 +22,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.domain.calendar import display_date, fiscal_year_label, parse_date
+from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import programmes, segments
 from kankei_desktop.services.segments import SegmentCriteria
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import programme_text, shown
 
 
 def _checklist(values: list[str]) -> QListWidget:
     widget = QListWidget()
     for value in values:
-        item = QListWidgetItem(value)
+        item = QListWidgetItem(shown(value))
+        item.setData(Qt.ItemDataRole.UserRole, value)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Unchecked)
         widget.addItem(item)
@@ -42,14 +44,15 @@ def _checklist(values: list[str]) -> QListWidget:
 
 
 def _checked(widget: QListWidget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
             if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
 def _check(widget: QListWidget, values: list[str]) -> None:
     for i in range(widget.count()):
         item = widget.item(i)
-        item.setCheckState(Qt.CheckState.Checked if item.text() in values else Qt.CheckState.Unchecked)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in values
+                           else Qt.CheckState.Unchecked)
 
 
 class SegmentsDialog(QDialog):
@@ -76,14 +79,14 @@ class SegmentsDialog(QDialog):
         self.programme_combo.addItem(self.tr("(any)"), None)
         with database.session() as session:
             for pid, name, _kind, year, _region, _archived, _n in programmes.list_programmes(session, include_archived=True):
-                self.programme_combo.addItem(f"{name}（{fiscal_year_label(year)}）", pid)
+                self.programme_combo.addItem(programme_text(name, year), pid)
         self.stage_combo = QComboBox()
         self.after_edit = QLineEdit()
         self.after_edit.setPlaceholderText("2026/04/01")
         self.before_edit = QLineEdit()
         self.before_edit.setPlaceholderText("2027/03/31")
         self.tags_edit = QLineEdit()
-        self.tags_edit.setPlaceholderText(self.tr("e.g. 農業、写真 (any of them)"))
+        self.tags_edit.setPlaceholderText(self.tr("e.g. farming, photography (any of them)"))
         self.contact_combo = self._yes_no()
         self.photo_combo = self._yes_no()
         self.text_edit = QLineEdit()

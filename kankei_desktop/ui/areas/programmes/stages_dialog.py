@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.services import programmes
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import stage_marker
 
 
 class StagesDialog(QDialog):
@@ -73,7 +74,8 @@ class StagesDialog(QDialog):
         current = select_id or self.current_id()
         self.stage_list.clear()
         for stage in self.stages:
-            mark = self.tr(" [final]") if stage.is_final else self.tr(" [dropped out]") if stage.is_dropout else ""
+            mark = stage_marker(stage.name, stage.is_final, stage.is_dropout, self.tr(" (final)"),
+                                self.tr(" (dropped out)"))
             item = QListWidgetItem(f"{stage.name}{mark}  ({stage.enrollment_count:,})")
             item.setData(Qt.ItemDataRole.UserRole, stage.id)
             self.stage_list.addItem(item)

@@ -32,6 +32,7 @@ from kankei_desktop.services.stay_calendar import person_names, programme_choice
 from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.words import shown, shown_programme
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -80,7 +81,7 @@ class StayEditor(QDialog):
         self.programme_combo = QComboBox()
         self.status_combo = QComboBox()
         for status in StayStatus:
-            self.status_combo.addItem(status.value, status.value)
+            self.status_combo.addItem(shown(status.value), status.value)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(60)
         self.error_label = QLabel()
@@ -116,7 +117,7 @@ class StayEditor(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = self.buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
-        self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is 中止)"))
+        self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is Cancelled)"))
         self.delete_button.setVisible(bool(stay_id))
         self.delete_button.clicked.connect(self.delete_stay)
         layout = QVBoxLayout(self)
@@ -160,7 +161,7 @@ class StayEditor(QDialog):
             self.lodging_combo.addItem(name, host_id)
         self.programme_combo.addItem(self.tr("(none)"), None)
         for programme_id, label in programmes:
-            self.programme_combo.addItem(label, programme_id)
+            self.programme_combo.addItem(shown_programme(label), programme_id)
 
     def _select_host(self, host_id: str) -> None:
         """A row of the timeline is a host, a lodging or both: fill whichever fits."""
@@ -239,7 +240,7 @@ class StayEditor(QDialog):
         with self.database.session() as session:
             kind = stays.kind_for(session, start, end)
         nights = (end - start).days
-        self.kind_label.setText(self.tr("%1 · %2 days, %3 nights").replace("%1", kind)
+        self.kind_label.setText(self.tr("%1 · %2 days, %3 nights").replace("%1", shown(kind))
                                 .replace("%2", str(stay_days(start, end))).replace("%3", str(nights)))
 
     # ------------------------------------------------------------ saving
@@ -294,7 +295,7 @@ class StayEditor(QDialog):
                 return False
 
     def confirm_delete(self) -> bool:
-        question = self.tr("Delete this stay? Use the status 中止 for a stay that was called off.")
+        question = self.tr("Delete this stay? Use the status Cancelled for a stay that was called off.")
         return QMessageBox.question(self, self.tr("Delete"), question) == QMessageBox.StandardButton.Yes
 
     def delete_stay(self) -> None:

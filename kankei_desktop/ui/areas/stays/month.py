@@ -13,8 +13,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kankei_desktop.services.stay_calendar import StayRow
-from kankei_desktop.services.stay_rules import HOLIDAY, SATURDAY, SUNDAY, WEEKDAYS_JA, day_marks, holiday_name
+from kankei_desktop.services.stay_rules import HOLIDAY, SATURDAY, SUNDAY, day_marks, holiday_name
 from kankei_desktop.ui.areas.stays.timeline import STATUS_COLOURS, mark_colour
+from kankei_desktop.ui.words import more_count, stay_title, weekday_short
 
 HEADER = 24
 LINE = 17
@@ -72,7 +73,7 @@ class MonthView(QWidget):
         w = self.width() / 7
         for column in range(7):
             painter.setPen(QColor("#b91c1c") if column == 6 else QColor("#1d4ed8") if column == 5 else QColor("#374151"))
-            painter.drawText(QRectF(column * w, 0, w, HEADER), Qt.AlignmentFlag.AlignCenter, WEEKDAYS_JA[column])
+            painter.drawText(QRectF(column * w, 0, w, HEADER), Qt.AlignmentFlag.AlignCenter, weekday_short(column))
         self._lines = []
         low, high = sorted((self._press, self._hover)) if self._press and self._hover else (None, None)
         for day, day_stays in self._by_day.items():
@@ -103,12 +104,12 @@ class MonthView(QWidget):
                 fill, edge = STATUS_COLOURS.get(stay.status, ("#e5e7eb", "#6b7280"))
                 painter.fillRect(line, QColor(fill))
                 painter.setPen(QColor(edge))
-                painter.drawText(line.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, stay.title())
+                painter.drawText(line.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, stay_title(stay))
                 self._lines.append((line, stay.id))
             if len(shown) < len(day_stays):
                 painter.setPen(QColor("#374151"))
                 painter.drawText(QRect(rect.left() + 4, rect.bottom() - LINE, rect.width() - 8, LINE),
-                                 Qt.AlignmentFlag.AlignRight, f"+{len(day_stays) - len(shown)}件")
+                                 Qt.AlignmentFlag.AlignRight, more_count(len(day_stays) - len(shown)))
         painter.end()
 
     def line_center(self, stay_id: str) -> QPoint:

@@ -26,6 +26,7 @@ from kankei_desktop.ui.areas.stays.editor import StayEditor
 from kankei_desktop.ui.areas.stays.month import MonthView
 from kankei_desktop.ui.areas.stays.timeline import TimelineView, month_span
 from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.words import shown_programme
 
 TIMELINE, MONTH = 0, 1
 
@@ -132,7 +133,7 @@ class StaysPage(AreaPage):
             combo.clear()
             combo.addItem(label, None)
             for item_id, name in items:
-                combo.addItem(name, item_id)
+                combo.addItem(shown_programme(name), item_id)
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
@@ -163,7 +164,7 @@ class StaysPage(AreaPage):
         else:
             self.month_view.set_data(self.month_first, stays, self.today)
         self.stack.setCurrentIndex(view)
-        self.status_message.emit(self.tr("%1 stays this month").replace("%1", str(len(stays))))
+        self.status_message.emit(self.tr("Stays this month: %1").replace("%1", str(len(stays))))
 
     # ---------------------------------------------------------- actions
     def create_from_selection(self, host_id: str, first: date, last: date) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from kankei_desktop.services.stay_calendar import StayRow
-from kankei_desktop.services.stay_rules import CLOSED, HOLIDAY, SATURDAY, SUNDAY, WEEKDAYS_JA, day_marks
+from kankei_desktop.services.stay_rules import CLOSED, HOLIDAY, SATURDAY, SUNDAY, day_marks
+from kankei_desktop.ui.words import stay_title, weekday_short, with_capacity
 
 NAME_WIDTH = 210
 HEADER_HEIGHT = 40
@@ -213,7 +214,7 @@ class TimelineView(QWidget):
             painter.setPen(QColor("#b91c1c") if (SUNDAY in marks or HOLIDAY in marks)
                            else QColor("#1d4ed8") if SATURDAY in marks else text_pen.color())
             painter.drawText(QRectF(x, 2, day_w, 18), Qt.AlignmentFlag.AlignCenter, str(day.day))
-            painter.drawText(QRectF(x, 19, day_w, 18), Qt.AlignmentFlag.AlignCenter, WEEKDAYS_JA[day.weekday()])
+            painter.drawText(QRectF(x, 19, day_w, 18), Qt.AlignmentFlag.AlignCenter, weekday_short(day.weekday()))
             painter.setPen(grid)
             painter.drawLine(int(x), top_y, int(x), bottom_y)
         painter.setPen(grid)
@@ -226,7 +227,7 @@ class TimelineView(QWidget):
             painter.setPen(grid)
             painter.drawLine(0, row.top + row.height, width, row.top + row.height)
             painter.setPen(text_pen)
-            label = row.name if row.capacity is None else f"{row.name}（定員{row.capacity}）"
+            label = with_capacity(row.name, row.capacity)
             painter.drawText(QRect(6, row.top, NAME_WIDTH - 10, row.height),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label)
             if selection and selection[0] == index:
@@ -247,7 +248,7 @@ class TimelineView(QWidget):
         painter.setBrush(QColor(fill))
         painter.drawRoundedRect(rect, 4, 4)
         painter.setPen(QColor("#6b7280") if stay.status == "中止" else QColor("#111827"))
-        text = stay.title() if stay.status != "中止" else "中止 " + stay.title()
+        text = stay_title(stay)
         painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     def _selection(self) -> tuple[int, int, int] | None:

@@ -1,0 +1,61 @@
+"""What every PDF shares: who made it, 「n / N」 on each page, and names that never break.
+
+- 作成者 is the configured author (設定 › 作成者) or else the organisation — never the
+  computer's login name, which says nothing to a supervisor and can be ``root``.
+- ``numbered_canvas`` keeps the pages until the end so each can carry 「n / N」.
+- ``unbroken`` joins a name's parts with no-break spaces, so a table cell wraps between
+  names (阿部 啓介 様、 …) and never inside one (阿部 / 啓介 様).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+from sqlmodel import Session
+
+from kankei_desktop.services import settings_store
+
+NO_BREAK_SPACE = "\u00a0"
+
+
+def document_author(session: Session) -> str:
+    """The configured author, else the organisation, else empty (never the OS login)."""
+    for key in (settings_store.REPORT_AUTHOR, settings_store.ORGANISATION_NAME):
+        value = str(settings_store.get(session, key) or "").strip()
+        if value:
+            return value
+    return ""
+
+
+def unbroken(name: str) -> str:
+    """The name with its spaces made unbreakable (use with a paragraph style whose wordWrap is None)."""
+    return re.sub(r"[ \u3000]+", NO_BREAK_SPACE, name.strip())
+
+
+def numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas class that calls ``footer(canvas, page, total)`` on every page once the total is known."""
+
+    class NumberedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict] = []
+
+        def showPage(self):
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._held_pages)
+            for state in self._held_pages:
+                self.__dict__.update(state)
+                footer(self, self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def page_of(page: int, total: int) -> str:
+    return f"{page} / {total}"
