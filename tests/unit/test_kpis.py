@@ -232,6 +232,16 @@ def _reference_activities(connection, first: str, last: str) -> list[tuple]:
         SELECT sp.person_id, s.start_on, s.end_on, s.programme_id FROM stay s
         JOIN stay_participant sp ON sp.stay_id = s.id JOIN person p ON p.id = sp.person_id
         WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND sp.deleted_at IS NULL AND s.status = '実施済'
+        UNION ALL
+        SELECT sh.person_id, sh.shipped_on, sh.shipped_on, sh.programme_id FROM shipment sh
+        JOIN person p ON p.id = sh.person_id JOIN programme g ON g.id = sh.programme_id
+        WHERE p.deleted_at IS NULL AND sh.deleted_at IS NULL AND g.kind = 'お米レター' AND sh.shipped_on IS NOT NULL
+        UNION ALL
+        SELECT l.person_id, CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END,
+               CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END, l.programme_id
+        FROM letter l JOIN person p ON p.id = l.person_id JOIN programme g ON g.id = l.programme_id
+        WHERE p.deleted_at IS NULL AND l.deleted_at IS NULL AND g.kind = 'お米レター'
+          AND CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END IS NOT NULL
     """).fetchall()
     return [(person, max(start, first), programme) for person, start, end, programme in rows
             if start <= last and end >= first]
