@@ -428,3 +428,34 @@ def custom_indicators(session: Session, fiscal_year: int, quarter: int | None,
     for indicator_id, figure in latest.items():
         figure.pair = names.get(pairs[indicator_id]) if pairs[indicator_id] else None
     return [figure for indicator_id, figure in latest.items() if indicator_id not in archived]
+
+
+# The person figures whose persons a click lists (ホーム tiles, the PDF's named list).
+PERSON_FIGURES = ("unique_persons", "person_visits", "repeaters", "continuing", "sustained")
+
+
+def persons_behind(session: Session, key: str, fiscal_year: int, quarter: int | None = None,
+                   programme_id: str | None = None, limit: int | None = None) -> list[tuple]:
+    """[(person id, name, のべ, last activity day)] of exactly the persons a person figure counts,
+    in the participants list's order: 実人数 and のべ (every active person), リピーター, 継続者
+    (active in the period and the previous fiscal year) or 継続的関与者 (active in two of the
+    four quarters; のべ and last day over those four quarters). Counted from the same rows
+    as ``compute_kpis``, so the list is as long as the figure."""
+    from kankei_desktop.services import kpis_persons as P
+
+    if key not in PERSON_FIGURES:
+        raise ValidationError({"figure": f"「{key}」は人の一覧を持つ指標ではありません。"})
+    _check(fiscal_year, quarter)
+    period = fiscal_year_period(fiscal_year, quarter)
+    start, end = period.start, period.end
+    if key in ("unique_persons", "person_visits"):
+        return q.active_persons(session, start, end, programme_id, limit)
+    window_start = _sustained_window_start(fiscal_year, quarter)
+    counted = P.tally(q.activity_rows(session, window_start, end), (start, end), window_start, programme_id)
+    if key == "repeaters":
+        return q.active_persons(session, start, end, programme_id, limit, only=counted.repeater_ids)
+    if key == "continuing":
+        previous = fiscal_year_period(fiscal_year - 1)
+        both = counted.persons & q.active_person_ids(session, previous.start, previous.end)
+        return q.active_persons(session, start, end, programme_id, limit, only=both)
+    return q.active_persons(session, window_start, end, programme_id, limit, only=counted.sustained_ids)

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.reports.summary import summary_rows
-from kankei_desktop.services.kpis import KpiReport, compute_kpis
-from kankei_desktop.services.kpis_queries import active_persons, persons_at_stage
+from kankei_desktop.services.kpis import KpiReport, compute_kpis, persons_behind
+from kankei_desktop.services.kpis_queries import persons_at_stage
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart
@@ -189,9 +189,16 @@ class HomePage(AreaPage):
         if key in PERSON_TILES:
             f = self.figures
             with self.database.session() as session:
-                rows = active_persons(session, f.period_start, f.period_end, None, LIST_LIMIT)
-            note = self.tr("Persons with at least one activity in %1 (double-click opens the person).").replace(
-                "%1", f.period_label)
+                rows = persons_behind(session, key, f.fiscal_year, f.quarter, None, LIST_LIMIT)
+            note = {
+                "repeaters": self.tr("Persons active on two or more different dates in %1."),
+                "continuing": self.tr("Persons active in %1 and in the previous fiscal year."),
+                "sustained": self.tr("Persons active in at least two of the four quarters ending with %1 "
+                                     "(visits and last activity over those quarters)."),
+            }.get(key, self.tr("Persons with at least one activity in %1.")).replace("%1", f.period_label)
+            note += " " + self.tr("Double-click opens the person.")
+            if len(rows) >= LIST_LIMIT:
+                note += " " + self.tr("Only the first %1 are listed.").replace("%1", f"{LIST_LIMIT:,}")
             return self._persons_dialog(self.tiles[key].label.text(), rows,
                                         [self.tr("Name"), self.tr("Visits"), self.tr("Last activity")], note)
         return self._go(AREA_OF_TILE.get(key, "participants"))
