@@ -430,12 +430,13 @@ class _Builder:
             for left, right in paired:
                 pair_rows.append([left.name, self.indicator_value(left), number(left.target, left.unit),
                                   right.name, self.indicator_value(right), number(right.target, right.unit)])
-            half = (CONTENT_WIDTH - 2 * 130) / 2
+            half = (CONTENT_WIDTH - 2 * 150) / 2
             story.append(self.table(["指標", "値", "目標", "対の指標", "値", "目標"], pair_rows,
-                                    [half, 80, 50, half, 80, 50], right=(1, 2, 4, 5)))
+                                    [half, 105, 45, half, 105, 45], right=(1, 2, 4, 5)))
             notes = [f"{item.name}: {item.source_note}" for pair in paired for item in pair if item.source_note]
             if notes:
                 story.append(self.p("出典: " + "／".join(notes), self.small))
+                story.append(Spacer(1, 8))
         return story
 
     def comments_section(self, comments: list[tuple[str | None, str]]) -> list:

@@ -115,3 +115,27 @@ def test_bad_interactions_refused(session, person):
     with pytest.raises(ValidationError, match="選択肢"):
         _touch(session, person, "電報", date(2026, 5, 1))
     assert interactions.interactions_of_person(session, person) == []
+
+
+def test_stage_change_dated_before_the_previous_change_is_refused(database):
+    """Catching up on paper notes: the date is the coordinator's, but never before the last change."""
+    from kankei_desktop.domain.tables import LadderStageChange
+    from kankei_desktop.services.ladder import ladder_history, set_ladder_stage
+
+    with database.session() as session:
+        person = Person(name="山本 一", furigana="ヤマモト ハジメ")
+        session.add(person)
+        session.flush()
+        set_ladder_stage(session, person.id, "参加", on=date(2026, 5, 1))
+    with database.session() as session:
+        for day in (date(2026, 4, 30), date.today() + timedelta(days=1)):
+            with pytest.raises(ValidationError) as refused:
+                set_ladder_stage(session, person.id, "リピート", on=day)
+            assert "on" in refused.value.errors
+        assert "前回の変更（2026/05/01）" in str(pytest.raises(ValidationError, set_ladder_stage, session,
+                                                             person.id, "リピート", on=date(2026, 4, 1)).value)
+        assert session.get(Person, person.id).ladder_stage == "参加"
+        set_ladder_stage(session, person.id, "リピート", on=date(2026, 5, 1))  # the same day is fine
+    with database.session() as session:
+        assert [row[0] for row in ladder_history(session, person.id)] == [date(2026, 5, 1), date(2026, 5, 1)]
+        assert len(session.execute(select(LadderStageChange)).all()) == 2

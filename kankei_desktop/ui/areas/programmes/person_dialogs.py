@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QDateEdit,
     QComboBox,
     QHeaderView,
     QPushButton,
@@ -230,6 +232,12 @@ class LadderDialog(QDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Reason (e.g. organised the village festival)"))
         self.set_button = QPushButton(self.tr("Set this stage"))
+        # The day of the change (catching up on paper notes): not in the future, not before the last change.
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("ladder_date")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy/MM/dd")
+        self.date_edit.setDate(QDate.currentDate())
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("Date"), self.tr("Stage"), self.tr("By"), self.tr("Reason")])
@@ -245,6 +253,7 @@ class LadderDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Now"), self.current_label)
         form.addRow(self.tr("Suggestion"), self.suggestion_label)
+        form.addRow(self.tr("Change date"), self.date_edit)
         form.addRow("", self.accept_button)
         form.addRow(self.tr("Set by hand"), self.stage_combo)
         form.addRow(self.tr("Reason"), self.reason_edit)
@@ -275,12 +284,14 @@ class LadderDialog(QDialog):
             self.history.addTopLevelItem(QTreeWidgetItem([display_date(on), stage, by, reason]))
 
     def accept_suggestion(self) -> None:
-        self._run(lambda session: ladder.apply_suggestion(session, self.person_id))
+        on = self.date_edit.date().toPython()
+        self._run(lambda session: ladder.apply_suggestion(session, self.person_id, on=on))
 
     def set_stage(self) -> None:
         reason = self.reason_edit.text().strip() or "手動変更"
         stage = self.stage_combo.currentData()
-        self._run(lambda session: ladder.set_ladder_stage(session, self.person_id, stage, reason=reason))
+        on = self.date_edit.date().toPython()
+        self._run(lambda session: ladder.set_ladder_stage(session, self.person_id, stage, on=on, reason=reason))
 
     def _run(self, operation) -> None:
         try:

@@ -1,0 +1,124 @@
+"""段階の提案: every pending ladder suggestion (who, suggested stage, reason), accepted for the
+persons chosen, on a date the coordinator gives (not in the future, not before a person's
+previous change). Each acceptance is recorded with its own reason (``services.ladder``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.services import ladder
+from kankei_desktop.store import Database
+
+
+class SuggestionsDialog(QDialog):
+    changed = Signal()
+
+    def __init__(self, database: Database, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.database = database
+        self.setWindowTitle(self.tr("Ladder suggestions"))
+        self.resize(820, 520)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setObjectName("suggestionsTable")
+        self.table.setAccessibleName(self.tr("Pending suggestions"))
+        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Now"), self.tr("Suggested"),
+                                              self.tr("Reason")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("changeDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy/MM/dd")
+        self.date_edit.setDate(QDate.currentDate())
+        date_label = QLabel(self.tr("Change &date"))
+        date_label.setBuddy(self.date_edit)
+        self.accept_button = QPushButton(self.tr("&Accept for the selected persons"))
+        self.accept_button.setObjectName("acceptSelected")
+        self.message = QLabel()
+        self.message.setObjectName("messageLabel")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #c53030;")
+        bottom = QHBoxLayout()
+        bottom.addWidget(date_label)
+        bottom.addWidget(self.date_edit)
+        bottom.addStretch(1)
+        bottom.addWidget(self.accept_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.message)
+        layout.addWidget(close)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.pending: list[ladder.PendingSuggestion] = []
+        self.reload()
+
+    def reload(self) -> None:
+        with self.database.session() as session:
+            self.pending = ladder.pending_suggestions(session)
+        self.table.setRowCount(len(self.pending))
+        for row, item in enumerate(self.pending):
+            for column, text in enumerate((item.name, item.current, item.stage, item.reason)):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, item.person_id)
+                self.table.setItem(row, column, cell)
+        self.summary.setText(self.tr("%1 persons have a suggestion waiting. Select the ones to accept "
+                                     "(Ctrl or Shift for several).").replace("%1", f"{len(self.pending):,}"))
+        self._selection_changed()
+
+    def selected(self) -> list[ladder.PendingSuggestion]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.pending[row] for row in rows]
+
+    def _selection_changed(self) -> None:
+        self.accept_button.setEnabled(bool(self.selected()))
+
+    def confirm(self, text: str) -> bool:
+        return QMessageBox.question(self, self.tr("Ladder suggestions"), text) == QMessageBox.StandardButton.Yes
+
+    def accept_selected(self) -> bool:
+        chosen = self.selected()
+        if not chosen:
+            return False
+        on: date = self.date_edit.date().toPython()
+        names = "、".join(item.name for item in chosen[:5]) + ("…" if len(chosen) > 5 else "")
+        question = self.tr("Change the stage of %1 persons as suggested, dated %2: %3").replace(
+            "%1", str(len(chosen))).replace("%2", on.strftime("%Y/%m/%d")).replace("%3", names)
+        if not self.confirm(question):
+            return False
+        try:
+            with self.database.session() as session:
+                ladder.accept_suggestions(session, [item.person_id for item in chosen], on=on)
+        except KankeiError as error:
+            self.message.setText(error.message)
+            return False
+        self.message.clear()
+        self.reload()
+        self.changed.emit()
+        return True
