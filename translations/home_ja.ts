@@ -69,29 +69,54 @@
         <translation>のべ人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="193"/>
-        <source>Persons with at least one activity in %1 (double-click opens the person).</source>
-        <translation>%1に1回以上活動した人（ダブルクリックで参加者を開きます）。</translation>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="194"/>
+        <source>Persons active on two or more different dates in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="195"/>
+        <source>Persons active in %1 and in the previous fiscal year.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/home/page.py" line="196"/>
+        <source>Persons active in at least two of the four quarters ending with %1 (visits and last activity over those quarters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="198"/>
+        <source>Persons with at least one activity in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="199"/>
+        <source>Double-click opens the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="201"/>
+        <source>Only the first %1 are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../kankei_desktop/ui/areas/home/page.py" line="203"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="210"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="203"/>
         <source>Visits</source>
         <translation>のべ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="196"/>
         <location filename="../kankei_desktop/ui/areas/home/page.py" line="203"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="210"/>
         <source>Last activity</source>
         <translation>最終活動日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="202"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="209"/>
         <source>Persons whose current stage is %1.</source>
         <translation>現在の段階が「%1」の人。</translation>
     </message>

@@ -301,7 +301,8 @@
     <name>MailPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="70"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="215"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="240"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
@@ -327,7 +328,6 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="244"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -393,8 +393,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="127"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="300"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="294"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="346"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
@@ -404,62 +404,67 @@
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="198"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="221"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="198"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="223"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="269"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="294"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="287"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="326"/>
+        <source>%1 persons: %2 (%3). Go ahead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="331"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="294"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="340"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="300"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="346"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="304"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="350"/>
         <source>Save carrier CSV</source>
         <translation>送り状 CSV を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="306"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="352"/>
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>

@@ -4,47 +4,47 @@
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="145"/>
         <source>Add to a programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="155"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="155"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="159"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="160"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164"/>
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -338,52 +338,52 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="67"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="69"/>
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="67"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="69"/>
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="76"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="88"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -391,63 +391,68 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="218"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="220"/>
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="225"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="227"/>
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="231"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="233"/>
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="234"/>
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="259"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="251"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="254"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="255"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="256"/>
+        <source>Change date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="258"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>

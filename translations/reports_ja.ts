@@ -2,6 +2,259 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>IndicatorEditor</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="45"/>
+        <source>Edit indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="45"/>
+        <source>New indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="56"/>
+        <source>(open)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="59"/>
+        <source>Entered by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="61"/>
+        <source>Sum of %1 amounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="63"/>
+        <source>e.g. coordinators (a programme target&apos;s key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="70"/>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="70"/>
+        <source>&amp;Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="71"/>
+        <source>&amp;Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="71"/>
+        <source>&amp;Source note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="72"/>
+        <source>&amp;First fiscal year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="73"/>
+        <source>&amp;Last fiscal year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="74"/>
+        <source>P&amp;air with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="74"/>
+        <source>&amp;Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="75"/>
+        <source>Counts toward &amp;target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="92"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="95"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="140"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="163"/>
+        <source>Custom indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="146"/>
+        <source>Show archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151"/>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151"/>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151"/>
+        <source>Programme</source>
+        <translation type="unfinished">プログラム</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152"/>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="169"/>
+        <source>Save &amp;value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="170"/>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="171"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="261"/>
+        <source>&amp;Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="173"/>
+        <source>&amp;Import values…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="174"/>
+        <source>Save &amp;template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="180"/>
+        <source>Period</source>
+        <translation type="unfinished">期間</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="186"/>
+        <source>Va&amp;lue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="186"/>
+        <source>Tar&amp;get</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="228"/>
+        <source> (archived)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="229"/>
+        <source> (paired with %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="232"/>
+        <source>(from %1 amounts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="233"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="261"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="281"/>
+        <source>Value saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="303"/>
+        <source>Restored %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="303"/>
+        <source>Archived %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="309"/>
+        <source>Import indicator values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="310"/>
+        <source>Sheets (*.xlsx *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="322"/>
+        <source>Nothing imported:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="324"/>
+        <source>Imported %1 values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="330"/>
+        <source>Save template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="332"/>
+        <source>Excel (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="339"/>
+        <source>Template saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/reports/page.py" line="50"/>
@@ -55,7 +308,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/reports/page.py" line="83"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="224"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
@@ -75,46 +328,115 @@
         <translation>PDFビューアーで開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="109"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="91"/>
+        <source>Custom &amp;indicators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="93"/>
+        <source>Create indicators (例3, 例4) and enter their values per year or quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="94"/>
+        <source>Ladder &amp;suggestions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="115"/>
         <source>Preview (summary)</source>
         <translation>プレビュー（概要）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="171"/>
         <source>All programmes</source>
         <translation>すべてのプログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="162"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="190"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="206"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="198"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="226"/>
         <source>Comment saved.</source>
         <translation>コメントを保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="204"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="271"/>
         <source>Save PDF</source>
         <translation>PDF を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="205"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="233"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="217"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="245"/>
         <source>Writing the PDF…</source>
         <translation>PDF を作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="261"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>%1 を保存しました（%2 ページ）。</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="37"/>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="103"/>
+        <source>Ladder suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="43"/>
+        <source>Pending suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="44"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="44"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="44"/>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="45"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="56"/>
+        <source>Change &amp;date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="58"/>
+        <source>&amp;Accept for the selected persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="91"/>
+        <source>%1 persons have a suggestion waiting. Select the ones to accept (Ctrl or Shift for several).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="111"/>
+        <source>Change the stage of %1 persons as suggested, dated %2: %3</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
