@@ -89,3 +89,33 @@ def test_repeaters_listed_are_the_persons_with_two_dates(qtbot, app_ready, demo_
     finally:
         connection.close()
     assert listed == expected and len(listed) == page.figures.persons.repeaters
+
+
+def test_retention_reminder_on_home_until_postponed(qtbot, app_ready, database):
+    """Persons past the retention period: ホーム says how many with a link to exactly them, until
+    the coordinator postpones (issue 16, item 8)."""
+    from datetime import date, datetime, timezone
+
+    from kankei_desktop.domain.tables import Person
+    from kankei_desktop.services import retention, settings_store
+
+    with database.session() as session:
+        old = datetime(2020, 1, 1, tzinfo=timezone.utc)
+        session.add_all([Person(name="静か 一郎", furigana="シズカ", last_activity_on=date(2021, 5, 1), created_at=old),
+                         Person(name="未接触 次郎", furigana="ミセッショク", created_at=old),
+                         Person(name="最近 花子", furigana="サイキン", last_activity_on=date.today(), created_at=old)])
+        settings_store.save(session, {retention.RETENTION_PERIOD: "24か月"})
+    page = counted_page(qtbot, database, 2026)
+    qtbot.waitUntil(lambda: page.retention is not None and not page.retention_count.busy, timeout=30000)
+    assert page.retention_bar.isVisible()
+    assert page.retention_label.text() == "保存期間（2年）を過ぎた参加者が 2 名います。"
+    dialog = page.open_retention()
+    qtbot.addWidget(dialog)
+    assert sorted(dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())) == ["未接触 次郎", "静か 一郎"]
+    page.retention_later_button.click()
+    assert not page.retention_bar.isVisible()
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.figures_count.busy and not page.followups_count.busy
+                    and not page.retention_count.busy, timeout=30000)
+    assert not page.retention_bar.isVisible()  # postponed: stays away
+    page.grab().save("/tmp/h8-home.png")

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -53,7 +54,9 @@ class HomePage(AreaPage):
         self.figures: KpiReport | None = None
         self.figures_count = Recount(database, self._figures_work, self._shown, self._failed,
                                      finished=self._after_figures)
-        self.followups_count = Recount(database, self._followups_work, self._followups_shown, self._followups_failed)
+        self.followups_count = Recount(database, self._followups_work, self._followups_shown, self._followups_failed,
+                                       finished=self.count_retention)
+        self.retention_count = Recount(database, self._retention_work, self._retention_shown, self._followups_failed)
         self._followups_due = False  # counted once the figures are shown
 
         self.period_picker = PeriodPicker(self)
@@ -104,8 +107,30 @@ class HomePage(AreaPage):
             box_layout.addWidget(widget)
             charts_row.addWidget(box, stretch)
 
+        # 保存期間: shown while persons are past the retention period, until acted on or postponed.
+        self.retention_bar = QFrame()
+        self.retention_bar.setObjectName("retentionBar")
+        self.retention_bar.setStyleSheet("#retentionBar { background: #fffaf0; border: 1px solid #dd6b20; "
+                                         "border-radius: 4px; }")
+        self.retention_label = QLabel()
+        self.retention_label.setObjectName("retentionLabel")
+        self.retention_label.setWordWrap(True)
+        self.retention_list_button = QPushButton(self.tr("Show the &list"))
+        self.retention_list_button.setObjectName("retentionList")
+        self.retention_later_button = QPushButton(self.tr("Remind me in &30 days"))
+        self.retention_later_button.setObjectName("retentionLater")
+        bar = QHBoxLayout(self.retention_bar)
+        bar.addWidget(self.retention_label, 1)
+        bar.addWidget(self.retention_list_button)
+        bar.addWidget(self.retention_later_button)
+        self.retention_bar.setVisible(False)
+        self.retention_list_button.clicked.connect(self.open_retention)
+        self.retention_later_button.clicked.connect(self.postpone_retention)
+        self.retention = None
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.retention_bar)
         layout.addLayout(grid)
         layout.addLayout(charts_row, 1)
 
@@ -181,6 +206,46 @@ class HomePage(AreaPage):
                                       m.person_visits) for m in figures.monthly],
                                     (self.tr("Unique persons"), self.tr("Person-visits")))
         self.status_message.emit(figures.period_label)
+
+    # ------------------------------------------------------------ retention
+    def count_retention(self) -> None:
+        self.retention_count.request()
+
+    @staticmethod
+    def _retention_work():
+        from kankei_desktop.services import retention
+
+        today = date.today()
+        return lambda session, _progress: retention.notice(session, today)
+
+    def _retention_shown(self, notice) -> None:
+        from kankei_desktop.services import retention
+
+        self.retention = notice
+        self.retention_label.setText(retention.describe(notice))
+        self.retention_bar.setVisible(notice.shown)
+
+    def open_retention(self) -> QWidget | None:
+        """The persons past the period; erasing them is in データの保護 → 個人情報."""
+        from kankei_desktop.services import retention
+
+        with self.database.session() as session:
+            period = retention.settings_store.get(session, retention.RETENTION_PERIOD)
+            rows = retention.persons_past(session, retention.months_of(period), date.today(), LIST_LIMIT)
+        note = self.tr("Persons with no contact for longer than %1. Erase their personal data in Data safety "
+                       "→ Personal data, or double-click to open a person.").replace("%1", period)
+        dialog = self._persons_dialog(self.tr("Past the retention period"), rows,
+                                      [self.tr("Name"), self.tr("Last activity")], note)
+        return dialog
+
+    def postpone_retention(self) -> None:
+        from kankei_desktop.services import retention
+
+        with self.database.session() as session:
+            until = retention.postpone(session, date.today())
+        self.retention_bar.setVisible(False)
+        self.status_message.emit(self.tr("Retention reminder postponed until %1.").replace(
+            "%1", until.strftime("%Y/%m/%d")))
 
     # ------------------------------------------------------------ records behind a figure
     def open_records(self, key: str) -> QWidget | None:
