@@ -111,8 +111,9 @@ def test_bulk_move_from_the_table(qtbot, page, database, quest):
     assert page.move_button.isEnabled() and page.unenroll_button.isEnabled()
     page.move_combo.setCurrentIndex(page.move_combo.findData(stages[3]))
     page.move_date.setText("2026/11/01")
+    stage_name = page.move_combo.currentText()
     qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
-    assert page.questions[-1].startswith(f"3 名を「{page.move_combo.currentText()}」へ移します")
+    assert page.questions[-1] == f"3 名を「{stage_name}」へ移します（青木 誠、井上 愛、上田 翔）。よろしいですか？"
     assert {stage_of(database, eid) for eid in eids} == {stages[3]}
     with database.session() as session:
         changes = session.execute(select(EnrollmentStageChange.changed_on)
