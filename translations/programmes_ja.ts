@@ -3,47 +3,47 @@
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="167" />
         <source>Add to a programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="179" />
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="179" />
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="180" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="181" />
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="160" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="186" />
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="188" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="188" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -337,52 +337,62 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70" />
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70" />
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="77" />
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85" />
+        <source>e.g. 5000 (purchases and donations)</source>
+        <translation>例: 5000（物産購入・寄附のとき）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90" />
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92" />
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93" />
+        <source>Amount (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94" />
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99" />
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101" />
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -390,68 +400,68 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="220" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="242" />
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="227" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249" />
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="233" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="255" />
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="234" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="256" />
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243" />
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="259" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="281" />
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="251" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="273" />
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="254" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="276" />
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="255" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="277" />
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="256" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278" />
         <source>Change date</source>
         <translation>変更日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="258" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="280" />
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>

@@ -179,6 +179,8 @@ class HostsPage(AreaPage):
         ]
         if data.hosts_side_job_talent:
             lines.append(self.tr("Hosts side-job / second-job talent (副業・兼業)"))
+        if data.small_business:
+            lines.append(self.tr("Small or medium-sized business (中小企業)"))
         if data.notes:
             lines.append(data.notes.replace("\n", "<br>"))
         self.detail_label.setText("<br>".join(lines))

@@ -11,6 +11,7 @@ return True when something was saved.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -78,6 +79,10 @@ class InteractionDialog(QDialog):
             self.programme_combo.addItem(label, pid)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setFixedHeight(80)
+        # 物産購入・寄附: the amount in yen (例4's 販売額 is summed from it).
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setObjectName("interaction_amount")
+        self.amount_edit.setPlaceholderText(self.tr("e.g. 5000 (purchases and donations)"))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c53030;")
         self.error_label.setWordWrap(True)
@@ -85,7 +90,9 @@ class InteractionDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Programme"), self.programme_combo)
+        form.addRow(self.tr("Amount (yen)"), self.amount_edit)
         form.addRow(self.tr("Note"), self.note_edit)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -99,7 +106,22 @@ class InteractionDialog(QDialog):
             self.date_edit.setText(display_date(current.occurred_on))
             self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(current.programme_id), 0))
             self.note_edit.setPlainText(current.note)
+            self.amount_edit.setText("" if current.amount_yen is None else str(current.amount_yen))
         layout.addWidget(buttons)
+        self._kind_changed()
+
+    def _kind_changed(self, *_args) -> None:
+        self.amount_edit.setEnabled(self.kind_combo.currentData() in interactions.AMOUNT_KINDS)
+
+    def amount(self) -> int | None:
+        if not self.amount_edit.isEnabled():
+            return None
+        text = unicodedata.normalize("NFKC", self.amount_edit.text()).replace(",", "").replace("円", "").strip()
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValidationError({"amount_yen": f"金額は0以上の整数（円）で入力してください（「{self.amount_edit.text()}」）。"})
+        return int(text)
 
     def delete(self) -> None:
         try:
@@ -119,7 +141,7 @@ class InteractionDialog(QDialog):
             except ValueError as error:
                 raise ValidationError({"occurred_on": str(error)}) from None
             data = InteractionInput(self.person_id, self.kind_combo.currentData(), on,
-                                    self.programme_combo.currentData(), self.note_edit.toPlainText())
+                                    self.programme_combo.currentData(), self.note_edit.toPlainText(), self.amount())
             with self.database.session() as session:
                 if self.interaction_id is None:
                     self.interaction_id = interactions.log_interaction(session, data)
