@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="167"/>
         <source>Add to a programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="179" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="179"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="179" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="179"/>
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="180" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="180"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="181" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="181"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="186" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="186"/>
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="188" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="188"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="188" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="188"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -51,22 +52,22 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="163"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="169"/>
         <source>%1 days in stage</source>
         <translation>%1日経過</translation>
     </message>
@@ -74,37 +75,37 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="42"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47"/>
         <source>Stage of involvement…</source>
         <translation>関わりの段階…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48"/>
         <source>Add a record…</source>
         <translation>記録を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="56"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="60" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="60"/>
         <source>Stage history in this programme</source>
         <translation>このプログラムでの段階の履歴</translation>
     </message>
@@ -112,157 +113,157 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="47"/>
         <source>Likely duplicates</source>
         <translation>重複の可能性がある参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="64" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="64"/>
         <source>Merge into the left record</source>
         <translation>左の記録に統合</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="66" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="66"/>
         <source>No likely duplicates were found.</source>
         <translation>重複の可能性がある参加者は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="70"/>
         <source>Keep</source>
         <translation>残す記録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="72"/>
         <source>Merge in</source>
         <translation>統合する記録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="141" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="141"/>
         <source>Choose the same record on both sides? Pick two different records.</source>
         <translation>左右に同じ記録が選ばれています。別々の記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="142" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="142"/>
         <source>Same furigana and: %1</source>
         <translation>フリガナが同じで、%1 も一致しています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144"/>
         <source>Keep (left)</source>
         <translation>残す記録（左）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144"/>
         <source>Merge in (right)</source>
         <translation>統合する記録（右）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164"/>
         <source>Gender</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165"/>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166"/>
         <source>Address</source>
         <translation>番地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166"/>
         <source>Building</source>
         <translation>建物名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167"/>
         <source>Affiliation</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Found us via</source>
         <translation>知ったきっかけ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="187" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="187"/>
         <source>Merge</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="188" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="188"/>
         <source>Merge %1 into %2? Everything recorded for %1 moves to %2. You can undo it with Ctrl+Z.</source>
         <translation>%1 を %2 に統合しますか？%1 の記録はすべて %2 に移ります。Ctrl+Z で元に戻せます。</translation>
     </message>
@@ -270,32 +271,32 @@
 <context>
     <name>EnrollmentTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>In stage since</source>
         <translation>この段階になった日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57"/>
         <source>Days in stage</source>
         <translation>段階の日数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57"/>
         <source>Applied</source>
         <translation>登録日</translation>
     </message>
@@ -303,33 +304,33 @@
 <context>
     <name>FiguresLabel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34"/>
         <source>Enrolled %1 (active %2, completed %3)</source>
         <translation>登録 %1 名（継続中 %2 名・修了 %3 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="39" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="39"/>
         <source>Target %1: %2 (now %3)</source>
         <translation>目標 %1: %2（現在 %3）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="42" />
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="77"/>
         <source>Target %1: %2</source>
         <translation>目標 %1: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="72"/>
         <source>Persons %1 (visits %2), person-days %3</source>
         <translation>実人数 %1 名（のべ %2 人）・人日 %3</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="81"/>
         <source>%1: %2 of %3 (%4)</source>
         <translation>%1: 実績 %2／目標 %3（%4）</translation>
     </message>
@@ -337,62 +338,62 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70"/>
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="70"/>
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="77"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85"/>
         <source>e.g. 5000 (purchases and donations)</source>
         <translation>例: 5000（物産購入・寄附のとき）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -400,68 +401,68 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="242" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="242"/>
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249"/>
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="255" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="255"/>
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="256" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="256"/>
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265" />
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="281" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="281"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="273" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="273"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="276" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="276"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="277" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="277"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278"/>
         <source>Change date</source>
         <translation>変更日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="280" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="280"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>
@@ -469,82 +470,82 @@
 <context>
     <name>ProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47"/>
         <source>New programme</source>
         <translation>プログラムの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="47"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="69"/>
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="79"/>
         <source>Add a target</source>
         <translation>目標を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="88"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="93"/>
         <source>Region</source>
         <translation>実施地域</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95"/>
         <source>Targets</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="99" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="99"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="148" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="148"/>
         <source>The value of target %1 is not a number.</source>
         <translation>目標 %1 の値が数値ではありません。</translation>
     </message>
@@ -552,260 +553,260 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="53" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="425" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="425"/>
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="64" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="64"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="383" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="383"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="395" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="395"/>
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77"/>
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
         <translation>保存した参加者の絞り込み（一括登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="104" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="104"/>
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="105"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="116"/>
         <source>Enroll a segment…</source>
         <translation>セグメントを登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118"/>
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119"/>
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121"/>
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
-        <source>Count persons and person-days of this programme's fiscal year (the same figures as the report)</source>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123"/>
+        <source>Count persons and person-days of this programme&apos;s fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="139" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="139"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="141" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="141"/>
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="263" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="263"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="272" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="272"/>
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="287" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="287"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="288" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="288"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="296" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="296"/>
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="316" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="316"/>
         <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="335" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="335"/>
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="343" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="343"/>
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="359" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="359"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="383" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="383"/>
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="431" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="431"/>
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="449" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="449"/>
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="456" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="456"/>
         <source>Move %1 persons to %2 (%3)?</source>
         <translation>%1 名を「%2」へ移します（%3）。よろしいですか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="466" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="466"/>
         <source>Enroll %1</source>
         <translation>%1 を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="480" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="480"/>
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="483" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="483"/>
         <source>Enroll a segment</source>
         <translation>セグメントを登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="484" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="484"/>
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントの全員を登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="490" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="490"/>
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="497" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="497"/>
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="499" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="499"/>
         <source>Remove %1 persons from the programme (%2)?</source>
         <translation>%1 名をプログラムから外します（%2）。よろしいですか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="504" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="504"/>
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="519" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="519"/>
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>
@@ -813,165 +814,165 @@
 <context>
     <name>SegmentsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="59" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="59"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="64" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="64"/>
         <source>New…</source>
         <translation>新規作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="65" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="65"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="66" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="302" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="66"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="302"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="76" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="155" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="162" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="155"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="162"/>
         <source>(any)</source>
         <translation>（指定なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="88"/>
         <source>(choose when a date is given)</source>
         <translation>（日付を指定したら選んでください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="89"/>
         <source>Include persons never contacted</source>
         <translation>関わりの記録がない人を含める</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="90"/>
         <source>Leave out persons never contacted</source>
         <translation>関わりの記録がない人は含めない</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="95"/>
         <source>e.g. 農業、写真 (any of them)</source>
         <translation>例: 農業、写真（いずれか）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="104" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="104"/>
         <source>Count</source>
         <translation>件数を確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="105"/>
         <source>Save the filter</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="109" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="109"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="110" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="110"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="111" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="111"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113"/>
         <source>Programme stage</source>
         <translation>プログラムの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="118"/>
         <source>Last contact from</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="119"/>
         <source>Never contacted</source>
         <translation>関わりの記録がない人</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="120"/>
         <source>Interests or skills</source>
         <translation>関心・スキル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="121"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="122"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="123"/>
         <source>Search words</source>
         <translation>検索語</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="137" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="137"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="156" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="156"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="157"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="241" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="241"/>
         <source>%1 persons match</source>
         <translation>該当 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="258" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="258"/>
         <source>New segment</source>
         <translation>セグメントの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="259" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="259"/>
         <source>Name of the segment (the current filter is saved)</source>
         <translation>セグメント名（今の条件を保存します）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289"/>
         <source>Rename the segment</source>
         <translation>セグメント名の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="302" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="302"/>
         <source>Delete segment %1? The persons are not touched.</source>
         <translation>セグメント %1 を削除しますか？参加者の記録は変わりません。</translation>
     </message>
@@ -979,102 +980,102 @@
 <context>
     <name>StagesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="33" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="33"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="38" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="38"/>
         <source>Final stage (completed)</source>
         <translation>修了の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39"/>
         <source>Dropped-out stage</source>
         <translation>辞退の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
         <source>Move up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Move down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="54" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="54"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
         <source> [final]</source>
         <translation>［修了］</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
         <source> [dropped out]</source>
         <translation>［辞退］</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
         <source>Add a stage</source>
         <translation>段階の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
         <source>Name of the new stage</source>
         <translation>新しい段階の名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="102" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="102"/>
         <source>Add stage %1</source>
         <translation>段階「%1」の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
         <source>Rename the stage</source>
         <translation>段階の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="118"/>
         <source>Rename stage %1</source>
         <translation>段階「%1」の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="133"/>
         <source>Reorder stages</source>
         <translation>段階の並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="151" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="151"/>
         <source>Change stage %1</source>
         <translation>段階「%1」の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="164"/>
         <source>Delete stage %1</source>
         <translation>段階「%1」の削除</translation>
     </message>

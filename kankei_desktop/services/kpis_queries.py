@@ -365,6 +365,33 @@ def active_persons(session: Session, start: date, end: date, programme_id: str |
     """, params)
 
 
+def persons_at_stage_on(session: Session, stage: str, day: date, limit: int | None = None) -> list[tuple]:
+    """[(person id, name, last activity day)] of the persons the ladder figure counts at ``stage``
+    on ``day`` (the rule of ``ladder_figures``), in フリガナ order: the list behind a bar of the
+    ladder chart."""
+    params = {"end": _iso(day), "registered_before": _iso(day + timedelta(days=1)), "stage": stage,
+              "interested": LadderStage.INTERESTED.value, "limit": limit or -1}
+    return _fetch(session, f"""
+        WITH latest AS (
+            SELECT person_id, to_stage AS stage, max(changed_on || created_at || printf('%020d', rowid))
+            FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
+            WHERE deleted_at IS NULL AND person_id {_LIVE_PERSON} AND changed_on <= :end GROUP BY person_id),
+        chosen AS (
+            SELECT person_id AS id FROM latest WHERE stage = :stage
+            UNION ALL
+            SELECT p.id FROM person AS p
+            WHERE p.deleted_at IS NULL AND p.created_at < :registered_before
+              AND NOT EXISTS (SELECT 1 FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live
+                              WHERE c.person_id = p.id AND c.deleted_at IS NULL AND c.changed_on <= :end)
+              AND coalesce((SELECT coalesce(c.from_stage, :interested)
+                            FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live
+                            WHERE c.person_id = p.id AND c.deleted_at IS NULL
+                            ORDER BY c.changed_on, c.created_at, c.rowid LIMIT 1), p.ladder_stage) = :stage)
+        SELECT p.id, p.name, p.last_activity_on FROM person AS p JOIN chosen ON chosen.id = p.id
+        ORDER BY p.furigana_sort, p.name LIMIT :limit
+    """, params)
+
+
 def persons_at_stage(session: Session, stage: str, limit: int | None = None) -> list[tuple]:
     """[(person id, name, last activity day)] of live persons now at a ladder stage, in フリガナ order."""
     return _fetch(session, """

@@ -30,6 +30,7 @@ def counted_page(qtbot, database, year, quarter=None):
     page.refresh()
     qtbot.waitUntil(lambda: page.figures is not None and page.figures.fiscal_year == year
                     and page.figures.quarter == quarter and not page.figures_count.busy, timeout=30000)
+    qtbot.waitUntil(lambda: page.retention is not None and not page.retention_count.busy, timeout=30000)
     return page
 
 
@@ -119,3 +120,13 @@ def test_retention_reminder_on_home_until_postponed(qtbot, app_ready, database):
                     and not page.retention_count.busy, timeout=30000)
     assert not page.retention_bar.isVisible()  # postponed: stays away
     page.grab().save("/tmp/h8-home.png")
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_ladder_bar_lists_the_persons_it_counts(qtbot, app_ready, demo_file, year):
+    """A click on a ladder bar lists the persons at that stage on the period's last day."""
+    page = counted_page(qtbot, demo_file, year)
+    for count in page.figures.ladder.stages:
+        dialog = page.open_stage(count.stage)
+        qtbot.addWidget(dialog)
+        assert dialog.table.rowCount() == count.persons, count.stage

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.reports.summary import summary_rows
 from kankei_desktop.services.kpis import KpiReport, compute_kpis, persons_behind
-from kankei_desktop.services.kpis_queries import persons_at_stage
+from kankei_desktop.services.kpis_queries import persons_at_stage, persons_at_stage_on
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart
@@ -219,8 +219,12 @@ class HomePage(AreaPage):
         return lambda session, _progress: retention.notice(session, today)
 
     def _retention_shown(self, notice) -> None:
+        from shiboken6 import isValid
+
         from kankei_desktop.services import retention
 
+        if not isValid(self.retention_label):  # the page was closed while counting
+            return
         self.retention = notice
         self.retention_label.setText(retention.describe(notice))
         self.retention_bar.setVisible(notice.shown)
@@ -269,9 +273,17 @@ class HomePage(AreaPage):
         return self._go(AREA_OF_TILE.get(key, "participants"))
 
     def open_stage(self, stage: str) -> QWidget:
-        with self.database.session() as session:
-            rows = persons_at_stage(session, stage, LIST_LIMIT)
-        note = self.tr("Persons whose current stage is %1.").replace("%1", stage)
+        """The persons the ladder chart counts at ``stage`` on the period's last day."""
+        if self.figures is None:
+            with self.database.session() as session:
+                rows = persons_at_stage(session, stage, LIST_LIMIT)
+            note = self.tr("Persons whose current stage is %1.").replace("%1", stage)
+        else:
+            day = self.figures.period_end
+            with self.database.session() as session:
+                rows = persons_at_stage_on(session, stage, day, LIST_LIMIT)
+            note = self.tr("Persons at %1 on %2 (the last day of the period).").replace("%1", stage).replace(
+                "%2", day.strftime("%Y/%m/%d"))
         return self._persons_dialog(stage, rows, [self.tr("Name"), self.tr("Last activity")], note)
 
     def _persons_dialog(self, title: str, rows, headers, note) -> PersonsDialog:
