@@ -79,10 +79,12 @@ def test_privacy_tab_erases_a_dormant_person(qtbot, page, database, two_persons)
         session.get(Person, two_persons["yamada"]).last_activity_on = __import__("datetime").date(2015, 4, 1)
     page.refresh_dormant()
     assert _texts(page.dormant_model) == ["山田 太郎"]
+    assert not page.erase_button.isEnabled()  # nobody chosen (issue 16)
     page.dormant_view.selectRow(0)
     page.erase_button.click()
-    qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: "消去しました" in page.privacy_note.text() or bool(page.errors), timeout=30_000)
     assert page.errors == [] and page.dormant_model.rowCount() == 0
+    assert not page.erase_button.isEnabled()
     assert "山田".encode() not in database.path.read_bytes()
 
 

@@ -291,6 +291,10 @@ class DataSafetyPage(AreaPage):
         self.dormant_view = _table(self.dormant_model)
         self.erase_button = QPushButton(self.tr("Erase personal data…"))
         self.erase_button.clicked.connect(self.erase_selected)
+        # Acts only on the person chosen (issue 16): disabled with nobody selected.
+        self.dormant_view.selectionModel().selectionChanged.connect(self._erase_enabled)
+        self.dormant_model.modelReset.connect(self._erase_enabled)
+        self.erase_button.setEnabled(False)
         self.privacy_note = QLabel()
         self.privacy_note.setWordWrap(True)
         top = QHBoxLayout()
@@ -315,6 +319,9 @@ class DataSafetyPage(AreaPage):
                     "and notes for good.").replace("%1", f"{len(persons):,}")
         )
 
+    def _erase_enabled(self, *_args) -> None:
+        self.erase_button.setEnabled(bool(self.dormant_view.selectionModel().selectedRows()))
+
     def erase_selected(self) -> None:
         rows = self.dormant_view.selectionModel().selectedRows()
         if not rows:
@@ -334,7 +341,7 @@ class DataSafetyPage(AreaPage):
         QThreadPool.globalInstance().start(job)
 
     def _erased(self, name: str, error: str | None) -> None:
-        self.erase_button.setEnabled(True)
+        self._erase_enabled()
         if error:
             self.show_error(error)
             self.privacy_note.setText(error)
