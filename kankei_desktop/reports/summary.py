@@ -71,7 +71,7 @@ def summary_rows(figures: KpiReport) -> list[SummaryRow]:
                    f"配達 {number(m.delivered, '件')}・返送 {number(m.returned, '件')}・"
                    f"配達まで中央値 {days(m.median_days_in_transit)}"),
         SummaryRow("active_hosts", "活動した受入先", number(h.active_hosts, "件")),
-        SummaryRow("side_job_companies", "副業・兼業人材を受け入れた企業", number(h.side_job_companies, "社"),
+        SummaryRow("side_job_companies", "副業・兼業人材を受け入れた中小企業", number(h.side_job_companies, "社"),
                    f"登録 {number(h.side_job_companies_registered, '社')}"),
     ]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,9 +41,12 @@ class PersonsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for row, (person_id, *values) in enumerate(rows):
             for column, value in enumerate(values):
+                if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+                    value = date.fromisoformat(value)  # ISO text straight from SQL
                 if hasattr(value, "isoformat"):
                     value = display_date(value)
                 item = QTableWidgetItem(f"{value:,}" if isinstance(value, int) else str(value or ""))

@@ -260,6 +260,7 @@ class LadderDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd")
         self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate.currentDate())  # the service refuses a future day too
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("Date"), self.tr("Stage"), self.tr("By"), self.tr("Reason")])

@@ -53,6 +53,7 @@ class SuggestionsDialog(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy/MM/dd")
         self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate.currentDate())  # the service refuses a future day too
         date_label = QLabel(self.tr("Change &date"))
         date_label.setBuddy(self.date_edit)
         self.accept_button = QPushButton(self.tr("&Accept for the selected persons"))
