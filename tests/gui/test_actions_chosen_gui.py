@@ -39,3 +39,30 @@ def test_host_actions_need_a_chosen_host_and_the_small_business_flag_saves(qtbot
         assert session.get(Host, host_id).small_business
     page.show_detail()
     assert "中小企業" in page.detail_label.text()
+
+
+def test_merge_then_edit_then_undo_in_the_window_is_refused_and_keeps_the_edit(qtbot, app_ready, database,
+                                                                                 two_persons):
+    """プログラム → 重複: merge, edit the survivor's メモ, Ctrl+Z: the window says what changed since
+    the merge and undoes nothing (issue 16 item 3)."""
+    from kankei_desktop.domain.tables import Person
+    from kankei_desktop.services.participants import load_person_input, update_person
+    from kankei_desktop.ui.areas.programmes.page import ProgrammesPage
+
+    page = ProgrammesPage(database)
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    errors = []
+    page.show_error = errors.append
+    survivor, other = two_persons["yamada"], two_persons["sato"]
+    assert page.merge_persons(survivor, other, {}) is not None
+    with database.session() as session:
+        data = load_person_input(session, survivor)
+        data.notes = "統合のあとで電話: 5kg で良い"
+        update_person(session, survivor, data)
+    page.undo_stack.undo()
+    assert errors and "山田 太郎 のメモ" in errors[-1]
+    with database.session() as session:
+        assert session.get(Person, survivor).notes == "統合のあとで電話: 5kg で良い"
+        assert session.get(Person, other).deleted_at is not None
