@@ -123,8 +123,8 @@ def participation_dates(session: Session, person_id: str) -> list[date]:
     )
     from kankei_desktop.services.kpis_queries import mail_activities_sql
 
-    mail = session.execute(text(f"SELECT day FROM ({mail_activities_sql(lambda column: column + ' AS day')})"
-                                " WHERE person_id = :person"),
+    own = mail_activities_sql(lambda column: column + " AS day", " AND person_id = :person", indexed=False)
+    mail = session.execute(text(f"SELECT day FROM ({own})"),
                            {"start": "0001-01-01", "end": "9999-12-31", "person": person_id}).scalars()
     days = set(session.execute(union_all(stays, touches)).scalars())
     days.update(date.fromisoformat(str(day)) for day in mail)
