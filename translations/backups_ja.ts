@@ -80,7 +80,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="80"/>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="352"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="359"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="116"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="358"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="365"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
@@ -206,37 +206,37 @@
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="297"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="301"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="314"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="318"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="321"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="328"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="325"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="332"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="330"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="337"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="343"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="350"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="361"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="368"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

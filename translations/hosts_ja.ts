@@ -161,7 +161,7 @@
     <name>HostsPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="40"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="199"/>
         <source>Hosts</source>
         <translation>受入先</translation>
     </message>
@@ -192,7 +192,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="48"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="218"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="222"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -203,8 +203,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="50"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="228"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="231"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="235"/>
         <source>Schedule PDF</source>
         <translation>受入予定表</translation>
     </message>
@@ -239,62 +239,62 @@
         <translation>受入先 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="159"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="162"/>
         <source>Select a host to see its details.</source>
         <translation>受入先を選ぶと詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="169"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="172"/>
         <source>Not a lodging</source>
         <translation>宿泊なし</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="170"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="173"/>
         <source>%1 persons per night</source>
         <translation>1泊 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="176"/>
         <source>Contact: %1</source>
         <translation>連絡先: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="177"/>
         <source>Address: %1</source>
         <translation>住所: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="180"/>
         <source>Capacity: %1</source>
         <translation>定員: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="181"/>
         <source>Stays: %1, letters: %2</source>
         <translation>滞在 %1 件、手紙 %2 通</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="181"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="184"/>
         <source>Hosts side-job / second-job talent (副業・兼業)</source>
         <translation>副業・兼業人材を受け入れている</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="183"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="186"/>
         <source>Small or medium-sized business (中小企業)</source>
         <translation>中小企業</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="217"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="221"/>
         <source>Delete this host? Hosts with stays or letters can only be archived.</source>
         <translation>この受入先を削除しますか？ 滞在や手紙のある受入先はアーカイブのみできます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="228"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="232"/>
         <source>Select a host first.</source>
         <translation>先に受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="237"/>
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>

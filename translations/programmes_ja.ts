@@ -421,48 +421,48 @@
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="265"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="281"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="282"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="273"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="274"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="276"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="277"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="277"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="279"/>
         <source>Change date</source>
         <translation>変更日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="280"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="281"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>

@@ -134,8 +134,9 @@ def test_pending_suggestions_accepted_for_the_selected_persons_only(qtbot, app_r
     qtbot.addWidget(page)
     dialog = page.open_ladder_suggestions()
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.count.busy, timeout=30000)
     pending = len(dialog.pending)
-    assert pending > 0 and dialog.table.rowCount() == pending
+    assert pending > 0 and dialog.model.rowCount() == pending
     assert not dialog.accept_button.isEnabled()  # nothing chosen
     questions = []
     monkeypatch.setattr(dialog, "confirm", lambda text: questions.append(text) or True)
@@ -158,6 +159,7 @@ def test_pending_suggestions_accepted_for_the_selected_persons_only(qtbot, app_r
     dialog.date_edit.setDate(day)
     assert dialog.accept_selected()
     assert "2" in questions[-1] and chosen[0].name in questions[-1]
+    qtbot.waitUntil(lambda: not dialog.count.busy, timeout=30000)
     assert len(dialog.pending) == pending - 2
     with demo_file.session() as session:
         for item in chosen:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,38 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import ladder
 from kankei_desktop.store import Database
+from kankei_desktop.ui.worker import Recount
+
+
+class SuggestionsModel(QAbstractTableModel):
+    """The pending suggestions as a model: tens of thousands of rows on a large file."""
+
+    def __init__(self, headers: list[str], parent=None):
+        super().__init__(parent)
+        self.headers = headers
+        self.rows: list[ladder.PendingSuggestion] = []
+
+    def set_rows(self, rows: list[ladder.PendingSuggestion]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 4
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        item = self.rows[index.row()]
+        return (item.name, item.current, item.stage, item.reason)[index.column()]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
 
 
 class SuggestionsDialog(QDialog):
@@ -38,11 +69,11 @@ class SuggestionsDialog(QDialog):
         self.resize(820, 520)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
+        self.model = SuggestionsModel([self.tr("Name"), self.tr("Now"), self.tr("Suggested"), self.tr("Reason")], self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
         self.table.setObjectName("suggestionsTable")
         self.table.setAccessibleName(self.tr("Pending suggestions"))
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Now"), self.tr("Suggested"),
-                                              self.tr("Reason")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -75,30 +106,39 @@ class SuggestionsDialog(QDialog):
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
         self.accept_button.clicked.connect(self.accept_selected)
-        self.pending: list[ladder.PendingSuggestion] = []
+        # Counted in the thread pool: several seconds on a 100,000-person file.
+        self.count = Recount(database, lambda: lambda session, _progress: ladder.pending_suggestions(session),
+                             self._counted, self.message.setText)
         self.reload()
 
+    @property
+    def pending(self) -> list[ladder.PendingSuggestion]:
+        return self.model.rows
+
     def reload(self) -> None:
-        with self.database.session() as session:
-            self.pending = ladder.pending_suggestions(session)
-        self.table.setRowCount(len(self.pending))
-        for row, item in enumerate(self.pending):
-            for column, text in enumerate((item.name, item.current, item.stage, item.reason)):
-                cell = QTableWidgetItem(text)
-                cell.setData(Qt.ItemDataRole.UserRole, item.person_id)
-                self.table.setItem(row, column, cell)
+        self.summary.setText(self.tr("Counting…"))
+        self.accept_button.setEnabled(False)
+        self.count.request()
+
+    def _counted(self, pending: list[ladder.PendingSuggestion]) -> None:
+        from shiboken6 import isValid
+
+        if not isValid(self.summary):  # closed while counting
+            return
+        self.model.set_rows(pending)
         self.summary.setText(self.tr("%1 persons have a suggestion waiting. Select the ones to accept "
-                                     "(Ctrl or Shift for several).").replace("%1", f"{len(self.pending):,}"))
+                                     "(Ctrl or Shift for several).").replace("%1", f"{len(pending):,}"))
         self._selection_changed()
 
     def selected(self) -> list[ladder.PendingSuggestion]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.pending[row] for row in rows]
 
-    def _selection_changed(self) -> None:
-        self.accept_button.setEnabled(bool(self.selected()))
+    def _selection_changed(self, *_args) -> None:
+        self.accept_button.setEnabled(bool(self.selected()) and not self.count.busy)
 
     def confirm(self, text: str) -> bool:
         return QMessageBox.question(self, self.tr("Ladder suggestions"), text) == QMessageBox.StandardButton.Yes
@@ -120,6 +160,7 @@ class SuggestionsDialog(QDialog):
             self.message.setText(error.message)
             return False
         self.message.clear()
+        self.table.clearSelection()
         self.reload()
         self.changed.emit()
         return True
