@@ -419,7 +419,8 @@ def custom_indicators(session: Session, fiscal_year: int, quarter: int | None,
          archived_at, value_id) in rows:
         computed = False
         if value is None and computed_from:
-            value, computed = q.amount_sum(session, computed_from, period.start, period.end, pid), True
+            value = q.amount_sum(session, computed_from, period.start, period.end, pid)
+            computed = value is not None
         latest[indicator_id] = CustomIndicatorFigure(name, unit or "", value, target, note or "", programme,
                                                      indicator_id, computed, None, target_key or "", pid)
         names[indicator_id], pairs[indicator_id] = name, pair_id

@@ -292,13 +292,15 @@ def mail_reach(session: Session, start: date, end: date, programme_ids: list[str
     return {pid: (reach.get(pid, 0), received.get(pid, 0)) for pid in programme_ids}
 
 
-def amount_sum(session: Session, kind: str, start: date, end: date, programme_id: str | None) -> float:
-    """The yen amounts of the live interactions of ``kind`` (物産購入, 寄附) in the period."""
-    return float(session.execute(text(f"""
-        SELECT coalesce(sum(amount_yen), 0) FROM interaction
+def amount_sum(session: Session, kind: str, start: date, end: date, programme_id: str | None) -> float | None:
+    """The yen amounts of the live interactions of ``kind`` (物産購入, 寄附) in the period; None
+    when none of them has an amount (nothing to sum is not 0 円)."""
+    total = session.execute(text(f"""
+        SELECT sum(amount_yen) FROM interaction
         WHERE kind = :kind AND occurred_on BETWEEN :start AND :end AND deleted_at IS NULL
           AND person_id {_LIVE_PERSON}{_programme_clause("programme_id", programme_id)}
-    """), {"kind": kind, "start": _iso(start), "end": _iso(end), "programme": programme_id}).scalar_one())
+    """), {"kind": kind, "start": _iso(start), "end": _iso(end), "programme": programme_id}).scalar_one()
+    return None if total is None else float(total)
 
 
 def hosts(session: Session, start: date, end: date, programme_id: str | None) -> tuple[int, int, int]:

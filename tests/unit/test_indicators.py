@@ -117,3 +117,10 @@ def test_side_job_count_needs_the_small_business_flag_on_the_host(session):
     assert session.get(Host, small).small_business and not session.get(Host, big).small_business
     assert hosts.load_host_input(session, small).small_business
     assert compute_kpis(session, 2026).hosts.side_job_companies_registered == 1
+
+
+def test_a_computed_indicator_without_amounts_is_not_entered_and_not_data(session):
+    svc.create_indicator(session, svc.IndicatorInput(name="農産物販売額", unit="円", computed_from="物産購入"))
+    figures = compute_kpis(session, 2026)
+    sales = figures.custom_indicators[0]
+    assert (sales.value, sales.computed, figures.has_data) == (None, False, False)
