@@ -83,6 +83,9 @@ def test_survey_value_typed_in_the_window_appears_in_stats_and_pdf(qtbot, app_re
     data = stats(demo_file)
     pride = next(i for i in data["custom_indicators"] if i["name"] == "地域に誇りを持つ住民の割合")
     assert (pride["value"], pride["target"]) == (68.5, 70.0)
+    qtbot.waitUntil(lambda: not page.preview_count.busy, timeout=30000)  # the preview follows the change
+    assert "地域に誇りを持つ住民の割合68.5%70%" in "".join(page.preview.toPlainText().split())
+    assert "お米を届けた学生25名30名" in "".join(page.preview.toPlainText().split())
 
     # Archived: no value can be typed for it.
     dialog.select("移住相談の満足度")
