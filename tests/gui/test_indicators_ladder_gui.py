@@ -145,8 +145,9 @@ def test_pending_suggestions_accepted_for_the_selected_persons_only(qtbot, app_r
     monkeypatch.setattr(dialog, "confirm", lambda text: questions.append(text) or True)
     dialog.table.selectRow(0)
     from PySide6.QtCore import QItemSelectionModel
-    dialog.table.selectionModel().select(dialog.table.model().index(2, 0),
-                                         QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    dialog.table.selectionModel().select(dialog.table.model().index(2, 0), flags)
     chosen = dialog.selected()
     assert len(chosen) == 2 and dialog.accept_button.isEnabled()
 
@@ -171,3 +172,26 @@ def test_pending_suggestions_accepted_for_the_selected_persons_only(qtbot, app_r
                 LadderStageChange.person_id == item.person_id, LadderStageChange.to_stage == item.stage,
                 LadderStageChange.deleted_at.is_(None))).one()
             assert change.changed_on == day and change.reason == f"提案を承認: {item.reason}"
+
+
+def test_indicator_editor_edits_and_pairs(qtbot, app_ready, demo_file):
+    from kankei_desktop.services.indicators import list_indicators
+    from kankei_desktop.ui.areas.reports.indicators import IndicatorsDialog
+
+    dialog = IndicatorsDialog(demo_file, 2026)
+    qtbot.addWidget(dialog)
+    dialog.select("地域に誇りを持つ住民の割合")
+    editor = dialog.edit(dialog.selected_id())
+    qtbot.addWidget(editor)
+    assert editor.name_edit.text() == "地域に誇りを持つ住民の割合" and editor.unit_edit.text() == "%"
+    editor.pair_combo.setCurrentIndex(editor.pair_combo.findText("副業・兼業人材を受け入れた地域の中小企業数"))
+    editor.name_edit.setText("")
+    editor.save()
+    assert "指標名" in editor.error_label.text()  # refused at the field, nothing written
+    editor.name_edit.setText("地域に誇りを持つ住民の割合（住民アンケート）")
+    editor.save()
+    assert editor.result() == editor.DialogCode.Accepted
+    with demo_file.session() as session:
+        rows = {row.name: row for row in list_indicators(session)}
+    assert rows["地域に誇りを持つ住民の割合（住民アンケート）"].pair == "副業・兼業人材を受け入れた地域の中小企業数"
+    assert rows["副業・兼業人材を受け入れた地域の中小企業数"].pair == "地域に誇りを持つ住民の割合（住民アンケート）"

@@ -90,7 +90,8 @@ class ReportsPage(AreaPage):
         self.open_button = QPushButton(self.tr("Open in PDF viewer"))
         self.indicators_button = QPushButton(self.tr("Custom &indicators…"))
         self.indicators_button.setObjectName("indicatorsButton")
-        self.indicators_button.setToolTip(self.tr("Create indicators (例3, 例4) and enter their values per year or quarter"))
+        self.indicators_button.setToolTip(
+            self.tr("Create indicators (例3, 例4) and enter their values per year or quarter"))
         self.ladder_button = QPushButton(self.tr("Ladder &suggestions…"))
         self.ladder_button.setObjectName("ladderButton")
         self.progress = QProgressBar()
