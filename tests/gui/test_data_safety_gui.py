@@ -47,6 +47,7 @@ def test_restore_selected_backup_brings_back_the_data(page, database):
     page.backup_button.click()
     with database.session() as session:
         create_person(session, PersonInput(name="鈴木 一郎"))
+    assert not page.restore_button.isEnabled()  # no backup chosen (issue 16)
     page.backup_view.selectRow(0)
     page.restore_button.click()
     assert page.errors == []

@@ -127,6 +127,11 @@ class DataSafetyPage(AreaPage):
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
+        # Restores only the backup chosen (issue 16): disabled with none selected.
+        self.restore_button.setEnabled(False)
+        self.backup_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.restore_button.setEnabled(bool(self.backup_view.selectionModel().selectedRows())))
+        self.backup_model.modelReset.connect(lambda: self.restore_button.setEnabled(False))
         self.backup_message = QLabel()
         self.backup_message.setWordWrap(True)
         buttons = QHBoxLayout()

@@ -176,13 +176,23 @@ class HomePage(AreaPage):
             self._followups_due = False
             self.count_followups()
 
+    def _alive(self) -> bool:
+        """False once the page's widgets are gone (a window closed while a count ran)."""
+        from shiboken6 import isValid
+
+        return isValid(self.followups) and isValid(self.state_label)
+
     def _failed(self, message: str) -> None:
-        self.state_label.setText(message)
+        if self._alive():
+            self.state_label.setText(message)
 
     def _shown(self, figures: KpiReport) -> None:
-        self.show_figures(figures)
+        if self._alive():
+            self.show_figures(figures)
 
     def _followups_shown(self, followups: list) -> None:
+        if not self._alive():
+            return
         self.followups.clear()
         for item in followups:
             entry = QListWidgetItem(item.title)
@@ -192,6 +202,8 @@ class HomePage(AreaPage):
             self.followups.addItem(self.tr("Nothing to follow up."))
 
     def _followups_failed(self, message: str) -> None:
+        if not self._alive():
+            return
         self.followups.clear()
         self.followups.addItem(message)
 
@@ -219,11 +231,9 @@ class HomePage(AreaPage):
         return lambda session, _progress: retention.notice(session, today)
 
     def _retention_shown(self, notice) -> None:
-        from shiboken6 import isValid
-
         from kankei_desktop.services import retention
 
-        if not isValid(self.retention_label):  # the page was closed while counting
+        if not self._alive():  # the page was closed while counting
             return
         self.retention = notice
         self.retention_label.setText(retention.describe(notice))
