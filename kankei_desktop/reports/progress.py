@@ -409,7 +409,7 @@ class _Builder:
     def indicator_value(item) -> str:
         if item.value is None:
             return "未入力"
-        return number(item.value, item.unit) + ("（記録から計算）" if item.computed else "")
+        return number(item.value, item.unit) + ("※" if item.computed else "")
 
     def indicators_table(self) -> list:
         """The indicators one a row; a pair (例4) on one row of its own table, side by side."""
@@ -430,13 +430,16 @@ class _Builder:
             for left, right in paired:
                 pair_rows.append([left.name, self.indicator_value(left), number(left.target, left.unit),
                                   right.name, self.indicator_value(right), number(right.target, right.unit)])
-            half = (CONTENT_WIDTH - 2 * 150) / 2
+            half = (CONTENT_WIDTH - 2 * 135) / 2
             story.append(self.table(["指標", "値", "目標", "対の指標", "値", "目標"], pair_rows,
-                                    [half, 105, 45, half, 105, 45], right=(1, 2, 4, 5)))
+                                    [half, 85, 50, half, 85, 50], right=(1, 2, 4, 5)))
             notes = [f"{item.name}: {item.source_note}" for pair in paired for item in pair if item.source_note]
             if notes:
                 story.append(self.p("出典: " + "／".join(notes), self.small))
-                story.append(Spacer(1, 8))
+        if any(item.computed for item in items):
+            story.append(self.p("※ 値の入力がないため、期間内の物産購入・寄附の金額の記録から計算した値です。", self.small))
+        if paired or any(item.computed for item in items):
+            story.append(Spacer(1, 8))
         return story
 
     def comments_section(self, comments: list[tuple[str | None, str]]) -> list:
