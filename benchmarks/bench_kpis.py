@@ -38,7 +38,14 @@ RAW_PERSONS = f"""
         UNION ALL
         SELECT sp.person_id FROM stay s JOIN stay_participant sp ON sp.stay_id = s.id
         WHERE s.status = '実施済' AND s.deleted_at IS NULL AND sp.deleted_at IS NULL
-          AND s.start_on <= ?2 AND s.end_on >= ?1)
+          AND s.start_on <= ?2 AND s.end_on >= ?1
+        UNION ALL  -- お米レター: parcels shipped and letters both ways are activities (docs/kpi.md)
+        SELECT person_id FROM shipment WHERE shipped_on BETWEEN ?1 AND ?2 AND deleted_at IS NULL
+          AND programme_id IN (SELECT id FROM programme WHERE kind = 'お米レター')
+        UNION ALL
+        SELECT person_id FROM letter WHERE deleted_at IS NULL
+          AND programme_id IN (SELECT id FROM programme WHERE kind = 'お米レター')
+          AND CASE direction WHEN '地域→参加者' THEN sent_on ELSE received_on END BETWEEN ?1 AND ?2)
 """
 RAW_DAYS = """
     SELECT sum(julianday(min(s.end_on, ?2)) - julianday(max(s.start_on, ?1)) + 1)

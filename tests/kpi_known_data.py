@@ -81,8 +81,10 @@ def build(session) -> dict[str, str]:
 
     ids["H1"] = add(Host(name="山田農園", kind="農家"))
     ids["H2"] = add(Host(name="川上農園", kind="農家"))
-    ids["H3"] = add(Host(name="株式会社ゆきぐに", kind="企業", hosts_side_job_talent=True))
-    ids["H4"] = add(Host(name="有限会社はさぎ", kind="企業", hosts_side_job_talent=True))
+    ids["H3"] = add(Host(name="株式会社ゆきぐに", kind="企業", hosts_side_job_talent=True, small_business=True))
+    ids["H4"] = add(Host(name="有限会社はさぎ", kind="企業", hosts_side_job_talent=True, small_business=True))
+    # Not a 中小企業: 例1 leaves it out although it hosts 副業・兼業 talent.
+    ids["H5"] = add(Host(name="大手電機株式会社", kind="企業", hosts_side_job_talent=True))
     session.flush()
 
     def stay(start, end, status, programme, people, host="H1"):

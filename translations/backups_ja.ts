@@ -80,7 +80,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="80"/>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="370"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="385"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="116"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="376"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="391"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
@@ -136,117 +136,117 @@
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="151"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="156"/>
         <source>The backup folder is not there (was a USB stick removed?).</source>
         <translation>バックアップ先のフォルダーが見つかりません（USB メモリーが外れていませんか？）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="153"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="158"/>
         <source>No backups yet. Press “Back up now” to make the first one.</source>
         <translation>バックアップはまだありません。「今すぐバックアップ」で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="183"/>
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="186"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="191"/>
         <source>Choose a backup in the list first.</source>
         <translation>先に一覧からバックアップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="194"/>
         <source>A backup is being made. Try again in a moment.</source>
         <translation>バックアップを作成中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="199"/>
         <source>Restore the backup of %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="209"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="214"/>
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="222"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="227"/>
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="244"/>
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="241"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="246"/>
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="262"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="267"/>
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="279"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="284"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="288"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="293"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="292"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="297"/>
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="297"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="306"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="314"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・備考は元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="322"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="331"/>
         <source>Older backups still hold the data. Kept are the newest %1 backups, then one a day for %2 days, one a week for %3 weeks and one a month for %4 months; older ones are deleted automatically, so the data leaves every backup after about %5 months.</source>
         <translation>消去する前のバックアップには、この方の情報が残ります。バックアップは新しい %1 件と、1日1件を %2 日、1週1件を %3 週、1か月1件を %4 か月保管し、それより古いものは自動で削除されます。すべてのバックアップから消えるのは、最長でおよそ %5 か月後です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="332"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="346"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="337"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="351"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="345"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="359"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="357"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="371"/>
         <source>Press “Erase personal data…” again to finish.</source>
         <translation>もう一度「個人情報の消去…」を押すと、消去を完了します。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="361"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="376"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="379"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="394"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

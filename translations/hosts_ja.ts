@@ -34,67 +34,72 @@
         <translation>副業・兼業人材を受け入れている</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="78"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="62"/>
+        <source>Small or medium-sized business</source>
+        <translation>中小企業</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="80"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="81"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="82"/>
         <source>Contact person</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="83"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="84"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="85"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="86"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="87"/>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="88"/>
         <source>Address</source>
         <translation>番地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="89"/>
         <source>Building</source>
         <translation>建物</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="90"/>
         <source>Capacity</source>
         <translation>定員</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="93"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="131"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="135"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>
@@ -156,7 +161,7 @@
     <name>HostsPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="41"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="201"/>
         <source>Hosts</source>
         <translation>受入先</translation>
     </message>
@@ -187,7 +192,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="49"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="218"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="224"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -198,8 +203,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="51"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="228"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="231"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="237"/>
         <source>Schedule PDF</source>
         <translation>受入予定表</translation>
     </message>
@@ -234,57 +239,62 @@
         <translation>受入先 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="160"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="163"/>
         <source>Select a host to see its details.</source>
         <translation>受入先を選ぶと詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="170"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="173"/>
         <source>Not a lodging</source>
         <translation>宿泊なし</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="171"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="174"/>
         <source>%1 persons per night</source>
         <translation>1泊 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="177"/>
         <source>Contact: %1</source>
         <translation>連絡先: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="175"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="178"/>
         <source>Address: %1</source>
         <translation>住所: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="181"/>
         <source>Capacity: %1</source>
         <translation>定員: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="179"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="182"/>
         <source>Stays: %1, letters: %2</source>
         <translation>滞在 %1 件、手紙 %2 通</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="182"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="185"/>
         <source>Hosts side-job / second-job talent</source>
         <translation>副業・兼業人材を受け入れている</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="217"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="187"/>
+        <source>Small or medium-sized business</source>
+        <translation>中小企業</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="223"/>
         <source>Delete this host? Hosts with stays or letters can only be archived.</source>
         <translation>この受入先を削除しますか？ 滞在や手紙のある受入先はアーカイブのみできます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="228"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="234"/>
         <source>Select a host first.</source>
         <translation>先に受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="239"/>
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>

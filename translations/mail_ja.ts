@@ -419,7 +419,8 @@
     <name>MailPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="68"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="213"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="238"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
@@ -445,7 +446,6 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="242"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -511,8 +511,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/mail/page.py" line="125"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265"/>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="298"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="292"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="344"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
@@ -522,52 +522,57 @@
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="171"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="196"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="219"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="221"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="240"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="240"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="241"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="292"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="285"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="324"/>
+        <source>%1 persons: %2 (%3). Go ahead?</source>
+        <translation>%1 名（%3）について「%2」を実行します。よろしいですか？</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="329"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="292"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="338"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="298"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="344"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>

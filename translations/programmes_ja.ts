@@ -4,47 +4,47 @@
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="144"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="168"/>
         <source>Add to a programme</source>
         <translation>プログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="180"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="156"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="180"/>
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="181"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="159"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="183"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="163"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="187"/>
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="165"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="189"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="165"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="189"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -52,22 +52,22 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="163"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="163"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="164"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="165"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="170"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="171"/>
         <source>%1 days in stage</source>
         <translation>%1日経過</translation>
     </message>
@@ -343,52 +343,62 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="71"/>
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="71"/>
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="78"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86"/>
+        <source>e.g. 5000 (purchases and donations)</source>
+        <translation>例: 5000（物産購入・寄附のとき）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94"/>
+        <source>Amount (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="95"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="100"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="102"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -396,63 +406,68 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="219"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="243"/>
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="226"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250"/>
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="256"/>
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="257"/>
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="267"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="267"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="267"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="236"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="251"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="267"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="283"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="244"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="275"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="248"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="279"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="280"/>
+        <source>Change date</source>
+        <translation>変更日</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="282"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>
@@ -544,6 +559,7 @@
     <name>ProgrammesPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="428"/>
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
@@ -584,7 +600,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="382"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="386"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
@@ -595,7 +611,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="394"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="398"/>
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
@@ -690,102 +706,112 @@
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="260"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="264"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="269"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="273"/>
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="284"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="288"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="287"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="291"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="295"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="299"/>
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="315"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="319"/>
         <source>No programme yet. Use [+ New] to create one from a template (Otetsudai Plus, Rice letter, Country-life quest) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="334"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="338"/>
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="342"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="346"/>
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="358"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="362"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="382"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="386"/>
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="413"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="434"/>
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="431"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="452"/>
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="444"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="459"/>
+        <source>Move %1 persons to %2 (%3)?</source>
+        <translation>%1 名を「%2」へ移します（%3）。よろしいですか？</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="469"/>
         <source>Enroll %1</source>
         <translation>%1 を参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="458"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="483"/>
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="461"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="486"/>
         <source>Enroll from a segment</source>
         <translation>セグメントから参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="462"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="487"/>
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントに該当する全員をこのプログラムに参加登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="468"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="493"/>
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="475"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="500"/>
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="478"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="502"/>
+        <source>Remove %1 persons from the programme (%2)?</source>
+        <translation>%1 名をプログラムから外します（%2）。よろしいですか？</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="507"/>
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="493"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="522"/>
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>
@@ -809,129 +835,149 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="69"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="305"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="79"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="147"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="154"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="158"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="165"/>
         <source>(any)</source>
         <translation>（指定なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="91"/>
+        <source>(choose when a date is given)</source>
+        <translation>（日付を指定したら選んでください）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="92"/>
+        <source>Include persons never contacted</source>
+        <translation>関わりの記録がない人を含める</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="93"/>
+        <source>Leave out persons never contacted</source>
+        <translation>関わりの記録がない人は含めない</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="98"/>
         <source>e.g. farming, photography (any of them)</source>
         <translation>例: 農業、写真（いずれか）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="98"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="107"/>
         <source>Count</source>
         <translation>件数を確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="99"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="108"/>
         <source>Save the filter</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="103"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="105"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="114"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="115"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="107"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116"/>
         <source>Programme stage</source>
         <translation>プログラムの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="110"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="119"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="121"/>
         <source>Last contact from</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="122"/>
+        <source>Never contacted</source>
+        <translation>関わりの記録がない人</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="123"/>
         <source>Interests or skills</source>
         <translation>関心・スキル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="114"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="124"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="115"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="125"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="126"/>
         <source>Search words</source>
         <translation>検索語</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="129"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="140"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="148"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="159"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="149"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="160"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="229"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="244"/>
         <source>%1 persons match</source>
         <translation>該当 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="245"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="261"/>
         <source>New segment</source>
         <translation>セグメントの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="262"/>
         <source>Name of the segment (the current filter is saved)</source>
         <translation>セグメント名（今の条件を保存します）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="276"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="292"/>
         <source>Rename the segment</source>
         <translation>セグメント名の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="276"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="292"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="289"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="305"/>
         <source>Delete segment %1? The persons are not touched.</source>
         <translation>セグメント %1 を削除しますか？参加者の記録は変わりません。</translation>
     </message>

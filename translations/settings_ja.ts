@@ -119,97 +119,112 @@
         <translation>発送日・受取日から数えます。さかのぼる期間より古いものは対応済みとみなし、要対応に載せません。</translation>
     </message>
     <message>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="163"/>
+        <source>Retention period</source>
+        <translation>保存期間</translation>
+    </message>
+    <message>
         <location filename="../kankei_desktop/ui/areas/settings/page.py" line="164"/>
+        <source>e.g. 5年 or 18か月</source>
+        <translation>例: 5年、18か月</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="166"/>
+        <source>ホーム shows the persons with no contact for longer than this, until you erase their data or postpone the reminder. Years or months.</source>
+        <translation>これより長く関わりのない参加者をホームで知らせます（個人情報を消去するか、通知を延期するまで）。年数か月数で入力します。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="171"/>
         <source>Stays</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="166"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="173"/>
         <source> days or more</source>
         <translation> 日以上</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="167"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="174"/>
         <source>Short stay from</source>
         <translation>短期滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="175"/>
         <source>Long stay from</source>
         <translation>長期滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="169"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="176"/>
         <source>A one-day visit is a day trip. Applies to stays saved from now on.</source>
         <translation>1日だけの滞在は日帰りです。これから保存する滞在に使います。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="180"/>
         <source>Parcels (Yamato B2 Cloud)</source>
         <translation>宅配便（ヤマト B2クラウド）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="175"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="182"/>
         <source>Billing customer code</source>
         <translation>請求先顧客コード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="184"/>
         <source>Billing class code</source>
         <translation>請求先分類コード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="179"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="186"/>
         <source>Freight number</source>
         <translation>運賃管理番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="181"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="188"/>
         <source>As in the basic information of your B2 Cloud contract. Written into the shipment CSV for B2 Cloud.</source>
         <translation>B2クラウドの基本情報にある契約内容のとおりに入力します。B2クラウド用の送り状CSVに書き込みます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="183"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="190"/>
         <source>The customer code (12 digits) and the freight number are required by B2 Cloud. Parcels without a farmer are sent in the organisation&apos;s name, with its postal code, address and phone.</source>
         <translation>請求先顧客コード（12桁）と運賃管理番号は B2クラウドの必須項目です。受入農家のない発送は、団体名・団体の郵便番号・住所・電話番号を差出人として出力します。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="196"/>
         <source>This computer</source>
         <translation>このパソコンの設定</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="204"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="211"/>
         <source>Language</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="214"/>
         <source>Data folder</source>
         <translation>データフォルダー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="254"/>
         <source>Not saved: correct the fields marked in red, then save again.</source>
         <translation>保存していません。赤枠の項目を直してから、もう一度保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="251"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="258"/>
         <source>Saved.</source>
         <translation>保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="257"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="264"/>
         <source>Changes not saved yet.</source>
         <translation>まだ保存していない変更があります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="282"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="289"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="296"/>
+        <location filename="../kankei_desktop/ui/areas/settings/page.py" line="303"/>
         <source>The new language is used from the next start.</source>
         <translation>次回の起動から新しい言語で表示します。</translation>
     </message>

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.selftest",
     "kankei_desktop.cli.reporting",
     "kankei_desktop.cli.settings",
+    "kankei_desktop.cli.indicators",
 )
 
 

@@ -55,6 +55,13 @@ COMMAND_ACCESS: dict[str, str] = {
     "report": WRITER,  # records the report
     "settings list": READER,
     "settings set": WRITER,
+    "indicators list": READER,
+    "indicators create": WRITER,
+    "indicators edit": WRITER,
+    "indicators archive": WRITER,
+    "indicators set": WRITER,
+    "indicators import": WRITER,  # --dry-run too: the check writes inside a transaction it rolls back
+    "indicators template": NO_DATABASE,
 }
 
 # Options that change a command's class: (command, option dest, class when the option is set).

@@ -290,7 +290,7 @@ class _Builder:
         if f.custom_indicators:
             story.append(CondPageBreak(50 * mm))
             story.append(self.p("独自指標（入力値）", self.h1))
-            story.append(self.indicators_table())
+            story += self.indicators_table()
         story += self.comments_section(comments)
         if self.named:
             story += self.named_section(named_rows, named_limit)
@@ -390,6 +390,9 @@ class _Builder:
             ["人日（実施済）", days_row],
             ["登録（期末まで）", self.count(programme.enrollments) + "件"],
         ]
+        if programme.reach is not None:  # お米レター: the parcel and the letter are the participation
+            rows.insert(0, ["お米を届けた人", self.count(programme.reach) + "名"])
+            rows.insert(1, ["お礼状（受け取った手紙）", self.count(programme.letters_received or 0) + "通"])
         story.append(self.table(["指標", "値"], rows, [140, CONTENT_WIDTH - 140]))
         if programme.targets:
             story.append(self.p("目標に対する進捗", self.h2))
@@ -410,12 +413,42 @@ class _Builder:
             story.append(self.p("段階が設定されていません。", self.small))
         return story
 
-    def indicators_table(self) -> Table:
-        rows = [[item.name, number(item.value, item.unit) if item.value is not None else "未入力",
-                 number(item.target, item.unit), item.programme or "全体", item.source_note]
-                for item in self.figures.custom_indicators]
-        return self.table(["指標", "値", "目標", "対象", "出典・備考"], rows,
-                          [150, 62, 62, 90, CONTENT_WIDTH - 364], right=(1, 2), fit=(0,), flex=4)
+    @staticmethod
+    def indicator_value(item) -> str:
+        if item.value is None:
+            return "未入力"
+        return number(item.value, item.unit) + ("※" if item.computed else "")
+
+    def indicators_table(self) -> list:
+        """The indicators one a row; a pair (例4) on one row of its own table, side by side."""
+        items = self.figures.custom_indicators
+        by_name = {item.name: item for item in items}
+        paired = [(item, by_name[item.pair]) for item in items
+                  if item.pair in by_name and items.index(item) < items.index(by_name[item.pair])]
+        in_pairs = {id(item) for pair in paired for item in pair}
+        rows = [[item.name, self.indicator_value(item), number(item.target, item.unit), item.programme or "全体",
+                 item.source_note] for item in items if id(item) not in in_pairs]
+        story: list = []
+        if rows:
+            story.append(self.table(["指標", "値", "目標", "対象", "出典・備考"], rows,
+                                    [150, 62, 62, 90, CONTENT_WIDTH - 364], right=(1, 2), fit=(0,), flex=4))
+        if paired:
+            story.append(self.p("対になる指標（例4）", self.h2))
+            pair_rows = []
+            for left, right in paired:
+                pair_rows.append([left.name, self.indicator_value(left), number(left.target, left.unit),
+                                  right.name, self.indicator_value(right), number(right.target, right.unit)])
+            half = (CONTENT_WIDTH - 2 * 135) / 2
+            story.append(self.table(["指標", "値", "目標", "対の指標", "値", "目標"], pair_rows,
+                                    [half, 85, 50, half, 85, 50], right=(1, 2, 4, 5)))
+            notes = [f"{item.name}: {item.source_note}" for pair in paired for item in pair if item.source_note]
+            if notes:
+                story.append(self.p("出典: " + "／".join(notes), self.small))
+        if any(item.computed for item in items):
+            story.append(self.p("※ 値の入力がないため、期間内の物産購入・寄附の金額の記録から計算した値です。", self.small))
+        if paired or any(item.computed for item in items):
+            story.append(Spacer(1, 8))
+        return story
 
     def comments_section(self, comments: list[tuple[str | None, str]]) -> list:
         story: list = [CondPageBreak(40 * mm), self.p("コーディネーターのコメント", self.h1)]

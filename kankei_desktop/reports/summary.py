@@ -51,7 +51,8 @@ def summary_rows(figures: KpiReport) -> list[SummaryRow]:
     return [
         SummaryRow("unique_persons", "実人数", number(p.unique_persons, "名"), "期間中に1回以上活動した人"),
         SummaryRow("person_visits", "のべ人数", number(p.person_visits, "人"),
-                   f"滞在 {number(p.visits_from_stays)}・交流 {number(p.visits_from_interactions)}"),
+                   f"滞在 {number(p.visits_from_stays)}・交流 {number(p.visits_from_interactions)}"
+                   + (f"・お米レター {number(p.visits_from_mail)}" if p.visits_from_mail else "")),
         SummaryRow("person_days", "人日（実施済）", number(d.achieved, "人日"), "",
                    number(d.target, "人日") if d.target is not None else "", d.progress),
         SummaryRow("planned_person_days", "人日（予定・確定）", number(d.planned, "人日")),
@@ -70,7 +71,7 @@ def summary_rows(figures: KpiReport) -> list[SummaryRow]:
                    f"配達 {number(m.delivered, '件')}・返送 {number(m.returned, '件')}・"
                    f"配達まで中央値 {days(m.median_days_in_transit)}"),
         SummaryRow("active_hosts", "活動した受入先", number(h.active_hosts, "件")),
-        SummaryRow("side_job_companies", "副業・兼業人材を受け入れた企業", number(h.side_job_companies, "社"),
+        SummaryRow("side_job_companies", "副業・兼業人材を受け入れた中小企業", number(h.side_job_companies, "社"),
                    f"登録 {number(h.side_job_companies_registered, '社')}"),
     ]
 
@@ -93,7 +94,9 @@ def summary_lines(figures: KpiReport) -> list[str]:
         lines.append("")
         lines.append(f"■ {programme.name}　実人数 {number(programme.unique_persons, '名')}・"
                      f"のべ {number(programme.person_visits, '人')}・人日 {number(programme.person_days.achieved)}"
-                     f"（予定 {number(programme.person_days.planned)}）・登録 {number(programme.enrollments, '件')}")
+                     f"（予定 {number(programme.person_days.planned)}）・登録 {number(programme.enrollments, '件')}"
+                     + (f"・お米を届けた人 {number(programme.reach, '名')}・お礼状 {number(programme.letters_received, '通')}"
+                        if programme.reach is not None else ""))
         for stage in programme.funnel:
             lines.append(f"    {stage.name}: 到達 {number(stage.reached)}　移行率 {percent(stage.conversion)}"
                          f"　滞留日数（中央値） {days(stage.median_days)}")
@@ -104,7 +107,9 @@ def summary_lines(figures: KpiReport) -> list[str]:
         lines.append("")
         lines.append("独自指標（入力値）")
         for item in figures.custom_indicators:
-            lines.append(f"    {item.name}: {number(item.value, item.unit)}（目標 {number(item.target, item.unit)}）"
+            lines.append(f"    {item.name}: {number(item.value, item.unit)}{'（記録から計算）' if item.computed else ''}"
+                         f"（目標 {number(item.target, item.unit)}）"
+                         f"{'　対: ' + item.pair if item.pair else ''}"
                          f"{'　出典: ' + item.source_note if item.source_note else ''}")
     return lines
 

@@ -25,6 +25,7 @@ from kankei_desktop.domain.tables import (
     LadderStageChange, Letter, Person, Programme, ProgrammeStage, ProgrammeTarget, Setting,
     Shipment, Stay, StayParticipant, utc_now,
 )
+from kankei_desktop.domain.tables.base import new_id
 from kankei_desktop.services import activity, demo_names as N
 from kankei_desktop.services.demo_programmes import (
     CUSTOM_STAGES, DEMO_TODAY, PlannedPerson, PlannedProgramme, Story, add_programme, between,
@@ -155,7 +156,7 @@ def _plan_hosts(story: Story) -> None:
             Host, name=name, kind=kind, contact_person=contact, phone=phone, postal_code=code,
             prefecture=found.prefecture, city=found.city, address_line=line,
             email=f"info{len(story.hosts) + 1}@example.jp", capacity_per_night=capacity,
-            hosts_side_job_talent=side_job,
+            hosts_side_job_talent=side_job, small_business=kind == "企業",
             notes="1泊2食。男女別の部屋あり。" if capacity else "",
         )
         story.hosts[name] = (host_id, kind, found.city, capacity)
@@ -260,8 +261,19 @@ def _indicators(story: Story, otetsudai_2026: PlannedProgramme) -> None:
     story.add(CustomIndicatorValue, indicator_id=side_jobs, fiscal_year=2025, value=1.0, target=2.0)
     story.add(CustomIndicatorValue, indicator_id=side_jobs, fiscal_year=2026, quarter=2, value=2.0, target=3.0)
     trained = story.add(CustomIndicator, name="受入コーディネーターの育成数", unit="人",
-                        source_note="研修の修了者名簿", programme_id=otetsudai_2026.id)
+                        source_note="研修の修了者名簿", programme_id=otetsudai_2026.id, target_key="coordinators")
     story.add(CustomIndicatorValue, indicator_id=trained, fiscal_year=2026, value=6.0, target=10.0)
+    # 例4: interest in food education beside the sales it should lead to, the sales summed from
+    # the 物産購入 amounts (a fixed amount per purchase: the story's random draws stay as they were).
+    interest_id, sales_id = new_id(), new_id()
+    story.add(CustomIndicator, id=interest_id, name="食育に関心を持つ参加者の割合", unit="%",
+              source_note="参加者アンケート（年1回）", pair_id=sales_id)
+    story.add(CustomIndicatorValue, indicator_id=interest_id, fiscal_year=2025, value=48.0, target=50.0)
+    story.add(CustomIndicator, id=sales_id, name="農産物販売額", unit="円", source_note="物産購入の記録から集計",
+              pair_id=interest_id, computed_from="物産購入")
+    for number, row in enumerate(story.rows[Interaction]):
+        if row["kind"] in ("物産購入", "寄附（ふるさと納税）"):
+            row["amount_yen"] = 3000 + (number % 7) * 1000
 
 
 _JUKU = "大人の学校。STEP1 オンライン講座 → STEP2 入塾 → STEP3 現地訪問で、自分のふるさとを見つけます。"

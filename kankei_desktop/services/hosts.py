@@ -44,6 +44,7 @@ class HostInput:
     address_building: str = ""
     capacity_per_night: int | None = None
     hosts_side_job_talent: bool = False
+    small_business: bool = False  # 中小企業 (例1 counts 中小企業 hosting 副業・兼業 talent)
     notes: str = ""
 
 

@@ -28,9 +28,11 @@ class InteractionInput:
     occurred_on: date
     programme_id: str | None = None
     note: str = ""
+    amount_yen: int | None = None  # 物産購入・寄附 only (例4's 販売額)
 
 
-_FIELDS = ("person_id", "kind", "occurred_on", "programme_id", "note")
+_FIELDS = ("person_id", "kind", "occurred_on", "programme_id", "note", "amount_yen")
+AMOUNT_KINDS = (InteractionKind.PURCHASE.value, InteractionKind.DONATION.value)
 
 
 def kind_choices() -> list[str]:
@@ -40,8 +42,13 @@ def kind_choices() -> list[str]:
 def _checked(session: Session, data: InteractionInput, today: date | None = None) -> InteractionInput:
     today = today or date.today()
     data = InteractionInput(data.person_id, (data.kind or "").strip(), data.occurred_on,
-                            data.programme_id or None, (data.note or "").strip())
+                            data.programme_id or None, (data.note or "").strip(), data.amount_yen)
     errors: dict[str, str] = {}
+    if data.amount_yen is not None:
+        if isinstance(data.amount_yen, bool) or not isinstance(data.amount_yen, int) or data.amount_yen < 0:
+            errors["amount_yen"] = f"金額は0以上の整数（円）で入力してください（「{data.amount_yen}」）。"
+        elif data.kind not in AMOUNT_KINDS:
+            errors["amount_yen"] = f"金額は {'・'.join(AMOUNT_KINDS)} の記録にだけ入力できます。"
     person = session.get(Person, data.person_id) if data.person_id else None
     if person is None or person.deleted_at is not None:
         errors["person_id"] = "参加者が見つかりません（削除された可能性があります）。"

@@ -18,12 +18,17 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import Period, fiscal_year_label, fiscal_year_period
-from kankei_desktop.domain.enums import LadderStage
+from kankei_desktop.domain.enums import LadderStage, ProgrammeKind
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.services import kpis_queries as q
 from kankei_desktop.services.kpis_programmes import FunnelStage, funnels
 from kankei_desktop.services.memory import gc_paused
-from kankei_desktop.services.programmes import TARGET_PARTICIPANTS, TARGET_PERSON_DAYS, live_programme
+from kankei_desktop.services.programmes import (
+    TARGET_PARTICIPANTS,
+    TARGET_PERSON_DAYS,
+    TARGET_REPLIES,
+    live_programme,
+)
 from kankei_desktop.store.snapshot import paired_reader
 
 SCHEMA_VERSION = 1
@@ -42,6 +47,7 @@ class PersonFigures:
     person_visits: int  # のべ人数
     visits_from_stays: int
     visits_from_interactions: int
+    visits_from_mail: int  # お米レター parcels and letters (docs/kpi.md)
     repeaters: int
     repeat_share: float | None
     continuing: int
@@ -85,6 +91,8 @@ class ProgrammeFigures:
     enrollments: int
     funnel: list[FunnelStage]
     targets: list[TargetFigure]
+    reach: int | None = None  # お米レター: persons a parcel was shipped to in the period
+    letters_received: int | None = None  # お米レター: letters received from persons in the period
 
 
 @dataclass
@@ -136,6 +144,11 @@ class CustomIndicatorFigure:
     target: float | None
     source_note: str
     programme: str | None
+    id: str = ""
+    computed: bool = False  # the value was summed from 物産購入・寄附 amounts (not entered)
+    pair: str | None = None  # the name of the paired indicator (例4), printed side by side
+    target_key: str = ""  # the programme target this value counts toward
+    programme_id: str | None = None
 
 
 @dataclass
@@ -275,16 +288,20 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     unique, visits = total.unique, total.visits
     persons = PersonFigures(
         unique_persons=unique, person_visits=visits, visits_from_stays=total.from_stays,
-        visits_from_interactions=visits - total.from_stays, repeaters=total.repeaters,
+        visits_from_interactions=visits - total.from_stays - total.from_mail, repeaters=total.repeaters,
         repeat_share=share(total.repeaters, unique), continuing=both,
         previous_year_unique_persons=len(previous_persons),
         # The previous year's 実人数 is everybody's: as a programme's denominator it would mislead.
         continuing_rate=None if programme_id else share(both, len(previous_persons)),
         sustained=sustained, sustained_base=sustained_base, sustained_share=share(sustained, sustained_base),
+        visits_from_mail=total.from_mail,
     )
     monthly = [MonthFigures(month, *monthly_rows.get(month, (0, 0))) for month in _months(period)]
 
     targets_by_programme = _targets(session, programme_ids)
+    indicators = custom_indicators(session, fiscal_year, quarter, programme_id)
+    mail_programmes = [row[0] for row in programme_rows if row[2] == ProgrammeKind.KOME_LETTER.value]
+    mail_reach = q.mail_reach(session, start, end, mail_programmes)
 
     programmes: list[ProgrammeFigures] = []
     all_targets: list[TargetFigure] = []
@@ -292,15 +309,18 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
         counted = by_programme.get(pid, P.Counted())
         p_visits, p_unique, p_repeaters = counted.visits, counted.unique, counted.repeaters
         achieved, planned = days_by_programme.get(pid, (0, 0))
+        reach, received = mail_reach.get(pid, (None, None))
+        entered = {i.target_key: i.value for i in indicators if i.target_key and i.programme_id == pid}
         targets = []
         for key, target_name, unit, value in targets_by_programme.get(pid, []):
-            actual = {TARGET_PARTICIPANTS: p_unique, TARGET_PERSON_DAYS: achieved}.get(key)
+            actual = _target_actual(key, p_unique, achieved, reach, received, entered)
             targets.append(TargetFigure(name, key, target_name, unit, value, actual, share(actual, value)))
         days_target = next((t.target for t in targets if t.key == TARGET_PERSON_DAYS), None)
         enrollments, funnel = funnel_by_programme.get(pid, (0, []))
         programmes.append(ProgrammeFigures(
             pid, name, kind, year, p_unique, p_visits, p_repeaters, share(p_repeaters, p_unique),
             PersonDays(achieved, planned, days_target, share(achieved, days_target)), enrollments, funnel, targets,
+            reach, received,
         ))
         all_targets.extend(targets)
 
@@ -323,7 +343,6 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
         shipped=shipped, delivered=delivered, returned=returned, median_days_in_transit=_median_days(transit),
     )
     hosts = HostFigures(*records.hosts)
-    indicators = custom_indicators(session, fiscal_year, quarter, programme_id)
 
     has_data = bool(
         visits or planned_total or sent or received or shipped or delivered or returned or moves_up
@@ -335,6 +354,21 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
         has_data=has_data, persons=persons, person_days=person_days, monthly=monthly, ladder=ladder, mail=mail,
         hosts=hosts, programmes=programmes, targets=all_targets, custom_indicators=indicators,
     )
+
+
+def _target_actual(key: str, unique: int, achieved: int, reach: int | None, received: int | None,
+                   entered: dict[str, float | None]) -> float | None:
+    """The counted figure a programme target compares with (docs/kpi.md, 目標): 参加者数 with
+    the reach for お米レター (persons sent rice) and 実人数 otherwise, 人日 with achieved 人日,
+    お礼状 (``replies``) with the letters received, any other key with the indicator value
+    entered for it (受入コーディネーター育成); None when nothing counts it."""
+    if key == TARGET_PARTICIPANTS:
+        return reach if reach is not None else unique
+    if key == TARGET_PERSON_DAYS:
+        return achieved
+    if key == TARGET_REPLIES and received is not None:
+        return received
+    return entered.get(key)
 
 
 def _programmes(session: Session, fiscal_year: int, programme_id: str | None) -> list[tuple]:
@@ -363,10 +397,14 @@ def _targets(session: Session, programme_ids: list[str]) -> dict[str, list[tuple
 
 def custom_indicators(session: Session, fiscal_year: int, quarter: int | None,
                       programme_id: str | None = None) -> list[CustomIndicatorFigure]:
-    """The hand-entered indicators (例3, 例4) with their value for exactly this period, as entered."""
+    """The hand-entered indicators (例3, 例4) with their value for exactly this period, as entered;
+    an indicator marked ``computed_from`` a kind (物産購入, 寄附) with no value entered for the
+    period gets the sum of that kind's amounts in the period (of its programme, if it has one).
+    An archived indicator is listed only for a period it has a value or target for."""
     where = " AND ci.programme_id = :programme" if programme_id else ""
     rows = session.execute(text(f"""
-        SELECT ci.id, ci.name, ci.unit, ci.source_note, p.name, v.value, v.target
+        SELECT ci.id, ci.name, ci.unit, ci.source_note, p.name, v.value, v.target, ci.programme_id,
+               ci.computed_from, ci.pair_id, ci.target_key, ci.archived_at, v.id
         FROM custom_indicator AS ci
         LEFT JOIN programme AS p ON p.id = ci.programme_id
         LEFT JOIN custom_indicator_value AS v ON v.indicator_id = ci.id AND v.deleted_at IS NULL
@@ -374,7 +412,51 @@ def custom_indicators(session: Session, fiscal_year: int, quarter: int | None,
         WHERE ci.deleted_at IS NULL{where}
         ORDER BY ci.created_at, ci.name, v.updated_at
     """), {"year": fiscal_year, "quarter": quarter, "programme": programme_id}).all()
+    period = fiscal_year_period(fiscal_year, quarter)
     latest: dict[str, CustomIndicatorFigure] = {}
-    for indicator_id, name, unit, note, programme, value, target in rows:
-        latest[indicator_id] = CustomIndicatorFigure(name, unit or "", value, target, note or "", programme)
-    return list(latest.values())
+    names, pairs, archived = {}, {}, set()
+    for (indicator_id, name, unit, note, programme, value, target, pid, computed_from, pair_id, target_key,
+         archived_at, value_id) in rows:
+        computed = False
+        if value is None and computed_from:
+            value = q.amount_sum(session, computed_from, period.start, period.end, pid)
+            computed = value is not None
+        latest[indicator_id] = CustomIndicatorFigure(name, unit or "", value, target, note or "", programme,
+                                                     indicator_id, computed, None, target_key or "", pid)
+        names[indicator_id], pairs[indicator_id] = name, pair_id
+        if archived_at is not None and value_id is None:
+            archived.add(indicator_id)
+    for indicator_id, figure in latest.items():
+        figure.pair = names.get(pairs[indicator_id]) if pairs[indicator_id] else None
+    return [figure for indicator_id, figure in latest.items() if indicator_id not in archived]
+
+
+# The person figures whose persons a click lists (ホーム tiles, the PDF's named list).
+PERSON_FIGURES = ("unique_persons", "person_visits", "repeaters", "continuing", "sustained")
+
+
+def persons_behind(session: Session, key: str, fiscal_year: int, quarter: int | None = None,
+                   programme_id: str | None = None, limit: int | None = None) -> list[tuple]:
+    """[(person id, name, のべ, last activity day)] of exactly the persons a person figure counts,
+    in the participants list's order: 実人数 and のべ (every active person), リピーター, 継続者
+    (active in the period and the previous fiscal year) or 継続的関与者 (active in two of the
+    four quarters; のべ and last day over those four quarters). Counted from the same rows
+    as ``compute_kpis``, so the list is as long as the figure."""
+    from kankei_desktop.services import kpis_persons as P
+
+    if key not in PERSON_FIGURES:
+        raise ValidationError({"figure": f"「{key}」は人の一覧を持つ指標ではありません。"})
+    _check(fiscal_year, quarter)
+    period = fiscal_year_period(fiscal_year, quarter)
+    start, end = period.start, period.end
+    if key in ("unique_persons", "person_visits"):
+        return q.active_persons(session, start, end, programme_id, limit)
+    window_start = _sustained_window_start(fiscal_year, quarter)
+    counted = P.tally(q.activity_rows(session, window_start, end), (start, end), window_start, programme_id)
+    if key == "repeaters":
+        return q.active_persons(session, start, end, programme_id, limit, only=counted.repeater_ids)
+    if key == "continuing":
+        previous = fiscal_year_period(fiscal_year - 1)
+        both = counted.persons & q.active_person_ids(session, previous.start, previous.end)
+        return q.active_persons(session, start, end, programme_id, limit, only=both)
+    return q.active_persons(session, window_start, end, programme_id, limit, only=counted.sustained_ids)

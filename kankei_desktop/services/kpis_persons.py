@@ -30,6 +30,7 @@ class Counted:
     from_stays: int = 0
     unique: int = 0
     repeaters: int = 0
+    from_mail: int = 0  # お米レター parcels and letters
 
 
 @dataclass
@@ -38,6 +39,8 @@ class Tally:
 
     total: Counted
     persons: set[str]  # ids of the persons behind total.unique
+    repeater_ids: list[str]  # ids behind total.repeaters
+    sustained_ids: list[str]  # ids behind sustained
     by_programme: dict[str, Counted]
     sustained: int
     sustained_base: int
@@ -97,16 +100,21 @@ def _per_group(keys: np.ndarray, group_size: int, groups: int) -> np.ndarray:
 
 def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], window_start: date,
           programme_id: str | None = None) -> Tally:
-    """Every person figure from ``kpis_queries.activity_rows`` (interactions, stays) over
+    """Every person figure from ``kpis_queries.activity_rows`` (interactions, stays, お米レター mail) over
     ``window_start`` … the period's end: 実人数, のべ, repeaters, 継続的関与者, monthly figures
     and 人日.
 
     With ``programme_id`` only that programme's activities count (人日 are returned per
     programme and picked by the caller).
     """
-    interactions, stays = rows
+    interactions, stays, *rest = rows
+    mail = rest[0] if rest else []
     if programme_id:
         interactions = [row for row in interactions if row[2] == programme_id]
+        mail = [row for row in mail if row[2] == programme_id]
+    # A parcel or a letter of お米レター is a one-day activity like an interaction.
+    mail_from = len(interactions)
+    interactions = interactions + mail
     done = [row for row in stays if row[4]]
     if programme_id:
         done = [row for row in done if row[3] == programme_id]
@@ -124,17 +132,20 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
     day = np.concatenate([np.fromiter(map(itemgetter(1), interactions), np.int64, len(interactions)),
                           np.maximum(starts, 0)])  # a stay on its first day inside the window
     from_stay = np.arange(len(person)) >= len(interactions)
+    from_mail = (np.arange(len(person)) >= mail_from) & ~from_stay
 
     # 継続的関与者: persons active in two or more of the window's quarters.
-    _persons, quarters = _values_per_key(person, calendar.quarter_of[day], calendar.quarter_count)
+    window_persons, quarters = _values_per_key(person, calendar.quarter_of[day], calendar.quarter_count)
     sustained, sustained_base = int(np.count_nonzero(quarters >= 2)), len(quarters)
 
     # The period's activities: an interaction on its day, a stay on its first day inside it.
     inside = np.concatenate([day[:len(interactions)] >= first_day, ends >= first_day])
-    person, day, programme, from_stay = (
-        person[inside], np.maximum(day[inside], first_day), programme[inside], from_stay[inside])
+    person, day, programme, from_stay, from_mail = (
+        person[inside], np.maximum(day[inside], first_day), programme[inside], from_stay[inside], from_mail[inside])
     persons, dates = _values_per_key(person, day, span)
-    total = Counted(len(person), int(np.count_nonzero(from_stay)), len(persons), int(np.count_nonzero(dates >= 2)))
+    dates_total = dates
+    total = Counted(len(person), int(np.count_nonzero(from_stay)), len(persons), int(np.count_nonzero(dates >= 2)),
+                    int(np.count_nonzero(from_mail)))
 
     people = len(person_ids)
     pairs, dates = _values_per_key(programme * people + person, day, span)
@@ -143,8 +154,10 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
     repeaters = _per_group(pairs[dates >= 2], people, groups)
     visits = np.bincount(programme, minlength=groups)
     visits_from_stays = np.bincount(programme[from_stay], minlength=groups)
+    visits_from_mail = np.bincount(programme[from_mail], minlength=groups)
     by_programme = {
-        pid: Counted(int(visits[n]), int(visits_from_stays[n]), int(unique[n]), int(repeaters[n]))
+        pid: Counted(int(visits[n]), int(visits_from_stays[n]), int(unique[n]), int(repeaters[n]),
+                     int(visits_from_mail[n]))
         for pid, n in programme_number.items() if pid is not None
     }
 
@@ -156,7 +169,9 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
                for n, label in enumerate(calendar.months) if month_visits[n]}
 
     return Tally(
-        total=total, persons={person_ids[n] for n in persons.tolist()}, by_programme=by_programme,
+        total=total, persons={person_ids[n] for n in persons.tolist()},
+        repeater_ids=[person_ids[n] for n in persons[dates_total >= 2].tolist()],
+        sustained_ids=[person_ids[n] for n in window_persons[quarters >= 2].tolist()], by_programme=by_programme,
         sustained=sustained, sustained_base=sustained_base, monthly=monthly,
         person_days=_person_days(stays, programme_number, first_day, span - 1),
     )

@@ -16,6 +16,8 @@ they never visit a table row per activity whatever the planner guesses; elsewher
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from sqlalchemy import text
@@ -23,9 +25,9 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.enums import (
     PARTICIPATION_KINDS,
-    HostKind,
     LadderStage,
     LetterDirection,
+    ProgrammeKind,
     StayStatus,
 )
 
@@ -39,7 +41,35 @@ _DONE = f"'{StayStatus.DONE.value}'"
 _PLANNED = f"'{StayStatus.PLANNED.value}', '{StayStatus.CONFIRMED.value}'"
 _TO_PERSON = f"'{LetterDirection.TO_PERSON.value}'"
 _FROM_PERSON = f"'{LetterDirection.FROM_PERSON.value}'"
+# お米レター: the parcel and the letter *are* the participation (docs/kpi.md).
+_MAIL_PROGRAMMES = f"(SELECT id FROM programme WHERE kind = '{ProgrammeKind.KOME_LETTER.value}')"
 
+
+def mail_parts(where: str = "", indexed: bool = False) -> list[tuple[str, str]]:
+    """[(day column, "FROM … WHERE …")] of the お米レター activities between :start and :end:
+    every parcel of such a programme shipped to the person (by ship date), every letter sent
+    to them (by sent date) and every letter received from them (by received date). ``where``
+    is added to each part (a person's own rows, a programme…). ``indexed``: a whole period's
+    read, kept inside the covering indexes of migration 0008_h8.
+    """
+    parts = []
+    for table, column, direction, index in (
+            ("shipment", "shipped_on", "", "ix_shipment_mail"),
+            ("letter", "sent_on", f" AND direction = {_TO_PERSON}", "ix_letter_mail_sent"),
+            ("letter", "received_on", f" AND direction = {_FROM_PERSON}", "ix_letter_mail_received")):
+        source = f"{table} INDEXED BY {index}" if indexed else table
+        live = "deleted_at IS NULL" if indexed else "+deleted_at IS NULL"
+        parts.append((column, f"""FROM {source}
+            WHERE {column} BETWEEN :start AND :end AND {live}{direction}
+              AND programme_id IN {_MAIL_PROGRAMMES} AND person_id {_LIVE_PERSON}{where}"""))
+    return parts
+
+
+def mail_activities_sql(day_sql, where: str = "", indexed: bool = True) -> str:
+    """SQL for the お米レター activities [(person id, day, programme id)] (``mail_parts``);
+    ``day_sql(column)`` gives the day column's SQL."""
+    return "\n UNION ALL ".join(f"SELECT person_id, {day_sql(column)}, programme_id {body}"
+                                for column, body in mail_parts(where, indexed))
 
 
 def _iso(day: date) -> str:
@@ -82,11 +112,13 @@ def prepare(session: Session) -> None:
     session.execute(text(f"PRAGMA mmap_size = {MMAP_BYTES}"))
 
 
-def activity_rows(session: Session, window_start: date, window_end: date) -> tuple[list[tuple], list[tuple]]:
+def activity_rows(session: Session, window_start: date,
+                  window_end: date) -> tuple[list[tuple], list[tuple], list[tuple]]:
     """([(person id, day, programme id)] of participation interactions in the window,
     [(person id, first day, last day, programme id, 実施済 or not)] of every person of every
-    実施済, 予定 or 確定 stay touching it), every day as a number counted from the window's
-    first day (a stay that began earlier has a negative first day).
+    実施済, 予定 or 確定 stay touching it, [(person id, day, programme id)] of the お米レター
+    parcels and letters in it (``mail_activities_sql``)), every day as a number counted from
+    the window's first day (a stay that began earlier has a negative first day).
 
     Two shapes because an interaction is one day and always an activity: its rows stay
     narrow (cheaper to build) and its counting needs no stay checks. The planned stays
@@ -107,7 +139,8 @@ def activity_rows(session: Session, window_start: date, window_end: date) -> tup
         {_LIVE_STAYS}
           AND s.status IN ({_DONE}, {_PLANNED})
     """, params)
-    return interactions, stays
+    mail = _fetch(session, mail_activities_sql(lambda column: days_after(":start", column)), params)
+    return interactions, stays, mail
 
 
 # Every live participant of every live stay overlapping [:start, :end], from the two
@@ -134,6 +167,7 @@ def active_person_ids(session: Session, start: date, end: date) -> set[str]:
         """, params)}
         persons.update(row[0] for row in cursor.execute(f"SELECT sp.person_id {_LIVE_STAYS} AND s.status = {_DONE}",
                                                         params))
+        persons.update(row[0] for row in cursor.execute(mail_activities_sql(lambda column: column), params))
         return persons
     finally:
         cursor.close()
@@ -238,8 +272,40 @@ def shipments(session: Session, start: date, end: date, programme_id: str | None
     return counts[0], counts[1], counts[2], [row[0] for row in transit]
 
 
+def mail_reach(session: Session, start: date, end: date, programme_ids: list[str]) -> dict[str, tuple[int, int]]:
+    """{programme id: (persons a parcel of it was shipped to, letters received from persons in it)}
+    in the period, for the お米レター programmes given."""
+    if not programme_ids:
+        return {}
+    params = {"start": _iso(start), "end": _iso(end), "ids": json.dumps(programme_ids)}
+    reach = dict(session.execute(text(f"""
+        SELECT programme_id, count(DISTINCT person_id) FROM shipment
+        WHERE programme_id IN (SELECT value FROM json_each(:ids)) AND shipped_on BETWEEN :start AND :end
+          AND +deleted_at IS NULL AND person_id {_LIVE_PERSON} GROUP BY programme_id
+    """), params).all())
+    received = dict(session.execute(text(f"""
+        SELECT programme_id, count(*) FROM letter
+        WHERE programme_id IN (SELECT value FROM json_each(:ids)) AND direction = {_FROM_PERSON}
+          AND received_on BETWEEN :start AND :end AND +deleted_at IS NULL AND person_id {_LIVE_PERSON}
+        GROUP BY programme_id
+    """), params).all())
+    return {pid: (reach.get(pid, 0), received.get(pid, 0)) for pid in programme_ids}
+
+
+def amount_sum(session: Session, kind: str, start: date, end: date, programme_id: str | None) -> float | None:
+    """The yen amounts of the live interactions of ``kind`` (物産購入, 寄附) in the period; None
+    when none of them has an amount (nothing to sum is not 0 円)."""
+    total = session.execute(text(f"""
+        SELECT sum(amount_yen) FROM interaction
+        WHERE kind = :kind AND occurred_on BETWEEN :start AND :end AND deleted_at IS NULL
+          AND person_id {_LIVE_PERSON}{_programme_clause("programme_id", programme_id)}
+    """), {"kind": kind, "start": _iso(start), "end": _iso(end), "programme": programme_id}).scalar_one()
+    return None if total is None else float(total)
+
+
 def hosts(session: Session, start: date, end: date, programme_id: str | None) -> tuple[int, int, int]:
-    """(active hosts, active 副業・兼業 companies, 副業・兼業 companies registered).
+    """(active hosts, active 副業・兼業 中小企業, 副業・兼業 中小企業 registered): 例1 counts the hosts
+    flagged both 中小企業 and 副業・兼業, whatever their kind.
 
     Active: a 実施済 stay (as host or lodging), a letter sent or received, or a shipment
     sent, in the period.
@@ -256,26 +322,29 @@ def hosts(session: Session, start: date, end: date, programme_id: str | None) ->
                 AND (sent_on BETWEEN :start AND :end OR received_on BETWEEN :start AND :end)
             UNION SELECT host_id FROM shipment WHERE +deleted_at IS NULL{programme}
                 AND shipped_on BETWEEN :start AND :end)
-        SELECT count(*), coalesce(sum(h.kind = '{HostKind.COMPANY.value}' AND h.hosts_side_job_talent), 0)
+        SELECT count(*), coalesce(sum(h.small_business AND h.hosts_side_job_talent), 0)
         FROM host AS h WHERE h.deleted_at IS NULL AND h.id IN (SELECT id FROM active WHERE id IS NOT NULL)
     """), params).one()
     registered = session.execute(text(
-        f"SELECT count(*) FROM host WHERE deleted_at IS NULL AND kind = '{HostKind.COMPANY.value}' AND hosts_side_job_talent"
+        "SELECT count(*) FROM host WHERE deleted_at IS NULL AND small_business AND hosts_side_job_talent"
     )).scalar_one()
     return row[0], row[1], registered
 
 
 def active_persons(session: Session, start: date, end: date, programme_id: str | None,
-                   limit: int | None = None) -> list[tuple]:
+                   limit: int | None = None, only: Iterable[str] | None = None) -> list[tuple]:
     """[(person id, name, のべ, last activity day)] of the persons behind 実人数, in フリガナ order
-    (then by id, as the participants list).
+    (then by id, as the participants list); with ``only``, of those persons only (the
+    persons behind リピーター, 継続者…: ``services.kpis.persons_behind``).
 
     Walks the persons in the list's index order and counts each one's activities with
     index lookups, stopping at ``limit``: the first 2,000 of 86,000 active persons take
     a few hundred milliseconds, where grouping every activity of the period and sorting
     took seconds. The counts are the KPI's: participation interactions on a day of the
-    period, 実施済 stays touching it (their day is the first one inside it).
+    period, 実施済 stays touching it (their day is the first one inside it), and the
+    お米レター parcels and letters (``mail_parts``).
     """
+    programme = _programme_clause("programme_id", programme_id)
     interactions = f"""
         FROM interaction AS i INDEXED BY ix_interaction_person_date
         WHERE i.person_id = p.id AND i.occurred_on BETWEEN :start AND :end AND i.deleted_at IS NULL
@@ -284,17 +353,49 @@ def active_persons(session: Session, start: date, end: date, programme_id: str |
         FROM stay_participant AS sp INDEXED BY ix_stay_participant_person JOIN stay AS s ON s.id = sp.stay_id
         WHERE sp.person_id = p.id AND sp.deleted_at IS NULL AND s.deleted_at IS NULL AND s.status = {_DONE}
           AND s.start_on <= :end AND s.end_on >= :start{_programme_clause("s.programme_id", programme_id)}"""
-    params = {"start": _iso(start), "end": _iso(end), "programme": programme_id, "limit": limit or -1}
+    mail = mail_parts(f" AND person_id = p.id{programme}")
+    mail_count = "".join(f" + (SELECT count(*) {body})" for _column, body in mail)
+    mail_last = "".join(f", coalesce((SELECT max({column}) {body}), '')" for column, body in mail)
+    chosen = " AND p.id IN (SELECT value FROM json_each(:only))" if only is not None else ""
+    params = {"start": _iso(start), "end": _iso(end), "programme": programme_id, "limit": limit or -1,
+              "only": json.dumps(list(only)) if only is not None else None}
     return _fetch(session, f"""
         SELECT id, name, visits, last FROM (
             SELECT p.id, p.name,
-                   (SELECT count(*) {interactions}) + (SELECT count(*) {stays}) AS visits,
+                   (SELECT count(*) {interactions}) + (SELECT count(*) {stays}){mail_count} AS visits,
                    max(coalesce((SELECT max(i.occurred_on) {interactions}), ''),
-                       coalesce((SELECT max(max(s.start_on, :start)) {stays}), '')) AS last
+                       coalesce((SELECT max(max(s.start_on, :start)) {stays}), ''){mail_last}) AS last
             FROM person AS p INDEXED BY ix_person_list_furigana
-            WHERE p.deleted_at IS NULL
+            WHERE p.deleted_at IS NULL{chosen}
             ORDER BY p.furigana_sort, p.id)
         WHERE visits > 0 LIMIT :limit
+    """, params)
+
+
+def persons_at_stage_on(session: Session, stage: str, day: date, limit: int | None = None) -> list[tuple]:
+    """[(person id, name, last activity day)] of the persons the ladder figure counts at ``stage``
+    on ``day`` (the rule of ``ladder_figures``), in フリガナ order: the list behind a bar of the
+    ladder chart."""
+    params = {"end": _iso(day), "registered_before": _iso(day + timedelta(days=1)), "stage": stage,
+              "interested": LadderStage.INTERESTED.value, "limit": limit or -1}
+    return _fetch(session, f"""
+        WITH latest AS (
+            SELECT person_id, to_stage AS stage, max(changed_on || created_at || printf('%020d', rowid))
+            FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
+            WHERE deleted_at IS NULL AND person_id {_LIVE_PERSON} AND changed_on <= :end GROUP BY person_id),
+        chosen AS (
+            SELECT person_id AS id FROM latest WHERE stage = :stage
+            UNION ALL
+            SELECT p.id FROM person AS p
+            WHERE p.deleted_at IS NULL AND p.created_at < :registered_before
+              AND NOT EXISTS (SELECT 1 FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live
+                              WHERE c.person_id = p.id AND c.deleted_at IS NULL AND c.changed_on <= :end)
+              AND coalesce((SELECT coalesce(c.from_stage, :interested)
+                            FROM ladder_stage_change AS c INDEXED BY ix_ladder_stage_change_live
+                            WHERE c.person_id = p.id AND c.deleted_at IS NULL
+                            ORDER BY c.changed_on, c.created_at, c.rowid LIMIT 1), p.ladder_stage) = :stage)
+        SELECT p.id, p.name, p.last_activity_on FROM person AS p JOIN chosen ON chosen.id = p.id
+        ORDER BY p.furigana_sort, p.name LIMIT :limit
     """, params)
 
 

@@ -12,7 +12,7 @@ side's row is tombstoned. The audit entry lists every row touched, so
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 
 from sqlalchemy import select, update
 from sqlmodel import Session
@@ -182,6 +182,7 @@ def merge_persons(
             "dropped": dropped,
             "kept_enrollments": kept_enrollments,
             "ladder_change_id": ladder_change_id,
+            "merged_at": now.isoformat(),
         }, ensure_ascii=False, default=audit._plain),
     )
     session.add(entry)
@@ -202,6 +203,12 @@ def undo_merge(session: Session, audit_entry_id: str) -> None:
     other = session.get(Person, data["other_id"])
     if other is None or other.deleted_at is None:
         raise ConflictError("統合された参加者の記録が変更されているため、元に戻せません。")
+    changed = changes_since_merge(session, entry, data)
+    if changed:
+        # Undoing would put the rows back as they were at the merge and lose these edits: refused.
+        raise ConflictError(
+            "統合のあとで次の記録が変更されているため、統合を元に戻せません（元に戻すとその変更が失われます）: "
+            + "、".join(changed) + "。必要なら変更を控えてから、参加者を分けて登録し直してください。")
     now = utc_now()
     for name, value in data["survivor_before"].items():
         if name in _DATE_FIELDS and value:
@@ -232,6 +239,48 @@ def undo_merge(session: Session, audit_entry_id: str) -> None:
     session.flush()
     refresh_last_activity(session, [survivor.id, other.id])
     audit.record(session, "unmerge", "audit_log", audit_entry_id, {"survivor_id": survivor.id, "other_id": other.id})
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def changes_since_merge(session: Session, entry: AuditEntry, data: dict) -> list[str]:
+    """What changed after the merge on any record it touched (the two persons, the rows moved or
+    tombstoned), in words: 「山田 太郎 のメモ（2026/12/04）」「手紙 1 件」. Empty when undo loses nothing."""
+    from kankei_desktop.services.audit_log import ENTITY_LABELS, field_label
+
+    merged_at = _naive(datetime.fromisoformat(data["merged_at"]) if data.get("merged_at") else entry.at)
+    persons = {entry.entity_id, data["other_id"]}
+    rows = {row_id for ids in (*data["moved"].values(), *data["dropped"].values()) for row_id in ids}
+    found: list[str] = []
+    names = dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(persons))).all())
+    later = session.execute(
+        select(AuditEntry.entity, AuditEntry.entity_id, AuditEntry.at, AuditEntry.changes_json)
+        .where(AuditEntry.at > entry.at, AuditEntry.entity_id.in_(persons | rows),
+               AuditEntry.action.notin_(("merge", "unmerge")))
+        .order_by(AuditEntry.at)).all()
+    named_rows = set()
+    for entity, entity_id, at, changes in later:
+        fields = [field_label(key) for key in json.loads(changes or "{}") if key not in ("reason",)]
+        whose = names.get(entity_id) or ENTITY_LABELS.get(entity, entity)
+        what = "・".join(dict.fromkeys(fields)) or "記録"
+        found.append(f"{whose} の{what}（{_naive(at):%Y/%m/%d}）")
+        named_rows.add(entity_id)
+    for person_id in persons - named_rows:
+        person = session.get(Person, person_id)
+        if person is not None and _naive(person.updated_at) > merged_at:
+            found.append(f"{person.name} の記録")
+    for table, cls in {**_TABLES, "attachment": Attachment}.items():
+        ids = [row_id for row_id in (*data["moved"].get(table, []), *data["dropped"].get(table, []))
+               if row_id not in named_rows]
+        if not ids:
+            continue
+        touched = [when for (when,) in session.execute(select(cls.updated_at).where(cls.id.in_(ids))).all()
+                   if _naive(when) > merged_at]
+        if touched:
+            found.append(f"{ENTITY_LABELS.get(table, table)} {len(touched)} 件")
+    return list(dict.fromkeys(found))
 
 
 def merges_of(session: Session, person_id: str) -> list[tuple]:

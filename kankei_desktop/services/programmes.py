@@ -22,6 +22,7 @@ from kankei_desktop.store import audit
 # Keys of the two standard targets; any other key is a named custom target.
 TARGET_PARTICIPANTS = "participants"
 TARGET_PERSON_DAYS = "person_days"
+TARGET_REPLIES = "replies"  # お米レター: お礼状, compared with the letters received (docs/kpi.md)
 STANDARD_TARGETS = {TARGET_PARTICIPANTS: ("参加者数", "名"), TARGET_PERSON_DAYS: ("人日", "人日")}
 
 

@@ -9,6 +9,9 @@ all optional and combined with AND (a list means any of its values):
     programme_id      "…" (enrolled in it) and programme_stage_ids ["…"] (at one of these stages)
     last_touch_after  "2026-04-01"  (最終関わり日 on or after)
     last_touch_before "2026-09-30"  (on or before)
+    never_contacted   "include" / "exclude": with a last-contact date, whether persons with
+                      no contact at all (no 最終関わり日) are in the segment; the coordinator
+                      chooses when saving (issue 16), and ``describe`` says which
     tags              ["農業"] (an interest or a skill)
     contact_ok        true / false
     photo_ok          true / false
@@ -23,13 +26,16 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, or_, select
 from sqlmodel import Session
 
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Enrollment, Person, PersonTag, PersonTie, Segment, utc_now
 from kankei_desktop.domain.text import fold, like_pattern, normalise_spaces
 from kankei_desktop.store import audit
+
+
+NEVER_INCLUDE, NEVER_EXCLUDE = "include", "exclude"
 
 
 @dataclass
@@ -45,6 +51,7 @@ class SegmentCriteria:
     contact_ok: bool | None = None
     photo_ok: bool | None = None
     text: str = ""
+    never_contacted: str | None = None  # "include" / "exclude"; None (older files): exclude
 
     def to_json(self) -> str:
         values = {key: value for key, value in asdict(self).items() if value not in (None, [], "")}
@@ -82,10 +89,15 @@ def _conditions(criteria: SegmentCriteria) -> list:
         if criteria.programme_stage_ids:
             enrolled.append(Enrollment.stage_id.in_(criteria.programme_stage_ids))
         conditions.append(exists().where(*enrolled))
+    touch = []
     if criteria.last_touch_after:
-        conditions.append(Person.last_activity_on >= criteria.last_touch_after)
+        touch.append(Person.last_activity_on >= criteria.last_touch_after)
     if criteria.last_touch_before:
-        conditions.append(Person.last_activity_on <= criteria.last_touch_before)
+        touch.append(Person.last_activity_on <= criteria.last_touch_before)
+    if touch and criteria.never_contacted == NEVER_INCLUDE:
+        conditions.append(or_(and_(*touch), Person.last_activity_on.is_(None)))
+    else:
+        conditions.extend(touch)
     if criteria.contact_ok is not None:
         conditions.append(Person.contact_ok.is_(bool(criteria.contact_ok)))
     if criteria.photo_ok is not None:
@@ -118,6 +130,42 @@ def _check_criteria(criteria: SegmentCriteria) -> None:
     after, before = criteria.last_touch_after, criteria.last_touch_before
     if after and before and after > before:
         raise ValidationError({"last_touch": "最終関わり日の「以降」が「以前」より後になっています。"})
+    if criteria.never_contacted not in (None, NEVER_INCLUDE, NEVER_EXCLUDE):
+        raise ValidationError({"never_contacted": "「関わりの記録がない人」は include か exclude で指定してください。"})
+    if (after or before) and criteria.never_contacted is None:
+        raise ValidationError({"never_contacted": "最終関わり日で絞り込むときは、関わりの記録がない人を"
+                                                  "含めるか含めないかを選んでください。"})
+
+
+def describe(criteria: SegmentCriteria) -> str:
+    """The segment in words, e.g. 「最終関わり日 2026/03/31 以前（関わりの記録がない人を含む）・連絡可」."""
+    from kankei_desktop.domain.calendar import display_date
+
+    parts = []
+    if criteria.ladder_stages:
+        parts.append("段階 " + "・".join(criteria.ladder_stages))
+    if criteria.ties:
+        parts.append("ゆかり " + "・".join(criteria.ties))
+    if criteria.residence_areas:
+        parts.append("居住 " + "・".join(criteria.residence_areas))
+    if criteria.programme_id or criteria.programme_stage_ids:
+        parts.append("プログラムに登録")
+    after, before = criteria.last_touch_after, criteria.last_touch_before
+    if after or before:
+        span = (f"{display_date(after)} 以降" if after else "") + ("・" if after and before else "") + (
+            f"{display_date(before)} 以前" if before else "")
+        never = {NEVER_INCLUDE: "関わりの記録がない人を含む"}.get(criteria.never_contacted,
+                                                                 "関わりの記録がない人は含まない")
+        parts.append(f"最終関わり日 {span}（{never}）")
+    if criteria.tags:
+        parts.append("関心・スキル " + "・".join(criteria.tags))
+    if criteria.contact_ok is not None:
+        parts.append("連絡可" if criteria.contact_ok else "連絡不可")
+    if criteria.photo_ok is not None:
+        parts.append("写真掲載可" if criteria.photo_ok else "写真掲載不可")
+    if criteria.text:
+        parts.append(f"「{criteria.text}」を含む")
+    return "・".join(parts) or "全員"
 
 
 def save_segment(session: Session, name: str, criteria: SegmentCriteria) -> str:

@@ -53,12 +53,19 @@ SAMPLES: dict[str, list[str]] = {
     "report": ["--fiscal-year", "2026", "--out", "{out}.pdf"],
     "settings list": [],
     "settings set": ["organisation_phone", "03-1234-5678"],
+    "indicators list": [],
+    "indicators create": ["--name", "地域に誇りを持つ住民の割合", "--unit", "%"],
+    "indicators edit": ["地域に誇りを持つ住民の割合", "--unit", "ポイント"],
+    "indicators archive": ["地域に誇りを持つ住民の割合"],
+    "indicators set": ["地域に誇りを持つ住民の割合", "--fiscal-year", "2026", "--value", "62"],
+    "indicators import": ["{icsv}"],
+    "indicators template": ["--out", "{out}.xlsx"],
 }
 # Options that change the class: these run as well.
 VARIANTS = [("audit", ["--out", "{out}.csv"]), ("import", ["{csv}", "--dry-run"]), ("backup", ["--list"])]
 
 
-DUMMY = {"out": "x", "csv": "x.csv", "person": "p", "host": "h", "programme": "g", "stay": "s", "shipment": "m"}
+DUMMY = {"out": "x", "csv": "x.csv", "icsv": "i.csv", "person": "p", "host": "h", "programme": "g", "stay": "s", "shipment": "m"}
 
 
 def error_lines(result) -> list[str]:
@@ -140,7 +147,9 @@ def office(demo_file, tmp_path):
     shutil.copyfile(source, path)
     csv = tmp_path / "new.csv"
     csv.write_text("氏名,メールアドレス\n取込 太郎,torikomi@example.jp\n", encoding="utf-8-sig")
-    values = {**ids, "out": str(tmp_path / "out"), "csv": str(csv)}
+    icsv = tmp_path / "values.csv"
+    icsv.write_text("指標,年度,値\n地域に誇りを持つ住民の割合,2026,62\n", encoding="utf-8-sig")
+    values = {**ids, "out": str(tmp_path / "out"), "csv": str(csv), "icsv": str(icsv)}
     folder = backup.default_backup_dir()
     folder.mkdir(parents=True, exist_ok=True)
     backup.make_backup(path, folder, "manual")

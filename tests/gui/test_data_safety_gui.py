@@ -47,6 +47,7 @@ def test_restore_selected_backup_brings_back_the_data(page, database):
     page.backup_button.click()
     with database.session() as session:
         create_person(session, PersonInput(name="鈴木 一郎"))
+    assert not page.restore_button.isEnabled()  # no backup chosen (issue 16)
     page.backup_view.selectRow(0)
     page.restore_button.click()
     assert page.errors == []
@@ -79,14 +80,16 @@ def test_privacy_tab_erases_a_dormant_person(qtbot, page, database, two_persons)
         session.get(Person, two_persons["yamada"]).last_activity_on = __import__("datetime").date(2015, 4, 1)
     page.refresh_dormant()
     assert _texts(page.dormant_model) == ["山田 太郎"]
+    assert not page.erase_button.isEnabled()  # nobody chosen (issue 16)
     page.dormant_view.selectRow(0)
     asked = []
     page.confirm = lambda question: asked.append(question) or True
     page.erase_button.click()
-    qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: "消去しました" in page.privacy_note.text() or bool(page.errors), timeout=30_000)
     assert page.errors == [] and page.dormant_model.rowCount() == 0
     # The question says that older backups still hold the data, and for how long (the default rotation).
     assert "バックアップ" in asked[0] and "12 か月" in asked[0] and "14 日" in asked[0]
+    assert not page.erase_button.isEnabled()
     assert "山田".encode() not in database.path.read_bytes()
 
 

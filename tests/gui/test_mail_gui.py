@@ -56,10 +56,13 @@ def test_marking_the_shipment_delivered_clears_the_follow_up(qtbot, page, databa
     assert (item.kind, item.record_id, item.person_name) == ("not_delivered", parcel, "山田 太郎")
     assert page.tabs.tabText(FOLLOWUPS_TAB) == "要対応 (1)"  # translated
 
+    questions = []
+    page.confirm = lambda text: questions.append(text) or True
     page.followup_table.selectRow(0)
     qtbot.mouseClick(page.action_button, Qt.MouseButton.LeftButton)
     counted(qtbot, page)
 
+    assert questions == ["1 名（山田 太郎）について「配達済にする」を実行します。よろしいですか？"]
     assert page.followup_model.rowCount() == 0 and page.followup_empty.isVisible()
     with database.session() as session:
         shipment = session.get(Shipment, parcel)
@@ -223,3 +226,49 @@ def test_the_menu_entry_opens_the_carrier_dialog_on_the_selected_shipments(qtbot
     page.yupack_action.trigger()
     assert seen["ids"] == [parcel] and seen["title"] == "ゆうパックプリントR用 CSV"
     assert seen["asks"] == []  # the farmer sends it: ゆうプリR needs no setting
+def test_actions_act_only_on_chosen_rows(qtbot, page, database, two_persons):
+    """Nothing selected: the follow-up action and every selection button are disabled, and a
+    follow-up with nothing chosen does nothing (it once acted on the first row). With rows
+    chosen, the confirmation names the persons and the action, and only they are touched."""
+    from kankei_desktop.domain.tables import Interaction
+    from kankei_desktop.ui.areas.mail.page import LETTERS_TAB
+
+    with database.session() as session:
+        for person in ("yamada", "sato"):  # two replies received long ago, no お礼ツアー yet
+            original = letters.create_letter(session, LetterInput(person_id=two_persons[person],
+                                                                  sent_on=date.today() - timedelta(days=120)))
+            letters.create_letter(session, LetterInput(direction="参加者→地域", person_id=two_persons[person],
+                                                       received_on=date.today() - timedelta(days=90),
+                                                       reply_to_id=original))
+    page.refresh()
+    counted(qtbot, page)
+    for tab in (LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB):
+        page.tabs.setCurrentIndex(tab)
+        page._current_table().clearSelection()
+        for button in (page.edit_button, page.delete_button, page.shipped_button, page.delivered_button,
+                       page.action_button):
+            assert not button.isEnabled(), (tab, button.text())
+        assert not page.yamato_action.isEnabled() and not page.yupack_action.isEnabled()
+    assert page.run_followup_action() is False  # called anyway (double-click, shortcut): nothing happens
+    with database.session() as session:
+        assert session.execute(select(func.count()).select_from(Interaction)).scalar_one() == 0
+
+    tours = [r for r in range(page.followup_model.rowCount()) if page.followup_model.item(r).action == "record_tour"]
+    assert len(tours) == 2
+    chosen = page.followup_model.item(tours[1])
+    page.followup_table.selectRow(tours[1])
+    assert page.action_button.isEnabled()
+    questions = []
+    page.confirm = lambda text: questions.append(text) or False  # the coordinator says no
+    assert page.run_followup_action() is False
+    page.confirm = lambda text: questions.append(text) or True
+    assert page.run_followup_action() is True
+    assert questions[-1] == f"1 名（{chosen.person_name}）について「お礼ツアーを記録」を実行します。よろしいですか？"
+    counted(qtbot, page)
+    with database.session() as session:
+        persons = session.execute(select(Interaction.person_id)).scalars().all()
+    assert persons == [chosen.person_id]
+
+    page.tabs.setCurrentIndex(SHIPMENTS_TAB)
+    page.shipment_table.selectRow(0)
+    assert page.shipped_button.isEnabled() and page.delete_button.isEnabled() and page.yamato_action.isEnabled()

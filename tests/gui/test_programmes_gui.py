@@ -45,6 +45,8 @@ def page(qtbot, app_ready, database, quest):
     page.resize(1200, 700)
     page.show()
     page.activate()
+    page.questions = []
+    page.confirm = lambda text: page.questions.append(text) or True  # the coordinator answers yes
     return page
 
 
@@ -103,10 +105,15 @@ def test_bulk_move_from_the_table(qtbot, page, database, quest):
     _pid, stages, eids, _people = quest
     qtbot.mouseClick(page.table_toggle, Qt.MouseButton.LeftButton)
     assert page.view_stack.currentWidget() is page.table
+    page.table.clearSelection()
+    assert not page.move_button.isEnabled() and not page.unenroll_button.isEnabled()  # nothing chosen
     page.table.selectAll()
+    assert page.move_button.isEnabled() and page.unenroll_button.isEnabled()
     page.move_combo.setCurrentIndex(page.move_combo.findData(stages[3]))
     page.move_date.setText("2026/11/01")
+    stage_name = page.move_combo.currentText()
     qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
+    assert page.questions[-1] == f"3 名を「{stage_name}」へ移します（青木 誠、井上 愛、上田 翔）。よろしいですか？"
     assert {stage_of(database, eid) for eid in eids} == {stages[3]}
     with database.session() as session:
         changes = session.execute(select(EnrollmentStageChange.changed_on)

@@ -232,6 +232,16 @@ def _reference_activities(connection, first: str, last: str) -> list[tuple]:
         SELECT sp.person_id, s.start_on, s.end_on, s.programme_id FROM stay s
         JOIN stay_participant sp ON sp.stay_id = s.id JOIN person p ON p.id = sp.person_id
         WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND sp.deleted_at IS NULL AND s.status = '実施済'
+        UNION ALL
+        SELECT sh.person_id, sh.shipped_on, sh.shipped_on, sh.programme_id FROM shipment sh
+        JOIN person p ON p.id = sh.person_id JOIN programme g ON g.id = sh.programme_id
+        WHERE p.deleted_at IS NULL AND sh.deleted_at IS NULL AND g.kind = 'お米レター' AND sh.shipped_on IS NOT NULL
+        UNION ALL
+        SELECT l.person_id, CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END,
+               CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END, l.programme_id
+        FROM letter l JOIN person p ON p.id = l.person_id JOIN programme g ON g.id = l.programme_id
+        WHERE p.deleted_at IS NULL AND l.deleted_at IS NULL AND g.kind = 'お米レター'
+          AND CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END IS NOT NULL
     """).fetchall()
     return [(person, max(start, first), programme) for person, start, end, programme in rows
             if start <= last and end >= first]
@@ -491,3 +501,33 @@ def test_persons_behind_the_figure_equal_a_plain_walk(demo_database, year, quart
             first_five = active_persons(session, period.start, period.end, programme_id, 5)
         assert [tuple(row) for row in found] == expected and len(expected) > 0
         assert [tuple(row) for row in first_five] == expected[:5]
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_demo_kome_letter_reach_and_thank_you_letters_recounted(demo_database, year):
+    """お米レター on the demo file: persons sent rice and thank-you letters received, in plain SQL
+    (the issue's 25 students and 14 letters of FY2026), compared with the targets they feed."""
+    period = fiscal_year_period(year)
+    with demo_database.session() as session:
+        figures = compute_kpis(session, year)
+    connection = sqlite3.connect(demo_database.path)
+    try:
+        kome = [row for row in connection.execute(
+            "SELECT id FROM programme WHERE kind = 'お米レター' AND fiscal_year = ? AND deleted_at IS NULL", (year,))]
+        assert kome
+        for (programme_id,) in kome:
+            params = (programme_id, period.start.isoformat(), period.end.isoformat())
+            reach = connection.execute("""SELECT count(DISTINCT s.person_id) FROM shipment s JOIN person p
+                ON p.id = s.person_id WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND s.programme_id = ?
+                AND s.shipped_on BETWEEN ? AND ?""", params).fetchone()[0]
+            replies = connection.execute("""SELECT count(*) FROM letter l JOIN person p ON p.id = l.person_id
+                WHERE p.deleted_at IS NULL AND l.deleted_at IS NULL AND l.programme_id = ?
+                AND l.direction = '参加者→地域' AND l.received_on BETWEEN ? AND ?""", params).fetchone()[0]
+            found = next(g for g in figures.programmes if g.programme_id == programme_id)
+            assert (found.reach, found.letters_received) == (reach, replies) and reach > 0
+            targets = {t.key: t.actual for t in found.targets}
+            assert targets["participants"] == reach and targets["replies"] == replies
+            if year == 2026:
+                assert (reach, replies) == (25, 14)
+    finally:
+        connection.close()

@@ -115,3 +115,60 @@ def test_bad_interactions_refused(session, person):
     with pytest.raises(ValidationError, match="選択肢"):
         _touch(session, person, "電報", date(2026, 5, 1))
     assert interactions.interactions_of_person(session, person) == []
+
+
+def test_stage_change_dated_before_the_previous_change_is_refused(database):
+    """Catching up on paper notes: the date is the coordinator's, but never before the last change."""
+    from kankei_desktop.domain.tables import LadderStageChange
+    from kankei_desktop.services.ladder import ladder_history, set_ladder_stage
+
+    with database.session() as session:
+        person = Person(name="山本 一", furigana="ヤマモト ハジメ")
+        session.add(person)
+        session.flush()
+        set_ladder_stage(session, person.id, "参加", on=date(2026, 5, 1))
+    with database.session() as session:
+        for day in (date(2026, 4, 30), date.today() + timedelta(days=1)):
+            with pytest.raises(ValidationError) as refused:
+                set_ladder_stage(session, person.id, "リピート", on=day)
+            assert "on" in refused.value.errors
+        assert "前回の変更（2026/05/01）" in str(pytest.raises(ValidationError, set_ladder_stage, session,
+                                                             person.id, "リピート", on=date(2026, 4, 1)).value)
+        assert session.get(Person, person.id).ladder_stage == "参加"
+        set_ladder_stage(session, person.id, "リピート", on=date(2026, 5, 1))  # the same day is fine
+    with database.session() as session:
+        assert [row[0] for row in ladder_history(session, person.id)] == [date(2026, 5, 1), date(2026, 5, 1)]
+        assert len(session.execute(select(LadderStageChange)).all()) == 2
+
+
+def test_pending_suggestions_equal_one_person_at_a_time_on_the_demo_file(database):
+    """The list of every pending suggestion (counted in SQL for everybody) against
+    ``suggest_stage`` person by person: the same persons, stages and reasons."""
+    from kankei_desktop.domain.tables import Person
+    from kankei_desktop.services import demo
+
+    with database.session() as session:
+        demo.load_demo_data(session)
+    with database.session() as session:
+        pending = {p.person_id: (p.stage, p.reason) for p in ladder.pending_suggestions(session)}
+        expected = {}
+        for person_id in session.execute(select(Person.id).where(Person.deleted_at.is_(None))).scalars():
+            one = ladder.suggest_stage(session, person_id)
+            if one.stage is not None:
+                expected[person_id] = (one.stage, one.reason)
+    assert pending == expected and len(pending) > 50
+
+
+def test_repeat_pair_across_29_february(session):
+    """A year after 2024/02/29 is 2025/02/28 in both ways of counting."""
+    from kankei_desktop.domain.tables import Interaction
+
+    near = create_person(session, PersonInput(name="閏 一", furigana="ウルウ ハジメ"))
+    far = create_person(session, PersonInput(name="閏 二", furigana="ウルウ ニ"))
+    for person, days in ((near, (date(2024, 2, 29), date(2025, 2, 28))), (far, (date(2024, 2, 29), date(2025, 3, 1)))):
+        for day in days:
+            session.add(Interaction(person_id=person, kind="訪問", occurred_on=day))
+    session.flush()
+    pending = {p.person_id: p.stage for p in ladder.pending_suggestions(session)}
+    assert pending == {near: "リピート", far: "参加"}
+    assert ladder.suggest_stage(session, near).stage == "リピート" and ladder.suggest_stage(session, far).stage == "参加"

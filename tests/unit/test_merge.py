@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timezone
 
 import pytest
 from sqlalchemy import select
@@ -135,3 +135,34 @@ def test_merging_a_person_with_itself_is_refused(session, pair):
     with pytest.raises(ValidationError):
         merge.merge_persons(session, survivor, _other, {"shoe_size": "other"})
     assert _world(session) == before
+
+
+def test_undo_after_the_survivor_was_edited_is_refused_naming_the_change(session, pair):
+    """Merge, edit the survivor's メモ, undo: refused with what changed, and the edit stays."""
+    from kankei_desktop.services.participants import load_person_input, update_person
+
+    survivor, other, _further, _quest = pair
+    entry_id = merge.merge_persons(session, survivor, other, {})
+    session.flush()
+    data = load_person_input(session, survivor)
+    data.notes = "統合後に電話で確認：米の量は 5kg で良い"
+    update_person(session, survivor, data)
+    session.flush()
+    with pytest.raises(ConflictError) as refused:
+        merge.undo_merge(session, entry_id)
+    assert "山田 太郎 のメモ" in refused.value.message and "失われます" in refused.value.message
+    session.expire_all()
+    assert session.get(Person, survivor).notes == "統合後に電話で確認：米の量は 5kg で良い"
+    assert session.get(Person, other).deleted_at is not None  # still merged
+
+
+def test_undo_after_a_moved_record_was_edited_is_refused(session, pair):
+    survivor, other, _further, _quest = pair
+    entry_id = merge.merge_persons(session, survivor, other, {})
+    session.flush()
+    letter = session.execute(select(Letter).where(Letter.person_id == survivor)).scalar_one()
+    letter.summary = "お礼状に写真あり"
+    letter.updated_at = datetime.now(timezone.utc)
+    session.flush()
+    with pytest.raises(ConflictError, match="手紙 1 件"):
+        merge.undo_merge(session, entry_id)

@@ -161,7 +161,18 @@ def test_demo_data_same_numbers_in_sql_json_and_pdf(database, tmp_path):
                 SELECT sp.person_id FROM stay s JOIN stay_participant sp ON sp.stay_id = s.id
                 JOIN person p ON p.id = sp.person_id
                 WHERE p.deleted_at IS NULL AND s.deleted_at IS NULL AND sp.deleted_at IS NULL
-                  AND s.status = '実施済' AND s.start_on <= '2026-03-31' AND s.end_on >= '2025-04-01')
+                  AND s.status = '実施済' AND s.start_on <= '2026-03-31' AND s.end_on >= '2025-04-01'
+                UNION ALL  -- お米レター: the parcels shipped and the letters both ways (docs/kpi.md)
+                SELECT sh.person_id FROM shipment sh JOIN person p ON p.id = sh.person_id
+                JOIN programme g ON g.id = sh.programme_id
+                WHERE p.deleted_at IS NULL AND sh.deleted_at IS NULL AND g.kind = 'お米レター'
+                  AND sh.shipped_on BETWEEN '2025-04-01' AND '2026-03-31'
+                UNION ALL
+                SELECT l.person_id FROM letter l JOIN person p ON p.id = l.person_id
+                JOIN programme g ON g.id = l.programme_id
+                WHERE p.deleted_at IS NULL AND l.deleted_at IS NULL AND g.kind = 'お米レター'
+                  AND CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END
+                      BETWEEN '2025-04-01' AND '2026-03-31')
         """).fetchone()
     finally:
         connection.close()

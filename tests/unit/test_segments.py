@@ -71,3 +71,25 @@ def test_save_run_rename_delete_and_bulk_enroll(session, people):
     segments.delete_segment(session, sid)
     with pytest.raises(NotFoundError):
         segments.person_ids_for_segment_name(session, "Uターン候補")
+
+
+def test_never_contacted_persons_in_or_out_by_explicit_choice(session, people):
+    """「No contact since X」: persons with no contact at all are in only when asked for, the
+    choice is required with a date and shown in the description (issue 16, item 7)."""
+    a, b, c = people
+    interactions.log_interaction(session, InteractionInput(a, "訪問", date(2025, 6, 1)))
+    interactions.log_interaction(session, InteractionInput(c, "訪問", date(2026, 6, 1)))
+    since = date(2026, 1, 1)
+    run = lambda **kw: segments.person_ids_for_criteria(session, SegmentCriteria(**kw))  # noqa: E731
+    assert run(last_touch_before=since, never_contacted="exclude") == [a]
+    assert run(last_touch_before=since, never_contacted="include") == [a, b]  # b: never contacted
+    assert run(last_touch_after=since, never_contacted="include") == [b, c]
+    with pytest.raises(ValidationError) as refused:
+        segments.save_segment(session, "しばらく連絡なし", SegmentCriteria(last_touch_before=since))
+    assert "never_contacted" in refused.value.errors and "含めるか" in refused.value.errors["never_contacted"]
+    sid = segments.save_segment(session, "しばらく連絡なし",
+                                SegmentCriteria(last_touch_before=since, never_contacted="include"))
+    assert segments.segment_person_ids(session, sid) == [a, b]
+    (_id, _name, saved), = segments.list_segments(session)
+    assert segments.describe(saved) == "最終関わり日 2026/01/01 以前（関わりの記録がない人を含む）"
+    assert "含まない" in segments.describe(SegmentCriteria(last_touch_before=since, never_contacted="exclude"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import text
 from sqlmodel import Field, Index
 
 from kankei_desktop.domain.tables.base import Record
@@ -12,7 +13,10 @@ from kankei_desktop.domain.tables.base import Record
 class Shipment(Record, table=True):
     __tablename__ = "shipment"
     __table_args__ = (Index("ix_shipment_person", "person_id"),
-                      Index("ix_shipment_shipped", "shipped_on"))
+                      Index("ix_shipment_shipped", "shipped_on"),
+                      # お米レター's parcels as activities: the KPI read stays in it (migration 0008_h8).
+                      Index("ix_shipment_mail", "shipped_on", "programme_id", "person_id",
+                            sqlite_where=text("deleted_at IS NULL")))
 
     person_id: str = Field(foreign_key="person.id")  # recipient
     host_id: str | None = Field(default=None, foreign_key="host.id")  # sender (farmer)
@@ -33,7 +37,12 @@ class Shipment(Record, table=True):
 class Letter(Record, table=True):
     __tablename__ = "letter"
     __table_args__ = (Index("ix_letter_person", "person_id"),
-                      Index("ix_letter_sent", "sent_on"))
+                      Index("ix_letter_sent", "sent_on"),
+                      # お米レター's letters as activities, both ways (migration 0008_h8).
+                      Index("ix_letter_mail_sent", "sent_on", "direction", "programme_id", "person_id",
+                            sqlite_where=text("deleted_at IS NULL")),
+                      Index("ix_letter_mail_received", "received_on", "direction", "programme_id", "person_id",
+                            sqlite_where=text("deleted_at IS NULL")))
 
     direction: str = Field(max_length=10)  # 地域→参加者 / 参加者→地域
     person_id: str = Field(foreign_key="person.id")  # the participant side

@@ -127,6 +127,11 @@ class DataSafetyPage(AreaPage):
         self.backup_button.clicked.connect(self.backup_now)
         self.restore_button = QPushButton(self.tr("Restore…"))
         self.restore_button.clicked.connect(self.restore_selected)
+        # Restores only the backup chosen (issue 16): disabled with none selected.
+        self.restore_button.setEnabled(False)
+        self.backup_view.selectionModel().selectionChanged.connect(
+            lambda *_: self.restore_button.setEnabled(bool(self.backup_view.selectionModel().selectedRows())))
+        self.backup_model.modelReset.connect(lambda: self.restore_button.setEnabled(False))
         self.backup_message = QLabel()
         self.backup_message.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -291,6 +296,10 @@ class DataSafetyPage(AreaPage):
         self.dormant_view = _table(self.dormant_model)
         self.erase_button = QPushButton(self.tr("Erase personal data…"))
         self.erase_button.clicked.connect(self.erase_selected)
+        # Acts only on the person chosen (issue 16): disabled with nobody selected.
+        self.dormant_view.selectionModel().selectionChanged.connect(self._erase_enabled)
+        self.dormant_model.modelReset.connect(self._erase_enabled)
+        self.erase_button.setEnabled(False)
         self.privacy_note = QLabel()
         self.privacy_note.setWordWrap(True)
         top = QHBoxLayout()
@@ -325,6 +334,11 @@ class DataSafetyPage(AreaPage):
                 .replace("%1", str(policy.recent)).replace("%2", str(policy.daily))
                 .replace("%3", str(policy.weekly)).replace("%4", str(policy.monthly)).replace("%5", str(months)))
 
+    def _erase_enabled(self, *_args) -> None:
+        # A chosen person, or an erasure left unfinished (that person may have left the list).
+        self.erase_button.setEnabled(bool(self.dormant_view.selectionModel().selectedRows())
+                                     or getattr(self, "_unfinished_erase", None) is not None)
+
     def erase_selected(self) -> None:
         rows = self.dormant_view.selectionModel().selectedRows()
         unfinished = getattr(self, "_unfinished_erase", None)
@@ -349,15 +363,16 @@ class DataSafetyPage(AreaPage):
         QThreadPool.globalInstance().start(job)
 
     def _erased(self, name: str, error: str | None, person_id: str = "") -> None:
-        self.erase_button.setEnabled(True)
         if error:
             # The person may already be blanked (and gone from the list): keep them for the retry.
             self._unfinished_erase = (person_id, name)
+            self._erase_enabled()
             self.show_error(error)
             self.privacy_note.setText(error + " " + self.tr("Press “Erase personal data…” again to finish."))
             return
         self._unfinished_erase = None
         self.refresh_dormant()
+        self._erase_enabled()
         self.privacy_note.setText(self.tr("The personal data of %1 was erased.").replace("%1", name))
 
     # ------------------------------------------------------------ area

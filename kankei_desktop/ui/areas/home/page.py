@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -22,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.reports.summary import summary_rows, summary_rows_en
-from kankei_desktop.services.kpis import KpiReport, compute_kpis
-from kankei_desktop.services.kpis_queries import active_persons, persons_at_stage
+from kankei_desktop.services.kpis import KpiReport, compute_kpis, persons_behind
+from kankei_desktop.services.kpis_queries import persons_at_stage, persons_at_stage_on
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart
@@ -54,7 +56,9 @@ class HomePage(AreaPage):
         self.figures: KpiReport | None = None
         self.figures_count = Recount(database, self._figures_work, self._shown, self._failed,
                                      finished=self._after_figures)
-        self.followups_count = Recount(database, self._followups_work, self._followups_shown, self._followups_failed)
+        self.followups_count = Recount(database, self._followups_work, self._followups_shown, self._followups_failed,
+                                       finished=self.count_retention)
+        self.retention_count = Recount(database, self._retention_work, self._retention_shown, self._followups_failed)
         self._followups_due = False  # counted once the figures are shown
 
         self.period_picker = PeriodPicker(self)
@@ -105,8 +109,30 @@ class HomePage(AreaPage):
             box_layout.addWidget(widget)
             charts_row.addWidget(box, stretch)
 
+        # 保存期間: shown while persons are past the retention period, until acted on or postponed.
+        self.retention_bar = QFrame()
+        self.retention_bar.setObjectName("retentionBar")
+        self.retention_bar.setStyleSheet("#retentionBar { background: #fffaf0; border: 1px solid #dd6b20; "
+                                         "border-radius: 4px; }")
+        self.retention_label = QLabel()
+        self.retention_label.setObjectName("retentionLabel")
+        self.retention_label.setWordWrap(True)
+        self.retention_list_button = QPushButton(self.tr("Show the &list"))
+        self.retention_list_button.setObjectName("retentionList")
+        self.retention_later_button = QPushButton(self.tr("Remind me in &30 days"))
+        self.retention_later_button.setObjectName("retentionLater")
+        bar = QHBoxLayout(self.retention_bar)
+        bar.addWidget(self.retention_label, 1)
+        bar.addWidget(self.retention_list_button)
+        bar.addWidget(self.retention_later_button)
+        self.retention_bar.setVisible(False)
+        self.retention_list_button.clicked.connect(self.open_retention)
+        self.retention_later_button.clicked.connect(self.postpone_retention)
+        self.retention = None
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.retention_bar)
         layout.addLayout(grid)
         layout.addLayout(charts_row, 1)
 
@@ -152,13 +178,23 @@ class HomePage(AreaPage):
             self._followups_due = False
             self.count_followups()
 
+    def _alive(self) -> bool:
+        """False once the page's widgets are gone (a window closed while a count ran)."""
+        from shiboken6 import isValid
+
+        return isValid(self.followups) and isValid(self.state_label)
+
     def _failed(self, message: str) -> None:
-        self.state_label.setText(message)
+        if self._alive():
+            self.state_label.setText(message)
 
     def _shown(self, figures: KpiReport) -> None:
-        self.show_figures(figures)
+        if self._alive():
+            self.show_figures(figures)
 
     def _followups_shown(self, followups: list) -> None:
+        if not self._alive():
+            return
         self.followups.clear()
         for item in followups:
             entry = QListWidgetItem(followup_title(item))
@@ -168,6 +204,8 @@ class HomePage(AreaPage):
             self.followups.addItem(self.tr("Nothing to follow up."))
 
     def _followups_failed(self, message: str) -> None:
+        if not self._alive():
+            return
         self.followups.clear()
         self.followups.addItem(message)
 
@@ -183,6 +221,48 @@ class HomePage(AreaPage):
                                     (self.tr("Unique persons"), self.tr("Person-visits")))
         self.status_message.emit(period_text(figures))
 
+    # ------------------------------------------------------------ retention
+    def count_retention(self) -> None:
+        self.retention_count.request()
+
+    @staticmethod
+    def _retention_work():
+        from kankei_desktop.services import retention
+
+        today = date.today()
+        return lambda session, _progress: retention.notice(session, today)
+
+    def _retention_shown(self, notice) -> None:
+        from kankei_desktop.services import retention
+
+        if not self._alive():  # the page was closed while counting
+            return
+        self.retention = notice
+        self.retention_label.setText(retention.describe(notice))
+        self.retention_bar.setVisible(notice.shown)
+
+    def open_retention(self) -> QWidget | None:
+        """The persons past the period; erasing them is in データの保護 → 個人情報."""
+        from kankei_desktop.services import retention
+
+        with self.database.session() as session:
+            period = retention.settings_store.get(session, retention.RETENTION_PERIOD)
+            rows = retention.persons_past(session, retention.months_of(period), date.today(), LIST_LIMIT)
+        note = self.tr("Persons with no contact for longer than %1. Erase their personal data in Data safety "
+                       "→ Personal data, or double-click to open a person.").replace("%1", period)
+        dialog = self._persons_dialog(self.tr("Past the retention period"), rows,
+                                      [self.tr("Name"), self.tr("Last activity")], note)
+        return dialog
+
+    def postpone_retention(self) -> None:
+        from kankei_desktop.services import retention
+
+        with self.database.session() as session:
+            until = retention.postpone(session, date.today())
+        self.retention_bar.setVisible(False)
+        self.status_message.emit(self.tr("Retention reminder postponed until %1.").replace(
+            "%1", until.strftime("%Y/%m/%d")))
+
     # ------------------------------------------------------------ records behind a figure
     def open_records(self, key: str) -> QWidget | None:
         if self.figures is None:
@@ -190,17 +270,32 @@ class HomePage(AreaPage):
         if key in PERSON_TILES:
             f = self.figures
             with self.database.session() as session:
-                rows = active_persons(session, f.period_start, f.period_end, None, LIST_LIMIT)
-            note = self.tr("Persons with at least one activity in %1 (double-click opens the person).").replace(
-                "%1", period_text(f))
+                rows = persons_behind(session, key, f.fiscal_year, f.quarter, None, LIST_LIMIT)
+            note = {
+                "repeaters": self.tr("Persons active on two or more different dates in %1."),
+                "continuing": self.tr("Persons active in %1 and in the previous fiscal year."),
+                "sustained": self.tr("Persons active in at least two of the four quarters ending with %1 "
+                                     "(visits and last activity over those quarters)."),
+            }.get(key, self.tr("Persons with at least one activity in %1.")).replace("%1", period_text(f))
+            note += " " + self.tr("Double-click opens the person.")
+            if len(rows) >= LIST_LIMIT:
+                note += " " + self.tr("Only the first %1 are listed.").replace("%1", f"{LIST_LIMIT:,}")
             return self._persons_dialog(self.tiles[key].label.text(), rows,
                                         [self.tr("Name"), self.tr("Visits"), self.tr("Last activity")], note)
         return self._go(AREA_OF_TILE.get(key, "participants"))
 
     def open_stage(self, stage: str) -> QWidget:
-        with self.database.session() as session:
-            rows = persons_at_stage(session, stage, LIST_LIMIT)
-        note = self.tr("Persons whose current stage is %1.").replace("%1", shown(stage))
+        """The persons the ladder chart counts at ``stage`` on the period's last day."""
+        if self.figures is None:
+            with self.database.session() as session:
+                rows = persons_at_stage(session, stage, LIST_LIMIT)
+            note = self.tr("Persons whose current stage is %1.").replace("%1", shown(stage))
+        else:
+            day = self.figures.period_end
+            with self.database.session() as session:
+                rows = persons_at_stage_on(session, stage, day, LIST_LIMIT)
+            note = self.tr("Persons at %1 on %2 (the last day of the period).").replace("%1", shown(stage)).replace(
+                "%2", display_date(day))
         return self._persons_dialog(shown(stage), rows, [self.tr("Name"), self.tr("Last activity")], note)
 
     def _persons_dialog(self, title: str, rows, headers, note) -> PersonsDialog:

@@ -59,6 +59,8 @@ class HostEditor(QDialog):
         self.capacity_spin.setRange(1, 1000)
         self.capacity_spin.setSuffix(self.tr(" persons / night"))
         self.side_job_check = QCheckBox(self.tr("Hosts side-job / second-job talent"))
+        self.small_business_check = QCheckBox(self.tr("Small or medium-sized business"))
+        self.small_business_check.setObjectName("small_business")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(70)
         self.error_label = QLabel()
@@ -87,6 +89,7 @@ class HostEditor(QDialog):
         form.addRow(self.tr("Building"), self.building_edit)
         form.addRow(self.tr("Capacity"), capacity)
         form.addRow("", self.side_job_check)
+        form.addRow("", self.small_business_check)
         form.addRow(self.tr("Notes"), self.notes_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         layout = QVBoxLayout(self)
@@ -123,6 +126,7 @@ class HostEditor(QDialog):
         if data.capacity_per_night is not None:
             self.capacity_spin.setValue(data.capacity_per_night)
         self.side_job_check.setChecked(data.hosts_side_job_talent)
+        self.small_business_check.setChecked(data.small_business)
         self.notes_edit.setPlainText(data.notes)
 
     def lookup_address(self) -> None:
@@ -145,7 +149,8 @@ class HostEditor(QDialog):
             prefecture=self.prefecture_edit.text(), city=self.city_edit.text(), address_line=self.address_edit.text(),
             address_building=self.building_edit.text(),
             capacity_per_night=self.capacity_spin.value() if self.lodging_check.isChecked() else None,
-            hosts_side_job_talent=self.side_job_check.isChecked(), notes=self.notes_edit.toPlainText(),
+            hosts_side_job_talent=self.side_job_check.isChecked(), small_business=self.small_business_check.isChecked(),
+            notes=self.notes_edit.toPlainText(),
         )
 
     def show_error(self, message: str) -> None:

@@ -156,6 +156,9 @@ class HostsPage(AreaPage):
     def show_detail(self) -> None:
         host_id = self.selected_id()
         self.timeline_list.clear()
+        # Actions on a host act only on the one chosen (issue 16): disabled with none selected.
+        for button in (self.edit_button, self.archive_button, self.delete_button, self.schedule_button):
+            button.setEnabled(host_id is not None)
         if not host_id:
             self.detail_label.setText(self.tr("Select a host to see its details."))
             return
@@ -180,6 +183,8 @@ class HostsPage(AreaPage):
         ]
         if data.hosts_side_job_talent:
             lines.append(self.tr("Hosts side-job / second-job talent"))
+        if data.small_business:
+            lines.append(self.tr("Small or medium-sized business"))
         if data.notes:
             lines.append(data.notes.replace("\n", "<br>"))
         self.detail_label.setText("<br>".join(lines))
@@ -214,7 +219,8 @@ class HostsPage(AreaPage):
         host_id = self.selected_id()
         if not host_id:
             return
-        question = self.tr("Delete this host? Hosts with stays or letters can only be archived.")
+        name = self.model.data(self.table.selectionModel().selectedRows()[0])
+        question = self.tr("Delete this host? Hosts with stays or letters can only be archived.") + f"（{name}）"
         if QMessageBox.question(self, self.tr("Delete"), question) != QMessageBox.StandardButton.Yes:
             return
         if self._run(lambda session: hosts.delete_host(session, host_id)):

@@ -146,6 +146,30 @@ class MailPage(AreaPage):
         self.letter_table.doubleClicked.connect(self._letter_double_clicked)
         self.shipment_table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.followup_table.doubleClicked.connect(lambda _i: self.run_followup_action())
+        # Actions act only on what was chosen (issue 16): each is enabled by its table's selection.
+        for table in (self.letter_table, self.shipment_table, self.followup_table):
+            table.selectionModel().selectionChanged.connect(self.update_actions)
+            table.model().modelReset.connect(self.update_actions)
+        self.tabs.currentChanged.connect(self.update_actions)
+        self.update_actions()
+
+    def update_actions(self, *_args) -> None:
+        """Edit (one row), delete, mark shipped/delivered, carrier CSV and the follow-up action
+        are enabled only with rows of their own list selected."""
+        tab = self.tabs.currentIndex()
+        chosen = len(self._selected()) if tab is not None else 0
+        self.edit_button.setEnabled(tab != FOLLOWUPS_TAB and chosen == 1)
+        self.delete_button.setEnabled(tab != FOLLOWUPS_TAB and chosen > 0)
+        on_shipments = tab == SHIPMENTS_TAB and chosen > 0
+        for widget in (self.shipped_button, self.delivered_button, self.yamato_action, self.yupack_action):
+            widget.setEnabled(on_shipments)
+        followups_chosen = bool(self.followup_table.selectionModel().selectedRows())
+        self.action_button.setEnabled(followups_chosen and not self.followups_count.pending
+                                      and not self.followups_count.busy)
+
+    def confirm(self, text: str) -> bool:
+        """Yes/No before an action on chosen rows (tests answer it)."""
+        return QMessageBox.question(self, self.tr("Letters & shipments"), text) == QMessageBox.StandardButton.Yes
 
     # ---------------------------------------------------------- AreaPage
     def refresh(self) -> None:
@@ -167,7 +191,8 @@ class MailPage(AreaPage):
         self.followup_model.set_items(items)
         count = self.followup_model.rowCount()
         self.followup_empty.setVisible(count == 0)
-        self.action_button.setEnabled(count > 0 and not self.followups_count.pending)
+        self.update_actions()
+        self.action_button.setEnabled(self.action_button.isEnabled() and not self.followups_count.pending)
         self.tabs.setTabText(FOLLOWUPS_TAB, self.tr("Follow-ups (%1)").replace("%1", str(count)))
         self._update_status()
 
@@ -238,8 +263,10 @@ class MailPage(AreaPage):
             return
         is_letter = self.tabs.currentIndex() == LETTERS_TAB
         what = self.tr("%1 letters") if is_letter else self.tr("%1 shipments")
-        question = self.tr("Delete %1?").replace("%1", what.replace("%1", str(len(ids))))
-        if QMessageBox.question(self, self.tr("Delete"), question) != QMessageBox.StandardButton.Yes:
+        names = self._selected_names()
+        question = self.tr("Delete %1?").replace("%1", what.replace("%1", str(len(ids)))) + (
+            f"（{names}）" if names else "")
+        if not self.confirm(question):
             return
         remove = letters.delete_letter if is_letter else shipments.delete_shipment
         self._run(lambda session: [remove(session, record_id) for record_id in ids])
@@ -267,10 +294,21 @@ class MailPage(AreaPage):
         if MarkDialog(self.database, ids, what, self).exec():
             self.refresh()
 
-    def run_followup_action(self) -> None:
+    def _selected_names(self) -> str:
+        """The persons of the selected rows, for a confirmation (the first five)."""
+        table = self._current_table()
+        rows = sorted({index.row() for index in table.selectionModel().selectedRows()})
+        column = {LETTERS_TAB: 2, SHIPMENTS_TAB: 0, FOLLOWUPS_TAB: 1}[self.tabs.currentIndex()]  # 参加者
+        names = [str(table.model().data(table.model().index(row, column)) or "") for row in rows]
+        names = list(dict.fromkeys(name for name in names if name))
+        return "、".join(names[:5]) + ("…" if len(names) > 5 else "")
+
+    def run_followup_action(self) -> bool:
+        """The suggested action of the selected follow-ups only, after a confirmation naming the
+        persons and the action (「3 名にお礼ツアーを記録します」). Nothing selected: nothing done."""
         rows = sorted({index.row() for index in self.followup_table.selectionModel().selectedRows()})
-        if not rows:
-            rows = [0] if self.followup_model.rowCount() else []
+        if not rows or self.followups_count.busy:
+            return False
         items = [self.followup_model.item(row) for row in rows]
         today = date.today()
         if len(items) == 1 and items[0].action == "record_reply":
@@ -280,9 +318,17 @@ class MailPage(AreaPage):
             self.new_letter(LetterInput(direction=LetterDirection.FROM_PERSON.value, person_id=original.person_id,
                                         host_id=original.host_id, programme_id=original.programme_id,
                                         received_on=today, reply_to_id=items[0].record_id))
-            return
+            return True
+        persons = list(dict.fromkeys(item.person_name for item in items))
+        actions = "・".join(dict.fromkeys(item.action_label for item in items))
+        question = self.tr("%1 persons: %2 (%3). Go ahead?").replace("%1", str(len(persons))).replace(
+            "%2", actions).replace("%3", "、".join(persons[:5]) + ("…" if len(persons) > 5 else ""))
+        if not self.confirm(question):
+            return False
         if self._run(lambda session: [mail.run_followup_action(session, item, today) for item in items]):
             self.status_message.emit(self.tr("Done: %1").replace("%1", "、".join(i.action_label for i in items)))
+            return True
+        return False
 
     # ---------------------------------------------------------- exports
     def export_labels(self) -> None:

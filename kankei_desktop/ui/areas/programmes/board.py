@@ -120,6 +120,7 @@ class BoardView(QScrollArea):
 
     move_requested = Signal(list, str)  # enrollment ids, target stage id
     open_card = Signal(str, str)  # enrollment id, person id
+    selection_changed = Signal()  # cards chosen or unchosen in any column
 
     COLUMN_WIDTH = 175
 
@@ -178,6 +179,7 @@ class BoardView(QScrollArea):
                 item.setSelected(True)
         stage_list.cards_dropped.connect(self.move_requested)
         stage_list.step_requested.connect(self._step)
+        stage_list.itemSelectionChanged.connect(self.selection_changed)
         stage_list.itemActivated.connect(
             lambda item: self.open_card.emit(item.data(EnrollmentIdRole), item.data(PersonIdRole)))
         layout.addWidget(stage_list, 1)
@@ -195,6 +197,9 @@ class BoardView(QScrollArea):
 
     def selected_enrollment_ids(self) -> list[str]:
         return [eid for stage_list in self.lists for eid in stage_list.selected_enrollment_ids()]
+
+    def selected_names(self) -> list[str]:
+        return [item.text().split("\n", 1)[0] for stage_list in self.lists for item in stage_list.selectedItems()]
 
     def list_for_stage(self, stage_id: str) -> StageList | None:
         return next((stage_list for stage_list in self.lists if stage_list.stage_id == stage_id), None)

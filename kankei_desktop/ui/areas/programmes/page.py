@@ -205,6 +205,10 @@ class ProgrammesPage(AreaPage):
         self.segments_button.clicked.connect(self.edit_segments)
         self.board.move_requested.connect(self.move_cards)
         self.board.open_card.connect(self.open_card)
+        # Bulk buttons act only on chosen persons (issue 16): enabled by the selection.
+        self.board.selection_changed.connect(self.update_bulk_buttons)
+        self.table.selectionModel().selectionChanged.connect(self.update_bulk_buttons)
+        self.board_toggle.toggled.connect(self.update_bulk_buttons)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
@@ -305,9 +309,9 @@ class ProgrammesPage(AreaPage):
         has = self.programme_id is not None
         self.view_stack.setVisible(has)
         self.empty_label.setVisible(not has)
-        for widget in (self.move_combo, self.move_date, self.move_button, self.figures_button,
-                       self.enroll_button, self.unenroll_button):
+        for widget in (self.move_combo, self.move_date, self.figures_button, self.enroll_button):
             widget.setEnabled(has)
+        self.update_bulk_buttons()
         if not has:
             self.title_label.setText("")
             self.figures_label.setText("")
@@ -406,6 +410,23 @@ class ProgrammesPage(AreaPage):
             return [index.data(RowIdRole) for index in self.table.selectionModel().selectedRows()]
         return self.board.selected_enrollment_ids()
 
+    def selected_names(self) -> str:
+        """The chosen persons' names for a confirmation (the first five)."""
+        if self.view_stack.currentWidget() is self.table:
+            names = [str(index.siblingAtColumn(0).data() or "") for index in self.table.selectionModel().selectedRows()]
+        else:
+            names = self.board.selected_names()
+        return "、".join(names[:5]) + ("…" if len(names) > 5 else "")
+
+    def update_bulk_buttons(self, *_args) -> None:
+        chosen = self.programme_id is not None and bool(self.selected_enrollment_ids())
+        self.move_button.setEnabled(chosen)
+        self.unenroll_button.setEnabled(chosen)
+
+    def confirm(self, text: str) -> bool:
+        """Yes/No before a bulk action, naming the persons and the action (tests answer it)."""
+        return QMessageBox.question(self, self.tr("Programmes"), text) == QMessageBox.StandardButton.Yes
+
     def move_cards(self, enrollment_ids: list[str], stage_id: str, on: date | None = None) -> list:
         """Move cards (drag-and-drop, Ctrl+←/→ or the bulk button); undoable. Returns the moves."""
         stage_name = next((c.name for c in self.board.columns if c.stage_id == stage_id), "")
@@ -434,6 +455,10 @@ class ProgrammesPage(AreaPage):
             on = parse_date(self.move_date.text())
         except ValueError as error:
             self.show_error(str(error))
+            return
+        question = self.tr("Move %1 persons to %2 (%3)?").replace("%1", f"{len(ids):,}").replace(
+            "%2", self.move_combo.currentText()).replace("%3", self.selected_names())
+        if not self.confirm(question):
             return
         self.move_cards(ids, self.move_combo.currentData(), on)
 
@@ -473,6 +498,10 @@ class ProgrammesPage(AreaPage):
         ids = self.selected_enrollment_ids()
         if not ids:
             self.show_error(self.tr("Select the persons to remove first."))
+            return
+        question = self.tr("Remove %1 persons from the programme (%2)?").replace("%1", f"{len(ids):,}").replace(
+            "%2", self.selected_names())
+        if not self.confirm(question):
             return
         self.run_undoable(
             self.tr("Remove %1 from the programme").replace("%1", f"{len(ids):,}"),

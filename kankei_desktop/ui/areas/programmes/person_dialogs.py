@@ -11,9 +11,12 @@ return True when something was saved.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QDateEdit,
     QComboBox,
     QHeaderView,
     QPushButton,
@@ -77,6 +80,10 @@ class InteractionDialog(QDialog):
             self.programme_combo.addItem(label, pid)
         self.note_edit = QPlainTextEdit()
         self.note_edit.setFixedHeight(80)
+        # 物産購入・寄附: the amount in yen (例4's 販売額 is summed from it).
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setObjectName("interaction_amount")
+        self.amount_edit.setPlaceholderText(self.tr("e.g. 5000 (purchases and donations)"))
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c53030;")
         self.error_label.setWordWrap(True)
@@ -84,7 +91,9 @@ class InteractionDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Date"), self.date_edit)
         form.addRow(self.tr("Programme"), self.programme_combo)
+        form.addRow(self.tr("Amount (yen)"), self.amount_edit)
         form.addRow(self.tr("Note"), self.note_edit)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -98,7 +107,22 @@ class InteractionDialog(QDialog):
             self.date_edit.setText(display_date(current.occurred_on))
             self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(current.programme_id), 0))
             self.note_edit.setPlainText(current.note)
+            self.amount_edit.setText("" if current.amount_yen is None else str(current.amount_yen))
         layout.addWidget(buttons)
+        self._kind_changed()
+
+    def _kind_changed(self, *_args) -> None:
+        self.amount_edit.setEnabled(self.kind_combo.currentData() in interactions.AMOUNT_KINDS)
+
+    def amount(self) -> int | None:
+        if not self.amount_edit.isEnabled():
+            return None
+        text = unicodedata.normalize("NFKC", self.amount_edit.text()).replace(",", "").replace("円", "").strip()
+        if not text:
+            return None
+        if not text.isdigit():
+            raise ValidationError({"amount_yen": f"金額は0以上の整数（円）で入力してください（「{self.amount_edit.text()}」）。"})
+        return int(text)
 
     def delete(self) -> None:
         try:
@@ -118,7 +142,7 @@ class InteractionDialog(QDialog):
             except ValueError as error:
                 raise ValidationError({"occurred_on": str(error)}) from None
             data = InteractionInput(self.person_id, self.kind_combo.currentData(), on,
-                                    self.programme_combo.currentData(), self.note_edit.toPlainText())
+                                    self.programme_combo.currentData(), self.note_edit.toPlainText(), self.amount())
             with self.database.session() as session:
                 if self.interaction_id is None:
                     self.interaction_id = interactions.log_interaction(session, data)
@@ -231,6 +255,13 @@ class LadderDialog(QDialog):
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Reason (e.g. organised the village festival)"))
         self.set_button = QPushButton(self.tr("Set this stage"))
+        # The day of the change (catching up on paper notes): not in the future, not before the last change.
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("ladder_date")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy/MM/dd")
+        self.date_edit.setDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(QDate.currentDate())  # the service refuses a future day too
         self.history = QTreeWidget()
         self.history.setRootIsDecorated(False)
         self.history.setHeaderLabels([self.tr("Date"), self.tr("Stage"), self.tr("By"), self.tr("Reason")])
@@ -246,6 +277,7 @@ class LadderDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Now"), self.current_label)
         form.addRow(self.tr("Suggestion"), self.suggestion_label)
+        form.addRow(self.tr("Change date"), self.date_edit)
         form.addRow("", self.accept_button)
         form.addRow(self.tr("Set by hand"), self.stage_combo)
         form.addRow(self.tr("Reason"), self.reason_edit)
@@ -276,12 +308,14 @@ class LadderDialog(QDialog):
             self.history.addTopLevelItem(QTreeWidgetItem([display_date(on), stage, by, reason]))
 
     def accept_suggestion(self) -> None:
-        self._run(lambda session: ladder.apply_suggestion(session, self.person_id))
+        on = self.date_edit.date().toPython()
+        self._run(lambda session: ladder.apply_suggestion(session, self.person_id, on=on))
 
     def set_stage(self) -> None:
         reason = self.reason_edit.text().strip() or "手動変更"
         stage = self.stage_combo.currentData()
-        self._run(lambda session: ladder.set_ladder_stage(session, self.person_id, stage, reason=reason))
+        on = self.date_edit.date().toPython()
+        self._run(lambda session: ladder.set_ladder_stage(session, self.person_id, stage, on=on, reason=reason))
 
     def _run(self, operation) -> None:
         try:

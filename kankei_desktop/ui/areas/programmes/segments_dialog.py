@@ -85,6 +85,15 @@ class SegmentsDialog(QDialog):
         self.after_edit.setPlaceholderText("2026/04/01")
         self.before_edit = QLineEdit()
         self.before_edit.setPlaceholderText("2027/03/31")
+        # With a last-contact date: persons never contacted in or out, chosen explicitly (issue 16).
+        self.never_combo = QComboBox()
+        self.never_combo.setObjectName("never_contacted")
+        self.never_combo.addItem(self.tr("(choose when a date is given)"), None)
+        self.never_combo.addItem(self.tr("Include persons never contacted"), segments.NEVER_INCLUDE)
+        self.never_combo.addItem(self.tr("Leave out persons never contacted"), segments.NEVER_EXCLUDE)
+        self.description_label = QLabel()
+        self.description_label.setObjectName("segment_description")
+        self.description_label.setWordWrap(True)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("e.g. farming, photography (any of them)"))
         self.contact_combo = self._yes_no()
@@ -110,6 +119,7 @@ class SegmentsDialog(QDialog):
         touch.addWidget(QLabel(self.tr("to")))
         touch.addWidget(self.before_edit)
         form.addRow(self.tr("Last contact from"), touch)
+        form.addRow(self.tr("Never contacted"), self.never_combo)
         form.addRow(self.tr("Interests or skills"), self.tags_edit)
         form.addRow(self.tr("Contact OK"), self.contact_combo)
         form.addRow(self.tr("Photos OK"), self.photo_combo)
@@ -121,6 +131,7 @@ class SegmentsDialog(QDialog):
         right = QVBoxLayout()
         right.addLayout(form)
         right.addLayout(actions)
+        right.addWidget(self.description_label)
         right.addWidget(self.error_label)
         body = QHBoxLayout()
         body.addLayout(left, 1)
@@ -199,6 +210,10 @@ class SegmentsDialog(QDialog):
         self.contact_combo.setCurrentIndex(max(self.contact_combo.findData(criteria.contact_ok), 0))
         self.photo_combo.setCurrentIndex(max(self.photo_combo.findData(criteria.photo_ok), 0))
         self.text_edit.setText(criteria.text)
+        never = criteria.never_contacted
+        if never is None and (criteria.last_touch_after or criteria.last_touch_before):
+            never = segments.NEVER_EXCLUDE  # what an older segment did
+        self.never_combo.setCurrentIndex(max(self.never_combo.findData(never), 0))
 
     def criteria(self) -> SegmentCriteria:
         dates = {}
@@ -214,7 +229,7 @@ class SegmentsDialog(QDialog):
             ladder_stages=_checked(self.stages), ties=_checked(self.ties), residence_areas=_checked(self.areas),
             programme_id=self.programme_combo.currentData(), programme_stage_ids=[stage] if stage else [],
             tags=tags, contact_ok=self.contact_combo.currentData(), photo_ok=self.photo_combo.currentData(),
-            text=self.text_edit.text().strip(), **dates,
+            text=self.text_edit.text().strip(), never_contacted=self.never_combo.currentData(), **dates,
         )
 
     def preview(self) -> int | None:
@@ -227,6 +242,7 @@ class SegmentsDialog(QDialog):
             return None
         self.error_label.clear()
         self.count_label.setText(self.tr("%1 persons match").replace("%1", f"{count:,}"))
+        self.description_label.setText(segments.describe(criteria))
         return count
 
     # ---------------------------------------------------------------- saving

@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -88,6 +88,12 @@ class ReportsPage(AreaPage):
         self.save_button.setObjectName("saveButton")
         self.print_button = QPushButton(self.tr("Print…"))
         self.open_button = QPushButton(self.tr("Open in PDF viewer"))
+        self.indicators_button = QPushButton(self.tr("Custom &indicators…"))
+        self.indicators_button.setObjectName("indicatorsButton")
+        self.indicators_button.setToolTip(
+            self.tr("Create indicators (例3, 例4) and enter their values per year or quarter"))
+        self.ladder_button = QPushButton(self.tr("Ladder &suggestions…"))
+        self.ladder_button.setObjectName("ladderButton")
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
@@ -95,7 +101,8 @@ class ReportsPage(AreaPage):
         self.message.setObjectName("messageLabel")
         self.message.setWordWrap(True)
         actions = QVBoxLayout()
-        for button in (self.save_button, self.print_button, self.open_button):
+        for button in (self.save_button, self.print_button, self.open_button, self.indicators_button,
+                       self.ladder_button):
             actions.addWidget(button)
         actions.addWidget(self.progress)
         actions.addWidget(self.message)
@@ -124,6 +131,28 @@ class ReportsPage(AreaPage):
         self.save_button.clicked.connect(self.choose_and_save)
         self.print_button.clicked.connect(self.print_summary)
         self.open_button.clicked.connect(self.open_in_viewer)
+        self.indicators_button.clicked.connect(self.open_indicators)
+        self.ladder_button.clicked.connect(self.open_ladder_suggestions)
+
+    def open_indicators(self):
+        """独自指標 (issue 16): the dialog for the period chosen here; the preview follows its changes."""
+        from kankei_desktop.ui.areas.reports.indicators import IndicatorsDialog
+
+        dialog = IndicatorsDialog(self.database, self.year_combo.currentData(), self.quarter_combo.currentData(), self)
+        dialog.changed.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_ladder_suggestions(self):
+        """Pending 関わりの段階 suggestions, accepted for the persons chosen (issue 16)."""
+        from kankei_desktop.ui.areas.reports.ladder import SuggestionsDialog
+
+        dialog = SuggestionsDialog(self.database, self)
+        dialog.changed.connect(self.refresh)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------ options
     def activate(self) -> None:

@@ -158,6 +158,13 @@ class SettingsPage(AreaPage):
                   SettingField.days(followups.HORIZON_DAYS, 2, 1095, days))
         form.addRow(_note(self.tr("Counted from the day sent or received. Older items are taken as "
                                       "closed and not listed.")))
+        from kankei_desktop.services import retention
+
+        self._add(form, self.tr("Retention period"),
+                  SettingField.text(retention.RETENTION_PERIOD, self.tr("e.g. 5年 or 18か月"), max_length=10,
+                                    width=120))
+        form.addRow(_note(self.tr("ホーム shows the persons with no contact for longer than this, until you "
+                                  "erase their data or postpone the reminder. Years or months.")))
         return group
 
     def _stay_group(self) -> QGroupBox:
