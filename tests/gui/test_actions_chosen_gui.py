@@ -62,7 +62,7 @@ def test_merge_then_edit_then_undo_in_the_window_is_refused_and_keeps_the_edit(q
         data.notes = "統合のあとで電話: 5kg で良い"
         update_person(session, survivor, data)
     page.undo_stack.undo()
-    assert errors and "山田 太郎 のメモ" in errors[-1]
+    assert errors and "山田 太郎 の備考" in errors[-1]
     with database.session() as session:
         assert session.get(Person, survivor).notes == "統合のあとで電話: 5kg で良い"
         assert session.get(Person, other).deleted_at is not None

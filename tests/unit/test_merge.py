@@ -138,7 +138,7 @@ def test_merging_a_person_with_itself_is_refused(session, pair):
 
 
 def test_undo_after_the_survivor_was_edited_is_refused_naming_the_change(session, pair):
-    """Merge, edit the survivor's メモ, undo: refused with what changed, and the edit stays."""
+    """Merge, edit the survivor's 備考, undo: refused with what changed, and the edit stays."""
     from kankei_desktop.services.participants import load_person_input, update_person
 
     survivor, other, _further, _quest = pair
@@ -150,7 +150,7 @@ def test_undo_after_the_survivor_was_edited_is_refused_naming_the_change(session
     session.flush()
     with pytest.raises(ConflictError) as refused:
         merge.undo_merge(session, entry_id)
-    assert "山田 太郎 のメモ" in refused.value.message and "失われます" in refused.value.message
+    assert "山田 太郎 の備考" in refused.value.message and "失われます" in refused.value.message
     session.expire_all()
     assert session.get(Person, survivor).notes == "統合後に電話で確認：米の量は 5kg で良い"
     assert session.get(Person, other).deleted_at is not None  # still merged

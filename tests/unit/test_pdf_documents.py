@@ -74,7 +74,7 @@ def test_every_page_numbered_and_overview_labels_on_one_line(known, tmp_path):
         assert f"{number} / {len(pages)}" in page
     overview = next(page for page in pages if "1. 概要" in page)
     lines = overview.splitlines()
-    for label in ("関わりの段階が上がった回数", "副業・兼業人材を受け入れた企業", "継続者（前年度から）"):
+    for label in ("関わりの段階が上がった回数", "副業・兼業人材を受け入れた中小企業", "継続者（前年度から）"):
         assert any(label in line for line in lines), f"「{label}」 is broken across lines"
 
 
