@@ -74,6 +74,9 @@ def organisation_name(database: Database) -> str:
 def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
     _setup_logging()
     app = make_application()
+    from kankei_desktop.ui.worker import install_excepthook
+
+    install_excepthook()  # an uncaught error is logged and shown, the window keeps running
     try:
         database = open_for_gui(db_path, demo)
     except KankeiError as error:

@@ -206,6 +206,9 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([170, 1110])
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        from kankei_desktop.ui import worker
+
+        worker.wait_for_running(self)  # names what still runs in a small dialog, then waits for it
         settings.put(GEOMETRY, self.saveGeometry())
         settings.put(SPLITTER, self.splitter.saveState())
         super().closeEvent(event)
