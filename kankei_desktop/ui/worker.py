@@ -129,6 +129,7 @@ class Task(QRunnable):
 
 
 _running: list[Task] = []
+_waiting: list[QEventLoop] = []  # event loops of ``wait_for`` calls, woken when any task ends
 
 
 def running() -> list[Task]:
@@ -144,6 +145,8 @@ def start(task: Task) -> Task:
         task.is_running = False
         if task in _running:
             _running.remove(task)
+        for loop in list(_waiting):
+            loop.quit()
 
     task.signals.finished.connect(ended)
     QThreadPool.globalInstance().start(task)
@@ -152,14 +155,18 @@ def start(task: Task) -> Task:
 
 def wait_for(tasks: Iterable[Task]) -> None:
     """Let the event loop run until every task in ``tasks`` has finished."""
-    pending = [task for task in tasks if task.is_running]
-    if not pending:
-        return
-    loop = QEventLoop()
-    for task in pending:
-        task.signals.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-    while any(task.is_running for task in pending):
-        loop.exec()
+    _wait_until(lambda: not any(task.is_running for task in tasks))
+
+
+def _wait_until(condition: Callable[[], bool]) -> None:
+    """Run the event loop until ``condition()``, checked each time a task ends."""
+    tasks_loop = QEventLoop()
+    _waiting.append(tasks_loop)
+    try:
+        while not condition():
+            tasks_loop.exec()
+    finally:
+        _waiting.remove(tasks_loop)
 
 
 # ------------------------------------------------------------------ showing progress
@@ -292,12 +299,15 @@ class ProgressDialog(QDialog):
 dialog_shown: Callable[[ProgressDialog], None] | None = None
 
 
-def run_and_wait(parent: QWidget | None, task: Task, text: str = ""):
+def run_and_wait(parent: QWidget | None, task: Task, text: str = "", *, abandon_on_cancel: bool = False):
     """Run ``task`` and return its result once done, the window staying painted meanwhile.
 
     A window-modal dialog shows the progress (and 取り消し for a cancellable task), so nothing
     else in the window can start meanwhile. A failure is raised as ``KankeiError`` with its
     message (``Cancelled`` after a cancel); an unexpected one was logged by the task.
+
+    ``abandon_on_cancel``: for work that writes nothing (reading a file): 取り消し returns at
+    once; the task stops at its next step and its answer is dropped.
     """
     dialog = ProgressDialog(parent, task.title or _tr("Working"), text or task.title, task.cancellable)
     outcome: dict[str, object] = {}
@@ -306,6 +316,10 @@ def run_and_wait(parent: QWidget | None, task: Task, text: str = ""):
         task.cancel()
         dialog.cancel_button.setEnabled(False)
         dialog.label.setText(_tr("Stopping…"))
+        if abandon_on_cancel:
+            outcome.setdefault("cancelled", True)
+            for loop in list(_waiting):
+                loop.quit()
 
     dialog.cancel_button.clicked.connect(cancel)
     task.signals.progress.connect(dialog.set_progress)
@@ -316,7 +330,7 @@ def run_and_wait(parent: QWidget | None, task: Task, text: str = ""):
     if dialog_shown is not None:
         dialog_shown(dialog)
     start(task)
-    wait_for([task])
+    _wait_until(lambda: not task.is_running or "cancelled" in outcome)
     dialog.finish()
     dialog.deleteLater()
     if "cancelled" in outcome:

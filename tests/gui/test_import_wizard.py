@@ -121,7 +121,7 @@ def test_cancel_leaves_nothing(qtbot, app_ready, database, tmp_path):
 
     def press_cancel_during_backup(_database):
         # The user presses キャンセル while the backup runs: the worker stops at its next check.
-        wizard.commit_page.thread.cancel_requested = True
+        wizard.commit_page.thread.cancel()
 
     wizard = ImportWizard(database, backup=press_cancel_during_backup)
     qtbot.addWidget(wizard)
