@@ -41,6 +41,7 @@ from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
 from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.worker import Task, run_and_wait
 
 ProgrammeIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -484,14 +485,30 @@ class ProgrammesPage(AreaPage):
 
     # ---------------------------------------------------------------- duplicates
     def merge_persons(self, survivor_id: str, other_id: str, choices: dict[str, str]):
-        # A merge touches many rows of two persons: a backup before and after, as for imports.
-        with backups.around(self.database, "merge"):
-            return self.run_undoable(
-                self.tr("Merge persons"),
-                lambda s: merge.merge_persons(s, survivor_id, other_id, choices),
-                lambda s, entry_id: merge.undo_merge(s, entry_id),
-                lambda s, _entry_id: merge.merge_persons(s, survivor_id, other_id, choices),
-            )
+        # A merge touches many rows of two persons: a checked backup before and after, as for
+        # imports. All three run as one worker task with a progress dialog (seconds on a large file).
+        database = self.database
+        steps = (self.tr("Backing up before the merge…"), self.tr("Merging…"), self.tr("Backing up after the merge…"))
+
+        def work(progress):
+            progress(0.0, steps[0])
+            backups.auto_backup(database, "before-merge")
+            progress(1 / 3, steps[1])
+            with database.session() as session:
+                result = merge.merge_persons(session, survivor_id, other_id, choices)
+            progress(2 / 3, steps[2])
+            backups.auto_backup(database, "after-merge")
+            return result
+
+        def do(_session):
+            return run_and_wait(self, Task(database, work, title=self.tr("Merge persons"), session=False))
+
+        return self.run_undoable(
+            self.tr("Merge persons"),
+            do,
+            lambda s, entry_id: merge.undo_merge(s, entry_id),
+            lambda s, _entry_id: merge.merge_persons(s, survivor_id, other_id, choices),
+        )
 
     def review_duplicates(self) -> None:
         DuplicatesDialog(self.database, self.merge_persons, self).exec()
