@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop import APP_NAME_JA
 from kankei_desktop.paths import resource_path
 from kankei_desktop.ui import settings
+from kankei_desktop.ui import accessibility
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.store import Database
 
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         if page is None:
             page = self._area_classes[key](self.database, self)
             page.status_message.connect(self._on_status_message)
+            accessibility.link_labels(page)  # form labels name their fields (screen readers, Alt+key)
+            accessibility.name_icon_buttons(page)
             self._built[key] = page
             row = self._area_keys.index(key)
             current = self.stack.currentIndex()

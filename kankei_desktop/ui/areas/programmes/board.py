@@ -125,6 +125,7 @@ class BoardView(QScrollArea):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("board")
+        self.setAccessibleName(self.tr("Enrollment board"))
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.columns: list[BoardColumn] = []
@@ -159,7 +160,8 @@ class BoardView(QScrollArea):
         layout.setContentsMargins(2, 2, 2, 2)
         kind = "final" if column.is_final else "dropout" if column.is_dropout else "normal"
         marker = self.tr(" (final)") if column.is_final else self.tr(" (dropped out)") if column.is_dropout else ""
-        header = QLabel(f"{column.name}{marker}\n{len(column.cards):,}" + self.tr(" persons"))
+        symbol = "✓ " if column.is_final else "× " if column.is_dropout else ""  # written out, not colour alone
+        header = QLabel(f"{symbol}{column.name}{marker}\n{len(column.cards):,}" + self.tr(" persons"))
         header.setObjectName("stage_header")
         header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setStyleSheet(HEADER_STYLES[kind] + "padding: 4px; font-weight: bold; border-radius: 3px;")

@@ -83,7 +83,8 @@ class StaysPage(AreaPage):
         self.stack.addWidget(self.month_view)
         self.legend = QLabel(self.tr("Drag across days to create a stay (double-click a day for one day); "
                                      "double-click a stay to open it. Red: Sunday/holiday, blue: Saturday, "
-                                     "beige: year-end closing (12/29–1/3), yellow: today."))
+                                     "beige: year-end closing (12/29–1/3), yellow: today.")
+                            + "　" + self.tr("Stays: ○ planned, ● confirmed, ✓ done, × cancelled."))
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: #4b5563;")
 
