@@ -1,23 +1,54 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../kankei_desktop/ui/accessibility.py" line="103" />
+        <source>Clear</source>
+        <extracomment>Marks drawn before a stay's title in the timeline, the month view and the board.</extracomment>
+        <translation>消去</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="80"/>
+        <location filename="../kankei_desktop/ui/app.py" line="83" />
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
 </context>
 <context>
+    <name>JobBar</name>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="183" />
+        <source>Progress</source>
+        <translation>進行状況</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="186" />
+        <source>Cancel</source>
+        <translation>取り消し</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="195" />
+        <source>Not done</source>
+        <translation>実行できませんでした</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="239" />
+        <source>Stopping…</source>
+        <translation>止めています…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="89"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="90" />
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="118"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="119" />
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
@@ -25,14 +56,67 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="46"/>
+        <location filename="../kankei_desktop/ui/widgets.py" line="48" />
         <source>Whole year</source>
         <translation>年度全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="48"/>
+        <location filename="../kankei_desktop/ui/widgets.py" line="50" />
         <source>Q%1</source>
         <translation>第%1四半期</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="265" />
+        <source>Progress</source>
+        <translation>進行状況</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="266" />
+        <source>Cancel</source>
+        <translation>取り消し</translation>
+    </message>
+</context>
+<context>
+    <name>Worker</name>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="66" />
+        <source>Unexpected error (%1). Nothing more was done; the details are in the log: %2</source>
+        <translation>予期しないエラーが起きました（%1）。処理はここで止めました。詳しい記録はログにあります: %2</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="309" />
+        <source>Working</source>
+        <extracomment>Tests replace it to see the dialog ``run_and_wait`` shows (it is passed each new one).</extracomment>
+        <translation>処理中</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="316" />
+        <source>Stopping…</source>
+        <translation>止めています…</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="350" />
+        <source>Background work</source>
+        <translation>実行中の処理</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="351" />
+        <source>Waiting for:</source>
+        <translation>次の処理が終わるのを待っています:</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="352" />
+        <source>Finishing before closing</source>
+        <translation>終了の前に処理を終えています</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/worker.py" line="374" />
+        <source>Unexpected error</source>
+        <extracomment>Replaced in tests; the real one shows a message box (and never raises).</extracomment>
+        <translation>予期しないエラー</translation>
     </message>
 </context>
 </TS>

@@ -235,7 +235,10 @@ def make_backup(
     reason = _safe_reason(reason)
     taken_at = (now or datetime.now()).replace(microsecond=0)
     temp = backup_dir / f"{_TEMP_PREFIX}{db_path.stem}-{uuid.uuid4().hex}{BACKUP_SUFFIX}"
-    copy_database(db_path, temp, check, progress)
+    if progress is None:
+        copy_database(db_path, temp, check)
+    else:
+        copy_database(db_path, temp, check, progress=progress)
     final = _final_name(backup_dir, db_path.stem, taken_at, reason)
     try:
         os.replace(temp, final)

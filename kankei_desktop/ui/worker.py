@@ -49,10 +49,6 @@ from kankei_desktop.domain.errors import KankeiError
 log = logging.getLogger("kankei_desktop")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Worker", text)
-
-
 def log_file_text() -> str:
     from kankei_desktop.paths import log_dir
 
@@ -67,7 +63,8 @@ class Cancelled(KankeiError):
 
 
 def unexpected_message(error: BaseException) -> str:
-    return (_tr("Unexpected error (%1). Nothing more was done; the details are in the log: %2")
+    return (QCoreApplication.translate("Worker", "Unexpected error (%1). Nothing more was done; "
+                                       "the details are in the log: %2")
             .replace("%1", f"{type(error).__name__}: {error}"[:300]).replace("%2", log_file_text()))
 
 
@@ -309,13 +306,14 @@ def run_and_wait(parent: QWidget | None, task: Task, text: str = "", *, abandon_
     ``abandon_on_cancel``: for work that writes nothing (reading a file): 取り消し returns at
     once; the task stops at its next step and its answer is dropped.
     """
-    dialog = ProgressDialog(parent, task.title or _tr("Working"), text or task.title, task.cancellable)
+    dialog = ProgressDialog(parent, task.title or QCoreApplication.translate("Worker", "Working"),
+                            text or task.title, task.cancellable)
     outcome: dict[str, object] = {}
 
     def cancel() -> None:
         task.cancel()
         dialog.cancel_button.setEnabled(False)
-        dialog.label.setText(_tr("Stopping…"))
+        dialog.label.setText(QCoreApplication.translate("Worker", "Stopping…"))
         if abandon_on_cancel:
             outcome.setdefault("cancelled", True)
             for loop in list(_waiting):
@@ -349,9 +347,10 @@ def wait_for_running(parent: QWidget | None = None, *, cancel: bool = True) -> l
     tasks = running()
     if not tasks:
         return []
-    titles = [task.title or _tr("Background work") for task in tasks]
-    dialog = ProgressDialog(parent, _tr("Finishing before closing"),
-                            _tr("Waiting for:") + "\n" + "\n".join(f"・{title}" for title in titles), False)
+    titles = [task.title or QCoreApplication.translate("Worker", "Background work") for task in tasks]
+    waiting = QCoreApplication.translate("Worker", "Waiting for:")
+    dialog = ProgressDialog(parent, QCoreApplication.translate("Worker", "Finishing before closing"),
+                            waiting + "\n" + "\n".join(f"・{title}" for title in titles), False)
     dialog.setObjectName("closing_dialog")
     if cancel:
         for task in tasks:
@@ -372,7 +371,7 @@ show_unexpected: Callable[[str], None] | None = None
 
 
 def _show_dialog(text: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Unexpected error"), text)
+    box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Worker", "Unexpected error"), text)
     box.setObjectName("unexpected_error_dialog")
     box.exec()
 
