@@ -94,7 +94,8 @@ class CommitPage(QWizardPage):
         task.signals.progress.connect(self._progress)
         task.signals.done.connect(self._done)
         task.signals.failed.connect(self._failed)
-        self.thread = worker.start(task)
+        self.thread = task  # before it starts: the work may look at it at once
+        worker.start(task)
 
     def request_cancel(self) -> None:
         if self.thread is not None:

@@ -91,12 +91,12 @@ class PhraseLabel(QLabel):
         line = ""
         for phrase in self._phrases:
             if line and metrics.horizontalAdvance((line + phrase).rstrip()) > width:
-                lines.append(line.rstrip())
+                lines.append(line)  # a space before the break stays: the lines joined give the note
                 line = phrase
             else:
                 line += phrase
         if line:
-            lines.append(line.rstrip())
+            lines.append(line)
         text = "\n".join(lines)
         if text != self.text():
             self.setText(text)
