@@ -589,7 +589,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="380" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="390" />
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
@@ -600,7 +600,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="392" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="402" />
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
@@ -725,88 +725,93 @@
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="332" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="327" />
+        <source>Loading the programme</source>
+        <translation>プログラムの読み込み</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="342" />
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="340" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="350" />
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="356" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366" />
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="380" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="390" />
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="411" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="421" />
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="429" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="439" />
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="442" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="452" />
         <source>Enroll %1</source>
         <translation>%1 を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="456" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="466" />
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="459" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="469" />
         <source>Enroll a segment</source>
         <translation>セグメントを登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="460" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="470" />
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントの全員を登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="466" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="476" />
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="473" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="483" />
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="476" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="486" />
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="491" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="501" />
         <source>Backing up before the merge…</source>
         <translation>統合前のバックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="491" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="501" />
         <source>Merging…</source>
         <translation>統合しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="491" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="501" />
         <source>Backing up after the merge…</source>
         <translation>統合後のバックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="504" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="507" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="514" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="517" />
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>

@@ -1,18 +1,19 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../kankei_desktop/ui/accessibility.py" line="103" />
+        <location filename="../kankei_desktop/ui/accessibility.py" line="103"/>
         <source>Clear</source>
-        <extracomment>Marks drawn before a stay's title in the timeline, the month view and the board.</extracomment>
+        <extracomment>Marks drawn before a stay&apos;s title in the timeline, the month view and the board.</extracomment>
         <translation>消去</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="83" />
+        <location filename="../kankei_desktop/ui/app.py" line="83"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
@@ -20,22 +21,22 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="183" />
+        <location filename="../kankei_desktop/ui/worker.py" line="192"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="186" />
+        <location filename="../kankei_desktop/ui/worker.py" line="195"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="195" />
+        <location filename="../kankei_desktop/ui/worker.py" line="204"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="239" />
+        <location filename="../kankei_desktop/ui/worker.py" line="248"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
@@ -43,12 +44,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="90" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="90"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="119" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="119"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
@@ -56,12 +57,12 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="48" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="48"/>
         <source>Whole year</source>
         <translation>年度全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="50" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="50"/>
         <source>Q%1</source>
         <translation>第%1四半期</translation>
     </message>
@@ -69,12 +70,12 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="265" />
+        <location filename="../kankei_desktop/ui/worker.py" line="274"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="266" />
+        <location filename="../kankei_desktop/ui/worker.py" line="275"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
@@ -82,38 +83,38 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="66" />
+        <location filename="../kankei_desktop/ui/worker.py" line="66"/>
         <source>Unexpected error (%1). Nothing more was done; the details are in the log: %2</source>
         <translation>予期しないエラーが起きました（%1）。処理はここで止めました。詳しい記録はログにあります: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="309" />
+        <location filename="../kankei_desktop/ui/worker.py" line="322"/>
         <source>Working</source>
         <extracomment>Tests replace it to see the dialog ``run_and_wait`` shows (it is passed each new one).</extracomment>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="316" />
+        <location filename="../kankei_desktop/ui/worker.py" line="329"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="350" />
+        <location filename="../kankei_desktop/ui/worker.py" line="375"/>
         <source>Background work</source>
         <translation>実行中の処理</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="351" />
+        <location filename="../kankei_desktop/ui/worker.py" line="376"/>
         <source>Waiting for:</source>
         <translation>次の処理が終わるのを待っています:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="352" />
+        <location filename="../kankei_desktop/ui/worker.py" line="377"/>
         <source>Finishing before closing</source>
         <translation>終了の前に処理を終えています</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="374" />
+        <location filename="../kankei_desktop/ui/worker.py" line="399"/>
         <source>Unexpected error</source>
         <extracomment>Replaced in tests; the real one shows a message box (and never raises).</extracomment>
         <translation>予期しないエラー</translation>

@@ -142,8 +142,7 @@ def start(task: Task) -> Task:
         task.is_running = False
         if task in _running:
             _running.remove(task)
-        for loop in list(_waiting):
-            loop.quit()
+        _wake()
 
     task.signals.finished.connect(ended)
     QThreadPool.globalInstance().start(task)
@@ -155,15 +154,25 @@ def wait_for(tasks: Iterable[Task]) -> None:
     _wait_until(lambda: not any(task.is_running for task in tasks))
 
 
-def _wait_until(condition: Callable[[], bool]) -> None:
-    """Run the event loop until ``condition()``, checked each time a task ends."""
+def _wait_until(condition: Callable[[], bool], quiet: Callable[[], bool] = lambda: False) -> None:
+    """Run the event loop until ``condition()``, checked each time a task ends (or a loop is
+    woken). While ``quiet()``, clicks and keys wait in the queue: the window is painted but
+    nothing new can start."""
     tasks_loop = QEventLoop()
     _waiting.append(tasks_loop)
     try:
         while not condition():
-            tasks_loop.exec()
+            if quiet():
+                tasks_loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+            else:
+                tasks_loop.exec()
     finally:
         _waiting.remove(tasks_loop)
+
+
+def _wake() -> None:
+    for loop in list(_waiting):
+        loop.quit()
 
 
 # ------------------------------------------------------------------ showing progress
@@ -296,7 +305,8 @@ class ProgressDialog(QDialog):
 dialog_shown: Callable[[ProgressDialog], None] | None = None
 
 
-def run_and_wait(parent: QWidget | None, task: Task, text: str = "", *, abandon_on_cancel: bool = False):
+def run_and_wait(parent: QWidget | None, task: Task, text: str = "", *, abandon_on_cancel: bool = False,
+                 show_after_ms: int = 0):
     """Run ``task`` and return its result once done, the window staying painted meanwhile.
 
     A window-modal dialog shows the progress (and 取り消し for a cancellable task), so nothing
@@ -305,6 +315,9 @@ def run_and_wait(parent: QWidget | None, task: Task, text: str = "", *, abandon_
 
     ``abandon_on_cancel``: for work that writes nothing (reading a file): 取り消し returns at
     once; the task stops at its next step and its answer is dropped.
+
+    ``show_after_ms``: for work that is usually short (a board load): the dialog appears only
+    after that long; until then the window is painted and input waits in the queue.
     """
     dialog = ProgressDialog(parent, task.title or QCoreApplication.translate("Worker", "Working"),
                             text or task.title, task.cancellable)
@@ -316,19 +329,31 @@ def run_and_wait(parent: QWidget | None, task: Task, text: str = "", *, abandon_
         dialog.label.setText(QCoreApplication.translate("Worker", "Stopping…"))
         if abandon_on_cancel:
             outcome.setdefault("cancelled", True)
-            for loop in list(_waiting):
-                loop.quit()
+            _wake()
+
+    shown = {"yes": show_after_ms <= 0}
+
+    def show() -> None:
+        if not shown["yes"] and task.is_running:
+            shown["yes"] = True
+            dialog.show()
+            if dialog_shown is not None:
+                dialog_shown(dialog)
+            _wake()  # wait again, now with input for the dialog
 
     dialog.cancel_button.clicked.connect(cancel)
     task.signals.progress.connect(dialog.set_progress)
     task.signals.done.connect(lambda result: outcome.setdefault("result", result))
     task.signals.failed.connect(lambda message: outcome.setdefault("failed", message))
     task.signals.cancelled.connect(lambda: outcome.setdefault("cancelled", True))
-    dialog.show()
-    if dialog_shown is not None:
-        dialog_shown(dialog)
+    if shown["yes"]:
+        dialog.show()
+        if dialog_shown is not None:
+            dialog_shown(dialog)
+    else:
+        QTimer.singleShot(show_after_ms, dialog, show)
     start(task)
-    _wait_until(lambda: not task.is_running or "cancelled" in outcome)
+    _wait_until(lambda: not task.is_running or "cancelled" in outcome, quiet=lambda: not shown["yes"])
     dialog.finish()
     dialog.deleteLater()
     if "cancelled" in outcome:

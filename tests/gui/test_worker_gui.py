@@ -207,3 +207,17 @@ def test_back_up_now_shows_its_stages_and_can_be_cancelled(qtbot, app_ready, dat
     assert "取り消" in page.backup_message.text() and page.errors == []
     folder = store_backup.default_backup_dir()
     assert page.backup_model.rowCount() == 1 and not list(folder.glob(".tmp-*"))
+
+
+def test_a_short_load_shows_no_dialog_a_long_one_does(qtbot, app_ready, database, monkeypatch):
+    shown = []
+    monkeypatch.setattr(worker, "dialog_shown", shown.append)
+    quick = worker.Task(database, lambda progress: "quick", title="board", session=False)
+    assert worker.run_and_wait(None, quick, show_after_ms=600_000) == "quick"
+    assert shown == []  # finished before the dialog was due
+
+    job = SlowJob(steps=1)  # blocked until the dialog appears, so the dialog must appear
+    monkeypatch.setattr(worker, "dialog_shown", lambda dialog: (shown.append(dialog), job.release()))
+    slow = worker.Task(database, job, title="board", session=False)
+    assert worker.run_and_wait(None, slow, show_after_ms=20) == "finished"
+    assert len(shown) == 1 and shown[0].windowTitle() == "board"
