@@ -29,6 +29,8 @@ def test_backup_reports_copy_then_check_then_photos(filled, tmp_path):
     stages = [stage for stage, _fraction in calls]
     assert stages[0] == "copy" and stages[-1] == "photos" and "check" in stages
     assert stages.index("check") > max(i for i, s in enumerate(stages) if s == "copy")  # copy, then check
+    checked = [fraction for stage, fraction in calls if stage == "check"]
+    assert checked[0] == 0.0 and checked[-1] == 1.0 and checked == sorted(checked)
     copied = [fraction for stage, fraction in calls if stage == "copy"]
     assert copied[0] == 0.0 and copied[-1] == 1.0 and copied == sorted(copied)
     db = open_database(made)

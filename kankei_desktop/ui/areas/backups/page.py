@@ -31,7 +31,7 @@ from kankei_desktop.services import audit_log, backups, privacy
 from kankei_desktop.store import Database, backup
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
-from kankei_desktop.ui.areas.backups.scheduler import AutoBackup
+from kankei_desktop.ui.areas.backups.scheduler import AutoBackup, overall
 from kankei_desktop.ui.worker import JobBar, Task
 
 AUDIT_PAGE_SIZE = 500
@@ -204,7 +204,7 @@ class DataSafetyPage(AreaPage):
 
         def work(progress):
             def report(stage: str, fraction) -> None:
-                progress(None if fraction is None else fraction * 0.5, labels.get(stage, ""))
+                progress(overall(stage, fraction), labels.get(stage, ""))
 
             backup.ensure_default_dir(folder)
             kept = backup.restore_backup(chosen, self.database.path, folder, progress=report)

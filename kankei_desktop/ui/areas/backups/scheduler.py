@@ -23,12 +23,19 @@ def backup_work(database: Database, reason: str, target, labels: dict[str, str])
 
     def work(progress):
         def report(stage: str, fraction) -> None:
-            # copy: the first half of the bar; check: the second, length unknown (busy)
-            progress(None if fraction is None else fraction * 0.5, labels.get(stage, ""))
+            progress(overall(stage, fraction), labels.get(stage, ""))
 
         return backups.backup_now(database, reason, target, progress=report)
 
     return work
+
+
+def overall(stage: str, fraction: float | None) -> float | None:
+    """One bar for a backup: the copy is the first quarter, the check the rest (on the
+    benchmark file the check takes three times as long as the copy); photos: busy."""
+    if fraction is None or stage not in ("copy", "check"):
+        return None
+    return fraction * 0.25 if stage == "copy" else 0.25 + fraction * 0.75
 
 
 class AutoBackup(QObject):
