@@ -31,7 +31,7 @@ import threading
 import traceback
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -162,10 +162,11 @@ def _wait_until(condition: Callable[[], bool], quiet: Callable[[], bool] = lambd
     _waiting.append(tasks_loop)
     try:
         while not condition():
-            if quiet():
-                tasks_loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-            else:
-                tasks_loop.exec()
+            flags = (QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents if quiet()
+                     else QEventLoop.ProcessEventsFlag.AllEvents)
+            if tasks_loop.exec(flags) == -1:  # the application is quitting: loops refuse to start
+                QThread.msleep(20)
+                QCoreApplication.processEvents(flags)
     finally:
         _waiting.remove(tasks_loop)
 

@@ -163,3 +163,39 @@ def test_export_dialog_writes_the_chosen_list(qtbot, app_ready, database, tmp_pa
     dialog.what.setCurrentIndex(dialog.what.findData("all"))
     dialog.export()
     assert "CSV" in dialog.message.text() and not (tmp_path / "all.csv").exists()
+
+
+def test_reading_and_checking_run_off_the_gui_thread_with_progress(qtbot, wizard, database, tmp_path, monkeypatch):
+    import threading
+
+    from kankei_desktop.io import readers
+    from kankei_desktop.ui import worker
+
+    path = workbook(tmp_path / "roster.xlsx", [["氏名", "フリガナ"], ["森 花", "モリ ハナ"]])
+    threads, texts = [], []
+    real_read = readers.read_table
+    monkeypatch.setattr(readers, "read_table",
+                        lambda *a, **k: threads.append(threading.current_thread()) or real_read(*a, **k))
+    monkeypatch.setattr(worker, "dialog_shown", lambda dialog: (
+        texts.append(dialog.label.text())))
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert threads and threads[0] is not threading.main_thread()
+    assert any("roster.xlsx を読み込んでいます" in text for text in texts)
+    assert len(wizard.plan.rows) == 1
+
+
+def test_cancel_while_reading_stays_on_the_page_and_writes_nothing(qtbot, wizard, database, tmp_path, monkeypatch):
+    from kankei_desktop.ui import worker
+
+    path = workbook(tmp_path / "roster.xlsx", [["氏名", "フリガナ"], ["森 花", "モリ ハナ"]])
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page
+    monkeypatch.setattr(worker, "dialog_shown", lambda dialog: dialog.cancel_button.click())
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page
+    assert "取り消しました" in wizard.source_page.error.text()
+    assert wizard.table is None and wizard.plan is None and person_count(database) == 0
