@@ -6,13 +6,14 @@
 - ``name_icon_buttons(root)``: a button with an icon and no text is named by its tooltip.
 - ``contrast(foreground, background)``: the WCAG contrast ratio of two colours.
 - ``STATUS_SYMBOLS``: the stay/enrollment status written as a symbol too, never by colour alone.
+- ``install()``: both of the first for every dialog when it is first shown (the window calls it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFormLayout, QLabel, QLayout, QLineEdit, QWidget
 
 #: Marks drawn before a stay's title in the timeline, the month view and the board.
 STATUS_SYMBOLS = {"予定": "○", "確定": "●", "実施済": "✓", "中止": "×"}
@@ -106,3 +107,27 @@ def name_icon_buttons(root: QWidget) -> int:
                 button.setAccessibleName(tip)
                 named += 1
     return named
+
+
+class _DialogFilter(QObject):
+    """Links labels and names icon buttons of every dialog the first time it is shown."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QDialog) and not watched.property("_a11y"):
+            watched.setProperty("_a11y", True)
+            link_labels(watched)
+            name_icon_buttons(watched)
+        return False
+
+
+_filter: _DialogFilter | None = None
+
+
+def install() -> None:
+    """Apply ``link_labels`` and ``name_icon_buttons`` to every dialog of the application."""
+    global _filter
+    app = QCoreApplication.instance()
+    if app is None or _filter is not None:
+        return
+    _filter = _DialogFilter(app)
+    app.installEventFilter(_filter)

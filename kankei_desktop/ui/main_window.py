@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.database = database
         self.setObjectName("main_window")
+        accessibility.install()  # every dialog: labels linked to fields, icon buttons named
         title = APP_NAME_JA if self.tr("Kankei Desktop") == "関係人口デスク" else self.tr("Kankei Desktop")
         suffix = f" — {organisation}" if organisation else ""
         self.setWindowTitle(f"{title}{suffix} ({database.path.name})")

@@ -115,3 +115,41 @@ def test_no_invisible_characters_in_any_widget_text(window):
             if any(mark in text for mark in invisible):
                 found.append(f"{key}: {widget.objectName()} {text!r}")
     assert found == []
+
+
+def test_dialogs_get_their_labels_linked_when_shown(qtbot, window, database):
+    from kankei_desktop.ui.areas.hosts.editor import HostEditor
+    from kankei_desktop.ui.areas.stays.editor import StayEditor
+
+    for dialog in (StayEditor(database, parent=window), HostEditor(database, parent=window)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        count, bad = _unlinked(dialog)
+        assert count >= 3 and bad == [], type(dialog).__name__
+        dialog.reject()
+
+
+def test_board_headers_have_text_contrast_and_say_final_or_dropped_out():
+    import re
+
+    from kankei_desktop.ui.areas.programmes.board import HEADER_STYLES
+
+    for kind, style in HEADER_STYLES.items():
+        background = re.search(r"background: (#[0-9a-f]{6})", style).group(1)
+        colour = re.search(r"(?<!-)color: (#[0-9a-f]{6})", style).group(1)
+        assert contrast(colour, background) >= 4.5, kind
+
+
+def test_the_board_writes_the_stage_kind_out(qtbot, app_ready):
+    from kankei_desktop.services.enrollments import BoardColumn
+    from kankei_desktop.ui.areas.programmes.board import BoardView
+
+    board = BoardView()
+    qtbot.addWidget(board)
+    columns = [BoardColumn("a", "参加", False, False, []), BoardColumn("b", "修了", True, False, []),
+               BoardColumn("c", "辞退した", False, True, [])]
+    board.set_columns(columns)
+    headers = [label.text() for label in board.findChildren(QLabel) if label.objectName() == "stage_header"]
+    assert headers[0].startswith("参加") and headers[1].startswith("✓ 修了") and headers[2].startswith("× 辞退した")
+    assert headers[1].split("\n")[0] == "✓ 修了" + board.tr(" (final)") == "✓ 修了（修了）"  # in words too
+    assert headers[2].split("\n")[0] == "× 辞退した" + board.tr(" (dropped out)")
