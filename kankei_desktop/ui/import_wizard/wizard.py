@@ -1,4 +1,4 @@
-"""The import wizard itself and its last page: the commit in a worker thread, then the report."""
+"""The import wizard itself and its last page: the commit as a worker task, then the report."""
 
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import backups, imports
 from kankei_desktop.ui import worker
 from kankei_desktop.ui.import_wizard.pages import FilePage, MappingPage, PreviewPage, SourcePage
