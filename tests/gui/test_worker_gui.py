@@ -221,3 +221,35 @@ def test_a_short_load_shows_no_dialog_a_long_one_does(qtbot, app_ready, database
     slow = worker.Task(database, job, title="board", session=False)
     assert worker.run_and_wait(None, slow, show_after_ms=20) == "finished"
     assert len(shown) == 1 and shown[0].windowTitle() == "board"
+
+
+def test_a_failed_erasure_is_shown_and_never_leaves_erasing_on_screen(qtbot, app_ready, database, two_persons,
+                                                                      monkeypatch, caplog):
+    from datetime import date
+
+    from kankei_desktop.domain.tables import Person
+    from kankei_desktop.services import privacy
+    from kankei_desktop.ui.areas.backups.page import DataSafetyPage
+
+    with database.session() as session:
+        session.get(Person, two_persons["yamada"]).last_activity_on = date(2015, 4, 1)
+
+    def broken(_database, _person_id):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(privacy, "anonymise_and_purge", broken)
+    page = DataSafetyPage(database, auto_backup=False)
+    page.confirm = lambda question: True
+    page.errors = []
+    page.show_error = page.errors.append
+    qtbot.addWidget(page)
+    page.show()
+    page.activate()
+    page.dormant_view.selectRow(0)
+    page.erase_button.click()
+    assert not page.erase_button.isEnabled() and "消去" in page.privacy_note.text()
+    qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
+    assert page.errors and "OSError" in page.errors[0] and page.privacy_note.text() == page.errors[0]
+    assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
+    with database.session() as session:
+        assert session.get(Person, two_persons["yamada"]).name == "山田 太郎"  # nothing erased
