@@ -253,3 +253,18 @@ def test_a_failed_erasure_is_shown_and_never_leaves_erasing_on_screen(qtbot, app
     assert any(r.exc_info and r.exc_info[0] is OSError for r in caplog.records)
     with database.session() as session:
         assert session.get(Person, two_persons["yamada"]).name == "山田 太郎"  # nothing erased
+
+
+def test_the_closing_backup_runs_as_a_task_with_its_dialog(qtbot, app_ready, database, two_persons, monkeypatch):
+    from kankei_desktop.store import backup as store_backup
+    from kankei_desktop.ui.areas.backups.scheduler import AutoBackup
+
+    auto = AutoBackup(database, start=False)
+    auto.periodic.note_change()
+    titles = []
+    monkeypatch.setattr(worker, "dialog_shown", lambda dialog: titles.append(dialog.windowTitle()))
+    auto.on_quit()
+    assert titles == ["終了時のバックアップ"]
+    assert auto.last_status.ok and auto.last_status.reason == "close"
+    made = store_backup.list_backups(store_backup.default_backup_dir(), database.path.stem)
+    assert [info.path for info in made] == [auto.last_status.path]
