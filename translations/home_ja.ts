@@ -153,4 +153,28 @@
         <translation>現在の段階が「%1」の人。</translation>
     </message>
 </context>
+<context>
+    <name>LadderChart</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/charts.py" line="38"/>
+        <source>Persons by stage of involvement</source>
+        <translation>関わりの段階別の人数</translation>
+    </message>
+</context>
+<context>
+    <name>Tile</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/tiles.py" line="39"/>
+        <source>Figure</source>
+        <translation>指標</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/charts.py" line="85"/>
+        <source>Persons per month</source>
+        <translation>月別の人数</translation>
+    </message>
+</context>
 </TS>

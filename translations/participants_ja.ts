@@ -271,37 +271,37 @@
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="38"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="39"/>
         <source>New participant</source>
         <translation>参加者の新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="38"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="39"/>
         <source>Edit participant</source>
         <translation>参加者の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="49"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="50"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="199"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="197"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="200"/>
         <source>Discard the changes you made?</source>
         <translation>変更を保存せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="213"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="216"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>

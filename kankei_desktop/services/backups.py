@@ -121,16 +121,24 @@ def _settings_of(database) -> tuple[Path, RetentionPolicy]:
         return backup_folder(session), retention(session)
 
 
-def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPolicy] | None = None) -> Path:
+def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPolicy] | None = None,
+               progress: backup.Progress | None = None) -> Path:
     """A backup the user asked for: errors are raised (``StoreError``) to be shown.
 
     ``target`` (folder, policy) as read earlier by ``backup_target``; read now when omitted.
+    ``progress(stage, fraction)``: "copy", "check", then "photos" (see ``store.backup.Progress``);
+    an exception it raises stops the backup before the new file gets its name.
     """
     folder, policy = target or _settings_of(database)
     backup.ensure_default_dir(folder)
     made = backup.make_backup(database.path, folder, reason,
-                              check="quick" if reason in QUICK_CHECK_REASONS else "integrity")
+                              check="quick" if reason in QUICK_CHECK_REASONS else "integrity", progress=progress)
     backup.rotate_backups(folder, database.path.stem, policy)
+    if progress is not None:
+        try:
+            progress("photos", None)
+        except BaseException:
+            pass  # the backup is made and named: too late to stop, finish it
     backup_photos(folder)
     return made
 

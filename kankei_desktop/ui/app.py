@@ -134,6 +134,9 @@ def make_window(database: Database):
 def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
     _setup_logging()
     app = make_application()
+    from kankei_desktop.ui.worker import install_excepthook
+
+    install_excepthook()  # an uncaught error is logged and shown, the window keeps running
     path = target_path(db_path, demo)
     if handed_over_to_open_window(path):
         return 0  # the window already open on this file came forward

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop import APP_NAME_JA
 from kankei_desktop.paths import resource_path
 from kankei_desktop.ui import settings
+from kankei_desktop.ui import accessibility
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.store import Database
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.database = database
         self.setObjectName("main_window")
+        accessibility.install()  # every dialog: labels linked to fields, icon buttons named
         title = APP_NAME_JA if self.tr("Kankei Desktop") == "関係人口デスク" else self.tr("Kankei Desktop")
         suffix = f" — {organisation}" if organisation else ""
         self.setWindowTitle(f"{title}{suffix} ({database.path.name})")
@@ -144,6 +146,8 @@ class MainWindow(QMainWindow):
         if page is None:
             page = self._area_classes[key](self.database, self)
             page.status_message.connect(self._on_status_message)
+            accessibility.link_labels(page)  # form labels name their fields (screen readers, Alt+key)
+            accessibility.name_icon_buttons(page)
             self._built[key] = page
             row = self._area_keys.index(key)
             current = self.stack.currentIndex()
@@ -206,6 +210,9 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([170, 1110])
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        from kankei_desktop.ui import worker
+
+        worker.wait_for_running(self)  # names what still runs in a small dialog, then waits for it
         settings.put(GEOMETRY, self.saveGeometry())
         settings.put(SPLITTER, self.splitter.saveState())
         super().closeEvent(event)

@@ -20,6 +20,8 @@ def tool_button(icon: str, text: str, tip: str = "") -> QToolButton:
     button.setIcon(qta.icon(icon, color=ICON_COLOUR))
     button.setText(text)
     button.setToolTip(tip or text)
+    if not text:
+        button.setAccessibleName(tip)  # icon only: a screen reader reads the tooltip
     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     return button
 

@@ -33,23 +33,32 @@ def _texts(model, column=0):
     return [model.data(model.index(row, column)) for row in range(model.rowCount())]
 
 
-def test_back_up_now_lists_the_backup_with_persons(page):
+def _wait(qtbot, job) -> None:
+    qtbot.waitUntil(lambda: not job.busy, timeout=30_000)
+
+
+def test_back_up_now_lists_the_backup_with_persons(qtbot, page):
     assert page.backup_model.rowCount() == 0
     assert "まだ" in page.backup_message.text()
     page.backup_button.click()
+    assert not page.backup_button.isEnabled() and page.backup_job.isVisible()  # running, with its bar
+    _wait(qtbot, page.backup_job)
+    assert page.backup_button.isEnabled() and not page.backup_job.isVisible()
     assert page.backup_model.rowCount() == 1
     assert _texts(page.backup_model, 1) == ["手動"] and _texts(page.backup_model, 3) == ["2"]
     from PySide6.QtCore import Qt
     assert page.backup_model.headerData(0, Qt.Orientation.Horizontal) == "日時"
 
 
-def test_restore_selected_backup_brings_back_the_data(page, database):
+def test_restore_selected_backup_brings_back_the_data(qtbot, page, database):
     page.backup_button.click()
+    _wait(qtbot, page.backup_job)
     with database.session() as session:
         create_person(session, PersonInput(name="鈴木 一郎"))
     assert not page.restore_button.isEnabled()  # no backup chosen (issue 16)
     page.backup_view.selectRow(0)
     page.restore_button.click()
+    _wait(qtbot, page.backup_job)
     assert page.errors == []
     with database.session() as session:
         assert count_persons(session) == 2

@@ -121,7 +121,7 @@ def test_cancel_leaves_nothing(qtbot, app_ready, database, tmp_path):
 
     def press_cancel_during_backup(_database):
         # The user presses キャンセル while the backup runs: the worker stops at its next check.
-        wizard.commit_page.thread.cancel_requested = True
+        wizard.commit_page.thread.cancel()
 
     wizard = ImportWizard(database, backup=press_cancel_during_backup)
     qtbot.addWidget(wizard)
@@ -212,3 +212,37 @@ def test_messy_roster_in_the_wizard_shows_the_summary_rows(qtbot, wizard, databa
     note = wizard.preview_page.note.text()
     assert "集計行（取り込みません）: 9 行目「小計」、12 行目「合計 / 33名」" in note
     assert sorted(row.number for row in wizard.plan.rows) == [5, 6, 8, 10]
+def test_reading_and_checking_run_off_the_gui_thread_with_progress(qtbot, wizard, database, tmp_path, monkeypatch):
+    import threading
+
+    from kankei_desktop.io import readers
+    from kankei_desktop.ui import worker
+
+    path = workbook(tmp_path / "roster.xlsx", [["氏名", "フリガナ"], ["森 花", "モリ ハナ"]])
+    threads, texts = [], []
+    real_read = readers.read_table
+    monkeypatch.setattr(readers, "read_table",
+                        lambda *a, **k: threads.append(threading.current_thread()) or real_read(*a, **k))
+    monkeypatch.setattr(worker, "dialog_shown", lambda dialog: (
+        texts.append(dialog.label.text())))
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert threads and threads[0] is not threading.main_thread()
+    assert any("roster.xlsx を読み込んでいます" in text for text in texts)
+    assert len(wizard.plan.rows) == 1
+
+
+def test_cancel_while_reading_stays_on_the_page_and_writes_nothing(qtbot, wizard, database, tmp_path, monkeypatch):
+    from kankei_desktop.ui import worker
+
+    path = workbook(tmp_path / "roster.xlsx", [["氏名", "フリガナ"], ["森 花", "モリ ハナ"]])
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page
+    monkeypatch.setattr(worker, "dialog_shown", lambda dialog: dialog.cancel_button.click())
+    wizard.next()
+    assert wizard.currentPage() is wizard.source_page
+    assert "取り消しました" in wizard.source_page.error.text()
+    assert wizard.table is None and wizard.plan is None and person_count(database) == 0

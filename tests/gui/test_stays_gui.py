@@ -35,7 +35,13 @@ def page(qtbot, app_ready, database, setup):
     page.show()
     page.activate()
     page.show_month(MONTH)
+    _loaded(qtbot, page)
     return page
+
+
+def _loaded(qtbot, page) -> None:
+    """The month is read in the background (ui.worker): wait for it to be shown."""
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
 
 
 def _stays(database):
@@ -96,6 +102,7 @@ def test_capacity_override_asks_for_reason(qtbot, page, database, setup, monkeyp
         stays.create_stay(session, StayInput(person_ids=[setup["yamada"]], lodging_id=setup["inn"],
                                              start_on=date(2030, 8, 10), end_on=date(2030, 8, 12)))
     page.reload()
+    _loaded(qtbot, page)
     _drag(qtbot, page.timeline, setup["inn"], date(2030, 8, 11), date(2030, 8, 13))
     editor = page.last_editor
     _choose(editor, setup["sato"])
@@ -118,11 +125,13 @@ def test_double_click_opens_and_today_and_month_view(qtbot, page, database, setu
         stay_id = stays.create_stay(session, StayInput(person_ids=[setup["sato"]], host_id=setup["farm"],
                                                        start_on=date(2030, 8, 20), end_on=date(2030, 8, 20)))
     page.reload()
+    _loaded(qtbot, page)
     qtbot.mouseDClick(page.timeline, Qt.MouseButton.LeftButton, pos=page.timeline.bar_center(stay_id))
     assert page.last_editor.stay_id == stay_id
     assert page.last_editor.chosen_ids() == [setup["sato"]]
     page.last_editor.reject()
     page.view_combo.setCurrentIndex(1)
+    _loaded(qtbot, page)
     assert page.stack.currentWidget() is page.month_view
     page.month_view.grab()  # paints, which lays out the stay lines
     qtbot.mouseDClick(page.month_view, Qt.MouseButton.LeftButton, pos=page.month_view.line_center(stay_id))
@@ -191,6 +200,7 @@ def test_hosts_area_create_with_postal_lookup_and_delete_refused(qtbot, app_read
 
 def test_month_view_selects_days(qtbot, page):
     page.view_combo.setCurrentIndex(1)
+    _loaded(qtbot, page)
     month = page.month_view
     first, last = month.cell_rect(date(2030, 8, 6)).center(), month.cell_rect(date(2030, 8, 8)).center()
     qtbot.mousePress(month, Qt.MouseButton.LeftButton, pos=first)

@@ -113,9 +113,15 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:
         path = Path(self.path_edit.text().strip())
-        try:
-            self.state.sheet_names = readers.sheet_names(path)
+
+        def work(_session, progress):
+            progress(None, "")
+            names = readers.sheet_names(path)
             readers.kind_of(path)
+            return names
+
+        try:
+            self.state.sheet_names = self.state.run(work, self.tr("Opening %1…").replace("%1", path.name))
         except KankeiError as error:
             self.error.setText(error.message)
             return False
@@ -163,29 +169,40 @@ class SourcePage(QWizardPage):
         self.encoding.setEnabled(text_file)
 
     def validatePage(self) -> bool:
-        plan = None
-        try:
-            sheet = self.sheet.currentText() if self.sheet.isEnabled() else None
-            table = readers.read_table(self.state.path, sheet, self.encoding.currentData())
-            header_row = self.header_row.value() or None
-            kind = self.kind.currentData() or detect_kind(table.rows)
-            self.state.kind = kind
+        # Reading and checking take seconds on a large file: in the background, with 取り消し.
+        path = self.state.path
+        sheet = self.sheet.currentText() if self.sheet.isEnabled() else None
+        encoding = self.encoding.currentData()
+        header_row = self.header_row.value() or None
+        chosen_kind = self.kind.currentData()
+        checking = self.tr("Checking every row…")
+        too_few = self.tr("The sheet has fewer rows than that.")
+
+        def work(session, progress):
+            progress(None, "")
+            table = readers.read_table(path, sheet, encoding)
+            progress(None, checking)
+            kind = chosen_kind or detect_kind(table.rows)
             detect_as = kind if kind in ACTIVITY_KINDS else "enrollments"
             index = header_row - 1 if header_row else imports.detect_header_row(table.rows, detect_as)
             if index >= len(table.rows):
-                raise readers.ImportFileError(self.tr("The sheet has fewer rows than that."))
-            with self.state.database.session() as session:
-                try:
-                    plan = imports.build_plan(session, table, kind=kind, header_row=index + 1,
-                                              on_duplicate=imports.SKIP)
-                except readers.ImportFileError:
-                    raise
-                except KankeiError:
-                    plan = None  # no 氏名 column recognised: the mapping page asks for it
+                raise readers.ImportFileError(too_few)
+            try:
+                plan = imports.build_plan(session, table, kind=kind, header_row=index + 1,
+                                          on_duplicate=imports.SKIP)
+            except readers.ImportFileError:
+                raise
+            except KankeiError:
+                plan = None  # no 氏名 column recognised: the mapping page asks for it
+            return table, plan, index, kind
+
+        try:
+            table, plan, index, kind = self.state.run(work, self.tr("Reading %1…").replace("%1", path.name))
         except KankeiError as error:
             self.error.setText(error.message)
             return False
         self.error.clear()
+        self.state.kind = kind
         self.state.table, self.state.plan, self.state.header_index = table, plan, index
         return True
 
@@ -241,12 +258,16 @@ class MappingPage(QWizardPage):
         return {row: combo.currentData() for row, combo in enumerate(self.combos) if combo.currentData()}
 
     def validatePage(self) -> bool:
+        header_row = self.state.plan.header_row if self.state.plan else self.state.header_index + 1
+        table, mapping, kind = self.state.table, self.mapping(), self.state.kind
+
+        def work(session, progress):
+            progress(None, "")
+            return imports.build_plan(session, table, mapping=mapping, kind=kind,
+                                      header_row=header_row, on_duplicate=imports.SKIP)
+
         try:
-            with self.state.database.session() as session:
-                header_row = self.state.plan.header_row if self.state.plan else self.state.header_index + 1
-                self.state.plan = imports.build_plan(session, self.state.table, mapping=self.mapping(),
-                                                     kind=self.state.kind,
-                                                     header_row=header_row, on_duplicate=imports.SKIP)
+            self.state.plan = self.state.run(work, self.tr("Checking every row…"))
         except KankeiError as error:
             self.error.setText(error.message)
             return False

@@ -1,11 +1,10 @@
-"""The import wizard itself and its last page: the commit in a worker thread, then the report."""
+"""The import wizard itself and its last page: the commit as a worker task, then the report."""
 
 from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -18,36 +17,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import backups, imports
+from kankei_desktop.ui import worker
 from kankei_desktop.ui.import_wizard.pages import FilePage, MappingPage, PreviewPage, SourcePage
-
-
-class CommitThread(QThread):
-    progressed = Signal(int, int)
-    succeeded = Signal(object)  # ImportResult
-    failed = Signal(str)
-
-    def __init__(self, database, plan, backup, parent=None):
-        super().__init__(parent)
-        self.database, self.plan, self.backup = database, plan, backup
-        self.cancel_requested = False
-
-    def run(self) -> None:
-        try:
-            with self.database.session() as session:
-                result = imports.commit_plan(
-                    session, self.plan,
-                    progress=lambda done, total: self.progressed.emit(done, total),
-                    cancelled=lambda: self.cancel_requested,
-                    before_commit=(lambda: self.backup(self.database)) if self.backup else None,
-                )
-        except KankeiError as error:
-            self.failed.emit(error.message)
-        except Exception as error:  # shown to the user; the transaction was rolled back
-            self.failed.emit(f"{type(error).__name__}: {error}")
-        else:
-            self.succeeded.emit(result)
 
 
 def _backup_before_import(database) -> Path:
@@ -84,7 +56,7 @@ class CommitPage(QWizardPage):
         layout.addLayout(buttons)
         layout.addWidget(self.bar)
         layout.addWidget(self.report, 1)
-        self.thread: CommitThread | None = None
+        self.thread: worker.Task | None = None
         self.result: imports.ImportResult | None = None
 
     def initializePage(self) -> None:
@@ -104,20 +76,37 @@ class CommitPage(QWizardPage):
         self.start.setEnabled(False)
         self.cancel.setEnabled(True)
         self.report.setPlainText(self.tr("Writing…"))
-        self.thread = CommitThread(self.state.database, self.state.plan, self.state.backup, self)
-        self.thread.progressed.connect(self._progress)
-        self.thread.succeeded.connect(self._done)
-        self.thread.failed.connect(self._failed)
-        self.thread.start()
+        database, plan, backup = self.state.database, self.state.plan, self.state.backup
+        task: worker.Task
+
+        def work(session, progress):
+            # The commit checks ``cancelled`` between chunks: a cancel raises ImportCancelled
+            # and the transaction is rolled back, with its own message.
+            return imports.commit_plan(
+                session, plan,
+                progress=lambda done, total: progress(done / total if total else None, ""),
+                cancelled=lambda: task.cancel_requested,
+                before_commit=(lambda: backup(database)) if backup else None,
+            )
+
+        task = worker.Task(database, work, title=self.tr("Import"))
+        task.signals.progress.connect(self._progress)
+        task.signals.done.connect(self._done)
+        task.signals.failed.connect(self._failed)
+        self.thread = task  # before it starts: the work may look at it at once
+        worker.start(task)
 
     def request_cancel(self) -> None:
         if self.thread is not None:
-            self.thread.cancel_requested = True
+            self.thread.cancel()
             self.cancel.setEnabled(False)
 
-    def _progress(self, done: int, total: int) -> None:
-        self.bar.setMaximum(max(total, 1))
-        self.bar.setValue(done)
+    def _progress(self, fraction, _text: str) -> None:
+        if fraction is None:
+            self.bar.setRange(0, 0)
+        else:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(int(fraction * 1000))
 
     def _done(self, result) -> None:
         self.result = result
@@ -148,7 +137,7 @@ class CommitPage(QWizardPage):
 
     def wait(self) -> None:
         if self.thread is not None:
-            self.thread.wait()
+            worker.wait_for([self.thread])
 
 
 class ImportWizard(QWizard):
@@ -174,8 +163,15 @@ class ImportWizard(QWizard):
         for page in (self.file_page, self.source_page, self.mapping_page, self.preview_page, self.commit_page):
             self.addPage(page)
 
+    def run(self, work, text: str):
+        """``work(session, progress)`` off the GUI thread with a progress dialog and 取り消し; its
+        answer, or its error raised (``worker.Cancelled`` after 取り消し). Reading writes
+        nothing, so a cancel returns at once and the reading stops at its next step."""
+        task = worker.Task(self.database, work, title=self.tr("Import from Excel or CSV"), cancellable=True)
+        return worker.run_and_wait(self, task, text, abandon_on_cancel=True)
+
     def reject(self) -> None:
-        running = self.commit_page.thread is not None and self.commit_page.thread.isRunning()
+        running = self.commit_page.thread is not None and self.commit_page.thread.is_running
         if running:  # closing while writing means cancel, and wait for the rollback
             self.commit_page.request_cancel()
             self.commit_page.wait()

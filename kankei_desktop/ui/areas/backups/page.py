@@ -6,9 +6,9 @@ other program can slip in between; every page re-reads the file afterwards.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,31 +31,10 @@ from kankei_desktop.services import audit_log, backups, privacy
 from kankei_desktop.store import Database, backup
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
-from kankei_desktop.ui.areas.backups.scheduler import AutoBackup
+from kankei_desktop.ui.areas.backups.scheduler import AutoBackup, overall
+from kankei_desktop.ui.worker import JobBar, Task
 
 AUDIT_PAGE_SIZE = 500
-
-
-class _JobSignals(QObject):
-    done = Signal(object)  # None, or the message of a KankeiError
-
-
-class _Job(QRunnable):
-    """Runs ``work`` in the thread pool; a ``KankeiError`` comes back as its message."""
-
-    def __init__(self, work):
-        super().__init__()
-        self.setAutoDelete(False)  # the page keeps it (and its signals) until done
-        self.work = work
-        self.signals = _JobSignals()
-
-    def run(self) -> None:
-        try:
-            self.work()
-        except KankeiError as error:
-            self.signals.done.emit(error.message)
-            return
-        self.signals.done.emit(None)
 
 
 def _table(model) -> QTableView:
@@ -86,7 +65,6 @@ class DataSafetyPage(AreaPage):
         self.choose_folder = self._choose_folder
         self.choose_csv = self._choose_csv
         self.show_error = lambda text: QMessageBox.warning(self, self.tr("Data safety"), text)
-        self._jobs: list[_Job] = []
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self._backups_tab(), self.tr("Backups"))
@@ -139,9 +117,14 @@ class DataSafetyPage(AreaPage):
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.backup_message, 1)
 
+        self.backup_job = JobBar()
+        self.backup_job.setObjectName("backup_job")
+        self.backup_job.show_error = lambda text: self.show_error(text)
+
         layout = QVBoxLayout(tab)
         layout.addLayout(form)
         layout.addWidget(self.backup_view, 1)
+        layout.addWidget(self.backup_job)
         layout.addLayout(buttons)
         return tab
 
@@ -176,40 +159,76 @@ class DataSafetyPage(AreaPage):
             backups.set_interval_minutes(session, self.interval_spin.value())
         self.auto.periodic.interval = backups.PeriodicBackup(self.interval_spin.value()).interval
 
-    def backup_now(self) -> None:
-        status = self.auto.backup_now("manual")
-        self.refresh_backups()
-        if status.ok:
-            self.backup_message.setText(self.tr("Backup made: %1").replace("%1", status.path.name))
-        else:
-            self.backup_message.setText(status.message)
-            self.show_error(status.message)
+    def backup_now(self) -> Task | None:
+        """The backup with the full check, in the background with its progress; 取り消し stops it
+        before the new file gets its name."""
+        if self.backup_job.busy:
+            return None
+        if self.auto.running:
+            self.backup_message.setText(self.tr("A backup is being made. Try again in a moment."))
+            return None
+        task = self.auto.backup_task("manual", cancellable=True)
+        self.backup_message.setText(self.tr("Making a backup…"))
+        return self.backup_job.run(task, done=self._backed_up, failed=self._backup_failed,
+                                   cancelled=self._backup_cancelled,
+                                   buttons=(self.backup_button, self.restore_button))
 
-    def restore_selected(self) -> None:
+    def _backed_up(self, path: Path) -> None:
+        self.auto._finished(backups.BackupStatus(True, datetime.now(), "manual", path))
+        self.refresh_backups()
+        self.backup_message.setText(self.tr("Backup made: %1").replace("%1", path.name))
+
+    def _backup_failed(self, message: str) -> None:
+        self.auto._finished(backups.BackupStatus(False, datetime.now(), "manual", None, message))
+        self.refresh_backups()
+        self.backup_message.setText(message)
+        self.show_error(message)
+
+    def _backup_cancelled(self) -> None:
+        self.refresh_backups()
+        self.backup_message.setText(self.tr("The backup was cancelled; nothing was written."))
+
+    def restore_selected(self) -> Task | None:
         rows = self.backup_view.selectionModel().selectedRows()
         if not rows:
             self.backup_message.setText(self.tr("Choose a backup in the list first."))
-            return
-        if self.auto.running:
+            return None
+        if self.auto.running or self.backup_job.busy:
             self.backup_message.setText(self.tr("A backup is being made. Try again in a moment."))
-            return
+            return None
         chosen: Path = self.backup_model.id_at(rows[0].row())
         taken = self.backup_model.data(self.backup_model.index(rows[0].row(), 0))
         question = self.tr(
             "Restore the backup of %1? The current contents are backed up first, then replaced."
         ).replace("%1", taken)
         if not self.confirm(question):
-            return
-        try:
-            with self.database.session() as session:
-                folder = backups.backup_folder(session)
+            return None
+        with self.database.session() as session:
+            folder = backups.backup_folder(session)
+        labels = {"copy": self.tr("Checking and copying the backup…"), "check": self.tr("Checking the copy…")}
+
+        def work(progress):
+            def report(stage: str, fraction) -> None:
+                progress(overall(stage, fraction), labels.get(stage, ""))
+
             backup.ensure_default_dir(folder)
-            kept = backup.restore_backup(chosen, self.database.path, folder)
+            kept = backup.restore_backup(chosen, self.database.path, folder, progress=report)
+            progress(None, self.tr("Bringing back the photos…"))
             backups.restore_photos(chosen.parent)
-        except KankeiError as error:
-            self.show_error(error.message)
-            self.refresh_backups()
-            return
+            return kept
+
+        # Not cancellable: once the current file is replaced it must be finished.
+        task = Task(self.database, work, title=self.tr("Restore"), session=False)
+        self.backup_message.setText(self.tr("Restoring the backup of %1…").replace("%1", taken))
+        return self.backup_job.run(task, done=lambda kept: self._restored(taken, kept),
+                                   failed=self._restore_failed, buttons=(self.backup_button, self.restore_button))
+
+    def _restore_failed(self, message: str) -> None:
+        self.show_error(message)
+        self.backup_message.setText(message)
+        self.refresh_backups()
+
+    def _restored(self, taken: str, kept: Path | None) -> None:
         self.backup_message.setText(
             self.tr("Restored the backup of %1. The previous contents were kept as %2.")
             .replace("%1", taken).replace("%2", kept.name if kept else "—")
@@ -306,12 +325,15 @@ class DataSafetyPage(AreaPage):
         top.addWidget(QLabel(self.tr("Persons with no activity for")))
         top.addWidget(self.years_spin)
         top.addStretch(1)
+        self.erase_job = JobBar()
+        self.erase_job.setObjectName("erase_job")
         bottom = QHBoxLayout()
         bottom.addWidget(self.erase_button)
         bottom.addWidget(self.privacy_note, 1)
         layout = QVBoxLayout(tab)
         layout.addLayout(top)
         layout.addWidget(self.dormant_view, 1)
+        layout.addWidget(self.erase_job)
         layout.addLayout(bottom)
         return tab
 
@@ -355,24 +377,22 @@ class DataSafetyPage(AreaPage):
         else:  # an erasure that could not finish (another program was reading): erasing again completes it
             person_id, name = unfinished
         # Rewriting a large file (VACUUM) takes a while: off the GUI thread.
-        self.erase_button.setEnabled(False)
         self.privacy_note.setText(self.tr("Erasing the personal data of %1…").replace("%1", name))
-        job = _Job(lambda: privacy.anonymise_and_purge(self.database, person_id))
-        job.signals.done.connect(lambda error: self._erased(name, error, person_id))
-        self._jobs.append(job)
-        QThreadPool.globalInstance().start(job)
+        task = Task(self.database, lambda _progress: privacy.anonymise_and_purge(self.database, person_id),
+                    title=self.tr("Erase personal data"), session=False)
+        self.erase_job.run(task, done=lambda _result: self._erased(name),
+                           failed=lambda message: self._erase_failed(message, person_id, name),
+                           finished=self._erase_enabled, buttons=(self.erase_button,))
 
-    def _erased(self, name: str, error: str | None, person_id: str = "") -> None:
-        if error:
-            # The person may already be blanked (and gone from the list): keep them for the retry.
-            self._unfinished_erase = (person_id, name)
-            self._erase_enabled()
-            self.show_error(error)
-            self.privacy_note.setText(error + " " + self.tr("Press “Erase personal data…” again to finish."))
-            return
+    def _erase_failed(self, message: str, person_id: str, name: str) -> None:
+        # The person may already be blanked (and gone from the list): keep them for the retry.
+        self._unfinished_erase = (person_id, name)
+        self.show_error(message)
+        self.privacy_note.setText(message + " " + self.tr("Press “Erase personal data…” again to finish."))
+
+    def _erased(self, name: str) -> None:
         self._unfinished_erase = None
         self.refresh_dormant()
-        self._erase_enabled()
         self.privacy_note.setText(self.tr("The personal data of %1 was erased.").replace("%1", name))
 
     # ------------------------------------------------------------ area

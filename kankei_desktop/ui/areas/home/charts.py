@@ -35,11 +35,13 @@ class LadderChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.stages: list[tuple[str, int]] = []
+        self.setAccessibleName(self.tr("Persons by stage of involvement"))
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_stages(self, stages: list[tuple[str, int]]) -> None:
         self.stages = stages
+        self.setAccessibleDescription("、".join(f"{name} {count:,}" for name, count in stages))
         self.update()
 
     def _row_rect(self, index: int) -> QRectF:
@@ -80,12 +82,14 @@ class TrendChart(QWidget):
         super().__init__(parent)
         self.months: list[tuple[str, int, int]] = []
         self.legend = ("", "")
+        self.setAccessibleName(self.tr("Persons per month"))
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_months(self, months: list[tuple[str, int, int]], legend: tuple[str, str]) -> None:
         """[(label, 実人数, のべ)]"""
         self.months, self.legend = months, legend
+        self.setAccessibleDescription("、".join(f"{label} {legend[0]} {a:,} {legend[1]} {b:,}" for label, a, b in months))
         self.update()
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)

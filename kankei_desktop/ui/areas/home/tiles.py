@@ -27,8 +27,7 @@ class Tile(QFrame):
         self.value = QLabel()
         self.value.setObjectName("value")
         self.value.setStyleSheet("font-size: 20pt; font-weight: 600; color: #1F3B57;")
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = PhraseLabel()
         self.note.setStyleSheet("color: #4a5568; font-size: 8.5pt;")
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
@@ -37,12 +36,16 @@ class Tile(QFrame):
         for widget in (self.label, self.value, self.note, self.bar):
             layout.addWidget(widget)
         layout.addStretch(1)
+        self.setAccessibleName(self.tr("Figure"))
 
     def show_row(self, row: SummaryRow, target_text: str) -> None:
         self.label.setText(row.label)
         self.value.setText(row.value)
-        self.note.setText(_breaking_at_phrases(row.note))
+        self.note.set_phrases(phrases_of(row.note))
         self.note.setVisible(bool(row.note))
+        # A screen reader reads the tile as one thing: what, how many, and the note.
+        self.setAccessibleName(f"{row.label} {row.value}")
+        self.setAccessibleDescription(row.note)
         self.bar.setVisible(bool(row.target))
         if row.target:
             self.bar.setValue(min(100, int(round((row.progress or 0) * 100))))
@@ -54,12 +57,46 @@ class Tile(QFrame):
         super().mousePressEvent(event)
 
 
-def _breaking_at_phrases(note: str) -> str:
-    """The note with line breaks allowed only between its phrases (after 「・」 or a space).
+def phrases_of(note: str) -> list[str]:
+    """The note cut after 「・」 and spaces: the places a line may break."""
+    return [phrase for phrase in note.replace("・", "・\n").replace(" ", " \n").split("\n") if phrase]
+
+
+class PhraseLabel(QLabel):
+    """A label that breaks lines only between phrases, never inside one.
 
     Qt may break Japanese between any two characters, which on a narrow tile split
-    「2日」 or 「56.9%」 from their words. A WORD JOINER (U+2060, invisible) between the
-    characters of each phrase keeps it whole.
+    「2日」 or 「56.9%」 from their words. This label fills each line with whole phrases for
+    its current width and puts the breaks itself, so its text holds no invisible characters
+    (the earlier WORD JOINERs were read out by screen readers and copied with the text).
     """
-    phrases = note.replace("・", "・\n").replace(" ", " \n").split("\n")
-    return "".join("\u2060".join(phrase) for phrase in phrases)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._phrases: list[str] = []
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_phrases(self, phrases: list[str]) -> None:
+        self._phrases = list(phrases)
+        self._wrap()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._wrap()
+
+    def _wrap(self) -> None:
+        width = max(40, self.contentsRect().width())
+        metrics = self.fontMetrics()
+        lines: list[str] = []
+        line = ""
+        for phrase in self._phrases:
+            if line and metrics.horizontalAdvance((line + phrase).rstrip()) > width:
+                lines.append(line)  # a space before the break stays: the lines joined give the note
+                line = phrase
+            else:
+                line += phrase
+        if line:
+            lines.append(line)
+        text = "\n".join(lines)
+        if text != self.text():
+            self.setText(text)

@@ -13,6 +13,7 @@ from kankei_desktop.services import participants
 from kankei_desktop.services.addresses import lookup_postal_code
 from kankei_desktop.services.participants import PersonInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui import accessibility
 from kankei_desktop.ui.forms.ui_person_editor import Ui_PersonEditor
 from kankei_desktop.ui.words import shown
 
@@ -52,6 +53,8 @@ class PersonEditor(QDialog):
         self.ui.postal_lookup_button.clicked.connect(self.lookup_address)
         self.ui.postal_code_edit.editingFinished.connect(self._lookup_if_complete)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        accessibility.link_labels(self)  # the designer form's labels name their fields
+        accessibility.name_icon_buttons(self)
         if person_id is None:
             self._load(PersonInput())
         else:

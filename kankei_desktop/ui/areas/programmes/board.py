@@ -127,6 +127,7 @@ class BoardView(QScrollArea):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("board")
+        self.setAccessibleName(self.tr("Enrollment board"))
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.columns: list[BoardColumn] = []
@@ -162,7 +163,8 @@ class BoardView(QScrollArea):
         kind = "final" if column.is_final else "dropout" if column.is_dropout else "normal"
         marker = stage_marker(column.name, column.is_final, column.is_dropout, self.tr(" (final)"),
                               self.tr(" (dropped out)"))
-        header = QLabel(f"{column.name}{marker}\n{len(column.cards):,}" + self.tr(" persons"))
+        symbol = "✓ " if column.is_final else "× " if column.is_dropout else ""  # written out, not colour alone
+        header = QLabel(f"{symbol}{column.name}{marker}\n{len(column.cards):,}" + self.tr(" persons"))
         header.setObjectName("stage_header")
         header.setAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setStyleSheet(HEADER_STYLES[kind] + "padding: 4px; font-weight: bold; border-radius: 3px;")

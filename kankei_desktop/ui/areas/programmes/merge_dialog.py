@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.services import duplicates, merge
+from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.store import Database
+from kankei_desktop.ui.worker import Cancelled, Task, run_and_wait
 
 
 def _shown(value) -> str:
@@ -94,9 +96,22 @@ class DuplicatesDialog(QDialog):
 
     # ---------------------------------------------------------------- loading
     def reload(self) -> None:
-        with self.database.session() as session:
-            self.groups = duplicates.find_duplicate_groups(session)
-            self.fields = {pid: merge.person_fields(session, pid) for group in self.groups for pid in group}
+        # The search reads every person: a worker task with a progress dialog; 取り消し closes it.
+        def work(session, progress):
+            progress(None, "")
+            groups = duplicates.find_duplicate_groups(session)
+            progress(None, "")
+            return groups, {pid: merge.person_fields(session, pid) for group in groups for pid in group}
+
+        task = Task(self.database, work, title=self.tr("Searching for likely duplicates…"), cancellable=True)
+        try:
+            self.groups, self.fields = run_and_wait(self.parentWidget() or self, task, abandon_on_cancel=True)
+        except Cancelled:
+            self.groups, self.fields = [], {}
+            QTimer.singleShot(0, self.reject)
+        except KankeiError as error:
+            self.groups, self.fields = [], {}
+            QMessageBox.warning(self, self.tr("Likely duplicates"), error.message)
         self.group_list.clear()
         for group in self.groups:
             first = self.fields[group[0]]

@@ -42,6 +42,7 @@ from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
 from kankei_desktop.ui.widgets import tool_button
 from kankei_desktop.ui.words import english, fiscal_year_text, shown
+from kankei_desktop.ui.worker import Task, run_and_wait
 
 ProgrammeIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -322,10 +323,20 @@ class ProgrammesPage(AreaPage):
             self.table_model.set_rows([])
             return
         keep = keep_selected if keep_selected is not None else self.selected_enrollment_ids()
-        with self.database.session() as session:
-            data = programmes.load_programme_input(session, self.programme_id)
-            columns = enrollments.board(session, self.programme_id)
-            rows = enrollments.table_rows(session, self.programme_id)
+        programme_id = self.programme_id
+
+        def work(session, _progress):
+            return (programmes.load_programme_input(session, programme_id),
+                    enrollments.board(session, programme_id), enrollments.table_rows(session, programme_id))
+
+        # Up to 0.4 s on a large programme: read in a worker while the window is painted; a
+        # dialog only if it takes longer than that.
+        task = Task(self.database, work, title=self.tr("Loading the programme"))
+        try:
+            data, columns, rows = run_and_wait(self, task, show_after_ms=500)
+        except KankeiError as error:
+            self.show_error(error.message)
+            return
         self.title_label.setText(f"{data.name}　{fiscal_year_text(data.fiscal_year)}"
                                  + (f"　{data.region}" if data.region else ""))
         total = sum(len(column.cards) for column in columns)
@@ -516,14 +527,30 @@ class ProgrammesPage(AreaPage):
 
     # ---------------------------------------------------------------- duplicates
     def merge_persons(self, survivor_id: str, other_id: str, choices: dict[str, str]):
-        # A merge touches many rows of two persons: a backup before and after, as for imports.
-        with backups.around(self.database, "merge"):
-            return self.run_undoable(
-                self.tr("Merge persons"),
-                lambda s: merge.merge_persons(s, survivor_id, other_id, choices),
-                lambda s, entry_id: merge.undo_merge(s, entry_id),
-                lambda s, _entry_id: merge.merge_persons(s, survivor_id, other_id, choices),
-            )
+        # A merge touches many rows of two persons: a checked backup before and after, as for
+        # imports. All three run as one worker task with a progress dialog (seconds on a large file).
+        database = self.database
+        steps = (self.tr("Backing up before the merge…"), self.tr("Merging…"), self.tr("Backing up after the merge…"))
+
+        def work(progress):
+            progress(0.0, steps[0])
+            backups.auto_backup(database, "before-merge")
+            progress(1 / 3, steps[1])
+            with database.session() as session:
+                result = merge.merge_persons(session, survivor_id, other_id, choices)
+            progress(2 / 3, steps[2])
+            backups.auto_backup(database, "after-merge")
+            return result
+
+        def do(_session):
+            return run_and_wait(self, Task(database, work, title=self.tr("Merge persons"), session=False))
+
+        return self.run_undoable(
+            self.tr("Merge persons"),
+            do,
+            lambda s, entry_id: merge.undo_merge(s, entry_id),
+            lambda s, _entry_id: merge.merge_persons(s, survivor_id, other_id, choices),
+        )
 
     def review_duplicates(self) -> None:
         DuplicatesDialog(self.database, self.merge_persons, self).exec()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from kankei_desktop.services.stay_calendar import StayRow
 from kankei_desktop.services.stay_rules import HOLIDAY, SATURDAY, SUNDAY, day_marks, holiday_name
+from kankei_desktop.ui.accessibility import STATUS_SYMBOLS
 from kankei_desktop.ui.areas.stays.timeline import STATUS_COLOURS, mark_colour
 from kankei_desktop.ui.words import more_count, stay_title, weekday_short
 
@@ -28,6 +29,7 @@ class MonthView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("stay_month")
+        self.setAccessibleName(self.tr("Stays, month view"))
         self.setMinimumSize(700, 480)
         self.month_first = date.today().replace(day=1)
         self.today = date.today()
@@ -104,7 +106,8 @@ class MonthView(QWidget):
                 fill, edge = STATUS_COLOURS.get(stay.status, ("#e5e7eb", "#6b7280"))
                 painter.fillRect(line, QColor(fill))
                 painter.setPen(QColor(edge))
-                painter.drawText(line.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter, stay_title(stay))
+                painter.drawText(line.adjusted(3, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter,
+                                 f"{STATUS_SYMBOLS.get(stay.status, '')}{stay_title(stay)}")
                 self._lines.append((line, stay.id))
             if len(shown) < len(day_stays):
                 painter.setPen(QColor("#374151"))

@@ -27,6 +27,7 @@ from kankei_desktop.ui.areas.stays.month import MonthView
 from kankei_desktop.ui.areas.stays.timeline import TimelineView, month_span
 from kankei_desktop.ui.widgets import tool_button
 from kankei_desktop.ui.words import shown_programme
+from kankei_desktop.ui.worker import Recount
 
 TIMELINE, MONTH = 0, 1
 
@@ -83,7 +84,8 @@ class StaysPage(AreaPage):
         self.stack.addWidget(self.month_view)
         self.legend = QLabel(self.tr("Drag across days to create a stay (double-click a day for one day); "
                                      "double-click a stay to open it. Red: Sunday/holiday, blue: Saturday, "
-                                     "beige: year-end closing (12/29–1/3), yellow: today."))
+                                     "beige: year-end closing (12/29–1/3), yellow: today.")
+                            + "　" + self.tr("Stays: ○ planned, ● confirmed, ✓ done, × cancelled."))
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: #4b5563;")
 
@@ -104,7 +106,8 @@ class StaysPage(AreaPage):
         for view in (self.timeline, self.month_view):
             view.days_selected.connect(self.create_from_selection)
             view.stay_activated.connect(self.open_stay)
-        self._loaded = False
+        self._loader = Recount(database, self._load_work, self._loaded, self._load_failed,
+                               title=self.tr("Loading the stays"))
 
     # ---------------------------------------------------------- AreaPage
     def activate(self) -> None:
@@ -113,7 +116,6 @@ class StaysPage(AreaPage):
     def refresh(self) -> None:
         self._fill_filters()
         self.reload()
-        self._loaded = True
 
     def create_new(self) -> None:
         self.open_editor(StayEditor(self.database, host_id=self.host_filter.currentData(),
@@ -145,26 +147,50 @@ class StaysPage(AreaPage):
         self.today = date.today()
         self.show_month(self.today.replace(day=1))
 
+    @property
+    def loading(self) -> bool:
+        """A month is being read (in the background: 0.7 s on a large file)."""
+        return self._loader.busy
+
     def reload(self) -> None:
-        days = month_span(self.month_first)
-        view = self.view_combo.currentData()
-        start = self.month_first if view == TIMELINE else self.month_first - timedelta(days=self.month_first.weekday())
-        last = start + timedelta(days=(days if view == TIMELINE else 42) - 1)
-        host_id = self.host_filter.currentData()
-        with self.database.session() as session:
-            stays = stays_between(session, start, last, programme_id=self.programme_filter.currentData(),
-                                  host_id=host_id)
-            rows = calendar_rows(session)
-        if host_id:
-            rows = [row for row in rows if row[0] == host_id]
         self.month_label.setText(self.tr("%1/%2").replace("%1", str(self.month_first.year))
                                  .replace("%2", f"{self.month_first.month:02d}"))
+        self.status_message.emit(self.tr("Loading the stays…"))
+        self._loader.request()
+
+    def _load_work(self):
+        """What to read, as chosen now; the reading itself runs in the worker."""
+        month_first, today = self.month_first, self.today
+        days = month_span(month_first)
+        view = self.view_combo.currentData()
+        start = month_first if view == TIMELINE else month_first - timedelta(days=month_first.weekday())
+        last = start + timedelta(days=(days if view == TIMELINE else 42) - 1)
+        host_id = self.host_filter.currentData()
+        programme_id = self.programme_filter.currentData()
+
+        def work(session, _progress):
+            stays = stays_between(session, start, last, programme_id=programme_id, host_id=host_id)
+            rows = calendar_rows(session)
+            if host_id:
+                rows = [row for row in rows if row[0] == host_id]
+            return month_first, today, days, view, rows, stays
+
+        return work
+
+    def _loaded(self, answer) -> None:
+        if self._loader.pending:
+            return  # a newer month or filter was asked meanwhile: that one is shown
+        month_first, today, days, view, rows, stays = answer
         if view == TIMELINE:
-            self.timeline.set_data(self.month_first, days, rows, stays, self.today)
+            self.timeline.set_data(month_first, days, rows, stays, today)
         else:
-            self.month_view.set_data(self.month_first, stays, self.today)
+            self.month_view.set_data(month_first, stays, today)
         self.stack.setCurrentIndex(view)
         self.status_message.emit(self.tr("Stays this month: %1").replace("%1", str(len(stays))))
+
+    def _load_failed(self, message: str) -> None:
+        self.status_message.emit(message)
+        QMessageBox.warning(self, self.tr("Stays"), message)
 
     # ---------------------------------------------------------- actions
     def create_from_selection(self, host_id: str, first: date, last: date) -> None:
