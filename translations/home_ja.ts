@@ -79,76 +79,86 @@
         <translation>のべ人数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="297"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="239"/>
+        <source>%1 persons have passed the retention period (%2).</source>
+        <translation>保存期間（%2）を過ぎた参加者が %1 名います。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="242"/>
+        <source>(reminder postponed until %1)</source>
+        <translation>（%1 まで通知を延期中）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="299"/>
         <source>Persons at %1 on %2 (the last day of the period).</source>
         <translation>%2（期間の最終日）に「%1」だった人です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="254"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="284"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="299"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="256"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="301"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="284"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="286"/>
         <source>Visits</source>
         <translation>のべ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="254"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="284"/>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="299"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="256"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="301"/>
         <source>Last activity</source>
         <translation>最終活動日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="251"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="253"/>
         <source>Persons with no contact for longer than %1. Erase their personal data in Data safety → Personal data, or double-click to open a person.</source>
         <translation>%1より長く関わりのない参加者です。個人情報は「データの保護」→「個人情報」で消去できます。ダブルクリックで参加者を開きます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="253"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="255"/>
         <source>Past the retention period</source>
         <translation>保存期間を過ぎた参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="263"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="265"/>
         <source>Retention reminder postponed until %1.</source>
         <translation>保存期間の通知を %1 まで延期しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="275"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="277"/>
         <source>Persons active on two or more different dates in %1.</source>
         <translation>%1に2つ以上の別々の日に活動した人です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="276"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="278"/>
         <source>Persons active in %1 and in the previous fiscal year.</source>
         <translation>%1と前年度の両方に活動した人です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="277"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="279"/>
         <source>Persons active in at least two of the four quarters ending with %1 (visits and last activity over those quarters).</source>
         <translation>%1で終わる4つの四半期のうち2つ以上で活動した人です（のべ・最終活動日もその4四半期のもの）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="279"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="281"/>
         <source>Persons with at least one activity in %1.</source>
         <translation>%1に1回以上活動した人です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="280"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="282"/>
         <source>Double-click opens the person.</source>
         <translation>ダブルクリックで参加者を開きます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="282"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="284"/>
         <source>Only the first %1 are listed.</source>
         <translation>最初の %1 名だけを表示しています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/page.py" line="292"/>
+        <location filename="../kankei_desktop/ui/areas/home/page.py" line="294"/>
         <source>Persons whose current stage is %1.</source>
         <translation>現在の段階が「%1」の人。</translation>
     </message>

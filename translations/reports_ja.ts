@@ -334,8 +334,8 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/reports/page.py" line="94"/>
-        <source>Create indicators (例3, 例4) and enter their values per year or quarter</source>
-        <translation>独自指標（例3・例4）の作成と、年度・四半期ごとの値の入力</translation>
+        <source>Create custom indicators (such as a survey result or a paired figure) and enter their values per year or quarter</source>
+        <translation>独自指標（住民アンケートの結果や対になる指標など）を作成し、年度・四半期ごとの値を入力します</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/reports/page.py" line="95"/>

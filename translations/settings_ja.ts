@@ -125,13 +125,13 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/settings/page.py" line="164"/>
-        <source>e.g. 5年 or 18か月</source>
+        <source>e.g. 5 years or 18 months</source>
         <translation>例: 5年、18か月</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/settings/page.py" line="166"/>
-        <source>ホーム shows the persons with no contact for longer than this, until you erase their data or postpone the reminder. Years or months.</source>
-        <translation>これより長く関わりのない参加者をホームで知らせます（個人情報を消去するか、通知を延期するまで）。年数か月数で入力します。</translation>
+        <source>Home shows the persons with no contact for longer than this, until you erase their data or postpone the reminder. Years or months.</source>
+        <translation>関わりがこの期間より長くない参加者をホームでお知らせします（個人情報を消去するか、通知を延期するまで）。年または月で入力します。</translation>
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/settings/page.py" line="171"/>

@@ -189,6 +189,17 @@ def tracking_rule(fmt) -> str:
 WEEKDAYS_EN = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 
+def period_words(period: str) -> str:
+    """A stored retention period (「5年」「18か月」) as the window shows it: 5 years / 18 months in English."""
+    if not english() or not period:
+        return period
+    match = re.fullmatch(r"(\d+)(年|か月)", period)
+    if not match:
+        return period
+    number, unit = int(match[1]), "year" if match[2] == "年" else "month"
+    return f"{number} {unit}{'' if number == 1 else 's'}"
+
+
 def weekday_short(weekday: int) -> str:
     """Monday = 0: 月 … 日, or Mo … Su in English (two letters fit a day column)."""
     from kankei_desktop.services.stay_rules import WEEKDAYS_JA

@@ -207,7 +207,9 @@ def test_an_erasure_that_could_not_finish_is_finished_by_pressing_again(qtbot, p
     reader.close()
     page.refresh_dormant()  # the person is already blanked: no longer in the list
     assert page.dormant_model.rowCount() == 0
+    assert page.erase_button.isEnabled()  # the unfinished erasure can be pressed again
     page.erase_button.click()
-    qtbot.waitUntil(lambda: page.erase_button.isEnabled(), timeout=30_000)
+    qtbot.waitUntil(lambda: page.erase_job.task is None, timeout=30_000)
     assert len(page.errors) == 1 and "山田 太郎" in page.privacy_note.text()
+    assert not page.erase_button.isEnabled()  # done, and nobody chosen
     assert "山田".encode() not in database.path.read_bytes()

@@ -34,7 +34,7 @@ from kankei_desktop.ui.areas.home.dialogs import PersonsDialog
 from kankei_desktop.ui.areas.home.tiles import Tile
 from kankei_desktop.ui.worker import Recount
 from kankei_desktop.ui.widgets import PeriodPicker
-from kankei_desktop.ui.words import english, followup_title, period_text, shown
+from kankei_desktop.ui.words import english, followup_title, period_text, period_words, shown
 
 TILE_KEYS = ("unique_persons", "person_visits", "person_days", "repeaters", "continuing",
              "sustained", "letters_sent", "shipped", "active_hosts", "side_job_companies")
@@ -233,12 +233,14 @@ class HomePage(AreaPage):
         return lambda session, _progress: retention.notice(session, today)
 
     def _retention_shown(self, notice) -> None:
-        from kankei_desktop.services import retention
-
         if not self._alive():  # the page was closed while counting
             return
         self.retention = notice
-        self.retention_label.setText(retention.describe(notice))
+        text = self.tr("%1 persons have passed the retention period (%2).").replace(
+            "%1", f"{notice.count:,}").replace("%2", period_words(notice.period))
+        if notice.postponed_until and not notice.shown and notice.count:
+            text += " " + self.tr("(reminder postponed until %1)").replace("%1", display_date(notice.postponed_until))
+        self.retention_label.setText(text)
         self.retention_bar.setVisible(notice.shown)
 
     def open_retention(self) -> QWidget | None:
