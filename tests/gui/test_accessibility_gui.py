@@ -151,5 +151,11 @@ def test_the_board_writes_the_stage_kind_out(qtbot, app_ready):
     board.set_columns(columns)
     headers = [label.text() for label in board.findChildren(QLabel) if label.objectName() == "stage_header"]
     assert headers[0].startswith("参加") and headers[1].startswith("✓ 修了") and headers[2].startswith("× 辞退した")
-    assert headers[1].split("\n")[0] == "✓ 修了" + board.tr(" (final)") == "✓ 修了（修了）"  # in words too
-    assert headers[2].split("\n")[0] == "× 辞退した" + board.tr(" (dropped out)")
+    # In words too, unless the stage's own name already says it (修了 is not marked 修了（修了）).
+    assert headers[1].split("\n")[0] == "✓ 修了"
+    assert headers[2].split("\n")[0] == "× 辞退した"
+    board.set_columns([BoardColumn("d", "卒業", True, False, []), BoardColumn("e", "休止", False, True, [])])
+    headers = [label.text() for label in board.findChildren(QLabel)
+               if label.objectName() == "stage_header" and label.isVisibleTo(board)]
+    assert headers[-2].split("\n")[0] == "✓ 卒業" + board.tr(" (final)") == "✓ 卒業（修了）"
+    assert headers[-1].split("\n")[0] == "× 休止" + board.tr(" (dropped out)") == "× 休止（辞退）"
