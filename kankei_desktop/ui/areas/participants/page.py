@@ -28,7 +28,13 @@ from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
 from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
-from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
+from kankei_desktop.ui.widgets import (
+    SEARCH_DELAY_MS,
+    OverflowToolbar,
+    prepare_view,
+    search_leads_to,
+    tool_button,
+)
 
 SPLITTER_STATE = settings.Option("participants/splitter", QByteArray, QByteArray())
 
@@ -51,11 +57,15 @@ class ParticipantsPage(AreaPage):
         self.enroll_button = tool_button(
             "fa5s.clipboard-list", self.tr("Add to programme"), self.tr("Enroll the selected participants in a programme")
         )
+        self.import_button = tool_button("fa5s.file-import", self.tr("Import…"),
+                                         self.tr("Read participants from Excel or CSV (Ctrl+I)"))
+        self.export_button = tool_button("fa5s.file-export", self.tr("Export…"),
+                                         self.tr("Write the participants to Excel or CSV (Ctrl+E)"))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("participant_search")
         self.search_edit.setPlaceholderText(self.tr("Search name, furigana, e-mail, phone (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(260)
+        self.search_edit.setMinimumWidth(240)
         self.stage_filter = QComboBox()
         self.stage_filter.addItem(self.tr("All stages"), None)
         for stage in participants.stage_choices():
@@ -67,8 +77,9 @@ class ParticipantsPage(AreaPage):
         self.deleted_check = QCheckBox(self.tr("Show deleted"))
 
         toolbar = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.restore_button, self.enroll_button):
-            toolbar.addWidget(widget)
+        self.toolbar = OverflowToolbar([self.new_button, self.edit_button, self.delete_button, self.restore_button,
+                                        self.enroll_button, self.import_button, self.export_button])
+        toolbar.addWidget(self.toolbar)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.search_edit, 1)
         toolbar.addWidget(self.stage_filter)
@@ -132,9 +143,12 @@ class ParticipantsPage(AreaPage):
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
         self.enroll_button.clicked.connect(self.enroll_selected)
+        self.import_button.clicked.connect(lambda: self.open_import())
+        self.export_button.clicked.connect(lambda: self.open_export("persons"))
         self.detail.changed.connect(lambda person_id: self.refresh())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.activated.connect(lambda _index: self.edit_selected())
+        prepare_view(self.table, self.edit_selected)
+        search_leads_to(self.search_edit, self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._loaded = False
 
@@ -194,7 +208,8 @@ class ParticipantsPage(AreaPage):
         if deleted:
             return self.tr("There are no deleted participants.")
         if total == 0:
-            return self.tr("No participants yet. Use [+ New] or import a spreadsheet to register them.")
+            return self.tr("No participants yet. Register them with [+ New], or read a spreadsheet with "
+                           "[Import…] (File menu, Ctrl+I, or drop the file on this window).")
         return self.tr("No participant matches. Change the search words or the filters.")
 
     def selected_ids(self) -> list[str]:
