@@ -134,3 +134,8 @@ def write_roster(session: Session, roster: Roster, out: Path, *, today: date | N
                              organisation=roster.organisation, made_on=today or date.today())
     audit.record(session, "export", "roster", "", {"file": out.name, "rows": len(roster.rows), "of": roster.title})
     return pages
+
+
+def person_id_of_enrollment(session: Session, enrollment_id: str) -> str | None:
+    """The person of an enrollment (the programme table opens that person's card on Enter)."""
+    return session.execute(select(Enrollment.person_id).where(Enrollment.id == enrollment_id)).scalar()

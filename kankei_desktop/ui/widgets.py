@@ -79,8 +79,10 @@ KEYBOARD_CONVENTIONS: tuple[tuple[str, str], ...] = (
     ("↓", QT_TRANSLATE_NOOP("Keyboard", "From a search box down to its list")),
     ("Ctrl+S", QT_TRANSLATE_NOOP("Keyboard", "Save, in every editor")),
     ("Esc", QT_TRANSLATE_NOOP("Keyboard", "Close a dialog without saving")),
-    ("←→↑↓ Enter", QT_TRANSLATE_NOOP("Keyboard", "Stays calendar: move between days and stays; Enter opens the stay "
-                                                "or creates one on the day (Shift+arrows: several days)")),
+    ("←→↑↓ / Shift+←→", QT_TRANSLATE_NOOP("Keyboard", "Stays calendar: move between days (Shift: choose several days)")),
+    ("Space", QT_TRANSLATE_NOOP("Keyboard", "Stays calendar: pick the next stay of the day")),
+    ("Enter / Shift+Enter", QT_TRANSLATE_NOOP("Keyboard", "Stays calendar: open the stay, or create one on the "
+                                                          "chosen days / always create one")),
 )
 
 _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

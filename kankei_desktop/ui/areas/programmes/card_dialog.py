@@ -20,6 +20,7 @@ from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.services import enrollments, merge
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.programmes.person_dialogs import log_interaction_for, review_ladder_stage
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 
 class CardDialog(QDialog):
@@ -61,6 +62,7 @@ class CardDialog(QDialog):
         layout.addWidget(self.history, 1)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _ladder(self) -> None:
         self.changed |= review_ladder_stage(self.database, self.person_id, self)

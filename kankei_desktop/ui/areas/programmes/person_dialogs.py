@@ -35,6 +35,7 @@ from kankei_desktop.domain.enums import LadderStage
 from kankei_desktop.services import enrollments, interactions, ladder, programmes
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 ERROR_STYLE = "border: 2px solid #c53030;"
 
@@ -98,6 +99,7 @@ class InteractionDialog(QDialog):
             self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(current.programme_id), 0))
             self.note_edit.setPlainText(current.note)
         layout.addWidget(buttons)
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def delete(self) -> None:
         try:
@@ -164,6 +166,7 @@ class AddToProgrammeDialog(QDialog):
         layout.addWidget(_buttons(self, self.tr("Save"), self.tr("Cancel")))
         self.programme_combo.currentIndexChanged.connect(self._fill_stages)
         self._fill_stages()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _fill_stages(self) -> None:
         self.stage_combo.clear()
@@ -257,6 +260,7 @@ class LadderDialog(QDialog):
         self.accept_button.clicked.connect(self.accept_suggestion)
         self.set_button.clicked.connect(self.set_stage)
         self.reload()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def reload(self) -> None:
         with self.database.session() as session:

@@ -32,6 +32,7 @@ from kankei_desktop.services.stay_calendar import person_names, programme_choice
 from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -145,6 +146,7 @@ class StayEditor(QDialog):
                 self._select_host(host_id)
         self._update_kind()
         self.search_persons("")
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     # ------------------------------------------------------------ choices
     def _fill_choices(self) -> None:
