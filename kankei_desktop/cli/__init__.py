@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.exchange",
     "kankei_desktop.cli.selftest",
     "kankei_desktop.cli.reporting",
+    "kankei_desktop.cli.rosters",
 )
 
 
