@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from kankei_desktop.ui import icons as qta
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QThreadPool
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -353,6 +353,9 @@ class MainWindow(QMainWindow):
             return None
         from kankei_desktop.ui.app import organisation_name
 
+        # Counting still running on the old file ends, and its answers arrive, before the file closes.
+        QThreadPool.globalInstance().waitForDone(60_000)
+        QCoreApplication.processEvents()
         window = MainWindow(database, organisation_name(database))
         window.owns_database = True
         window.show()

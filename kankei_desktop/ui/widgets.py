@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTableView,
     QTextEdit,
     QToolButton,
     QToolTip,
@@ -159,11 +160,24 @@ class _DownToList(QObject):
             if model is None:
                 return False
             self.view.setFocus(Qt.FocusReason.OtherFocusReason)
-            if not self.view.currentIndex().isValid() and model.rowCount() > 0:
-                first = model.index(0, 0)
-                self.view.setCurrentIndex(first)
+            focus_first_row(self.view)
             return True
         return False
+
+
+def focus_first_row(view: QAbstractItemView) -> None:
+    """Make sure a row is chosen in ``view`` (its current one, else the first), so Enter has one to open."""
+    model = view.model()
+    if model is None or model.rowCount() == 0:
+        return
+    current = view.currentIndex()
+    if view.selectionModel().hasSelection() and current.isValid():
+        return
+    row = current.row() if current.isValid() else 0
+    if isinstance(view, QTableView):
+        view.selectRow(row)
+    else:
+        view.setCurrentIndex(model.index(row, 0))
 
 
 def search_leads_to(edit: QLineEdit, view: QAbstractItemView) -> None:

@@ -40,7 +40,7 @@ from kankei_desktop.ui.areas.mail.models import (
     ShipmentModel,
 )
 from kankei_desktop.ui.worker import Recount
-from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, OverflowToolbar, prepare_view, tool_button
+from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, OverflowToolbar, focus_first_row, prepare_view, tool_button
 
 LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
 
@@ -208,8 +208,7 @@ class MailPage(AreaPage):
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
             table = self._current_table()
             table.setFocus()
-            if not table.currentIndex().isValid() and table.model().rowCount():
-                table.selectRow(0)
+            focus_first_row(table)
             return True
         return super().eventFilter(watched, event)
 
