@@ -250,6 +250,7 @@ class OverflowToolbar(QWidget):
         self.more_button.setToolTip(self.tr("More actions"))
         self.more_button.setAccessibleName(self.tr("More actions"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setStyleSheet("QToolButton::menu-indicator { image: none; }")  # » says it already
         self.more_menu = QMenu(self.more_button)
         self.more_menu.aboutToShow.connect(self._fill_menu)
         self.more_button.setMenu(self.more_menu)
