@@ -383,3 +383,26 @@ def test_tables_let_tab_go_everywhere(qtbot, window):
                                   "host_table", "enrollment_table"):
             assert not table.tabKeyNavigation(), table.objectName()
     assert window.findChildren(QLineEdit)
+
+
+def test_programmes_without_the_mouse_table_enter_opens_the_card(qtbot, window, database, two_persons):
+    from kankei_desktop.services import enrollments, programmes
+    from kankei_desktop.services.programmes import ProgrammeInput
+
+    with database.session() as session:
+        programme_id = programmes.create_programme(session, ProgrammeInput(name="農業体験", fiscal_year=2026))
+        enrollments.enroll_persons(session, programme_id, [two_persons["yamada"]])
+    page = window.show_area("programmes")
+    page.programme_list.setFocus()
+    QTest.keyClick(page.programme_list, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: page.programme_id == programme_id)
+    page.table_toggle.setFocus()
+    QTest.keyClick(page.table_toggle, Qt.Key.Key_Space)
+    assert page.view_stack.currentWidget() is page.table
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.table_model.index(0, 0))
+    opened = []
+    on_next_modal(lambda dialog: dialog.reject(), opened)
+    press_enter_opening_a_dialog(page.table)
+    assert opened and type(opened[0]).__name__ == "CardDialog"
+    assert not page.table.tabKeyNavigation()

@@ -212,6 +212,7 @@ class ProgrammesPage(AreaPage):
         self.board.move_requested.connect(self.move_cards)
         self.board.open_card.connect(self.open_card)
         prepare_view(self.table, self.open_current_row)
+        prepare_view(self.programme_list, self.edit_programme)  # Enter edits the programme
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button.clicked.connect(self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
