@@ -90,8 +90,9 @@ _RETURN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def cell_tooltip(view: QAbstractItemView, index: QModelIndex) -> str | None:
-    """The full text of a cell the column cuts short (None when it fits or the model has its own tip)."""
-    if not index.isValid() or index.data(Qt.ItemDataRole.ToolTipRole) is not None:
+    """The full text of a cell the column cuts short; None when it fits or the model has a tip of its
+    own (one that only repeats the cell's text counts as none: it is shown when the text is cut)."""
+    if not index.isValid() or _own_tooltip(index):
         return None
     value = index.data(Qt.ItemDataRole.DisplayRole)
     text = "" if value is None else str(value)
@@ -108,6 +109,11 @@ def cell_tooltip(view: QAbstractItemView, index: QModelIndex) -> str | None:
     if len(lines) > fits_lines or any(metrics.horizontalAdvance(line) > room for line in lines):
         return text
     return None
+
+
+def _own_tooltip(index: QModelIndex) -> bool:
+    tip = index.data(Qt.ItemDataRole.ToolTipRole)
+    return tip is not None and str(tip) != str(index.data(Qt.ItemDataRole.DisplayRole))
 
 
 class _ViewKeys(QObject):
@@ -128,7 +134,7 @@ class _ViewKeys(QObject):
                     return True
         elif kind == QEvent.Type.ToolTip and watched is self.view.viewport():
             index = self.view.indexAt(event.pos())
-            if index.isValid() and index.data(Qt.ItemDataRole.ToolTipRole) is None:
+            if index.isValid() and not _own_tooltip(index):
                 text = cell_tooltip(self.view, index)
                 if text:
                     QToolTip.showText(event.globalPos(), text, self.view.viewport(), self.view.visualRect(index))

@@ -115,13 +115,21 @@ def test_toolbar_buttons_overflow_into_a_menu_and_search_keeps_240px(qtbot, wind
 def test_a_cut_short_cell_has_its_full_text_as_tooltip(qtbot, window):
     page = window.show_area("participants")
     table = page.table
-    index = page.model.index(0, 3)
-    table.setColumnWidth(3, 400)
-    assert cell_tooltip(table, index) is None or cell_tooltip(table, index) == index.data()
-    text = index.data() or ""
-    table.setColumnWidth(3, 20)
-    if text:
-        assert cell_tooltip(table, index) == text
+    index = page.model.index(0, 0)
+    name = index.data()
+    assert name == "佐藤 花子"
+    table.setColumnWidth(0, 300)
+    assert cell_tooltip(table, index) is None  # it fits: no tooltip
+    table.setColumnWidth(0, 30)
+    assert cell_tooltip(table, index) == name  # cut short: the whole name
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    centre = table.visualRect(index).center()
+    QApplication.sendEvent(table.viewport(), QHelpEvent(QEvent.Type.ToolTip, centre,
+                                                        table.viewport().mapToGlobal(centre)))
+    assert QToolTip.text() == name
+    QToolTip.hideText()
 
 
 # ------------------------------------------------------------------ menus
