@@ -414,3 +414,21 @@ def test_programmes_without_the_mouse_table_enter_opens_the_card(qtbot, window, 
     press_enter_opening_a_dialog(page.table)
     assert opened and type(opened[0]).__name__ == "CardDialog"
     assert not page.table.tabKeyNavigation()
+
+
+def test_settings_without_the_mouse_go_menu_then_ctrl_s(qtbot, window, database):
+    from kankei_desktop.services import followups, settings_store
+
+    window.activateWindow()
+    assert QTest.qWaitForWindowActive(window)
+    QTest.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)  # 移動 → 設定
+    page = window.current_page()
+    assert page.AREA_KEY == "settings"
+    editor = page.fields[followups.REPLY_DAYS.key].editor
+    editor.setFocus()
+    editor.setValue(12)
+    QTest.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with database.session() as session:
+        assert settings_store.get(session, followups.REPLY_DAYS) == 12
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # 移動 → 参加者
+    assert window.current_page().AREA_KEY == "participants"
