@@ -78,165 +78,165 @@
 <context>
     <name>DataSafetyPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="80"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="352"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="354"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="94"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="95"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="96"/>
         <source>Personal data</source>
         <translation>個人情報</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="108"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="110"/>
         <source>Change…</source>
         <translation>変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="110"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="112"/>
         <source>Use default</source>
         <translation>既定に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="116"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="358"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="360"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="119"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="121"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="121"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="123"/>
         <source>Back up while working every</source>
         <translation>作業中のバックアップ間隔</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="128"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="128"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="130"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="151"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="153"/>
         <source>The backup folder is not there (was a USB stick removed?).</source>
         <translation>バックアップ先のフォルダーが見つかりません（USB メモリーが外れていませんか？）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="153"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="155"/>
         <source>No backups yet. Press “Back up now” to make the first one.</source>
         <translation>バックアップはまだありません。「今すぐバックアップ」で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="180"/>
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="186"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="188"/>
         <source>Choose a backup in the list first.</source>
         <translation>先に一覧からバックアップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="191"/>
         <source>A backup is being made. Try again in a moment.</source>
         <translation>バックアップを作成中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="196"/>
         <source>Restore the backup of %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="209"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="211"/>
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="222"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="224"/>
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="241"/>
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="241"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="243"/>
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="262"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="264"/>
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="279"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="281"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="288"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="290"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="292"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="294"/>
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="297"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="299"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="314"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="316"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・メモは元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="321"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="325"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="327"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="330"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="332"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="343"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="345"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="361"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="363"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

@@ -1,54 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="71"/>
         <source>Rice letter batch</source>
         <translation>お米レター一括作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="84" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="84"/>
         <source>(choose a programme)</source>
         <translation>（プログラムを選択）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="85"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="86"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="87"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="88"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="89"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="90"/>
         <source>Letter summary</source>
         <translation>手紙の概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="115" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="115"/>
         <source>%1 shipments and letters will be created.</source>
         <translation>発送と手紙を %1 件ずつ作成します。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="118"/>
         <source>Left out:</source>
         <translation>対象外:</translation>
     </message>
@@ -56,22 +57,22 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="164"/>
         <source>Suggested action</source>
         <translation>おすすめの操作</translation>
     </message>
@@ -79,67 +80,67 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="157"/>
         <source>Address labels</source>
         <translation>宛名ラベル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="159"/>
         <source>Recipients of the selected rows (%1)</source>
         <translation>選択した行の宛先（%1 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="164"/>
         <source>Segment: %1</source>
         <translation>セグメント: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="166"/>
         <source>A4 12 labels (2 × 6)</source>
         <translation>A4 12面（2列×6行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="167"/>
         <source>A4 24 labels (3 × 8)</source>
         <translation>A4 24面（3列×8行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="172" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="172"/>
         <source>Add a calibration page first</source>
         <translation>先頭に位置合わせ用のページを付ける</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173"/>
         <source>Include persons who refused contact (recorded in the audit log)</source>
         <translation>連絡不可の人も印刷する（監査ログに記録されます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174"/>
         <source>Who</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175"/>
         <source>Sheet</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="176" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="176"/>
         <source>Start at label</source>
         <translation>開始位置（何枚目から）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="177" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="177"/>
         <source>Sender labels</source>
         <translation>差出人ラベルの枚数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="187" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="187"/>
         <source>Save labels</source>
         <translation>ラベルを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="189" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="189"/>
         <source>Choose where to save the PDF.</source>
         <translation>PDF の保存先を選んでください。</translation>
     </message>
@@ -147,103 +148,103 @@
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="105"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="105"/>
         <source>Edit letter</source>
         <translation>手紙を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="116"/>
         <source>Came back undelivered</source>
         <translation>返送された（届かなかった）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="119"/>
         <source>Add photo…</source>
         <translation>写真を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="122" />
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="122"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="123"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="125"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126"/>
         <source>Host / farmer</source>
         <translation>受入先・農家</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="126"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127"/>
         <source>Written</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="127"/>
         <source>Sent</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="128"/>
         <source>Received</source>
         <translation>受取日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="129"/>
         <source>Reply to</source>
         <translation>返信元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="129"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="136" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="136"/>
         <source>Photos</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="166"/>
         <source>(not a reply)</source>
         <translation>（返信ではない）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="171" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="171"/>
         <source>not sent</source>
         <translation>未発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="176" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="176"/>
         <source>Add photo</source>
         <translation>写真を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="177" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="177"/>
         <source>Images (*.jpg *.jpeg *.png *.heic *.gif *.webp)</source>
         <translation>画像 (*.jpg *.jpeg *.png *.heic *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="185" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="185"/>
         <source>Photo</source>
         <translation>写真</translation>
     </message>
@@ -251,47 +252,47 @@
 <context>
     <name>LetterModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
         <source>Photo</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="94"/>
         <source>Host</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Sent</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Received</source>
         <translation>受取日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="95"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="107" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="107"/>
         <source>replied</source>
         <translation>返信あり</translation>
     </message>
@@ -299,186 +300,186 @@
 <context>
     <name>MailPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="70" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="240" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="239"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="80"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="81"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="82"/>
         <source>Edit the selected row (Enter)</source>
         <translation>選択した行を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="269" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="268"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="84"/>
         <source>Rice letter batch…</source>
         <translation>お米レター一括作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
         <source>One shipment and one letter for everyone in a programme</source>
         <translation>プログラムの全員に発送と手紙を1件ずつ作成します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86"/>
         <source>Mark shipped…</source>
         <translation>発送済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87"/>
         <source>Mark delivered…</source>
         <translation>配達済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88"/>
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91"/>
         <source>Address labels (PDF)…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92"/>
         <source>Yamato B2 Cloud CSV…</source>
         <translation>ヤマト B2クラウド用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93"/>
         <source>Yu-Pack Print R CSV…</source>
         <translation>ゆうパックプリントR用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="95"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96"/>
         <source>Read letters or shipments from Excel or CSV (Ctrl+I)</source>
         <translation>手紙や発送を Excel・CSV から取り込みます（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="97"/>
         <source>Export list…</source>
         <translation>一覧を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="98" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="98"/>
         <source>Write the letters or shipments to Excel or CSV (Ctrl+E)</source>
         <translation>手紙や発送を Excel・CSV に書き出します（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="100" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="100"/>
         <source>Search name, contents, tracking number (Ctrl+F)</source>
         <translation>氏名・内容・伝票番号で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="123"/>
         <source>Do the suggested action</source>
         <translation>おすすめの操作を実行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="124" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="124"/>
         <source>Nothing needs attention.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="134" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="134"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="135" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="292" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="325" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="135"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="324"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="136" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="136"/>
         <source>Follow-ups</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="188" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="188"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="221" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="220"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="223" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="222"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="266"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="266"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="268" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="267"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="292" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="291"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="312" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="311"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="319" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="318"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="325" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="324"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="329" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="328"/>
         <source>Save carrier CSV</source>
         <translation>送り状 CSV を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="331" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="330"/>
         <source>Written: %1</source>
         <translation>書き出しました: %1</translation>
     </message>
@@ -486,27 +487,27 @@
 <context>
     <name>MarkDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="132"/>
         <source>Mark shipped</source>
         <translation>発送済にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="132"/>
         <source>Mark delivered</source>
         <translation>配達済にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="136" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="136"/>
         <source>Also move the rice-letter enrollments to the next stage</source>
         <translation>お米レターの参加者の段階も次へ進める</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="137" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="137"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="139" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="139"/>
         <source>%1 shipments selected.</source>
         <translation>発送 %1 件を選択中。</translation>
     </message>
@@ -514,7 +515,7 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/widgets.py" line="51" />
+        <location filename="../kankei_desktop/ui/areas/mail/widgets.py" line="51"/>
         <source>Search name</source>
         <translation>氏名で検索</translation>
     </message>
@@ -522,98 +523,98 @@
 <context>
     <name>ShipmentEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="212" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="212"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="212" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="212"/>
         <source>Edit shipment</source>
         <translation>発送を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="229" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="229"/>
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="233" />
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="234"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236"/>
         <source>Recipient</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="236"/>
         <source>Sender (host)</source>
         <translation>差出人（受入先）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="237"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="238"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="239"/>
         <source>Tracking number</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="240"/>
         <source>Shipped</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="241" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="241"/>
         <source>Delivered</source>
         <translation>配達日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="241" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="241"/>
         <source>Returned</source>
         <translation>返送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="242" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="242"/>
         <source>Cost</source>
         <translation>送料</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="242" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="242"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="273" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="273"/>
         <source>Format: %1</source>
         <translation>形式: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="275" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="275"/>
         <source>(the last digit does not match the usual check digit; please check the slip)</source>
         <translation>（末尾の数字が通常のチェック数字と合いません。伝票をご確認ください）</translation>
     </message>
@@ -621,52 +622,52 @@
 <context>
     <name>ShipmentModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
         <source>Sender</source>
         <translation>差出人</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="143"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Tracking number</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Shipped</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="144"/>
         <source>Delivered</source>
         <translation>配達日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Cost (yen)</source>
         <translation>送料（円）</translation>
     </message>

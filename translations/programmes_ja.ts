@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="145"/>
         <source>Add to a programme</source>
         <translation>プログラムに追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="157"/>
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="158"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="159"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="160" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="160"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="164"/>
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="166"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -51,22 +52,22 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="161"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="162"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="168"/>
         <source>%1 days in stage</source>
         <translation>%1日経過</translation>
     </message>
@@ -74,37 +75,37 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="43"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="48"/>
         <source>Stage of involvement…</source>
         <translation>関わりの段階…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="49" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="49"/>
         <source>Add a record…</source>
         <translation>記録を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="57" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="57"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="61" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="61"/>
         <source>Stage history in this programme</source>
         <translation>このプログラムでの段階の履歴</translation>
     </message>
@@ -112,157 +113,157 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="47"/>
         <source>Likely duplicates</source>
         <translation>重複の可能性がある参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="64" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="64"/>
         <source>Merge into the left record</source>
         <translation>左の記録に統合</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="66" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="66"/>
         <source>No likely duplicates were found.</source>
         <translation>重複の可能性がある参加者は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="70"/>
         <source>Keep</source>
         <translation>残す記録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="72"/>
         <source>Merge in</source>
         <translation>統合する記録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="141" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="141"/>
         <source>Choose the same record on both sides? Pick two different records.</source>
         <translation>左右に同じ記録が選ばれています。別々の記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="142" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="142"/>
         <source>Same furigana and: %1</source>
         <translation>フリガナが同じで、%1 も一致しています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144"/>
         <source>Keep (left)</source>
         <translation>残す記録（左）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="144"/>
         <source>Merge in (right)</source>
         <translation>統合する記録（右）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="163"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164"/>
         <source>Gender</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="164"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="165"/>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166"/>
         <source>Address</source>
         <translation>番地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="166"/>
         <source>Building</source>
         <translation>建物名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="167"/>
         <source>Affiliation</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="168"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Found us via</source>
         <translation>知ったきっかけ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="169"/>
         <source>Notes</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="187" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="187"/>
         <source>Merge</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="188" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="188"/>
         <source>Merge %1 into %2? Everything recorded for %1 moves to %2. You can undo it with Ctrl+Z.</source>
         <translation>%1 を %2 に統合しますか？%1 の記録はすべて %2 に移ります。Ctrl+Z で元に戻せます。</translation>
     </message>
@@ -270,32 +271,32 @@
 <context>
     <name>EnrollmentTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>In stage since</source>
         <translation>この段階になった日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57"/>
         <source>Days in stage</source>
         <translation>段階の日数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57"/>
         <source>Applied</source>
         <translation>登録日</translation>
     </message>
@@ -303,33 +304,33 @@
 <context>
     <name>FiguresLabel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34"/>
         <source>Enrolled %1 (active %2, completed %3)</source>
         <translation>登録 %1 名（継続中 %2 名・修了 %3 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="39" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="39"/>
         <source>Target %1: %2 (now %3)</source>
         <translation>目標 %1: %2（現在 %3）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="42" />
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="77"/>
         <source>Target %1: %2</source>
         <translation>目標 %1: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="72"/>
         <source>Persons %1 (visits %2), person-days %3</source>
         <translation>実人数 %1 名（のべ %2 人）・人日 %3</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="81"/>
         <source>%1: %2 of %3 (%4)</source>
         <translation>%1: 実績 %2／目標 %3（%4）</translation>
     </message>
@@ -337,52 +338,52 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68"/>
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="68"/>
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="75"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="84" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="84"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="85"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="86"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87"/>
         <source>Note</source>
         <translation>メモ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -390,63 +391,63 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="221" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="221"/>
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="228" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="228"/>
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="234" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="234"/>
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="235"/>
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238" />
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="253" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="238"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="253"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="246" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="246"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="250"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="252" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="252"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>
@@ -454,82 +455,82 @@
 <context>
     <name>ProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="48" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="48"/>
         <source>New programme</source>
         <translation>プログラムの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="48" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="48"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="70"/>
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="80"/>
         <source>Add a target</source>
         <translation>目標を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="92"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94"/>
         <source>Region</source>
         <translation>実施地域</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="96"/>
         <source>Targets</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="101"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="150" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="150"/>
         <source>The value of target %1 is not a number.</source>
         <translation>目標 %1 の値が数値ではありません。</translation>
     </message>
@@ -537,269 +538,269 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="53" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="53"/>
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="64" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="64"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="387" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="388"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="399" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="400"/>
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77"/>
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
         <translation>保存した参加者の絞り込み（一括登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="104" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="104"/>
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="105"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="116"/>
         <source>Enroll a segment…</source>
         <translation>セグメントを登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118"/>
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="119"/>
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121"/>
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
-        <source>Count persons and person-days of this programme's fiscal year (the same figures as the report)</source>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123"/>
+        <source>Count persons and person-days of this programme&apos;s fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127"/>
         <source>Roster PDF…</source>
         <translation>名簿 PDF…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128"/>
         <source>Print the persons of this programme as an A4 list (PDF)</source>
         <translation>このプログラムの参加者を A4 の名簿（PDF）にします</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="130"/>
         <source>Export persons…</source>
         <translation>参加者を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="131"/>
         <source>Write the persons of this programme to Excel or CSV</source>
         <translation>このプログラムの参加者を Excel・CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="144"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="146"/>
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="267" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="268"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="276" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="277"/>
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="291" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="292"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="292" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="293"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="300" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="301"/>
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="320" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="321"/>
         <source>No programme yet. Use [+ New] to create one from a template (おてつだいPlus, お米レター, 田舎暮らしクエスト) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="339" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="340"/>
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="347" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="348"/>
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="363" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="364"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="387" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="388"/>
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="418" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="419"/>
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="447" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="448"/>
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="460" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="461"/>
         <source>Enroll %1</source>
         <translation>%1 を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="474" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="475"/>
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="477" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="478"/>
         <source>Enroll a segment</source>
         <translation>セグメントを登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="478" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="479"/>
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントの全員を登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="484" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="485"/>
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="491" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="492"/>
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="494" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="495"/>
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="528" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="529"/>
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>
@@ -807,27 +808,27 @@
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="69"/>
         <source>Export persons</source>
         <translation>参加者の書き出し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="70"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="79"/>
         <source>%1 persons written to %2</source>
         <translation>%1 名を書き出しました: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="88"/>
         <source>Roster PDF</source>
         <translation>名簿 PDF</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="98" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="98"/>
         <source>Roster written (%1 pages): %2</source>
         <translation>名簿を作りました（%1 ページ）: %2</translation>
     </message>
@@ -835,165 +836,165 @@
 <context>
     <name>SegmentsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="106" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="106"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="111" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="111"/>
         <source>New…</source>
         <translation>新規作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="112"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="363" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="113"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="363"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="114" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="114"/>
         <source>Export persons…</source>
         <translation>参加者を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116"/>
         <source>Write the persons of the segment to Excel or CSV</source>
         <translation>このセグメントの参加者を Excel・CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="117" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="117"/>
         <source>Roster PDF…</source>
         <translation>名簿 PDF…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="119"/>
         <source>Print the persons of the segment as an A4 list (PDF)</source>
         <translation>このセグメントの参加者を A4 の名簿（PDF）にします</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="130" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="220" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="227" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="130"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="220"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="227"/>
         <source>(any)</source>
         <translation>（指定なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="140" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="140"/>
         <source>e.g. 農業、写真 (any of them)</source>
         <translation>例: 農業、写真（いずれか）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="149" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="149"/>
         <source>Count</source>
         <translation>件数を確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="150" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="150"/>
         <source>Save the filter</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="154" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="154"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="155" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="155"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="156" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="156"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="157"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="158" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="158"/>
         <source>Programme stage</source>
         <translation>プログラムの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="161" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="161"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="163"/>
         <source>Last contact from</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="164"/>
         <source>Interests or skills</source>
         <translation>関心・スキル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="165"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="166"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="167"/>
         <source>Search words</source>
         <translation>検索語</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="180" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="180"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="221" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="221"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="222" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="222"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="303" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="303"/>
         <source>%1 persons match</source>
         <translation>該当 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="319" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="319"/>
         <source>New segment</source>
         <translation>セグメントの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="320" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="320"/>
         <source>Name of the segment (the current filter is saved)</source>
         <translation>セグメント名（今の条件を保存します）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="350" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="350"/>
         <source>Rename the segment</source>
         <translation>セグメント名の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="350" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="350"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="363" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="363"/>
         <source>Delete segment %1? The persons are not touched.</source>
         <translation>セグメント %1 を削除しますか？参加者の記録は変わりません。</translation>
     </message>
@@ -1001,102 +1002,102 @@
 <context>
     <name>StagesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="33" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="33"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="38" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="38"/>
         <source>Final stage (completed)</source>
         <translation>修了の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39"/>
         <source>Dropped-out stage</source>
         <translation>辞退の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="42"/>
         <source>Move up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Move down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="54" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="54"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
         <source> [final]</source>
         <translation>［修了］</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="76"/>
         <source> [dropped out]</source>
         <translation>［辞退］</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
         <source>Add a stage</source>
         <translation>段階の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="97"/>
         <source>Name of the new stage</source>
         <translation>新しい段階の名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="102" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="102"/>
         <source>Add stage %1</source>
         <translation>段階「%1」の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
         <source>Rename the stage</source>
         <translation>段階の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="114"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="118"/>
         <source>Rename stage %1</source>
         <translation>段階「%1」の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="133"/>
         <source>Reorder stages</source>
         <translation>段階の並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="151" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="151"/>
         <source>Change stage %1</source>
         <translation>段階「%1」の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="164"/>
         <source>Delete stage %1</source>
         <translation>段階「%1」の削除</translation>
     </message>

@@ -432,3 +432,20 @@ def test_settings_without_the_mouse_go_menu_then_ctrl_s(qtbot, window, database)
         assert settings_store.get(session, followups.REPLY_DAYS) == 12
     QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # 移動 → 参加者
     assert window.current_page().AREA_KEY == "participants"
+
+
+def test_an_empty_file_points_to_import_and_its_button_opens_the_wizard(qtbot, app_ready, database):
+    from PySide6.QtWidgets import QPushButton
+
+    window = MainWindow(database)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("participants")
+    assert page.list_stack.currentWidget() is page.empty_label
+    assert "取り込み" in page.empty_label.text() and "Ctrl+I" in page.empty_label.text()
+    button = page.findChild(QPushButton, "empty_import_button")
+    assert button.isVisible()
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    assert window.import_wizard is not None and window.import_wizard.isVisible()
+    window.import_wizard.reject()

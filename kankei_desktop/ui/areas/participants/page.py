@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -113,9 +114,33 @@ class ParticipantsPage(AreaPage):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
+        # On an empty file the two ways in are buttons under the text, whatever fits in the toolbar.
+        self.empty_actions = QWidget()
+        self.empty_actions.setObjectName("empty_actions")
+        first_new = QPushButton(self.tr("+ New participant"))
+        first_new.setObjectName("empty_new_button")
+        first_import = QPushButton(self.tr("Import a spreadsheet…"))
+        first_import.setObjectName("empty_import_button")
+        first_new.clicked.connect(self.create_new)
+        first_import.clicked.connect(lambda: self.open_import())
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(first_new)
+        row.addWidget(first_import)
+        row.addStretch(1)
+        actions = QVBoxLayout(self.empty_actions)  # the text above sits at the bottom of its half
+        actions.addLayout(row)
+        actions.addStretch(1)
+        self.empty_actions.hide()
+        list_side = QWidget()
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.list_stack, 1)
+        list_layout.addWidget(self.empty_actions, 1)
+
         self.detail = PersonDetail(database)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -199,6 +224,10 @@ class ParticipantsPage(AreaPage):
             self.list_stack.setCurrentWidget(self.empty_label)
             self.detail.show_person(None)
             self.empty_label.setText(self._empty_message(total, deleted))
+        first_run = not rows and total == 0 and not deleted
+        self.empty_actions.setVisible(first_run)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | (
+            Qt.AlignmentFlag.AlignBottom if first_run else Qt.AlignmentFlag.AlignVCenter))
         self._update_buttons()
         self.status_message.emit(
             self.tr("%1 of %2 shown").replace("%1", f"{rows:,}").replace("%2", f"{total:,}")
@@ -208,8 +237,8 @@ class ParticipantsPage(AreaPage):
         if deleted:
             return self.tr("There are no deleted participants.")
         if total == 0:
-            return self.tr("No participants yet. Register them with [+ New], or read a spreadsheet with "
-                           "[Import…] (File menu, Ctrl+I, or drop the file on this window).")
+            return self.tr("No participants yet. Register them with [+ New participant] below, or read a spreadsheet "
+                           "with [Import a spreadsheet…] (also File menu, Ctrl+I, or drop the file on this window).")
         return self.tr("No participant matches. Change the search words or the filters.")
 
     def selected_ids(self) -> list[str]:
