@@ -339,9 +339,19 @@ def test_stays_keyboard_reaches_the_real_editor(qtbot, window, database):
         create_host(session, HostInput(name="田中農園"))
     page = window.show_area("stays")
     page.timeline.setFocus()
-    QTest.keyClick(page.timeline, Qt.Key.Key_Return)
-    assert page.last_editor.isVisible()
-    page.last_editor.reject()
+    QTest.keyClick(page.timeline, Qt.Key.Key_Return)  # today, at the first host: a new one-day stay
+    editor = page.last_editor
+    assert editor.isVisible()
+    editor.search_edit.setFocus()
+    editor.search_edit.setText("ヤマダ")
+    qtbot.waitUntil(lambda: editor.found_list.count() == 1)
+    QTest.keyClick(editor.search_edit, Qt.Key.Key_Down)
+    assert editor.focusWidget() is editor.found_list  # (offscreen, the editor is not the active window)
+    QTest.keyClick(editor.found_list, Qt.Key.Key_Return)
+    assert editor.chosen_list.count() == 1 and editor.isVisible()  # Enter added the person, did not save
+    press_ctrl_s(editor)
+    with sqlite3.connect(database.path) as connection:
+        assert connection.execute("SELECT count(*) FROM stay_participant").fetchone() == (1,)
 
 
 def test_segment_export_and_roster_from_the_segments_dialog(qtbot, app_ready, database, two_persons, tmp_path):
