@@ -247,6 +247,7 @@ class OverflowToolbar(QWidget):
         self.buttons = list(buttons)
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(4)  # known, so the room the buttons need is counted exactly
         for button in self.buttons:
             self._layout.addWidget(button)
             button.installEventFilter(self)
