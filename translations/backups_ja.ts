@@ -108,216 +108,216 @@
 <context>
     <name>DataSafetyPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="59"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="67"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="405"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="407"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="72"/>
         <source>Backups</source>
         <translation>バックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="73"/>
         <source>Change history</source>
         <translation>変更履歴</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="74"/>
         <source>Personal data</source>
         <translation>個人情報</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
         <source>Change…</source>
         <translation>変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="90"/>
         <source>Use default</source>
         <translation>既定に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="94"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="411"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="96"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="413"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="99"/>
         <source> min</source>
         <translation> 分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="99"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="101"/>
         <source>Back up while working every</source>
         <translation>作業中のバックアップ間隔</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="106"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="108"/>
         <source>Restore…</source>
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="139"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="141"/>
         <source>The backup folder is not there (was a USB stick removed?).</source>
         <translation>バックアップ先のフォルダーが見つかりません（USB メモリーが外れていませんか？）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="141"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="143"/>
         <source>No backups yet. Press “Back up now” to make the first one.</source>
         <translation>バックアップはまだありません。「今すぐバックアップ」で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="179"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="181"/>
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="196"/>
         <source>Choose a backup in the list first.</source>
         <translation>先に一覧からバックアップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="168"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="197"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="170"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="199"/>
         <source>A backup is being made. Try again in a moment.</source>
         <translation>バックアップを作成中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="171"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="173"/>
         <source>Making a backup…</source>
         <translation>バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="189"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="191"/>
         <source>The backup was cancelled; nothing was written.</source>
         <translation>バックアップを取り消しました。何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="202"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="204"/>
         <source>Restore the backup of %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="210"/>
         <source>Checking and copying the backup…</source>
         <translation>バックアップを検査してコピーしています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="210"/>
         <source>Checking the copy…</source>
         <translation>コピーを検査しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="216"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="218"/>
         <source>Bringing back the photos…</source>
         <translation>写真を戻しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="221"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="223"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="222"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="224"/>
         <source>Restoring the backup of %1…</source>
         <translation>%1 のバックアップを復元しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="235"/>
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="248"/>
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="263"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="265"/>
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="265"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="267"/>
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="288"/>
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="303"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="305"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="312"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="314"/>
         <source> years</source>
         <translation> 年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="316"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="318"/>
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="325"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="327"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="345"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="347"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・備考は元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="353"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="355"/>
         <source>Older backups still hold the data. Kept are the newest %1 backups, then one a day for %2 days, one a week for %3 weeks and one a month for %4 months; older ones are deleted automatically, so the data leaves every backup after about %5 months.</source>
         <translation>消去する前のバックアップには、この方の情報が残ります。バックアップは新しい %1 件と、1日1件を %2 日、1週1件を %3 週、1か月1件を %4 か月保管し、それより古いものは自動で削除されます。すべてのバックアップから消えるのは、最長でおよそ %5 か月後です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="368"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="370"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="373"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="375"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="380"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="382"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="382"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="384"/>
         <source>Erase personal data</source>
         <translation>個人情報の消去</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="391"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="393"/>
         <source>Press “Erase personal data…” again to finish.</source>
         <translation>もう一度「個人情報の消去…」を押すと、消去を完了します。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="396"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="398"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="414"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="416"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

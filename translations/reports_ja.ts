@@ -272,115 +272,115 @@
         <translation>内訳で1からこの数未満は「&lt;N」と表示します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="73"/>
         <source>The coordinator&apos;s comment for this period (printed in the PDF)</source>
         <translation>この期間のコーディネーターのコメント（PDF に掲載）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="75"/>
         <source>Save comment</source>
         <translation>コメントを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="77"/>
         <source>Options</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="78"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="79"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="80"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="81"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="82"/>
         <source>Suppress counts below</source>
         <translation>少数の秘匿（この数未満）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="83"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="225"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="226"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="88"/>
         <source>Save PDF…</source>
         <translation>保存（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="90"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="91"/>
         <source>Open in PDF viewer</source>
         <translation>PDFビューアーで開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="92"/>
         <source>Custom &amp;indicators…</source>
         <translation>独自指標(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="95"/>
         <source>Create custom indicators (such as a survey result or a paired figure) and enter their values per year or quarter</source>
         <translation>独自指標（住民アンケートの結果や対になる指標など）を作成し、年度・四半期ごとの値を入力します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="96"/>
         <source>Ladder &amp;suggestions…</source>
         <translation>段階の提案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="117"/>
         <source>Preview (summary)</source>
         <translation>プレビュー（概要）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="173"/>
         <source>All programmes</source>
         <translation>すべてのプログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="191"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="192"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="208"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="227"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="228"/>
         <source>Comment saved.</source>
         <translation>コメントを保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="233"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="272"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="273"/>
         <source>Save PDF</source>
         <translation>PDF を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="235"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="247"/>
         <source>Writing the PDF…</source>
         <translation>PDF を作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="262"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="263"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>%1 を保存しました（%2 ページ）。</translation>
     </message>

@@ -56,6 +56,7 @@ def register(subparsers) -> None:
     exporting.add_argument("--substitute", action="store_true",
                            help="cp932 で表せない文字を ? に置き換えて書き出す（置き換えた箇所を一覧で示す）。省略時は書き出さずに箇所を示す")
     exporting.add_argument("--format", help="別の形式（例: 送り状の CSV）。使える形式は各機能の説明を参照")
+    exporting.add_argument("--segment", help="このセグメントの参加者だけを書き出す（--what persons と使う）")
     exporting.set_defaults(handler=run_export)
 
     template = subparsers.add_parser("template", help="取り込み用のひな形（Excel）を作る")
@@ -134,6 +135,8 @@ def _delegate(what: str, key: str):
 def run_export(args: argparse.Namespace) -> int:
     from kankei_desktop.services.exports import PERSONAL_DATA_NOTICE, export
 
+    if getattr(args, "segment", None):
+        return _run_segment_export(args)
     key = args.format or args.out.suffix.lower()
     delegate = _delegate(args.what, key)
     if delegate is None and args.format:
@@ -155,6 +158,25 @@ def run_export(args: argparse.Namespace) -> int:
         database.close()
     excluded = "（連絡不可の参加者を除く）" if args.exclude_no_contact else ""
     print(f"{result.rows:,} 行を書き出しました{excluded}: {args.out}")
+    for warning in result.warnings:
+        print(f"注意: {warning}")
+    return 0
+
+
+def _run_segment_export(args: argparse.Namespace) -> int:
+    from kankei_desktop.cli.rosters import export_segment
+    from kankei_desktop.services.exports import PERSONAL_DATA_NOTICE
+
+    if args.what != "persons" or args.format:
+        raise KankeiError("--segment は --what persons と使います（セグメントは参加者の絞り込みです）。")
+    print(f"注意: {PERSONAL_DATA_NOTICE}", file=sys.stderr)
+    database = open_database(args.db)
+    try:
+        with database.session() as session:
+            result = export_segment(session, args.segment, args.out, args.encoding, args.exclude_no_contact)
+    finally:
+        database.close()
+    print(f"セグメント「{args.segment}」の {result.rows:,} 名を書き出しました: {args.out}")
     for warning in result.warnings:
         print(f"注意: {warning}")
     return 0

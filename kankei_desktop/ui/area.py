@@ -33,3 +33,15 @@ class AreaPage(QWidget):
 
     def create_new(self) -> None:  # Ctrl+N
         """Start a new record, where the area has records."""
+
+    def open_import(self) -> None:
+        """取り込み…: the window's import wizard (the same as ファイル → 取り込み…)."""
+        window = self.window()
+        if hasattr(window, "open_import"):
+            window.open_import()
+
+    def open_export(self, what: str) -> None:
+        """書き出し…: the window's export dialog with ``what`` chosen."""
+        window = self.window()
+        if hasattr(window, "open_export"):
+            window.open_export(what)

@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 
 from kankei_desktop.ui import icons as qta
 from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from kankei_desktop import APP_NAME_JA
+from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.paths import resource_path
 from kankei_desktop.ui import settings
 from kankei_desktop.ui import accessibility
@@ -39,6 +44,15 @@ AREAS: list[tuple[int, str]] = [
     (85, "kankei_desktop.ui.areas.backups.page:DataSafetyPage"),
     (90, "kankei_desktop.ui.areas.settings.page:SettingsPage"),
 ]
+
+# The smallest window: the usable screen of a 1366×768 laptop at 125 % is about 1093×580 (issue 17).
+MINIMUM_SIZE = QSize(1000, 560)
+FIRST_SIZE = QSize(1280, 780)  # the first window when the screen has room for it
+# Files the import wizard reads, when dropped on the window.
+DROPPABLE_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt")
+# The export dialog's first choice in each area.
+EXPORT_OF_AREA = {"participants": "persons", "programmes": "enrollments", "stays": "stays", "mail": "letters",
+                  "hosts": "hosts"}
 
 GEOMETRY = settings.Option("window/geometry", QByteArray, QByteArray())
 SPLITTER = settings.Option("window/sidebar_splitter", QByteArray, QByteArray())
@@ -92,7 +106,12 @@ class MainWindow(QMainWindow):
         suffix = f" — {organisation}" if organisation else ""
         self.setWindowTitle(f"{title}{suffix} ({database.path.name})")
         self.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
-        self.setMinimumSize(1100, 680)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.setAcceptDrops(True)
+        self.owns_database = False  # a file opened from the menu is closed with its window
+        self.replaced_by: MainWindow | None = None
+        self.import_wizard = None
+        self.export_dialog = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -123,6 +142,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
 
         self.sidebar.currentRowChanged.connect(self._show_area)
+        self._install_menus()
         self._install_shortcuts()
         self._restore_layout()
         self.sidebar.setCurrentRow(0)
@@ -185,13 +205,263 @@ class MainWindow(QMainWindow):
     # --------------------------------------------------------- keyboard
     def _install_shortcuts(self) -> None:
         bindings = (
-            (QKeySequence.StandardKey.Find, lambda: self.current_page().focus_search()),
-            (QKeySequence.StandardKey.New, lambda: self.current_page().create_new()),
-            (QKeySequence.StandardKey.Refresh, lambda: self.current_page().refresh()),
-            (QKeySequence("Ctrl+K"), self._search_everything),
+            (QKeySequence.StandardKey.Find, lambda: self.current_page().focus_search(),
+             self.tr("Search in the list of this area")),
+            (QKeySequence.StandardKey.New, lambda: self.current_page().create_new(),
+             self.tr("New record in this area")),
+            (QKeySequence.StandardKey.Refresh, lambda: self.current_page().refresh(), self.tr("Reload this area")),
+            (QKeySequence("Ctrl+K"), self._search_everything, self.tr("Search all participants")),
         )
-        for sequence, slot in bindings:
-            QShortcut(QKeySequence(sequence), self, activated=slot)
+        for sequence, slot, what in bindings:
+            shortcut = QShortcut(QKeySequence(sequence), self, activated=slot)
+            shortcut.setWhatsThis(what)  # the shortcut list (F1) shows it
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if name:
+            action.setObjectName(name)
+        return action
+
+    def _install_menus(self) -> None:
+        """ファイル, 移動 and ヘルプ, each with its Alt accelerator (issue 14 item 2)."""
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.setObjectName("file_menu")
+        self._action(file_menu, self.tr("&New file…"), self.new_file, None, "new_file_action")
+        self._action(file_menu, self.tr("&Open file…"), self.open_file, QKeySequence.StandardKey.Open,
+                     "open_file_action")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Import…"), self.open_import, "Ctrl+I", "import_action")
+        self._action(file_menu, self.tr("&Export…"), self.open_export, "Ctrl+E", "export_action")
+        self._action(file_menu, self.tr("Input &template…"), self.save_template, None, "template_action")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Backup now"), self.backup_now, None, "backup_action")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("E&xit"), self.close, "Ctrl+Q", "quit_action")
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.setObjectName("go_menu")
+        for row, key in enumerate(self._area_keys):
+            shortcut = f"Ctrl+{row + 1}" if row < 9 else None
+            self._action(go_menu, area_title_of(self._area_classes[key]),
+                         lambda key=key: self.show_area(key), shortcut)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("help_menu")
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, QKeySequence.StandardKey.HelpContents,
+                     "shortcuts_action")
+        self._action(help_menu, self.tr("&About Kankei Desktop"), self.show_about, None, "about_action")
+
+    # ------------------------------------------------------- file menu
+    def open_import(self, path: Path | None = None):
+        """The import wizard, window-modal; with ``path`` (a dropped file) it starts on that file."""
+        from kankei_desktop.ui.import_wizard.wizard import ImportWizard
+
+        wizard = ImportWizard(self.database, self)
+        if path is not None:
+            wizard.file_page.path_edit.setText(str(path))
+        wizard.finished.connect(lambda _result: self.current_page().refresh())
+        self.import_wizard = wizard
+        wizard.open()
+        return wizard
+
+    def open_export(self, what: str | None = None):
+        from kankei_desktop.ui.import_wizard.export_dialog import ExportDialog
+
+        key = self._area_keys[self.stack.currentIndex()]
+        dialog = ExportDialog(self.database, self, what or EXPORT_OF_AREA.get(key, "persons"))
+        self.export_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_template(self, kind: str | None = None, path: Path | None = None) -> Path | None:
+        """A blank import sheet of the chosen kind (the same as the wizard's first page offers)."""
+        from kankei_desktop.io.columns import KIND_LABELS
+        from kankei_desktop.io.templates import default_file_name, write_template
+
+        if kind is None:
+            labels = list(KIND_LABELS.values())
+            label, ok = QInputDialog.getItem(self, self.tr("Input template"), self.tr("Template for"), labels, 0, False)
+            if not ok:
+                return None
+            kind = list(KIND_LABELS)[labels.index(label)]
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(self, self.tr("Save template"), default_file_name(kind),
+                                                  self.tr("Excel (*.xlsx)"))
+            if not name:
+                return None
+            path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        try:
+            write_template(kind, path)
+        except (KankeiError, OSError) as error:
+            QMessageBox.warning(self, self.tr("Input template"), getattr(error, "message", None) or str(error))
+            return None
+        self.count_label.setText(self.tr("Template saved: %1").replace("%1", str(path)))
+        return path
+
+    def backup_now(self) -> None:
+        """The データの保全 area's own 今すぐバックアップ, shown where its progress and result appear."""
+        page = self.show_area("data_safety") if "data_safety" in self._area_keys else None
+        if page is not None and hasattr(page, "backup_now"):
+            page.backup_now()
+
+    def new_file(self, path: Path | None = None) -> MainWindow | None:
+        """Create an empty file and work on it, opened the start-up's safe way (lock and checks)."""
+        if path is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("New file"), str(self.database.path.parent / "kankei.sqlite3"),
+                self.tr("Kankei Desktop file (*.sqlite3)"), options=QFileDialog.Option.DontConfirmOverwrite)
+            if not name:
+                return None
+            path = Path(name)
+        path = Path(path)
+        if path.suffix == "":
+            path = path.with_suffix(".sqlite3")
+        if path.exists():
+            QMessageBox.warning(self, self.tr("New file"),
+                                self.tr("%1 already exists. Choose another name, or open it with Open file.")
+                                .replace("%1", f"「{path}」"))
+            return None
+        from kankei_desktop.store import create_database
+
+        try:
+            create_database(path).close()
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("New file"), error.message)
+            return None
+        return self.open_file(path)
+
+    def open_file(self, path: Path | None = None) -> MainWindow | None:
+        """Work on another file: opened as at start-up (lock, damage and network checks with their
+        dialogs); this window and its file are closed once the other is open."""
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("Open file"), str(self.database.path.parent),
+                                                  self.tr("Kankei Desktop file (*.sqlite3 *.db);;All files (*)"))
+            if not name:
+                return None
+            path = Path(name)
+        path = Path(path)
+        if path.resolve() == Path(self.database.path).resolve():
+            QMessageBox.information(self, self.tr("Open file"), self.tr("This file is already open."))
+            return None
+        from kankei_desktop.ui.areas.backups.startup import open_with_safety
+
+        try:
+            database = open_with_safety(path, self)
+        except KankeiError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the file"), error.message)
+            return None
+        if database is None:
+            return None
+        from kankei_desktop.ui.app import organisation_name
+
+        # Work still running on the old file ends, and its answers arrive, before the file closes.
+        from kankei_desktop.ui import worker
+
+        worker.wait_for_running(self)
+        QCoreApplication.processEvents()
+        window = MainWindow(database, organisation_name(database))
+        window.owns_database = True
+        window.show()
+        self.replaced_by = window
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.close()
+        self.database.close()  # its lock is released: another window or PC may open it now
+        return window
+
+    # ------------------------------------------------------- help menu
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(where, keys, what) for every shortcut of the window and its areas, read from the
+        QActions and QShortcuts themselves, then the conventions every list and editor follows."""
+        for key in self._area_keys:  # every area, so its own shortcuts are there to be read
+            self._page(key)
+        rows: list[tuple[str, str, str]] = []
+        window_place = self.tr("Window")
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            place = menu_action.text().replace("&", "").split("(")[0]
+            for action in menu.actions():
+                keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+                if keys:
+                    rows.append((place, " / ".join(keys), action.text().replace("&", "").rstrip("…").split("(")[0]))
+        standard = {
+            QKeySequence(QKeySequence.StandardKey.Undo): self.tr("Undo"),
+            QKeySequence(QKeySequence.StandardKey.Redo): self.tr("Redo"),
+            QKeySequence("Ctrl+Y"): self.tr("Redo"),
+            QKeySequence(QKeySequence.StandardKey.Save): self.tr("Save"),
+        }
+        seen = set()
+        for shortcut in self.findChildren(QShortcut):
+            key = shortcut.key()
+            if key.isEmpty():
+                continue
+            page = self._page_of(shortcut)
+            place = area_title_of(type(page)) if page is not None else window_place
+            what = shortcut.whatsThis() or standard.get(key, "")
+            row = (place, key.toString(QKeySequence.SequenceFormat.NativeText), what)
+            if row not in seen:
+                seen.add(row)
+                rows.append(row)
+        from kankei_desktop.ui.widgets import KEYBOARD_CONVENTIONS
+
+        everywhere = self.tr("Everywhere")
+        for keys, what in KEYBOARD_CONVENTIONS:
+            rows.append((everywhere, keys, QCoreApplication.translate("Keyboard", what)))
+        return rows
+
+    def _page_of(self, widget) -> AreaPage | None:
+        while widget is not None:
+            if isinstance(widget, AreaPage):
+                return widget
+            widget = widget.parent()
+        return None
+
+    def show_shortcuts(self):
+        from kankei_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.shortcut_rows(), self)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> None:
+        from kankei_desktop import __version__
+
+        QMessageBox.about(self, self.tr("About Kankei Desktop"), self.tr(
+            "<b>%1</b> version %2<br>Records and figures for relationship-population (関係人口) "
+            "coordinators, offline.<br>File: %3").replace("%1", self.windowTitle().split(" — ")[0].split(" (")[0])
+            .replace("%2", __version__).replace("%3", str(self.database.path)))
+
+    # ------------------------------------------------------- dropping a file
+    @staticmethod
+    def _dropped_file(mime) -> Path | None:
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile():
+                path = Path(url.toLocalFile())
+                if path.suffix.lower() in DROPPABLE_SUFFIXES:
+                    return path
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if self._dropped_file(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        path = self._dropped_file(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_import(path)
 
     def _search_everything(self) -> None:
         self.show_area("participants").focus_search()
@@ -202,7 +472,7 @@ class MainWindow(QMainWindow):
         if geometry and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 780)
+            self.resize(first_size(self))
         state = settings.get(SPLITTER)
         if state and not state.isEmpty():
             self.splitter.restoreState(state)
@@ -216,3 +486,16 @@ class MainWindow(QMainWindow):
         settings.put(GEOMETRY, self.saveGeometry())
         settings.put(SPLITTER, self.splitter.saveState())
         super().closeEvent(event)
+        if event.isAccepted() and self.owns_database:
+            self.database.close()
+
+
+def first_size(window: QWidget) -> QSize:
+    """FIRST_SIZE, or less on a screen without room for it: the available geometry (taskbar
+    left out) less the window frame, never below the minimum size."""
+    screen = window.screen()
+    if screen is None:
+        return FIRST_SIZE
+    room = screen.availableGeometry().size() - QSize(16, 48)  # frame and title bar
+    return QSize(max(MINIMUM_SIZE.width(), min(FIRST_SIZE.width(), room.width())),
+                 max(MINIMUM_SIZE.height(), min(FIRST_SIZE.height(), room.height())))

@@ -33,6 +33,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
 from kankei_desktop.ui.areas.backups.scheduler import AutoBackup, overall
 from kankei_desktop.ui.worker import JobBar, Task
+from kankei_desktop.ui.widgets import prepare_view
 
 AUDIT_PAGE_SIZE = 500
 
@@ -47,6 +48,7 @@ def _table(model) -> QTableView:
     view.horizontalHeader().setStretchLastSection(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.setAlternatingRowColors(True)
+    prepare_view(view)  # Tab leaves the table; cut-short cells show their text as a tooltip
     return view
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.calendar import display_date
+from kankei_desktop.ui.widgets import prepare_view
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T][\d:.]+)?$")
 
@@ -58,6 +59,7 @@ class PersonsDialog(QDialog):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.table.doubleClicked.connect(self._open)
+        prepare_view(self.table, lambda: self._open(self.table.currentIndex()))  # Enter opens, Tab leaves
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

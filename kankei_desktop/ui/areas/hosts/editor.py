@@ -24,6 +24,7 @@ from kankei_desktop.services import hosts
 from kankei_desktop.services.hosts import HostInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.words import shown
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 def _dashed(code: str) -> str:
     return f"{code[:3]}-{code[3:]}" if len(code) == 7 else code
@@ -106,6 +107,7 @@ class HostEditor(QDialog):
         if host_id:
             with database.session() as session:
                 self._load(hosts.load_host_input(session, host_id))
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _kind_changed(self, _index: int) -> None:
         if self.kind_combo.currentData() == HostKind.LODGING.value and not self.lodging_check.isChecked():

@@ -29,7 +29,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.hosts.editor import HostEditor
 from kankei_desktop.ui.areas.hosts.model import HostListModel, RowIdRole
-from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, search_leads_to, tool_button
 from kankei_desktop.ui.words import shown, shown_label
 
 
@@ -50,8 +50,13 @@ class HostsPage(AreaPage):
                                      self.tr("Delete a host that no stay or letter refers to"))
         self.schedule_button = tool_button("fa5s.file-pdf", self.tr("Schedule PDF"),
                                        self.tr("Printable schedule of upcoming stays (A4 landscape)"))
+        self.import_button = tool_button("fa5s.file-import", self.tr("Import…"),
+                                         self.tr("Read from Excel or CSV (Ctrl+I)"))
+        self.export_button = tool_button("fa5s.file-export", self.tr("Export…"),
+                                         self.tr("Write the hosts to Excel or CSV (Ctrl+E)"))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("host_search")
+        self.search_edit.setMinimumWidth(240)
         self.search_edit.setPlaceholderText(self.tr("Search name, contact, city, phone (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.kind_filter = QComboBox()
@@ -61,9 +66,9 @@ class HostsPage(AreaPage):
         self.archived_check = QCheckBox(self.tr("Show archived"))
 
         toolbar = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.archive_button, self.delete_button,
-                       self.schedule_button):
-            toolbar.addWidget(widget)
+        self.toolbar = OverflowToolbar([self.new_button, self.edit_button, self.archive_button, self.delete_button,
+                                        self.schedule_button, self.import_button, self.export_button])
+        toolbar.addWidget(self.toolbar)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.search_edit, 1)
         toolbar.addWidget(self.kind_filter)
@@ -116,6 +121,10 @@ class HostsPage(AreaPage):
         self.delete_button.clicked.connect(self.delete_selected)
         self.schedule_button.clicked.connect(self.export_schedule)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.import_button.clicked.connect(lambda: self.open_import())
+        self.export_button.clicked.connect(lambda: self.open_export("hosts"))
+        prepare_view(self.table, self.edit_selected)
+        search_leads_to(self.search_edit, self.table)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.show_detail())
 
     # ---------------------------------------------------------- AreaPage

@@ -30,6 +30,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.mail.editors import _fill, _programmes
 from kankei_desktop.ui.areas.mail.widgets import DateField
 from kankei_desktop.ui.words import shown
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 
 class _Dialog(QDialog):
@@ -51,6 +52,7 @@ class _Dialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S runs
 
     def run(self) -> None:
         try:

@@ -31,6 +31,7 @@ from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.mail.widgets import DateField, PersonPicker
 from kankei_desktop.ui.words import shown, shown_programme, tracking_rule
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 ERROR_STYLE = "border: 2px solid #c53030;"
 
@@ -74,6 +75,7 @@ class _Editor(QDialog):
             layout.addWidget(widget)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def show_errors(self, error: KankeiError) -> None:
         for widget in self.fields.values():

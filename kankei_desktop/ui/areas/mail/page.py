@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kankei_desktop.ui import icons as qta
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -38,7 +38,7 @@ from kankei_desktop.ui.areas.mail.models import (
     ShipmentModel,
 )
 from kankei_desktop.ui.worker import Recount
-from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
+from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, OverflowToolbar, focus_first_row, prepare_view, tool_button
 
 LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
 
@@ -90,14 +90,22 @@ class MailPage(AreaPage):
         self.yamato_action = menu.addAction(self.tr("Yamato B2 Cloud CSV…"), lambda: self.export_carrier("yamato-b2"))
         self.yupack_action = menu.addAction(self.tr("Yu-Pack Print R CSV…"), lambda: self.export_carrier("yupack"))
         self.export_button.setMenu(menu)
+        self.import_button = tool_button("fa5s.file-import", self.tr("Import…"),
+                                         self.tr("Read letters or shipments from Excel or CSV (Ctrl+I)"))
+        self.export_list_button = tool_button("fa5s.file-excel", self.tr("Export list…"),
+                                              self.tr("Write the letters or shipments to Excel or CSV (Ctrl+E)"))
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search name, contents, tracking number (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(240)
 
         toolbar = QHBoxLayout()
-        for widget in (self.new_letter_button, self.new_shipment_button, self.edit_button, self.delete_button,
-                       self.batch_button, self.shipped_button, self.delivered_button, self.export_button):
-            toolbar.addWidget(widget)
+        # Eleven buttons: those that do not fit go into the » menu, the search box keeps 240 px (issue 17).
+        self.toolbar = OverflowToolbar([
+            self.new_letter_button, self.new_shipment_button, self.edit_button, self.delete_button,
+            self.batch_button, self.shipped_button, self.delivered_button, self.export_button,
+            self.import_button, self.export_list_button])
+        toolbar.addWidget(self.toolbar)
         toolbar.addWidget(self.search_edit, 1)
 
         self.letter_table = _table(self.letter_model, "letter_table")
@@ -137,6 +145,9 @@ class MailPage(AreaPage):
         self.shipped_button.clicked.connect(lambda: self.mark("shipped"))
         self.delivered_button.clicked.connect(lambda: self.mark("delivered"))
         self.action_button.clicked.connect(self.run_followup_action)
+        self.import_button.clicked.connect(lambda: self.open_import())
+        self.export_list_button.clicked.connect(
+            lambda: self.open_export("shipments" if self.tabs.currentIndex() == SHIPMENTS_TAB else "letters"))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -146,6 +157,10 @@ class MailPage(AreaPage):
         self.letter_table.doubleClicked.connect(self._letter_double_clicked)
         self.shipment_table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.followup_table.doubleClicked.connect(lambda _i: self.run_followup_action())
+        prepare_view(self.letter_table, self.edit_selected)
+        prepare_view(self.shipment_table, self.edit_selected)
+        prepare_view(self.followup_table, self.run_followup_action)
+        self.search_edit.installEventFilter(self)
         # Actions act only on what was chosen (issue 16): each is enabled by its table's selection.
         for table in (self.letter_table, self.shipment_table, self.followup_table):
             table.selectionModel().selectionChanged.connect(self.update_actions)
@@ -210,6 +225,15 @@ class MailPage(AreaPage):
     def focus_search(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        # Down from the search box goes to the list of the tab on top.
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down:
+            table = self._current_table()
+            table.setFocus()
+            focus_first_row(table)
+            return True
+        return super().eventFilter(watched, event)
 
     def create_new(self) -> None:
         self.new_shipment() if self.tabs.currentIndex() == SHIPMENTS_TAB else self.new_letter()

@@ -16,6 +16,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui import accessibility
 from kankei_desktop.ui.forms.ui_person_editor import Ui_PersonEditor
 from kankei_desktop.ui.words import shown
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 GENDERS = ("", "女", "男", "その他", "無回答")
 ERROR_STYLE = "border: 2px solid #c53030;"
@@ -62,6 +63,7 @@ class PersonEditor(QDialog):
                 self._load(participants.load_person_input(session, person_id))
         self._saved_state = self.collect_raw()
         self.ui.name_edit.setFocus()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     # ----------------------------------------------------------- filling
     def _fill_choices(self) -> None:

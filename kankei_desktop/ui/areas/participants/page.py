@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -28,7 +29,13 @@ from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
 from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
-from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, tool_button
+from kankei_desktop.ui.widgets import (
+    SEARCH_DELAY_MS,
+    OverflowToolbar,
+    prepare_view,
+    search_leads_to,
+    tool_button,
+)
 from kankei_desktop.ui.words import shown
 
 SPLITTER_STATE = settings.Option("participants/splitter", QByteArray, QByteArray())
@@ -52,11 +59,15 @@ class ParticipantsPage(AreaPage):
         self.enroll_button = tool_button(
             "fa5s.clipboard-list", self.tr("Add to programme"), self.tr("Enroll the selected participants in a programme")
         )
+        self.import_button = tool_button("fa5s.file-import", self.tr("Import…"),
+                                         self.tr("Read participants from Excel or CSV (Ctrl+I)"))
+        self.export_button = tool_button("fa5s.file-export", self.tr("Export…"),
+                                         self.tr("Write the participants to Excel or CSV (Ctrl+E)"))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("participant_search")
         self.search_edit.setPlaceholderText(self.tr("Search name, furigana, e-mail, phone (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(260)
+        self.search_edit.setMinimumWidth(240)
         self.stage_filter = QComboBox()
         self.stage_filter.addItem(self.tr("All stages"), None)
         for stage in participants.stage_choices():
@@ -68,8 +79,9 @@ class ParticipantsPage(AreaPage):
         self.deleted_check = QCheckBox(self.tr("Show deleted"))
 
         toolbar = QHBoxLayout()
-        for widget in (self.new_button, self.edit_button, self.delete_button, self.restore_button, self.enroll_button):
-            toolbar.addWidget(widget)
+        self.toolbar = OverflowToolbar([self.new_button, self.edit_button, self.delete_button, self.restore_button,
+                                        self.enroll_button, self.import_button, self.export_button])
+        toolbar.addWidget(self.toolbar)
         toolbar.addSpacing(12)
         toolbar.addWidget(self.search_edit, 1)
         toolbar.addWidget(self.stage_filter)
@@ -103,9 +115,33 @@ class ParticipantsPage(AreaPage):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
+        # On an empty file the two ways in are buttons under the text, whatever fits in the toolbar.
+        self.empty_actions = QWidget()
+        self.empty_actions.setObjectName("empty_actions")
+        first_new = QPushButton(self.tr("+ New participant"))
+        first_new.setObjectName("empty_new_button")
+        first_import = QPushButton(self.tr("Import a spreadsheet…"))
+        first_import.setObjectName("empty_import_button")
+        first_new.clicked.connect(self.create_new)
+        first_import.clicked.connect(lambda: self.open_import())
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(first_new)
+        row.addWidget(first_import)
+        row.addStretch(1)
+        actions = QVBoxLayout(self.empty_actions)  # the text above sits at the bottom of its half
+        actions.addLayout(row)
+        actions.addStretch(1)
+        self.empty_actions.hide()
+        list_side = QWidget()
+        list_layout = QVBoxLayout(list_side)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.list_stack, 1)
+        list_layout.addWidget(self.empty_actions, 1)
+
         self.detail = PersonDetail(database)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.list_stack)
+        self.splitter.addWidget(list_side)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -133,9 +169,12 @@ class ParticipantsPage(AreaPage):
         self.delete_button.clicked.connect(self.delete_selected)
         self.restore_button.clicked.connect(self.restore_selected)
         self.enroll_button.clicked.connect(self.enroll_selected)
+        self.import_button.clicked.connect(lambda: self.open_import())
+        self.export_button.clicked.connect(lambda: self.open_export("persons"))
         self.detail.changed.connect(lambda person_id: self.refresh())
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        self.table.activated.connect(lambda _index: self.edit_selected())
+        prepare_view(self.table, self.edit_selected)
+        search_leads_to(self.search_edit, self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self._loaded = False
 
@@ -186,6 +225,10 @@ class ParticipantsPage(AreaPage):
             self.list_stack.setCurrentWidget(self.empty_label)
             self.detail.show_person(None)
             self.empty_label.setText(self._empty_message(total, deleted))
+        first_run = not rows and total == 0 and not deleted
+        self.empty_actions.setVisible(first_run)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | (
+            Qt.AlignmentFlag.AlignBottom if first_run else Qt.AlignmentFlag.AlignVCenter))
         self._update_buttons()
         self.status_message.emit(
             self.tr("%1 of %2 shown").replace("%1", f"{rows:,}").replace("%2", f"{total:,}")
@@ -195,7 +238,8 @@ class ParticipantsPage(AreaPage):
         if deleted:
             return self.tr("There are no deleted participants.")
         if total == 0:
-            return self.tr("No participants yet. Use [+ New] or import a spreadsheet to register them.")
+            return self.tr("No participants yet. Register them with [+ New participant] below, or read a spreadsheet "
+                           "with [Import a spreadsheet…] (also File menu, Ctrl+I, or drop the file on this window).")
         return self.tr("No participant matches. Change the search words or the filters.")
 
     def selected_ids(self) -> list[str]:

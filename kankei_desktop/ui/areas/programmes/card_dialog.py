@@ -23,6 +23,7 @@ from kankei_desktop.services import enrollments, merge
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.programmes.person_dialogs import log_interaction_for, review_ladder_stage
 from kankei_desktop.ui.words import shown
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 
 class CardDialog(QDialog):
@@ -65,6 +66,7 @@ class CardDialog(QDialog):
         layout.addWidget(self.history, 1)
         layout.addLayout(buttons)
         layout.addWidget(close)
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _ladder(self) -> None:
         self.changed |= review_ladder_stage(self.database, self.person_id, self)

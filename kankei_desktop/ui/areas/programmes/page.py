@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import backups, enrollments, merge, programmes, segments
+from kankei_desktop.services import backups, enrollments, merge, programmes, rosters, segments
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
@@ -40,7 +40,7 @@ from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
 from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
-from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, tool_button
 from kankei_desktop.ui.words import english, fiscal_year_text, shown
 from kankei_desktop.ui.worker import Task, run_and_wait
 
@@ -126,17 +126,22 @@ class ProgrammesPage(AreaPage):
                                                "(the same figures as the report)"))
         self.undo_button = tool_button("fa5s.undo", self.tr("Undo"), self.tr("Undo (Ctrl+Z)"))
         self.redo_button = tool_button("fa5s.redo", self.tr("Redo"), self.tr("Redo (Ctrl+Y)"))
-        # Two rows, so that everything fits at 1366×768 with Japanese labels.
+        self.roster_button = tool_button("fa5s.print", self.tr("Roster PDF…"),
+                                         self.tr("Print the persons of this programme as an A4 list (PDF)"))
+        self.roster_button.setObjectName("programme_roster_button")
+        self.export_persons_button = tool_button("fa5s.file-export", self.tr("Export persons…"),
+                                                 self.tr("Write the persons of this programme to Excel or CSV"))
+        self.export_persons_button.setObjectName("programme_export_button")
+        # Two rows, so that everything fits at 1366×768 with Japanese labels; what does not fit
+        # on a smaller screen goes into the » menu.
         toolbar = QHBoxLayout()
         toolbar.addWidget(self.board_toggle)
         toolbar.addWidget(self.table_toggle)
         toolbar.addSpacing(16)
-        toolbar.addWidget(self.enroll_button)
-        toolbar.addWidget(self.unenroll_button)
-        toolbar.addStretch(1)
-        toolbar.addWidget(self.figures_button)
-        toolbar.addWidget(self.undo_button)
-        toolbar.addWidget(self.redo_button)
+        self.toolbar = OverflowToolbar([self.enroll_button, self.unenroll_button, self.figures_button,
+                                        self.roster_button, self.export_persons_button, self.undo_button,
+                                        self.redo_button])
+        toolbar.addWidget(self.toolbar, 1)
         move_row = QHBoxLayout()
         move_row.addWidget(QLabel(self.tr("Move to")))
         move_row.addWidget(self.move_combo)
@@ -204,8 +209,12 @@ class ProgrammesPage(AreaPage):
         self.enroll_button.clicked.connect(self.enroll_segment)
         self.unenroll_button.clicked.connect(self.unenroll_selected)
         self.segments_button.clicked.connect(self.edit_segments)
+        self.roster_button.clicked.connect(lambda: self.print_roster())
+        self.export_persons_button.clicked.connect(lambda: self.export_persons())
         self.board.move_requested.connect(self.move_cards)
         self.board.open_card.connect(self.open_card)
+        prepare_view(self.table, self.open_current_row)
+        prepare_view(self.programme_list, self.edit_programme)  # Enter edits the programme
         # Bulk buttons act only on chosen persons (issue 16): enabled by the selection.
         self.board.selection_changed.connect(self.update_bulk_buttons)
         self.table.selectionModel().selectionChanged.connect(self.update_bulk_buttons)
@@ -454,6 +463,17 @@ class ProgrammesPage(AreaPage):
                 target.setFocus()
         return moves or []
 
+    def open_current_row(self) -> None:
+        """Enter in the table: the card of the current row's person."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        enrollment_id = self.table_model.enrollment_id_at(index.row())
+        with self.database.session() as session:
+            person_id = rosters.person_id_of_enrollment(session, enrollment_id)
+        if person_id:
+            self.open_card(enrollment_id, person_id)
+
     def open_card(self, enrollment_id: str, person_id: str) -> None:
         CardDialog(self.database, enrollment_id, person_id, self).exec()
 
@@ -524,6 +544,25 @@ class ProgrammesPage(AreaPage):
 
     def edit_segments(self) -> None:
         SegmentsDialog(self.database, self).exec()
+
+    def print_roster(self, path: str | None = None) -> str | None:
+        """The programme's persons as an A4 PDF list (氏名, フリガナ, 連絡先, ステージ)."""
+        from kankei_desktop.ui.areas.programmes.segments_dialog import save_roster
+
+        if not self.programme_id:
+            return None
+        programme_id = self.programme_id
+        return save_roster(self, self.database, lambda s: rosters.programme_roster(s, programme_id),
+                           self.title_label.text(), path, self.show_error, self.status_message.emit)
+
+    def export_persons(self, path: str | None = None) -> str | None:
+        from kankei_desktop.ui.areas.programmes.segments_dialog import save_persons
+
+        if not self.programme_id:
+            return None
+        programme_id = self.programme_id
+        return save_persons(self, self.database, lambda s: rosters.programme_person_ids(s, programme_id),
+                            self.title_label.text(), path, self.show_error, self.status_message.emit)
 
     # ---------------------------------------------------------------- duplicates
     def merge_persons(self, survivor_id: str, other_id: str, choices: dict[str, str]):

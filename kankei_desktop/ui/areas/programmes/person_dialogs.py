@@ -39,6 +39,7 @@ from kankei_desktop.services import enrollments, interactions, ladder, programme
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.words import ladder_reason, programme_text, shown
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 ERROR_STYLE = "border: 2px solid #c53030;"
 
@@ -110,6 +111,7 @@ class InteractionDialog(QDialog):
             self.amount_edit.setText("" if current.amount_yen is None else str(current.amount_yen))
         layout.addWidget(buttons)
         self._kind_changed()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _kind_changed(self, *_args) -> None:
         self.amount_edit.setEnabled(self.kind_combo.currentData() in interactions.AMOUNT_KINDS)
@@ -189,6 +191,7 @@ class AddToProgrammeDialog(QDialog):
         layout.addWidget(_buttons(self, self.tr("Save"), self.tr("Cancel")))
         self.programme_combo.currentIndexChanged.connect(self._fill_stages)
         self._fill_stages()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _fill_stages(self) -> None:
         self.stage_combo.clear()
@@ -290,6 +293,7 @@ class LadderDialog(QDialog):
         self.accept_button.clicked.connect(self.accept_suggestion)
         self.set_button.clicked.connect(self.set_stage)
         self.reload()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def reload(self) -> None:
         with self.database.session() as session:

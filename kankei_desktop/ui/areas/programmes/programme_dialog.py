@@ -32,6 +32,7 @@ from kankei_desktop.services.programmes import (
     template_stages,
 )
 from kankei_desktop.ui.words import fiscal_year_text, shown
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 ERROR_STYLE = "border: 2px solid #c53030;"
 
@@ -110,6 +111,7 @@ class ProgrammeDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._show_stages)
         self._show_year()
         self._show_stages()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _add_target_row(self, key: str, name: str, value: float | None, unit: str, fixed: bool = False) -> None:
         row = self.targets.rowCount()

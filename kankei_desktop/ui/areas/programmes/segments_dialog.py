@@ -4,10 +4,13 @@ export and labels (``services.segments.person_ids_for_segment_name``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
+    QFileDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,10 +28,11 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import programmes, segments
+from kankei_desktop.services import programmes, rosters, segments
 from kankei_desktop.services.segments import SegmentCriteria
 from kankei_desktop.store import Database
 from kankei_desktop.ui.words import english, programme_text, shown
+from kankei_desktop.ui.widgets import keyboard_friendly
 
 
 def _checklist(values: list[str]) -> QListWidget:
@@ -55,6 +59,49 @@ def _check(widget: QListWidget, values: list[str]) -> None:
                            else Qt.CheckState.Unchecked)
 
 
+def _file_name(label: str) -> str:
+    return "".join(ch for ch in label if ch not in '\\/:*?"<>|「」').replace("　", "_").strip() or "名簿"
+
+
+def save_persons(parent: QWidget, database: Database, person_ids_of, label: str, path: str | None,
+                 show_error, show_done) -> str | None:
+    """Ask where (unless ``path``), then write the persons ``person_ids_of(session)`` names
+    as the participants export (.xlsx or .csv). Returns the path written, or None."""
+    translate = QCoreApplication.translate
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(parent, translate("Rosters", "Export persons"),
+                                              f"{_file_name(label)}.xlsx", translate("Rosters", "Excel (*.xlsx);;CSV (*.csv)"))
+        if not path:
+            return None
+    try:
+        with database.session() as session:
+            result = rosters.export_persons(session, person_ids_of(session), Path(path), label=label)
+    except KankeiError as error:
+        show_error(error.message)
+        return None
+    show_done(translate("Rosters", "%1 persons written to %2").replace("%1", f"{result.rows:,}").replace("%2", path))
+    return path
+
+
+def save_roster(parent: QWidget, database: Database, roster_of, label: str, path: str | None,
+                show_error, show_done) -> str | None:
+    """Ask where (unless ``path``), then print ``roster_of(session)`` as an A4 PDF list."""
+    translate = QCoreApplication.translate
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(parent, translate("Rosters", "Roster PDF"),
+                                              f"名簿_{_file_name(label)}.pdf", "PDF (*.pdf)")
+        if not path:
+            return None
+    try:
+        with database.session() as session:
+            pages = rosters.write_roster(session, roster_of(session), Path(path))
+    except KankeiError as error:
+        show_error(error.message)
+        return None
+    show_done(translate("Rosters", "Roster written (%1 pages): %2").replace("%1", str(pages)).replace("%2", path))
+    return path
+
+
 class SegmentsDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,9 +114,16 @@ class SegmentsDialog(QDialog):
         self.new_button = QPushButton(self.tr("New…"))
         self.rename_button = QPushButton(self.tr("Rename…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.export_button = QPushButton(self.tr("Export persons…"))
+        self.export_button.setObjectName("segment_export_button")
+        self.export_button.setToolTip(self.tr("Write the persons of the segment to Excel or CSV"))
+        self.roster_button = QPushButton(self.tr("Roster PDF…"))
+        self.roster_button.setObjectName("segment_roster_button")
+        self.roster_button.setToolTip(self.tr("Print the persons of the segment as an A4 list (PDF)"))
         left = QVBoxLayout()
         left.addWidget(self.segment_list, 1)
-        for button in (self.new_button, self.rename_button, self.delete_button):
+        for button in (self.new_button, self.rename_button, self.delete_button, self.export_button,
+                       self.roster_button):
             left.addWidget(button)
 
         self.stages = _checklist([stage.value for stage in LadderStage])
@@ -148,10 +202,32 @@ class SegmentsDialog(QDialog):
         self.new_button.clicked.connect(self.new_segment)
         self.rename_button.clicked.connect(self.rename_segment)
         self.delete_button.clicked.connect(self.delete_segment)
+        self.export_button.clicked.connect(lambda: self.export_persons())
+        self.roster_button.clicked.connect(lambda: self.print_roster())
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save_criteria)
         self._fill_stages()
         self.reload()
+        keyboard_friendly(self, save=self.save_criteria)  # Tab leaves notes, Ctrl+S saves
+
+    def _segment_name(self) -> str | None:
+        item = self.segment_list.currentItem()
+        return item.text() if item else None
+
+    def export_persons(self, path: str | None = None) -> str | None:
+        """The persons the segment finds now, as the participants export (re-importable)."""
+        name = self._segment_name()
+        if name is None:
+            return None
+        return save_persons(self, self.database, lambda s: segments.person_ids_for_segment_name(s, name),
+                            f"セグメント「{name}」", path, self.error_label.setText, self.count_label.setText)
+
+    def print_roster(self, path: str | None = None) -> str | None:
+        name = self._segment_name()
+        if name is None:
+            return None
+        return save_roster(self, self.database, lambda s: rosters.segment_roster(s, name),
+                           f"セグメント「{name}」", path, self.error_label.setText, self.count_label.setText)
 
     def _yes_no(self) -> QComboBox:
         combo = QComboBox()
@@ -190,7 +266,8 @@ class SegmentsDialog(QDialog):
 
     def _show_segment(self, row: int) -> None:
         has = 0 <= row < len(self.rows)
-        for button in (self.rename_button, self.delete_button, self.save_button):
+        for button in (self.rename_button, self.delete_button, self.save_button, self.export_button,
+                       self.roster_button):
             button.setEnabled(has)
         self.load_criteria(self.rows[row][2] if has else SegmentCriteria())
         self.preview()

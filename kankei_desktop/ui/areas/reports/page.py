@@ -69,6 +69,7 @@ class ReportsPage(AreaPage):
         self.threshold_spin.setToolTip(self.tr("Counts from 1 below this number are printed as <N in breakdowns"))
         self.comment_edit = QPlainTextEdit()
         self.comment_edit.setObjectName("commentEdit")
+        self.comment_edit.setTabChangesFocus(True)  # Tab leaves the comment (issue 17)
         self.comment_edit.setPlaceholderText(self.tr("The coordinator's comment for this period (printed in the PDF)"))
         self.comment_edit.setMaximumHeight(130)
         save_comment = QPushButton(self.tr("Save comment"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,6 +34,7 @@ from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.words import shown, shown_programme
+from kankei_desktop.ui.widgets import keyboard_friendly, prepare_view, search_leads_to
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -129,6 +131,12 @@ class StayEditor(QDialog):
         self.search_edit.textChanged.connect(self.search_persons)
         self.add_button.clicked.connect(self.add_found)
         self.found_list.itemDoubleClicked.connect(lambda _item: self.add_found())
+        # Keyboard: ↓ from the search to the matches, Enter adds one, Delete takes a chosen one off.
+        search_leads_to(self.search_edit, self.found_list)
+        prepare_view(self.found_list, self.add_found)
+        prepare_view(self.chosen_list)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.chosen_list, activated=self.remove_chosen,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         self.remove_button.clicked.connect(self.remove_chosen)
         self.start_edit.dateChanged.connect(self._dates_changed)
         self.end_edit.dateChanged.connect(self._update_kind)
@@ -146,6 +154,7 @@ class StayEditor(QDialog):
                 self._select_host(host_id)
         self._update_kind()
         self.search_persons("")
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     # ------------------------------------------------------------ choices
     def _fill_choices(self) -> None:

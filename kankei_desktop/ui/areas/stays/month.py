@@ -30,7 +30,11 @@ class MonthView(QWidget):
         super().__init__(parent)
         self.setObjectName("stay_month")
         self.setAccessibleName(self.tr("Stays, month view"))
-        self.setMinimumSize(700, 480)
+        self.setMinimumSize(560, 360)  # fits the window at its minimum size (1000×560)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keyboard reaches the days (issue 17)
+        self._cursor: date | None = None  # the day the keyboard is on
+        self._anchor: date | None = None  # Shift+arrows: the other end of the days chosen
+        self._pick = 0  # Space: which of the cursor day's stays Enter opens
         self.month_first = date.today().replace(day=1)
         self.today = date.today()
         self._by_day: dict[date, list[StayRow]] = {}
@@ -47,6 +51,8 @@ class MonthView(QWidget):
         self.month_first, self.today = month_first, today or date.today()
         first = self.grid_first()
         self._by_day = {first + timedelta(days=i): [] for i in range(42)}
+        if self._cursor not in self._by_day:
+            self._cursor = self._anchor = None
         for stay in stays:
             day = max(stay.start_on, first)
             while day <= stay.end_on and day in self._by_day:
@@ -113,7 +119,90 @@ class MonthView(QWidget):
                 painter.setPen(QColor("#374151"))
                 painter.drawText(QRect(rect.left() + 4, rect.bottom() - LINE, rect.width() - 8, LINE),
                                  Qt.AlignmentFlag.AlignRight, more_count(len(day_stays) - len(shown)))
+        self._paint_cursor(painter)
         painter.end()
+
+    # ------------------------------------------------------------ keyboard
+    def _paint_cursor(self, painter: QPainter) -> None:
+        if self._cursor is None or not self.hasFocus():
+            return
+        if self._anchor is not None:
+            low, high = sorted((self._anchor, self._cursor))
+            for day in self._by_day:
+                if low <= day <= high:
+                    painter.fillRect(self.cell_rect(day), QColor(37, 99, 235, 60))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#1d4ed8"), 2))
+        painter.drawRect(self.cell_rect(self._cursor).adjusted(1, 1, -1, -1))
+        picked = self.picked_stay()
+        if picked is not None:
+            for rect, stay_id in self._lines:
+                if stay_id == picked and self.cell_rect(self._cursor).contains(rect.center()):
+                    painter.setPen(QPen(QColor("#111827"), 2))
+                    painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+
+    def cursor_day(self) -> date:
+        if self._cursor is None:
+            self._cursor = self.today if self.today in self._by_day else self.month_first
+        return self._cursor
+
+    def set_cursor_day(self, day: date) -> None:
+        if day in self._by_day:
+            self._cursor, self._anchor, self._pick = day, None, 0
+            self.update()
+
+    def picked_stay(self) -> str | None:
+        stays = self._by_day.get(self.cursor_day(), [])
+        return stays[self._pick % len(stays)].id if stays else None
+
+    def activate_cursor(self, new: bool = False) -> None:
+        """Enter: the days chosen with Shift+arrows become a new stay; else the cursor day's stay
+        opens (Space picks another), or a one-day stay is made on a day without one (Shift+Enter: always)."""
+        day = self.cursor_day()
+        if self._anchor is not None and self._anchor != day:
+            first, last = sorted((self._anchor, day))
+            self._anchor = None
+            self.update()
+            self.days_selected.emit("", first, last)
+            return
+        stay_id = None if new else self.picked_stay()
+        if stay_id:
+            self.stay_activated.emit(stay_id)
+        else:
+            self.days_selected.emit("", day, day)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        key = event.key()
+        if key in steps:
+            day = self.cursor_day()
+            target = day + timedelta(days=steps[key])
+            if target in self._by_day:
+                anchor = (self._anchor or day) if shift else None
+                self.set_cursor_day(target)
+                self._anchor = anchor
+            return
+        if key == Qt.Key.Key_Space:
+            self._pick += 1
+            self.update()
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_cursor(new=shift)
+            return
+        if key == Qt.Key.Key_Escape and self._anchor is not None:
+            self._anchor = None
+            self.update()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.update()
+        super().focusOutEvent(event)
 
     def line_center(self, stay_id: str) -> QPoint:
         for rect, line_id in self._lines:

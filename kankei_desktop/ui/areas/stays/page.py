@@ -25,7 +25,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.stays.editor import StayEditor
 from kankei_desktop.ui.areas.stays.month import MonthView
 from kankei_desktop.ui.areas.stays.timeline import TimelineView, month_span
-from kankei_desktop.ui.widgets import tool_button
+from kankei_desktop.ui.widgets import OverflowToolbar, tool_button
 from kankei_desktop.ui.words import shown_programme
 from kankei_desktop.ui.worker import Recount
 
@@ -66,13 +66,22 @@ class StaysPage(AreaPage):
         self.schedule_button = tool_button("fa5s.file-pdf", self.tr("Host schedule"),
                                        self.tr("Printable schedule (PDF) of the host chosen in the filter"))
 
+        self.import_button = tool_button("fa5s.file-import", self.tr("Import…"),
+                                         self.tr("Read stays from Excel or CSV (Ctrl+I)"))
+        self.export_button = tool_button("fa5s.file-export", self.tr("Export…"),
+                                         self.tr("Write the stays to Excel or CSV (Ctrl+E)"))
+
         toolbar = QHBoxLayout()
         for widget in (self.previous_button, self.today_button, self.next_button, self.month_label):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
-        for widget in (self.view_combo, self.programme_filter, self.host_filter, self.new_button,
-                       self.ics_button, self.schedule_button):
+        for widget in (self.view_combo, self.programme_filter, self.host_filter):
+            widget.setMinimumContentsLength(6)
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             toolbar.addWidget(widget)
+        self.toolbar = OverflowToolbar([self.new_button, self.ics_button, self.schedule_button, self.import_button,
+                                        self.export_button])
+        toolbar.addWidget(self.toolbar, 1)
 
         self.timeline = TimelineView()
         self.scroll = QScrollArea()
@@ -103,6 +112,8 @@ class StaysPage(AreaPage):
         self.new_button.clicked.connect(self.create_new)
         self.ics_button.clicked.connect(self.export_ics)
         self.schedule_button.clicked.connect(self.export_schedule)
+        self.import_button.clicked.connect(lambda: self.open_import())
+        self.export_button.clicked.connect(lambda: self.open_export("stays"))
         for view in (self.timeline, self.month_view):
             view.days_selected.connect(self.create_from_selection)
             view.stay_activated.connect(self.open_stay)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from kankei_desktop.services.stay_calendar import StayRow
 from kankei_desktop.services.stay_rules import CLOSED, HOLIDAY, SATURDAY, SUNDAY, day_marks
@@ -93,6 +93,9 @@ class TimelineView(QWidget):
         self._marks: list[set[str]] = []
         self._press: tuple[int, int] | None = None  # (row index, day index)
         self._hover: tuple[int, int] | None = None
+        self._cursor: tuple[int, int] | None = None  # (row index, day index) the keyboard is on
+        self._anchor: int | None = None  # Shift+arrows: the other day of the range on the cursor's row
+        self._pick = 0  # Space: which of the cursor cell's stays Enter opens
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(8.0, self._font.pointSizeF() * 0.9))
 
@@ -116,6 +119,8 @@ class TimelineView(QWidget):
             self._rows.append(row)
         self._marks = [day_marks(first_day + timedelta(days=i)) for i in range(day_count)]
         self.setMinimumHeight(top + 1)
+        if self._cursor is not None and (self._cursor[0] >= len(self._rows) or self._cursor[1] >= day_count):
+            self._cursor = self._anchor = None
         self._layout_bars()
         self.updateGeometry()
         self.update()
@@ -195,6 +200,7 @@ class TimelineView(QWidget):
         painter = QPainter(self)
         painter.setFont(self._font)
         self.paint_into(painter, event.rect())
+        self._paint_cursor(painter)
         painter.end()
 
     def paint_into(self, painter: QPainter, exposed: QRect | None = None) -> None:
@@ -243,6 +249,19 @@ class TimelineView(QWidget):
                 for stay in lane:
                     self._paint_bar(painter, stay, y, day_w)
 
+    def _paint_cursor(self, painter: QPainter) -> None:
+        if self._cursor is None or not self.hasFocus() or not self._rows:
+            return
+        row = self._rows[self._cursor[0]]
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor("#1d4ed8"), 2))
+        painter.drawRect(QRectF(self.day_x(self._cursor[1]) + 1, row.top + 1, self.day_width() - 2, row.height - 2))
+        picked = self.picked_stay()
+        for rect, stay_id in self._bars:
+            if stay_id == picked and row.top <= rect.center().y() < row.top + row.height:
+                painter.setPen(QPen(QColor("#111827"), 2))
+                painter.drawRect(rect.adjusted(-1, -1, 1, 1))
+
     def _paint_bar(self, painter: QPainter, stay: StayRow, y: int, day_w: float) -> None:
         rect = self._bar_rect(stay, y, day_w)
         if rect is None:
@@ -256,6 +275,8 @@ class TimelineView(QWidget):
         painter.drawText(rect.adjusted(4, 0, -2, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
 
     def _selection(self) -> tuple[int, int, int] | None:
+        if self._press is None and self._anchor is not None and self._cursor is not None:
+            return self._cursor[0], min(self._anchor, self._cursor[1]), max(self._anchor, self._cursor[1])
         if self._press is None or self._hover is None or self._press[0] != self._hover[0]:
             return None
         return self._press[0], min(self._press[1], self._hover[1]), max(self._press[1], self._hover[1])
@@ -302,6 +323,97 @@ class TimelineView(QWidget):
             day = self.first_day + timedelta(days=hit[1])
             self.days_selected.emit(self._rows[hit[0]].host_id, day, day)
         super().mouseDoubleClickEvent(event)
+
+
+    # ------------------------------------------------------------ keyboard
+    def cursor_cell(self) -> tuple[int, int] | None:
+        """(row, day index) of the keyboard cursor: first on today's column of the first row."""
+        if self._cursor is None and self._rows:
+            today = (self.today - self.first_day).days
+            self._cursor = (0, today if 0 <= today < self.day_count else 0)
+        return self._cursor
+
+    def set_cursor(self, host_id: str, day: date) -> None:
+        row = self.row_ids().index(host_id)
+        self._cursor, self._anchor, self._pick = (row, (day - self.first_day).days), None, 0
+        self._show_cursor()
+
+    def _stays_at_cursor(self) -> list[StayRow]:
+        cell = self.cursor_cell()
+        if cell is None:
+            return []
+        day = self.first_day + timedelta(days=cell[1])
+        return [stay for lane in self._rows[cell[0]].lanes for stay in lane if stay.start_on <= day <= stay.end_on]
+
+    def picked_stay(self) -> str | None:
+        stays = self._stays_at_cursor()
+        return stays[self._pick % len(stays)].id if stays else None
+
+    def activate_cursor(self, new: bool = False) -> None:
+        """Enter: the days chosen with Shift+arrows become a new stay at the row's host; else the
+        cursor cell's stay opens (Space picks another), or a one-day stay is made (Shift+Enter: always)."""
+        cell = self.cursor_cell()
+        if cell is None:
+            return
+        host_id = self._rows[cell[0]].host_id
+        if self._anchor is not None and self._anchor != cell[1]:
+            first, last = sorted((self._anchor, cell[1]))
+            self._anchor = None
+            self.update()
+            self.days_selected.emit(host_id, self.first_day + timedelta(days=first),
+                                    self.first_day + timedelta(days=last))
+            return
+        stay_id = None if new else self.picked_stay()
+        if stay_id:
+            self.stay_activated.emit(stay_id)
+        else:
+            day = self.first_day + timedelta(days=cell[1])
+            self.days_selected.emit(host_id, day, day)
+
+    def _show_cursor(self) -> None:
+        self.update()
+        if self._cursor is None:
+            return
+        row = self._rows[self._cursor[0]]
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureVisible(int(self.day_x(self._cursor[1])), row.top + row.height // 2, 40, row.height // 2 + 4)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        moves = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+        cell = self.cursor_cell()
+        if cell is not None and key in moves:
+            row, day = cell[0] + moves[key][0], cell[1] + moves[key][1]
+            if 0 <= row < len(self._rows) and 0 <= day < self.day_count:
+                keep_range = shift and moves[key][0] == 0
+                anchor = (self._anchor if self._anchor is not None else cell[1]) if keep_range else None
+                self._cursor, self._anchor, self._pick = (row, day), anchor, 0
+                self._show_cursor()
+            return
+        if cell is not None and key == Qt.Key.Key_Space:
+            self._pick += 1
+            self.update()
+            return
+        if cell is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_cursor(new=shift)
+            return
+        if key == Qt.Key.Key_Escape and self._anchor is not None:
+            self._anchor = None
+            self.update()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.update()
+        super().focusOutEvent(event)
 
 
 def month_span(month_first: date) -> int:
