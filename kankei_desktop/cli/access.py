@@ -53,6 +53,7 @@ COMMAND_ACCESS: dict[str, str] = {
     "selftest": NO_DATABASE,  # works in a temporary folder of its own
     "stats": READER,
     "report": WRITER,  # records the report
+    "roster": WRITER,  # records who printed or exported whose names
     "settings list": READER,
     "settings set": WRITER,
     "indicators list": READER,

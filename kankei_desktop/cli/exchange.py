@@ -170,7 +170,7 @@ def _run_segment_export(args: argparse.Namespace) -> int:
     if args.what != "persons" or args.format:
         raise KankeiError("--segment は --what persons と使います（セグメントは参加者の絞り込みです）。")
     print(f"注意: {PERSONAL_DATA_NOTICE}", file=sys.stderr)
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             result = export_segment(session, args.segment, args.out, args.encoding, args.exclude_no_contact)

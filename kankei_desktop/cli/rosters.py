@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.store import open_database
+from kankei_desktop.cli.access import open_for_command
 
 
 def register(subparsers) -> None:
@@ -48,7 +48,7 @@ def run_roster(args: argparse.Namespace) -> int:
     if suffix not in (".pdf", ".xlsx", ".csv"):
         raise KankeiError(f"「{args.out.name}」: 保存先は .pdf（名簿）か .xlsx / .csv（書き出し）にしてください。")
     print(f"注意: {PERSONAL_DATA_NOTICE}", file=sys.stderr)
-    database = open_database(args.db)
+    database = open_for_command(args)
     try:
         with database.session() as session:
             if args.segment:

@@ -51,6 +51,7 @@ SAMPLES: dict[str, list[str]] = {
     "selftest": [],
     "stats": ["--fiscal-year", "2026"],
     "report": ["--fiscal-year", "2026", "--out", "{out}.pdf"],
+    "roster": ["--segment", "連絡可", "--out", "{out}.pdf"],
     "settings list": [],
     "settings set": ["organisation_phone", "03-1234-5678"],
     "indicators list": [],
