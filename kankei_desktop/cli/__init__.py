@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.selftest",
     "kankei_desktop.cli.reporting",
     "kankei_desktop.cli.settings",
+    "kankei_desktop.cli.offices",
 )
 
 

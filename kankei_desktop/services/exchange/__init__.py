@@ -4,7 +4,7 @@ The window (データの交換) and the CLI (``kankei-desktop exchange``) use on
 ``database`` is an open ``store.Database``; ``session`` a ``Database.session()``.
 
 Offices
-- ``own_office(session) -> OfficeInfo | None``; ``set_up_office(session, name, organisation_id=None)``
+- ``own_office(session) -> OfficeInfo | None``; ``require_own_office(session)`` (or NotFoundError); ``set_up_office(session, name, organisation_id=None)``
 - ``rename_office(session, office_id, name)`` (the id never changes)
 - ``add_peer(session, office_id, name)``; ``peers(session) -> list[OfficeInfo]``
 - ``make_office_copy(database, target_path, name) -> OfficeInfo``: a copy of this file for a new office
@@ -46,6 +46,7 @@ from kankei_desktop.services.exchange.offices import (
     peers,
     pending_changes,
     rename_office,
+    require_own_office,
     set_up_office,
 )
 from kankei_desktop.services.exchange.package import SUFFIX, WrittenPackage, write_package
@@ -54,6 +55,6 @@ from kankei_desktop.services.exchange.sealed import SealedFileError, read_header
 __all__ = [
     "SUFFIX", "ApplyResult", "ConflictView", "HistoryEntry", "OfficeInfo", "PackageRefused", "SealedFileError",
     "WrittenPackage", "add_peer", "apply_package", "history", "list_conflicts", "make_office_copy", "marked_rows",
-    "open_conflict_count", "own_office", "peers", "pending_changes", "read_header", "rename_office", "resolve_all",
+    "open_conflict_count", "own_office", "peers", "pending_changes", "read_header", "rename_office", "require_own_office", "resolve_all",
     "resolve_conflict", "set_up_office", "write_package",
 ]
