@@ -37,6 +37,17 @@ def offices(tmp_path: Path, count: int = 2) -> tuple[list, dict]:
         target = tmp_path / f"shisho{n}.sqlite3"
         exchange.make_office_copy(main, target, f"支所{n}")
         files.append(open_database(target))
+    # The copies know each other too, with what they were copied with in common.
+    made = []
+    for database in files[1:] if count > 2 else []:
+        with database.session() as session:
+            made.append((database, exchange.own_office(session)))
+    for database, _office in made:
+        with database.session() as session:
+            seq = exchange.offices.current_seq(session)
+            for other_db, other in made:
+                if other_db is not database and other.id not in {p.id for p in exchange.peers(session)}:
+                    exchange.add_peer(session, other.id, other.name, baseline_seq=seq, peer_seq=seq)
     return files, ids
 
 

@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import select
 from sqlmodel import SQLModel
 
 from kankei_desktop.domain.errors import ConflictError, KankeiError, NotFoundError
@@ -77,7 +77,8 @@ def sequence_problem(peer: ExchangeOffice | None, header: dict) -> tuple[bool, s
     """(already applied, message) — or raises when a package is missing in between."""
     number, since = int(header["number"]), int(header["since_seq"])
     received_number = peer.received_number if peer else 0
-    received_seq = peer.received_seq if peer else 0
+    # An office of the organisation not known yet (a copy made elsewhere) starts where it says.
+    received_seq = peer.received_seq if peer else since
     sender = header["from_office"]["name"]
     if number <= received_number:
         return True, (f"{sender}からの第{number}号はすでに適用済みです"
@@ -150,13 +151,13 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
         me = offices.require_own_office(session)
         if peer is None:
             peer = ExchangeOffice(id=header["from_office"]["id"], name=header["from_office"]["name"],
-                                  organisation_id=me.organisation_id)
+                                  organisation_id=me.organisation_id, received_seq=int(header["since_seq"]))
             session.add(peer)
             session.flush()
         connection = session.connection().connection.driver_connection
         connection.execute("PRAGMA defer_foreign_keys=ON")
         connection.execute("UPDATE exchange_context SET origin = ? WHERE id = 1", (peer.id,))
-        names = {row.id: row.name for row in session.query(ExchangeOffice)}
+        names = dict(session.execute(select(ExchangeOffice.id, ExchangeOffice.name)).all())
         names.setdefault(peer.id, peer.name)
         applier = _Applier(session, connection, me, peer, peer.acked_seq, int(header["number"]), names, result)
         tables = body.get("tables", {})

@@ -161,6 +161,9 @@ def make_office_copy(database, target: Path, name: str) -> OfficeInfo:
                      (seq, seq, me.id))
         copy.execute("UPDATE exchange_office SET is_self = 1, acked_seq = 0, received_seq = 0 WHERE id = ?",
                      (new_office,))
+        # Peers of the original stay peers (with what the original had in common with them); the
+        # package numbers start again, since this is a new office to them.
+        copy.execute("UPDATE exchange_office SET sent_number = 0, received_number = 0")
         copy.execute("DELETE FROM exchange_conflict")
         copy.execute("DELETE FROM exchange_history")
         copy.execute("COMMIT")
