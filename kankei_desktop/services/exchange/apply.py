@@ -31,6 +31,9 @@ _SEARCH_FIELDS = {"name", "furigana", "email", "phone"}
 class PackageRefused(KankeiError):
     """A package that is not applied; the message says why. Nothing changed."""
 
+    def __init__(self, message: str):
+        super().__init__(message if "何も適用していません" in message else f"{message}何も適用していません。")
+
 
 @dataclass
 class ApplyResult:

@@ -79,8 +79,10 @@ def write_sealed(path: Path, header: dict, body: bytes, passphrase: str) -> int:
 
 
 def _split(data: bytes, name: str) -> tuple[dict, bytes, bytes]:
+    if len(data) < len(MAGIC) and data and MAGIC.startswith(data):
+        raise SealedFileError(f"「{name}」は途中で切れています（ファイルが不完全です）。何も適用していません。")
     if not data.startswith(MAGIC):
-        raise SealedFileError(f"「{name}」は関係人口デスクの暗号化ファイルではありません。")
+        raise SealedFileError(f"「{name}」は関係人口デスクの暗号化ファイルではありません。何も適用していません。")
     start = len(MAGIC) + 4
     if len(data) < start:
         raise SealedFileError(f"「{name}」は途中で切れています（ファイルが不完全です）。何も適用していません。")
