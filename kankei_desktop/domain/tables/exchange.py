@@ -31,7 +31,7 @@ class ExchangeJournal(SQLModel, table=True):
     """The last change of one field of one row (field "" : the row was created)."""
 
     __tablename__ = "exchange_journal"
-    __table_args__ = (Index("ix_exchange_journal_seq", "seq"),)
+    __table_args__ = (Index("ix_exchange_journal_seq", "seq"), {"sqlite_with_rowid": False})
 
     tbl: str = Field(primary_key=True, max_length=40)
     row_id: str = Field(primary_key=True, max_length=36)

@@ -180,6 +180,7 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
         offices.record_history(session, "in", peer, result.number, records, result.conflicts, result.findings,
                                path.name)
         session.flush()
+        offices.prune_journal(session)
         connection.execute("UPDATE exchange_context SET origin = NULL WHERE id = 1")
     if needles:
         from kankei_desktop.services.privacy import purge_freed_space

@@ -151,6 +151,7 @@ def make_office_copy(database, target: Path, name: str) -> OfficeInfo:
         new_office = new_id()
         seq = current_seq(session)
         add_peer(session, new_office, name, baseline_seq=seq, peer_seq=seq)
+        prune_journal(session)
     from kankei_desktop.store import backup
 
     backup.copy_database(database.path, target, check="quick")
@@ -166,11 +167,21 @@ def make_office_copy(database, target: Path, name: str) -> OfficeInfo:
         copy.execute("UPDATE exchange_office SET sent_number = 0, received_number = 0")
         copy.execute("DELETE FROM exchange_conflict")
         copy.execute("DELETE FROM exchange_history")
+        copy.execute("DELETE FROM exchange_journal WHERE seq <= ?", (seq,))
         copy.execute("COMMIT")
         copy.execute("PRAGMA journal_mode=WAL")
     finally:
         copy.close()
     return OfficeInfo(new_office, name, me.organisation_id, True, 0, seq, 0, seq)
+
+
+def prune_journal(session: Session) -> int:
+    """Forget journal entries every peer has confirmed (they can never be sent or conflict again)."""
+    floor = session.execute(text("SELECT min(acked_seq) FROM exchange_office WHERE is_self = 0"
+                                 " AND deleted_at IS NULL")).scalar()
+    if floor is None:
+        return 0
+    return session.execute(text("DELETE FROM exchange_journal WHERE seq <= :floor"), {"floor": floor}).rowcount
 
 
 def record_history(session: Session, direction: str, peer: ExchangeOffice, number: int, records: int,

@@ -4,8 +4,10 @@ The journal is filled by triggers on every shared table, so no writer (editor, i
 merge, erasure, demo data) can forget to record a change: one row per (table, row,
 field) holding the counter value of its last change and the office it came from (NULL:
 this office; set in ``exchange_context.origin`` while a package from another office is
-applied). A row's insert leaves field "". Derived columns (updated_at, search_text,
-furigana_sort, first_tie, last_activity_on) are not journaled: each file recomputes them.
+applied). A row's insert leaves field "". Nothing is journaled before the file has a peer, and
+entries every peer has confirmed are pruned (``services.exchange.offices.prune_journal``).
+Derived columns (updated_at, search_text, furigana_sort, first_tie, last_activity_on) are not
+journaled: each file recomputes them.
 Merges (an audit entry "merge") and erasures (person.anonymised_at set) made here leave an
 ``exchange_event`` row, itself shared, which the receiving office replays.
 
@@ -59,6 +61,9 @@ SHARED = {
     "stay_participant": ('deleted_at', 'stay_id', 'person_id', 'enrollment_id'),
 }
 
+# Nothing is journaled until this file has another office to exchange with: a single office pays
+# nothing, and what happened before the first copy is what both files start with.
+_PEERS = "EXISTS (SELECT 1 FROM exchange_office WHERE is_self = 0 AND deleted_at IS NULL)"
 _NOW = "strftime('%Y-%m-%d %H:%M:%f', 'now')"
 _BUMP = "UPDATE exchange_context SET seq = seq + 1 WHERE id = 1;"
 _SEQ = "(SELECT seq FROM exchange_context WHERE id = 1)"
@@ -74,13 +79,13 @@ def journal_triggers(table: str, columns: tuple[str, ...]) -> dict[str, str]:
     changed = " UNION ALL ".join(f"SELECT '{c}' AS c WHERE OLD.{c} IS NOT NEW.{c}" for c in columns)
     return {
         f"{table}_journal_insert": f"""
-            CREATE TRIGGER {table}_journal_insert AFTER INSERT ON {table} BEGIN
+            CREATE TRIGGER {table}_journal_insert AFTER INSERT ON {table} WHEN {_PEERS} BEGIN
                 {_BUMP}
                 INSERT INTO exchange_journal (tbl, row_id, col, seq, origin, at, resolved)
                 VALUES ('{table}', NEW.id, '', {_SEQ}, {_ORIGIN}, {_NOW}, 0) {_UPSERT};
             END""",
         f"{table}_journal_update": f"""
-            CREATE TRIGGER {table}_journal_update AFTER UPDATE ON {table} BEGIN
+            CREATE TRIGGER {table}_journal_update AFTER UPDATE ON {table} WHEN {_PEERS} BEGIN
                 {_BUMP}
                 INSERT INTO exchange_journal (tbl, row_id, col, seq, origin, at, resolved)
                 SELECT '{table}', NEW.id, c, {_SEQ}, {_ORIGIN}, {_NOW}, 0 FROM ({changed}) WHERE true {_UPSERT};
@@ -91,13 +96,13 @@ def journal_triggers(table: str, columns: tuple[str, ...]) -> dict[str, str]:
 EVENT_TRIGGERS = {
     "exchange_event_merge": f"""
         CREATE TRIGGER exchange_event_merge AFTER INSERT ON audit_log
-        WHEN NEW.action = 'merge' AND NEW.entity = 'person' AND {_ORIGIN} IS NULL BEGIN
+        WHEN NEW.action = 'merge' AND NEW.entity = 'person' AND {_ORIGIN} IS NULL AND {_PEERS} BEGIN
             INSERT INTO exchange_event (id, created_at, updated_at, kind, person_id, other_id)
             VALUES ({_UUID}, {_STAMP}, {_STAMP}, 'merge', NEW.entity_id, json_extract(NEW.changes_json, '$.other_id'));
         END""",
     "exchange_event_erase": f"""
         CREATE TRIGGER exchange_event_erase AFTER UPDATE OF anonymised_at ON person
-        WHEN OLD.anonymised_at IS NULL AND NEW.anonymised_at IS NOT NULL AND {_ORIGIN} IS NULL BEGIN
+        WHEN OLD.anonymised_at IS NULL AND NEW.anonymised_at IS NOT NULL AND {_ORIGIN} IS NULL AND {_PEERS} BEGIN
             INSERT INTO exchange_event (id, created_at, updated_at, kind, person_id)
             VALUES ({_UUID}, {_STAMP}, {_STAMP}, 'erase', NEW.id);
         END""",
@@ -130,6 +135,7 @@ def upgrade() -> None:
         sa.Column("origin", sa.String(length=36), nullable=True),
         sa.Column("at", sa.String(length=32), nullable=False),
         sa.Column("resolved", sa.Boolean(), nullable=False),
+        sqlite_with_rowid=False,  # the key is the table: about half the size of a rowid table + index
     )
     op.create_index("ix_exchange_journal_seq", "exchange_journal", ["seq"])
     op.create_table(
