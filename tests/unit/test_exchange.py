@@ -212,3 +212,25 @@ def test_office_rename_keeps_its_id(tmp_path):
     send(honcho, island, tmp_path)
     with island.session() as session:
         assert [p.name for p in exchange.peers(session)] == ["町役場本庁"]
+
+
+def test_the_same_enrollment_made_at_both_offices_stays_once(tmp_path):
+    from kankei_desktop.services.enrollments import enroll_persons
+    from kankei_desktop.services.programmes import ProgrammeInput, create_programme
+
+    (honcho, island), ids = offices(tmp_path)
+    with honcho.session() as session:
+        programme = create_programme(session, ProgrammeInput(name="島の暮らし体験", fiscal_year=2026))
+    send(honcho, island, tmp_path)
+    for database in (honcho, island):
+        with database.session() as session:
+            enroll_persons(session, programme, [ids["yamada"]])
+    result = send(island, honcho, tmp_path)
+    assert [f["rule"] for f in result.findings] == ["enrollment"]
+    send(honcho, island, tmp_path)
+    send(island, honcho, tmp_path)
+    assert differences(dump(honcho), dump(island)) == []
+    connection = sqlite3.connect(honcho.path)
+    live = connection.execute("SELECT count(*) FROM enrollment WHERE deleted_at IS NULL").fetchone()[0]
+    connection.close()
+    assert live == 1

@@ -169,7 +169,7 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
         session.expire_all()
         events.merge_after(session, tables, result)
         applier.refresh_derived()
-        result.findings = rules.findings_after(session, applier.touched)
+        result.findings += rules.findings_after(session, applier.touched, applier.added.get("person", set()))
         peer = session.get(ExchangeOffice, peer.id)
         peer.name = header["from_office"]["name"]
         peer.received_number = int(header["number"])
@@ -201,6 +201,9 @@ class _Applier:
         self.acked_before, self.number, self.names, self.result = acked_before, number, names, result
         self.touched: dict[str, set[str]] = {}
         self.search_rows: set[str] = set()
+        self.local_tombstones: list[str] = []
+        self.open_conflicts: set | None = None
+        self.added: dict[str, set[str]] = {}
 
     def apply_tables(self, tables: dict, progress) -> None:
         order = [t for t in shared_tables() if t in tables]
@@ -237,6 +240,7 @@ class _Applier:
             if mine is None:
                 inserts.append([row[i] for i in known])
                 touched.add(row_id)
+                self.added.setdefault(table, set()).add(row_id)
                 self.result.added += 1
                 continue
             fields = journaled if "" in meta else [c for c in meta if c in journaled]
@@ -255,7 +259,50 @@ class _Applier:
         if inserts:
             names = [columns[i] for i in known]
             self.connection.executemany(
-                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", inserts)
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                self._one_live_enrollment(names, inserts) if table == "enrollment" else inserts)
+            self.journal_local_tombstones()
+
+    def _one_live_enrollment(self, names: list[str], inserts: list) -> list:
+        """Both offices enrolled the same person in the same programme: the enrollment with the
+        smaller id stays live at both (the rule is the same everywhere, so the files agree); the
+        other is tombstoned as this office's change, which travels back, and listed."""
+        at = {name: i for i, name in enumerate(names)}
+        for row in inserts:
+            if row[at["deleted_at"]] is not None:
+                continue
+            twin = self.connection.execute(
+                "SELECT id FROM enrollment WHERE programme_id = ? AND person_id = ? AND deleted_at IS NULL",
+                (row[at["programme_id"]], row[at["person_id"]])).fetchone()
+            if twin is None:
+                continue
+            loser = max(twin[0], row[at["id"]])
+            self.result.findings.append({"rule": "enrollment", "ids": sorted((twin[0], row[at["id"]])),
+                                         "message": "同じ参加者が同じプログラムに両方の事務所で登録されていたため、"
+                                                    "一方の参加登録を削除しました。内容を確かめてください。"})
+            now = utc_now().isoformat(sep=" ")
+            if loser == twin[0]:
+                self._as_local(f"UPDATE enrollment SET deleted_at = '{now}' WHERE id = ?", (twin[0],))
+            else:
+                row[at["deleted_at"]] = now
+                self.local_tombstones.append(loser)
+        return inserts
+
+    def journal_local_tombstones(self) -> None:
+        for row_id in self.local_tombstones:
+            self.connection.execute("UPDATE exchange_context SET seq = seq + 1 WHERE id = 1")
+            self.connection.execute(
+                "INSERT INTO exchange_journal (tbl, row_id, col, seq, origin, at, resolved)"
+                " VALUES ('enrollment', ?, 'deleted_at', (SELECT seq FROM exchange_context WHERE id = 1), NULL,"
+                " strftime('%Y-%m-%d %H:%M:%f', 'now'), 0) ON CONFLICT (tbl, row_id, col) DO UPDATE SET"
+                " seq = excluded.seq, origin = NULL, at = excluded.at, resolved = 0", (row_id,))
+        self.local_tombstones.clear()
+
+    def _as_local(self, sql: str, params: tuple) -> None:
+        """A change this office decides while applying: journaled as its own, so it travels back."""
+        self.connection.execute("UPDATE exchange_context SET origin = NULL WHERE id = 1")
+        self.connection.execute(sql, params)
+        self.connection.execute("UPDATE exchange_context SET origin = ? WHERE id = 1", (self.peer.id,))
 
     def _decide(self, table, row_id, values, mine, fields, meta, unacked) -> dict:
         changes = {}
@@ -270,8 +317,8 @@ class _Applier:
             if own is not None and not (field_meta[2] and not own[2]):
                 self._conflict(table, row_id, col, local, own, remote, field_meta)
                 continue
-            if col == "deleted_at" and remote is not None and any(c != "deleted_at" for c in unacked):
-                first = next(v for c, v in unacked.items() if c != "deleted_at")
+            if col == "deleted_at" and remote is not None and any(c not in ("deleted_at", "") for c in unacked):
+                first = next(v for c, v in unacked.items() if c not in ("deleted_at", ""))
                 self._conflict(table, row_id, col, local, first, remote, field_meta)
                 continue
             changes[col] = remote
@@ -306,6 +353,12 @@ class _Applier:
             (new_id(), now, now, table, row_id, col, *values))
 
     def _close(self, table, row_id, col, how: str) -> None:
+        if self.open_conflicts is None:
+            self.open_conflicts = set(self.connection.execute(
+                "SELECT tbl, row_id, col FROM exchange_conflict WHERE resolved_at IS NULL"))
+        if (table, row_id, col) not in self.open_conflicts:
+            return
+        self.open_conflicts.discard((table, row_id, col))
         self.connection.execute(
             "UPDATE exchange_conflict SET resolved_at = ?, resolution = ? WHERE tbl = ? AND row_id = ? AND col = ?"
             " AND resolved_at IS NULL", (utc_now().isoformat(sep=" "), how, table, row_id, col))
@@ -319,7 +372,7 @@ class _Applier:
             self.connection.execute("UPDATE person SET furigana_sort = ?, search_text = ? WHERE id = ?",
                                     (furigana_sort_key(furigana), person_search_text(name, furigana, email, phone),
                                      row_id))
-        persons = set(self.touched.get("person", ()))
+        persons: set[str] = set()  # whose activity may have changed (a person row alone does not change it)
         for table in ("stay_participant", "letter", "shipment", "interaction"):
             ids = list(self.touched.get(table, ()))
             for start in range(0, len(ids), CHUNK):

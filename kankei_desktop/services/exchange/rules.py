@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from sqlalchemy import text
 
 from kankei_desktop.domain.enums import StayStatus
-from kankei_desktop.services.duplicates import find_duplicates_of
+from kankei_desktop.services.duplicates import duplicate_key_sets
 
 
 def _ids(touched: dict, table: str) -> list[str]:
@@ -19,8 +19,11 @@ def _in(ids: list[str]) -> tuple[str, dict]:
     return ",".join(f":i{n}" for n in range(len(ids))), {f"i{n}": value for n, value in enumerate(ids)}
 
 
-def findings_after(session, touched: dict) -> list[dict]:
-    """Findings to resolve: {"rule", "message", "ids"} each; nothing is changed here."""
+def findings_after(session, touched: dict, added_persons: set[str] = frozenset()) -> list[dict]:
+    """Findings to resolve: {"rule", "message", "ids"} each; nothing is changed here.
+
+    Likely duplicates are looked for among the persons the package added (registered at the
+    other office): a person both offices already shared is not a new duplicate."""
     stays = set(_ids(touched, "stay"))
     participants = _ids(touched, "stay_participant")
     for start in range(0, len(participants), 500):
@@ -28,7 +31,7 @@ def findings_after(session, touched: dict) -> list[dict]:
         stays.update(r[0] for r in session.execute(
             text(f"SELECT stay_id FROM stay_participant WHERE id IN ({marks})"), params))
     findings = _capacity(session, sorted(stays)) + _overlaps(session, sorted(stays))
-    return findings + _duplicates(session, _ids(touched, "person"))
+    return findings + _duplicates(session, sorted(added_persons))
 
 
 def _capacity(session, stay_ids: list[str]) -> list[dict]:
@@ -86,23 +89,34 @@ def _overlaps(session, stay_ids: list[str]) -> list[dict]:
     return found
 
 
-class _Keys:
-    def __init__(self, row):
-        self.furigana, self.birth_date, self.email, self.phone, self.postal_code = row
-
-
 def _duplicates(session, person_ids: list[str]) -> list[dict]:
+    """Pairs of live persons with the same folded フリガナ and one more key in common
+    (``services.duplicates``), read by フリガナ group: each candidate's keys computed once."""
     found, pairs = [], set()
-    for person_id in person_ids:
-        row = session.execute(text("SELECT furigana, birth_date, email, phone, postal_code, name, deleted_at"
-                                   " FROM person WHERE id = :id"), {"id": person_id}).first()
-        if row is None or row[6] is not None:
-            continue
-        for other in find_duplicates_of(session, _Keys(row[:5]), exclude_id=person_id):
-            key = tuple(sorted((person_id, other)))
-            if key in pairs:
-                continue
-            pairs.add(key)
-            found.append({"rule": "duplicate", "ids": list(key),
-                          "message": f"{row[5]} さんは両方の事務所で別々に登録されているようです。統合を検討してください。"})
+    rows: dict[str, tuple] = {}
+    for start in range(0, len(person_ids), 500):
+        marks, params = _in(person_ids[start:start + 500])
+        for row in session.execute(text(
+                "SELECT id, furigana_sort, name, furigana, birth_date, email, phone, postal_code FROM person"
+                f" WHERE id IN ({marks}) AND deleted_at IS NULL"), params):
+            rows[row[0]] = tuple(row)
+    groups = sorted({row[1] for row in rows.values() if row[1]})
+    for start in range(0, len(groups), 500):
+        marks, params = _in(groups[start:start + 500])
+        candidates: dict[str, list] = {}
+        for row in session.execute(text(
+                "SELECT id, furigana_sort, name, furigana, birth_date, email, phone, postal_code FROM person"
+                f" WHERE furigana_sort IN ({marks}) AND deleted_at IS NULL ORDER BY created_at, id"), params):
+            candidates.setdefault(row[1], []).append((row[0], row[2], duplicate_key_sets(*row[3:])))
+        for group in candidates.values():
+            for person_id, name, keys in group:
+                if person_id not in rows or not keys:
+                    continue
+                for other_id, _other_name, other_keys in group:
+                    key = tuple(sorted((person_id, other_id)))
+                    if other_id == person_id or key in pairs or not keys & other_keys:
+                        continue
+                    pairs.add(key)
+                    found.append({"rule": "duplicate", "ids": list(key),
+                                  "message": f"{name} さんは両方の事務所で別々に登録されているようです。統合を検討してください。"})
     return found
