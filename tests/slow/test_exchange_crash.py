@@ -125,3 +125,78 @@ def test_apply_killed_at_random_points_is_all_or_nothing(pristine, tmp_path, cap
     assert listed and all("before-exchange" in info.path.name for info in listed)
     assert killed >= 1
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def _limited(function, limit_bytes: int, pipe, *args) -> None:
+    import resource
+
+    from kankei_desktop.domain.errors import KankeiError
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG from write() instead of dying
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+    try:
+        function(*args)
+        pipe.send("no error")
+    except KankeiError as error:
+        pipe.send(f"{type(error).__name__}: {error.message}")
+    except BaseException as error:
+        pipe.send(f"{type(error).__name__}: {error}")
+    os._exit(0)
+
+
+def _in_small_disk(function, limit_bytes: int, *args) -> str:
+    receiver, sender = FORK.Pipe(duplex=False)
+    child = FORK.Process(target=_limited, args=(function, limit_bytes, sender, *args))
+    child.start()
+    assert receiver.poll(120), "the child reported nothing"
+    message = receiver.recv()
+    child.join(60)
+    return message
+
+
+def _dump(path: Path) -> list[str]:
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def _export(island: Path, out: Path) -> None:
+    database = open_database(island, lock=True)
+    try:
+        exchange.write_package(database, "本庁", out, PASSPHRASE)
+    finally:
+        database.close()
+
+
+def _apply(hall: Path, package: Path) -> None:
+    database = open_database(hall, lock=True)
+    try:
+        exchange.apply_package(database, package, PASSPHRASE, backup=False)
+    finally:
+        database.close()
+
+
+def test_disk_full_during_export_and_apply_changes_nothing(pristine, tmp_path, capsys):
+    source, package = pristine
+    island = source.with_name("shisho1.sqlite3")
+    copy = tmp_path / "island.sqlite3"
+    _fresh(island, copy)
+    before = _dump(copy)
+    out = tmp_path / "usb" / "island"
+    out.parent.mkdir()
+    assert package.stat().st_size > 64 * 1024  # the package cannot fit; the file opens (its -shm is 32 KB)
+    message = _in_small_disk(_export, 40 * 1024, copy, out)
+    assert message.startswith("SealedFileError:") and "空き容量" in message, message
+    assert list(out.parent.iterdir()) == []  # no half-written package
+    assert _dump(copy) == before  # the package number was not used up
+    hall = tmp_path / "honcho.sqlite3"
+    _fresh(source, hall)
+    before = _dump(hall)
+    applied = _in_small_disk(_apply, hall.stat().st_size + 64 * 1024, hall, package)
+    with capsys.disabled():
+        print(f"\n[disk-full/exchange] export: {message}\n[disk-full/exchange] apply: {applied}")
+    assert applied.startswith("StoreError:") and "空き" in applied, applied
+    assert _dump(hall) == before
+    assert _state(hall) == ("ok", 0, 0)
