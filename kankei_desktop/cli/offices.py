@@ -33,6 +33,7 @@ def register(subparsers) -> None:
     add_db_argument(office)
     office.add_argument("--name", help="この事務所の名前を設定する（最初の1回）")
     office.add_argument("--rename", help="この事務所の名前を変える（IDは変わりません）")
+    office.add_argument("--organisation", help="--name と一緒に: 既存の団体IDに加わる（コピーでない別ファイルどうしの交換）")
     office.set_defaults(handler=run_office)
 
     peer = commands.add_parser("peer-add", help="交換相手の事務所を登録する")
@@ -116,7 +117,7 @@ def run_office(args: argparse.Namespace) -> int:
     try:
         with database.session() as session:
             if args.name:
-                exchange.set_up_office(session, args.name)
+                exchange.set_up_office(session, args.name, args.organisation)
             if args.rename:
                 exchange.rename_office(session, exchange.require_own_office(session).id, args.rename)
             office = exchange.own_office(session)

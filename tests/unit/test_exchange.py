@@ -234,3 +234,21 @@ def test_the_same_enrollment_made_at_both_offices_stays_once(tmp_path):
     live = connection.execute("SELECT count(*) FROM enrollment WHERE deleted_at IS NULL").fetchone()[0]
     connection.close()
     assert live == 1
+
+
+def test_a_conflict_resolved_with_an_edited_value_reaches_the_other_office(tmp_path):
+    (honcho, island), ids = offices(tmp_path)
+    _edit(honcho, ids["sato"], notes="本庁のメモ")
+    _edit(island, ids["sato"], notes="島のメモ")
+    send(island, honcho, tmp_path)
+    send(honcho, island, tmp_path)
+    with honcho.session() as session:
+        (conflict,) = exchange.list_conflicts(session)
+        assert (conflict.local_value, conflict.remote_value, conflict.remote_office) == ("本庁のメモ", "島のメモ", "支所1")
+        exchange.resolve_conflict(session, conflict.id, "edited", "本庁と島のメモ")
+    send(honcho, island, tmp_path)
+    for database in (honcho, island):
+        assert _person(database, ids["sato"])[2] == "本庁と島のメモ"
+        with database.session() as session:
+            assert exchange.list_conflicts(session) == []
+            assert len(exchange.list_conflicts(session, include_resolved=True)) == 1

@@ -10,8 +10,10 @@ Erasures run before the rows (this file's own copy is erased with its own needle
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,12 +111,15 @@ def _store_photos(photos: dict) -> int:
     written = 0
     for key, data in photos.items():
         sha, _sep, mime = key.partition("|")
+        content = base64.b64decode(data)
+        if not re.fullmatch(r"[0-9a-f]{64}", sha) or hashlib.sha256(content).hexdigest() != sha:
+            raise PackageRefused("交換ファイルの写真が記録と合いません（破損または改ざん）。")
         target = stored_path(sha, mime)
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(target.name + ".part")
-        temporary.write_bytes(base64.b64decode(data))
+        temporary.write_bytes(content)
         os.replace(temporary, target)
         os.chmod(target, 0o444)
         written += 1
@@ -183,9 +188,14 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
         offices.prune_journal(session)
         connection.execute("UPDATE exchange_context SET origin = NULL WHERE id = 1")
     if needles:
+        from kankei_desktop.domain.errors import StoreError
         from kankei_desktop.services.privacy import purge_freed_space
 
-        purge_freed_space(database, needles)
+        try:
+            purge_freed_space(database, needles)
+        except StoreError as error:  # applied and committed; only the overwrite of freed space waits
+            result.message = (f"適用しました。{error.message}"
+                              "（消去された参加者の古い値がファイルの空き領域に残っている可能性があります）")
     return result
 
 

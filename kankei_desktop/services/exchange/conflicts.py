@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -57,6 +58,17 @@ def _label(session: Session, table: str, row_id: str) -> str:
     return str(value or row_id[:8])
 
 
+def _stored(value: Any) -> Any:
+    """An edited value as SQLite stores it (dates as text, booleans as 0/1)."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 def list_conflicts(session: Session, *, include_resolved: bool = False) -> list[ConflictView]:
     """Open conflicts (record, field, each side's value with office and time), oldest first."""
     statement = select(ExchangeConflict).order_by(ExchangeConflict.created_at, ExchangeConflict.id)
@@ -98,7 +110,7 @@ def resolve_conflict(session: Session, conflict_id: str, choice: str, value: Any
     if row.tbl not in SQLModel.metadata.tables or row.col not in SQLModel.metadata.tables[row.tbl].columns:
         raise NotFoundError("競合した項目がこのファイルにありません。")
     if choice != "local":
-        new = json.loads(row.remote_value) if choice == "remote" else value
+        new = json.loads(row.remote_value) if choice == "remote" else _stored(value)
         session.execute(text(f"UPDATE {row.tbl} SET {row.col} = :v, updated_at = :now WHERE id = :id"),
                         {"v": new, "now": utc_now().isoformat(sep=" "), "id": row.row_id})
         if row.tbl == "person" and row.col in ("name", "furigana", "email", "phone"):
