@@ -139,7 +139,7 @@ def run_peer_add(args: argparse.Namespace) -> int:
             peer = exchange.add_peer(session, args.id, args.name)
     finally:
         database.close()
-    print(f"交換相手を登録しました: {peer.name}（ID {peer.id}）。最初の交換ファイルは --full で書き出してください。")
+    print(f"交換相手を登録しました: {peer.name}（ID {peer.id}）。最初の交換ファイルには全件が入ります。")
     return 0
 
 
@@ -207,8 +207,10 @@ def run_status(args: argparse.Namespace) -> int:
             office = exchange.require_own_office(session)
             print(f"事務所: {office.name}（ID {office.id}、団体ID {office.organisation_id}）")
             for peer in exchange.peers(session):
+                pending = exchange.pending_changes(session, peer.id)
+                waiting = "全件（最初の交換）" if pending < 0 else f"{pending:,} 件"
                 print(f"交換相手: {peer.name}（ID {peer.id}） 送信 第{peer.sent_number}号まで、"
-                      f"受信 第{peer.received_number}号まで適用、未確認の変更 {exchange.pending_changes(session, peer.id):,} 件")
+                      f"受信 第{peer.received_number}号まで適用、未確認の変更 {waiting}")
             print(f"未解決の競合: {exchange.open_conflict_count(session)} 件")
             for entry in exchange.history(session, limit=20):
                 way = "送信" if entry.direction == "out" else "受信"

@@ -252,3 +252,28 @@ def test_a_conflict_resolved_with_an_edited_value_reaches_the_other_office(tmp_p
         with database.session() as session:
             assert exchange.list_conflicts(session) == []
             assert len(exchange.list_conflicts(session, include_resolved=True)) == 1
+
+
+def test_two_lists_that_were_never_copies_meet_in_full_and_duplicates_are_listed(tmp_path):
+    from kankei_desktop.store import create_database
+
+    town = create_database(tmp_path / "town.sqlite3")
+    npo = create_database(tmp_path / "npo.sqlite3")
+    with town.session() as session:
+        town_office = exchange.set_up_office(session, "町役場")
+        create_person(session, PersonInput(name="森 葉子", furigana="モリ ヨウコ", email="yoko@example.jp"))
+    with npo.session() as session:
+        npo_office = exchange.set_up_office(session, "NPOしまつなぎ", town_office.organisation_id)
+        create_person(session, PersonInput(name="森 葉子", furigana="モリ ヨウコ", email="yoko@example.jp"))
+        create_person(session, PersonInput(name="川口 渉", furigana="カワグチ ワタル"))
+        exchange.add_peer(session, town_office.id, town_office.name)
+        assert exchange.pending_changes(session, town_office.id) == -1  # everything goes first
+    with town.session() as session:
+        exchange.add_peer(session, npo_office.id, npo_office.name)
+    result = send(npo, town, tmp_path)
+    assert result.added >= 2
+    assert [f["rule"] for f in result.findings] == ["duplicate"]
+    send(town, npo, tmp_path)
+    assert differences(dump(town), dump(npo)) == []
+    town.close()
+    npo.close()

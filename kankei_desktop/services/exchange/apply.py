@@ -179,7 +179,8 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
         peer.name = header["from_office"]["name"]
         peer.received_number = int(header["number"])
         peer.received_seq = int(header["upto_seq"])
-        peer.acked_seq = max(peer.acked_seq, int(header["ack_seq"]))
+        if int(header["ack_number"]) > 0:  # it has applied one of ours: it has everything up to ack_seq
+            peer.acked_seq = max(peer.acked_seq, int(header["ack_seq"]))
         peer.updated_at = utc_now()
         records = result.added + result.updated
         offices.record_history(session, "in", peer, result.number, records, result.conflicts, result.findings,

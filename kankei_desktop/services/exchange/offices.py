@@ -100,10 +100,15 @@ def rename_office(session: Session, office_id: str, name: str) -> OfficeInfo:
     return _info(row)
 
 
-def add_peer(session: Session, office_id: str, name: str, *, baseline_seq: int = 0, peer_seq: int = 0) -> OfficeInfo:
+NOTHING_IN_COMMON = -1
+
+
+def add_peer(session: Session, office_id: str, name: str, *, baseline_seq: int = NOTHING_IN_COMMON,
+             peer_seq: int = 0) -> OfficeInfo:
     """Register an office of the same organisation to exchange with.
 
     ``baseline_seq``: our counter up to which it already has everything (a copy of this file);
+    by default nothing, and the first package written for it holds every shared row.
     ``peer_seq``: its counter up to which we already have everything.
     """
     me = require_own_office(session)
@@ -203,8 +208,11 @@ def open_conflict_count(session: Session) -> int:
 
 
 def pending_changes(session: Session, peer_id: str) -> int:
-    """Records changed here that ``peer_id`` has not confirmed yet (from the journal's index)."""
+    """Records changed here that ``peer_id`` has not confirmed yet (from the journal's index);
+    -1 when the peer has nothing in common with this file yet (the first package is whole)."""
     peer = session.get(ExchangeOffice, peer_id)
+    if peer.acked_seq < 0:  # nothing in common yet: the first package holds every shared row
+        return -1
     return int(session.execute(text(
         "SELECT count(*) FROM (SELECT DISTINCT tbl, row_id FROM exchange_journal"
         " WHERE seq > :seq AND (origin IS NULL OR origin != :peer))"), {"seq": peer.acked_seq, "peer": peer_id}

@@ -128,8 +128,8 @@ def write_package(database, peer: str, path: Path, passphrase: str, progress=Non
                   ) -> WrittenPackage:
     """Write everything ``peer`` (an office id or name) has not confirmed into ``path``, encrypted.
 
-    ``full=True`` sends every shared row (the first exchange between two files that were not
-    copies of one another). ``progress(done, total, message)`` is called while rows are read.
+    ``full=True`` sends every shared row; so does the first package for a peer added with nothing
+    in common (two files that were not copies of one another). ``progress(done, total, message)`` is called while rows are read.
     Nothing in this file changes unless the package was written whole (then the peer's
     package number and the history).
     """
@@ -143,6 +143,7 @@ def write_package(database, peer: str, path: Path, passphrase: str, progress=Non
         me = offices.require_own_office(session)
         row = offices.find_peer(session, peer)
         number = row.sent_number + 1
+        full = full or row.acked_seq < 0  # nothing in common yet: everything goes
         since = 0 if full else row.acked_seq
         body, counts, upto = collect(session, me, row, full=full, progress=progress)
         header = header_for(me, row, number, since, upto, counts)
