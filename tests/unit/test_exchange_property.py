@@ -1,5 +1,6 @@
-"""Property: whatever two offices edit (add, change, delete, in any order, with exchanges in
-between), after exchanging and resolving their conflicts their files hold the same records."""
+"""Property: whatever two offices edit (add, change, delete, merge, ties and interests, in any
+order, with exchanges in between), after exchanging and resolving their conflicts their files
+hold the same records."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kankei_desktop.services import exchange
+from kankei_desktop.services.merge import merge_persons
 from kankei_desktop.services.participants import (
     PersonInput,
     create_person,
@@ -30,6 +32,8 @@ operations = st.lists(st.one_of(
     st.tuples(st.just("notes"), st.integers(0, 1), st.integers(0, 5), st.integers(0, 3)),
     st.tuples(st.just("delete"), st.integers(0, 1), st.integers(0, 5)),
     st.tuples(st.just("exchange"), st.integers(0, 1)),
+    st.tuples(st.just("merge"), st.integers(0, 1), st.integers(0, 5), st.integers(0, 5)),
+    st.tuples(st.just("tie"), st.integers(0, 1), st.integers(0, 5)),
 ), min_size=1, max_size=12)
 
 
@@ -66,9 +70,17 @@ def _run(database, other, op, folder) -> None:
             update_person(session, person, replace(load_person_input(session, person), **{kind: value}))
         elif live and kind == "delete":
             delete_person(session, live[op[2] % len(live)])
+        elif len(live) > 1 and kind == "merge":
+            survivor, other = live[op[2] % len(live)], live[op[3] % len(live)]
+            if survivor != other:
+                merge_persons(session, survivor, other, {"phone": "other"})
+        elif live and kind == "tie":
+            person = live[op[2] % len(live)]
+            data = load_person_input(session, person)
+            update_person(session, person, replace(data, ties=sorted({*data.ties, "出身者"}), interests=["農業"]))
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(operations)
 def test_random_edits_at_two_offices_converge(template, ops):
     source, _ids = template

@@ -1,14 +1,18 @@
 """Exchanging changes between offices by encrypted file (issue 19): the service API.
 
 The window (データの交換) and the CLI (``kankei-desktop exchange``) use only these functions.
-``database`` is an open ``store.Database``; ``session`` a ``Database.session()``.
+``database`` is an open ``store.Database``; ``session`` a ``Database.session()``. Functions taking
+``database`` open their own sessions and may run in a worker thread (no Qt here). Every refusal
+is a ``KankeiError`` subclass with a Japanese message; nothing is changed when one is raised.
+See docs/exchange.md for the rules.
 
 Offices
 - ``own_office(session) -> OfficeInfo | None``; ``require_own_office(session)`` (or NotFoundError); ``set_up_office(session, name, organisation_id=None)``
 - ``rename_office(session, office_id, name)`` (the id never changes)
 - ``add_peer(session, office_id, name)``; ``peers(session) -> list[OfficeInfo]``
 - ``make_office_copy(database, target_path, name) -> OfficeInfo``: a copy of this file for a new office
-- ``pending_changes(session, peer_id) -> int``: records the peer has not confirmed
+- ``pending_changes(session, peer_id) -> int``: records the peer has not confirmed (-1: nothing in
+  common yet, the first package holds every shared row); ``open_conflict_count(session)``
 
 Packages
 - ``write_package(database, peer, path, passphrase, progress=None, *, full=False) -> WrittenPackage``
