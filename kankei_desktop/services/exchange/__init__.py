@@ -7,7 +7,8 @@ is a ``KankeiError`` subclass with a Japanese message; nothing is changed when o
 See docs/exchange.md for the rules.
 
 Offices
-- ``own_office(session) -> OfficeInfo | None``; ``require_own_office(session)`` (or NotFoundError); ``set_up_office(session, name, organisation_id=None)``
+- ``own_office(session) -> OfficeInfo | None``; ``require_own_office(session)`` (or NotFoundError)
+- ``set_up_office(session, name, organisation_id=None)``: once per file
 - ``rename_office(session, office_id, name)`` (the id never changes)
 - ``add_peer(session, office_id, name)``; ``peers(session) -> list[OfficeInfo]``
 - ``make_office_copy(database, target_path, name) -> OfficeInfo``: a copy of this file for a new office
@@ -17,8 +18,10 @@ Offices
 Packages
 - ``write_package(database, peer, path, passphrase, progress=None, *, full=False) -> WrittenPackage``
 - ``read_header(path) -> dict`` (from/to office, number, counts; readable without the passphrase)
-- ``apply_package(database, path, passphrase, progress=None) -> ApplyResult`` (counts, conflicts,
-  ``findings``: list of {"rule": capacity|overlap|duplicate, "message", "ids"}, ``backup_path``)
+- ``apply_package(database, path, passphrase, progress=None, *, backup=True) -> ApplyResult``:
+  added/updated/unchanged/conflicts/erased/merged/photos counts, ``findings`` (list of
+  {"rule": capacity|overlap|duplicate|enrollment, "message", "ids"}), ``backup_path``,
+  ``already_applied`` + ``message`` (a package applied before: nothing changed);
   ``progress(done, total, message)``; refusals raise ``PackageRefused`` or ``SealedFileError``
 - ``history(session) -> list[HistoryEntry]`` (who, when, direction, how many records, findings)
 
