@@ -277,3 +277,20 @@ def test_two_lists_that_were_never_copies_meet_in_full_and_duplicates_are_listed
     assert differences(dump(town), dump(npo)) == []
     town.close()
     npo.close()
+
+
+def test_erasure_also_removes_the_values_kept_by_conflicts(tmp_path):
+    from kankei_desktop.services.privacy import anonymise_and_purge
+
+    (honcho, island), ids = offices(tmp_path)
+    _edit(honcho, ids["sato"], phone="090-4242-4242")
+    _edit(island, ids["sato"], phone="080-2424-2424")
+    send(island, honcho, tmp_path)
+    with honcho.session() as session:
+        (conflict,) = exchange.list_conflicts(session)
+        exchange.resolve_conflict(session, conflict.id, "local")  # resolved conflicts keep both values
+    anonymise_and_purge(honcho, ids["sato"])
+    with honcho.session() as session:
+        assert exchange.list_conflicts(session, include_resolved=True) == []
+    for path in (honcho.path, honcho.path.with_name(honcho.path.name + "-wal")):
+        assert not file_contains(path, ["090-4242-4242", "080-2424-2424", "佐藤 一郎"])

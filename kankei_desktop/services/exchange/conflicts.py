@@ -132,3 +132,19 @@ def resolve_all(session: Session, choice: str) -> int:
     for conflict_id in ids:
         resolve_conflict(session, conflict_id, choice)
     return len(ids)
+
+
+def forget_conflicts(session: Session, row_ids: list[str], needles: list[str]) -> int:
+    """Drop the conflicts (open or resolved) of an erased person's records, and any whose values
+    hold one of ``needles`` (called by the erasure: both sides' values are personal data)."""
+    removed = 0
+    for start in range(0, len(row_ids), 500):
+        chunk = row_ids[start:start + 500]
+        marks = ",".join(f":r{n}" for n in range(len(chunk)))
+        removed += session.execute(text(f"DELETE FROM exchange_conflict WHERE row_id IN ({marks})"),
+                                   {f"r{n}": value for n, value in enumerate(chunk)}).rowcount
+    for needle in (n for n in needles if n):
+        removed += session.execute(text(
+            "DELETE FROM exchange_conflict WHERE instr(local_value, :n) > 0 OR instr(remote_value, :n) > 0"),
+            {"n": json.dumps(needle, ensure_ascii=False)[1:-1]}).rowcount
+    return removed

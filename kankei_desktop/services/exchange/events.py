@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from kankei_desktop.services.records import person_links, person_record_ids
+from kankei_desktop.services.records import person_links
 
 
 def _new_events(session, tables: dict, kind: str) -> list[dict]:
@@ -26,8 +26,8 @@ def erase_first(session, tables: dict, result) -> list[str]:
     """Erase here every person erased at the sender, with this file's own values as needles.
 
     Runs before the rows so that this file's copy (with any edits made here) is blanked and its
-    audit entries and photos go; the open conflicts of the person's records are dropped (they
-    hold personal values). Returns the needles for the purge after the commit.
+    audit entries, photos and exchange conflicts go (the erasure drops conflicts: they hold
+    personal values). Returns the needles for the purge after the commit.
     """
     from kankei_desktop.services.privacy import anonymise_person
 
@@ -37,13 +37,6 @@ def erase_first(session, tables: dict, result) -> list[str]:
         exists = session.execute(text("SELECT 1 FROM person WHERE id = :id"), {"id": person_id}).first()
         if not exists:
             continue
-        ids = person_record_ids(session, person_id)
-        row_ids = [person_id, *(i for group in ids.values() for i in group)]
-        for start in range(0, len(row_ids), 500):
-            chunk = row_ids[start:start + 500]
-            marks = ",".join(f":r{i}" for i in range(len(chunk)))
-            session.execute(text(f"DELETE FROM exchange_conflict WHERE row_id IN ({marks})"),
-                            {f"r{i}": value for i, value in enumerate(chunk)})
         outcome = anonymise_person(session, person_id)
         needles.extend(outcome.needles)
         result.erased += 1
