@@ -294,3 +294,20 @@ def test_erasure_also_removes_the_values_kept_by_conflicts(tmp_path):
         assert exchange.list_conflicts(session, include_resolved=True) == []
     for path in (honcho.path, honcho.path.with_name(honcho.path.name + "-wal")):
         assert not file_contains(path, ["090-4242-4242", "080-2424-2424", "佐藤 一郎"])
+
+
+def test_all_conflicts_of_one_record_resolved_at_once_with_progress(tmp_path):
+    (honcho, island), ids = offices(tmp_path)
+    _edit(honcho, ids["yamada"], phone="090-1212-3434", notes="本庁")
+    _edit(honcho, ids["sato"], notes="本庁")
+    _edit(island, ids["yamada"], phone="080-5656-7878", notes="島")
+    _edit(island, ids["sato"], notes="島")
+    written = exchange.write_package(island, "本庁", tmp_path / "p", PASSPHRASE)
+    seen = []
+    exchange.apply_package(honcho, written.path, PASSPHRASE, lambda done, total, _m: seen.append((done, total)),
+                           backup=False)
+    assert seen and seen[-1][0] == seen[-1][1]
+    with honcho.session() as session:
+        assert exchange.resolve_all(session, "remote", table="person", row_id=ids["yamada"]) == 2
+        assert [c.record_label for c in exchange.list_conflicts(session)] == ["佐藤 一郎"]
+    assert _person(honcho, ids["yamada"])[1:3] == ("080-5656-7878", "島")

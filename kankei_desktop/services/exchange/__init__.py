@@ -29,7 +29,7 @@ Conflicts
 - ``list_conflicts(session, include_resolved=False) -> list[ConflictView]`` (record, field,
   local value + office + time, remote value + office + time)
 - ``resolve_conflict(session, conflict_id, choice, value=None)``: choice "local", "remote", "edited"
-- ``resolve_all(session, choice)``; ``marked_rows(session)``: records with an open conflict
+- ``resolve_all(session, choice, *, table=None, row_id=None)`` (all, or all of one record); ``marked_rows(session)``: records with an open conflict
 
 Encrypted backups for removable media: ``services.backups.backup_encrypted`` / ``restore_encrypted``.
 """

@@ -133,7 +133,7 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
     another organisation or office, written by this office, from a newer schema, wrongly
     encrypted, tampered, truncated, or when an earlier package of the sender is missing. A
     package applied before returns ``already_applied`` and changes nothing.
-    ``progress(done, total, message)`` is called per table.
+    ``progress(done, total, message)`` is called per 500 rows (message: the table).
     """
     path = Path(path)
     header = sealed.read_header(path)
@@ -219,15 +219,17 @@ class _Applier:
     def apply_tables(self, tables: dict, progress) -> None:
         order = [t for t in shared_tables() if t in tables]
         local_columns = {t: {c.name for c in SQLModel.metadata.tables[t].columns} for t in order}
-        for done, table in enumerate(order, 1):
+        total, done = sum(len(tables[t]["rows"]) for t in order), 0
+        for table in order:
             part = tables[table]
             columns = [c for c in part["columns"]]
             known = [i for i, c in enumerate(columns) if c in local_columns[table]]
             rows, metas = part["rows"], part["meta"]
             for start in range(0, len(rows), CHUNK):
                 self._chunk(table, columns, known, rows[start:start + CHUNK], metas[start:start + CHUNK])
-            if progress is not None:
-                progress(done, len(order), table)
+                done += len(rows[start:start + CHUNK])
+                if progress is not None:
+                    progress(done, total, table)
 
     def _chunk(self, table: str, columns: list[str], known: list[int], rows: list, metas: list) -> None:
         ids = [row[0] for row in rows]

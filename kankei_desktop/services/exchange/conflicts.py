@@ -124,11 +124,13 @@ def resolve_conflict(session: Session, conflict_id: str, choice: str, value: Any
     session.flush()
 
 
-def resolve_all(session: Session, choice: str) -> int:
-    """Resolve every open conflict the same way ("local" or "remote"); returns how many."""
+def resolve_all(session: Session, choice: str, *, table: str | None = None, row_id: str | None = None) -> int:
+    """Resolve every open conflict the same way ("local" or "remote"), or every one of one record
+    (``table`` and ``row_id``); returns how many."""
     if choice not in ("local", "remote"):
         raise ValidationError({"choice": "一括の解決は local か remote のどちらかです。"})
-    ids = [c.id for c in list_conflicts(session)]
+    ids = [c.id for c in list_conflicts(session)
+           if (table is None or c.table == table) and (row_id is None or c.row_id == row_id)]
     for conflict_id in ids:
         resolve_conflict(session, conflict_id, choice)
     return len(ids)
