@@ -187,7 +187,7 @@ def run_import(args: argparse.Namespace) -> int:
         print(result.message)
         return 0
     print(f"{result.peer_name}からの交換ファイル 第{result.number}号 を適用しました: 追加 {result.added:,} 件、"
-          f"更新 {result.updated:,} 件、競合 {result.conflicts:,} 件、消去 {result.erased} 名、統合 {result.merged} 件、"
+          f"更新 {result.updated:,} 件、変更なし {result.unchanged:,} 件、競合 {result.conflicts:,} 件、消去 {result.erased} 名、統合 {result.merged} 件、"
           f"写真 {result.photos} 枚。")
     if result.backup_path:
         print(f"適用前のバックアップ: {result.backup_path}")
