@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -311,3 +312,21 @@ def test_all_conflicts_of_one_record_resolved_at_once_with_progress(tmp_path):
         assert exchange.resolve_all(session, "remote", table="person", row_id=ids["yamada"]) == 2
         assert [c.record_label for c in exchange.list_conflicts(session)] == ["佐藤 一郎"]
     assert _person(honcho, ids["yamada"])[1:3] == ("080-5656-7878", "島")
+
+
+def test_every_shared_table_and_field_is_journaled(database):
+    """A table or column added later must be journaled (a migration calling ``journal_triggers``
+    of 0008_h9) or declared local-only in ``package.LOCAL_TABLES``; else its changes never travel."""
+    from kankei_desktop.services.exchange.package import journaled_columns, shared_tables
+
+    connection = sqlite3.connect(database.path)
+    triggers = dict(connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+    connection.close()
+    missing = []
+    for table in shared_tables():
+        if f"{table}_journal_insert" not in triggers:
+            missing.append(f"{table}: no insert trigger")
+        update = triggers.get(f"{table}_journal_update", "")
+        missing += [f"{table}.{column}" for column in journaled_columns(table)
+                    if not re.search(rf"OLD\.{column} IS NOT NEW\.{column}\b", update)]
+    assert missing == []
