@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.settings",
     "kankei_desktop.cli.indicators",
     "kankei_desktop.cli.rosters",
+    "kankei_desktop.cli.offices",
 )
 
 

@@ -54,6 +54,15 @@ COMMAND_ACCESS: dict[str, str] = {
     "stats": READER,
     "report": WRITER,  # records the report
     "roster": WRITER,  # records who printed or exported whose names
+    "exchange office": READER,  # --name/--rename: WRITER
+    "exchange peer-add": WRITER,
+    "exchange copy": WRITER,
+    "exchange export": WRITER,  # counts the package sent to the peer
+    "exchange import": WRITER,
+    "exchange status": READER,
+    "exchange conflicts": READER,  # --keep: WRITER
+    "exchange backup": READER,
+    "exchange restore": REPAIR,  # like restore: brings back a damaged file, takes the lock itself
     "settings list": READER,
     "settings set": WRITER,
     "indicators list": READER,
@@ -70,6 +79,9 @@ OPTION_ACCESS: tuple[tuple[str, str, str], ...] = (
     ("audit", "out", WRITER),
     ("backup", "list", REPAIR),  # lists the backup folder: the way to pick one to restore
     ("import", "dry_run", READER),
+    ("exchange office", "name", WRITER),
+    ("exchange office", "rename", WRITER),
+    ("exchange conflicts", "keep", WRITER),
 )
 
 

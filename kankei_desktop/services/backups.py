@@ -258,8 +258,89 @@ def offer_after_damage(db_path: Path, backup_dir: Path | None = None) -> BackupI
     return backup.newest_verified_backup(folder, Path(db_path).stem)
 
 
+ENCRYPTED_SUFFIX = ".kankei-backup"
+
+
+def _organisation_of(path: Path) -> tuple[str, str]:
+    """(organisation id, office id) of a file with an office, else ("", "")."""
+    import sqlite3
+
+    try:
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT organisation_id, id FROM exchange_office WHERE is_self = 1").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return "", ""
+    return (row[0], row[1]) if row else ("", "")
+
+
+def backup_encrypted(database, folder: Path, passphrase: str) -> Path:
+    """A verified backup with its photos, sealed with ``passphrase`` (AES-GCM, scrypt key), for a
+    USB stick or other removable media: ``folder/<file>_<time>.kankei-backup``.
+
+    The header (readable, authenticated) names the organisation and office; the database and
+    the photos it references are encrypted. Restore with ``restore_encrypted``.
+    """
+    import io
+    import tempfile
+    import zipfile
+
+    from kankei_desktop.services.attachments import attachments_dir
+    from kankei_desktop.services.exchange import sealed
+    from kankei_desktop.store import migrations
+
+    sealed.check_passphrase(passphrase)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ValidationError({"folder": f"フォルダー「{folder}」がありません。"})
+    with tempfile.TemporaryDirectory() as work:
+        copy = backup.make_backup(database.path, Path(work), "removable")
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+            archive.write(copy, "database.sqlite3")
+            photos = attachments_dir()
+            if photos.is_dir():
+                for path in sorted(photos.glob("??/*.*")):
+                    archive.write(path, f"attachments/{path.parent.name}/{path.name}")
+    organisation, office = _organisation_of(database.path)
+    taken = datetime.now().replace(microsecond=0)
+    header = {"format": "kankei-backup", "kind": "backup", "organisation_id": organisation, "office_id": office,
+              "schema_revision": migrations.head_revision(), "file_name": database.path.name,
+              "taken_at": taken.isoformat()}
+    target = folder / f"{database.path.stem}_{taken:%Y%m%d-%H%M%S}{ENCRYPTED_SUFFIX}"
+    sealed.write_sealed(target, header, buffer.getvalue(), passphrase)
+    return target
+
+
+def restore_encrypted(db_path: Path, sealed_path: Path, passphrase: str, backup_dir: Path | None = None) -> Path | None:
+    """Restore an encrypted backup over the (closed) file at ``db_path``; the current file is backed up first.
+
+    Refused, with nothing changed, on a wrong passphrase, a damaged or truncated file, or a
+    backup of another organisation than the current file's.
+    """
+    import tempfile
+    import zipfile
+
+    from kankei_desktop.services.exchange import sealed
+
+    header, body = sealed.unseal(sealed.read_file(sealed_path), passphrase, Path(sealed_path).name)
+    if header.get("format") != "kankei-backup":
+        raise StoreError(f"「{Path(sealed_path).name}」は暗号化バックアップではありません。")
+    current, _office = _organisation_of(db_path) if Path(db_path).exists() else ("", "")
+    if current and header.get("organisation_id") and current != header["organisation_id"]:
+        raise StoreError(f"「{Path(sealed_path).name}」は別の団体のバックアップです。このファイルには復元できません。")
+    with tempfile.TemporaryDirectory() as work:
+        import io
+
+        with zipfile.ZipFile(io.BytesIO(body)) as archive:
+            archive.extractall(work)
+        restored = Path(work) / "database.sqlite3"
+        return restore(db_path, restored, backup_dir)
+
 __all__ = [
-    "BackupStatus", "PeriodicBackup", "StoreError", "auto_backup", "backup_folder", "backup_now",
+    "BackupStatus", "PeriodicBackup", "StoreError", "auto_backup", "backup_encrypted", "restore_encrypted", "backup_folder", "backup_now",
     "interval_minutes", "list_for", "offer_after_damage", "restore", "retention", "set_backup_folder",
     "set_interval_minutes", "set_retention",
 ]

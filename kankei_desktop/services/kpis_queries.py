@@ -50,7 +50,7 @@ def mail_parts(where: str = "", indexed: bool = False) -> list[tuple[str, str]]:
     every parcel of such a programme shipped to the person (by ship date), every letter sent
     to them (by sent date) and every letter received from them (by received date). ``where``
     is added to each part (a person's own rows, a programme…). ``indexed``: a whole period's
-    read, kept inside the covering indexes of migration 0008_h8.
+    read, kept inside the covering indexes of migration 0008.
     """
     parts = []
     for table, column, direction, index in (

@@ -161,6 +161,9 @@ def anonymise_person(session: Session, person_id: str, *, today: date | None = N
     cleared += _scrub_shared_text(session, related, needles, now)
     files_removed = _remove_attachments(session, related["attachment"], now)
     scrubbed = _scrub_audit(session, person_id, [i for group in related.values() for i in group], needles)
+    from kankei_desktop.services.exchange.conflicts import forget_conflicts  # office exchange (issue 19)
+
+    forget_conflicts(session, [person_id, *(i for group in related.values() for i in group)], needles)
     audit.record(
         session, "anonymise", "person", person_id,
         {"fields": sorted(_PERSON_BLANKS), "related_rows": cleared - 1, "files": files_removed},

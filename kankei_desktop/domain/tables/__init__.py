@@ -1,6 +1,14 @@
 """The whole schema. Importing this package registers every table."""
 
 from kankei_desktop.domain.tables.base import Record, new_id, utc_now
+from kankei_desktop.domain.tables.exchange import (
+    ExchangeConflict,
+    ExchangeContext,
+    ExchangeEvent,
+    ExchangeHistory,
+    ExchangeJournal,
+    ExchangeOffice,
+)
 from kankei_desktop.domain.tables.hosts import Host, Stay, StayParticipant
 from kankei_desktop.domain.tables.mail import Letter, Shipment
 from kankei_desktop.domain.tables.people import (
@@ -30,7 +38,8 @@ from kankei_desktop.domain.tables.system import (
 
 __all__ = [
     "Attachment", "AuditEntry", "CustomIndicator", "CustomIndicatorValue", "Enrollment",
-    "EnrollmentStageChange", "Host", "ImportMapping", "Interaction", "LadderStageChange",
+    "EnrollmentStageChange", "ExchangeConflict", "ExchangeContext", "ExchangeEvent",
+    "ExchangeHistory", "ExchangeJournal", "ExchangeOffice", "Host", "ImportMapping", "Interaction", "LadderStageChange",
     "Letter", "Person", "PersonTag", "PersonTie", "Programme", "ProgrammeStage",
     "ProgrammeTarget", "Record", "ReportComment", "Segment", "Setting", "Shipment", "Stay",
     "StayParticipant", "new_id", "utc_now",

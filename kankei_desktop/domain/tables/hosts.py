@@ -26,7 +26,7 @@ class Host(Record, table=True):
     # Only lodgings have one; None means "not a place to sleep".
     capacity_per_night: int | None = None
     hosts_side_job_talent: bool = False  # 副業・兼業 (the seed's 例1)
-    small_business: bool = False  # 中小企業 (例1 counts these; migration 0008_h8)
+    small_business: bool = False  # 中小企業 (例1 counts these; migration 0008)
     is_active: bool = True
     notes: str = ""
 

@@ -14,7 +14,7 @@ class Shipment(Record, table=True):
     __tablename__ = "shipment"
     __table_args__ = (Index("ix_shipment_person", "person_id"),
                       Index("ix_shipment_shipped", "shipped_on"),
-                      # お米レター's parcels as activities: the KPI read stays in it (migration 0008_h8).
+                      # お米レター's parcels as activities: the KPI read stays in it (migration 0008).
                       Index("ix_shipment_mail", "shipped_on", "programme_id", "person_id",
                             sqlite_where=text("deleted_at IS NULL")))
 
@@ -38,7 +38,7 @@ class Letter(Record, table=True):
     __tablename__ = "letter"
     __table_args__ = (Index("ix_letter_person", "person_id"),
                       Index("ix_letter_sent", "sent_on"),
-                      # お米レター's letters as activities, both ways (migration 0008_h8).
+                      # お米レター's letters as activities, both ways (migration 0008).
                       Index("ix_letter_mail_sent", "sent_on", "direction", "programme_id", "person_id",
                             sqlite_where=text("deleted_at IS NULL")),
                       Index("ix_letter_mail_received", "received_on", "direction", "programme_id", "person_id",

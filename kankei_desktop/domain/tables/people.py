@@ -121,4 +121,4 @@ class Interaction(Record, table=True):
     occurred_on: date
     programme_id: str | None = Field(default=None, foreign_key="programme.id", index=True)
     note: str = ""
-    amount_yen: int | None = None  # 物産購入・寄附: the amount (例4's 販売額; migration 0008_h8)
+    amount_yen: int | None = None  # 物産購入・寄附: the amount (例4's 販売額; migration 0008)

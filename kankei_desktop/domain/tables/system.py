@@ -33,7 +33,7 @@ class CustomIndicator(Record, table=True):
     unit: str = Field(default="", max_length=20)
     source_note: str = ""
     programme_id: str | None = Field(default=None, foreign_key="programme.id")
-    # Migration 0008_h8 (issue 16): the years values may be entered for (None: open), the
+    # Migration 0008 (issue 16): the years values may be entered for (None: open), the
     # paired indicator (例4: 食育関心 beside 農産物販売額), the interaction kind whose amounts make
     # the value when none is entered (物産購入・寄附), the programme target it counts toward,
     # and archiving (no new values; still printed for the years it has).

@@ -3,14 +3,14 @@ link and archive; 中小企業 on hosts; an amount in yen on interactions (物�
 
 Added columns only (no table copy); defaults fill the existing rows.
 
-Revision ID: 0008_h8
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-04
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_h8'
+revision = '0008'
 down_revision = '0007'
 branch_labels = None
 depends_on = None
