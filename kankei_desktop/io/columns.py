@@ -141,7 +141,11 @@ INTERACTION_COLUMNS: tuple[Column, ...] = (
     Column("interaction_kind", "種類", ("種別", "関わりの種類", "区分")),
     Column("programme", "プログラム", ("参加プログラム", "事業名", "イベント")),
     _PROGRAMME_YEAR,
-    Column("note", "メモ", ("備考",), "note"),
+    # 物産購入・寄附 only (例4's 販売額); checked by the interactions service like an amount typed in the window.
+    Column("amount_yen", "金額（円）", ("金額", "販売額", "寄附額", "購入額"), "int",
+           "物産購入・寄附 の記録だけ。0以上の整数（円）。", "3000"),
+    # 備考 (docs/style.md); files written before the glossary say メモ and still map.
+    Column("note", "備考", ("メモ",), "note"),
 )
 HOST_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", ("受入先ID", "id"), "id", "書き出したファイルにある受入先の ID。空欄なら新しい受入先です。"),
@@ -158,6 +162,7 @@ HOST_COLUMNS: tuple[Column, ...] = (
     Column("capacity_per_night", "1泊の定員", ("定員", "宿泊定員"), "int", "泊まれる受入先だけ（名）。空欄は宿泊なし。", "6"),
     Column("hosts_side_job_talent", "副業・兼業の受入れ", ("副業兼業", "副業・兼業"), "bool", "可／不可。空欄は 不可。", "不可"),
     Column("is_active", "受入中", ("有効", "受入可"), "bool", "受け入れを続けている受入先は 可。空欄は 可。", "可"),
+    Column("small_business", "中小企業", ("中小企業該当",), "bool", "中小企業の受入先は 可。空欄は 不可。", "不可"),
     Column("notes", "備考", ("メモ",), "note"),
 )
 

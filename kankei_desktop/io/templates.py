@@ -156,6 +156,7 @@ NOTES: dict[str, dict[str, Note]] = {
                                  tuple(k.value for k in InteractionKind)),
         "programme": _PROGRAMME,
         "fiscal_year": _YEAR,
+        "amount_yen": Note("", "", "物産購入・寄附 の記録だけ、その金額（円、数字だけ）。独自指標の販売額などに合計されます。"),
         "note": Note("", "", "自由記述のメモ。"),
     },
     "hosts": {
@@ -169,6 +170,8 @@ NOTES: dict[str, dict[str, Note]] = {
         "notes": Note("", "", "自由記述のメモ（改行もそのまま残ります）。"),
         "hosts_side_job_talent": Note(choices=_YES_NO),
         "is_active": Note(choices=_YES_NO),
+        "small_business": Note("", "", "中小企業の受入先は 可（副業・兼業人材を受け入れた中小企業の数に数えます）。空欄は 不可。",
+                               _YES_NO),
     },
 }
 for _kind in ("stays", "shipments"):
@@ -194,7 +197,9 @@ EXAMPLES: dict[str, list[dict[str, str]]] = {
     "interactions": [{"氏名": "山田 花子", "日付": "2026/07/20", "種類": InteractionKind.EVENT.value,
                       "プログラム": "ふるさとみつけ塾"},
                      {"氏名": "佐藤 太郎", "フリガナ": "サトウ タロウ", "メールアドレス": "taro@example.jp",
-                      "日付": "2026/07/20", "種類": InteractionKind.EVENT.value, "プログラム": "ふるさとみつけ塾"}],
+                      "日付": "2026/07/20", "種類": InteractionKind.EVENT.value, "プログラム": "ふるさとみつけ塾"},
+                     {"氏名": "山田 花子", "日付": "2026/07/25", "種類": InteractionKind.PURCHASE.value,
+                      "金額（円）": "3000", "備考": "新米 5kg"}],
     "hosts": [{"名称": "田中農園", "種類": HostKind.FARM.value, "担当者": "田中 一郎", "電話番号": "0254-00-0000",
                "郵便番号": "958-0261", "副業・兼業の受入れ": "可", "受入中": "可"},
               {"名称": "民宿 いずもざき荘", "種類": HostKind.LODGING.value, "郵便番号": "949-4300", "1泊の定員": "8",

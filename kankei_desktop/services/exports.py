@@ -194,14 +194,14 @@ def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table
 def interactions_table(session: Session, exclude_no_contact: bool = False) -> Table:
     rows = plain_rows(session, (
         select(Interaction.id, Person.id, Person.name, Interaction.occurred_on, Interaction.kind, Programme.name,
-               Programme.fiscal_year, Interaction.note)
+               Programme.fiscal_year, Interaction.amount_yen, Interaction.note)
         .join(Person, Person.id == Interaction.person_id)
         .outerjoin(Programme, and_(Programme.id == Interaction.programme_id))
         .where(Interaction.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Interaction.occurred_on, Interaction.created_at)
     ))
-    return _typed(Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "日付", "種類", "プログラム", "年度", "メモ"],
-                 ["text", "text", "text", "date", "text", "text", "int", "text"], rows))
+    return _typed(Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "日付", "種類", "プログラム", "年度", "金額（円）", "備考"],
+                 ["text", "text", "text", "date", "text", "text", "int", "int", "text"], rows))
 
 
 _HOST_FIELDS = {"host_kind": "kind"}  # column key → Host attribute, where they differ

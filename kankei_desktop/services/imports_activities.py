@@ -62,7 +62,8 @@ _FIELD_COLUMNS = {
     "shipments": {"person_id": "person_id", "host_id": "host", "programme_id": "programme"},
     "letters": {"person_id": "person_id", "host_id": "host", "programme_id": "programme", "reply_to_id": "reply_to",
                 "returned": "status"},
-    "interactions": {"person_id": "person_id", "kind": "interaction_kind", "programme_id": "programme"},
+    "interactions": {"person_id": "person_id", "kind": "interaction_kind", "programme_id": "programme",
+                     "amount_yen": "amount_yen"},
     "hosts": {"kind": "host_kind"},
 }
 
@@ -332,7 +333,8 @@ class ActivityPlanner(StayGroups):
     def _interaction(self, row: ActivityRow) -> None:
         self._existing_id(row, interactions.load_interaction)
         base = getattr(row, "base", None) or interactions.InteractionInput("", "", None)
-        data = self._take(row, base, {"occurred_on": "occurred_on", "note": "note", "interaction_kind": "kind"})
+        data = self._take(row, base, {"occurred_on": "occurred_on", "note": "note", "interaction_kind": "kind",
+                                      "amount_yen": "amount_yen"})
         if data.occurred_on is None:
             self._error(row, "occurred_on", "日付を入力してください。")
         person_id = self._person(row)
@@ -353,8 +355,9 @@ class ActivityPlanner(StayGroups):
         base = getattr(row, "base", None) or hosts.HostInput()
         f = row.fields
         data = self._take(row, base, {k: v for k, v in self._HOST_KEYS.items() if k != "host_kind" or f.get(k)})
-        if f.get("hosts_side_job_talent") is not None:
-            data.hosts_side_job_talent = f["hosts_side_job_talent"]
+        for flag in ("hosts_side_job_talent", "small_business"):  # a blank cell keeps the stored flag
+            if f.get(flag) is not None:
+                setattr(data, flag, f[flag])
         # 〒 lookup, as the editor does it: for a new host, or a stored one whose 〒 the row changes (a
         # re-imported export of a host without 都道府県 stays as it is).
         moved = row.status == NEW or normalise_postal_code(data.postal_code) != normalise_postal_code(base.postal_code)

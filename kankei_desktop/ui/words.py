@@ -93,6 +93,7 @@ _TIMELINE = [
     (re.compile(r"^(?P<c>.+)（(?P<s>準備中|発送済|配達済|返送)）$"),
      lambda m: f"{english_label(m['c'], record_column=True)} ({english_name(m['s'])})"),
     (re.compile(r"^(?P<c>[^・]+)・(?P<h>.+)より$"), lambda m: f"{english_name(m['c'])}, from {m['h']}"),
+    (re.compile(r"^(?P<rest>.+) (?P<a>[\d,]+)円$"), lambda m: f"{timeline_title(m['rest'])} ¥{m['a']}"),
     (re.compile(r"^(?P<k>[^（]+)（(?P<p>.+)）$"),
      lambda m: f"{english_name(m['k'])} ({m['p']})" if english_name(m["k"]) != m["k"] else None),
     (re.compile(r"^(?P<p>.+): (?P<s>.+)へ$"), lambda m: f"{m['p']}: to {m['s']}"),
