@@ -22,7 +22,7 @@ class Column:
     key: str  # the field it fills
     header: str  # written by exports and templates
     variants: tuple[str, ...] = ()
-    kind: str = "text"  # text, note, kana, date, phone, postal, bool, int, list, year, address, id, ignore
+    kind: str = "text"  # text, note, kana, date, phone, postal, bool, int, number, list, year, address, id, ignore
     guidance: str = ""  # for the template's input-guidance sheet
     example: str = ""
 
@@ -166,6 +166,17 @@ HOST_COLUMNS: tuple[Column, ...] = (
     Column("notes", "備考", ("メモ",), "note"),
 )
 
+# Values of the custom indicators (例3・例4), one period per row; the indicator is named as in its list.
+INDICATOR_VALUE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", ("指標の値ID", "id"), "id", "書き出したファイルにある値の ID。空欄なら 指標・年度・四半期 で探します。"),
+    Column("indicator", "指標", ("指標名", "独自指標"), "text", "必須。独自指標の一覧にある名前と同じに。",
+           "地域に誇りを持つ住民の割合"),
+    Column("fiscal_year", "年度", (), "year", "必須。2026、2026年度、令和8年度 など。", "2026"),
+    Column("quarter", "四半期", ("期",), "text", "1〜4（第1四半期は4〜6月）。年度の値なら空欄。"),
+    Column("value", "値", ("実績", "実績値"), "number", "数（全角・桁区切り・％ も可）。空欄は未入力に戻します。", "68.5"),
+    Column("target", "目標", ("目標値",), "number", "数。空欄なら入力済みの目標のままです。", "70"),
+)
+
 # The column sets by kind. services/records.py declares which kind uses which (and everything else
 # about a kind); these names stay for the io layer, which may not import services.
 KINDS = {
@@ -176,11 +187,12 @@ KINDS = {
     "letters": LETTER_COLUMNS,
     "interactions": INTERACTION_COLUMNS,
     "hosts": HOST_COLUMNS,
+    "indicator_values": INDICATOR_VALUE_COLUMNS,
 }
 KIND_LABELS = {"persons": "参加者", "enrollments": "参加者＋参加登録", "stays": "滞在", "shipments": "発送",
-               "letters": "手紙", "interactions": "関わり", "hosts": "受入先"}
+               "letters": "手紙", "interactions": "関わり", "hosts": "受入先", "indicator_values": "独自指標の値"}
 # Kinds planned row by row through their service (imports_activities), all or nothing.
-ACTIVITY_KINDS = ("stays", "shipments", "letters", "interactions", "hosts")
+ACTIVITY_KINDS = ("stays", "shipments", "letters", "interactions", "hosts", "indicator_values")
 # Headers only one activity sheet has; two of them decide the kind of a sheet.
 _DISTINCTIVE = {
     "stays": ("滞在ID", "受入先", "宿泊先", "開始日", "終了日", "到着日", "出発日", "目的", "種別"),
@@ -188,6 +200,7 @@ _DISTINCTIVE = {
     "letters": ("方向", "作成日", "受取日", "返信元ID", "概要"),
     "interactions": ("関わりID", "種類", "種別", "日付", "開催日", "イベント"),
     "hosts": ("受入先ID", "名称", "担当者", "1泊の定員", "定員", "副業・兼業の受入れ", "受入中"),
+    "indicator_values": ("指標", "指標名", "四半期", "値", "目標"),
 }
 
 _MARKS = re.compile(r"[\s・\-_:：*＊※]+")

@@ -1,4 +1,5 @@
-"""Importing stays, shipments and letters: the same plan → commit flow as persons.
+"""Importing stays, shipments, letters, interactions, hosts and custom indicator values: the same
+plan → commit flow as persons.
 
 Each row becomes the service's own input (``StayInput``, ``ShipmentInput``,
 ``LetterInput``) and is checked by really writing it with the service's
@@ -22,12 +23,12 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from kankei_desktop.domain.enums import Carrier, LetterDirection, LetterStatus, ShipmentStatus, StayStatus
-from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.domain.errors import KankeiError, NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Host, Person
 from kankei_desktop.domain.text import normalise_postal_code, normalise_spaces
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KIND_LABELS, column_by_key, to_note
-from kankei_desktop.services import hosts, interactions, letters, shipments, stays
+from kankei_desktop.services import hosts, indicators, interactions, letters, shipments, stays
 from kankei_desktop.services.imports_programmes import ProgrammeFinder
 from kankei_desktop.services.records import RECORDS
 from kankei_desktop.services.duplicates import duplicate_key_sets
@@ -53,6 +54,7 @@ from kankei_desktop.store import audit
 _CONVERTERS = {"text": cells.to_text, "date": cells.to_date, "int": cells.to_int, "id": cells.to_text,
                "kana": cells.to_katakana_text, "phone": cells.to_phone, "note": to_note,
                "year": cells.to_fiscal_year, "postal": cells.to_postal_code,
+               "number": lambda value: None if cells.is_blank(value) else value,  # read by the service
                "bool": lambda value: None if cells.is_blank(value) else cells.to_bool(value, False)}
 
 # Which column a service's field message belongs to.
@@ -65,6 +67,7 @@ _FIELD_COLUMNS = {
     "interactions": {"person_id": "person_id", "kind": "interaction_kind", "programme_id": "programme",
                      "amount_yen": "amount_yen"},
     "hosts": {"kind": "host_kind"},
+    "indicator_values": {},  # the service names the columns' own keys
 }
 
 
@@ -139,6 +142,7 @@ class ActivityPlanner(StayGroups):
         self.present = set(plan.mapping.values())
         self.letter_keys: dict[str, ActivityRow] = {}  # 番号 → its row, for replies within the file
         self.host_names: dict[str, ActivityRow] = {}  # new hosts of the file by name
+        self.periods: dict[tuple, ActivityRow] = {}  # indicator values: (indicator, year, quarter) → its row
 
     # -------------------------------------------------------------- cells
 
@@ -377,6 +381,33 @@ class ActivityPlanner(StayGroups):
             elif earlier is not row:
                 self._error(row, "name", f"受入先「{row.label}」は {earlier.number} 行目にもあります。")
 
+    def _indicator_value(self, row: ActivityRow) -> None:
+        """A period's value: by its ID, or else by 指標・年度・四半期 (an entered period is updated)."""
+        self._existing_id(row, indicators.load_value_input)
+        base = getattr(row, "base", None) or indicators.ValueInput()
+        f = row.fields
+        data = replace(base, **{key: f[key] for key in ("indicator", "fiscal_year", "quarter", "value", "target")
+                                if key in self.present})
+        if data.fiscal_year is None:
+            self._error(row, "fiscal_year", "年度を入力してください。")
+            return
+        try:
+            indicator_id, year, quarter, found = indicators.value_period(self.session, data)
+        except NotFoundError as error:
+            self._error(row, "indicator", error.message)
+            return
+        except ValidationError as error:
+            for key, message in error.errors.items():
+                self._error(row, key, message)
+            return
+        row.label = f"{normalise_spaces(data.indicator)} {year}年度" + (f" 第{quarter}四半期" if quarter else "")
+        earlier = self.periods.setdefault((indicator_id, year, quarter), row)
+        if earlier is not row:
+            self._error(row, "fiscal_year", f"{row.label}の値は {earlier.number} 行目にもあります。1つの期間は1行にしてください。")
+        if found and row.status == NEW:  # the period has a value: this row updates it
+            row.person_id, row.status, row.action = found, UPDATE, UPDATE
+        row.data = data
+
     # -------------------------------------------------------------- rule checks by writing
 
     def _write(self, row: ActivityRow):
@@ -401,6 +432,10 @@ class ActivityPlanner(StayGroups):
                 row.changed = interactions.update_interaction(self.session, row.person_id, data) is not None
                 return row.person_id
             return interactions.log_interaction(self.session, data)
+        if kind == "indicator_values":
+            value_id, row.changed = indicators.write_value(
+                self.session, data, row.person_id if row.status == UPDATE else None)
+            return value_id
         if kind == "hosts":
             active = row.fields.get("is_active")
             if row.status == UPDATE:
@@ -462,7 +497,8 @@ class ActivityPlanner(StayGroups):
 
     def run(self, data_rows: list[tuple[int, list]]) -> None:
         build = {"stays": self._stay, "shipments": self._shipment, "letters": self._letter,
-                 "interactions": self._interaction, "hosts": self._host}[self.plan.kind]
+                 "interactions": self._interaction, "hosts": self._host,
+                 "indicator_values": self._indicator_value}[self.plan.kind]
         rows: list[ActivityRow] = []
         for number, raw in data_rows:
             row = ActivityRow(number, NEW, CREATE, "")
