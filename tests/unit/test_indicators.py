@@ -64,13 +64,15 @@ def test_import_from_a_sheet_all_or_nothing_and_the_template(database, tmp_path)
     bad = tmp_path / "bad.csv"
     bad.write_text("指標,年度,四半期,値\n移住相談件数,2026,2,5\n知らない指標,2026,,1\n", encoding="utf-8-sig")
     refused = cli(database, "indicators", "import", str(bad))
-    assert refused.returncode == 2 and "3行目 指標" in refused.stderr
+    assert refused.returncode == 2 and "3 行目「指標」: 指標「知らない指標」が見つかりません" in refused.stderr
     with database.session() as session:
         assert session.exec(select(CustomIndicatorValue)).all() == []  # the good row of the bad sheet neither
-    # 「令和8年度」 is not a number the importer knows: refused naming 年度.
+    # A year that is not one is refused naming 年度 (令和8年度 is read like on every other sheet).
+    good.write_text("指標,年度,四半期,値,目標\n移住相談件数,2026,1,12,10\n移住相談件数,来年,,40,\n",
+                    encoding="utf-8-sig")
     refused = cli(database, "indicators", "import", str(good))
-    assert refused.returncode == 2 and "3行目 年度" in refused.stderr
-    good.write_text("指標,年度,四半期,値,目標\n移住相談件数,2026,1,12,10\n移住相談件数,2026年度,,40,\n",
+    assert refused.returncode == 2 and "3 行目「年度」" in refused.stderr, refused.stderr
+    good.write_text("指標,年度,四半期,値,目標\n移住相談件数,2026,1,12,10\n移住相談件数,令和8年度,,40,\n",
                     encoding="utf-8-sig")
     done = cli(database, "indicators", "import", str(good))
     assert done.returncode == 0 and "2 件" in done.stdout, done.stderr
