@@ -570,7 +570,7 @@ def commit_activity_plan(
             result.created += written
         if progress is not None:
             progress(done, len(chosen))
-    audit.record(session, "import", plan.kind.rstrip("s"), "", {
+    audit.record(session, "import", RECORDS[plan.kind].audit_entity or plan.kind.rstrip("s"), "", {
         "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
         "updated": result.updated, "skipped": result.skipped,
     })
