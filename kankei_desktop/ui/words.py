@@ -116,6 +116,18 @@ def timeline_title(text: str) -> str:
 QUARTER_MONTHS_EN = {1: "Apr–Jun", 2: "Jul–Sep", 3: "Oct–Dec", 4: "Jan–Mar"}
 
 
+def retention_period_text(period: str) -> str:
+    """The retention period as stored (「5年」「18か月」), or 5 years / 18 months in English."""
+    if not english():
+        return period
+    from kankei_desktop.services.retention import months_of
+
+    months = months_of(period)
+    if months % 12 == 0:
+        return f"{months // 12} year" + ("s" if months != 12 else "")
+    return f"{months} month" + ("s" if months != 1 else "")
+
+
 def period_text(figures) -> str:
     """The period of a KpiReport: its own (Japanese) label, or FY2026 Q1 (Apr–Jun) in English."""
     if not english():

@@ -31,6 +31,7 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import audit_log, backups, privacy
 from kankei_desktop.store import Database, backup
 from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.words import retention_period_text
 from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
 from kankei_desktop.ui.areas.backups.scheduler import AutoBackup
 
@@ -357,15 +358,8 @@ class DataSafetyPage(AreaPage):
         self.period_spin.setValue(months // 12 if years else months)
         for widget in (self.period_spin, self.period_unit):
             widget.blockSignals(False)
-        self.period_hint.setText(self.tr("(retention period in Settings: %1)").replace("%1", self._shown_period(setting)))
-
-    def _shown_period(self, period: str) -> str:
-        from kankei_desktop.services import retention
-
-        months = retention.months_of(period)
-        if months % 12 == 0:
-            return self.tr("%1 years").replace("%1", str(months // 12))
-        return self.tr("%1 months").replace("%1", str(months))
+        self.period_hint.setText(self.tr("(retention period in Settings: %1)").replace(
+            "%1", retention_period_text(setting)))
 
     def refresh_dormant(self) -> None:
         with self.database.session() as session:

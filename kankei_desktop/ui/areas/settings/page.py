@@ -161,9 +161,9 @@ class SettingsPage(AreaPage):
         from kankei_desktop.services import retention
 
         self._add(form, self.tr("Retention period"),
-                  SettingField.text(retention.RETENTION_PERIOD, self.tr("e.g. 5年 or 18か月"), max_length=10,
+                  SettingField.text(retention.RETENTION_PERIOD, self.tr("e.g. 5 years or 18 months"), max_length=10,
                                     width=120))
-        form.addRow(_note(self.tr("ホーム shows the persons with no contact for longer than this, until you "
+        form.addRow(_note(self.tr("Home shows the persons with no contact for longer than this, until you "
                                   "erase their data or postpone the reminder. Years or months.")))
         return group
 
