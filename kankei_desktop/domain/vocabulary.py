@@ -129,6 +129,7 @@ PROGRAM_WORDS: dict[str, str] = {
     # why a backup was taken
     # file encodings offered by the import
     "UTF-8（BOM付き）": "UTF-8 (with BOM)", "Shift_JIS（CP932）": "Shift_JIS (CP932)",
+    "UTF-16（Unicode テキスト）": "UTF-16 (Unicode text)",
     "起動時": "On opening", "終了時": "On closing", "定期": "Periodic", "手動": "By hand",
     "更新前": "Before upgrade", "取り込み前": "Before import", "取り込み後": "After import",
     "統合前": "Before merge", "統合後": "After merge", "一括変更前": "Before bulk change",

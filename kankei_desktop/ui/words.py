@@ -308,3 +308,37 @@ def error_text(message: str) -> str:
                 line = f"{english_label(match[1], record_column=True)} not found (it may have been deleted)."
         lines.append(line)
     return "\n".join(lines)
+
+
+def segment_description(criteria) -> str:
+    """A segment in words: services.segments.describe, or the same parts in English."""
+    from kankei_desktop.services import segments
+
+    if not english():
+        return segments.describe(criteria)
+    names = lambda values: ", ".join(english_name(v) for v in values)  # noqa: E731
+    parts = []
+    if criteria.ladder_stages:
+        parts.append(f"stage {names(criteria.ladder_stages)}")
+    if criteria.ties:
+        parts.append(f"ties {names(criteria.ties)}")
+    if criteria.residence_areas:
+        parts.append(f"living in {names(criteria.residence_areas)}")
+    if criteria.programme_id or criteria.programme_stage_ids:
+        parts.append("enrolled in the programme")
+    after, before = criteria.last_touch_after, criteria.last_touch_before
+    if after or before:
+        span = " and ".join(filter(None, [f"on or after {display_date(after)}" if after else "",
+                                          f"on or before {display_date(before)}" if before else ""]))
+        never = ("persons never contacted included" if criteria.never_contacted == segments.NEVER_INCLUDE
+                 else "persons never contacted left out")
+        parts.append(f"last contact {span} ({never})")
+    if criteria.tags:
+        parts.append(f"interests and skills {', '.join(criteria.tags)}")
+    if criteria.contact_ok is not None:
+        parts.append("contact OK" if criteria.contact_ok else "no contact")
+    if criteria.photo_ok is not None:
+        parts.append("photos OK" if criteria.photo_ok else "no photos")
+    if criteria.text:
+        parts.append(f"containing “{criteria.text}”")
+    return "; ".join(parts) or "Everyone"

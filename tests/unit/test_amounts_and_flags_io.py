@@ -76,3 +76,20 @@ def test_an_interaction_amount_edited_in_the_window_rules(session):
     interactions.log_interaction(session, InteractionInput(person, "寄附（ふるさと納税）", date(2026, 6, 1), amount_yen=10000))
     entry = next(e for e in timeline.person_timeline(session, person) if e.kind == "関わり")
     assert entry.title == "寄附（ふるさと納税） 10,000円"
+
+
+def test_a_segment_and_an_amount_in_english_words(monkeypatch):
+    """English mode: a segment's description and a timeline amount in English (no Japanese of ours)."""
+    from kankei_desktop.services.segments import NEVER_EXCLUDE, SegmentCriteria
+    from kankei_desktop.ui import translation, words
+
+    criteria = SegmentCriteria(ladder_stages=["リピート"], last_touch_before=date(2026, 3, 31),
+                               never_contacted=NEVER_EXCLUDE, contact_ok=True)
+    japanese = words.segment_description(criteria)
+    assert japanese == "段階 リピート・最終関わり日 2026/03/31 以前（関わりの記録がない人は含まない）・連絡可"
+    monkeypatch.setattr(translation, "_language", "en")
+    assert words.segment_description(criteria) == ("stage Repeater; last contact on or before 2026/03/31 "
+                                                    "(persons never contacted left out); contact OK")
+    assert words.segment_description(SegmentCriteria()) == "Everyone"
+    assert words.timeline_title("物産購入（お米レター2026） 12,000円") == "Bought local products (お米レター2026) ¥12,000"
+    assert words.retention_period_text("18か月") == "18 months" and words.retention_period_text("1年") == "1 year"

@@ -28,7 +28,7 @@ from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import programmes, segments
 from kankei_desktop.services.segments import SegmentCriteria
 from kankei_desktop.store import Database
-from kankei_desktop.ui.words import programme_text, shown
+from kankei_desktop.ui.words import programme_text, segment_description, shown
 
 
 def _checklist(values: list[str]) -> QListWidget:
@@ -242,7 +242,7 @@ class SegmentsDialog(QDialog):
             return None
         self.error_label.clear()
         self.count_label.setText(self.tr("%1 persons match").replace("%1", f"{count:,}"))
-        self.description_label.setText(segments.describe(criteria))
+        self.description_label.setText(segment_description(criteria))
         return count
 
     # ---------------------------------------------------------------- saving
