@@ -169,9 +169,9 @@ HOST_COLUMNS: tuple[Column, ...] = (
 # Values of the custom indicators (例3・例4), one period per row; the indicator is named as in its list.
 INDICATOR_VALUE_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", ("指標の値ID", "id"), "id", "書き出したファイルにある値の ID。空欄なら 指標・年度・四半期 で探します。"),
-    Column("indicator", "指標", ("指標名", "独自指標"), "text", "必須。独自指標の一覧にある名前と同じに。",
+    Column("indicator", "指標", ("指標名", "独自指標"), "text", "独自指標の一覧にある名前と同じに。",
            "地域に誇りを持つ住民の割合"),
-    Column("fiscal_year", "年度", (), "year", "必須。2026、2026年度、令和8年度 など。", "2026"),
+    Column("fiscal_year", "年度", (), "year", "2026、2026年度、令和8年度 など。", "2026"),
     Column("quarter", "四半期", ("期",), "text", "1〜4（第1四半期は4〜6月）。年度の値なら空欄。"),
     Column("value", "値", ("実績", "実績値"), "number", "数（全角・桁区切り・％ も可）。空欄は未入力に戻します。", "68.5"),
     Column("target", "目標", ("目標値",), "number", "数。空欄なら入力済みの目標のままです。", "70"),
