@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="170" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="170"/>
         <source>Add to a programme</source>
         <translation>プログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="182"/>
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="183" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="183"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="184" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="184"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="185" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="185"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="189" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="189"/>
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="191" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="191"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="191" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="191"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -51,27 +52,27 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="130"/>
         <source>Enrollment board</source>
         <translation>参加者ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="164" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="164"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="165"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="167"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="173" />
+        <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="173"/>
         <source>%1 days in stage</source>
         <translation>%1日経過</translation>
     </message>
@@ -79,42 +80,42 @@
 <context>
     <name>CardDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="41" />
-        <source>&lt;b&gt;%1&lt;/b&gt;　%2　Stage of involvement: %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;　%2　関わりの段階: %3</translation>
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="41"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;&#x3000;%2&#x3000;Stage of involvement: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&#x3000;%2&#x3000;関わりの段階: %3</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="47"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="52" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="52"/>
         <source>Stage of involvement…</source>
         <translation>関わりの段階…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="53" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="53"/>
         <source>Add a record…</source>
         <translation>記録を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="61" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="61"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="65" />
+        <location filename="../kankei_desktop/ui/areas/programmes/card_dialog.py" line="65"/>
         <source>Stage history in this programme</source>
         <translation>このプログラムでの段階の履歴</translation>
     </message>
@@ -122,163 +123,163 @@
 <context>
     <name>DuplicatesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="49" />
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="114" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="114"/>
         <source>Likely duplicates</source>
         <translation>重複の可能性がある参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="66" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="66"/>
         <source>Merge into the left record</source>
         <translation>左の記録に統合</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="68" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="68"/>
         <source>No likely duplicates were found.</source>
         <translation>重複の可能性がある参加者は見つかりませんでした。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="72"/>
         <source>Keep</source>
         <translation>残す記録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="74" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="74"/>
         <source>Merge in</source>
         <translation>統合する記録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="106" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="106"/>
         <source>Searching for likely duplicates…</source>
         <translation>重複の可能性がある参加者を探しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="156" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="156"/>
         <source>Choose the same record on both sides? Pick two different records.</source>
         <translation>左右に同じ記録が選ばれています。別々の記録を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="157" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="157"/>
         <source>Same furigana and: %1</source>
         <translation>フリガナが同じで、%1 も一致しています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="159"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="159"/>
         <source>Keep (left)</source>
         <translation>残す記録（左）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="159" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="159"/>
         <source>Merge in (right)</source>
         <translation>統合する記録（右）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="178" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="178"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="178" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="178"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="178" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="178"/>
         <source>Date of birth</source>
         <translation>生年月日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="179" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="179"/>
         <source>Gender</source>
         <translation>性別</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="179" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="179"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="179" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="179"/>
         <source>Phone</source>
         <translation>電話番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="180" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="180"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="180" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="180"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="180" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="180"/>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="181" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="181"/>
         <source>Address</source>
         <translation>番地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="181" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="181"/>
         <source>Building</source>
         <translation>建物名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="182" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="182"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="182" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="182"/>
         <source>Affiliation</source>
         <translation>所属</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="183" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="183"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="183" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="183"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="183" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="183"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="184" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="184"/>
         <source>Consent date</source>
         <translation>同意日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="184" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="184"/>
         <source>Found us via</source>
         <translation>知ったきっかけ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="184" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="184"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="202" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="202"/>
         <source>Merge</source>
         <translation>統合</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="203" />
+        <location filename="../kankei_desktop/ui/areas/programmes/merge_dialog.py" line="203"/>
         <source>Merge %1 into %2? Everything recorded for %1 moves to %2. You can undo it with Ctrl+Z.</source>
         <translation>%1 を %2 に統合しますか？%1 の記録はすべて %2 に移ります。Ctrl+Z で元に戻せます。</translation>
     </message>
@@ -286,32 +287,32 @@
 <context>
     <name>EnrollmentTableModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="56"/>
         <source>In stage since</source>
         <translation>この段階になった日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57"/>
         <source>Days in stage</source>
         <translation>段階の日数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57" />
+        <location filename="../kankei_desktop/ui/areas/programmes/table_model.py" line="57"/>
         <source>Applied</source>
         <translation>登録日</translation>
     </message>
@@ -319,33 +320,33 @@
 <context>
     <name>FiguresLabel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="34"/>
         <source>Enrolled %1 (active %2, completed %3)</source>
         <translation>登録 %1 名（継続中 %2 名・修了 %3 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="39" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="39"/>
         <source>Target %1: %2 (now %3)</source>
         <translation>目標 %1: %2（現在 %3）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="42" />
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="42"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="77"/>
         <source>Target %1: %2</source>
         <translation>目標 %1: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="52"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="72"/>
         <source>Persons %1 (visits %2), person-days %3</source>
         <translation>実人数 %1 名（のべ %2 人）・人日 %3</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/figures.py" line="81"/>
         <source>%1: %2 of %3 (%4)</source>
         <translation>%1: 実績 %2／目標 %3（%4）</translation>
     </message>
@@ -353,62 +354,62 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72"/>
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72"/>
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87"/>
         <source>e.g. 5000 (purchases and donations)</source>
         <translation>例: 5000（物産購入・寄附のとき）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="95"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="96"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="103" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="103"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -416,68 +417,68 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="246" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="246"/>
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="253" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="253"/>
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="259" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="259"/>
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="260" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="260"/>
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270" />
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="286" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="270"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="286"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="278"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="281" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="281"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="282" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="282"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="283" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="283"/>
         <source>Change date</source>
         <translation>変更日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="285" />
+        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="285"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>
@@ -485,82 +486,82 @@
 <context>
     <name>ProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="49" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="49"/>
         <source>New programme</source>
         <translation>プログラムの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="49" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="49"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71"/>
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="81"/>
         <source>Add a target</source>
         <translation>目標を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90"/>
         <source>Programme name</source>
         <translation>プログラム名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="91"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="92"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="93"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95"/>
         <source>Region</source>
         <translation>実施地域</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="96"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="97"/>
         <source>Targets</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="101"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="102" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="102"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="151" />
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="151"/>
         <source>The value of target %1 is not a number.</source>
         <translation>目標 %1 の値が数値ではありません。</translation>
     </message>
@@ -568,301 +569,301 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="55" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="448" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="448"/>
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="66" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="66"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="406" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="406"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="418" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="418"/>
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77"/>
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
         <translation>保存した参加者の絞り込み（一括の参加登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="80"/>
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="81"/>
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="106" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="106"/>
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="107" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="107"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118"/>
         <source>Enroll from a segment…</source>
         <translation>セグメントから参加登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="120"/>
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="121"/>
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="123"/>
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125" />
-        <source>Count persons and person-days of this programme's fiscal year (the same figures as the report)</source>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
+        <source>Count persons and person-days of this programme&apos;s fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="128"/>
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129"/>
         <source>Roster PDF…</source>
         <translation>名簿 PDF…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="130"/>
         <source>Print the persons of this programme as an A4 list (PDF)</source>
         <translation>このプログラムの参加者を A4 の名簿（PDF）にします</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="132"/>
         <source>Export persons…</source>
         <translation>参加者を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="133"/>
         <source>Write the persons of this programme to Excel or CSV</source>
         <translation>このプログラムの参加者を Excel・CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="146"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="148" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="148"/>
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="274" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="274"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="283" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="283"/>
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="298" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="298"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="301" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="301"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="309" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="309"/>
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="329" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="329"/>
         <source>No programme yet. Use [+ New] to create one from a template (Otetsudai Plus, Rice letter, Country-life quest) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="343" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="343"/>
         <source>Loading the programme</source>
         <translation>プログラムの読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="358" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="358"/>
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="366"/>
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="382" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="382"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="406" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="406"/>
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="454" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="454"/>
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="483" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="483"/>
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="490" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="490"/>
         <source>Move %1 persons to %2 (%3)?</source>
         <translation>%1 名を「%2」へ移します（%3）。よろしいですか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="500" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="500"/>
         <source>Enroll %1</source>
         <translation>%1 を参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="514" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="514"/>
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="517" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="517"/>
         <source>Enroll from a segment</source>
         <translation>セグメントから参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="518" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="518"/>
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントに該当する全員をこのプログラムに参加登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="524" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="524"/>
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="531" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="531"/>
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="533" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="533"/>
         <source>Remove %1 persons from the programme (%2)?</source>
         <translation>%1 名をプログラムから外します（%2）。よろしいですか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="538" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="538"/>
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="572" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="572"/>
         <source>Backing up before the merge…</source>
         <translation>統合前のバックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="572" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="572"/>
         <source>Merging…</source>
         <translation>統合しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="572" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="572"/>
         <source>Backing up after the merge…</source>
         <translation>統合後のバックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="585" />
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="588" />
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="585"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="588"/>
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>
@@ -870,27 +871,27 @@
 <context>
     <name>Rosters</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="72"/>
         <source>Export persons</source>
         <translation>参加者の書き出し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="73"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="82"/>
         <source>%1 persons written to %2</source>
         <translation>%1 名を書き出しました: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="91"/>
         <source>Roster PDF</source>
         <translation>名簿 PDF</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="101"/>
         <source>Roster written (%1 pages): %2</source>
         <translation>名簿を作りました（%1 ページ）: %2</translation>
     </message>
@@ -898,257 +899,185 @@
 <context>
     <name>SegmentsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="109" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="109"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="114" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="114"/>
         <source>New…</source>
         <translation>新規作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="115" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="115"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="410" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="382"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="117" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="117"/>
         <source>Export persons…</source>
         <translation>参加者を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="119"/>
         <source>Write the persons of the segment to Excel or CSV</source>
         <translation>このセグメントの参加者を Excel・CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="120"/>
         <source>Roster PDF…</source>
         <translation>名簿 PDF…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="122"/>
         <source>Print the persons of the segment as an A4 list (PDF)</source>
         <translation>このセグメントの参加者を A4 の名簿（PDF）にします</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="133" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="234" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="241" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="133"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="241"/>
         <source>(any)</source>
         <translation>（指定なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="145"/>
         <source>(choose when a date is given)</source>
         <translation>（日付を指定したら選んでください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="146"/>
         <source>Include persons never contacted</source>
         <translation>関わりの記録がない人を含める</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="147" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="147"/>
         <source>Leave out persons never contacted</source>
         <translation>関わりの記録がない人は含めない</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="152" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="152"/>
         <source>e.g. farming, photography (any of them)</source>
         <translation>例: 農業、写真（いずれか）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="161" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="161"/>
         <source>Count</source>
         <translation>件数を確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="162" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="162"/>
         <source>Save the filter</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="166" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="330" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="166"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="167" />
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="330" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="167"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="168"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="169"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="170" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="170"/>
         <source>Programme stage</source>
         <translation>プログラムの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="173" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="173"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="175" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="175"/>
         <source>Last contact from</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="176" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="176"/>
         <source>Never contacted</source>
         <translation>関わりの記録がない人</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="177" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="177"/>
         <source>Interests or skills</source>
         <translation>関心・スキル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="178" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="178"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="179" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="179"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="180" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="180"/>
         <source>Search words</source>
         <translation>検索語</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="194" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="194"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="235" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="235"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="236" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="236"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="321" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="321"/>
         <source>%1 persons match</source>
         <translation>該当 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="331" />
-        <source>Lives in</source>
-        <translation>居住</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="335" />
-        <source>enrolled in the programme</source>
-        <translation>プログラムに登録</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="338" />
-        <source>from %1</source>
-        <translation>%1 以降</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="339" />
-        <source>until %1</source>
-        <translation>%1 以前</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="340" />
-        <source>never contacted included</source>
-        <translation>関わりの記録がない人を含む</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="341" />
-        <source>never contacted left out</source>
-        <translation>関わりの記録がない人は含まない</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="342" />
-        <source>last contact %1 (%2)</source>
-        <translation>最終関わり日 %1（%2）</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="344" />
-        <source>Interests and skills: %1</source>
-        <translation>関心・スキル: %1</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="346" />
-        <source>may be contacted</source>
-        <translation>連絡可</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="346" />
-        <source>may not be contacted</source>
-        <translation>連絡不可</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="348" />
-        <source>photos allowed</source>
-        <translation>写真掲載可</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="348" />
-        <source>no photos</source>
-        <translation>写真掲載不可</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="350" />
-        <source>containing “%1”</source>
-        <translation>「%1」を含む</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="351" />
-        <source>Everyone</source>
-        <translation>全員</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="366" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="338"/>
         <source>New segment</source>
         <translation>セグメントの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="367" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="339"/>
         <source>Name of the segment (the current filter is saved)</source>
         <translation>セグメント名（今の条件を保存します）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="397" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="369"/>
         <source>Rename the segment</source>
         <translation>セグメント名の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="397" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="369"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="410" />
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="382"/>
         <source>Delete segment %1? The persons are not touched.</source>
         <translation>セグメント %1 を削除しますか？参加者の記録は変わりません。</translation>
     </message>
@@ -1156,102 +1085,102 @@
 <context>
     <name>StagesDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="34" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="34"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="39"/>
         <source>Final stage (completed)</source>
         <translation>修了の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="40" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="40"/>
         <source>Dropped-out stage</source>
         <translation>辞退の段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Add…</source>
         <translation>追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="43"/>
         <source>Move up</source>
         <translation>上へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44"/>
         <source>Move down</source>
         <translation>下へ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="44"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="55" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="55"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="77"/>
         <source> (final)</source>
         <translation>（修了）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="78"/>
         <source> (dropped out)</source>
         <translation>（辞退）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99"/>
         <source>Add a stage</source>
         <translation>段階の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="99"/>
         <source>Name of the new stage</source>
         <translation>新しい段階の名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="104" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="104"/>
         <source>Add stage %1</source>
         <translation>段階「%1」の追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116"/>
         <source>Rename the stage</source>
         <translation>段階の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="116"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="120"/>
         <source>Rename stage %1</source>
         <translation>段階「%1」の名前の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="135" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="135"/>
         <source>Reorder stages</source>
         <translation>段階の並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="153" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="153"/>
         <source>Change stage %1</source>
         <translation>段階「%1」の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/programmes/stages_dialog.py" line="166"/>
         <source>Delete stage %1</source>
         <translation>段階「%1」の削除</translation>
     </message>

@@ -1,18 +1,19 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../kankei_desktop/ui/accessibility.py" line="104" />
+        <location filename="../kankei_desktop/ui/accessibility.py" line="104"/>
         <source>Clear</source>
-        <extracomment>Marks drawn before a stay's title in the timeline, the month view and the board.</extracomment>
+        <extracomment>Marks drawn before a stay&apos;s title in the timeline, the month view and the board.</extracomment>
         <translation>消去</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="146" />
+        <location filename="../kankei_desktop/ui/app.py" line="146"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
@@ -20,22 +21,22 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="193" />
+        <location filename="../kankei_desktop/ui/worker.py" line="193"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="196" />
+        <location filename="../kankei_desktop/ui/worker.py" line="196"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="205" />
+        <location filename="../kankei_desktop/ui/worker.py" line="205"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="249" />
+        <location filename="../kankei_desktop/ui/worker.py" line="249"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
@@ -43,47 +44,47 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="81" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="81"/>
         <source>Open the current row of a list</source>
         <translation>一覧で選んでいる行を開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="82" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="82"/>
         <source>Next / previous field (also out of lists and notes boxes)</source>
         <translation>次の / 前の項目へ（一覧や備考欄からも抜けます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="83" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="83"/>
         <source>Insert a tab character in a notes box</source>
         <translation>備考欄にタブ文字を入れる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="84" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="84"/>
         <source>From a search box down to its list</source>
         <translation>検索欄から下の一覧へ移る</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="85" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="85"/>
         <source>Save, in every editor</source>
         <translation>保存（どの編集画面でも）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="86" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="86"/>
         <source>Close a dialog without saving</source>
         <translation>保存せずに画面を閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="87" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="87"/>
         <source>Stays calendar: move between days (Shift: choose several days)</source>
         <translation>滞在の予定表: 日を移動（Shift: 複数の日を選ぶ）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="88" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="88"/>
         <source>Stays calendar: pick the next stay of the day</source>
         <translation>滞在の予定表: その日の次の滞在を選ぶ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="89" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="89"/>
         <source>Stays calendar: open the stay, or create one on the chosen days / always create one</source>
         <translation>滞在の予定表: 滞在を開く、なければ選んだ日で新規作成 / 常に新規作成</translation>
     </message>
@@ -91,192 +92,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="105" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="105"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="139" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="139"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="209" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="209"/>
         <source>Search in the list of this area</source>
         <translation>この画面の一覧を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="211" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="211"/>
         <source>New record in this area</source>
         <translation>この画面で新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="212" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="212"/>
         <source>Reload this area</source>
         <translation>この画面を再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="213" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="213"/>
         <source>Search all participants</source>
         <translation>参加者全体を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="232" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="232"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="234" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="234"/>
         <source>&amp;New file…</source>
         <translation>新しいファイル(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="235" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="235"/>
         <source>&amp;Open file…</source>
         <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="238" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="238"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="239" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="240" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="240"/>
         <source>Input &amp;template…</source>
         <translation>入力用のひな形(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="242" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="242"/>
         <source>&amp;Backup now</source>
         <translation>バックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="244" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="244"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="245" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="251" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="253" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="253"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ショートカット一覧(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="255" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
         <source>&amp;About Kankei Desktop</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="286" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="299" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="286"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="299"/>
         <source>Input template</source>
         <translation>入力用のひな形</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="286" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="286"/>
         <source>Template for</source>
         <translation>ひな形の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="291" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="291"/>
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="292" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="292"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="301" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="301"/>
         <source>Template saved: %1</source>
         <translation>ひな形を保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="314" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="323" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="332" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="314"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="323"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="332"/>
         <source>New file</source>
         <translation>新しいファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="315" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="315"/>
         <source>Kankei Desktop file (*.sqlite3)</source>
         <translation>関係人口デスクのファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="324" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="324"/>
         <source>%1 already exists. Choose another name, or open it with Open file.</source>
         <translation>%1 はすでにあります。別の名前にするか、「ファイルを開く」で開いてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="340" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="347" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="340"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="347"/>
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="341" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="341"/>
         <source>Kankei Desktop file (*.sqlite3 *.db);;All files (*)</source>
         <translation>関係人口デスクのファイル (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="347" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="347"/>
         <source>This file is already open.</source>
         <translation>このファイルはもう開いています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="354" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="354"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="379" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="381"/>
         <source>Window</source>
         <translation>画面全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="388" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="390"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="389" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="390" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="391"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="392"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="391" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="393"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="407" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="409"/>
         <source>Everywhere</source>
         <translation>どこでも</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="430" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="432"/>
         <source>About Kankei Desktop</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="431" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="433"/>
         <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
     </message>
@@ -284,27 +285,27 @@
 <context>
     <name>OpenFindingsBanner</name>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="26" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="26"/>
         <source>What opening the file found</source>
         <translation>ファイルを開いたときの確認結果</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="30" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="30"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="30" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="30"/>
         <source>Note</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="40" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="40"/>
         <source>&amp;Dismiss</source>
         <translation>閉じる(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="42" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="42"/>
         <source>Hide this message (Ctrl+Shift+D)</source>
         <translation>このお知らせを閉じます（Ctrl+Shift+D）</translation>
     </message>
@@ -312,8 +313,8 @@
 <context>
     <name>OverflowToolbar</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="261" />
-        <location filename="../kankei_desktop/ui/widgets.py" line="262" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="261"/>
+        <location filename="../kankei_desktop/ui/widgets.py" line="262"/>
         <source>More actions</source>
         <translation>その他の操作</translation>
     </message>
@@ -321,12 +322,12 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="66" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="66"/>
         <source>Whole year</source>
         <translation>年度全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="68" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="68"/>
         <source>Q%1</source>
         <translation>第%1四半期</translation>
     </message>
@@ -334,12 +335,12 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="275" />
+        <location filename="../kankei_desktop/ui/worker.py" line="275"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="276" />
+        <location filename="../kankei_desktop/ui/worker.py" line="276"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
@@ -347,27 +348,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="14" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="14"/>
         <source>Keyboard shortcuts</source>
         <translation>ショートカット一覧</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
         <source>What it does</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="32" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="32"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -375,38 +376,38 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="66" />
+        <location filename="../kankei_desktop/ui/worker.py" line="66"/>
         <source>Unexpected error (%1). Nothing more was done; the details are in the log: %2</source>
         <translation>予期しないエラーが起きました（%1）。処理はここで止めました。詳しい記録はログにあります: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="323" />
+        <location filename="../kankei_desktop/ui/worker.py" line="323"/>
         <source>Working</source>
         <extracomment>Tests replace it to see the dialog ``run_and_wait`` shows (it is passed each new one).</extracomment>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="330" />
+        <location filename="../kankei_desktop/ui/worker.py" line="330"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="376" />
+        <location filename="../kankei_desktop/ui/worker.py" line="376"/>
         <source>Background work</source>
         <translation>実行中の処理</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="377" />
+        <location filename="../kankei_desktop/ui/worker.py" line="377"/>
         <source>Waiting for:</source>
         <translation>次の処理が終わるのを待っています:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="378" />
+        <location filename="../kankei_desktop/ui/worker.py" line="378"/>
         <source>Finishing before closing</source>
         <translation>終了の前に処理を終えています</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="400" />
+        <location filename="../kankei_desktop/ui/worker.py" line="400"/>
         <source>Unexpected error</source>
         <extracomment>Replaced in tests; the real one shows a message box (and never raises).</extracomment>
         <translation>予期しないエラー</translation>

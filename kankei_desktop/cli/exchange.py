@@ -24,13 +24,14 @@ EXPORT_DELEGATES: dict[tuple[str, str], str] = {
     ("shipments", "yupack"): "kankei_desktop.services.carrier_export:export_yupack",
 }
 # The choices are the kinds services/records.py declares (importable, exportable, with a template).
-IMPORT_KINDS = ("persons", "enrollments", "stays", "shipments", "letters", "interactions", "hosts")
-EXPORT_WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "hosts", "all")
+IMPORT_KINDS = ("persons", "enrollments", "stays", "shipments", "letters", "interactions", "hosts", "indicator_values")
+EXPORT_WHAT = ("persons", "enrollments", "stays", "letters", "shipments", "interactions", "hosts", "indicator_values",
+               "all")
 TEMPLATE_KINDS = IMPORT_KINDS
 
 
 def register(subparsers) -> None:
-    importing = subparsers.add_parser("import", help="Excel・CSV から参加者・参加登録・滞在・発送・手紙・関わり・受入先を取り込む")
+    importing = subparsers.add_parser("import", help="Excel・CSV から参加者・参加登録・滞在・発送・手紙・関わり・受入先・独自指標の値を取り込む")
     add_db_argument(importing)
     importing.add_argument("file", type=Path, help="取り込むファイル（.xlsx / .xls / .csv / .tsv）")
     importing.add_argument("--sheet", help="シート名（省略時は最初のシート）")
@@ -61,7 +62,7 @@ def register(subparsers) -> None:
 
     template = subparsers.add_parser("template", help="取り込み用のひな形（Excel）を作る")
     template.add_argument("kind", choices=TEMPLATE_KINDS,
-                          help="ひな形の種類（参加者、参加者＋参加登録、滞在、発送、手紙、関わり、受入先）")
+                          help="ひな形の種類（参加者、参加者＋参加登録、滞在、発送、手紙、関わり、受入先、独自指標の値）")
     template.add_argument("--out", type=Path, required=True, help="保存先（.xlsx）")
     template.set_defaults(handler=run_template)
 

@@ -38,7 +38,11 @@ def register(subparsers) -> None:
 
     retention = subparsers.add_parser("retention", help="長い間関わりのない参加者を一覧する（保存期間の確認）")
     add_db_argument(retention)
-    retention.add_argument("--years", type=int, default=5, help="この年数以上関わりのない人（既定 5 年）")
+    # One period type with ホーム's setting (services.retention): years, months or 「18か月」 as typed there.
+    period = retention.add_mutually_exclusive_group()
+    period.add_argument("--years", type=int, help="この年数より長く関わりのない人")
+    period.add_argument("--months", type=int, help="この月数より長く関わりのない人（例: 18）")
+    period.add_argument("--period", help="期間を「5年」「18か月」のように（省略時はどれも、設定の保存期間。既定 5年）")
     retention.set_defaults(handler=run_retention)
 
     anonymise = subparsers.add_parser("anonymise", help="参加者の個人情報を消去する（集計用の記録は残す）")
@@ -168,19 +172,23 @@ def run_anonymise(args: argparse.Namespace) -> int:
 
 
 def run_retention(args: argparse.Namespace) -> int:
-    from kankei_desktop.services import privacy
+    from kankei_desktop.services import privacy, retention
 
-    if args.years < 1:
-        raise StoreError("--years は 1 以上で指定してください。")
+    for name, value in (("--years", args.years), ("--months", args.months)):
+        if value is not None and value < 1:
+            raise StoreError(f"{name} は 1 以上で指定してください。")
+    period = (f"{args.years}年" if args.years is not None else f"{args.months}か月" if args.months is not None
+              else args.period)
     database = open_for_command(args)
     try:
         with database.session() as session:
-            persons = privacy.dormant_persons(session, args.years)
+            period = retention.period_of(session, period)  # none given: the setting of ホーム
+            persons = privacy.dormant_persons(session, period)
     finally:
         database.close()
     for person in persons:
         last = f"{person.last_activity_on:%Y/%m/%d}" if person.last_activity_on else "記録なし"
         print(f"{person.person_id}  {person.name}  最終関わり日 {last}  登録 {person.registered_on:%Y/%m/%d}")
-    print(f"{args.years} 年以上関わりのない参加者: {len(persons):,} 名。"
+    print(f"保存期間 {period} より長く関わりのない参加者: {len(persons):,} 名。"
           "不要になった個人情報は anonymise で消去できます（集計用の記録は残ります）。")
     return 0

@@ -1,8 +1,9 @@
 """``settings list`` / ``settings set``: the values the carrier CSVs need, headless.
 
 Only the settings in ``services.carrier_export.CLI_SETTINGS`` (B2クラウド contract values and the
-sender: the organisation's name, 〒, address and phone) can be set here; each is checked by the
-same rule as in the window's 設定 page, and a refused value changes nothing.
+sender: the organisation's name, 〒, address and phone) and the retention period (「5年」「18か月」,
+which ``retention`` and ホーム use) can be set here; each is checked by the same rule as in the
+window's 設定 page, and a refused value changes nothing.
 """
 
 from __future__ import annotations
@@ -27,9 +28,17 @@ def register(subparsers) -> None:
     change.set_defaults(handler=run_set)
 
 
-def run_list(args: argparse.Namespace) -> int:
+def _settable() -> dict:
     from kankei_desktop.services.carrier_export import CLI_SETTINGS
+    from kankei_desktop.services.retention import RETENTION_PERIOD
+
+    return {**CLI_SETTINGS, RETENTION_PERIOD.key: RETENTION_PERIOD}
+
+
+def run_list(args: argparse.Namespace) -> int:
     from kankei_desktop.services.settings_store import get
+
+    CLI_SETTINGS = _settable()
 
     database = open_for_command(args)
     try:
@@ -43,8 +52,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_set(args: argparse.Namespace) -> int:
-    from kankei_desktop.services.carrier_export import CLI_SETTINGS
     from kankei_desktop.services.settings_store import save
+
+    CLI_SETTINGS = _settable()
 
     declared = CLI_SETTINGS.get(args.key)
     if declared is None:

@@ -118,6 +118,7 @@ PROGRAM_WORDS: dict[str, str] = {
     # audit log: records
     "参加者": "Participant", "プログラム": "Programme", "参加": "Enrollment", "滞在": "Stay", "受入先": "Host",
     "手紙": "Letter", "発送": "Shipment", "関わり": "Contact", "設定": "Setting", "添付": "Attachment",
+    "独自指標": "Custom indicator", "独自指標の値": "Custom indicator value",
     # 要対応: the one-click actions
     "配達済にする": "Mark delivered", "返信を記録": "Record the reply", "お礼ツアーを記録": "Record the thank-you tour",
     # timeline kinds

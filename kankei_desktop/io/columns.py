@@ -22,7 +22,7 @@ class Column:
     key: str  # the field it fills
     header: str  # written by exports and templates
     variants: tuple[str, ...] = ()
-    kind: str = "text"  # text, note, kana, date, phone, postal, bool, int, list, year, address, id, ignore
+    kind: str = "text"  # text, note, kana, date, phone, postal, bool, int, number, list, year, address, id, ignore
     guidance: str = ""  # for the template's input-guidance sheet
     example: str = ""
 
@@ -141,7 +141,11 @@ INTERACTION_COLUMNS: tuple[Column, ...] = (
     Column("interaction_kind", "種類", ("種別", "関わりの種類", "区分")),
     Column("programme", "プログラム", ("参加プログラム", "事業名", "イベント")),
     _PROGRAMME_YEAR,
-    Column("note", "メモ", ("備考",), "note"),
+    # 物産購入・寄附 only (例4's 販売額); checked by the interactions service like an amount typed in the window.
+    Column("amount_yen", "金額（円）", ("金額", "販売額", "寄附額", "購入額"), "int",
+           "物産購入・寄附 の記録だけ。0以上の整数（円）。", "3000"),
+    # 備考 (docs/style.md); files written before the glossary say メモ and still map.
+    Column("note", "備考", ("メモ",), "note"),
 )
 HOST_COLUMNS: tuple[Column, ...] = (
     Column("id", "ID", ("受入先ID", "id"), "id", "書き出したファイルにある受入先の ID。空欄なら新しい受入先です。"),
@@ -158,7 +162,19 @@ HOST_COLUMNS: tuple[Column, ...] = (
     Column("capacity_per_night", "1泊の定員", ("定員", "宿泊定員"), "int", "泊まれる受入先だけ（名）。空欄は宿泊なし。", "6"),
     Column("hosts_side_job_talent", "副業・兼業の受入れ", ("副業兼業", "副業・兼業"), "bool", "可／不可。空欄は 不可。", "不可"),
     Column("is_active", "受入中", ("有効", "受入可"), "bool", "受け入れを続けている受入先は 可。空欄は 可。", "可"),
+    Column("small_business", "中小企業", ("中小企業該当",), "bool", "中小企業の受入先は 可。空欄は 不可。", "不可"),
     Column("notes", "備考", ("メモ",), "note"),
+)
+
+# Values of the custom indicators (例3・例4), one period per row; the indicator is named as in its list.
+INDICATOR_VALUE_COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", ("指標の値ID", "id"), "id", "書き出したファイルにある値の ID。空欄なら 指標・年度・四半期 で探します。"),
+    Column("indicator", "指標", ("指標名", "独自指標"), "text", "独自指標の一覧にある名前と同じに。",
+           "地域に誇りを持つ住民の割合"),
+    Column("fiscal_year", "年度", (), "year", "2026、2026年度、令和8年度 など。", "2026"),
+    Column("quarter", "四半期", ("期",), "text", "1〜4（第1四半期は4〜6月）。年度の値なら空欄。"),
+    Column("value", "値", ("実績", "実績値"), "number", "数（全角・桁区切り・％ も可）。空欄は未入力に戻します。", "68.5"),
+    Column("target", "目標", ("目標値",), "number", "数。空欄なら入力済みの目標のままです。", "70"),
 )
 
 # The column sets by kind. services/records.py declares which kind uses which (and everything else
@@ -171,11 +187,12 @@ KINDS = {
     "letters": LETTER_COLUMNS,
     "interactions": INTERACTION_COLUMNS,
     "hosts": HOST_COLUMNS,
+    "indicator_values": INDICATOR_VALUE_COLUMNS,
 }
 KIND_LABELS = {"persons": "参加者", "enrollments": "参加者＋参加登録", "stays": "滞在", "shipments": "発送",
-               "letters": "手紙", "interactions": "関わり", "hosts": "受入先"}
+               "letters": "手紙", "interactions": "関わり", "hosts": "受入先", "indicator_values": "独自指標の値"}
 # Kinds planned row by row through their service (imports_activities), all or nothing.
-ACTIVITY_KINDS = ("stays", "shipments", "letters", "interactions", "hosts")
+ACTIVITY_KINDS = ("stays", "shipments", "letters", "interactions", "hosts", "indicator_values")
 # Headers only one activity sheet has; two of them decide the kind of a sheet.
 _DISTINCTIVE = {
     "stays": ("滞在ID", "受入先", "宿泊先", "開始日", "終了日", "到着日", "出発日", "目的", "種別"),
@@ -183,6 +200,7 @@ _DISTINCTIVE = {
     "letters": ("方向", "作成日", "受取日", "返信元ID", "概要"),
     "interactions": ("関わりID", "種類", "種別", "日付", "開催日", "イベント"),
     "hosts": ("受入先ID", "名称", "担当者", "1泊の定員", "定員", "副業・兼業の受入れ", "受入中"),
+    "indicator_values": ("指標", "指標名", "四半期", "値", "目標"),
 }
 
 _MARKS = re.compile(r"[\s・\-_:：*＊※]+")

@@ -36,9 +36,10 @@ from kankei_desktop.io.writers import WriteResult, _atomic, display_width
 
 # Every column set of io/columns.py has a template (services/records.py declares which kinds do;
 # a test holds the two equal, as this io module may not import services).
-TEMPLATE_KINDS = ("persons", "enrollments", "stays", "shipments", "letters", "interactions", "hosts")
+TEMPLATE_KINDS = ("persons", "enrollments", "stays", "shipments", "letters", "interactions", "hosts",
+                  "indicator_values")
 SHEET_NAMES = {"persons": "参加者", "enrollments": "参加者と参加登録", "stays": "滞在", "shipments": "発送",
-               "letters": "手紙", "interactions": "関わり", "hosts": "受入先"}
+               "letters": "手紙", "interactions": "関わり", "hosts": "受入先", "indicator_values": "独自指標の値"}
 GUIDANCE_SHEET, EXAMPLE_SHEET = "入力の手引き", "記入例"
 # Rows that get the column formats and drop-downs ahead of typing.
 PREPARED_ROWS = 2000
@@ -47,7 +48,8 @@ PREPARED_ROWS = 2000
 # record; a template makes new ones), the combined 住所 duplicates the split address columns, and
 # 年齢 is never imported.
 _LEFT_OUT = {"persons": {"id", "address", "age"}, "enrollments": {"id", "address", "age", "enrollment_id"},
-             "stays": {"id"}, "shipments": {"id"}, "letters": {"id"}, "interactions": {"id"}, "hosts": {"id"}}
+             "stays": {"id"}, "shipments": {"id"}, "letters": {"id"}, "interactions": {"id"}, "hosts": {"id"},
+             "indicator_values": {"id"}}
 _CODE_KEYS = {"postal_code", "phone", "tracking_number", "id", "person_id", "reply_to", "file_key"}
 _YES_NO = ("可", "不可")
 _RESIDENCE = ("東京圏", "名古屋圏", "関西圏", "県内都市部", "県内その他", "その他の道府県", "海外")
@@ -156,6 +158,7 @@ NOTES: dict[str, dict[str, Note]] = {
                                  tuple(k.value for k in InteractionKind)),
         "programme": _PROGRAMME,
         "fiscal_year": _YEAR,
+        "amount_yen": Note("", "", "物産購入・寄附 の記録だけ、その金額（円、数字だけ）。独自指標の販売額などに合計されます。"),
         "note": Note("", "", "自由記述のメモ。"),
     },
     "hosts": {
@@ -169,6 +172,13 @@ NOTES: dict[str, dict[str, Note]] = {
         "notes": Note("", "", "自由記述のメモ（改行もそのまま残ります）。"),
         "hosts_side_job_talent": Note(choices=_YES_NO),
         "is_active": Note(choices=_YES_NO),
+        "small_business": Note("", "", "中小企業の受入先は 可（副業・兼業人材を受け入れた中小企業の数に数えます）。空欄は 不可。",
+                               _YES_NO),
+    },
+    "indicator_values": {
+        "indicator": Note("必須"),
+        "fiscal_year": Note("必須"),
+        "quarter": Note("", "", "1〜4（第1四半期は4〜6月）。年度の値なら空欄。", ("1", "2", "3", "4")),
     },
 }
 for _kind in ("stays", "shipments"):
@@ -194,11 +204,16 @@ EXAMPLES: dict[str, list[dict[str, str]]] = {
     "interactions": [{"氏名": "山田 花子", "日付": "2026/07/20", "種類": InteractionKind.EVENT.value,
                       "プログラム": "ふるさとみつけ塾"},
                      {"氏名": "佐藤 太郎", "フリガナ": "サトウ タロウ", "メールアドレス": "taro@example.jp",
-                      "日付": "2026/07/20", "種類": InteractionKind.EVENT.value, "プログラム": "ふるさとみつけ塾"}],
+                      "日付": "2026/07/20", "種類": InteractionKind.EVENT.value, "プログラム": "ふるさとみつけ塾"},
+                     {"氏名": "山田 花子", "日付": "2026/07/25", "種類": InteractionKind.PURCHASE.value,
+                      "金額（円）": "3000", "備考": "新米 5kg"}],
     "hosts": [{"名称": "田中農園", "種類": HostKind.FARM.value, "担当者": "田中 一郎", "電話番号": "0254-00-0000",
                "郵便番号": "958-0261", "副業・兼業の受入れ": "可", "受入中": "可"},
               {"名称": "民宿 いずもざき荘", "種類": HostKind.LODGING.value, "郵便番号": "949-4300", "1泊の定員": "8",
                "受入中": "可"}],
+    "indicator_values": [{"指標": "地域に誇りを持つ住民の割合", "年度": "2026", "値": "68.5", "目標": "70"},
+                         {"指標": "副業・兼業人材を受け入れた地域の中小企業数", "年度": "2026", "四半期": "2", "値": "2",
+                          "目標": "3"}],
 }
 
 GENERAL_NOTES: dict[str, tuple[str, ...]] = {
@@ -223,6 +238,9 @@ GENERAL_NOTES: dict[str, tuple[str, ...]] = {
     "interactions": ("参加者名簿（出欠表）を1人1行で。未登録の人は、フリガナと電話番号かメールアドレスがあれば"
                      "参加者として一緒に登録します（滞在のシートと同じ決まり）。",
                      "ファイルに 1 行でもエラーがあると、何も取り込みません。"),
+    "indicator_values": ("1つの指標の1つの期間（年度、または四半期）を1行に。指標は先に 独自指標 の画面で作っておいてください。",
+                         "入力済みの期間の行は、その値を書き換えます。目標が空欄なら入力済みの目標のままです。",
+                         "ファイルに 1 行でもエラーがあると、何も取り込みません。"),
     "hosts": ("1つの受入先を1行に。郵便番号があり都道府県・市区町村が空欄なら、郵便番号から補います。",
               "ファイルに 1 行でもエラーがあると、何も取り込みません。"),
 }
@@ -232,7 +250,7 @@ GENERAL_NOTES: dict[str, tuple[str, ...]] = {
 class TemplateColumn:
     key: str
     header: str
-    format: str  # text, date, int
+    format: str  # text, date, int, number
     required: str
     example: str
     guidance: str
@@ -269,6 +287,8 @@ def _format_of(column: Column) -> str:
         return "date"
     if column.kind == "int" and column.key not in _CODE_KEYS:
         return "int"
+    if column.kind == "number":
+        return "number"
     return "text"
 
 
@@ -306,6 +326,7 @@ def _formats(book) -> dict:
         "text": book.add_format({**base, "num_format": "@"}),
         "date": book.add_format({**base, "num_format": "yyyy/mm/dd"}),
         "int": book.add_format({**base, "num_format": "0"}),
+        "number": book.add_format({**base, "num_format": "General"}),
         "wrap": book.add_format({**base, "num_format": "@", "text_wrap": True, "valign": "top"}),
         "note": book.add_format({**base, "italic": True, "font_color": "#555555"}),
     }

@@ -32,6 +32,7 @@ ACTION_LABELS = {
 ENTITY_LABELS = {
     "person": "参加者", "programme": "プログラム", "enrollment": "参加", "stay": "滞在", "host": "受入先",
     "letter": "手紙", "shipment": "発送", "interaction": "関わり", "setting": "設定", "attachment": "添付",
+    "custom_indicator": "独自指標", "custom_indicator_value": "独自指標の値",
 }
 
 # Column names as the coordinator knows them (the participants editor's words).

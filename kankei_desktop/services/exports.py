@@ -16,6 +16,8 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import (
+    CustomIndicator,
+    CustomIndicatorValue,
     Enrollment,
     Host,
     Interaction,
@@ -29,7 +31,7 @@ from kankei_desktop.domain.tables import (
     Stay,
     StayParticipant,
 )
-from kankei_desktop.io.columns import HOST_COLUMNS, PERSON_COLUMNS
+from kankei_desktop.io.columns import HOST_COLUMNS, INDICATOR_VALUE_COLUMNS, PERSON_COLUMNS
 from kankei_desktop.services.records import RECORDS, kinds, resolve
 from kankei_desktop.io.writers import Table, WriteResult, write_csv, write_xlsx
 from kankei_desktop.store import audit
@@ -194,14 +196,14 @@ def shipments_table(session: Session, exclude_no_contact: bool = False) -> Table
 def interactions_table(session: Session, exclude_no_contact: bool = False) -> Table:
     rows = plain_rows(session, (
         select(Interaction.id, Person.id, Person.name, Interaction.occurred_on, Interaction.kind, Programme.name,
-               Programme.fiscal_year, Interaction.note)
+               Programme.fiscal_year, Interaction.amount_yen, Interaction.note)
         .join(Person, Person.id == Interaction.person_id)
         .outerjoin(Programme, and_(Programme.id == Interaction.programme_id))
         .where(Interaction.deleted_at.is_(None), Person.deleted_at.is_(None), *_contact_filter(exclude_no_contact))
         .order_by(Interaction.occurred_on, Interaction.created_at)
     ))
-    return _typed(Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "日付", "種類", "プログラム", "年度", "メモ"],
-                 ["text", "text", "text", "date", "text", "text", "int", "text"], rows))
+    return _typed(Table(SHEET_NAMES["interactions"], ["ID", "参加者ID", "氏名", "日付", "種類", "プログラム", "年度", "金額（円）", "備考"],
+                 ["text", "text", "text", "date", "text", "text", "int", "int", "text"], rows))
 
 
 _HOST_FIELDS = {"host_kind": "kind"}  # column key → Host attribute, where they differ
@@ -213,6 +215,20 @@ def hosts_table(session: Session, exclude_no_contact: bool = False) -> Table:
     rows = plain_rows(session, select(*columns).where(Host.deleted_at.is_(None)).order_by(Host.name, Host.id))
     kinds_ = [{"bool": "bool", "int": "int"}.get(c.kind, "text") for c in HOST_COLUMNS]
     return _typed(Table(SHEET_NAMES["hosts"], [c.header for c in HOST_COLUMNS], kinds_, rows))
+
+
+def indicator_values_table(session: Session, exclude_no_contact: bool = False) -> Table:
+    """独自指標の値, archived indicators' too (the figures of past years print them)."""
+    rows = plain_rows(session, (
+        select(CustomIndicatorValue.id, CustomIndicator.name, CustomIndicatorValue.fiscal_year,
+               CustomIndicatorValue.quarter, CustomIndicatorValue.value, CustomIndicatorValue.target)
+        .join(CustomIndicator, CustomIndicator.id == CustomIndicatorValue.indicator_id)
+        .where(CustomIndicatorValue.deleted_at.is_(None), CustomIndicator.deleted_at.is_(None))
+        .order_by(CustomIndicator.created_at, CustomIndicator.name, CustomIndicatorValue.fiscal_year,
+                  CustomIndicatorValue.quarter)
+    ))
+    return _typed(Table(SHEET_NAMES["indicator_values"], [c.header for c in INDICATOR_VALUE_COLUMNS],
+                        ["text", "text", "int", "int", "number", "number"], rows))
 
 
 def export_tables(session: Session, what: str, exclude_no_contact: bool = False) -> list[Table]:

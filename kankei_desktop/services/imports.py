@@ -250,6 +250,10 @@ def _check_mapping(mapping: dict[int, str], headers: list[str], kind: str = "per
                 f"列「{headers[seen[key]]}」と列「{headers[index]}」が同じ項目に対応しています。どちらか一方にしてください。"
             )
         seen[key] = index
+    if kind == "indicator_values":
+        if "indicator" not in seen and "id" not in seen:
+            raise KankeiError("「指標」の列が見つかりません。列の対応で、指標名の列を指定してください。")
+        return
     if kind == "hosts":
         if "name" not in seen and "id" not in seen:
             raise KankeiError("「名称」の列が見つかりません。列の対応で、受入先の名称の列を指定してください。")

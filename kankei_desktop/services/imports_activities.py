@@ -1,4 +1,5 @@
-"""Importing stays, shipments and letters: the same plan → commit flow as persons.
+"""Importing stays, shipments, letters, interactions, hosts and custom indicator values: the same
+plan → commit flow as persons.
 
 Each row becomes the service's own input (``StayInput``, ``ShipmentInput``,
 ``LetterInput``) and is checked by really writing it with the service's
@@ -22,12 +23,12 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from kankei_desktop.domain.enums import Carrier, LetterDirection, LetterStatus, ShipmentStatus, StayStatus
-from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.domain.errors import KankeiError, NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Host, Person
 from kankei_desktop.domain.text import normalise_postal_code, normalise_spaces
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KIND_LABELS, column_by_key, to_note
-from kankei_desktop.services import hosts, interactions, letters, shipments, stays
+from kankei_desktop.services import hosts, indicators, interactions, letters, shipments, stays
 from kankei_desktop.services.imports_programmes import ProgrammeFinder
 from kankei_desktop.services.records import RECORDS
 from kankei_desktop.services.duplicates import duplicate_key_sets
@@ -53,6 +54,7 @@ from kankei_desktop.store import audit
 _CONVERTERS = {"text": cells.to_text, "date": cells.to_date, "int": cells.to_int, "id": cells.to_text,
                "kana": cells.to_katakana_text, "phone": cells.to_phone, "note": to_note,
                "year": cells.to_fiscal_year, "postal": cells.to_postal_code,
+               "number": lambda value: None if cells.is_blank(value) else value,  # read by the service
                "bool": lambda value: None if cells.is_blank(value) else cells.to_bool(value, False)}
 
 # Which column a service's field message belongs to.
@@ -62,8 +64,10 @@ _FIELD_COLUMNS = {
     "shipments": {"person_id": "person_id", "host_id": "host", "programme_id": "programme"},
     "letters": {"person_id": "person_id", "host_id": "host", "programme_id": "programme", "reply_to_id": "reply_to",
                 "returned": "status"},
-    "interactions": {"person_id": "person_id", "kind": "interaction_kind", "programme_id": "programme"},
+    "interactions": {"person_id": "person_id", "kind": "interaction_kind", "programme_id": "programme",
+                     "amount_yen": "amount_yen"},
     "hosts": {"kind": "host_kind"},
+    "indicator_values": {},  # the service names the columns' own keys
 }
 
 
@@ -138,6 +142,7 @@ class ActivityPlanner(StayGroups):
         self.present = set(plan.mapping.values())
         self.letter_keys: dict[str, ActivityRow] = {}  # 番号 → its row, for replies within the file
         self.host_names: dict[str, ActivityRow] = {}  # new hosts of the file by name
+        self.periods: dict[tuple, ActivityRow] = {}  # indicator values: (indicator, year, quarter) → its row
 
     # -------------------------------------------------------------- cells
 
@@ -332,7 +337,8 @@ class ActivityPlanner(StayGroups):
     def _interaction(self, row: ActivityRow) -> None:
         self._existing_id(row, interactions.load_interaction)
         base = getattr(row, "base", None) or interactions.InteractionInput("", "", None)
-        data = self._take(row, base, {"occurred_on": "occurred_on", "note": "note", "interaction_kind": "kind"})
+        data = self._take(row, base, {"occurred_on": "occurred_on", "note": "note", "interaction_kind": "kind",
+                                      "amount_yen": "amount_yen"})
         if data.occurred_on is None:
             self._error(row, "occurred_on", "日付を入力してください。")
         person_id = self._person(row)
@@ -353,8 +359,9 @@ class ActivityPlanner(StayGroups):
         base = getattr(row, "base", None) or hosts.HostInput()
         f = row.fields
         data = self._take(row, base, {k: v for k, v in self._HOST_KEYS.items() if k != "host_kind" or f.get(k)})
-        if f.get("hosts_side_job_talent") is not None:
-            data.hosts_side_job_talent = f["hosts_side_job_talent"]
+        for flag in ("hosts_side_job_talent", "small_business"):  # a blank cell keeps the stored flag
+            if f.get(flag) is not None:
+                setattr(data, flag, f[flag])
         # 〒 lookup, as the editor does it: for a new host, or a stored one whose 〒 the row changes (a
         # re-imported export of a host without 都道府県 stays as it is).
         moved = row.status == NEW or normalise_postal_code(data.postal_code) != normalise_postal_code(base.postal_code)
@@ -373,6 +380,33 @@ class ActivityPlanner(StayGroups):
                                          "更新するときは ID の列で指定してください。")
             elif earlier is not row:
                 self._error(row, "name", f"受入先「{row.label}」は {earlier.number} 行目にもあります。")
+
+    def _indicator_value(self, row: ActivityRow) -> None:
+        """A period's value: by its ID, or else by 指標・年度・四半期 (an entered period is updated)."""
+        self._existing_id(row, indicators.load_value_input)
+        base = getattr(row, "base", None) or indicators.ValueInput()
+        f = row.fields
+        data = replace(base, **{key: f[key] for key in ("indicator", "fiscal_year", "quarter", "value", "target")
+                                if key in self.present})
+        if data.fiscal_year is None:
+            self._error(row, "fiscal_year", "年度を入力してください。")
+            return
+        try:
+            indicator_id, year, quarter, found = indicators.value_period(self.session, data)
+        except NotFoundError as error:
+            self._error(row, "indicator", error.message)
+            return
+        except ValidationError as error:
+            for key, message in error.errors.items():
+                self._error(row, key, message)
+            return
+        row.label = f"{normalise_spaces(data.indicator)} {year}年度" + (f" 第{quarter}四半期" if quarter else "")
+        earlier = self.periods.setdefault((indicator_id, year, quarter), row)
+        if earlier is not row:
+            self._error(row, "fiscal_year", f"{row.label}の値は {earlier.number} 行目にもあります。1つの期間は1行にしてください。")
+        if found and row.status == NEW:  # the period has a value: this row updates it
+            row.person_id, row.status, row.action = found, UPDATE, UPDATE
+        row.data = data
 
     # -------------------------------------------------------------- rule checks by writing
 
@@ -398,6 +432,10 @@ class ActivityPlanner(StayGroups):
                 row.changed = interactions.update_interaction(self.session, row.person_id, data) is not None
                 return row.person_id
             return interactions.log_interaction(self.session, data)
+        if kind == "indicator_values":
+            value_id, row.changed = indicators.write_value(
+                self.session, data, row.person_id if row.status == UPDATE else None)
+            return value_id
         if kind == "hosts":
             active = row.fields.get("is_active")
             if row.status == UPDATE:
@@ -459,7 +497,8 @@ class ActivityPlanner(StayGroups):
 
     def run(self, data_rows: list[tuple[int, list]]) -> None:
         build = {"stays": self._stay, "shipments": self._shipment, "letters": self._letter,
-                 "interactions": self._interaction, "hosts": self._host}[self.plan.kind]
+                 "interactions": self._interaction, "hosts": self._host,
+                 "indicator_values": self._indicator_value}[self.plan.kind]
         rows: list[ActivityRow] = []
         for number, raw in data_rows:
             row = ActivityRow(number, NEW, CREATE, "")
@@ -531,7 +570,7 @@ def commit_activity_plan(
             result.created += written
         if progress is not None:
             progress(done, len(chosen))
-    audit.record(session, "import", plan.kind.rstrip("s"), "", {
+    audit.record(session, "import", RECORDS[plan.kind].audit_entity or plan.kind.rstrip("s"), "", {
         "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
         "updated": result.updated, "skipped": result.skipped,
     })

@@ -6,8 +6,9 @@ programme target key it counts toward. Values (and targets) are entered per fisc
 per quarter; ``services.kpis.custom_indicators`` reads them for the figures, the PDF and
 ``stats``. Bad input is refused naming the field; nothing is written then.
 
-The small sheet importer here (``import_values``, template ``write_values_template``) is to be
-folded into the record declarations of the import/export work at merge time.
+Values are a declared kind of record (``services/records.py``: "indicator_values"): exported,
+re-imported and templated like every other kind; ``import_values`` and ``write_values_template``
+(the ``indicators import|template`` commands and the indicators dialog) go through that same code.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from kankei_desktop.store import audit
 
 # The kinds whose amounts an indicator may be summed from (例4's 販売額).
 AMOUNT_KINDS = (InteractionKind.PURCHASE.value, InteractionKind.DONATION.value)
-VALUE_COLUMNS = ("指標", "年度", "四半期", "値", "目標")
+VALUE_KIND = "indicator_values"  # the key services/records.py declares the values under
 
 
 @dataclass
@@ -192,7 +193,7 @@ def parse_number(value, field_name: str, label: str) -> float | None:
     return number
 
 
-def _check_period(indicator: CustomIndicator, fiscal_year, quarter) -> tuple[int, int | None]:
+def _parse_period(fiscal_year, quarter) -> tuple[int, int | None]:
     if isinstance(fiscal_year, str):
         fiscal_year = fiscal_year.strip().removesuffix("年度")
     try:
@@ -208,6 +209,11 @@ def _check_period(indicator: CustomIndicator, fiscal_year, quarter) -> tuple[int
             quarter = -1
         if quarter not in (1, 2, 3, 4):
             raise ValidationError({"quarter": "四半期は 1〜4 で入力してください（年度の値なら空欄）。"})
+    return year, quarter
+
+
+def _check_writable(indicator: CustomIndicator, year: int) -> None:
+    """A value may be written only for a live indicator and a year of its span."""
     if indicator.archived_at is not None:
         raise ValidationError({"indicator": f"指標「{indicator.name}」はアーカイブ済みです。値を入力するには元に戻してください。"})
     first, last = indicator.first_year, indicator.last_year
@@ -215,36 +221,94 @@ def _check_period(indicator: CustomIndicator, fiscal_year, quarter) -> tuple[int
         span = f"{first or ''}〜{last or ''}年度"
         raise ValidationError({"fiscal_year": f"{fiscal_year_label(year) if 1900 <= year <= 2200 else year} は"
                                               f"指標「{indicator.name}」の期間（{span}）の外です。"})
+
+
+def _check_period(indicator: CustomIndicator, fiscal_year, quarter) -> tuple[int, int | None]:
+    year, quarter = _parse_period(fiscal_year, quarter)
+    _check_writable(indicator, year)
     return year, quarter
 
 
-def set_value(session: Session, indicator_id: str, fiscal_year, quarter, value, target=None,
-              keep_target: bool = True) -> None:
-    """Enter the value (and target) of one period; a blank value clears it. With ``keep_target``
-    a blank target keeps the target already entered for the period."""
-    indicator = live_indicator(session, indicator_id)
-    year, quarter = _check_period(indicator, fiscal_year, quarter)
-    number = parse_number(value, "value", "値")
-    goal = parse_number(target, "target", "目標")
-    row = session.exec(select(CustomIndicatorValue).where(
-        CustomIndicatorValue.indicator_id == indicator.id, CustomIndicatorValue.fiscal_year == year,
+def _value_row(session: Session, indicator_id: str, year: int, quarter: int | None) -> CustomIndicatorValue | None:
+    return session.exec(select(CustomIndicatorValue).where(
+        CustomIndicatorValue.indicator_id == indicator_id, CustomIndicatorValue.fiscal_year == year,
         CustomIndicatorValue.quarter == quarter if quarter is not None else CustomIndicatorValue.quarter.is_(None),
         CustomIndicatorValue.deleted_at.is_(None))).first()
+
+
+def set_value(session: Session, indicator_id: str, fiscal_year, quarter, value, target=None,
+              keep_target: bool = True) -> tuple[str, bool]:
+    """Enter the value (and target) of one period; a blank value clears it. With ``keep_target``
+    a blank target keeps the target already entered for the period.
+
+    Returns (the value's id, whether anything changed). A period entered again as it is stays
+    untouched (no audit entry), even for an archived indicator or a year its span no longer has."""
+    indicator = live_indicator(session, indicator_id)
+    year, quarter = _parse_period(fiscal_year, quarter)
+    number = parse_number(value, "value", "値")
+    goal = parse_number(target, "target", "目標")
+    row = _value_row(session, indicator.id, year, quarter)
+    new_target = goal if goal is not None or not keep_target else (row.target if row is not None else None)
+    if row is not None and (row.value, row.target) == (number, new_target):
+        return row.id, False
+    _check_writable(indicator, year)
     if row is None:
         row = CustomIndicatorValue(indicator_id=indicator.id, fiscal_year=year, quarter=quarter)
         session.add(row)
         before = {"value": None, "target": None}
     else:
         before = {"value": row.value, "target": row.target}
-    row.value = number
-    if goal is not None or not keep_target:
-        row.target = goal
+    row.value, row.target = number, new_target
     row.updated_at = utc_now()
     audit.record(session, "update", "custom_indicator_value", row.id,
                  {**audit.diff(before, {"value": row.value, "target": row.target}),
                   "indicator": [indicator.name, indicator.name],
                   "period": [None, f"{year}" + (f" Q{quarter}" if quarter else "")]})
     session.flush()
+    return row.id, True
+
+
+# ---------------------------------------------------------------- values as a kind of record
+
+@dataclass
+class ValueInput:
+    """One period's value as a sheet row gives it (services/records.py "indicator_values")."""
+
+    indicator: str = ""  # name or id
+    fiscal_year: object = None
+    quarter: object = None
+    value: object = None
+    target: object = None
+
+
+def load_value_input(session: Session, value_id: str) -> ValueInput:
+    row = session.get(CustomIndicatorValue, value_id)
+    indicator = session.get(CustomIndicator, row.indicator_id) if row is not None else None
+    if row is None or row.deleted_at is not None or indicator is None or indicator.deleted_at is not None:
+        raise NotFoundError(f"ID「{value_id}」の指標の値が見つかりません。")
+    return ValueInput(indicator.name, row.fiscal_year, row.quarter, row.value, row.target)
+
+
+def value_period(session: Session, data: ValueInput) -> tuple[str, int, int | None, str | None]:
+    """(indicator id, year, quarter, id of the value already entered for that period or None);
+    refuses an unknown indicator (NotFoundError) or a period that is not one (ValidationError)."""
+    if not normalise_spaces(data.indicator or ""):
+        raise ValidationError({"indicator": "指標を入力してください。"})
+    indicator = live_indicator(session, data.indicator)
+    year, quarter = _parse_period(data.fiscal_year, data.quarter)
+    row = _value_row(session, indicator.id, year, quarter)
+    return indicator.id, year, quarter, row.id if row is not None else None
+
+
+def write_value(session: Session, data: ValueInput, value_id: str | None = None) -> tuple[str, bool]:
+    """Write one period's value; with ``value_id`` the row must be that value's own period."""
+    indicator_id, year, quarter, found = value_period(session, data)
+    if value_id and found != value_id:
+        stored = load_value_input(session, value_id)
+        period = f"{stored.fiscal_year}年度" + (f" 第{stored.quarter}四半期" if stored.quarter else "")
+        raise ValidationError({"fiscal_year": f"ID「{value_id}」は指標「{stored.indicator}」{period}の値です。"
+                                              "別の期間の値にするときは ID を空欄にしてください。"})
+    return set_value(session, indicator_id, year, quarter, data.value, data.target)
 
 
 def list_indicators(session: Session, include_archived: bool = False) -> list[IndicatorRow]:
@@ -271,12 +335,16 @@ def indicator_input(session: Session, indicator_id: str) -> IndicatorInput:
 # ---------------------------------------------------------------- a sheet of values
 
 def write_values_template(out: Path):
-    """An xlsx (or csv by the suffix) with the columns ``import_values`` reads and one example row."""
-    from kankei_desktop.io.writers import Table, write_csv, write_xlsx
+    """The declared kind's template (.xlsx), or its headers and example row as a CSV."""
+    from kankei_desktop.io.templates import EXAMPLES, template_columns, write_template
+    from kankei_desktop.io.writers import Table, write_csv
 
-    table = Table("指標の値", list(VALUE_COLUMNS), ["text", "int", "text", "number", "number"],
-                  [["地域に誇りを持つ住民の割合", 2026, "", 68.5, 70]])
-    return write_csv(out, table) if Path(out).suffix.lower() == ".csv" else write_xlsx(out, [table])
+    out = Path(out)
+    if out.suffix.lower() != ".csv":
+        return write_template(VALUE_KIND, out)
+    headers = [column.header for column in template_columns(VALUE_KIND)]
+    return write_csv(out, Table("指標の値", headers, ["text"] * len(headers),
+                                [[example.get(h, "") for h in headers] for example in EXAMPLES[VALUE_KIND]]))
 
 
 @dataclass
@@ -286,46 +354,17 @@ class ValuesImport:
 
 
 def import_values(session: Session, path: Path, dry_run: bool = False) -> ValuesImport:
-    """Values from a sheet with the columns 指標, 年度, 四半期 (blank: the year), 値, 目標 (optional).
-
-    All or nothing: any bad row (unknown indicator, a value that is not a number, a period outside
-    the indicator's years, an archived indicator) is reported with its row number and field, and
-    nothing is written.
-    """
+    """Values from a sheet (指標, 年度, 四半期 — blank: the year —, 値, 目標), through the importer
+    of every declared kind: all or nothing, each bad row reported with its row number and column."""
     from kankei_desktop.io.readers import read_table
+    from kankei_desktop.services import imports
 
-    table = read_table(Path(path))
-    rows = [row for row in table.rows if any(cell not in (None, "") for cell in row)]
-    result = ValuesImport()
-    if not rows:
-        result.errors.append("シートが空です。")
-        return result
-    header = [normalise_spaces(str(cell or "")) for cell in rows[0]]
-    missing = [name for name in ("指標", "年度", "値") if name not in header]
-    if missing:
-        result.errors.append(f"1行目に列「{'」「'.join(missing)}」がありません（テンプレート: {'・'.join(VALUE_COLUMNS)}）。")
-        return result
-    column = {name: header.index(name) for name in VALUE_COLUMNS if name in header}
-    labels = {"indicator": "指標", "fiscal_year": "年度", "quarter": "四半期", "value": "値", "target": "目標"}
-    for number, row in enumerate(table.rows, start=1):
-        if row is rows[0] or not any(cell not in (None, "") for cell in row):
-            continue
-
-        def cell(name, row=row):
-            index = column.get(name)
-            return row[index] if index is not None and index < len(row) else None
-
-        try:  # set_value checks everything before it writes
-            set_value(session, str(cell("指標") or ""), cell("年度"), cell("四半期"), cell("値"), cell("目標"))
-        except ValidationError as error:
-            for key, message in error.errors.items():
-                result.errors.append(f"{number}行目 {labels.get(key, key)}: {message}")
-        except NotFoundError as error:
-            result.errors.append(f"{number}行目 指標: {error.message}")
-        else:
-            result.written += 1
+    plan = imports.build_plan(session, read_table(Path(path)), kind=VALUE_KIND)
+    result = ValuesImport(errors=[m.text() for row in plan.rows for m in row.messages])
     if result.errors or dry_run:
         session.rollback()
-        result.written = 0 if result.errors else result.written
+        result.written = 0 if result.errors else sum(1 for r in plan.rows if r.action in (imports.CREATE, imports.UPDATE))
+        return result
+    done = imports.commit_plan(session, plan)
+    result.written = done.created + done.updated
     return result
-

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -314,26 +314,13 @@ class DormantPerson:
     registered_on: date
 
 
-def dormant_persons(session: Session, years: int = 5, *, today: date | None = None) -> list[DormantPerson]:
-    """Persons with no touch for ``years`` years (never touched: registered that long ago)."""
-    today = today or date.today()
-    try:
-        cutoff = today.replace(year=today.year - years)
-    except ValueError:  # 29 February
-        cutoff = today.replace(year=today.year - years, day=28)
-    rows = session.execute(
-        select(Person.id, Person.name, Person.last_activity_on, Person.created_at)
-        .where(
-            Person.deleted_at.is_(None),
-            Person.anonymised_at.is_(None),
-            or_(
-                Person.last_activity_on < cutoff,
-                Person.last_activity_on.is_(None)
-                & (Person.created_at < datetime.combine(cutoff, time(), tzinfo=timezone.utc)),
-            ),
-        )
-        .order_by(Person.last_activity_on.is_(None), Person.last_activity_on, Person.furigana_sort)
-    ).all()
+def dormant_persons(session: Session, period=None, *, today: date | None = None) -> list[DormantPerson]:
+    """Persons with no touch for longer than ``period`` (「5年」「18か月」, a number of years, or
+    None: the retention setting of ホーム); never touched: registered that long ago."""
+    from kankei_desktop.services import retention
+
+    months = retention.months_of(retention.period_of(session, period))
+    rows = retention.persons_past(session, months, today or date.today())
     return [DormantPerson(pid, name, last, created.date()) for pid, name, last, created in rows]
 
 

@@ -211,8 +211,13 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
     ),
     # Created in the window from a template (stages, targets); rows name them by name + 年度.
     RecordKind("programmes", "プログラム", Programme, "services.programmes:ProgrammeInput", audit_entity="programme"),
-    # Entered by hand per fiscal year (services/indicators.py).
-    RecordKind("indicator_values", "独自指標の値", CustomIndicatorValue),
+    # Entered by hand per fiscal year or quarter (services/indicators.py); rows name their indicator by name.
+    RecordKind(
+        "indicator_values", "独自指標の値", CustomIndicatorValue, "services.indicators:ValueInput",
+        columns=KINDS["indicator_values"], id_headers=("ID",), sheet="独自指標の値",
+        export="services.exports:indicator_values_table", importer="activity", template=True,
+        audit_entity="custom_indicator_value",
+    ),
 )}
 
 

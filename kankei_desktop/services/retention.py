@@ -67,12 +67,23 @@ class RetentionNotice:
     shown: bool  # ホーム shows it now
 
 
+def period_of(session: Session, period=None) -> str:
+    """``period`` as stored (「5年」「18か月」; a bare number is years), or the setting when None;
+    a period that is not one is refused naming the field."""
+    if period is None or period == "":
+        return settings_store.get(session, RETENTION_PERIOD)
+    try:
+        return parse_period(period)
+    except ValueError as error:
+        raise ValidationError({"period": f"保存期間「{period}」: {error}。"}) from None
+
+
 def persons_past(session: Session, months: int, today: date, limit: int | None = None) -> list[tuple]:
-    """[(id, name, last contact day or None)] of live, not anonymised persons with no contact since
-    the cutoff (never contacted: registered before it), longest quiet first."""
+    """[(id, name, last contact day or None, registered at)] of live, not anonymised persons with no
+    contact since the cutoff (never contacted: registered before it), longest quiet first."""
     day = cutoff(today, months)
     statement = (
-        select(Person.id, Person.name, Person.last_activity_on)
+        select(Person.id, Person.name, Person.last_activity_on, Person.created_at)
         .where(Person.deleted_at.is_(None), Person.anonymised_at.is_(None),
                or_(Person.last_activity_on < day,
                    Person.last_activity_on.is_(None)

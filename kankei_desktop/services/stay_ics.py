@@ -39,7 +39,7 @@ def _description(row: StayRow) -> str:
     if row.purpose:
         lines.append(f"目的: {row.purpose}")
     if row.notes:
-        lines.append(f"メモ: {row.notes}")
+        lines.append(f"備考: {row.notes}")
     return "\n".join(lines)
 
 

@@ -134,13 +134,16 @@ def shipment_entries(session: Session, person_id: str) -> list[TimelineEntry]:
 
 def interaction_entries(session: Session, person_id: str) -> list[TimelineEntry]:
     rows = session.execute(
-        select(Interaction.id, Interaction.occurred_on, Interaction.kind, Interaction.note, Programme.name)
+        select(Interaction.id, Interaction.occurred_on, Interaction.kind, Interaction.note, Programme.name,
+               Interaction.amount_yen)
         .outerjoin(Programme, Programme.id == Interaction.programme_id)
         .where(Interaction.person_id == person_id, Interaction.deleted_at.is_(None))
     ).all()
+    # 物産購入・寄附 show their amount: 物産購入（ふるさと便） 3,000円
     return [
-        TimelineEntry(on, "関わり", kind + (f"（{programme}）" if programme else ""), note, interaction_id)
-        for interaction_id, on, kind, note, programme in rows
+        TimelineEntry(on, "関わり", kind + (f"（{programme}）" if programme else "")
+                      + (f" {amount:,}円" if amount is not None else ""), note, interaction_id)
+        for interaction_id, on, kind, note, programme, amount in rows
     ]
 
 

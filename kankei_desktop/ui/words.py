@@ -93,6 +93,7 @@ _TIMELINE = [
     (re.compile(r"^(?P<c>.+)（(?P<s>準備中|発送済|配達済|返送)）$"),
      lambda m: f"{english_label(m['c'], record_column=True)} ({english_name(m['s'])})"),
     (re.compile(r"^(?P<c>[^・]+)・(?P<h>.+)より$"), lambda m: f"{english_name(m['c'])}, from {m['h']}"),
+    (re.compile(r"^(?P<rest>.+) (?P<a>[\d,]+)円$"), lambda m: f"{timeline_title(m['rest'])} ¥{m['a']}"),
     (re.compile(r"^(?P<k>[^（]+)（(?P<p>.+)）$"),
      lambda m: f"{english_name(m['k'])} ({m['p']})" if english_name(m["k"]) != m["k"] else None),
     (re.compile(r"^(?P<p>.+): (?P<s>.+)へ$"), lambda m: f"{m['p']}: to {m['s']}"),
@@ -113,6 +114,18 @@ def timeline_title(text: str) -> str:
 
 
 QUARTER_MONTHS_EN = {1: "Apr–Jun", 2: "Jul–Sep", 3: "Oct–Dec", 4: "Jan–Mar"}
+
+
+def retention_period_text(period: str) -> str:
+    """The retention period as stored (「5年」「18か月」), or 5 years / 18 months in English."""
+    if not english():
+        return period
+    from kankei_desktop.services.retention import months_of
+
+    months = months_of(period)
+    if months % 12 == 0:
+        return f"{months // 12} year" + ("s" if months != 12 else "")
+    return f"{months} month" + ("s" if months != 1 else "")
 
 
 def period_text(figures) -> str:
@@ -187,17 +200,6 @@ def tracking_rule(fmt) -> str:
 
 
 WEEKDAYS_EN = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
-
-
-def period_words(period: str) -> str:
-    """A stored retention period (「5年」「18か月」) as the window shows it: 5 years / 18 months in English."""
-    if not english() or not period:
-        return period
-    match = re.fullmatch(r"(\d+)(年|か月)", period)
-    if not match:
-        return period
-    number, unit = int(match[1]), "year" if match[2] == "年" else "month"
-    return f"{number} {unit}{'' if number == 1 else 's'}"
 
 
 def weekday_short(weekday: int) -> str:
@@ -306,3 +308,37 @@ def error_text(message: str) -> str:
                 line = f"{english_label(match[1], record_column=True)} not found (it may have been deleted)."
         lines.append(line)
     return "\n".join(lines)
+
+
+def segment_description(criteria) -> str:
+    """A segment in words: services.segments.describe, or the same parts in English."""
+    from kankei_desktop.services import segments
+
+    if not english():
+        return segments.describe(criteria)
+    names = lambda values: ", ".join(english_name(v) for v in values)  # noqa: E731
+    parts = []
+    if criteria.ladder_stages:
+        parts.append(f"stage {names(criteria.ladder_stages)}")
+    if criteria.ties:
+        parts.append(f"ties {names(criteria.ties)}")
+    if criteria.residence_areas:
+        parts.append(f"living in {names(criteria.residence_areas)}")
+    if criteria.programme_id or criteria.programme_stage_ids:
+        parts.append("enrolled in the programme")
+    after, before = criteria.last_touch_after, criteria.last_touch_before
+    if after or before:
+        span = " and ".join(filter(None, [f"on or after {display_date(after)}" if after else "",
+                                          f"on or before {display_date(before)}" if before else ""]))
+        never = ("persons never contacted included" if criteria.never_contacted == segments.NEVER_INCLUDE
+                 else "persons never contacted left out")
+        parts.append(f"last contact {span} ({never})")
+    if criteria.tags:
+        parts.append(f"interests and skills {', '.join(criteria.tags)}")
+    if criteria.contact_ok is not None:
+        parts.append("contact OK" if criteria.contact_ok else "no contact")
+    if criteria.photo_ok is not None:
+        parts.append("photos OK" if criteria.photo_ok else "no photos")
+    if criteria.text:
+        parts.append(f"containing “{criteria.text}”")
+    return "; ".join(parts) or "Everyone"

@@ -13,6 +13,7 @@ import pytest
 
 from kankei_desktop.io.templates import EXAMPLE_SHEET, GUIDANCE_SHEET, SHEET_NAMES, TEMPLATE_KINDS, template_columns
 from kankei_desktop.services.hosts import HostInput, create_host
+from kankei_desktop.services.indicators import IndicatorInput, create_indicator
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.programmes import ProgrammeInput, create_programme
 from kankei_desktop.store import create_database
@@ -35,9 +36,13 @@ ROWS = {
     # an attendance list: a known person by name, a newcomer with フリガナ and e-mail
     "interactions": [{"氏名": "山田 花子", "日付": date(2025, 7, 20), "種類": "イベント参加"},
                      {"氏名": "鈴木 一花", "フリガナ": "スズキ イチカ", "メールアドレス": "ichika@example.jp",
-                      "日付": date(2025, 7, 20), "種類": "イベント参加"}],
+                      "日付": date(2025, 7, 20), "種類": "イベント参加"},
+                     {"氏名": "山田 花子", "日付": date(2025, 7, 21), "種類": "物産購入", "金額（円）": "3,000円"}],
     "hosts": [{"名称": "山の上の宿", "種類": "宿泊施設", "郵便番号": "9580261", "1泊の定員": 6,
-               "副業・兼業の受入れ": "可"}],
+               "副業・兼業の受入れ": "可", "中小企業": "可"}],
+    # a year's value, and a quarter's typed the way people type them
+    "indicator_values": [{"指標": "移住相談件数", "年度": "令和7年度", "値": "１２", "目標": 20},
+                         {"指標": "移住相談件数", "年度": 2025, "四半期": "第2四半期", "値": "4.5"}],
 }
 
 CHECKS = {
@@ -51,11 +56,15 @@ CHECKS = {
     "shipments": ("SELECT contents, tracking_number, carrier FROM shipment",
                   [("お米 5kg", "012345678901", "ゆうパック")]),
     "letters": ("SELECT direction, summary, sent_on FROM letter", [("地域→参加者", "稲刈りのお礼", "2025-09-02")]),
-    "interactions": ("SELECT p.name, i.kind, i.occurred_on FROM interaction i JOIN person p ON p.id = i.person_id "
-                     "ORDER BY p.furigana_sort", [("鈴木 一花", "イベント参加", "2025-07-20"),
-                                                  ("山田 花子", "イベント参加", "2025-07-20")]),
-    "hosts": ("SELECT name, kind, capacity_per_night, hosts_side_job_talent, prefecture, city FROM host "
-              "WHERE name = '山の上の宿'", [("山の上の宿", "宿泊施設", 6, 1, "新潟県", "村上市")]),
+    "interactions": ("SELECT p.name, i.kind, i.occurred_on, i.amount_yen FROM interaction i "
+                     "JOIN person p ON p.id = i.person_id ORDER BY p.furigana_sort, i.occurred_on",
+                     [("鈴木 一花", "イベント参加", "2025-07-20", None), ("山田 花子", "イベント参加", "2025-07-20", None),
+                      ("山田 花子", "物産購入", "2025-07-21", 3000)]),
+    "hosts": ("SELECT name, kind, capacity_per_night, hosts_side_job_talent, small_business, prefecture, city "
+              "FROM host WHERE name = '山の上の宿'", [("山の上の宿", "宿泊施設", 6, 1, 1, "新潟県", "村上市")]),
+    "indicator_values": ("SELECT i.name, v.fiscal_year, v.quarter, v.value, v.target FROM custom_indicator_value v "
+                         "JOIN custom_indicator i ON i.id = v.indicator_id ORDER BY v.quarter",
+                         [("移住相談件数", 2025, None, 12.0, 20.0), ("移住相談件数", 2025, 2, 4.5, None)]),
 }
 
 
@@ -78,6 +87,7 @@ def db_path(tmp_path):
         create_person(s, PersonInput(name="佐藤 太郎", furigana="サトウ タロウ"))
         create_host(s, HostInput(name="田中農園"))
         create_programme(s, ProgrammeInput(name="お米レター2025", kind="お米レター", fiscal_year=2025))
+        create_indicator(s, IndicatorInput(name="移住相談件数", unit="件"))
     database.close()
     return path
 

@@ -213,3 +213,38 @@ def test_an_erasure_that_could_not_finish_is_finished_by_pressing_again(qtbot, p
     assert len(page.errors) == 1 and "山田 太郎" in page.privacy_note.text()
     assert not page.erase_button.isEnabled()  # done, and nobody chosen
     assert "山田".encode() not in database.path.read_bytes()
+
+
+def test_privacy_list_period_starts_at_the_retention_setting_in_months(qtbot, page, database, two_persons):
+    """The list's period is the setting's (「18か月」), in years or months, and follows the setting."""
+    from datetime import date
+
+    from kankei_desktop.domain.tables import Person
+    from kankei_desktop.services import retention, settings_store
+
+    with database.session() as session:
+        for person_id in two_persons.values():  # both registered long ago
+            person = session.get(Person, person_id)
+            person.created_at = person.created_at.replace(year=2010)
+        session.get(Person, two_persons["yamada"]).last_activity_on = retention.cutoff(date.today(), 20)
+        session.get(Person, two_persons["sato"]).last_activity_on = date.today()
+    page.refresh()
+    assert (page.period_spin.value(), page.period_unit.currentData()) == (5, "年")  # the default setting
+    assert _texts(page.dormant_model) == []
+    with database.session() as session:
+        settings_store.save(session, {retention.RETENTION_PERIOD: "18か月"})
+    page.refresh()  # the area shown again: the setting changed, the list follows it
+    assert (page.period_spin.value(), page.period_unit.currentData()) == (18, "か月")
+    assert "18か月" in page.period_hint.text()
+    assert _texts(page.dormant_model) == ["山田 太郎"]
+    # Typed by the coordinator: 21 months leaves 山田 out, 1 year brings him back.
+    page.period_spin.setValue(21)
+    assert _texts(page.dormant_model) == []
+    page.period_unit.setCurrentIndex(page.period_unit.findData("年"))
+    page.period_spin.setValue(1)
+    assert page.period() == "1年" and _texts(page.dormant_model) == ["山田 太郎"]
+    page.period_spin.setValue(99)  # years stop at 30, as the setting does
+    assert page.period_spin.value() == 30 and _texts(page.dormant_model) == []
+    page.refresh()  # the setting unchanged: the coordinator's choice stays
+    assert page.period() == "30年"
+    page.grab().save("/tmp/h10-privacy.png")

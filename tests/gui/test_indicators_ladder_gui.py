@@ -124,7 +124,7 @@ def test_values_imported_from_a_sheet_read_back(qtbot, app_ready, demo_file, tmp
     bad.write_text("指標,年度,四半期,値\n地域に誇りを持つ住民の割合,2026,,たくさん\n"
                    "副業・兼業人材を受け入れた地域の中小企業数,2026,7,1\n", encoding="utf-8-sig")
     assert not dialog.import_file(bad)
-    assert "2行目 値" in dialog.message.text() and "3行目 四半期" in dialog.message.text()
+    assert "2 行目「値」" in dialog.message.text() and "3 行目「四半期」" in dialog.message.text()
     assert next(i for i in stats(demo_file)["custom_indicators"]
                 if i["name"] == "地域に誇りを持つ住民の割合")["value"] == 71.2  # nothing of the bad sheet
     template = tmp_path / "template.xlsx"

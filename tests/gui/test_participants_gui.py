@@ -188,3 +188,25 @@ def test_log_a_contact_from_the_detail_reaches_the_timeline_and_the_list(qtbot, 
     assert ("2026/10/01", "関わり", "相談窓口") in page.detail.timeline_rows()
     row = page.model.row_of(two_persons["yamada"])
     assert page.model.data(page.model.index(row, 5)) == "2026/10/01"  # 最終関わり日 refreshed
+
+
+def test_a_purchase_shows_its_amount_on_the_timeline_row(qtbot, page, database, two_persons, monkeypatch):
+    """金額（円） typed in the contact dialog is on the person's timeline row (issue 16 → h10)."""
+    from kankei_desktop.ui.areas.programmes import person_dialogs
+
+    def fill_and_save(dialog):
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("物産購入"))
+        dialog.date_edit.setText("2026/10/02")
+        dialog.amount_edit.setText("１２,０００円")
+        dialog.note_edit.setPlainText("新米 10kg")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(person_dialogs.InteractionDialog, "exec", fill_and_save)
+    page.table.selectRow(1)  # 山田 太郎
+    qtbot.mouseClick(page.detail.log_button, Qt.MouseButton.LeftButton)
+    assert ("2026/10/02", "関わり", "物産購入 12,000円") in page.detail.timeline_rows()
+    with database.session() as session:
+        from sqlalchemy import text
+
+        assert session.execute(text("SELECT amount_yen FROM interaction")).scalars().all() == [12000]

@@ -127,15 +127,15 @@ def test_whole_database_one_sheet_per_entity(database, people, tmp_path):
         session.flush()
         export(session, "all", tmp_path / "all.xlsx")
     book = openpyxl.load_workbook(tmp_path / "all.xlsx")
-    assert book.sheetnames == ["参加者", "参加登録", "滞在", "手紙", "発送", "関わり", "受入先"]
+    assert book.sheetnames == ["参加者", "参加登録", "滞在", "手紙", "発送", "関わり", "受入先", "独自指標の値"]
     stays = list(book["滞在"].iter_rows(values_only=True))
     assert stays[1][1:5] == (pid, "髙橋 𠮷郎", "農家民宿やまびこ", "農家民宿やまびこ") and stays[1][5].date() == date(2025, 8, 1)
     letters = list(book["手紙"].iter_rows(values_only=True))
     assert letters[1][3:5] == ("農家民宿やまびこ", "髙橋 𠮷郎")
     shipment = list(book["発送"].iter_rows(values_only=True))[1]
     assert shipment[9] == "0123-4567-8901" and shipment[15] == 1200  # after プログラム, 年度
-    assert list(book["関わり"].iter_rows(values_only=True))[1][7] == "+1 参加"
-    assert book["関わり"]["H2"].quotePrefix
+    assert list(book["関わり"].iter_rows(values_only=True))[1][7:] == (None, "+1 参加")  # 金額（円）, 備考
+    assert book["関わり"]["I2"].quotePrefix
     assert list(book["受入先"].iter_rows(values_only=True))[1][1:3] == ("農家民宿やまびこ", "宿泊施設")
 
 

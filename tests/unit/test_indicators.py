@@ -64,13 +64,15 @@ def test_import_from_a_sheet_all_or_nothing_and_the_template(database, tmp_path)
     bad = tmp_path / "bad.csv"
     bad.write_text("指標,年度,四半期,値\n移住相談件数,2026,2,5\n知らない指標,2026,,1\n", encoding="utf-8-sig")
     refused = cli(database, "indicators", "import", str(bad))
-    assert refused.returncode == 2 and "3行目 指標" in refused.stderr
+    assert refused.returncode == 2 and "3 行目「指標」: 指標「知らない指標」が見つかりません" in refused.stderr
     with database.session() as session:
         assert session.exec(select(CustomIndicatorValue)).all() == []  # the good row of the bad sheet neither
-    # 「令和8年度」 is not a number the importer knows: refused naming 年度.
+    # A year that is not one is refused naming 年度 (令和8年度 is read like on every other sheet).
+    good.write_text("指標,年度,四半期,値,目標\n移住相談件数,2026,1,12,10\n移住相談件数,来年,,40,\n",
+                    encoding="utf-8-sig")
     refused = cli(database, "indicators", "import", str(good))
-    assert refused.returncode == 2 and "3行目 年度" in refused.stderr
-    good.write_text("指標,年度,四半期,値,目標\n移住相談件数,2026,1,12,10\n移住相談件数,2026年度,,40,\n",
+    assert refused.returncode == 2 and "3 行目「年度」" in refused.stderr, refused.stderr
+    good.write_text("指標,年度,四半期,値,目標\n移住相談件数,2026,1,12,10\n移住相談件数,令和8年度,,40,\n",
                     encoding="utf-8-sig")
     done = cli(database, "indicators", "import", str(good))
     assert done.returncode == 0 and "2 件" in done.stdout, done.stderr
@@ -124,3 +126,35 @@ def test_a_computed_indicator_without_amounts_is_not_entered_and_not_data(sessio
     figures = compute_kpis(session, 2026)
     sales = figures.custom_indicators[0]
     assert (sales.value, sales.computed, figures.has_data) == (None, False, False)
+
+
+def test_values_exported_re_imported_unchanged_and_templated_by_the_common_commands(database, tmp_path):
+    """export --what indicator_values / all, import (0 new, all 変更なし), template indicator_values."""
+    import openpyxl
+
+    with database.session() as session:
+        pride = svc.create_indicator(session, svc.IndicatorInput(name="地域に誇りを持つ住民の割合", unit="%"))
+        svc.set_value(session, pride, 2025, None, 62.4, 65)
+        svc.set_value(session, pride, 2026, 2, None, 70)
+        svc.archive_indicator(session, pride)  # archived: its values still go out and come back unchanged
+    out = tmp_path / "values.xlsx"
+    done = cli(database, "export", "--what", "indicator_values", "--out", str(out))
+    assert done.returncode == 0 and "2 行" in done.stdout, done.stderr
+    rows = list(openpyxl.load_workbook(out).worksheets[0].iter_rows(values_only=True))
+    assert rows[0] == ("ID", "指標", "年度", "四半期", "値", "目標")
+    assert [r[1:] for r in rows[1:]] == [("地域に誇りを持つ住民の割合", 2025, None, 62.4, 65),
+                                        ("地域に誇りを持つ住民の割合", 2026, 2, None, 70)]
+    again = cli(database, "import", str(out))  # the kind is recognised from the headers
+    assert again.returncode == 0, again.stderr
+    assert "新規 0 件、更新 0 件、変更なし 2 件" in again.stdout, again.stdout
+    with database.session() as session:
+        entries = session.exec(select(AuditEntry).where(AuditEntry.entity == "custom_indicator_value")).all()
+    assert sorted(e.action for e in entries) == ["import", "update", "update"]  # the import wrote no value
+    whole = tmp_path / "all.xlsx"
+    assert cli(database, "export", "--what", "all", "--out", str(whole)).returncode == 0
+    assert "独自指標の値" in openpyxl.load_workbook(whole).sheetnames
+    template = tmp_path / "template.xlsx"
+    made = subprocess.run([sys.executable, "-m", "kankei_desktop", "template", "indicator_values", "--out",
+                           str(template)], capture_output=True, text=True, timeout=120)
+    assert made.returncode == 0 and "独自指標の値" in made.stdout, made.stderr
+    assert [c.value for c in openpyxl.load_workbook(template).worksheets[0][1]] == ["指標", "年度", "四半期", "値", "目標"]

@@ -67,10 +67,18 @@ def _plan_and_commit(database, path: Path, kind: str, dry_only: bool = False):
     return plan, counts, result
 
 
+EDITED_NUMBER = 77.25  # a kind without free text (独自指標の値): its number is edited
+
+
 def _note_column(kind: str, headers: list[str]) -> int:
-    """The first free-text (multi-line) column of the kind that its export writes."""
+    """The first free-text (multi-line) column of the kind that its export writes, else its first number."""
     notes = [c.header for c in RECORDS[kind].columns if c.kind == "note"]
+    notes = notes or [c.header for c in RECORDS[kind].columns if c.kind == "number"]
     return next(i for i, h in enumerate(headers) if h in notes)
+
+
+def _edited(kind: str):
+    return EDITED if any(c.kind == "note" for c in RECORDS[kind].columns) else EDITED_NUMBER
 
 
 def _row_to_edit(kind: str, sheet, headers: list[str]) -> int:
@@ -86,11 +94,13 @@ def _live_values(database, kind: str, column: str) -> list:
     table = RECORDS[kind].table.__tablename__
     with database.session() as session:
         return sorted(session.execute(text(
-            f"SELECT {column} FROM {table} WHERE deleted_at IS NULL AND {column} = :v"), {"v": EDITED}).scalars())
+            f"SELECT {column} FROM {table} WHERE deleted_at IS NULL AND {column} = :v"),
+            {"v": _edited(kind)}).scalars())
 
 
 def test_every_exportable_kind_is_tried():
-    assert {"persons", "enrollments", "stays", "letters", "shipments", "interactions", "hosts"} <= set(ROUND_TRIP)
+    assert {"persons", "enrollments", "stays", "letters", "shipments", "interactions", "hosts",
+            "indicator_values"} <= set(ROUND_TRIP)
 
 
 @pytest.mark.parametrize("kind", ROUND_TRIP)
@@ -112,7 +122,7 @@ def test_an_export_re_imports_unchanged_and_one_edit_is_one_update(database, kin
     headers = [cell.value for cell in sheet[1]]
     column = _note_column(kind, headers)
     row = _row_to_edit(kind, sheet, headers)
-    sheet.cell(row=row, column=column + 1, value=EDITED)
+    sheet.cell(row=row, column=column + 1, value=_edited(kind))
     edited = tmp_path / f"{kind}-edited.xlsx"
     book.save(edited)
 
@@ -125,7 +135,7 @@ def test_an_export_re_imports_unchanged_and_one_edit_is_one_update(database, kin
     # Stored exactly as typed (line break and full-width space), and it comes back unchanged.
     field = next(c.key for c in RECORDS[kind].columns if c.header == headers[column])
     stored = {"purpose": "purpose", "enrollment_notes": "notes"}.get(field, field)
-    assert _live_values(database, kind, stored) == [EDITED]
+    assert _live_values(database, kind, stored) == [_edited(kind)]
     again = _export(database, kind, tmp_path / f"{kind}-again.xlsx")
     _plan, dry, _ = _plan_and_commit(database, again, kind, dry_only=True)
     assert dry[imports.UNCHANGED] == len(rows) - 1 and dry[imports.UPDATE] == 0

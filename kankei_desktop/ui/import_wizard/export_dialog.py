@@ -32,6 +32,7 @@ class ExportDialog(QDialog):
         labels = {"persons": self.tr("Participants"), "enrollments": self.tr("Enrollments"),
                   "stays": self.tr("Stays"), "letters": self.tr("Letters"), "shipments": self.tr("Shipments"),
                   "interactions": self.tr("Interactions"), "hosts": self.tr("Hosts"),
+                  "indicator_values": self.tr("Custom indicator values"),
                   "all": self.tr("Whole database (one sheet each)")}
         for key in exports.WHAT:
             self.what.addItem(labels[key], key)

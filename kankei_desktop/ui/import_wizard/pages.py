@@ -47,7 +47,7 @@ class FilePage(QWizardPage):
         super().__init__()
         self.state = wizard
         self.setTitle(self.tr("Choose a file"))
-        self.setSubTitle(self.tr("Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant, stay, shipment or letter per row."))
+        self.setSubTitle(self.tr("Excel (.xlsx, .xls) or CSV (.csv, .tsv) with one participant, stay, shipment, letter, interaction, host or indicator value per row."))
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("path_edit")
         browse = QPushButton(self.tr("Browse…"))
@@ -57,7 +57,8 @@ class FilePage(QWizardPage):
         self.template_kind.setObjectName("template_kind_combo")
         labels = {"persons": self.tr("Persons"), "enrollments": self.tr("Persons with enrollments"),
                   "stays": self.tr("Stays"), "shipments": self.tr("Shipments"), "letters": self.tr("Letters"),
-                  "interactions": self.tr("Interactions (attendance list)"), "hosts": self.tr("Hosts")}
+                  "interactions": self.tr("Interactions (attendance list)"), "hosts": self.tr("Hosts"),
+                  "indicator_values": self.tr("Custom indicator values")}
         for key in records.kinds(template=True):  # the kinds services/records.py declares
             self.template_kind.addItem(labels[key], key)
         template = QPushButton(self.tr("Save a blank template…"))
@@ -150,7 +151,8 @@ class SourcePage(QWizardPage):
         self.kind.addItem(self.tr("Detect from the headers"), None)
         labels = {"persons": self.tr("Persons"), "enrollments": self.tr("Persons with enrollments"),
                   "stays": self.tr("Stays"), "shipments": self.tr("Shipments"), "letters": self.tr("Letters"),
-                  "interactions": self.tr("Interactions (attendance list)"), "hosts": self.tr("Hosts")}
+                  "interactions": self.tr("Interactions (attendance list)"), "hosts": self.tr("Hosts"),
+                  "indicator_values": self.tr("Custom indicator values")}
         for key in records.kinds(importable=True):
             self.kind.addItem(labels[key], key)
         self.error = _error_label()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +31,7 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import audit_log, backups, privacy
 from kankei_desktop.store import Database, backup
 from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.words import retention_period_text
 from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
 from kankei_desktop.ui.areas.backups.scheduler import AutoBackup, overall
 from kankei_desktop.ui.worker import JobBar, Task
@@ -308,11 +310,19 @@ class DataSafetyPage(AreaPage):
     # ------------------------------------------------------------ privacy tab
     def _privacy_tab(self) -> QWidget:
         tab = QWidget()
-        self.years_spin = QSpinBox()
-        self.years_spin.setRange(1, 30)
-        self.years_spin.setValue(5)
-        self.years_spin.setSuffix(self.tr(" years"))
-        self.years_spin.valueChanged.connect(lambda _v: self.refresh_dormant())
+        # The period is the retention setting's type (services.retention: years or months); it starts at
+        # the setting ホーム reminds with and follows it when the setting changes.
+        self.period_spin = QSpinBox()
+        self.period_spin.setObjectName("period_spin")
+        self.period_spin.setRange(1, 30)
+        self.period_spin.setValue(5)
+        self.period_unit = QComboBox()
+        self.period_unit.setObjectName("period_unit")
+        self.period_unit.addItem(self.tr("years"), "年")
+        self.period_unit.addItem(self.tr("months"), "か月")
+        self._period_setting: str | None = None
+        self.period_spin.valueChanged.connect(lambda _v: self.refresh_dormant())
+        self.period_unit.currentIndexChanged.connect(self._unit_changed)
         self.dormant_model = DormantTableModel(self)
         self.dormant_view = _table(self.dormant_model)
         self.erase_button = QPushButton(self.tr("Erase personal data…"))
@@ -325,7 +335,10 @@ class DataSafetyPage(AreaPage):
         self.privacy_note.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Persons with no activity for")))
-        top.addWidget(self.years_spin)
+        top.addWidget(self.period_spin)
+        top.addWidget(self.period_unit)
+        self.period_hint = QLabel()
+        top.addWidget(self.period_hint)
         top.addStretch(1)
         self.erase_job = JobBar()
         self.erase_job.setObjectName("erase_job")
@@ -339,9 +352,43 @@ class DataSafetyPage(AreaPage):
         layout.addLayout(bottom)
         return tab
 
+    def _unit_changed(self, _index: int = 0) -> None:
+        # 1 month to 30 years, as the setting allows
+        self.period_spin.blockSignals(True)
+        self.period_spin.setMaximum(30 if self.period_unit.currentData() == "年" else 360)
+        self.period_spin.blockSignals(False)
+        self.refresh_dormant()
+
+    def period(self) -> str:
+        """The chosen period as the setting writes it (「5年」「18か月」)."""
+        from kankei_desktop.services import retention
+
+        return retention.parse_period(f"{self.period_spin.value()}{self.period_unit.currentData()}")
+
+    def _follow_setting(self, session) -> None:
+        """Show the retention setting's period, the first time and whenever the setting changed."""
+        from kankei_desktop.services import retention
+
+        setting = retention.period_of(session)
+        if setting == self._period_setting:
+            return
+        self._period_setting = setting
+        months = retention.months_of(setting)
+        years = months % 12 == 0
+        for widget in (self.period_spin, self.period_unit):
+            widget.blockSignals(True)
+        self.period_unit.setCurrentIndex(0 if years else 1)
+        self.period_spin.setMaximum(30 if years else 360)
+        self.period_spin.setValue(months // 12 if years else months)
+        for widget in (self.period_spin, self.period_unit):
+            widget.blockSignals(False)
+        self.period_hint.setText(self.tr("(retention period in Settings: %1)").replace(
+            "%1", retention_period_text(setting)))
+
     def refresh_dormant(self) -> None:
         with self.database.session() as session:
-            persons = privacy.dormant_persons(session, self.years_spin.value())
+            self._follow_setting(session)
+            persons = privacy.dormant_persons(session, self.period())
         self.dormant_model.set_persons(persons)
         self.privacy_note.setText(
             self.tr("%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact "

@@ -34,7 +34,7 @@ from kankei_desktop.ui.areas.home.dialogs import PersonsDialog
 from kankei_desktop.ui.areas.home.tiles import Tile
 from kankei_desktop.ui.worker import Recount
 from kankei_desktop.ui.widgets import PeriodPicker
-from kankei_desktop.ui.words import english, followup_title, period_text, period_words, shown
+from kankei_desktop.ui.words import english, followup_title, period_text, retention_period_text, shown
 
 TILE_KEYS = ("unique_persons", "person_visits", "person_days", "repeaters", "continuing",
              "sustained", "letters_sent", "shipped", "active_hosts", "side_job_companies")
@@ -233,13 +233,19 @@ class HomePage(AreaPage):
         return lambda session, _progress: retention.notice(session, today)
 
     def _retention_shown(self, notice) -> None:
+        from kankei_desktop.services import retention
+
         if not self._alive():  # the page was closed while counting
             return
         self.retention = notice
-        text = self.tr("%1 persons have passed the retention period (%2).").replace(
-            "%1", f"{notice.count:,}").replace("%2", period_words(notice.period))
-        if notice.postponed_until and not notice.shown and notice.count:
-            text += " " + self.tr("(reminder postponed until %1)").replace("%1", display_date(notice.postponed_until))
+        if english():
+            text = self.tr("%1 participants are past the retention period (%2).").replace(
+                "%1", f"{notice.count:,}").replace("%2", retention_period_text(notice.period))
+            if notice.postponed_until and not notice.shown and notice.count:
+                text += " " + self.tr("(Reminder postponed until %1.)").replace(
+                    "%1", display_date(notice.postponed_until))
+        else:
+            text = retention.describe(notice)
         self.retention_label.setText(text)
         self.retention_bar.setVisible(notice.shown)
 
@@ -251,7 +257,8 @@ class HomePage(AreaPage):
             period = retention.settings_store.get(session, retention.RETENTION_PERIOD)
             rows = retention.persons_past(session, retention.months_of(period), date.today(), LIST_LIMIT)
         note = self.tr("Persons with no contact for longer than %1. Erase their personal data in Data safety "
-                       "→ Personal data, or double-click to open a person.").replace("%1", period)
+                       "→ Personal data, or double-click to open a person.").replace(
+                           "%1", retention_period_text(period))
         dialog = self._persons_dialog(self.tr("Past the retention period"), rows,
                                       [self.tr("Name"), self.tr("Last activity")], note)
         return dialog

@@ -31,7 +31,7 @@ from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import programmes, rosters, segments
 from kankei_desktop.services.segments import SegmentCriteria
 from kankei_desktop.store import Database
-from kankei_desktop.ui.words import english, programme_text, shown
+from kankei_desktop.ui.words import programme_text, segment_description, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
 
@@ -319,36 +319,8 @@ class SegmentsDialog(QDialog):
             return None
         self.error_label.clear()
         self.count_label.setText(self.tr("%1 persons match").replace("%1", f"{count:,}"))
-        self.description_label.setText(self.describe(criteria))
+        self.description_label.setText(segment_description(criteria))
         return count
-
-    def describe(self, criteria: SegmentCriteria) -> str:
-        """The segment in words: as the service writes it in Japanese, in the window's words in English."""
-        if not english():
-            return segments.describe(criteria)
-        parts = []
-        for label, words in ((self.tr("Stage"), criteria.ladder_stages), (self.tr("Ties"), criteria.ties),
-                             (self.tr("Lives in"), criteria.residence_areas)):
-            if words:
-                parts.append(f"{label}: " + ", ".join(shown(word) for word in words))
-        if criteria.programme_id or criteria.programme_stage_ids:
-            parts.append(self.tr("enrolled in the programme"))
-        after, before = criteria.last_touch_after, criteria.last_touch_before
-        if after or before:
-            span = ", ".join([*([self.tr("from %1").replace("%1", display_date(after))] if after else []),
-                              *([self.tr("until %1").replace("%1", display_date(before))] if before else [])])
-            never = (self.tr("never contacted included") if criteria.never_contacted == segments.NEVER_INCLUDE
-                     else self.tr("never contacted left out"))
-            parts.append(self.tr("last contact %1 (%2)").replace("%1", span).replace("%2", never))
-        if criteria.tags:
-            parts.append(self.tr("Interests and skills: %1").replace("%1", ", ".join(criteria.tags)))
-        if criteria.contact_ok is not None:
-            parts.append(self.tr("may be contacted") if criteria.contact_ok else self.tr("may not be contacted"))
-        if criteria.photo_ok is not None:
-            parts.append(self.tr("photos allowed") if criteria.photo_ok else self.tr("no photos"))
-        if criteria.text:
-            parts.append(self.tr("containing “%1”").replace("%1", criteria.text))
-        return "; ".join(parts) or self.tr("Everyone")
 
     # ---------------------------------------------------------------- saving
     def _run(self, operation):

@@ -92,7 +92,7 @@ class ReportsPage(AreaPage):
         self.indicators_button = QPushButton(self.tr("Custom &indicators…"))
         self.indicators_button.setObjectName("indicatorsButton")
         self.indicators_button.setToolTip(
-            self.tr("Create custom indicators (such as a survey result or a paired figure) and enter their values per year or quarter"))
+            self.tr("Create your own indicators (examples 3 and 4) and enter their values per year or quarter"))
         self.ladder_button = QPushButton(self.tr("Ladder &suggestions…"))
         self.ladder_button.setObjectName("ladderButton")
         self.progress = QProgressBar()
