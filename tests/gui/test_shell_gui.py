@@ -310,6 +310,7 @@ def test_stays_open_and_create_from_the_keyboard(qtbot, window, database, two_pe
                                                  person_ids=[two_persons["yamada"]]))
     page = window.show_area("stays")
     page.view_combo.setCurrentIndex(0 if view_name == "timeline" else 1)
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)  # the month is read in the background
     view = page.timeline if view_name == "timeline" else page.month_view
     opened = []
     page.open_stay = lambda sid: opened.append(sid)  # noqa: E731 (the editor itself is tested elsewhere)
@@ -338,6 +339,7 @@ def test_stays_keyboard_reaches_the_real_editor(qtbot, window, database):
     with database.session() as session:
         create_host(session, HostInput(name="田中農園"))
     page = window.show_area("stays")
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
     page.timeline.setFocus()
     QTest.keyClick(page.timeline, Qt.Key.Key_Return)  # today, at the first host: a new one-day stay
     editor = page.last_editor
