@@ -41,6 +41,7 @@ AREAS: list[tuple[int, str]] = [
     (60, "kankei_desktop.ui.areas.hosts.page:HostsPage"),
     (50, "kankei_desktop.ui.areas.mail.page:MailPage"),
     (70, "kankei_desktop.ui.areas.reports.page:ReportsPage"),
+    (80, "kankei_desktop.ui.areas.exchange.page:ExchangePage"),
     (85, "kankei_desktop.ui.areas.backups.page:DataSafetyPage"),
     (90, "kankei_desktop.ui.areas.settings.page:SettingsPage"),
 ]
