@@ -186,7 +186,7 @@ class ExchangePage(AreaPage):
                                   self.tr("Last sent"), self.tr("Last received")], "peers_view")
         self.peers_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.peers_view.setAccessibleName(self.tr("Other offices"))
-        prepare_view(self.peers_view, lambda _row: self.write_package())
+        prepare_view(self.peers_view, self.write_package)
         self.add_peer_button = QPushButton(self.tr("Add an office…"))
         self.add_peer_button.setObjectName("add_peer_button")
         self.add_peer_button.clicked.connect(self.add_peer)
@@ -446,9 +446,9 @@ class ExchangePage(AreaPage):
         self.records_list.setAccessibleName(self.tr("Records with conflicts"))
         self.records_list.currentRowChanged.connect(lambda _row: self._show_record())
         prepare_view(self.records_list)
-        self.fields_view = _table([self.tr("Field"), self.tr("This office's value"), self.tr("Changed at"),
-                                   self.tr("Changed"), self.tr("Other office's value"), self.tr("Changed at"),
-                                   self.tr("Changed")], "conflict_fields")
+        self.fields_view = _table([self.tr("Field"), self.tr("This office's value"), self.tr("Office"),
+                                   self.tr("When"), self.tr("Other office's value"), self.tr("Office"),
+                                   self.tr("When")], "conflict_fields")
         self.fields_view.setAccessibleName(self.tr("Fields in conflict, side by side"))
         self.fields_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         splitter = QSplitter(Qt.Orientation.Horizontal)
