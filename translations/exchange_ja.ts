@@ -83,7 +83,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="113" />
         <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="124" />
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="656" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="667" />
         <source>Data exchange</source>
         <translation>データの交換</translation>
     </message>
@@ -428,148 +428,163 @@
         <translation>競合している項目（左右に並べて表示）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="466" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="470" />
         <source>Keep this office's value</source>
         <translation>この事務所の値にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="468" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="472" />
         <source>Take the other office's value</source>
         <translation>相手の事務所の値にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="470" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="474" />
         <source>Edit the value…</source>
         <translation>値を編集…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="471" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="475" />
         <source>Whole record: this office</source>
         <translation>記録全体をこの事務所の値に</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="473" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="477" />
         <source>Whole record: other office</source>
         <translation>記録全体を相手の事務所の値に</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="475" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="479" />
         <source>Resolve all with this office's values…</source>
         <translation>すべてこの事務所の値で解決…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="477" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="481" />
         <source>Resolve all with the other office's values…</source>
         <translation>すべて相手の事務所の値で解決…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="549" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="484" />
+        <source>Chosen fields:</source>
+        <translation>選んだ項目:</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="489" />
+        <source>This record:</source>
+        <translation>この記録:</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="494" />
+        <source>Every record:</source>
+        <translation>すべての記録:</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="560" />
         <source>this office's value</source>
         <translation>この事務所の値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="549" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="560" />
         <source>the other office's value</source>
         <translation>相手の事務所の値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="554" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="565" />
         <source>Choose a field in the list first.</source>
         <translation>先に一覧から項目を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="557" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="568" />
         <source>Use %1 for %2 of %3?</source>
         <translation>%3 の %2 を%1にしますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="567" />
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="583" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="578" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="594" />
         <source>Resolved: %1 of %2.</source>
         <translation>解決しました: %2 の %1。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="573" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="584" />
         <source>Choose one field to edit.</source>
         <translation>編集する項目を 1 つ選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="577" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="588" />
         <source>Edit the value</source>
         <translation>値を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="578" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="589" />
         <source>%1 of %2:</source>
         <translation>%2 の %1:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="590" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="601" />
         <source>Use %1 for all %2 fields of %3?</source>
         <translation>%3 の %2 項目すべてを%1にしますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="601" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="612" />
         <source>Use %1 for all %2 open conflicts in %3 records?</source>
         <translation>%3 件の記録の未解決の競合 %2 件すべてを%1にしますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="611" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="622" />
         <source>Folder for the encrypted backup (a USB stick)</source>
         <translation>暗号化バックアップの保存先（USB メモリ）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="614" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="625" />
         <source>Encrypted backup</source>
         <translation>暗号化バックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="615" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="626" />
         <source>Choose a passphrase for this backup. Without it the backup cannot be restored.</source>
         <translation>このバックアップの合言葉を決めてください。合言葉がないと復元できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="620" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="631" />
         <source>Making the encrypted backup…</source>
         <translation>暗号化バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="622" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="633" />
         <source>Encrypted backup made: %1</source>
         <translation>暗号化バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="627" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="638" />
         <source>Open an encrypted backup</source>
         <translation>暗号化バックアップを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="627" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="638" />
         <source>Encrypted backups (*.kankei-backup)</source>
         <translation>暗号化バックアップ (*.kankei-backup)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="630" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="641" />
         <source>Restore encrypted backup</source>
         <translation>暗号化バックアップから復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="631" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="642" />
         <source>Enter the passphrase of this backup.</source>
         <translation>このバックアップの合言葉を入力してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="634" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="645" />
         <source>Restore %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 を復元しますか？ 現在の内容を先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="643" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="654" />
         <source>Restoring the encrypted backup…</source>
         <translation>暗号化バックアップを復元しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="648" />
+        <location filename="../kankei_desktop/ui/areas/exchange/page.py" line="659" />
         <source>Restored %1. The previous contents were kept as %2.</source>
         <translation>%1 を復元しました。それまでの内容は %2 として保存しました。</translation>
     </message>

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.ui.widgets import keyboard_friendly
-from kankei_desktop.ui.words import error_text
+from kankei_desktop.ui.words import exchange_finding
 
 # The rules apply_package checks after a package (services/exchange/rules.py).
 RULES = ("capacity", "overlap", "duplicate", "enrollment")
@@ -132,7 +132,8 @@ class HeaderDialog(QDialog):
 class ApplyResultDialog(QDialog):
     """What applying did: counts, the backup made first, and each finding to resolve."""
 
-    def __init__(self, result, parent: QWidget | None = None, review_duplicates=None, review_conflicts=None):
+    def __init__(self, result, parent: QWidget | None = None, review_duplicates=None, review_conflicts=None,
+                 persons: list[list[str]] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exchange file applied"))
         self.setObjectName("apply_result_dialog")
@@ -162,9 +163,13 @@ class ApplyResultDialog(QDialog):
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("apply_findings")
         self.findings_list.setAccessibleName(self.tr("Findings to resolve"))
-        for finding in result.findings:
+        for index, finding in enumerate(result.findings):
             name = rule_names.get(finding.get("rule"), str(finding.get("rule")))
-            self.findings_list.addItem(f"{name}: {error_text(finding.get('message', ''))}")
+            text = f"{name}: {exchange_finding(finding.get('message', ''))}"
+            names = persons[index] if persons and index < len(persons) else []
+            if names and not all(person in text for person in names):
+                text += "  (" + ", ".join(names) + ")"
+            self.findings_list.addItem(text)
         if result.findings:
             layout.addWidget(QLabel(self.tr("To resolve (%1):").replace("%1", str(len(result.findings)))))
             layout.addWidget(self.findings_list, 1)

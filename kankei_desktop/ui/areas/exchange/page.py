@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import backups, exchange
+from kankei_desktop.services.exchange.rules import finding_persons
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog, HeaderDialog, PassphraseDialog
@@ -410,8 +411,10 @@ class ExchangePage(AreaPage):
                 programmes.review_duplicates()
 
     def _show_result(self, result) -> None:
+        with self.database.session() as session:
+            persons = [finding_persons(session, finding) for finding in result.findings]
         dialog = ApplyResultDialog(result, self, review_duplicates=self._review_duplicates,
-                                   review_conflicts=lambda: self.tabs.setCurrentIndex(2))
+                                   review_conflicts=lambda: self.tabs.setCurrentIndex(2), persons=persons)
         dialog.exec()
 
     # ------------------------------------------------------------------ history
@@ -451,6 +454,10 @@ class ExchangePage(AreaPage):
                                    self.tr("When")], "conflict_fields")
         self.fields_view.setAccessibleName(self.tr("Fields in conflict, side by side"))
         self.fields_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.fields_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (1, 4):  # the two values, side by side, share the room
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.records_list)
         splitter.addWidget(self.fields_view)
@@ -477,11 +484,17 @@ class ExchangePage(AreaPage):
         self.all_remote_button = button(self.tr("Resolve all with the other office's values…"), "all_remote_button",
                                         lambda: self.resolve_everything("remote"))
         field_row = QHBoxLayout()
-        for widget in (self.keep_local_button, self.take_remote_button, self.edit_button,
-                       self.record_local_button, self.record_remote_button):
+        field_row.addWidget(QLabel(self.tr("Chosen fields:")))
+        for widget in (self.keep_local_button, self.take_remote_button, self.edit_button):
             field_row.addWidget(widget)
         field_row.addStretch(1)
+        record_row = QHBoxLayout()
+        record_row.addWidget(QLabel(self.tr("This record:")))
+        record_row.addWidget(self.record_local_button)
+        record_row.addWidget(self.record_remote_button)
+        record_row.addStretch(1)
         all_row = QHBoxLayout()
+        all_row.addWidget(QLabel(self.tr("Every record:")))
         all_row.addWidget(self.all_local_button)
         all_row.addWidget(self.all_remote_button)
         all_row.addStretch(1)
@@ -489,6 +502,7 @@ class ExchangePage(AreaPage):
         layout.addWidget(intro)
         layout.addWidget(splitter, 1)
         layout.addLayout(field_row)
+        layout.addLayout(record_row)
         layout.addLayout(all_row)
         self._conflicts: list = []
         return tab
