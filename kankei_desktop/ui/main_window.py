@@ -246,7 +246,10 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.setObjectName("go_menu")
         for row, key in enumerate(self._area_keys):
-            shortcut = f"Ctrl+{row + 1}" if row < 9 else None
+            # Ctrl+1…8 in order; Ctrl+9 the last area (設定), as Ctrl+9 is the last tab in browsers;
+            # with more than nine areas the ones between have none (移動 menu, sidebar).
+            last = row == len(self._area_keys) - 1
+            shortcut = f"Ctrl+{row + 1}" if row < 8 else ("Ctrl+9" if last else None)
             self._action(go_menu, area_title_of(self._area_classes[key]),
                          lambda key=key: self.show_area(key), shortcut)
         help_menu = bar.addMenu(self.tr("&Help"))
