@@ -183,3 +183,30 @@ def test_reachable_from_the_sidebar_and_written_from_the_keyboard(qtbot, app_rea
     assert target.exists()
     assert exchange.read_header(target)["to_office"]["name"] == "島しょ支所"
     assert page.peers_view.item(0, 3).text() == "No. 1"
+
+
+def test_encrypted_backup_to_removable_media_and_its_restore(qtbot, app_ready, tmp_path, offices):
+    town, _island, ids = offices
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    page = _page(qtbot, town, {})
+    page.choose_folder = lambda title, default: stick
+    page.sealed_backup_button.click()
+    _wait(qtbot, page)
+    assert page.errors == []
+    sealed = next(stick.glob("*.kankei-backup"))
+    assert sealed.name in page.message.text()
+    _edit_phone(town, ids["yamada"], "090-8888-7777")
+
+    page.choose_open = lambda title, pattern: sealed
+    page.ask_passphrase = lambda title, intro, twice: "まちがった合言葉です"
+    page.sealed_restore_button.click()
+    _wait(qtbot, page)
+    assert len(page.errors) == 1 and "合言葉が違います" in page.errors[0]
+    assert _one(town, "SELECT phone FROM person WHERE id = ?", ids["yamada"]) == ("090-8888-7777",)
+
+    page.ask_passphrase = lambda title, intro, twice: PASSPHRASE
+    page.sealed_restore_button.click()
+    _wait(qtbot, page)
+    assert len(page.errors) == 1 and sealed.name in page.questions[-1]
+    assert _one(town, "SELECT phone FROM person WHERE id = ?", ids["yamada"]) == ("090-1111-2222",)

@@ -40,7 +40,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog, HeaderDialog, PassphraseDialog
 from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, tool_button
-from kankei_desktop.ui.words import error_text, shown_label
+from kankei_desktop.ui.words import english, error_text, shown_label
 from kankei_desktop.ui.worker import JobBar, Task
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -83,6 +83,14 @@ def _value(value) -> str:
     if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
         return _time(text)
     return text
+
+
+def _field(view) -> str:
+    """The field's Japanese label, or in English mode its column name (phone, deleted at…)."""
+    if english():
+        label = shown_label(view.field_label)
+        return label if label != view.field_label else view.field.replace("_", " ").capitalize()
+    return view.field_label
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:
@@ -543,7 +551,7 @@ class ExchangePage(AreaPage):
         for view in self._record_conflicts():
             row = self.fields_view.rowCount()
             self.fields_view.insertRow(row)
-            values = [shown_label(view.field_label), _value(view.local_value), view.local_office, _time(view.local_at),
+            values = [_field(view), _value(view.local_value), view.local_office, _time(view.local_at),
                       _value(view.remote_value), view.remote_office, _time(view.remote_at)]
             for column, value in enumerate(values):
                 self.fields_view.setItem(row, column, _item(value, view.id))
@@ -567,7 +575,7 @@ class ExchangePage(AreaPage):
         if not chosen:
             self.message.setText(self.tr("Choose a field in the list first."))
             return
-        names = "、".join(shown_label(view.field_label) for view in chosen)
+        names = "、".join(_field(view) for view in chosen)
         question = (self.tr("Use %1 for %2 of %3?").replace("%1", self._side(choice)).replace("%2", names)
                     .replace("%3", chosen[0].record_label))
         if not self.confirm(question):
@@ -589,12 +597,12 @@ class ExchangePage(AreaPage):
         view = chosen[0]
         start = "" if view.local_value is None else str(view.local_value)
         value = self.ask_text(self.tr("Edit the value"),
-                              self.tr("%1 of %2:").replace("%1", shown_label(view.field_label))
+                              self.tr("%1 of %2:").replace("%1", _field(view))
                               .replace("%2", view.record_label), start)
         if value is None:
             return
         if self._run(lambda session: exchange.resolve_conflict(session, view.id, "edited", value)):
-            self.message.setText(self.tr("Resolved: %1 of %2.").replace("%1", shown_label(view.field_label))
+            self.message.setText(self.tr("Resolved: %1 of %2.").replace("%1", _field(view))
                                  .replace("%2", view.record_label))
 
     def resolve_record(self, choice: str) -> None:
