@@ -3,6 +3,7 @@ what applying it did (counts, the rule findings to resolve, the backup made firs
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -163,6 +164,8 @@ class ApplyResultDialog(QDialog):
         self.findings_list = QListWidget()
         self.findings_list.setObjectName("apply_findings")
         self.findings_list.setAccessibleName(self.tr("Findings to resolve"))
+        self.findings_list.setWordWrap(True)  # a finding is a sentence: wrapped, never cut
+        self.findings_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for index, finding in enumerate(result.findings):
             name = rule_names.get(finding.get("rule"), str(finding.get("rule")))
             text = f"{name}: {exchange_finding(finding.get('message', ''))}"

@@ -251,7 +251,7 @@ class ExchangePage(AreaPage):
                              else self.tr("Conflicts"))
         self._fill_history(entries)
         self._fill_conflicts(views)
-        self.status_message.emit(self.tr("%1 offices, %2 open conflicts").replace("%1", str(len(peers)))
+        self.status_message.emit(self.tr("Other offices: %1; open conflicts: %2").replace("%1", str(len(peers)))
                                  .replace("%2", str(conflicts)))
 
     def selected_peer(self):
