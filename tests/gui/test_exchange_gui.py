@@ -183,6 +183,11 @@ def test_reachable_from_the_sidebar_and_written_from_the_keyboard(qtbot, app_rea
     assert target.exists()
     assert exchange.read_header(target)["to_office"]["name"] == "島しょ支所"
     assert page.peers_view.item(0, 3).text() == "No. 1"
+    asked = []
+    page.ask_passphrase = lambda title, intro, twice: asked.append(twice)  # then once; cancelled here
+    page.peers_view.setFocus()
+    qtbot.keyClick(page.peers_view, Qt.Key.Key_Return)
+    assert asked == [False] and not page.job.busy and page.peers_view.item(0, 3).text() == "No. 1"
 
 
 def test_encrypted_backup_to_removable_media_and_its_restore(qtbot, app_ready, tmp_path, offices):
@@ -210,3 +215,37 @@ def test_encrypted_backup_to_removable_media_and_its_restore(qtbot, app_ready, t
     _wait(qtbot, page)
     assert len(page.errors) == 1 and sealed.name in page.questions[-1]
     assert _one(town, "SELECT phone FROM person WHERE id = ?", ids["yamada"]) == ("090-1111-2222",)
+
+
+def test_an_edited_value_and_resolve_all_act_only_on_what_was_chosen(qtbot, app_ready, tmp_path, offices):
+    town, island, ids = offices
+    for database, phone, email in ((town, "090-9999-0000", "town@example.jp"),
+                                   (island, "070-5555-6666", "island@example.jp")):
+        with database.session() as session:
+            update_person(session, ids["yamada"], replace(load_person_input(session, ids["yamada"]),
+                                                          phone=phone, email=email))
+    package = _send_from_island(qtbot, island, tmp_path)
+    page = _page(qtbot, town, {"open": package})
+    page.apply_button.click()
+    _wait(qtbot, page)
+    page.tabs.setCurrentIndex(2)
+    fields = [page.fields_view.item(row, 0).text() for row in range(page.fields_view.rowCount())]
+    assert sorted(fields) == ["メールアドレス", "電話番号"]
+    page.fields_view.selectRow(fields.index("メールアドレス"))
+    page.ask_text = lambda title, label, text: "hanako@example.jp" if text == "town@example.jp" else None
+    page.edit_button.click()
+    assert _one(town, "SELECT email, phone FROM person WHERE id = ?", ids["yamada"]) == (
+        "hanako@example.jp", "090-9999-0000")
+    assert page.fields_view.rowCount() == 1 and page.fields_view.item(0, 0).text() == "電話番号"
+
+    page.confirm = lambda question: page.questions.append(question) or False  # 「いいえ」: nothing changes
+    page.all_remote_button.click()
+    assert "1" in page.questions[-1]
+    assert _one(town, "SELECT phone FROM person WHERE id = ?", ids["yamada"]) == ("090-9999-0000",)
+    page.confirm = lambda question: page.questions.append(question) or True
+    page.all_local_button.click()
+    assert _one(town, "SELECT phone FROM person WHERE id = ?", ids["yamada"]) == ("090-9999-0000",)
+    with town.session() as session:
+        assert exchange.list_conflicts(session) == []
+        assert exchange.open_conflict_count(session) == 0
+    assert page.conflicts_label.text() == "未解決の競合: 0 件"
