@@ -249,3 +249,24 @@ def test_an_edited_value_and_resolve_all_act_only_on_what_was_chosen(qtbot, app_
         assert exchange.list_conflicts(session) == []
         assert exchange.open_conflict_count(session) == 0
     assert page.conflicts_label.text() == "未解決の競合: 0 件"
+
+
+def test_the_passphrase_twice_must_match_and_the_header_names_the_sender(qtbot, app_ready, tmp_path, offices):
+    from kankei_desktop.ui.areas.exchange.dialogs import HeaderDialog, PassphraseDialog
+
+    _town, island, _ids = offices
+    dialog = PassphraseDialog("本庁", "", True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase_edit, "shima-2026")  # QTest types Latin-1 only
+    qtbot.keyClicks(dialog.again_edit, "shima-2025")
+    qtbot.keyClick(dialog.again_edit, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "違います" in dialog.error_label.text()
+    dialog.again_edit.setText("shima-2026")
+    qtbot.keyClick(dialog.again_edit, Qt.Key.Key_Return)
+    assert not dialog.isVisible() and dialog.result() == 1 and dialog.passphrase() == "shima-2026"
+
+    package = _send_from_island(qtbot, island, tmp_path)
+    header = HeaderDialog(package.name, exchange.read_header(package))
+    qtbot.addWidget(header)
+    assert header.sender_label.text().startswith("島しょ支所") and header.number_label.text() == "1"
