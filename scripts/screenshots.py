@@ -249,7 +249,7 @@ def _exchange_dialogs(window):
     return [
         ("exchange_passphrase", lambda: PassphraseDialog(island, "", True, window)),
         ("exchange_apply", lambda: HeaderDialog(f"{island}-{town}-20261204.kankei-sync", header, window)),
-        ("exchange_result", lambda: ApplyResultDialog(result, window, review_duplicates=lambda: None,
+        ("exchange_result", lambda: ApplyResultDialog(result, window, review_duplicates=lambda pair: None,
                                                       review_conflicts=lambda: None)),
     ]
 

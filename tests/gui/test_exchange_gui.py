@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from kankei_desktop.services import exchange
 from kankei_desktop.services.hosts import HostInput, create_host
@@ -270,3 +271,35 @@ def test_the_passphrase_twice_must_match_and_the_header_names_the_sender(qtbot, 
     header = HeaderDialog(package.name, exchange.read_header(package))
     qtbot.addWidget(header)
     assert header.sender_label.text().startswith("島しょ支所") and header.number_label.text() == "1"
+
+
+def test_a_duplicate_finding_opens_the_merge_dialog_on_that_pair(qtbot, app_ready, tmp_path, offices):
+    from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog
+    from kankei_desktop.ui.main_window import MainWindow
+
+    town, island, ids = offices
+    with island.session() as session:  # the island registers 山田 again, not knowing the town hall has her
+        twin = create_person(session, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ", phone="090-1111-2222"))
+    package = _send_from_island(qtbot, island, tmp_path)
+    window = MainWindow(town)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_area("exchange")
+    page.choose_open = lambda title, pattern: package
+    page.ask_apply = lambda path, header: PASSPHRASE
+    results = []
+    page.show_result = results.append
+    page.apply_button.click()
+    _wait(qtbot, page)
+    result = results[0]
+    assert [f["rule"] for f in result.findings] == ["duplicate"]
+    assert sorted(result.findings[0]["ids"]) == sorted([ids["yamada"], twin])
+    dialog = ApplyResultDialog(result, page, review_duplicates=page.review_duplicates, persons=[["山田 花子"]])
+    qtbot.addWidget(dialog)
+    assert "山田 花子" in dialog.findings_list.item(0).text()
+    opened = []
+    page.open_duplicates = opened.append
+    dialog.findChild(QPushButton, "review_duplicates_button").click()
+    merge = opened[0]
+    qtbot.addWidget(merge)
+    assert set(merge.groups[merge.group_list.currentRow()]) >= {ids["yamada"], twin}

@@ -185,7 +185,7 @@ class ApplyResultDialog(QDialog):
         if review_duplicates is not None and any(f.get("rule") == "duplicate" for f in result.findings):
             duplicates = QPushButton(self.tr("Review duplicates…"))
             duplicates.setObjectName("review_duplicates_button")
-            duplicates.clicked.connect(review_duplicates)
+            duplicates.clicked.connect(lambda: review_duplicates(self.duplicate_pair()))
             buttons.addButton(duplicates, QDialogButtonBox.ButtonRole.ActionRole)
         if review_conflicts is not None and result.conflicts:
             conflicts = QPushButton(self.tr("Review conflicts"))
@@ -194,3 +194,13 @@ class ApplyResultDialog(QDialog):
             buttons.addButton(conflicts, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(buttons)
         self.setMinimumWidth(560)
+        self.findings = list(result.findings)
+
+    def duplicate_pair(self) -> list[str]:
+        """The persons of the chosen duplicate finding (else of the first one)."""
+        row = self.findings_list.currentRow()
+        chosen = [self.findings[row]] if 0 <= row < len(self.findings) else []
+        for finding in chosen + self.findings:
+            if finding.get("rule") == "duplicate":
+                return list(finding.get("ids") or [])
+        return []

@@ -132,6 +132,7 @@ class ExchangePage(AreaPage):
         self.choose_open = self._choose_open
         self.show_error = lambda text: QMessageBox.warning(self, self.tr("Data exchange"), text)
         self.show_result = self._show_result
+        self.open_duplicates = lambda dialog: dialog.exec()
         self.last_result = None
         self.last_written = None
 
@@ -411,17 +412,25 @@ class ExchangePage(AreaPage):
                 .replace("%6", str(len(result.findings))))
         self.show_result(result)
 
-    def _review_duplicates(self) -> None:
-        window = self.window()
-        if hasattr(window, "show_area"):
-            programmes = window.show_area("programmes")
-            if hasattr(programmes, "review_duplicates"):
-                programmes.review_duplicates()
+    def review_duplicates(self, pair: list[str]) -> None:
+        """The programmes area's merge dialog, opened on the group holding ``pair``."""
+        from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
+
+        pages = getattr(self.window(), "pages", None)
+        if pages is None or "programmes" not in pages:
+            return
+        dialog = DuplicatesDialog(self.database, pages["programmes"].merge_persons, self)
+        for row, group in enumerate(dialog.groups):
+            if pair and set(pair) <= set(group):
+                dialog.group_list.setCurrentRow(row)
+                break
+        self.open_duplicates(dialog)
+        self.refresh()
 
     def _show_result(self, result) -> None:
         with self.database.session() as session:
             persons = [finding_persons(session, finding) for finding in result.findings]
-        dialog = ApplyResultDialog(result, self, review_duplicates=self._review_duplicates,
+        dialog = ApplyResultDialog(result, self, review_duplicates=self.review_duplicates,
                                    review_conflicts=lambda: self.tabs.setCurrentIndex(2), persons=persons)
         dialog.exec()
 
