@@ -217,6 +217,40 @@ def _dialogs(database, window):
         ("home_drilldown", home_drilldown),
         ("export", lambda: ExportDialog(database, window)),
         ("import", lambda: ImportWizard(database, window)),
+        *_exchange_dialogs(window),
+    ]
+
+
+def _exchange_dialogs(window):
+    """データの交換: the passphrase, the package's header before applying, and what applying did."""
+    from kankei_desktop.services.exchange import ApplyResult
+    from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog, HeaderDialog, PassphraseDialog
+
+    from kankei_desktop.domain.tables.hosts import Host
+    from kankei_desktop.domain.tables.people import Person
+    from kankei_desktop.ui.words import english
+
+    database = window.database
+    with database.session() as session:
+        person = session.get(Person, _first(database, Person)).name
+        host = session.get(Host, _first(database, Host)).name
+    # Office names are the user's data; written in the language shown.
+    island, town = ("Island branch", "Town hall") if english() else ("島しょ支所", "本庁")
+    header = {"from_office": {"id": "0f3c2a", "name": island}, "to_office": {"id": "9b1d7e", "name": town},
+              "number": 3, "records": 42, "written_at": "2026-12-04T10:30:00"}
+    findings = [
+        {"rule": "capacity", "ids": [], "message": f"{host} の定員 4 名を 2026/12/10 の夜に超えています（5 名、ほか 0 夜）。"
+                                                   "両方の事務所の滞在を合わせた結果です。"},
+        {"rule": "duplicate", "ids": [], "message": f"{person} さんは両方の事務所で別々に登録されているようです。統合を検討してください。"},
+    ]
+    result = ApplyResult(peer_id="0f3c2a", peer_name=island, number=3, added=12, updated=25, unchanged=2,
+                         conflicts=3, erased=0, merged=1, photos=4, backup_path=Path("kankei_20261204_1031.sqlite3"),
+                         findings=findings)
+    return [
+        ("exchange_passphrase", lambda: PassphraseDialog(island, "", True, window)),
+        ("exchange_apply", lambda: HeaderDialog(f"{island}-{town}-20261204.kankei-sync", header, window)),
+        ("exchange_result", lambda: ApplyResultDialog(result, window, review_duplicates=lambda pair: None,
+                                                      review_conflicts=lambda: None)),
     ]
 
 

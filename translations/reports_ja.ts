@@ -1,89 +1,90 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>IndicatorEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="45" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="45"/>
         <source>Edit indicator</source>
         <translation>指標の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="45" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="45"/>
         <source>New indicator</source>
         <translation>新しい指標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="56" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="56"/>
         <source>(open)</source>
         <translation>（指定なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="59" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="59"/>
         <source>Entered by hand</source>
         <translation>手入力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="61" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="61"/>
         <source>Sum of %1 amounts</source>
         <translation>%1の金額の合計</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="63" />
-        <source>e.g. coordinators (a programme target's key)</source>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="63"/>
+        <source>e.g. coordinators (a programme target&apos;s key)</source>
         <translation>例: coordinators（プログラム目標のキー）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="70"/>
         <source>&amp;Name</source>
         <translation>指標名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="70"/>
         <source>&amp;Unit</source>
         <translation>単位(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="71"/>
         <source>&amp;Programme</source>
         <translation>対象プログラム(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="71" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="71"/>
         <source>&amp;Source note</source>
         <translation>出典・備考(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="72"/>
         <source>&amp;First fiscal year</source>
         <translation>最初の年度(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="73"/>
         <source>&amp;Last fiscal year</source>
         <translation>最後の年度(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="74" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="74"/>
         <source>P&amp;air with</source>
         <translation>対にする指標(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="74" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="74"/>
         <source>&amp;Value</source>
         <translation>値の出し方(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="75"/>
         <source>Counts toward &amp;target</source>
         <translation>実績とする目標(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="92"/>
         <source>All</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="95"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
@@ -91,164 +92,164 @@
 <context>
     <name>IndicatorsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="140" />
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="163" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="140"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="163"/>
         <source>Custom indicators</source>
         <translation>独自指標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="146"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151"/>
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="151"/>
         <source>Programme</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152"/>
         <source>Source</source>
         <translation>出典・備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="169" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="169"/>
         <source>Save &amp;value</source>
         <translation>値を保存(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="170" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="170"/>
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="171" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="171"/>
         <source>&amp;Edit…</source>
         <translation>編集(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="172" />
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="261" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="261"/>
         <source>&amp;Archive</source>
         <translation>アーカイブ(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="173" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="173"/>
         <source>&amp;Import values…</source>
         <translation>値を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="174" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="174"/>
         <source>Save &amp;template…</source>
         <translation>テンプレートを保存(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="180" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="180"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="186" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="186"/>
         <source>Va&amp;lue</source>
         <translation>値(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="186" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="186"/>
         <source>Tar&amp;get</source>
         <translation>目標(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="228" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="228"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="229" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="229"/>
         <source> (paired with %1)</source>
         <translation>（対: %1）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="232" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="232"/>
         <source>(from %1 amounts)</source>
         <translation>（%1の金額から計算）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="233" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="233"/>
         <source>All</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="261" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="261"/>
         <source>&amp;Restore</source>
         <translation>元に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="281" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="281"/>
         <source>Value saved.</source>
         <translation>値を保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="303" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="303"/>
         <source>Restored %1.</source>
         <translation>%1 を元に戻しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="303" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="303"/>
         <source>Archived %1.</source>
         <translation>%1 をアーカイブしました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="309" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="309"/>
         <source>Import indicator values</source>
         <translation>指標の値を取り込む</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="310" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="310"/>
         <source>Sheets (*.xlsx *.csv)</source>
         <translation>シート (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="322" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="322"/>
         <source>Nothing imported:</source>
         <translation>取り込みませんでした:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="324" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="324"/>
         <source>Imported %1 values.</source>
         <translation>%1 件の値を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="330" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="330"/>
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="332" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="332"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="339" />
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="339"/>
         <source>Template saved.</source>
         <translation>テンプレートを保存しました。</translation>
     </message>
@@ -256,130 +257,130 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="50" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="50"/>
         <source>Reports</source>
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="66" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="66"/>
         <source>Include named lists (every page marked as personal data)</source>
         <translation>氏名の一覧を含める（全ページに 取扱注意（個人情報））</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="69"/>
         <source>Counts from 1 below this number are printed as &lt;N in breakdowns</source>
         <translation>内訳で1からこの数未満は「&lt;N」と表示します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="73" />
-        <source>The coordinator's comment for this period (printed in the PDF)</source>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="73"/>
+        <source>The coordinator&apos;s comment for this period (printed in the PDF)</source>
         <translation>この期間のコーディネーターのコメント（PDF に掲載）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="75" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="75"/>
         <source>Save comment</source>
         <translation>コメントを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="77"/>
         <source>Options</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="79"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="80"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="81" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="81"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="82"/>
         <source>Suppress counts below</source>
         <translation>少数の秘匿（この数未満）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="84" />
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="226" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="226"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="88"/>
         <source>Save PDF…</source>
         <translation>保存（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="90"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="91"/>
         <source>Open in PDF viewer</source>
         <translation>PDFビューアーで開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="92"/>
         <source>Custom &amp;indicators…</source>
         <translation>独自指標(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="95" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="95"/>
         <source>Create your own indicators (examples 3 and 4) and enter their values per year or quarter</source>
         <translation>独自指標（例3・例4）の作成と、年度・四半期ごとの値の入力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="96"/>
         <source>Ladder &amp;suggestions…</source>
         <translation>段階の提案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="117" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="117"/>
         <source>Preview (summary)</source>
         <translation>プレビュー（概要）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="173" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="173"/>
         <source>All programmes</source>
         <translation>すべてのプログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="192" />
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="208" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="192"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="208"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="228" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="228"/>
         <source>Comment saved.</source>
         <translation>コメントを保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="234" />
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="273" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="273"/>
         <source>Save PDF</source>
         <translation>PDF を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="235" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="235"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="247" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="247"/>
         <source>Writing the PDF…</source>
         <translation>PDF を作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="263" />
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="263"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>%1 を保存しました（%2 ページ）。</translation>
     </message>
@@ -387,58 +388,58 @@
 <context>
     <name>SuggestionsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="68" />
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="144" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="144"/>
         <source>Ladder suggestions</source>
         <translation>関わりの段階の提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="76" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="76"/>
         <source>Pending suggestions</source>
         <translation>未対応の提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72"/>
         <source>Suggested</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="72"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="88"/>
         <source>Change &amp;date</source>
         <translation>変更日(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="90"/>
         <source>&amp;Accept for the selected persons</source>
         <translation>選んだ人の提案を承認(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="122" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="122"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="132" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="132"/>
         <source>%1 persons have a suggestion waiting. Select the ones to accept (Ctrl or Shift for several).</source>
         <translation>%1 名に段階の提案があります。承認する人を選んでください（複数は Ctrl か Shift）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="152" />
+        <location filename="../kankei_desktop/ui/areas/reports/ladder.py" line="152"/>
         <source>Change the stage of %1 persons as suggested, dated %2: %3</source>
         <translation>%1 名の段階を提案どおりに変更します（変更日 %2）: %3</translation>
     </message>

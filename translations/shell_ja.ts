@@ -92,192 +92,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="105"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="106"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="139"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="140"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="209"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="210"/>
         <source>Search in the list of this area</source>
         <translation>この画面の一覧を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="211"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="212"/>
         <source>New record in this area</source>
         <translation>この画面で新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="212"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="213"/>
         <source>Reload this area</source>
         <translation>この画面を再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="213"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="214"/>
         <source>Search all participants</source>
         <translation>参加者全体を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="232"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="233"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="234"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="235"/>
         <source>&amp;New file…</source>
         <translation>新しいファイル(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="235"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Open file…</source>
         <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="238"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="239"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="239"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="240"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="241"/>
         <source>Input &amp;template…</source>
         <translation>入力用のひな形(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="242"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="243"/>
         <source>&amp;Backup now</source>
         <translation>バックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="244"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="245"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="245"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="246"/>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="251"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="253"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="257"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ショートカット一覧(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="259"/>
         <source>&amp;About Kankei Desktop</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="286"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="299"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="290"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="303"/>
         <source>Input template</source>
         <translation>入力用のひな形</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="286"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="290"/>
         <source>Template for</source>
         <translation>ひな形の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="291"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="295"/>
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="292"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="296"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="301"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="305"/>
         <source>Template saved: %1</source>
         <translation>ひな形を保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="314"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="323"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="332"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="318"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="327"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="336"/>
         <source>New file</source>
         <translation>新しいファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="315"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="319"/>
         <source>Kankei Desktop file (*.sqlite3)</source>
         <translation>関係人口デスクのファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="324"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="328"/>
         <source>%1 already exists. Choose another name, or open it with Open file.</source>
         <translation>%1 はすでにあります。別の名前にするか、「ファイルを開く」で開いてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="340"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="347"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="344"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="351"/>
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="341"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="345"/>
         <source>Kankei Desktop file (*.sqlite3 *.db);;All files (*)</source>
         <translation>関係人口デスクのファイル (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="347"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="351"/>
         <source>This file is already open.</source>
         <translation>このファイルはもう開いています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="354"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="358"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="381"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="385"/>
         <source>Window</source>
         <translation>画面全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="390"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="394"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="391"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="392"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="395"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="396"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="393"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="397"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="409"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="413"/>
         <source>Everywhere</source>
         <translation>どこでも</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="432"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="436"/>
         <source>About Kankei Desktop</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="433"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="437"/>
         <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
     </message>

@@ -41,6 +41,7 @@ AREAS: list[tuple[int, str]] = [
     (60, "kankei_desktop.ui.areas.hosts.page:HostsPage"),
     (50, "kankei_desktop.ui.areas.mail.page:MailPage"),
     (70, "kankei_desktop.ui.areas.reports.page:ReportsPage"),
+    (80, "kankei_desktop.ui.areas.exchange.page:ExchangePage"),
     (85, "kankei_desktop.ui.areas.backups.page:DataSafetyPage"),
     (90, "kankei_desktop.ui.areas.settings.page:SettingsPage"),
 ]
@@ -245,7 +246,10 @@ class MainWindow(QMainWindow):
         go_menu = bar.addMenu(self.tr("&Go"))
         go_menu.setObjectName("go_menu")
         for row, key in enumerate(self._area_keys):
-            shortcut = f"Ctrl+{row + 1}" if row < 9 else None
+            # Ctrl+1…8 in order; Ctrl+9 the last area (設定), as Ctrl+9 is the last tab in browsers;
+            # the ninth of ten areas (データの保護) takes Ctrl+0, so every area has one.
+            last = row == len(self._area_keys) - 1
+            shortcut = f"Ctrl+{row + 1}" if row < 8 else "Ctrl+9" if last else "Ctrl+0" if row == 8 else None
             self._action(go_menu, area_title_of(self._area_classes[key]),
                          lambda key=key: self.show_area(key), shortcut)
         help_menu = bar.addMenu(self.tr("&Help"))

@@ -342,3 +342,24 @@ def segment_description(criteria) -> str:
     if criteria.text:
         parts.append(f"containing “{criteria.text}”")
     return "; ".join(parts) or "Everyone"
+
+# データの交換: the findings apply_package lists after a package (services/exchange/rules.py, apply.py).
+_EXCHANGE_FINDINGS = [(re.compile(pattern), text) for pattern, text in (
+    (r"^(.+) の定員 (\d+) 名を (\S+) の夜に超えています（(\d+) 名、ほか (\d+) 夜）。両方の事務所の滞在を合わせた結果です。$",
+     r"\1 is over its capacity of \2 on the night of \3 (\4 persons; \5 more nights), counting the stays of both offices."),
+    (r"^(.+) さんの滞在 (\S+)〜(\S+) と (\S+)〜(\S+) の日付が重なっています。$", r"The stays of \1 from \2 to \3 and from \4 to \5 overlap."),
+    (r"^(.+) さんは両方の事務所で別々に登録されているようです。統合を検討してください。$",
+     r"\1 seems to be registered at both offices separately. Consider merging the two."),
+    (r"^同じ参加者が同じプログラムに両方の事務所で登録されていたため、一方の参加登録を削除しました。内容を確かめてください。$",
+     "The same participant was enrolled in the same programme at both offices; one enrollment was deleted. Check it."),
+)]
+
+
+def exchange_finding(message: str) -> str:
+    """A finding of an applied exchange file, in English in English mode."""
+    if english():
+        for pattern, text in _EXCHANGE_FINDINGS:
+            if pattern.match(message):
+                message = pattern.sub(text, message)
+                break
+    return re.sub(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", r"\1/\2/\3", message)

@@ -120,3 +120,18 @@ def _duplicates(session, person_ids: list[str]) -> list[dict]:
                     found.append({"rule": "duplicate", "ids": list(key),
                                   "message": f"{name} さんは両方の事務所で別々に登録されているようです。統合を検討してください。"})
     return found
+
+
+def finding_persons(session, finding: dict) -> list[str]:
+    """The names of the persons a finding is about, for the window to list it by (the
+    enrollment finding's message names nobody; its ids are enrollments)."""
+    ids = [str(i) for i in finding.get("ids") or []]
+    if not ids:
+        return []
+    marks, params = _in(ids)
+    if finding.get("rule") == "enrollment":
+        sql = (f"SELECT DISTINCT p.name FROM enrollment e JOIN person p ON p.id = e.person_id WHERE e.id IN ({marks})"
+               " ORDER BY p.name")
+    else:
+        sql = f"SELECT DISTINCT name FROM person WHERE id IN ({marks}) ORDER BY name"
+    return [row[0] for row in session.execute(text(sql), params) if row[0]]

@@ -1,0 +1,1 @@
+"""データの交換: exchanging changes with other offices (issue 19)."""
