@@ -29,11 +29,15 @@ class Tile(QFrame):
         self.value.setStyleSheet("font-size: 20pt; font-weight: 600; color: #1F3B57;")
         self.note = PhraseLabel()
         self.note.setStyleSheet("color: #4a5568; font-size: 8.5pt;")
+        # The target in words beside a thin bar: text drawn over the bar was half white, half dark.
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
-        self.bar.setFixedHeight(18)
-        self.bar.setTextVisible(True)
-        for widget in (self.label, self.value, self.note, self.bar):
+        self.bar.setFixedHeight(6)
+        self.bar.setTextVisible(False)
+        self.target = QLabel()
+        self.target.setObjectName("target")
+        self.target.setStyleSheet("color: #4a5568; font-size: 8.5pt;")
+        for widget in (self.label, self.value, self.note, self.bar, self.target):
             layout.addWidget(widget)
         layout.addStretch(1)
         self.setAccessibleName(self.tr("Figure"))
@@ -47,9 +51,12 @@ class Tile(QFrame):
         self.setAccessibleName(f"{row.label} {row.value}")
         self.setAccessibleDescription(row.note)
         self.bar.setVisible(bool(row.target))
+        self.target.setVisible(bool(row.target))
         if row.target:
             self.bar.setValue(min(100, int(round((row.progress or 0) * 100))))
-            self.bar.setFormat(f"{target_text} {row.target}（{percent(row.progress)}）")
+            text = f"{target_text} {row.target}（{percent(row.progress)}）"
+            self.bar.setFormat(text)  # what a screen reader says for the bar
+            self.target.setText(text)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton:
