@@ -165,7 +165,7 @@ def test_main_window_has_japanese_sidebar_and_status(qtbot, app_ready, database,
     qtbot.addWidget(window)
     window.show()
     labels = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert labels == ["ホーム", "参加者", "プログラム", "滞在", "手紙・発送", "受入先", "レポート", "データの保護", "設定"]
+    assert labels == ["ホーム", "参加者", "プログラム", "滞在", "手紙・発送", "受入先", "レポート", "データの交換", "データの保護", "設定"]
     window.show_area("participants")
     assert "関係人口デスク" in window.windowTitle()
     qtbot.waitUntil(lambda: window.count_label.text() == "2 件中 2 件を表示")
