@@ -43,8 +43,12 @@ class BackupStatus:
     message: str = ""
     # The copy failed its integrity check: the open file itself is damaged.
     source_damaged: bool = False
+    # A server database: nothing copied here, the server's own backups stand (docs/decisions.md).
+    on_server: bool = False
 
     def status_text(self) -> str:
+        if self.on_server:
+            return "バックアップはサーバー側で行います"
         if self.ok:
             return f"最終バックアップ {self.at:%H:%M}"
         return f"バックアップ失敗 {self.at:%H:%M}: {self.message}"
@@ -126,6 +130,9 @@ def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPo
 
     ``target`` (folder, policy) as read earlier by ``backup_target``; read now when omitted.
     """
+    if getattr(database, "is_server", False):
+        raise StoreError("サーバーのデータベースはこの画面ではバックアップしません。サーバーの管理者が"
+                         "サーバー側でバックアップします（docs/decisions.md「PostgreSQL サーバー」）。")
     folder, policy = target or _settings_of(database)
     backup.ensure_default_dir(folder)
     made = backup.make_backup(database.path, folder, reason,
@@ -165,6 +172,8 @@ def auto_backup(database, reason: str, target: tuple[Path, RetentionPolicy] | No
     and the app keeps working.
     """
     now = datetime.now()
+    if getattr(database, "is_server", False):
+        return BackupStatus(True, now, reason, None, on_server=True)
     try:
         made = backup_now(database, reason, target)
     except backup.DamagedCopyError as error:
@@ -216,6 +225,8 @@ class PeriodicBackup:
 
 
 def list_for(database) -> list[BackupInfo]:
+    if getattr(database, "is_server", False):
+        return []
     folder, _policy = _settings_of(database)
     return backup.list_backups(folder, database.path.stem)
 

@@ -33,6 +33,8 @@ SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 KEYRING_SERVICE = "kankei-desktop"
 # Two programs that open an old schema at once: only one migrates, the other waits.
 _MIGRATION_LOCK = 0x6B616E6B  # "kank"
+# Made by a migration on PostgreSQL only, so not in the tables' metadata (0009).
+SERVER_ONLY_INDEXES = frozenset({"ix_person_search_trgm"})
 # Collations whose order is the code-point order SQLite sorts by.
 CODE_POINT_COLLATIONS = ("C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic")
 
@@ -116,10 +118,10 @@ def _pgpass_file_exists() -> bool:
 
 
 def make_engine(address: ServerAddress, *, read_only: bool = False) -> Engine:
-    options = "-c default_transaction_read_only=on" if read_only else ""
-    connect_args = {"application_name": "kankei-desktop", "connect_timeout": 10}
-    if options:
-        connect_args["options"] = options
+    # UTC: times are stored as the file stores them (timestamptz read and written in UTC, and the
+    # bulk import's ISO text means UTC). A reader's connection cannot write (the file's mode=ro).
+    options = "-c timezone=UTC" + (" -c default_transaction_read_only=on" if read_only else "")
+    connect_args = {"application_name": "kankei-desktop", "connect_timeout": 10, "options": options}
     engine = create_engine(address.url, pool_pre_ping=True, connect_args=connect_args)
 
     @event.listens_for(engine, "do_connect")

@@ -11,6 +11,7 @@ import sys
 from datetime import date
 
 import openpyxl
+import plain_sql
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person

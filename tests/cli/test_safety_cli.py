@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import plain_sql
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person, load_person_input, update_person

@@ -9,6 +9,7 @@ import sys
 from datetime import date
 
 import openpyxl
+import plain_sql
 import pytest
 
 from kankei_desktop.io.templates import EXAMPLE_SHEET, GUIDANCE_SHEET, SHEET_NAMES, TEMPLATE_KINDS, template_columns

@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+import plain_sql
 import pytest
 
 from kankei_desktop.services import backups
@@ -188,7 +189,7 @@ def test_an_erasure_that_could_not_finish_is_finished_by_pressing_again(qtbot, p
         session.get(Person, two_persons["yamada"]).last_activity_on = date(2015, 4, 1)
     page.refresh_dormant()
     page.dormant_view.selectRow(0)
-    reader = sqlite3.connect(database.path)  # another program reading: the log cannot be emptied
+    reader = plain_sql.connect(database)  # another program reading: the log cannot be emptied
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM person").fetchone()
     page.erase_button.click()

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import plain_sql
 import pytest
 
 from kankei_desktop.domain.errors import KankeiError
@@ -118,7 +119,7 @@ def test_a_reason_in_any_row_lets_the_group_exceed_capacity(world, tmp_path):
     assert {r.status for r in plan.rows} == {imports.NEW}
     with database.session() as s:
         imports.commit_plan(s, plan, on=TODAY)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT capacity_override_reason FROM stay").fetchall() == [("家族で相部屋",)]
         assert c.execute("SELECT count(*) FROM stay_participant").fetchone() == (3,)
 

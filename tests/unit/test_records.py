@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import plain_sql
 import pytest
 from sqlalchemy import select
 from sqlmodel import SQLModel
@@ -201,7 +202,7 @@ def test_erasure_leaves_no_declared_personal_value_anywhere_in_the_file(database
 
 def test_erasure_retried_after_a_failure_finishes(database):
     person_id, markers = _person_with_everything(database)
-    reader = sqlite3.connect(database.path)
+    reader = plain_sql.connect(database)
     reader.execute("BEGIN")
     reader.execute("SELECT count(*) FROM person").fetchone()  # holds the log: no checkpoint possible
     try:

@@ -21,7 +21,7 @@ _INDICATOR_COLUMNS = (
     sa.Column("pair_id", sa.String(length=36), nullable=True),
     sa.Column("computed_from", sa.String(length=30), nullable=False, server_default=""),
     sa.Column("target_key", sa.String(length=30), nullable=False, server_default=""),
-    sa.Column("archived_at", sa.DateTime(), nullable=True),
+    sa.Column("archived_at", sa.DateTime(timezone=True), nullable=True),
 )
 
 
