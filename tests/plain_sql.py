@@ -90,6 +90,25 @@ class ServerConnection:
         statement, ordered = translate(sql, params)
         return _Rows(self._connection.execute(statement, ordered))
 
+    def iterdump(self):
+        """Every table's definition (its columns and indexes) and rows, in a fixed order: what
+        ``sqlite3``'s dump is to the tests that prove a database was left exactly as it was."""
+        tables = [row[0] for row in self._connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")]
+        for table in tables:
+            columns = self._connection.execute(
+                "SELECT column_name, data_type, is_nullable FROM information_schema.columns"
+                " WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
+                [table]).fetchall()
+            yield f"TABLE {table} {columns}"
+            for name, definition in self._connection.execute(
+                    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+                    " AND tablename = %s ORDER BY indexname", [table]):
+                yield f"INDEX {name} {definition}"
+            order = ", ".join(str(i + 1) for i in range(len(columns)))
+            for row in self._connection.execute(f'SELECT * FROM "{table}" ORDER BY {order}'):
+                yield f"ROW {table} {tuple(_stored(v) for v in row)}"
+
     def commit(self):
         self._connection.commit()
 
@@ -105,3 +124,33 @@ class ServerConnection:
     def __exit__(self, kind, _value, _tb):
         (self.rollback if kind else self.commit)()
         return False
+
+
+def index_definitions(target) -> list[tuple[str, str]]:
+    """Sorted (name, SQL) of every index of the database."""
+    connection = connect(target)
+    try:
+        if isinstance(connection, ServerConnection):
+            sql = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema()"
+        else:
+            sql = "SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+        return sorted(connection.execute(sql).fetchall())
+    finally:
+        connection.close()
+
+
+def stored_bytes(database) -> bytes:
+    """What a search for an erased value looks in: the file and its -wal; on a server, every
+    row of every table (the server's data files and WAL are its operator's, decisions.md)."""
+    from pathlib import Path
+
+    connection = connect(database)
+    if isinstance(connection, ServerConnection):
+        try:
+            return "\n".join(connection.iterdump()).encode("utf-8")
+        finally:
+            connection.close()
+    connection.close()
+    path = Path(database.path)
+    wal = Path(f"{path}-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")

@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sqlalchemy import Boolean, text
+from sqlalchemy import Boolean, String, text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
 
 _INDEXED_BY = re.compile(r"\s+INDEXED BY \w+")
@@ -149,8 +151,8 @@ def insert_many(session: Session, table, columns, rows: list[tuple]) -> None:
     if flags:
         rows = [tuple(bool(value) if index in flags and value is not None else value
                       for index, value in enumerate(row)) for row in rows]
-    connection.exec_driver_sql(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})",
-                               rows)
+    quoted = ", ".join(f'"{column}"' for column in columns)  # audit_log has a column named user
+    connection.exec_driver_sql(f"INSERT INTO {name} ({quoted}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
 
 
 def list_indexes(session: Session, table: str, prefix: str) -> list[tuple[str, str]]:
@@ -163,3 +165,41 @@ def list_indexes(session: Session, table: str, prefix: str) -> list[tuple[str, s
     return [tuple(row) for row in connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
         " AND substr(name, 1, ?) = ?", (table, len(prefix), prefix))]
+
+
+# ---------------------------------------------------------------- SQLAlchemy forms for both
+
+
+class joined_text(FunctionElement):
+    """``joined_text(column, separator)``: the group's values joined (SQLite ``group_concat``,
+    PostgreSQL ``string_agg``)."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(joined_text)
+def _joined_text_sqlite(element, compiler, **kw):
+    return f"group_concat({compiler.process(element.clauses, **kw)})"
+
+
+@compiles(joined_text, "postgresql")
+def _joined_text_pg(element, compiler, **kw):
+    return f"string_agg({compiler.process(element.clauses, **kw)})"
+
+
+class slash_date(FunctionElement):
+    """``slash_date(column)``: a date as 2026/04/01 text."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(slash_date)
+def _slash_date_sqlite(element, compiler, **kw):
+    return f"strftime('%Y/%m/%d', {compiler.process(element.clauses, **kw)})"
+
+
+@compiles(slash_date, "postgresql")
+def _slash_date_pg(element, compiler, **kw):
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY/MM/DD')"

@@ -196,8 +196,14 @@ def test_a_failure_at_row_9999_of_10000_leaves_nothing(database, tmp_path):
     path = _big_file(tmp_path / "big.xlsx", 10_000, bad_name_at=9_999)
     # A real database failure on one row, raised by SQLite itself while inserting.
     connection = plain_sql.connect(database)
-    connection.execute("CREATE TRIGGER fail_one BEFORE INSERT ON person WHEN NEW.name = '失敗させる行' "
-                       "BEGIN SELECT RAISE(ABORT, 'disk said no'); END")
+    if database.is_server:  # the same failure, raised by PostgreSQL
+        connection.execute("CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                           "RAISE EXCEPTION 'disk said no'; END $$")
+        connection.execute("CREATE TRIGGER fail_one BEFORE INSERT ON person FOR EACH ROW "
+                           "WHEN (NEW.name = '失敗させる行') EXECUTE FUNCTION fail_one()")
+    else:
+        connection.execute("CREATE TRIGGER fail_one BEFORE INSERT ON person WHEN NEW.name = '失敗させる行' "
+                           "BEGIN SELECT RAISE(ABORT, 'disk said no'); END")
     connection.commit()
     connection.close()
     before = [line for line in dump(database)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -39,13 +38,13 @@ def _write_csv(path: Path, rows: list[list]) -> Path:
 
 
 def _counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as connection:
+    with plain_sql.connect(path) as connection:
         return {t: connection.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
                 for t in TABLES}
 
 
 def _dump(path: Path) -> list:
-    with sqlite3.connect(path) as connection:
+    with plain_sql.connect(path) as connection:
         return [connection.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in TABLES]
 
 

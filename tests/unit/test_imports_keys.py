@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -54,7 +53,7 @@ def _texts(plan) -> list[str]:
 
 
 def _tables(path: Path) -> list:
-    with sqlite3.connect(path) as c:
+    with plain_sql.connect(path) as c:
         return [c.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
                 for t in ("person", "interaction", "host", "stay", "letter", "enrollment")]
 

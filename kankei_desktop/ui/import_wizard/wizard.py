@@ -50,7 +50,9 @@ class CommitThread(QThread):
             self.succeeded.emit(result)
 
 
-def _backup_before_import(database) -> Path:
+def _backup_before_import(database) -> Path | None:
+    if database.is_server:  # the server's own backups stand (docs/decisions.md)
+        return None
     return backups.backup_now(database, "before-import")
 
 
