@@ -79,3 +79,13 @@ def session(database):
     """A session whose work is committed when the test ends normally."""
     with database.session() as s:
         yield s
+
+
+@pytest.fixture
+def empty_server_database():
+    """Under --pg: the address of a new, empty server database (dropped after the test)."""
+    if not pg_support.active():
+        pytest.skip("needs a PostgreSQL server (pytest --pg)")
+    address = pg_support.empty_url()
+    yield address
+    pg_support.drop(address)
