@@ -83,3 +83,11 @@ def finish() -> None:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     _state["admin"].dispose()
     _state.clear()
+
+
+def create(path):
+    """A new store for a test helper: the file at ``path``, or under --pg a fresh server database
+    (dropped when the run ends). For helpers that make their database outside the fixtures."""
+    from kankei_desktop.store import create_database
+
+    return open_fresh(fresh_url()) if active() else create_database(path)

@@ -126,6 +126,13 @@ def is_server(target) -> bool:
     return type(target).__name__ == "ServerAddress"  # without importing the store
 
 
+def open_server_to_check(args: argparse.Namespace):
+    """``check --db URL``: a server database read-only (its pages are the server's to check)."""
+    from kankei_desktop.store import open_database
+
+    return open_database(args.db, read_only=True)
+
+
 def refuse_on_server(args: argparse.Namespace, what: str) -> None:
     """The file-only commands (file backups, restore, the page check) on a server database."""
     if is_server(getattr(args, "db", None)):

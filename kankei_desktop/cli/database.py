@@ -85,9 +85,10 @@ def _check_server(args: argparse.Namespace) -> int:
     """A server database: reachable, ours, at this program's schema; the pages are the server's."""
     from sqlalchemy import text
 
-    from kankei_desktop.store import migrations, open_database
+    from kankei_desktop.cli.access import open_server_to_check
+    from kankei_desktop.store import migrations
 
-    database = open_database(args.db, read_only=True)
+    database = open_server_to_check(args)
     try:
         with database.session() as session:
             persons = session.execute(text("SELECT count(*) FROM person WHERE deleted_at IS NULL")).scalar_one()

@@ -12,6 +12,7 @@ from datetime import date
 
 import openpyxl
 import plain_sql
+import pg_support
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person
@@ -41,7 +42,8 @@ def dump(path) -> list[str]:
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "cli.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as session:
         create_person(session, PersonInput(name="佐藤 次郎", furigana="サトウ ジロウ", phone="080-1111-2222"))
     database.close()
@@ -168,7 +170,8 @@ def test_export_hosts_and_its_re_import_changes_nothing(env, tmp_path):
     from kankei_desktop.services.hosts import HostInput, create_host
 
     path = tmp_path / "hosts.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as session:
         create_host(session, HostInput(name="民宿 いずもざき荘", kind="宿泊施設", capacity_per_night=8,
                                        postal_code="9494300", notes="冬季休業\n12月〜2月"))

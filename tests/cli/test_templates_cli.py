@@ -10,13 +10,13 @@ from datetime import date
 
 import openpyxl
 import plain_sql
+import pg_support
 import pytest
 
 from kankei_desktop.io.templates import EXAMPLE_SHEET, GUIDANCE_SHEET, SHEET_NAMES, TEMPLATE_KINDS, template_columns
 from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.programmes import ProgrammeInput, create_programme
-from kankei_desktop.store import create_database
 
 # One filled row per kind, by header. Dates are in the past so that no "future date" rule refuses them.
 ROWS = {
@@ -73,7 +73,8 @@ def run(env, *args):
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "t.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as s:
         create_person(s, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ"))
         create_person(s, PersonInput(name="佐藤 太郎", furigana="サトウ タロウ"))

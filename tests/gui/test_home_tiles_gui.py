@@ -12,9 +12,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    from kankei_desktop.store import create_database
+    import pg_support
 
-    database = create_database(tmp_path_factory.mktemp("home") / "demo.sqlite3")
+    database = pg_support.create(tmp_path_factory.mktemp("home") / "demo.sqlite3")
     with database.session() as session:
         demo.load_demo_data(session)
     yield database

@@ -281,9 +281,9 @@ def _reference_ladder(connection, first: str, last: str) -> tuple[dict, int, int
 @pytest.fixture(scope="module")
 def demo_database(tmp_path_factory):
     from kankei_desktop.services import demo
-    from kankei_desktop.store import create_database
+    import pg_support
 
-    database = create_database(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
+    database = pg_support.create(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
     with database.session() as session:
         demo.load_demo_data(session)
     yield database
