@@ -15,6 +15,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 
 _MARK = re.compile(r"\?(\d*)")
+_SUBSTR = re.compile(r"\bsubstr\((\w+(?:\.\w+)?),")  # of a date or time: of its ISO text, as in the file
 
 
 def connect(target):
@@ -55,7 +56,8 @@ def translate(sql: str, params) -> tuple[str, list]:
             position += 1
         return "%s"
 
-    sql = for_postgresql(sql.replace("%", "%%"))
+    sql = _SUBSTR.sub(r"substr(CAST(\1 AS text),", for_postgresql(sql.replace("%", "%%")))
+    sql = sql.replace("group_concat(", "string_agg(")
     return _MARK.sub(mark, sql), ordered
 
 

@@ -20,12 +20,15 @@ speed is what it was.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from sqlalchemy import Boolean, String, text
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session
+
+from kankei_desktop.store.rows import server_rows, stored_form
 
 _INDEXED_BY = re.compile(r"\s+INDEXED BY \w+")
 _PLUS_COLUMN = re.compile(r"(?<![\w)])\+((?:\w+\.)?deleted_at)\b")
@@ -115,14 +118,15 @@ def statement(session: Session, sql: str):
 
 def fetch(session: Session, sql: str, params: dict | None = None) -> list[tuple]:
     """Plain tuples of a named-parameter query: the driver's own cursor on SQLite (building
-    SQLAlchemy rows costs more than the query there), SQLAlchemy on a server."""
+    SQLAlchemy rows costs more than the query there), SQLAlchemy on a server, with the values
+    in the file's stored forms (ISO text dates, 0/1) so callers read both alike."""
     if not is_postgresql(session):
         cursor = session.connection().connection.driver_connection.cursor()
         try:
             return cursor.execute(sql, params or {}).fetchall()
         finally:
             cursor.close()
-    return [tuple(row) for row in session.execute(text(for_postgresql(sql)), params or {})]
+    return server_rows(session.connection(), text(for_postgresql(sql)), params)
 
 
 def fetch_marks(session: Session, sql: str, params: tuple | list = ()) -> list[tuple]:
@@ -130,7 +134,8 @@ def fetch_marks(session: Session, sql: str, params: tuple | list = ()) -> list[t
     connection = session.connection()
     if not is_postgresql(session):
         return connection.connection.driver_connection.execute(sql, tuple(params)).fetchall()
-    return [tuple(row) for row in connection.exec_driver_sql(
+    convert = (date, bool)
+    return [tuple(stored_form(v) if isinstance(v, convert) else v for v in row) for row in connection.exec_driver_sql(
         for_postgresql(sql).replace("%", "%%").replace("?", "%s"), tuple(params))]
 
 

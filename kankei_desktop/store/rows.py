@@ -31,12 +31,12 @@ def plain_rows(session: Session, statement) -> list[tuple]:
         cursor.close()
 
 
-def server_rows(connection, statement) -> list[tuple]:
+def server_rows(connection, statement, params: dict | None = None) -> list[tuple]:
     """On PostgreSQL: the same rows in the forms the file's driver gives (ISO text for dates
     and times, 0/1 for booleans), which the callers convert themselves."""
     convert = (date, bool)  # datetime is a date
     return [tuple(stored_form(v) if isinstance(v, convert) else v for v in row)
-            for row in connection.execute(statement)]
+            for row in connection.execute(statement, params or {})]
 
 
 def stored_form(value):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date
@@ -117,7 +116,7 @@ def test_each_template_filled_in_imports_as_it_is(kind, env, db_path, tmp_path):
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert f"新規 {len(ROWS[kind])} 件" in imported.stdout, imported.stdout  # by sheet row (the stays file: one stay)
     sql, expected = CHECKS[kind]
-    with sqlite3.connect(db_path) as c:
+    with plain_sql.connect(db_path) as c:
         found = c.execute(sql).fetchall()
     if kind == "stays":
         assert len(found) == 1 and found[0][:3] == ("2025-08-12", "2025-08-15", "稲刈り")

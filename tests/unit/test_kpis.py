@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 
 import plain_sql
 import pytest
@@ -485,7 +484,7 @@ def test_persons_behind_the_figure_equal_a_plain_walk(demo_database, year, quart
     from kankei_desktop.services.kpis_queries import active_persons
 
     period = fiscal_year_period(year, quarter)
-    connection = sqlite3.connect(demo_database.path)
+    connection = plain_sql.connect(demo_database.path)
     try:
         activities = _reference_activities(connection, period.start.isoformat(), period.end.isoformat())
         order = [row[0] for row in connection.execute(
@@ -513,7 +512,7 @@ def test_demo_kome_letter_reach_and_thank_you_letters_recounted(demo_database, y
     period = fiscal_year_period(year)
     with demo_database.session() as session:
         figures = compute_kpis(session, year)
-    connection = sqlite3.connect(demo_database.path)
+    connection = plain_sql.connect(demo_database.path)
     try:
         kome = [row for row in connection.execute(
             "SELECT id FROM programme WHERE kind = 'お米レター' AND fiscal_year = ? AND deleted_at IS NULL", (year,))]
