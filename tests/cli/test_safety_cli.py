@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import plain_sql
+import pg_support
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person, load_person_input, update_person
@@ -26,8 +27,8 @@ def run(*args: str, env_dir: Path, stdin: str | None = None) -> subprocess.Compl
 
 @pytest.fixture
 def setup(tmp_path):
-    db_path = tmp_path / "town.sqlite3"
-    db = create_database(db_path)
+    db = pg_support.create(tmp_path / "town.sqlite3")
+    db_path = db.path
     with db.session() as session:
         person_id = create_person(session, PersonInput(name="雲雀丘 澄礼", email="sumire@example.jp"))
         create_person(session, PersonInput(name="山田 太郎"))
@@ -45,6 +46,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_backup_list_damage_check_and_restore_latest(setup):
     db_path, _person_id, data_dir = setup
     made = run("backup", "--db", str(db_path), env_dir=data_dir)
@@ -67,6 +69,7 @@ def test_backup_list_damage_check_and_restore_latest(setup):
     assert ok.returncode == 0 and "参加者 2 名" in ok.stdout
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_restore_from_a_non_backup_fails_cleanly(setup, tmp_path):
     db_path, _person_id, data_dir = setup
     junk = tmp_path / "junk.sqlite3"
@@ -78,6 +81,7 @@ def test_restore_from_a_non_backup_fails_cleanly(setup, tmp_path):
     assert _digest(db_path) == before
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_backup_into_missing_folder_is_a_clear_error(setup, tmp_path):
     db_path, _person_id, data_dir = setup
     result = run("backup", "--db", str(db_path), "--to", str(tmp_path / "usb"), env_dir=data_dir)
@@ -114,6 +118,7 @@ def test_anonymise_command(setup):
     assert "雲雀丘".encode() not in data and b"sumire@example.jp" not in data
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_second_writer_is_refused_by_the_cli(setup):
     from kankei_desktop.store import open_database
 
