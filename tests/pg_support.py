@@ -91,3 +91,17 @@ def create(path):
     from kankei_desktop.store import create_database
 
     return open_fresh(fresh_url()) if active() else create_database(path)
+
+
+def copy(source, path):
+    """A copy of a closed store: the file copied to ``path``, or a server database made from
+    ``source`` as its template (under --pg). Returns what to open."""
+    if not active():
+        import shutil
+
+        shutil.copy(source, path)
+        return path
+    name = f"{_state['prefix']}_{next(_counter)}"
+    with _state["admin"].connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{source.name}"'))
+    return _state["address"].with_database(name)
