@@ -66,11 +66,19 @@ def open_fresh(address):
     return open_database(address)
 
 
+# A window's worker thread may still read after its test ended (the file would still be there):
+# a test's database is dropped only when a few more tests have finished.
+_KEEP_FINISHED = 25
+_finished: list[str] = []
+
+
 def drop(address) -> None:
     if not _state:
         return
-    with _state["admin"].connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{address.name}" WITH (FORCE)'))
+    _finished.append(address.name)
+    while len(_finished) > _KEEP_FINISHED:
+        with _state["admin"].connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{_finished.pop(0)}" WITH (FORCE)'))
 
 
 def finish() -> None:
@@ -83,6 +91,7 @@ def finish() -> None:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     _state["admin"].dispose()
     _state.clear()
+    _finished.clear()
 
 
 def create(path):

@@ -146,13 +146,13 @@ def stored_bytes(database) -> bytes:
     row of every table (the server's data files and WAL are its operator's, decisions.md)."""
     from pathlib import Path
 
-    connection = connect(database)
+    connection = connect(database)  # a Database, or the path or address of one
     if isinstance(connection, ServerConnection):
         try:
             return "\n".join(connection.iterdump()).encode("utf-8")
         finally:
             connection.close()
     connection.close()
-    path = Path(database.path)
+    path = Path(getattr(database, "path", database))
     wal = Path(f"{path}-wal")
     return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")

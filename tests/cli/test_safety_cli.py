@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import plain_sql
 import pg_support
+import plain_sql
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person, load_person_input, update_person
@@ -110,11 +110,11 @@ def test_anonymise_command(setup):
     db_path, person_id, data_dir = setup
     refused = run("anonymise", "--db", str(db_path), "--person", person_id, env_dir=data_dir, stdin="n\n")
     assert refused.returncode == 1
-    assert b"sumire@example.jp" in db_path.read_bytes()
+    assert b"sumire@example.jp" in plain_sql.stored_bytes(db_path)
     done = run("anonymise", "--db", str(db_path), "--person", person_id, "--yes", env_dir=data_dir)
     assert done.returncode == 0, done.stderr
     assert "消去しました" in done.stdout
-    data = db_path.read_bytes()
+    data = plain_sql.stored_bytes(db_path)
     assert "雲雀丘".encode() not in data and b"sumire@example.jp" not in data
 
 
@@ -133,10 +133,8 @@ def test_second_writer_is_refused_by_the_cli(setup):
 
 
 def test_retention_lists_dormant_persons(setup):
-    import sqlite3
-
     db_path, person_id, data_dir = setup
-    connection = sqlite3.connect(db_path)
+    connection = plain_sql.connect(db_path)
     connection.execute("UPDATE person SET last_activity_on = '2015-04-01' WHERE id = ?", (person_id,))
     connection.commit()
     connection.close()
