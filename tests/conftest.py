@@ -1,4 +1,11 @@
-"""Shared fixtures: a fresh coordinator file per test, made by the real code."""
+"""Shared fixtures: a fresh coordinator file per test, made by the real code.
+
+``pytest --pg`` runs the same tests on PostgreSQL: every ``database`` (and whatever a test
+makes with ``new_database``) is then a fresh server database, copied from a template the
+real migrations built once per run, on the cluster ``KANKEI_TEST_PG`` names (README).
+Tests about the file itself (probe, -wal, lock, file backups, crash loops) are marked
+``sqlite_only`` and skipped under ``--pg``.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +17,31 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from kankei_desktop.store import create_database
+import pg_support
+
+
+def pytest_addoption(parser):
+    parser.addoption("--pg", action="store_true",
+                     help="run against PostgreSQL (the cluster named by KANKEI_TEST_PG) instead of SQLite files")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: about the SQLite file itself; skipped under --pg")
+    if config.getoption("--pg"):
+        pg_support.start(os.environ.get("KANKEI_TEST_PG", ""))
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--pg"):
+        return
+    skip = pytest.mark.skip(reason="about the SQLite file itself (sqlite_only)")
+    for item in items:
+        if "sqlite_only" in item.keywords:
+            item.add_marker(skip)
+
+
+def pytest_unconfigure(config):
+    pg_support.finish()
 
 
 @pytest.fixture(autouse=True)
@@ -19,10 +51,27 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
 
 
 @pytest.fixture
-def database(tmp_path):
-    db = create_database(tmp_path / "test.sqlite3")
-    yield db
-    db.close()
+def new_database(tmp_path):
+    """``new_database(path)``: a new store; the file at ``path``, or under --pg a fresh server
+    database (its URL in ``.path``). Each is closed, and a server one dropped, after the test."""
+    made = []
+
+    def make(path=None):
+        target = pg_support.fresh_url() if pg_support.active() else (path or tmp_path / f"test{len(made)}.sqlite3")
+        db = create_database(target) if not pg_support.active() else pg_support.open_fresh(target)
+        made.append(db)
+        return db
+
+    yield make
+    for db in made:
+        db.close()
+        if db.is_server:
+            pg_support.drop(db.path)
+
+
+@pytest.fixture
+def database(new_database, tmp_path):
+    return new_database(tmp_path / "test.sqlite3")
 
 
 @pytest.fixture
@@ -30,3 +79,13 @@ def session(database):
     """A session whose work is committed when the test ends normally."""
     with database.session() as s:
         yield s
+
+
+@pytest.fixture
+def empty_server_database():
+    """Under --pg: the address of a new, empty server database (dropped after the test)."""
+    if not pg_support.active():
+        pytest.skip("needs a PostgreSQL server (pytest --pg)")
+    address = pg_support.empty_url()
+    yield address
+    pg_support.drop(address)

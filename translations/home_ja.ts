@@ -174,7 +174,7 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/home/tiles.py" line="39"/>
+        <location filename="../kankei_desktop/ui/areas/home/tiles.py" line="43"/>
         <source>Figure</source>
         <translation>指標</translation>
     </message>

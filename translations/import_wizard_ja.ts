@@ -4,53 +4,53 @@
 <context>
     <name>CommitPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="33"/>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="92"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="35"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="94"/>
         <source>Import</source>
         <translation>取り込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="36"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="38"/>
         <source>Import now</source>
         <translation>取り込む</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="39"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="41"/>
         <source>Cancel import</source>
         <translation>取り込みを中止</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="46"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="48"/>
         <source>Save the report…</source>
         <translation>結果を保存…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="65"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="67"/>
         <source>New: %1, update: %2, not imported: %3. A backup is made first; nothing is written unless every row can be written.</source>
         <translation>新規 %1 件、更新 %2 件、取り込まない %3 件。先にバックアップを作ります。すべての行を書き込めた場合だけ反映し、途中で失敗・中止したときは何も変更しません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="78"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="80"/>
         <source>Writing…</source>
         <translation>書き込み中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="116"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="118"/>
         <source>Imported: </source>
         <translation>取り込みました: </translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="118"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="120"/>
         <source>Backup before the import: </source>
         <translation>取り込み前のバックアップ: </translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="133"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="135"/>
         <source>Save the report</source>
         <translation>結果の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="134"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="136"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
@@ -279,8 +279,8 @@
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="157"/>
-        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="170"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="159"/>
+        <location filename="../kankei_desktop/ui/import_wizard/wizard.py" line="172"/>
         <source>Import from Excel or CSV</source>
         <translation>Excel・CSV から取り込む</translation>
     </message>

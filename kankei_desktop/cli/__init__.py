@@ -32,8 +32,24 @@ COMMAND_MODULES = (
 )
 
 
+def database_location(value: str):
+    """``--db``: a file path, or a PostgreSQL server's URL (``postgresql://user@host/dbname``).
+
+    A URL is read by ``store.server`` (imported only then: a file path costs nothing)."""
+    scheme, sep, _rest = value.partition("://")
+    if not sep or scheme.lower() not in ("postgresql", "postgres", "postgresql+psycopg"):
+        return Path(value)
+    from kankei_desktop.store.server import ServerAddress
+
+    try:
+        return ServerAddress(value)
+    except KankeiError as error:
+        raise argparse.ArgumentTypeError(error.message) from error
+
+
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", type=Path, help="データベースファイル（省略時はユーザーのデータフォルダー）")
+    parser.add_argument("--db", type=database_location,
+                        help="データベースファイル、または PostgreSQL サーバーの URL（省略時はユーザーのデータフォルダー）")
     parser.add_argument("--demo", action="store_true", help="デモデータの入った新しいデータベースで画面を開く")
 
 
@@ -122,6 +138,13 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(original, (OSError, sqlite3.Error)) and disk_is_full(Path(where), original):
             print(f"エラー: {disk_full_message(Path(where))}", file=sys.stderr)
             return 2
+        if type(getattr(args, "db", None)).__name__ == "ServerAddress":
+            from kankei_desktop.store.server import error_message
+
+            message = error_message(error, args.db)  # the server went away, rights, TLS…
+            if message:
+                print(f"エラー: {message}", file=sys.stderr)
+                return 2
         if not is_damage(error):
             raise
         # A damaged page met while reading: check's one line, not a traceback.
@@ -137,4 +160,5 @@ def gui_main() -> int:
 
 
 def add_db_argument(parser: argparse.ArgumentParser, required: bool = True) -> None:
-    parser.add_argument("--db", type=Path, required=required, help="データベースファイル")
+    parser.add_argument("--db", type=database_location, required=required,
+                        help="データベースファイル、または postgresql://ユーザー@サーバー/データベース名")

@@ -126,12 +126,33 @@ def open_for_command(args: argparse.Namespace, path: Path | None = None):
     from kankei_desktop.store import open_database
 
     access = access_of(args)
-    target = Path(path or args.db)
+    target = path or args.db
+    target = target if is_server(target) else Path(target)
     if access == WRITER:
         return open_database(target, lock=True, move_damaged=False)
     if access == READER:
         return open_database(target, read_only=True)
     raise StoreError(f"「{getattr(args, 'command_path', args.command)}」はデータベースを開きません。")
+
+
+def is_server(target) -> bool:
+    return type(target).__name__ == "ServerAddress"  # without importing the store
+
+
+def open_server_to_check(args: argparse.Namespace):
+    """``check --db URL``: a server database read-only (its pages are the server's to check)."""
+    from kankei_desktop.store import open_database
+
+    return open_database(args.db, read_only=True)
+
+
+def refuse_on_server(args: argparse.Namespace, what: str) -> None:
+    """The file-only commands (file backups, restore, the page check) on a server database."""
+    if is_server(getattr(args, "db", None)):
+        raise StoreError(
+            f"サーバーのデータベース「{args.db}」では{what}はできません。サーバーのバックアップと検査は"
+            "サーバーの管理者が行います（docs/decisions.md「PostgreSQL サーバー」）。"
+        )
 
 
 def damaged_message(db_path: Path | None, error: BaseException) -> str:

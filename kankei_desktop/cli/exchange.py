@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.cli.access import open_for_command
+from kankei_desktop.cli.access import is_server, open_for_command
 
 EXPORT_DELEGATES: dict[tuple[str, str], str] = {
     ("stays", ".ics"): "kankei_desktop.services.stay_ics:export_for_cli",
@@ -107,7 +107,7 @@ def run_import(args: argparse.Namespace) -> int:
                 return 0
             result = imports.commit_plan(
                 session, plan,
-                before_commit=lambda: backup_now(database, "before-import"),
+                before_commit=None if database.is_server else lambda: backup_now(database, "before-import"),
                 progress=lambda done, total: print(f"\r書き込み中 {done:,}/{total:,}", end="", file=sys.stderr),
             )
             print(file=sys.stderr)
@@ -115,6 +115,8 @@ def run_import(args: argparse.Namespace) -> int:
         database.close()
     if result.backup:
         print(f"取り込み前のバックアップ: {result.backup}")
+    elif is_server(args.db):
+        print("取り込み前のバックアップ: なし（サーバーのデータベースはサーバー側でバックアップします）")
     print(f"取り込みました: {result.summary()}")
     if result.problems:
         print("取り込まなかった行:")

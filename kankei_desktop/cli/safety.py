@@ -9,7 +9,7 @@ from pathlib import Path
 from kankei_desktop.cli import add_db_argument
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.domain.text import file_size
-from kankei_desktop.cli.access import open_for_command
+from kankei_desktop.cli.access import open_for_command, refuse_on_server
 from kankei_desktop.store import backup
 
 
@@ -62,6 +62,7 @@ def _folder_for(db_path: Path, given: Path | None) -> Path:
 def run_backup(args: argparse.Namespace) -> int:
     # Opened as a reader first: a damaged file or another file's -wal is refused with check's words
     # (the copy itself is read through mode=ro, so it could not fold a -wal in either).
+    refuse_on_server(args, "ファイルのバックアップ")
     folder = _folder_for(args.db, args.to)
     if args.list:  # a repair step (which backup to restore): works on a damaged file too
         infos = backup.list_backups(folder, args.db.stem)
@@ -95,6 +96,7 @@ def _retention(database) -> backup.RetentionPolicy:
 def run_restore(args: argparse.Namespace) -> int:
     from kankei_desktop.services import backups
 
+    refuse_on_server(args, "バックアップからの復元")
     folder = _folder_for(args.db, args.backups)
     source = args.source
     if args.latest:

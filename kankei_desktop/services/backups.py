@@ -43,8 +43,12 @@ class BackupStatus:
     message: str = ""
     # The copy failed its integrity check: the open file itself is damaged.
     source_damaged: bool = False
+    # A server database: nothing copied here, the server's own backups stand (docs/decisions.md).
+    on_server: bool = False
 
     def status_text(self) -> str:
+        if self.on_server:
+            return "バックアップはサーバー側で行います"
         if self.ok:
             return f"最終バックアップ {self.at:%H:%M}"
         return f"バックアップ失敗 {self.at:%H:%M}: {self.message}"
@@ -129,6 +133,9 @@ def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPo
     ``progress(stage, fraction)``: "copy", "check", then "photos" (see ``store.backup.Progress``);
     an exception it raises stops the backup before the new file gets its name.
     """
+    if getattr(database, "is_server", False):
+        raise StoreError("サーバーのデータベースはこの画面ではバックアップしません。サーバーの管理者が"
+                         "サーバー側でバックアップします（docs/decisions.md「PostgreSQL サーバー」）。")
     folder, policy = target or _settings_of(database)
     backup.ensure_default_dir(folder)
     made = backup.make_backup(database.path, folder, reason,
@@ -173,6 +180,8 @@ def auto_backup(database, reason: str, target: tuple[Path, RetentionPolicy] | No
     and the app keeps working.
     """
     now = datetime.now()
+    if getattr(database, "is_server", False):
+        return BackupStatus(True, now, reason, None, on_server=True)
     try:
         made = backup_now(database, reason, target)
     except backup.DamagedCopyError as error:
@@ -224,6 +233,8 @@ class PeriodicBackup:
 
 
 def list_for(database) -> list[BackupInfo]:
+    if getattr(database, "is_server", False):
+        return []
     folder, _policy = _settings_of(database)
     return backup.list_backups(folder, database.path.stem)
 

@@ -28,6 +28,7 @@ from kankei_desktop.domain.text import (
 )
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
 from kankei_desktop.store import audit
+from kankei_desktop.store.dialect import joined_text, slash_date
 
 
 @dataclass
@@ -220,7 +221,7 @@ def host_timeline(session: Session, host_id: str, limit: int = 500) -> list[Host
     """Stays (as host or lodging) and letters involving the host, newest first."""
     _live_host(session, host_id)
     names = (
-        select(func.group_concat(Person.name, "、"))
+        select(joined_text(Person.name, "、"))
         .select_from(StayParticipant)
         .join(Person, Person.id == StayParticipant.person_id)
         .where(StayParticipant.stay_id == Stay.id, StayParticipant.deleted_at.is_(None))
@@ -230,7 +231,7 @@ def host_timeline(session: Session, host_id: str, limit: int = 500) -> list[Host
         Stay.start_on.label("on"),
         literal("滞在").label("kind"),
         (
-            func.strftime("%Y/%m/%d", Stay.start_on) + "〜" + func.strftime("%Y/%m/%d", Stay.end_on)
+            slash_date(Stay.start_on) + "〜" + slash_date(Stay.end_on)
             + " " + Stay.kind + " " + func.coalesce(names, "") + " " + Stay.purpose
         ).label("summary"),
         Stay.status.label("status"),

@@ -55,6 +55,7 @@ from kankei_desktop.services.imports import (
 from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.participants import PersonInput, normalise
 from kankei_desktop.store import audit
+from kankei_desktop.store.dialect import insert_many, is_postgresql, list_indexes
 
 Progress = Callable[[int, int], None]
 
@@ -77,8 +78,6 @@ def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
     if not rows:
         return
     columns = list(rows[0])
-    statement = (f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) "
-                 f"VALUES ({', '.join('?' * len(columns))})")
     cache: dict = {}  # one timestamp serves a whole chunk
 
     def value(v):
@@ -89,14 +88,12 @@ def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
             cache[key] = _sql_value(v)
         return cache[key]
 
-    session.connection().exec_driver_sql(statement, [tuple([value(row[c]) for c in columns]) for row in rows])
+    insert_many(session, table, columns, [tuple([value(row[c]) for c in columns]) for row in rows])
 
 
 def _insert_tuples(session: Session, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
     """Like ``_bulk_insert`` for rows already built as tuples of stored values (the bulk path)."""
-    if rows:
-        session.connection().exec_driver_sql(
-            f"INSERT INTO {table.__tablename__} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})", rows)
+    insert_many(session, table, columns, rows)
 
 
 def _merge_filled(base: PersonInput, row: PlanRow) -> PersonInput:
@@ -177,7 +174,8 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
         # 2.5 KB with its index entries, ゆかり, history and audit). 128 MB to 512 MB; the
         # connection is closed after the session (NullPool), so the setting ends with it.
         kib = min(524288, max(131072, 3 * (len(inserts) + len(updates))))
-        session.connection().exec_driver_sql(f"PRAGMA cache_size = -{kib}")
+        if not is_postgresql(session):  # a server keeps its own shared buffers
+            session.connection().exec_driver_sql(f"PRAGMA cache_size = -{kib}")
         if progress is not None:
             progress(0, total)
         rebuild = _drop_list_indexes(session, len(inserts))
@@ -257,7 +255,7 @@ _REBUILD_FROM = 5000
 def _drop_list_indexes(session: Session, adding: int) -> list[str]:
     """Drop the person list indexes before a large insert; returns the SQL that re-creates them.
 
-    SQLite DDL is part of the transaction, so a failure or cancel brings them back with the rows.
+    DDL is part of the transaction (SQLite and PostgreSQL alike), so a failure or cancel brings them back with the rows.
     """
     if adding < _REBUILD_FROM:
         return []
@@ -265,9 +263,7 @@ def _drop_list_indexes(session: Session, adding: int) -> list[str]:
     existing = connection.exec_driver_sql("SELECT count(*) FROM person").scalar_one()
     if adding < existing:
         return []
-    found = connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL"
-        " AND substr(name, 1, ?) = ?", (len(_LIST_INDEX_PREFIX), _LIST_INDEX_PREFIX)).all()
+    found = list_indexes(session, "person", _LIST_INDEX_PREFIX)
     for name, _sql in found:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
     return [sql for _name, sql in found]

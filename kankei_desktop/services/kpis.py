@@ -14,7 +14,6 @@ from datetime import date
 from statistics import median
 from typing import Any, NamedTuple
 
-from sqlalchemy import text
 from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import Period, fiscal_year_label, fiscal_year_period
@@ -29,6 +28,7 @@ from kankei_desktop.services.programmes import (
     TARGET_REPLIES,
     live_programme,
 )
+from kankei_desktop.store.dialect import statement
 from kankei_desktop.store.snapshot import paired_reader
 
 SCHEMA_VERSION = 1
@@ -376,7 +376,7 @@ def _programmes(session: Session, fiscal_year: int, programme_id: str | None) ->
         where, params = "id = :programme", {"programme": programme_id}
     else:
         where, params = "fiscal_year = :year", {"year": fiscal_year}
-    return [tuple(row) for row in session.execute(text(
+    return [tuple(row) for row in session.execute(statement(session,
         f"SELECT id, name, kind, fiscal_year FROM programme WHERE deleted_at IS NULL AND {where} ORDER BY name"
     ), params).all()]
 
@@ -386,7 +386,7 @@ def _targets(session: Session, programme_ids: list[str]) -> dict[str, list[tuple
     if not programme_ids:
         return result
     marks = ", ".join(f":p{i}" for i in range(len(programme_ids)))
-    rows = session.execute(text(f"""
+    rows = session.execute(statement(session, f"""
         SELECT programme_id, key, name, unit, target_value FROM programme_target
         WHERE programme_id IN ({marks}) AND deleted_at IS NULL ORDER BY created_at, key
     """), {f"p{i}": pid for i, pid in enumerate(programme_ids)}).all()
@@ -402,7 +402,7 @@ def custom_indicators(session: Session, fiscal_year: int, quarter: int | None,
     period gets the sum of that kind's amounts in the period (of its programme, if it has one).
     An archived indicator is listed only for a period it has a value or target for."""
     where = " AND ci.programme_id = :programme" if programme_id else ""
-    rows = session.execute(text(f"""
+    rows = session.execute(statement(session, f"""
         SELECT ci.id, ci.name, ci.unit, ci.source_note, p.name, v.value, v.target, ci.programme_id,
                ci.computed_from, ci.pair_id, ci.target_key, ci.archived_at, v.id
         FROM custom_indicator AS ci

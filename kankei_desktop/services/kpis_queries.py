@@ -23,6 +23,8 @@ from datetime import date, timedelta
 from sqlalchemy import text
 from sqlmodel import Session
 
+from kankei_desktop.store.dialect import fetch, is_postgresql, statement
+
 from kankei_desktop.domain.enums import (
     PARTICIPATION_KINDS,
     LadderStage,
@@ -99,17 +101,21 @@ def _fetch(session: Session, sql: str, params: dict | None = None) -> list[tuple
 
     For the few hundred thousand activity rows, building SQLAlchemy ``Row`` objects costs
     more than the query itself.
+    On a server: the PostgreSQL twin (``store.dialect``).
     """
-    cursor = session.connection().connection.driver_connection.cursor()
-    try:
-        return cursor.execute(sql, params or {}).fetchall()
-    finally:
-        cursor.close()
+    return fetch(session, sql, params)
+
+
+def _no_limit(session: Session):
+    """The LIMIT that means none: -1 in SQLite, NULL in PostgreSQL."""
+    return None if is_postgresql(session) else -1
 
 
 def prepare(session: Session) -> None:
-    """Memory-mapped reads skip a system call per page on the big tables (this connection only)."""
-    session.execute(text(f"PRAGMA mmap_size = {MMAP_BYTES}"))
+    """Memory-mapped reads skip a system call per page on the big tables (this connection only;
+    a server has its own buffers)."""
+    if not is_postgresql(session):
+        session.execute(text(f"PRAGMA mmap_size = {MMAP_BYTES}"))
 
 
 def activity_rows(session: Session, window_start: date,
@@ -158,6 +164,14 @@ def active_person_ids(session: Session, start: date, end: date) -> set[str]:
     Only the set is needed (for 継続者), so the rows are a single column and never kept.
     """
     params = {"start": _iso(start), "end": _iso(end)}
+    if is_postgresql(session):
+        persons = {row[0] for row in _fetch(session, f"""
+            SELECT person_id FROM interaction WHERE occurred_on BETWEEN :start AND :end AND deleted_at IS NULL
+              AND kind IN ({_PARTICIPATION}) AND person_id {_LIVE_PERSON}""", params)}
+        persons.update(row[0] for row in _fetch(session, f"SELECT sp.person_id {_LIVE_STAYS} AND s.status = {_DONE}",
+                                                params))
+        persons.update(row[0] for row in _fetch(session, mail_activities_sql(lambda column: column), params))
+        return persons
     cursor = session.connection().connection.driver_connection.cursor()
     try:
         persons = {row[0] for row in cursor.execute(f"""
@@ -194,13 +208,8 @@ def ladder_figures(session: Session, start: date, end: date,
               "registered_before": _iso(end + timedelta(days=1)), "interested": LadderStage.INTERESTED.value}
     live = f"deleted_at IS NULL AND person_id {_LIVE_PERSON}{_enrolled('person_id', programme_id)}"
     counts: dict[str, int] = {}
-    # The bare to_stage comes from the row holding the max (SQLite's documented rule). Changes
-    # recorded in the same instant (a bulk load) are told apart by the order they were stored.
-    for stage, persons in session.execute(text(f"""
-        SELECT stage, count(*) FROM (
-            SELECT to_stage AS stage, max(changed_on || created_at || printf('%020d', rowid))
-            FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
-            WHERE {live} AND changed_on <= :end GROUP BY person_id)
+    for stage, persons in session.execute(statement(session, f"""
+        SELECT stage, count(*) FROM ({_latest_stages(session, live)}) AS latest
         GROUP BY stage
         UNION ALL
         SELECT coalesce((SELECT coalesce(c.from_stage, :interested)
@@ -214,12 +223,26 @@ def ladder_figures(session: Session, start: date, end: date,
         GROUP BY 1
     """), params):
         counts[stage] = counts.get(stage, 0) + persons
-    moves, movers = session.execute(text(f"""
+    moves, movers = session.execute(statement(session, f"""
         SELECT count(*), count(DISTINCT person_id) FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
         WHERE {live} AND changed_on BETWEEN :start AND :end
           AND {_rank('to_stage')} > {_rank('coalesce(from_stage, :interested)')}
     """), params).one()
     return counts, moves, movers
+
+
+def _latest_stages(session: Session, where: str) -> str:
+    """SQL for (person id, stage) of each person's last ladder change on or before :end.
+
+    SQLite: the bare ``to_stage`` comes from the row holding the max (its documented rule);
+    changes recorded in the same instant (a bulk load) are told apart by the order they were
+    stored (rowid). PostgreSQL: ``DISTINCT ON`` with the same order (ctid for rowid)."""
+    if is_postgresql(session):
+        return f"""SELECT DISTINCT ON (person_id) person_id, to_stage AS stage FROM ladder_stage_change
+            WHERE {where} AND changed_on <= :end ORDER BY person_id, changed_on DESC, created_at DESC, ctid DESC"""
+    return f"""SELECT person_id, to_stage AS stage, max(changed_on || created_at || printf('%020d', rowid))
+            FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
+            WHERE {where} AND changed_on <= :end GROUP BY person_id"""
 
 
 def _enrolled(column: str, programme_id: str | None) -> str:
@@ -239,12 +262,13 @@ def letters(session: Session, start: date, end: date, programme_id: str | None) 
     params = {"start": _iso(start), "end": _iso(end), "programme": programme_id}
     sent_where = (f"o.direction = {_TO_PERSON} AND o.sent_on BETWEEN :start AND :end AND +o.deleted_at IS NULL"
                   f" AND o.person_id {_LIVE_PERSON}{_programme_clause('o.programme_id', programme_id)}")
-    sent = session.execute(text(f"SELECT count(*) FROM letter AS o WHERE {sent_where}"), params).scalar_one()
-    received = session.execute(text(f"""
+    sent = session.execute(statement(session, f"SELECT count(*) FROM letter AS o WHERE {sent_where}"),
+                           params).scalar_one()
+    received = session.execute(statement(session, f"""
         SELECT count(*) FROM letter AS o WHERE o.direction = {_FROM_PERSON} AND o.received_on BETWEEN :start AND :end
           AND +o.deleted_at IS NULL AND o.person_id {_LIVE_PERSON}{_programme_clause('o.programme_id', programme_id)}
     """), params).scalar_one()
-    replied = session.execute(text(f"""
+    replied = session.execute(statement(session, f"""
         SELECT {days_after("o.sent_on", "min(r.received_on)")}, count(r.id)
         FROM letter AS o INDEXED BY ix_letter_sent CROSS JOIN letter AS r ON r.reply_to_id = o.id
         WHERE {sent_where} AND r.direction = {_FROM_PERSON} AND +r.deleted_at IS NULL
@@ -258,14 +282,14 @@ def shipments(session: Session, start: date, end: date, programme_id: str | None
     """(shipped, delivered, returned, [days in transit of each parcel delivered]) in the period."""
     params = {"start": _iso(start), "end": _iso(end), "programme": programme_id}
     live = f"+deleted_at IS NULL AND person_id {_LIVE_PERSON}{_programme_clause('programme_id', programme_id)}"
-    counts = session.execute(text(f"""
-        SELECT coalesce(sum(shipped_on BETWEEN :start AND :end), 0),
-               coalesce(sum(delivered_on BETWEEN :start AND :end), 0),
-               coalesce(sum(returned_on BETWEEN :start AND :end), 0)
+    counts = session.execute(statement(session, f"""
+        SELECT count(*) FILTER (WHERE shipped_on BETWEEN :start AND :end),
+               count(*) FILTER (WHERE delivered_on BETWEEN :start AND :end),
+               count(*) FILTER (WHERE returned_on BETWEEN :start AND :end)
         FROM shipment WHERE {live} AND (shipped_on BETWEEN :start AND :end
             OR delivered_on BETWEEN :start AND :end OR returned_on BETWEEN :start AND :end)
     """), params).one()
-    transit = session.execute(text(f"""
+    transit = session.execute(statement(session, f"""
         SELECT {days_after("shipped_on", "delivered_on")} FROM shipment
         WHERE {live} AND delivered_on BETWEEN :start AND :end AND shipped_on IS NOT NULL
     """), params).all()
@@ -278,12 +302,12 @@ def mail_reach(session: Session, start: date, end: date, programme_ids: list[str
     if not programme_ids:
         return {}
     params = {"start": _iso(start), "end": _iso(end), "ids": json.dumps(programme_ids)}
-    reach = dict(session.execute(text(f"""
+    reach = dict(session.execute(statement(session, f"""
         SELECT programme_id, count(DISTINCT person_id) FROM shipment
         WHERE programme_id IN (SELECT value FROM json_each(:ids)) AND shipped_on BETWEEN :start AND :end
           AND +deleted_at IS NULL AND person_id {_LIVE_PERSON} GROUP BY programme_id
     """), params).all())
-    received = dict(session.execute(text(f"""
+    received = dict(session.execute(statement(session, f"""
         SELECT programme_id, count(*) FROM letter
         WHERE programme_id IN (SELECT value FROM json_each(:ids)) AND direction = {_FROM_PERSON}
           AND received_on BETWEEN :start AND :end AND +deleted_at IS NULL AND person_id {_LIVE_PERSON}
@@ -295,7 +319,7 @@ def mail_reach(session: Session, start: date, end: date, programme_ids: list[str
 def amount_sum(session: Session, kind: str, start: date, end: date, programme_id: str | None) -> float | None:
     """The yen amounts of the live interactions of ``kind`` (物産購入, 寄附) in the period; None
     when none of them has an amount (nothing to sum is not 0 円)."""
-    total = session.execute(text(f"""
+    total = session.execute(statement(session, f"""
         SELECT sum(amount_yen) FROM interaction
         WHERE kind = :kind AND occurred_on BETWEEN :start AND :end AND deleted_at IS NULL
           AND person_id {_LIVE_PERSON}{_programme_clause("programme_id", programme_id)}
@@ -312,7 +336,7 @@ def hosts(session: Session, start: date, end: date, programme_id: str | None) ->
     """
     params = {"start": _iso(start), "end": _iso(end), "programme": programme_id}
     programme = _programme_clause("programme_id", programme_id)
-    row = session.execute(text(f"""
+    row = session.execute(statement(session, f"""
         WITH active AS (
             SELECT host_id AS id FROM stay INDEXED BY ix_stay_live_period WHERE status = {_DONE}
                 AND deleted_at IS NULL AND end_on >= :start AND start_on <= :end{programme}
@@ -322,10 +346,10 @@ def hosts(session: Session, start: date, end: date, programme_id: str | None) ->
                 AND (sent_on BETWEEN :start AND :end OR received_on BETWEEN :start AND :end)
             UNION SELECT host_id FROM shipment WHERE +deleted_at IS NULL{programme}
                 AND shipped_on BETWEEN :start AND :end)
-        SELECT count(*), coalesce(sum(h.small_business AND h.hosts_side_job_talent), 0)
+        SELECT count(*), count(*) FILTER (WHERE h.small_business AND h.hosts_side_job_talent)
         FROM host AS h WHERE h.deleted_at IS NULL AND h.id IN (SELECT id FROM active WHERE id IS NOT NULL)
     """), params).one()
-    registered = session.execute(text(
+    registered = session.execute(statement(session,
         "SELECT count(*) FROM host WHERE deleted_at IS NULL AND small_business AND hosts_side_job_talent"
     )).scalar_one()
     return row[0], row[1], registered
@@ -357,8 +381,19 @@ def active_persons(session: Session, start: date, end: date, programme_id: str |
     mail_count = "".join(f" + (SELECT count(*) {body})" for _column, body in mail)
     mail_last = "".join(f", coalesce((SELECT max({column}) {body}), '')" for column, body in mail)
     chosen = " AND p.id IN (SELECT value FROM json_each(:only))" if only is not None else ""
-    params = {"start": _iso(start), "end": _iso(end), "programme": programme_id, "limit": limit or -1,
-              "only": json.dumps(list(only)) if only is not None else None}
+    params = {"start": _iso(start), "end": _iso(end), "programme": programme_id,
+              "limit": limit or _no_limit(session), "only": json.dumps(list(only)) if only is not None else None}
+    if is_postgresql(session):  # greatest() skips NULLs, and a date is never ''
+        mail_last = "".join(f", (SELECT max({column}) {body})" for column, body in mail)
+        return _fetch(session, f"""
+            SELECT id, name, visits, last FROM (
+                SELECT p.id, p.name, p.furigana_sort,
+                       (SELECT count(*) {interactions}) + (SELECT count(*) {stays}){mail_count} AS visits,
+                       greatest((SELECT max(i.occurred_on) {interactions}),
+                                (SELECT max(greatest(s.start_on, CAST(:start AS date))) {stays}){mail_last}) AS last
+                FROM person AS p WHERE p.deleted_at IS NULL{chosen}) AS counted
+            WHERE visits > 0 ORDER BY furigana_sort, id LIMIT :limit
+        """, params)
     return _fetch(session, f"""
         SELECT id, name, visits, last FROM (
             SELECT p.id, p.name,
@@ -377,12 +412,9 @@ def persons_at_stage_on(session: Session, stage: str, day: date, limit: int | No
     on ``day`` (the rule of ``ladder_figures``), in フリガナ order: the list behind a bar of the
     ladder chart."""
     params = {"end": _iso(day), "registered_before": _iso(day + timedelta(days=1)), "stage": stage,
-              "interested": LadderStage.INTERESTED.value, "limit": limit or -1}
+              "interested": LadderStage.INTERESTED.value, "limit": limit or _no_limit(session)}
     return _fetch(session, f"""
-        WITH latest AS (
-            SELECT person_id, to_stage AS stage, max(changed_on || created_at || printf('%020d', rowid))
-            FROM ladder_stage_change INDEXED BY ix_ladder_stage_change_live
-            WHERE deleted_at IS NULL AND person_id {_LIVE_PERSON} AND changed_on <= :end GROUP BY person_id),
+        WITH latest AS ({_latest_stages(session, f"deleted_at IS NULL AND person_id {_LIVE_PERSON}")}),
         chosen AS (
             SELECT person_id AS id FROM latest WHERE stage = :stage
             UNION ALL
@@ -404,4 +436,4 @@ def persons_at_stage(session: Session, stage: str, limit: int | None = None) -> 
     return _fetch(session, """
         SELECT id, name, last_activity_on FROM person WHERE deleted_at IS NULL AND ladder_stage = :stage
         ORDER BY furigana_sort, name LIMIT :limit
-    """, {"stage": stage, "limit": limit or -1})
+    """, {"stage": stage, "limit": limit or _no_limit(session)})

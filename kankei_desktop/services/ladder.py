@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select, text, union_all
+from sqlalchemy import select, union_all
 from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import display_date
@@ -26,6 +26,7 @@ from kankei_desktop.domain.tables import (
     utc_now,
 )
 from kankei_desktop.store import audit
+from kankei_desktop.store.dialect import is_postgresql, statement
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def participation_dates(session: Session, person_id: str) -> list[date]:
     from kankei_desktop.services.kpis_queries import mail_activities_sql
 
     own = mail_activities_sql(lambda column: column + " AS day", " AND person_id = :person", indexed=False)
-    mail = session.execute(text(f"SELECT day FROM ({own})"),
+    mail = session.execute(statement(session, f"SELECT day FROM ({own}) AS own"),
                            {"start": "0001-01-01", "end": "9999-12-31", "person": person_id}).scalars()
     days = set(session.execute(union_all(stays, touches)).scalars())
     days.update(date.fromisoformat(str(day)) for day in mail)
@@ -203,13 +204,15 @@ def pending_suggestions(session: Session) -> list[PendingSuggestion]:
     # A year after 29 February is 28 February (as ``_one_year_later``); SQLite would say 1 March.
     year_later = ("CASE WHEN substr(prev, 6) = '02-29' THEN date(prev, '+1 year', '-1 day') "
                   "ELSE date(prev, '+1 year') END")
-    rows = session.execute(text(f"""
+    if is_postgresql(session):  # PostgreSQL's year after 29 February is already 28 February
+        year_later = "CAST(prev + interval '1 year' AS date)"
+    rows = session.execute(statement(session, f"""
         WITH days(person_id, day) AS (
             SELECT sp.person_id, s.start_on FROM stay AS s JOIN stay_participant AS sp ON sp.stay_id = s.id
             WHERE s.deleted_at IS NULL AND sp.deleted_at IS NULL AND s.status = '{StayStatus.DONE.value}'
             UNION SELECT person_id, occurred_on FROM interaction
             WHERE deleted_at IS NULL AND kind IN ({_PARTICIPATION})
-            UNION SELECT person_id, day FROM ({mail_activities_sql(lambda column: column + " AS day")})),
+            UNION SELECT person_id, day FROM ({mail_activities_sql(lambda column: column + " AS day")}) AS mail),
         steps AS (SELECT person_id, day, lag(day) OVER (PARTITION BY person_id ORDER BY day) AS prev FROM days),
         took_part AS (
             SELECT person_id, max(day) AS last,

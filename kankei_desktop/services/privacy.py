@@ -33,6 +33,7 @@ from kankei_desktop.services.records import (
     shared_text_tables,
 )
 from kankei_desktop.store import audit
+from kankei_desktop.store.dialect import is_postgresql
 
 ERASED_NAME = ERASED
 
@@ -124,7 +125,8 @@ def anonymise_person(session: Session, person_id: str, *, today: date | None = N
     Idempotent: on a person erased before (say the purge failed), everything
     is blanked again and the result asks for the purge once more.
     """
-    session.execute(text("PRAGMA secure_delete=ON"))
+    if not is_postgresql(session):
+        session.execute(text("PRAGMA secure_delete=ON"))
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("消去する参加者が見つかりません。")
@@ -269,6 +271,8 @@ def purge_freed_space(database, needles: tuple[str, ...] | list[str] = ()) -> bo
     server manages its own storage. Raises ``StoreError`` when another
     connection keeps the WAL from being emptied.
     """
+    if getattr(database, "is_server", False):
+        return _vacuum_server(database)
     vacuumed = False
     raw = database.engine.raw_connection()
     try:
@@ -283,6 +287,23 @@ def purge_freed_space(database, needles: tuple[str, ...] | list[str] = ()) -> bo
     finally:
         raw.close()
     return vacuumed
+
+
+def _vacuum_server(database) -> bool:
+    """On a server the erased values have left every live row; ``VACUUM`` (outside a
+    transaction) frees the dead row versions that still hold them. The bytes of the data
+    files, the server's WAL and its backups are the operator's (docs/decisions.md). False
+    when this user may not vacuum the tables (the server's maintenance will)."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            for table in ("person", "person_tie", "person_tag", "interaction", "letter", "shipment", "attachment",
+                          "audit_log"):
+                connection.exec_driver_sql(f"VACUUM {table}")
+    except DBAPIError:
+        return False
+    return True
 
 
 def _checkpoint(connection) -> None:

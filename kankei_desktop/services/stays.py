@@ -32,6 +32,7 @@ from kankei_desktop.services.stay_rules import (
     stay_nights,
 )
 from kankei_desktop.store import audit
+from kankei_desktop.store.dialect import fetch_marks
 
 # A 日帰り is one day, so 短期 starts at 2 days at the earliest; 長期 must start after 短期.
 SHORT_FROM_DAYS = settings_store.Declared("stay_short_from_days", DEFAULT_SHORT_FROM_DAYS, "短期滞在とする日数（以上）",
@@ -139,9 +140,8 @@ def _raw(session: Session, sql: str, ids: list[str] = (), params: tuple = ()) ->
     """Rows of a fixed query on the session's connection (pending ORM changes flushed first)."""
     if session.new or session.dirty or session.deleted:
         session.flush()
-    connection = session.connection().connection.driver_connection
     statement = sql.format(ids=", ".join("?" * len(ids))) if ids else sql
-    return connection.execute(statement, (*ids, *params)).fetchall()
+    return fetch_marks(session, statement, (*ids, *params))
 
 
 def _as_date(value) -> date:

@@ -1,4 +1,4 @@
-"""The SQLite store: engine and pragmas, migrations, checks, audit."""
+"""The store: a SQLite file (engine and pragmas, checks) or a PostgreSQL server (store.server); migrations, audit."""
 
 from kankei_desktop.store.database import Database, create_database, open_database
 

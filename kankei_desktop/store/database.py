@@ -1,4 +1,7 @@
-"""Opening, creating and migrating the coordinator's SQLite file.
+"""Opening, creating and migrating the coordinator's SQLite file (or a server database).
+
+A PostgreSQL URL instead of a path opens the same schema on a server (``store.server``);
+the file-only parts below (lock, probe, -wal identity, file backups) are skipped there.
 
 Every connection gets foreign keys, WAL, synchronous=FULL (laptops lose power)
 and a busy timeout. We issue BEGIN ourselves so that DDL and savepoints are
@@ -22,7 +25,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain import tables  # noqa: F401  (registers every table)
 from kankei_desktop.domain.errors import StoreError
-from kankei_desktop.store import backup, location, migrations, probe
+from kankei_desktop.store import backup, location, migrations, probe, server
 from kankei_desktop.store import lock as lock_file
 
 BUSY_TIMEOUT_MS = 10_000
@@ -59,9 +62,11 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 class Database:
     """An open coordinator file. Services get sessions from it; nothing else opens it."""
 
-    def __init__(self, path: Path, engine: Engine):
+    def __init__(self, path: "Path | server.ServerAddress", engine: Engine):
         self.path = path
         self.engine = engine
+        # True on a PostgreSQL server: no file, no lock, no file backups (store.server).
+        self.is_server = isinstance(path, server.ServerAddress)
         # Set by open_database(lock=True): the one-writer lock, what happened on
         # open (lock taken over after a crash, full check run), place warnings.
         self.lock: lock_file.DatabaseLock | None = None
@@ -79,6 +84,9 @@ class Database:
                 session.commit()
             except OperationalError as error:
                 session.rollback()
+                if self.is_server:
+                    message = server.error_message(error, self.path)
+                    raise (StoreError(message) if message else error) from error
                 raise _translated(error, self.path) from error
             except BaseException:
                 session.rollback()
@@ -107,7 +115,15 @@ def _translated(error: OperationalError, path: Path) -> Exception:
 
 
 def create_database(path: Path, *, overwrite: bool = False) -> Database:
-    """Create a new, empty coordinator file at ``path`` with the current schema."""
+    """Create a new, empty coordinator file at ``path`` with the current schema.
+
+    A server URL: the schema in an empty server database (``overwrite`` is refused there:
+    the program never empties a server database)."""
+    if server.is_server_url(path):
+        address = server.location(path)
+        if overwrite:
+            raise StoreError(f"サーバーのデータベース「{address}」は上書きしません（--force は使えません）。")
+        return Database(address, server.create_server(address))
     path = Path(path)
     if not path.parent.is_dir():
         raise StoreError(f"フォルダー「{path.parent}」がありません。先にフォルダーを作成してください。")
@@ -229,6 +245,8 @@ def open_database(
     is renamed to ``<name>-wal.foreign-<time>`` and the file opened without it
     (``Database.notes`` says so).
     """
+    if server.is_server_url(path):
+        return _open_server(server.location(path), read_only=read_only, before_migration=before_migration)
     path = Path(path)
     held: lock_file.DatabaseLock | None = None
     warnings: list[str] = []
@@ -277,6 +295,16 @@ def open_database(
     database.notes.extend(notes)
     if after_crash:
         database.notes.append("前回正常に終了しなかったため、全体の検査（integrity_check、foreign_key_check）を行いました: 問題ありません。")
+    return database
+
+
+def _open_server(address: "server.ServerAddress", *, read_only: bool, before_migration) -> Database:
+    """No lock, no page check and no file backup before a migration: the server has its
+    own (docs/decisions.md); ``before_migration(address)`` still runs when given."""
+    engine, notes = server.open_server(address, read_only=read_only, before_migration=before_migration)
+    database = Database(address, engine)
+    database.read_only = read_only
+    database.notes = notes
     return database
 
 

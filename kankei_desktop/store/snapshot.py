@@ -32,7 +32,10 @@ def paired_reader(session: Session) -> Iterator[Session | None]:
     """
     engine = session.get_bind()
     pending = session.new or session.dirty or session.deleted
-    if pending or session.in_transaction() or engine.url.database in (None, "", ":memory:"):
+    # On a PostgreSQL server: None (the caller counts on its one session). A server runs each
+    # query in its own process, so the second connection would gain little (docs/decisions.md).
+    server = engine.dialect.name != "sqlite"
+    if server or pending or session.in_transaction() or engine.url.database in (None, "", ":memory:"):
         yield None
         return
     version = text("PRAGMA data_version")

@@ -64,6 +64,10 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Database | None:
             raise
         database.lock = held
         return database
+    if type(db_path).__name__ == "ServerAddress":  # a server: no lock file, page check or file backup
+        from kankei_desktop.store import open_database
+
+        return open_database(db_path)
     path = db_path or default_database_path()
     if not path.exists() and db_path is None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -138,7 +142,8 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
 
     install_excepthook()  # an uncaught error is logged and shown, the window keeps running
     path = target_path(db_path, demo)
-    if handed_over_to_open_window(path):
+    server = type(path).__name__ == "ServerAddress"  # several windows may share a server database
+    if not server and handed_over_to_open_window(path):
         return 0  # the window already open on this file came forward
     try:
         database = open_for_gui(db_path, demo)
@@ -150,9 +155,10 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
     from kankei_desktop.ui.single_instance import WindowServer
 
     window = make_window(database)
-    server = WindowServer(window, database.path)
+    listener = None if server else WindowServer(window, database.path)
     window.show()
     code = app.exec()
-    server.close()
+    if listener is not None:
+        listener.close()
     database.close()
     return code

@@ -201,6 +201,7 @@ def test_a_command_without_a_class_cannot_be_built(monkeypatch):
         build_parser()
 
 
+@pytest.mark.sqlite_only  # the lock file, -wal and page damage of the file
 @pytest.mark.parametrize("command,args", _cases())
 def test_while_the_window_holds_the_lock_writers_are_refused_and_readers_run(office, command, args):
     path, values = office
@@ -226,6 +227,7 @@ def test_while_the_window_holds_the_lock_writers_are_refused_and_readers_run(off
         assert before == after, "a reading command changed the file"
 
 
+@pytest.mark.sqlite_only  # the lock file, -wal and page damage of the file
 @pytest.mark.parametrize("command,args", _cases())
 def test_another_files_wal_is_never_read_or_folded_in(office, foreign_wal, command, args):
     path, values = office
@@ -253,6 +255,7 @@ def _damage_a_page(path: Path) -> None:
         handle.write(b"\xa5" * 512)
 
 
+@pytest.mark.sqlite_only  # the lock file, -wal and page damage of the file
 @pytest.mark.parametrize("command,args", _cases())
 def test_a_damaged_page_is_refused_with_one_line_naming_the_backup(office, command, args):
     path, values = office

@@ -18,6 +18,8 @@ import pytest
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.store import create_database, open_database
 
+pytestmark = pytest.mark.sqlite_only  # a full disk under the SQLite file
+
 MISLEADING = ("破損", "壊れているか", "SQLite のファイルではありません", "ロックファイル")
 
 

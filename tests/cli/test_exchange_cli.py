@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date
 
 import openpyxl
+import plain_sql
+import pg_support
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person
@@ -30,7 +31,7 @@ def run(env, *args):
 
 
 def dump(path) -> list[str]:
-    connection = sqlite3.connect(path)
+    connection = plain_sql.connect(path)
     try:
         return list(connection.iterdump())
     finally:
@@ -40,7 +41,8 @@ def dump(path) -> list[str]:
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "cli.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as session:
         create_person(session, PersonInput(name="佐藤 次郎", furigana="サトウ ジロウ", phone="080-1111-2222"))
     database.close()
@@ -75,10 +77,12 @@ def test_import_dry_run_then_for_real_with_backup_and_report(env, db_path, tmp_p
     real = run(env, "import", "--db", db_path, path, "--report", tmp_path / "report.xlsx")
     assert real.returncode == 0, real.stderr
     assert "新規 1 件" in real.stdout and "取り込み前のバックアップ" in real.stdout
-    assert list((tmp_path / "userdata" / "backups").glob("cli_*_before-import.sqlite3"))
+    # A file is backed up before the import; a server database is the server's to back up.
+    made = list((tmp_path / "userdata" / "backups").glob("cli_*_before-import.sqlite3"))
+    assert bool(made) == (not pg_support.active())
     report = list(openpyxl.load_workbook(tmp_path / "report.xlsx").active.iter_rows(values_only=True))
     assert any(r[0] == 6 and r[1] == "お名前" for r in report)
-    connection = sqlite3.connect(db_path)
+    connection = plain_sql.connect(db_path)
     assert connection.execute("SELECT phone, postal_code FROM person WHERE name = '山田 花子'").fetchone() == ("090-1234-5678", "0123456")
     connection.close()
 
@@ -135,7 +139,7 @@ def test_export_round_trip_and_csv_encodings(env, db_path, tmp_path):
     back = run(env, "import", "--db", rt, tmp_path / "edited.xlsx")
     assert back.returncode == 0, back.stderr
     assert "新規 0 件、更新 1 件、変更なし 1 件" in back.stdout
-    connection = sqlite3.connect(rt)
+    connection = plain_sql.connect(rt)
     assert connection.execute("SELECT count(*) FROM person").fetchone() == (2,)
     assert connection.execute("SELECT postal_code, birth_date FROM person WHERE name = '髙橋 𠮷郎'").fetchone() == ("0123456", "1999-12-31")
     connection.close()
@@ -167,7 +171,8 @@ def test_export_hosts_and_its_re_import_changes_nothing(env, tmp_path):
     from kankei_desktop.services.hosts import HostInput, create_host
 
     path = tmp_path / "hosts.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as session:
         create_host(session, HostInput(name="民宿 いずもざき荘", kind="宿泊施設", capacity_per_night=8,
                                        postal_code="9494300", notes="冬季休業\n12月〜2月"))

@@ -6,9 +6,9 @@ import os
 import subprocess
 import sys
 
+import pg_support
 import pytest
 
-from kankei_desktop.store import create_database
 from tests.unit.test_hostile_sheets import HEADER_ROW, inline, xlsx
 
 
@@ -19,9 +19,9 @@ def env(tmp_path):
 
 @pytest.fixture
 def db_path(tmp_path):
-    path = tmp_path / "cli.sqlite3"
-    create_database(path).close()
-    return path
+    database = pg_support.create(tmp_path / "cli.sqlite3")
+    database.close()
+    return database.path
 
 
 def run(env, *args):

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import date
 
+import pg_support
 import pytest
 from sqlalchemy import select
 from pypdf import PdfReader
@@ -17,7 +18,6 @@ from kankei_desktop.io.carrier_csv import YAMATO_B2_COLUMNS
 from kankei_desktop.services import mail, programmes, segments
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.programmes import ProgrammeInput
-from kankei_desktop.store import create_database
 
 
 def run(*args):
@@ -28,7 +28,8 @@ def run(*args):
 @pytest.fixture
 def db(tmp_path):
     path = tmp_path / "mail.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as session:
         pid = programmes.create_programme(session, ProgrammeInput(name="お米レター", kind="お米レター", fiscal_year=2026))
         session.add(Host(name="佐藤農園", kind="農家", postal_code="9583200", prefecture="新潟県", city="村上市",

@@ -19,6 +19,9 @@ from kankei_desktop.services.participants import PersonInput, create_person, loa
 from kankei_desktop.services.stays import StayInput, create_stay
 from kankei_desktop.store import create_database, open_database
 
+# Offices exchange files; a shared server has no journal (docs/decisions.md).
+pytestmark = pytest.mark.sqlite_only
+
 PASSPHRASE = "うみとやまのあいことば"
 
 

@@ -6,9 +6,10 @@ import subprocess
 import sys
 from datetime import date
 
+import pg_support
+
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.segments import SegmentCriteria, save_segment
-from kankei_desktop.store import create_database
 
 
 def run(*args):
@@ -20,7 +21,8 @@ def run(*args):
 
 def test_create_enroll_list_and_duplicates(tmp_path):
     db_path = tmp_path / "cli.sqlite3"
-    database = create_database(db_path)
+    database = pg_support.create(db_path)
+    db_path = database.path
     with database.session() as session:
         create_person(session, PersonInput(name="山田 太郎", furigana="ヤマダ タロウ", ties=["出身者"], birth_date=date(1990, 1, 2)))
         create_person(session, PersonInput(name="山田 太朗", furigana="やまだたろう", birth_date=date(1990, 1, 2)))
@@ -43,7 +45,7 @@ def test_create_enroll_list_and_duplicates(tmp_path):
 
 def test_empty_programme_name_refused(tmp_path):
     db_path = tmp_path / "cli.sqlite3"
-    create_database(db_path).close()
+    db_path = pg_support.create(db_path).path
     result = run("programmes", "create", "--db", db_path, "--name", " ", "--year", 2026)
     assert result.returncode == 2 and "プログラム名" in result.stderr
     assert "プログラムはありません" in run("programmes", "list", "--db", db_path).stdout

@@ -6,12 +6,12 @@ import json
 import subprocess
 import sys
 
+import pg_support
 import pytest
 from kpi_known_data import EXPECTED, build
 from pypdf import PdfReader
 
 from kankei_desktop.services.kpis import SCHEMA_VERSION, compute_kpis
-from kankei_desktop.store import create_database
 
 
 def run(*args):
@@ -22,7 +22,8 @@ def run(*args):
 @pytest.fixture(scope="module")
 def known_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("kpi") / "known.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as session:
         build(session)
     with database.session() as session:

@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pg_support
+import plain_sql
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person, load_person_input, update_person
@@ -25,8 +27,8 @@ def run(*args: str, env_dir: Path, stdin: str | None = None) -> subprocess.Compl
 
 @pytest.fixture
 def setup(tmp_path):
-    db_path = tmp_path / "town.sqlite3"
-    db = create_database(db_path)
+    db = pg_support.create(tmp_path / "town.sqlite3")
+    db_path = db.path
     with db.session() as session:
         person_id = create_person(session, PersonInput(name="雲雀丘 澄礼", email="sumire@example.jp"))
         create_person(session, PersonInput(name="山田 太郎"))
@@ -44,6 +46,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_backup_list_damage_check_and_restore_latest(setup):
     db_path, _person_id, data_dir = setup
     made = run("backup", "--db", str(db_path), env_dir=data_dir)
@@ -66,6 +69,7 @@ def test_backup_list_damage_check_and_restore_latest(setup):
     assert ok.returncode == 0 and "参加者 2 名" in ok.stdout
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_restore_from_a_non_backup_fails_cleanly(setup, tmp_path):
     db_path, _person_id, data_dir = setup
     junk = tmp_path / "junk.sqlite3"
@@ -77,6 +81,7 @@ def test_restore_from_a_non_backup_fails_cleanly(setup, tmp_path):
     assert _digest(db_path) == before
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_backup_into_missing_folder_is_a_clear_error(setup, tmp_path):
     db_path, _person_id, data_dir = setup
     result = run("backup", "--db", str(db_path), "--to", str(tmp_path / "usb"), env_dir=data_dir)
@@ -105,14 +110,15 @@ def test_anonymise_command(setup):
     db_path, person_id, data_dir = setup
     refused = run("anonymise", "--db", str(db_path), "--person", person_id, env_dir=data_dir, stdin="n\n")
     assert refused.returncode == 1
-    assert b"sumire@example.jp" in db_path.read_bytes()
+    assert b"sumire@example.jp" in plain_sql.stored_bytes(db_path)
     done = run("anonymise", "--db", str(db_path), "--person", person_id, "--yes", env_dir=data_dir)
     assert done.returncode == 0, done.stderr
     assert "消去しました" in done.stdout
-    data = db_path.read_bytes()
+    data = plain_sql.stored_bytes(db_path)
     assert "雲雀丘".encode() not in data and b"sumire@example.jp" not in data
 
 
+@pytest.mark.sqlite_only  # file backups, restore, the lock file
 def test_second_writer_is_refused_by_the_cli(setup):
     from kankei_desktop.store import open_database
 
@@ -127,10 +133,8 @@ def test_second_writer_is_refused_by_the_cli(setup):
 
 
 def test_retention_lists_dormant_persons(setup):
-    import sqlite3
-
     db_path, person_id, data_dir = setup
-    connection = sqlite3.connect(db_path)
+    connection = plain_sql.connect(db_path)
     connection.execute("UPDATE person SET last_activity_on = '2015-04-01' WHERE id = ?", (person_id,))
     connection.commit()
     connection.close()

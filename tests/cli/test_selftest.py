@@ -9,7 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import kankei_desktop
+
+pytestmark = pytest.mark.sqlite_only  # the self-test works in a temporary folder of its own, on a file
 
 SOURCE_ROOT = Path(kankei_desktop.__file__).resolve().parent.parent
 

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from datetime import date
 
+import pg_support
 from icalendar import Calendar
 from pypdf import PdfReader
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from sqlalchemy import func, select
 from kankei_desktop.domain.tables import Stay
 from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.participants import PersonInput, create_person
-from kankei_desktop.store import create_database, open_database
+from kankei_desktop.store import open_database
 
 
 def run(*args):
@@ -34,7 +35,8 @@ def _stay_count(db_path):
 
 def test_add_refuse_export_and_schedule(tmp_path):
     db_path = tmp_path / "cli.sqlite3"
-    database = create_database(db_path)
+    database = pg_support.create(db_path)
+    db_path = database.path
     with database.session() as session:
         taro = create_person(session, PersonInput(name="山田 太郎"))
         hanako = create_person(session, PersonInput(name="佐藤 花子"))
@@ -98,7 +100,8 @@ def test_add_refuse_export_and_schedule(tmp_path):
 
 def test_general_export_delegates_ics(tmp_path):
     db_path = tmp_path / "cli.sqlite3"
-    database = create_database(db_path)
+    database = pg_support.create(db_path)
+    db_path = database.path
     with database.session() as session:
         taro = create_person(session, PersonInput(name="山田 太郎"))
         create_host(session, HostInput(name="棚田農園"))

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 from datetime import date
 
 import openpyxl
+import plain_sql
+import pg_support
 import pytest
 
 from kankei_desktop.io.templates import EXAMPLE_SHEET, GUIDANCE_SHEET, SHEET_NAMES, TEMPLATE_KINDS, template_columns
@@ -16,7 +17,6 @@ from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.indicators import IndicatorInput, create_indicator
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.programmes import ProgrammeInput, create_programme
-from kankei_desktop.store import create_database
 
 # One filled row per kind, by header. Dates are in the past so that no "future date" rule refuses them.
 ROWS = {
@@ -81,7 +81,8 @@ def run(env, *args):
 @pytest.fixture
 def db_path(tmp_path):
     path = tmp_path / "t.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(path)
+    path = database.path
     with database.session() as s:
         create_person(s, PersonInput(name="山田 花子", furigana="ヤマダ ハナコ"))
         create_person(s, PersonInput(name="佐藤 太郎", furigana="サトウ タロウ"))
@@ -125,7 +126,7 @@ def test_each_template_filled_in_imports_as_it_is(kind, env, db_path, tmp_path):
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert f"新規 {len(ROWS[kind])} 件" in imported.stdout, imported.stdout  # by sheet row (the stays file: one stay)
     sql, expected = CHECKS[kind]
-    with sqlite3.connect(db_path) as c:
+    with plain_sql.connect(db_path) as c:
         found = c.execute(sql).fetchall()
     if kind == "stays":
         assert len(found) == 1 and found[0][:3] == ("2025-08-12", "2025-08-15", "稲刈り")

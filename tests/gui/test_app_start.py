@@ -35,7 +35,7 @@ def test_first_start_creates_the_users_database(app_ready, tmp_path, monkeypatch
     finally:
         database.close()
 
-
+@pytest.mark.sqlite_only  # the start-up backup is a file's; a server's are its operator's
 def test_automatic_backups_start_with_the_window_whatever_area_is_open(qtbot, app_ready, database):
     from PySide6.QtCore import QThreadPool
 

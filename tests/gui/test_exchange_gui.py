@@ -19,7 +19,7 @@ from kankei_desktop.services.stays import StayInput, create_stay
 from kankei_desktop.store import open_database
 from kankei_desktop.ui.areas.exchange.page import ExchangePage
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.sqlite_only]  # offices exchange files; a server has no journal
 
 PASSPHRASE = "しまのあいことば-2026"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import plain_sql
 import pytest
 
 from kankei_desktop.services import demo
@@ -12,9 +13,9 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory):
-    from kankei_desktop.store import create_database
+    import pg_support
 
-    database = create_database(tmp_path_factory.mktemp("home") / "demo.sqlite3")
+    database = pg_support.create(tmp_path_factory.mktemp("home") / "demo.sqlite3")
     with database.session() as session:
         demo.load_demo_data(session)
     yield database
@@ -62,14 +63,12 @@ def test_tile_list_is_as_long_as_its_figure(qtbot, app_ready, demo_file, key, fi
 
 def test_repeaters_listed_are_the_persons_with_two_dates(qtbot, app_ready, demo_file):
     """Recounted in plain SQL: the persons with participation on two different dates in FY2026."""
-    import sqlite3
-
     page = counted_page(qtbot, demo_file, 2026)
     dialog = page.open_records("repeaters")
     qtbot.addWidget(dialog)
     from PySide6.QtCore import Qt
     listed = {dialog.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in range(dialog.table.rowCount())}
-    connection = sqlite3.connect(demo_file.path)
+    connection = plain_sql.connect(demo_file.path)
     try:
         expected = {row[0] for row in connection.execute("""
             WITH a(person, day) AS (
@@ -119,7 +118,6 @@ def test_retention_reminder_on_home_until_postponed(qtbot, app_ready, database):
     qtbot.waitUntil(lambda: not page.figures_count.busy and not page.followups_count.busy
                     and not page.retention_count.busy, timeout=30000)
     assert not page.retention_bar.isVisible()  # postponed: stays away
-    page.grab().save("/tmp/h8-home.png")
 
 
 @pytest.mark.parametrize("year", [2025, 2026])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import openpyxl
+import plain_sql
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton
@@ -66,7 +66,7 @@ def test_stays_template_from_the_wizard_round_trips(qtbot, app_ready, database, 
     qtbot.mouseClick(wizard.commit_page.start, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.commit_page.result is not None, timeout=30_000)
     wizard.commit_page.wait()
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT count(*) FROM stay").fetchone() == (1,)
         assert c.execute("SELECT count(*) FROM stay_participant").fetchone() == (2,)
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import openpyxl
+import plain_sql
 import pytest
 from PySide6.QtCore import Qt
 
@@ -45,7 +45,7 @@ def test_stays_sheet_through_the_wizard(qtbot, app_ready, database, tmp_path):
     qtbot.waitUntil(lambda: wizard.commit_page.result is not None, timeout=30_000)
     wizard.commit_page.wait()
     assert wizard.commit_page.result.created == 1
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT purpose, kind FROM stay").fetchall() == [("稲刈り", "短期滞在")]
 
 
@@ -78,7 +78,7 @@ def test_an_attendance_list_through_the_wizard(qtbot, app_ready, database, tmp_p
     qtbot.waitUntil(lambda: wizard.commit_page.result is not None, timeout=30_000)
     wizard.commit_page.wait()
     assert wizard.commit_page.result.created == 2
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT p.name, i.kind, i.note FROM interaction i JOIN person p ON p.id = i.person_id "
                          "ORDER BY p.furigana_sort").fetchall() == [
             ("鈴木 一花", "イベント参加", ""), ("山田 花子", "イベント参加", "2回目\n友人を連れて")]

@@ -23,7 +23,7 @@ from kankei_desktop.store import backup, lock, open_database
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from exchange_offices import PASSPHRASE, offices  # noqa: E402
 
-pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")]
+pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only, pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")]
 
 ITERATIONS = 50
 ROWS = 3_000

@@ -16,6 +16,9 @@ from kankei_desktop.services.participants import PersonInput, count_persons, cre
 from kankei_desktop.store import backup, create_database, open_database
 from kankei_desktop.store.backup import RetentionPolicy
 
+# file backups (SQLite backup API); a server's backups are the operator's or pg_dump's
+pytestmark = pytest.mark.sqlite_only
+
 
 def _add_persons(database, *names: str) -> None:
     with database.session() as session:

@@ -266,9 +266,9 @@ def test_delegate_for_the_general_export_command(session, batch, tmp_path):
 def test_the_demo_file_passes_every_length_and_code_check(tmp_path):
     """Every shipment of the demo data, both layouts: no length or code refused; the 準備中 ones written."""
     from kankei_desktop.services.demo import load_demo_data
-    from kankei_desktop.store import create_database
+    import pg_support
 
-    database = create_database(tmp_path / "demo.sqlite3")
+    database = pg_support.create(tmp_path / "demo.sqlite3")
     try:
         with database.session() as session:
             load_demo_data(session)

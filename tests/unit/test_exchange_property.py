@@ -25,6 +25,9 @@ from kankei_desktop.services.participants import (
 )
 from kankei_desktop.store import open_database
 
+# Offices exchange files; a shared server has no journal (docs/decisions.md).
+pytestmark = pytest.mark.sqlite_only
+
 NAMES = ["青木 空", "石井 森", "上田 林"]
 operations = st.lists(st.one_of(
     st.tuples(st.just("add"), st.integers(0, 1), st.integers(0, 2)),

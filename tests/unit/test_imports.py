@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 from datetime import date
 
 import openpyxl
+import plain_sql
 import pytest
 from sqlalchemy import func, select
 
@@ -35,7 +35,7 @@ def xlsx(path, rows, title_rows=(("令和7年度 関係人口 参加者名簿",)
 
 def dump(database) -> list[str]:
     """The whole content of the file, to prove a refused import changed nothing."""
-    connection = sqlite3.connect(database.path)
+    connection = plain_sql.connect(database)
     try:
         return list(connection.iterdump())
     finally:
@@ -195,9 +195,15 @@ def _big_file(path, count, bad_name_at=None):
 def test_a_failure_at_row_9999_of_10000_leaves_nothing(database, tmp_path):
     path = _big_file(tmp_path / "big.xlsx", 10_000, bad_name_at=9_999)
     # A real database failure on one row, raised by SQLite itself while inserting.
-    connection = sqlite3.connect(database.path)
-    connection.execute("CREATE TRIGGER fail_one BEFORE INSERT ON person WHEN NEW.name = '失敗させる行' "
-                       "BEGIN SELECT RAISE(ABORT, 'disk said no'); END")
+    connection = plain_sql.connect(database)
+    if database.is_server:  # the same failure, raised by PostgreSQL
+        connection.execute("CREATE FUNCTION fail_one() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                           "RAISE EXCEPTION 'disk said no'; END $$")
+        connection.execute("CREATE TRIGGER fail_one BEFORE INSERT ON person FOR EACH ROW "
+                           "WHEN (NEW.name = '失敗させる行') EXECUTE FUNCTION fail_one()")
+    else:
+        connection.execute("CREATE TRIGGER fail_one BEFORE INSERT ON person WHEN NEW.name = '失敗させる行' "
+                           "BEGIN SELECT RAISE(ABORT, 'disk said no'); END")
     connection.commit()
     connection.close()
     before = [line for line in dump(database)]
@@ -316,7 +322,7 @@ def test_imported_and_updated_ties_keep_the_list_sort_key(database, tmp_path):
     run_import(database, xlsx(tmp_path / "ties.xlsx", [HEADER, *rows]), {"duplicate": "create"})
 
     def stored_and_expected():
-        connection = sqlite3.connect(database.path)
+        connection = plain_sql.connect(database)
         try:
             return connection.execute("""
                 SELECT p.name, p.first_tie, (SELECT min(t.tie) FROM person_tie t

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-import sqlite3
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import openpyxl
+import plain_sql
 import pytest
 
 from kankei_desktop.domain.errors import KankeiError
@@ -38,13 +38,13 @@ def _write_csv(path: Path, rows: list[list]) -> Path:
 
 
 def _counts(path: Path) -> dict[str, int]:
-    with sqlite3.connect(path) as connection:
+    with plain_sql.connect(path) as connection:
         return {t: connection.execute(f"SELECT count(*) FROM {t} WHERE deleted_at IS NULL").fetchone()[0]
                 for t in TABLES}
 
 
 def _dump(path: Path) -> list:
-    with sqlite3.connect(path) as connection:
+    with plain_sql.connect(path) as connection:
         return [connection.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in TABLES]
 
 
@@ -89,7 +89,7 @@ def test_good_stays_are_recognised_and_imported(world, tmp_path):
     with database.session() as s:
         result = imports.commit_plan(s, plan, on=TODAY)
     assert result.created == 2
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         rows = c.execute("SELECT start_on, end_on, kind, status, lodging_id FROM stay ORDER BY start_on").fetchall()
     assert rows == [("2026-08-01", "2026-08-01", "日帰り", "予定", None),
                     ("2026-08-12", "2026-08-15", "短期滞在", "確定", ids["inn"])]
@@ -146,7 +146,7 @@ def test_over_capacity_night_counts_rows_of_the_same_file(world, tmp_path):
     assert [r.status for r in plan.rows] == [imports.NEW] * 3, _messages(plan)
     with database.session() as s:
         imports.commit_plan(s, plan, on=TODAY)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT capacity_override_reason FROM stay WHERE capacity_override_reason != ''").fetchall() == [
             ("親子で相部屋",)]
 
@@ -194,7 +194,7 @@ def test_letters_with_reply_and_status_from_dates(world, tmp_path):
     ])
     with database.session() as s:
         imports.commit_plan(s, imports.build_plan(s, read_table(ok), today=TODAY), on=TODAY)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         original, status, host = c.execute("SELECT id, status, host_id FROM letter").fetchone()
     assert status == "発送済" and host == ids["farm"]
     reply = _write_xlsx(tmp_path / "reply.xlsx", [
@@ -203,7 +203,7 @@ def test_letters_with_reply_and_status_from_dates(world, tmp_path):
     ])
     with database.session() as s:
         imports.commit_plan(s, imports.build_plan(s, read_table(reply), today=TODAY), on=TODAY)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT status FROM letter WHERE reply_to_id = ?", (original,)).fetchone() == ("受取済",)
 
 
@@ -240,7 +240,7 @@ def test_export_then_reimport_updates_the_same_records(world, tmp_path):
         # Counted by sheet row, as the plan counts them: the stay of two persons has two rows.
         assert result.updated == (2 if what == "stays" else 1) and result.created == 0
         assert _counts(database.path) == counts
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT purpose FROM stay").fetchall() == [("書き換え",)]
         assert c.execute("SELECT count(*) FROM stay_participant WHERE deleted_at IS NULL").fetchone() == (2,)
         assert c.execute("SELECT notes FROM shipment").fetchall() == [("書き換え",)]
@@ -281,7 +281,7 @@ def test_unknown_person_with_kana_and_phone_is_registered_once(world, tmp_path):
     plan.rows.pop()  # leave the bad row out of the file
     with database.session() as s:
         imports.commit_plan(s, plan, on=TODAY)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT phone FROM person WHERE name = '高橋 四郎'").fetchall() == [("090-1234-5678",)]
         assert c.execute("SELECT count(*) FROM stay_participant sp JOIN person p ON p.id = sp.person_id "
                          "WHERE p.name = '高橋 四郎'").fetchone() == (2,)
@@ -303,7 +303,7 @@ def test_a_reply_names_its_original_by_the_files_own_number(world, tmp_path):
     assert [r.status for r in plan.rows] == [imports.NEW] * 3, _messages(plan)
     with database.session() as s:
         imports.commit_plan(s, plan, on=TODAY)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         linked = c.execute("""SELECT o.summary, o.person_id, r.summary, r.status FROM letter r
                               JOIN letter o ON o.id = r.reply_to_id""").fetchall()
     assert linked == [("お礼状", ids["hanako"], "返事", "受取済")]

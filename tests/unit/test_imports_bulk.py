@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
+
+import plain_sql
 
 from kankei_desktop.domain.text import fold, furigana_sort_key, person_search_text
 from kankei_desktop.services.imports import fresh_ids
@@ -33,26 +34,22 @@ def test_search_text_and_quick_fold_equal_the_domain_rules():
             person_search_text(name, furigana, email, phone)
 
 
-def _index_sql(path) -> list:
-    connection = sqlite3.connect(path)
-    try:
-        return sorted(connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall())
-    finally:
-        connection.close()
+def _index_sql(database) -> list:
+    return plain_sql.index_definitions(database)
 
 
 def test_list_indexes_are_rebuilt_as_they_were_and_come_back_on_rollback(database):
-    before = _index_sql(database.path)
+    before = _index_sql(database)
     with database.session() as session:
         assert _drop_list_indexes(session, 10) == []  # a small import keeps them
         statements = _drop_list_indexes(session, 10_000)
         assert len(statements) >= 5 and all("ix_person_list_" in s for s in statements)
         _rebuild_indexes(session, statements)
-    assert _index_sql(database.path) == before
+    assert _index_sql(database) == before
     try:
         with database.session() as session:
             assert _drop_list_indexes(session, 10_000)
             raise RuntimeError("stop")
     except RuntimeError:
         pass
-    assert _index_sql(database.path) == before
+    assert _index_sql(database) == before

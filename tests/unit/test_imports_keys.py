@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import openpyxl
+import plain_sql
 import pytest
 
 from kankei_desktop.io.readers import read_table
@@ -53,7 +53,7 @@ def _texts(plan) -> list[str]:
 
 
 def _tables(path: Path) -> list:
-    with sqlite3.connect(path) as c:
+    with plain_sql.connect(path) as c:
         return [c.execute(f"SELECT * FROM {t} ORDER BY id").fetchall()
                 for t in ("person", "interaction", "host", "stay", "letter", "enrollment")]
 
@@ -145,7 +145,7 @@ def test_an_attendance_list_logs_touches_and_registers_newcomers(world, tmp_path
     with database.session() as s:
         result = imports.commit_plan(s, plan, on=TODAY)
     assert (result.created, result.updated) == (4, 0)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT count(*) FROM person WHERE name = '鈴木 一花' AND furigana_sort = 'スズキイチカ'"
                          ).fetchone()[0] == 1
         rows = c.execute("SELECT p.name, i.occurred_on, g.fiscal_year FROM interaction i JOIN person p "
@@ -175,7 +175,7 @@ def test_hosts_import_with_postal_lookup_capacity_and_flags(world, tmp_path):
     plan = _plan(database, path, "hosts")
     with database.session() as s:
         assert imports.commit_plan(s, plan, on=TODAY).created == 1
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT kind, postal_code, prefecture, city, capacity_per_night, hosts_side_job_talent, "
                          "is_active FROM host WHERE name = '山の上の宿'").fetchone() == (
             "宿泊施設", "9580261", "新潟県", "村上市", 6, 1, 1)

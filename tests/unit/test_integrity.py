@@ -16,6 +16,9 @@ from kankei_desktop.services.participants import PersonInput, count_persons, cre
 from kankei_desktop.store import backup, create_database, lock, open_database, probe
 from kankei_desktop.store.database import DamagedDatabaseError
 
+# page checks, a moved-aside damaged file, -wal and lock files: the SQLite file itself
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def filled(tmp_path) -> Path:

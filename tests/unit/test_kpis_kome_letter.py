@@ -12,10 +12,11 @@ So FY2026: 実人数 3, のべ 5 (all from mail), リピーター 1, 継続者 1
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from datetime import date, datetime, timezone
+
+import plain_sql
 
 from kankei_desktop.domain.tables import Letter, Person, Programme, ProgrammeTarget, Shipment
 from kankei_desktop.services.kpis import compute_kpis, persons_behind
@@ -85,7 +86,7 @@ def test_kome_letter_figures_recounted_in_sql_agree_with_stats_json(database):
                           "--fiscal-year", "2026", "--json"], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    connection = sqlite3.connect(database.path)
+    connection = plain_sql.connect(database)
     try:
         live = "person_id IN (SELECT id FROM person WHERE deleted_at IS NULL)"
         kome = "programme_id IN (SELECT id FROM programme WHERE kind = 'お米レター')"

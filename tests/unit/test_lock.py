@@ -16,6 +16,9 @@ from kankei_desktop.services.participants import PersonInput, count_persons, cre
 from kankei_desktop.store import create_database, location, lock, open_database, probe
 from kankei_desktop.store.location import NetworkLocationError
 
+# the one-writer lock file; a server serialises writers itself
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def path(tmp_path) -> Path:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 
+import plain_sql
 import pytest
 from kpi_known_data import EXPECTED, build
 from pypdf import PdfReader
@@ -97,7 +97,7 @@ def test_named_lists_mark_every_page(known, tmp_path):
 def test_audit_entry_report(known, tmp_path):
     database, _ids = known
     make(database, tmp_path)
-    connection = sqlite3.connect(database.path)
+    connection = plain_sql.connect(database)
     try:
         assert connection.execute("SELECT count(*) FROM audit_log WHERE action = 'report'").fetchone()[0] == 1
     finally:
@@ -149,7 +149,7 @@ def test_demo_data_same_numbers_in_sql_json_and_pdf(database, tmp_path):
 
     with database.session() as session:
         demo.load_demo_data(session)
-    connection = sqlite3.connect(database.path)
+    connection = plain_sql.connect(database)
     try:
         visits, unique = connection.execute("""
             SELECT count(*), count(DISTINCT person_id) FROM (
@@ -172,7 +172,7 @@ def test_demo_data_same_numbers_in_sql_json_and_pdf(database, tmp_path):
                 JOIN programme g ON g.id = l.programme_id
                 WHERE p.deleted_at IS NULL AND l.deleted_at IS NULL AND g.kind = 'お米レター'
                   AND CASE l.direction WHEN '地域→参加者' THEN l.sent_on ELSE l.received_on END
-                      BETWEEN '2025-04-01' AND '2026-03-31')
+                      BETWEEN '2025-04-01' AND '2026-03-31') AS activity
         """).fetchone()
     finally:
         connection.close()

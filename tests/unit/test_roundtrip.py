@@ -13,18 +13,18 @@ years, programme names repeating in both):
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
 import openpyxl
+import pg_support
 import pytest
 from sqlalchemy import text
 
 from kankei_desktop.io.readers import read_table
 from kankei_desktop.services import demo, exports, imports
 from kankei_desktop.services.records import RECORDS, kinds
-from kankei_desktop.store import create_database, open_database
+from kankei_desktop.store import open_database
 
 ROUND_TRIP = [k for k in kinds(importable=True, exportable=True)]
 EDITED = "一行目の　メモ\n二行目（全角の空白も そのまま）"
@@ -32,19 +32,16 @@ EDITED = "一行目の　メモ\n二行目（全角の空白も そのまま）"
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    database = create_database(path)
+    database = pg_support.create(tmp_path_factory.mktemp("demo") / "demo.sqlite3")
     with database.session() as session:
         demo.load_demo_data(session)
     database.close()
-    return path
+    return database.path
 
 
 @pytest.fixture
 def database(demo_file, tmp_path):
-    path = tmp_path / "copy.sqlite3"
-    shutil.copy(demo_file, path)
-    db = open_database(path)
+    db = open_database(pg_support.copy(demo_file, tmp_path / "copy.sqlite3"))
     yield db
     db.close()
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from sqlalchemy import event, text
 
 from kankei_desktop.domain.tables import Programme
 from kankei_desktop.store.snapshot import paired_reader
+
+# PRAGMA data_version pairs; a server session has no second reader (decisions.md)
+pytestmark = pytest.mark.sqlite_only
 
 COUNT = text("SELECT count(*) FROM programme")
 

@@ -18,6 +18,9 @@ from kankei_desktop.services.programmes import ProgrammeInput, create_programme
 from kankei_desktop.store import create_database, open_database, probe
 from kankei_desktop.store.database import DamagedDatabaseError
 
+# the file's -wal identity
+pytestmark = pytest.mark.sqlite_only
+
 
 def _identity(path: Path) -> int:
     return probe.file_identity(path)

@@ -38,7 +38,7 @@ class Stay(Record, table=True):
         Index("ix_stay_lodging_dates", "lodging_id", "start_on", "end_on"),
         # The KPI reads of a period's live stays stay inside this index (migration 0006).
         Index("ix_stay_live_period", "end_on", "start_on", "status", "programme_id", "host_id", "lodging_id", "id",
-              sqlite_where=text("deleted_at IS NULL")),
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
     )
 
     host_id: str | None = Field(default=None, foreign_key="host.id", index=True)
@@ -58,7 +58,7 @@ class StayParticipant(Record, table=True):
     __tablename__ = "stay_participant"
     __table_args__ = (Index("ix_stay_participant_person", "person_id", "stay_id"),
                       Index("ix_stay_participant_live", "stay_id", "person_id",
-                            sqlite_where=text("deleted_at IS NULL")))
+                            sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")))
 
     stay_id: str = Field(foreign_key="stay.id", index=True)
     person_id: str = Field(foreign_key="person.id")

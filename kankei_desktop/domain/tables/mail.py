@@ -16,7 +16,7 @@ class Shipment(Record, table=True):
                       Index("ix_shipment_shipped", "shipped_on"),
                       # お米レター's parcels as activities: the KPI read stays in it (migration 0008).
                       Index("ix_shipment_mail", "shipped_on", "programme_id", "person_id",
-                            sqlite_where=text("deleted_at IS NULL")))
+                            sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")))
 
     person_id: str = Field(foreign_key="person.id")  # recipient
     host_id: str | None = Field(default=None, foreign_key="host.id")  # sender (farmer)
@@ -40,9 +40,9 @@ class Letter(Record, table=True):
                       Index("ix_letter_sent", "sent_on"),
                       # お米レター's letters as activities, both ways (migration 0008).
                       Index("ix_letter_mail_sent", "sent_on", "direction", "programme_id", "person_id",
-                            sqlite_where=text("deleted_at IS NULL")),
+                            sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
                       Index("ix_letter_mail_received", "received_on", "direction", "programme_id", "person_id",
-                            sqlite_where=text("deleted_at IS NULL")))
+                            sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")))
 
     direction: str = Field(max_length=10)  # 地域→参加者 / 参加者→地域
     person_id: str = Field(foreign_key="person.id")  # the participant side

@@ -19,7 +19,7 @@ class Person(Record, table=True):
         Index(
             f"ix_person_list_{name}",
             *columns,
-            sqlite_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL"),
         )
         for name, columns in (
             ("furigana", ("furigana_sort", "id", "search_text")),
@@ -31,7 +31,7 @@ class Person(Record, table=True):
         )
     ) + (
         # Deleted persons only: "not a deleted person" is a lookup, not a scan (migration 0006).
-        Index("ix_person_tombstones", "id", sqlite_where=text("deleted_at IS NOT NULL")),
+        Index("ix_person_tombstones", "id", sqlite_where=text("deleted_at IS NOT NULL"), postgresql_where=text("deleted_at IS NOT NULL")),
     )
 
     name: str = Field(max_length=100)
@@ -73,7 +73,7 @@ class PersonTie(Record, table=True):
         Index("ix_person_tie_tie", "tie", "person_id"),
         # Covers the list's "first ゆかり per person" pass (migration 0005).
         Index("ix_person_tie_live", "person_id", "tie",
-              sqlite_where=text("deleted_at IS NULL")),
+              sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),
     )
 
     person_id: str = Field(foreign_key="person.id", index=True)
@@ -96,7 +96,7 @@ class LadderStageChange(Record, table=True):
     __tablename__ = "ladder_stage_change"
     # Each person's live history in order, for the ladder figures (migration 0006).
     __table_args__ = (Index("ix_ladder_stage_change_live", "person_id", "changed_on", "created_at",
-                            "from_stage", "to_stage", sqlite_where=text("deleted_at IS NULL")),)
+                            "from_stage", "to_stage", sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")),)
 
     person_id: str = Field(foreign_key="person.id", index=True)
     from_stage: str | None = Field(default=None, max_length=10)
@@ -114,7 +114,7 @@ class Interaction(Record, table=True):
                       Index("ix_interaction_date", "occurred_on"),
                       # The KPI activity read stays inside this index (migration 0006).
                       Index("ix_interaction_activity", "occurred_on", "kind", "person_id", "programme_id",
-                            sqlite_where=text("deleted_at IS NULL")))
+                            sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL")))
 
     person_id: str = Field(foreign_key="person.id")
     kind: str = Field(max_length=30)

@@ -54,7 +54,7 @@ class Enrollment(Record, table=True):
             "programme_id",
             "person_id",
             unique=True,
-            sqlite_where=text("deleted_at IS NULL"),
+            sqlite_where=text("deleted_at IS NULL"), postgresql_where=text("deleted_at IS NULL"),
         ),
         Index("ix_enrollment_person", "person_id"),
         Index("ix_enrollment_stage", "stage_id"),

@@ -22,7 +22,9 @@ from kankei_desktop.ui import worker
 from kankei_desktop.ui.import_wizard.pages import FilePage, MappingPage, PreviewPage, SourcePage
 
 
-def _backup_before_import(database) -> Path:
+def _backup_before_import(database) -> Path | None:
+    if database.is_server:  # the server's own backups stand (docs/decisions.md)
+        return None
     return backups.backup_now(database, "before-import")
 
 

@@ -30,8 +30,9 @@ KPI_INDEXES = (
 
 def upgrade() -> None:
     for name, table, columns in KPI_INDEXES:
-        op.create_index(name, table, columns, sqlite_where=LIVE)
-    op.create_index("ix_person_tombstones", "person", ["id"], sqlite_where=sa.text("deleted_at IS NOT NULL"))
+        op.create_index(name, table, columns, sqlite_where=LIVE, postgresql_where=LIVE)
+    op.create_index("ix_person_tombstones", "person", ["id"], sqlite_where=sa.text("deleted_at IS NOT NULL"),
+                    postgresql_where=sa.text("deleted_at IS NOT NULL"))
 
 
 def downgrade() -> None:

@@ -21,7 +21,7 @@ _INDICATOR_COLUMNS = (
     sa.Column("pair_id", sa.String(length=36), nullable=True),
     sa.Column("computed_from", sa.String(length=30), nullable=False, server_default=""),
     sa.Column("target_key", sa.String(length=30), nullable=False, server_default=""),
-    sa.Column("archived_at", sa.DateTime(), nullable=True),
+    sa.Column("archived_at", sa.DateTime(timezone=True), nullable=True),
 )
 
 
@@ -40,7 +40,8 @@ def upgrade() -> None:
     op.add_column("host", sa.Column("small_business", sa.Boolean(), nullable=False, server_default=sa.false()))
     op.add_column("interaction", sa.Column("amount_yen", sa.Integer(), nullable=True))
     for name, table, columns in _MAIL_INDEXES:
-        op.create_index(name, table, columns, sqlite_where=sa.text("deleted_at IS NULL"))
+        op.create_index(name, table, columns, sqlite_where=sa.text("deleted_at IS NULL"),
+                        postgresql_where=sa.text("deleted_at IS NULL"))
 
 
 def downgrade() -> None:

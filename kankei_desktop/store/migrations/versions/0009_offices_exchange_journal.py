@@ -185,6 +185,10 @@ def upgrade() -> None:
         sa.Column("findings_json", sa.String(), nullable=False),
         sa.Column("file_name", sa.String(), nullable=False),
     )
+    if op.get_bind().dialect.name != "sqlite":
+        # A server is one shared database, not an office that sends files: the tables exist so
+        # the schema is the same, but nothing is journaled there (docs/decisions.md, issue 20).
+        return
     for table, columns in SHARED.items():
         for sql in journal_triggers(table, columns).values():
             op.execute(sql)
@@ -193,6 +197,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        for table in ("exchange_history", "exchange_conflict", "exchange_event", "exchange_office",
+                      "exchange_journal", "exchange_context"):
+            op.drop_table(table)
+        return
     for name in EVENT_TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     for table, columns in SHARED.items():

@@ -122,7 +122,9 @@ class AutoBackup(QObject):
         self.running = False
         self.last_status = status
         self.periodic.done(status)
-        if status.ok:
+        if status.on_server:  # a server database: its own backups stand, nothing is copied here
+            text = self.tr("Backups are made on the server")
+        elif status.ok:
             text = self.tr("Last backup %1").replace("%1", f"{status.at:%H:%M}")
         else:
             text = self.tr("Backup failed %1: %2").replace("%1", f"{status.at:%H:%M}").replace("%2", status.message)
