@@ -27,6 +27,7 @@ from kankei_desktop.domain import tables  # noqa: F401  (registers every table)
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.store import backup, location, migrations, probe, server
 from kankei_desktop.store import lock as lock_file
+from kankei_desktop.store import versions  # noqa: F401  (raises row versions in every session)
 
 BUSY_TIMEOUT_MS = 10_000
 

@@ -1,6 +1,6 @@
 """The whole schema. Importing this package registers every table."""
 
-from kankei_desktop.domain.tables.base import Record, new_id, utc_now
+from kankei_desktop.domain.tables.base import Record, Versioned, new_id, utc_now
 from kankei_desktop.domain.tables.hosts import Host, Stay, StayParticipant
 from kankei_desktop.domain.tables.mail import Letter, Shipment
 from kankei_desktop.domain.tables.people import (
@@ -33,5 +33,5 @@ __all__ = [
     "EnrollmentStageChange", "Host", "ImportMapping", "Interaction", "LadderStageChange",
     "Letter", "Person", "PersonTag", "PersonTie", "Programme", "ProgrammeStage",
     "ProgrammeTarget", "Record", "ReportComment", "Segment", "Setting", "Shipment", "Stay",
-    "StayParticipant", "new_id", "utc_now",
+    "StayParticipant", "Versioned", "new_id", "utc_now",
 ]
