@@ -87,3 +87,15 @@ def changed_since(session, entity: str, record_id: str, saves: int) -> tuple[lis
             if name not in fields:
                 fields.append(name)
     return users, fields
+
+
+def lock_rows(session, table: type, ids) -> None:
+    """On a server: hold these rows (sorted, so two writers never wait on each other in a
+    circle) until the commit. A writer checking a rule that reads other rows (a lodging's
+    beds, a person's other stays) locks the row the rule is about first; the second writer
+    then waits, and its own reads (READ COMMITTED: a fresh snapshot per statement) see the
+    first one's committed rows. A file has one writer: nothing to do."""
+    wanted = sorted({i for i in ids if i})
+    if not wanted or session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(select(table.id).where(table.id.in_(wanted)).order_by(table.id).with_for_update())
