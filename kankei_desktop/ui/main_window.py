@@ -6,7 +6,7 @@ import importlib
 from collections.abc import Iterator, Mapping
 
 from kankei_desktop.ui import icons as qta
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -41,6 +41,7 @@ AREAS: list[tuple[int, str]] = [
 
 GEOMETRY = settings.Option("window/geometry", QByteArray, QByteArray())
 SPLITTER = settings.Option("window/sidebar_splitter", QByteArray, QByteArray())
+CHANGE_POLL_MS = 2000  # how often a window on a server asks whether another one saved
 
 
 def _load_area_class(spec: str) -> type[AreaPage]:
@@ -128,6 +129,17 @@ class MainWindow(QMainWindow):
         for key, page_class in self._area_classes.items():
             if page_class.BUILD_AT_START:
                 self._page(key)
+        # On a server: another window's save refreshes the open area within seconds (store/changes.py).
+        self._changes = database.change_listener() if getattr(database, "is_server", False) else None
+        if self._changes is not None:
+            self.change_timer = QTimer(self)
+            self.change_timer.setInterval(CHANGE_POLL_MS)
+            self.change_timer.timeout.connect(self._refresh_on_others_saves)
+            self.change_timer.start()
+
+    def _refresh_on_others_saves(self) -> None:
+        if self._changes is not None and self._changes.changed():
+            self.current_page().refresh()  # areas keep their selection on refresh
 
     # ------------------------------------------------------------- areas
     def _add_area(self, page_class: type[AreaPage]) -> None:
@@ -208,4 +220,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         settings.put(GEOMETRY, self.saveGeometry())
         settings.put(SPLITTER, self.splitter.saveState())
+        if self._changes is not None:
+            self.change_timer.stop()
+            self._changes.close()
+            self._changes = None
         super().closeEvent(event)
