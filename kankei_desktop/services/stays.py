@@ -31,6 +31,7 @@ from kankei_desktop.services.stay_rules import (
     stay_kind,
     stay_nights,
 )
+from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import fetch_marks
 
@@ -344,8 +345,11 @@ def _live_stay(session: Session, stay_id: str) -> Stay:
     return stay
 
 
-def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date | None = None) -> bool:
+def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit; returns False when nothing differed."""
+    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
+    # on a server the row is held until the commit.
+    versions.check(session, Stay, stay_id, expected_version, "stay", "滞在", field_label)
     stay = _live_stay(session, stay_id)
     if data.status != stay.status and data.status not in STATUS_MOVES.get(stay.status, ()):
         raise ValidationError({"status": f"状態を「{stay.status}」から「{data.status}」には変更できません。"})

@@ -54,3 +54,34 @@ def test_the_second_save_of_the_same_version_is_refused(database):
     # Saved again on the version it now knows: accepted.
     with database.session() as session:
         assert participants.update_person(session, person_id, second, expected_version=error.current_version)
+
+
+def test_a_stale_host_or_stay_save_is_refused_too(database):
+    from datetime import date
+
+    from kankei_desktop.services import hosts, stays
+
+    person_id, _version = _person(database)
+    with database.session() as session:
+        host_id = hosts.create_host(session, hosts.HostInput(name="民宿やまびこ", kind="宿泊施設", capacity_per_night=4))
+        stay_id = stays.create_stay(session, stays.StayInput(
+            person_ids=[person_id], lodging_id=host_id, start_on=date(2026, 8, 1), end_on=date(2026, 8, 3)),
+            today=date(2026, 7, 1))
+    with database.session() as session:
+        host_input, stay_input = hosts.load_host_input(session, host_id), stays.load_stay_input(session, stay_id)
+    with database.session() as session:
+        changed = hosts.load_host_input(session, host_id)
+        changed.phone = "0577-12-3456"
+        assert hosts.update_host(session, host_id, changed, expected_version=1)
+        moved = stays.load_stay_input(session, stay_id)
+        moved.purpose = "稲刈り"
+        assert stays.update_stay(session, stay_id, moved, expected_version=1, today=date(2026, 7, 1))
+    host_input.capacity_per_night, stay_input.notes = 6, "布団持参"
+    with pytest.raises(StaleRecordError, match="受入先.*電話"), database.session() as session:
+        hosts.update_host(session, host_id, host_input, expected_version=1)
+    with pytest.raises(StaleRecordError, match="滞在.*目的"), database.session() as session:
+        stays.update_stay(session, stay_id, stay_input, expected_version=1, today=date(2026, 7, 1))
+    with database.session() as session:
+        row = session.execute(text("SELECT h.capacity_per_night, s.notes, s.purpose FROM host h, stay s"
+                                   " WHERE h.id = :h AND s.id = :s"), {"h": host_id, "s": stay_id}).one()
+    assert tuple(row) == (4, "", "稲刈り")
