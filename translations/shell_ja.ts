@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="148" />
+        <location filename="../kankei_desktop/ui/app.py" line="148"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
@@ -11,22 +12,22 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="31" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="31"/>
         <source>Changed by someone else</source>
         <translation>ほかの人が変更しました</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="32" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="32"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="33" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="33"/>
         <source>Choose field by field…</source>
         <translation>項目ごとに選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="34" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="34"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -34,43 +35,43 @@
 <context>
     <name>FieldChoiceDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="57" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="59"/>
         <source>Choose field by field</source>
         <translation>項目ごとに選ぶ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="59" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="62"/>
         <source>For each field, choose the value to keep. Fields not listed are the same.</source>
         <translation>項目ごとに、残す値を選んでください。ここにない項目は同じ値です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="63" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="64" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
         <source>My value</source>
         <translation>自分の入力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="65" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
         <source>Saved by the other person</source>
         <translation>ほかの人が保存した値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="69" />
-        <location filename="../kankei_desktop/ui/conflict.py" line="70" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="74"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="75"/>
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="82" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="87"/>
         <source>Save with these values</source>
         <translation>この値で保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="83" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="88"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -78,12 +79,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="89" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="90"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="118" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="119"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
@@ -91,27 +92,27 @@
 <context>
     <name>OpenFindingsBanner</name>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="26" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="26"/>
         <source>What opening the file found</source>
         <translation>ファイルを開いたときの確認結果</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="30" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="30"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="30" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="30"/>
         <source>Note</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="40" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="40"/>
         <source>&amp;Dismiss</source>
         <translation>閉じる(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="42" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="42"/>
         <source>Hide this message (Ctrl+Shift+D)</source>
         <translation>このお知らせを閉じます（Ctrl+Shift+D）</translation>
     </message>
@@ -119,12 +120,12 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="47" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="47"/>
         <source>Whole year</source>
         <translation>年度全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="49" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="49"/>
         <source>Q%1</source>
         <translation>第%1四半期</translation>
     </message>

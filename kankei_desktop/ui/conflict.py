@@ -57,14 +57,17 @@ class FieldChoiceDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("field_choice_dialog")
         self.setWindowTitle(self.tr("Choose field by field"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("For each field, choose the value to keep. Fields not listed are the same."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         grid = QGridLayout()
-        grid.addWidget(QLabel(self.tr("Field")), 0, 0)
-        grid.addWidget(QLabel(self.tr("My value")), 0, 1)
-        grid.addWidget(QLabel(self.tr("Saved by the other person")), 0, 2)
+        for column, heading in enumerate((self.tr("Field"), self.tr("My value"), self.tr("Saved by the other person"))):
+            label = QLabel(heading)
+            label.setStyleSheet("font-weight: bold;")
+            grid.addWidget(label, 0, column)
+        grid.setHorizontalSpacing(16)
         self._groups: dict[str, tuple[QRadioButton, QRadioButton]] = {}
         for row, (field, label, mine, theirs) in enumerate(rows, 1):
             grid.addWidget(QLabel(label), row, 0)
