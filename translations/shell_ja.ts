@@ -12,22 +12,22 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="31"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="64"/>
         <source>Changed by someone else</source>
         <translation>ほかの人が変更しました</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="32"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="65"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="33"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
         <source>Choose field by field…</source>
         <translation>項目ごとに選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="34"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="67"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -35,43 +35,43 @@
 <context>
     <name>FieldChoiceDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="59"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="92"/>
         <source>Choose field by field</source>
         <translation>項目ごとに選ぶ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="62"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="95"/>
         <source>For each field, choose the value to keep. Fields not listed are the same.</source>
         <translation>項目ごとに、残す値を選んでください。ここにない項目は同じ値です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="99"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="99"/>
         <source>My value</source>
         <translation>自分の入力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="99"/>
         <source>Saved by the other person</source>
         <translation>ほかの人が保存した値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="74"/>
-        <location filename="../kankei_desktop/ui/conflict.py" line="75"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="107"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="108"/>
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="87"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="120"/>
         <source>Save with these values</source>
         <translation>この値で保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="88"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="121"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>

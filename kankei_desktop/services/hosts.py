@@ -119,6 +119,11 @@ def _live_host(session: Session, host_id: str) -> Host:
     return host
 
 
+def host_version(session: Session, host_id: str) -> int | None:
+    """The host's row version, for an editor to hand back at its save."""
+    return versions.version_of(session, Host, host_id)
+
+
 def load_host_input(session: Session, host_id: str) -> HostInput:
     host = _live_host(session, host_id)
     return HostInput(**{name: getattr(host, name) for name in _FIELDS})

@@ -7,6 +7,9 @@ coordinator's own value and the stored one side by side, and a choice per field.
 
 from __future__ import annotations
 
+from dataclasses import asdict, replace
+from datetime import date
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -19,7 +22,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kankei_desktop.domain.calendar import display_date
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.ui.words import shown, yes_no
+
 RELOAD, CHOOSE, CANCEL = "reload", "choose", "cancel"
+
+
+def value_text(value) -> str:
+    """A stored value as the choice dialog shows it."""
+    if isinstance(value, bool):
+        return yes_no(value)
+    if isinstance(value, list):
+        return "、".join(str(item) for item in value)
+    if isinstance(value, date):
+        return display_date(value)
+    return "" if value is None else str(value)
+
+
+def settle(parent: QWidget, error, mine, theirs):
+    """Ask how to go on after ``error`` (a StaleRecordError); ``mine`` and ``theirs`` are the
+    editor's input dataclass. Returns (RELOAD, theirs), (CHOOSE, merged) or (CANCEL, None)."""
+    answer = ask_conflict(parent, error.message)
+    if answer != CHOOSE:
+        return answer, (theirs if answer == RELOAD else None)
+    rows = [(name, shown(field_label(name)), value_text(getattr(mine, name)), value_text(getattr(theirs, name)))
+            for name in asdict(mine) if getattr(mine, name) != getattr(theirs, name)]
+    dialog = FieldChoiceDialog(rows, set(error.fields), parent)
+    parent.field_choice = dialog  # for tests and screenshots
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return CANCEL, None
+    return CHOOSE, replace(mine, **{name: getattr(theirs, name) for name in dialog.theirs_fields()})
 
 
 class ConflictBox(QMessageBox):

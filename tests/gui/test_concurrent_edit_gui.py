@@ -77,3 +77,30 @@ def test_reload_takes_the_stored_values_and_saves_nothing(qtbot, app_ready, data
     assert not second.save()
     assert second.ui.phone_edit.text() == "080-2222-3333" and second.ui.city_edit.text() == ""
     assert _row(database, yamada) == ("080-2222-3333", "", "", 2)
+
+
+def test_two_host_editors_second_save_merges_field_by_field(qtbot, app_ready, database):
+    from kankei_desktop.services.hosts import HostInput, create_host
+    from kankei_desktop.ui.areas.hosts.editor import HostEditor
+
+    with database.session() as session:
+        host_id = create_host(session, HostInput(name="民宿やまびこ", kind="宿泊施設", capacity_per_night=4))
+    first, second = HostEditor(database, host_id), HostEditor(database, host_id)
+    qtbot.addWidget(first)
+    qtbot.addWidget(second)
+    first.phone_edit.setText("0577-12-3456")
+    assert first.save()
+    second.notes_edit.setPlainText("冬季休業")
+    seen = {}
+
+    def choose():
+        seen["rows"] = sorted(second.field_choice._groups)
+        second.field_choice.accept()  # their phone (they changed it), my note
+
+    _answer_conflict("項目ごとに選ぶ…", seen, then=lambda: QTimer.singleShot(50, choose))
+    assert second.save()
+    assert "電話" in seen["message"] and "受入先" in seen["message"]
+    assert seen["rows"] == ["notes", "phone"]
+    with database.session() as session:
+        row = session.execute(text("SELECT phone, notes, row_version FROM host WHERE id = :id"), {"id": host_id}).one()
+    assert tuple(row) == ("0577-12-3456", "冬季休業", 3)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidgetItem, QMessageBox, QWidget
@@ -14,26 +11,15 @@ from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.services import participants
 from kankei_desktop.services.addresses import lookup_postal_code
-from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.services.participants import PersonInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.forms.ui_person_editor import Ui_PersonEditor
 from kankei_desktop.store.versions import StaleRecordError
-from kankei_desktop.ui.conflict import CANCEL, RELOAD, FieldChoiceDialog, ask_conflict
-from kankei_desktop.ui.words import shown, yes_no
+from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
+from kankei_desktop.ui.words import shown
 
 GENDERS = ("", "女", "男", "その他", "無回答")
 ERROR_STYLE = "border: 2px solid #c53030;"
-
-
-def _as_text(value) -> str:
-    if isinstance(value, bool):
-        return yes_no(value)
-    if isinstance(value, list):
-        return "、".join(value)
-    if isinstance(value, date):
-        return display_date(value)
-    return "" if value is None else str(value)
 
 
 def _split_list(text: str) -> list[str]:
@@ -209,26 +195,17 @@ class PersonEditor(QDialog):
 
     def _resolve_conflict(self, mine: PersonInput, error: StaleRecordError) -> bool:
         """Somebody else saved this person meanwhile: reload theirs, or merge field by field and save."""
-        answer = ask_conflict(self, error.message)
-        if answer == CANCEL:
-            return False
         with self.database.session() as session:
             theirs = participants.load_person_input(session, self.person_id)
             version = participants.person_version(session, self.person_id)
+        answer, values = settle(self, error, mine, theirs)
+        if answer == CANCEL:
+            return False
+        self._load(values)
+        self.row_version = version
         if answer == RELOAD:
-            self._load(theirs)
-            self.row_version = version
             self._saved_state = self.collect_raw()
             return False
-        rows = [(name, shown(field_label(name)), _as_text(getattr(mine, name)), _as_text(getattr(theirs, name)))
-                for name in asdict(mine) if getattr(mine, name) != getattr(theirs, name)]
-        dialog = FieldChoiceDialog(rows, set(error.fields), self)
-        self.field_choice = dialog  # for tests and screenshots
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return False
-        merged = replace(mine, **{name: getattr(theirs, name) for name in dialog.theirs_fields()})
-        self._load(merged)
-        self.row_version = version
         return self.save()
 
     def has_unsaved_changes(self) -> bool:
