@@ -4,102 +4,102 @@
 <context>
     <name>HostEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="39"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="41"/>
         <source>Host</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="39"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="41"/>
         <source>New host</source>
         <translation>新しい受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="55"/>
         <source>Look up address</source>
         <translation>住所を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="58"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="60"/>
         <source>Guests sleep here (lodging)</source>
         <translation>宿泊できる（宿泊先）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="63"/>
         <source> persons / night</source>
         <translation> 名／泊</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="62"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="64"/>
         <source>Hosts side-job / second-job talent</source>
         <translation>副業・兼業人材を受け入れている</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="65"/>
         <source>Small or medium-sized business</source>
         <translation>中小企業</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="83"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="84"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="85"/>
         <source>Contact person</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="86"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="87"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="88"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="89"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="90"/>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="91"/>
         <source>Address</source>
         <translation>番地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="92"/>
         <source>Building</source>
         <translation>建物</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="93"/>
         <source>Capacity</source>
         <translation>定員</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="96"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="137"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="141"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>

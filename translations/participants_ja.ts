@@ -301,37 +301,37 @@
 <context>
     <name>PersonEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="40"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="43"/>
         <source>New participant</source>
         <translation>参加者の新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="40"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="43"/>
         <source>Edit participant</source>
         <translation>参加者の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="51"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="54"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="201"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="223"/>
         <source>Unsaved changes</source>
         <translation>保存されていない変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="202"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="224"/>
         <source>Discard the changes you made?</source>
         <translation>変更を保存せずに閉じますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="218"/>
+        <location filename="../kankei_desktop/ui/areas/participants/editor.py" line="240"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>

@@ -45,6 +45,14 @@ FIELD_LABELS = {
     "interests": "関心", "skills": "スキル", "summary": "要約", "note": "備考", "status": "状態",
 }
 
+# Stays, hosts and mail, as a refused save names them (store/versions.py).
+FIELD_LABELS.update({key: label for key, label in {
+    "purpose": "目的", "start_on": "開始日", "end_on": "終了日", "host_id": "受入先", "lodging_id": "宿泊先",
+    "programme_id": "プログラム", "capacity_per_night": "定員", "contact_person": "担当者", "kind": "種別",
+    "person_ids": "参加者", "sent_on": "発送日", "received_on": "受取日", "shipped_on": "発送日",
+    "delivered_on": "配達日", "tracking_number": "追跡番号", "contents": "内容", "occurred_on": "日付",
+}.items() if key not in FIELD_LABELS})
+
 
 def field_label(field: str) -> str:
     return FIELD_LABELS.get(field, field)

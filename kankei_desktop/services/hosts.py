@@ -27,7 +27,8 @@ from kankei_desktop.domain.text import (
     normalise_spaces,
 )
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
-from kankei_desktop.store import audit
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import joined_text, slash_date
 
 
@@ -118,6 +119,11 @@ def _live_host(session: Session, host_id: str) -> Host:
     return host
 
 
+def host_version(session: Session, host_id: str) -> int | None:
+    """The host's row version, for an editor to hand back at its save."""
+    return versions.version_of(session, Host, host_id)
+
+
 def load_host_input(session: Session, host_id: str) -> HostInput:
     host = _live_host(session, host_id)
     return HostInput(**{name: getattr(host, name) for name in _FIELDS})
@@ -139,8 +145,12 @@ def _fullest_night(session: Session, host_id: str, today: date) -> tuple[date, i
     return (night, persons) if persons else None
 
 
-def update_host(session: Session, host_id: str, data: HostInput, *, today: date | None = None) -> bool:
+def update_host(session: Session, host_id: str, data: HostInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit. Lowering a lodging's capacity below nights already booked is refused."""
+    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
+    # on a server the row is held until the commit.
+    versions.check(session, Host, host_id, expected_version, "host", "受入先", field_label)
+    versions.lock_rows(session, Host, [host_id])  # a booking waits while the capacity changes
     data = _checked(data)
     host = _live_host(session, host_id)
     if host.capacity_per_night is not None and (

@@ -18,7 +18,8 @@ from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.store import audit
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.store import audit, versions
 
 
 @dataclass
@@ -94,8 +95,11 @@ def load_interaction(session: Session, interaction_id: str) -> InteractionInput:
     return InteractionInput(**_values(_live(session, interaction_id)))
 
 
-def update_interaction(session: Session, interaction_id: str, data: InteractionInput) -> InteractionInput | None:
+def update_interaction(session: Session, interaction_id: str, data: InteractionInput, *, expected_version: int | None = None) -> InteractionInput | None:
     """Save an edit; returns the values before (for undo), or None when nothing differed."""
+    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
+    # on a server the row is held until the commit.
+    versions.check(session, Interaction, interaction_id, expected_version, "interaction", "関わり", field_label)
     interaction = _live(session, interaction_id)
     data = _checked(session, data)
     before = _values(interaction)

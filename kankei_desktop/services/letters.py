@@ -22,7 +22,8 @@ from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Attachment, Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.services import attachments
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.store import audit
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.store import audit, versions
 
 
 @dataclass
@@ -156,7 +157,10 @@ def create_letter(session: Session, data: LetterInput, *, photos: list[Path] = (
     return letter.id
 
 
-def update_letter(session: Session, letter_id: str, data: LetterInput, *, today: date | None = None) -> bool:
+def update_letter(session: Session, letter_id: str, data: LetterInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
+    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
+    # on a server the row is held until the commit.
+    versions.check(session, Letter, letter_id, expected_version, "letter", "手紙", field_label)
     letter = live_letter(session, letter_id)
     before = _snapshot(load_letter_input(session, letter_id))
     data = _checked(session, data, letter_id, today)

@@ -31,7 +31,8 @@ from kankei_desktop.domain.text import (
     person_search_text,
     to_katakana,
 )
-from kankei_desktop.store import audit
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.store import audit, versions
 from kankei_desktop.store.rows import plain_rows
 
 
@@ -194,9 +195,16 @@ def _plain_input(data: PersonInput) -> dict:
     return asdict(data)
 
 
-def update_person(session: Session, person_id: str, data: PersonInput, *, on: date | None = None) -> bool:
-    """Save an edit; returns False when nothing differed (no audit entry then)."""
+def update_person(session: Session, person_id: str, data: PersonInput, *, on: date | None = None,
+                  expected_version: int | None = None) -> bool:
+    """Save an edit; returns False when nothing differed (no audit entry then).
+
+    ``expected_version``: the row version the editor loaded; a person saved by somebody else
+    since is refused (``versions.StaleRecordError``) instead of overwritten.
+    """
     data = _checked(data)
+    # First (on a server it locks the row until the commit), then the row is read as it is now.
+    versions.check(session, Person, person_id, expected_version, "person", "参加者", field_label)
     person = _live_person(session, person_id)
     before = _snapshot(session, person)
     after = _plain_input(data)
@@ -243,6 +251,11 @@ def _live_person(session: Session, person_id: str) -> Person:
     if person is None or person.deleted_at is not None:
         raise NotFoundError("参加者が見つかりません（削除された可能性があります）。")
     return person
+
+
+def person_version(session: Session, person_id: str) -> int | None:
+    """The person's row version, for an editor to hand back at its save."""
+    return versions.version_of(session, Person, person_id)
 
 
 def load_person_input(session: Session, person_id: str) -> PersonInput:

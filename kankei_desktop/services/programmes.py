@@ -17,7 +17,8 @@ from kankei_desktop.domain.programme_templates import TEMPLATES
 from kankei_desktop.domain.limits import add_length_errors, length_errors
 from kankei_desktop.domain.tables import Enrollment, Programme, ProgrammeStage, ProgrammeTarget, utc_now
 from kankei_desktop.domain.text import normalise_spaces
-from kankei_desktop.store import audit
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.store import audit, versions
 
 # Keys of the two standard targets; any other key is a named custom target.
 TARGET_PARTICIPANTS = "participants"
@@ -211,9 +212,12 @@ def _snapshot(session: Session, programme: Programme, targets: list[TargetInput]
     return values
 
 
-def update_programme(session: Session, programme_id: str, data: ProgrammeInput) -> ProgrammeInput | None:
+def update_programme(session: Session, programme_id: str, data: ProgrammeInput, *, expected_version: int | None = None) -> ProgrammeInput | None:
     """Save an edit. Returns the values before (for undo), or None when nothing differed."""
     data = _checked(data)
+    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
+    # on a server the row is held until the commit.
+    versions.check(session, Programme, programme_id, expected_version, "programme", "プログラム", field_label)
     programme = live_programme(session, programme_id)
     before = load_programme_input(session, programme_id)
     changes = audit.diff(_snapshot(session, programme), {**{n: getattr(data, n) for n in _FIELDS},

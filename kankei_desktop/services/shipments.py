@@ -22,7 +22,8 @@ from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.store import audit
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.store import audit, versions
 
 
 @dataclass
@@ -158,8 +159,11 @@ def create_shipment(session: Session, data: ShipmentInput, *, today: date | None
     return shipment.id
 
 
-def update_shipment(session: Session, shipment_id: str, data: ShipmentInput, *, today: date | None = None) -> bool:
+def update_shipment(session: Session, shipment_id: str, data: ShipmentInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit; False when nothing differed. The carried letter follows the dates."""
+    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
+    # on a server the row is held until the commit.
+    versions.check(session, Shipment, shipment_id, expected_version, "shipment", "発送", field_label)
     shipment = live_shipment(session, shipment_id)
     before = {name: getattr(shipment, name) for name in _FIELDS}
     data = _checked(session, data, shipment_id, today, stored_tracking=shipment.tracking_number)

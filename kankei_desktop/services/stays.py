@@ -19,7 +19,7 @@ from kankei_desktop.domain.calendar import Period, display_date
 from kankei_desktop.domain.enums import StayStatus
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
-from kankei_desktop.domain.tables import Enrollment, Person, Programme, Stay, StayParticipant, utc_now
+from kankei_desktop.domain.tables import Enrollment, Host, Person, Programme, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.activity import refresh_last_activity
@@ -31,7 +31,8 @@ from kankei_desktop.services.stay_rules import (
     stay_kind,
     stay_nights,
 )
-from kankei_desktop.store import audit
+from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import fetch_marks
 
 # A 日帰り is one day, so 短期 starts at 2 days at the earliest; 長期 must start after 短期.
@@ -266,6 +267,10 @@ def check_stay(
         raise ValidationError(errors)
     if data.status == StayStatus.CANCELLED.value:
         return data  # a cancelled stay takes no bed and no day
+    # On a server, two coordinators booking at once: the persons and the lodging are held until
+    # the commit, so the overlap and capacity reads below see whatever the other one saved.
+    versions.lock_rows(session, Person, data.person_ids)
+    versions.lock_rows(session, Host, [data.lodging_id])
     _person_conflicts(session, data, exclude_stay_id)
     overflow = _capacity_overflow(session, data, exclude_stay_id, hosts)
     if overflow is None:
@@ -340,8 +345,11 @@ def _live_stay(session: Session, stay_id: str) -> Stay:
     return stay
 
 
-def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date | None = None) -> bool:
+def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit; returns False when nothing differed."""
+    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
+    # on a server the row is held until the commit.
+    versions.check(session, Stay, stay_id, expected_version, "stay", "滞在", field_label)
     stay = _live_stay(session, stay_id)
     if data.status != stay.status and data.status not in STATUS_MOVES.get(stay.status, ()):
         raise ValidationError({"status": f"状態を「{stay.status}」から「{data.status}」には変更できません。"})

@@ -27,6 +27,8 @@ from kankei_desktop.domain import tables  # noqa: F401  (registers every table)
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.store import backup, location, migrations, probe, server
 from kankei_desktop.store import lock as lock_file
+from kankei_desktop.store import changes
+from kankei_desktop.store import versions  # noqa: F401  (raises row versions in every session)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -74,6 +76,8 @@ class Database:
         self.warnings: list[str] = []
         self.after_crash = False
         self.read_only = False
+        # Names this window in the server's change notices (store/changes.py).
+        self.origin = secrets.token_hex(8)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -81,6 +85,8 @@ class Database:
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
+                if self.is_server:
+                    changes.announce(session, self.origin)
                 session.commit()
             except OperationalError as error:
                 session.rollback()
@@ -91,6 +97,10 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    def change_listener(self) -> changes.ChangeListener | None:
+        """On a server, a listener for other windows' saves; None for a file (one writer)."""
+        return changes.ChangeListener(self.engine, self.origin) if self.is_server else None
 
     def close(self) -> None:
         self.engine.dispose()

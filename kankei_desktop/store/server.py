@@ -26,6 +26,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
+from kankei_desktop.store import changes
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.store import migrations
 
@@ -131,6 +132,7 @@ def make_engine(address: ServerAddress, *, read_only: bool = False) -> Engine:
             if found:
                 cparams["password"] = found
 
+    changes.watch_writes(engine)  # a session that wrote tells the other windows (store/changes.py)
     return engine
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from kankei_desktop.ui import icons as qta
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, QTimer, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -57,6 +57,7 @@ EXPORT_OF_AREA = {"participants": "persons", "programmes": "enrollments", "stays
 
 GEOMETRY = settings.Option("window/geometry", QByteArray, QByteArray())
 SPLITTER = settings.Option("window/sidebar_splitter", QByteArray, QByteArray())
+CHANGE_POLL_MS = 2000  # how often a window on a server asks whether another one saved
 
 
 def _load_area_class(spec: str) -> type[AreaPage]:
@@ -151,6 +152,17 @@ class MainWindow(QMainWindow):
         for key, page_class in self._area_classes.items():
             if page_class.BUILD_AT_START:
                 self._page(key)
+        # On a server: another window's save refreshes the open area within seconds (store/changes.py).
+        self._changes = database.change_listener() if getattr(database, "is_server", False) else None
+        if self._changes is not None:
+            self.change_timer = QTimer(self)
+            self.change_timer.setInterval(CHANGE_POLL_MS)
+            self.change_timer.timeout.connect(self._refresh_on_others_saves)
+            self.change_timer.start()
+
+    def _refresh_on_others_saves(self) -> None:
+        if self._changes is not None and self._changes.changed():
+            self.current_page().refresh()  # areas keep their selection on refresh
 
     # ------------------------------------------------------------- areas
     def _add_area(self, page_class: type[AreaPage]) -> None:
@@ -489,6 +501,10 @@ class MainWindow(QMainWindow):
         worker.wait_for_running(self)  # names what still runs in a small dialog, then waits for it
         settings.put(GEOMETRY, self.saveGeometry())
         settings.put(SPLITTER, self.splitter.saveState())
+        if self._changes is not None:
+            self.change_timer.stop()
+            self._changes.close()
+            self._changes = None
         super().closeEvent(event)
         if event.isAccepted() and self.owns_database:
             self.database.close()

@@ -1,6 +1,6 @@
 """The whole schema. Importing this package registers every table."""
 
-from kankei_desktop.domain.tables.base import Record, new_id, utc_now
+from kankei_desktop.domain.tables.base import Record, Versioned, new_id, utc_now
 from kankei_desktop.domain.tables.exchange import (
     ExchangeConflict,
     ExchangeContext,
@@ -42,5 +42,5 @@ __all__ = [
     "ExchangeHistory", "ExchangeJournal", "ExchangeOffice", "Host", "ImportMapping", "Interaction", "LadderStageChange",
     "Letter", "Person", "PersonTag", "PersonTie", "Programme", "ProgrammeStage",
     "ProgrammeTarget", "Record", "ReportComment", "Segment", "Setting", "Shipment", "Stay",
-    "StayParticipant", "new_id", "utc_now",
+    "StayParticipant", "Versioned", "new_id", "utc_now",
 ]

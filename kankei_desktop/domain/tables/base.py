@@ -22,3 +22,10 @@ class Record(SQLModel):
     updated_at: datetime = Field(default_factory=utc_now, nullable=False)
     # A tombstone, not a DELETE: sync and undo need to know the row existed.
     deleted_at: datetime | None = Field(default=None)  # deliberately not indexed: see migration 0003
+
+
+class Versioned(SQLModel):
+    """A row version: raised by one on every saved change (store/versions.py), so an editor
+    that loaded version 3 learns at its save that somebody else saved version 4 meanwhile."""
+
+    row_version: int = Field(default=1, nullable=False, sa_column_kwargs={"server_default": "1"})

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import text
 from sqlmodel import Field, Index
 
-from kankei_desktop.domain.tables.base import Record
+from kankei_desktop.domain.tables.base import Record, Versioned
 
 
-class Host(Record, table=True):
+class Host(Record, Versioned, table=True):
     __tablename__ = "host"
 
     name: str = Field(max_length=100)
@@ -31,7 +31,7 @@ class Host(Record, table=True):
     notes: str = ""
 
 
-class Stay(Record, table=True):
+class Stay(Record, Versioned, table=True):
     __tablename__ = "stay"
     __table_args__ = (
         Index("ix_stay_dates", "start_on", "end_on"),

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import text
 from sqlmodel import Field, Index
 
-from kankei_desktop.domain.tables.base import Record
+from kankei_desktop.domain.tables.base import Record, Versioned
 
 
-class Shipment(Record, table=True):
+class Shipment(Record, Versioned, table=True):
     __tablename__ = "shipment"
     __table_args__ = (Index("ix_shipment_person", "person_id"),
                       Index("ix_shipment_shipped", "shipped_on"),
@@ -34,7 +34,7 @@ class Shipment(Record, table=True):
     notes: str = ""
 
 
-class Letter(Record, table=True):
+class Letter(Record, Versioned, table=True):
     __tablename__ = "letter"
     __table_args__ = (Index("ix_letter_person", "person_id"),
                       Index("ix_letter_sent", "sent_on"),

@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import text
 from sqlmodel import Field, Index
 
-from kankei_desktop.domain.tables.base import Record
+from kankei_desktop.domain.tables.base import Record, Versioned
 
 
-class Person(Record, table=True):
+class Person(Record, Versioned, table=True):
     __tablename__ = "person"
     # One index per sortable list column, each ending in (furigana_sort, id) so
     # the list reads ids in display order from the index alone (migration 0004).
@@ -106,7 +106,7 @@ class LadderStageChange(Record, table=True):
     reason: str = ""
 
 
-class Interaction(Record, table=True):
+class Interaction(Record, Versioned, table=True):
     """Every other touch: online event, consultation, donation, purchase, visit."""
 
     __tablename__ = "interaction"

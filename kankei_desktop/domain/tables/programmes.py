@@ -7,10 +7,10 @@ from datetime import date
 from sqlalchemy import text
 from sqlmodel import Field, Index
 
-from kankei_desktop.domain.tables.base import Record
+from kankei_desktop.domain.tables.base import Record, Versioned
 
 
-class Programme(Record, table=True):
+class Programme(Record, Versioned, table=True):
     __tablename__ = "programme"
 
     name: str = Field(max_length=100)
@@ -43,7 +43,7 @@ class ProgrammeTarget(Record, table=True):
     target_value: float
 
 
-class Enrollment(Record, table=True):
+class Enrollment(Record, Versioned, table=True):
     """A person in a programme, at one of its stages."""
 
     __tablename__ = "enrollment"

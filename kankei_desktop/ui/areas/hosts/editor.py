@@ -23,6 +23,8 @@ from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import hosts
 from kankei_desktop.services.hosts import HostInput
 from kankei_desktop.store import Database
+from kankei_desktop.store.versions import StaleRecordError
+from kankei_desktop.ui.conflict import CANCEL, CHOOSE, settle
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -104,9 +106,11 @@ class HostEditor(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.capacity_spin.setEnabled(False)
+        self.row_version: int | None = None
         if host_id:
             with database.session() as session:
                 self._load(hosts.load_host_input(session, host_id))
+                self.row_version = hosts.host_version(session, host_id)  # a later save by another is refused
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _kind_changed(self, _index: int) -> None:
@@ -163,10 +167,20 @@ class HostEditor(QDialog):
         try:
             with self.database.session() as session:
                 if self.host_id:
-                    hosts.update_host(session, self.host_id, self.collect())
+                    hosts.update_host(session, self.host_id, self.collect(), expected_version=self.row_version)
                     self.saved_id = self.host_id
                 else:
                     self.saved_id = hosts.create_host(session, self.collect())
+        except StaleRecordError as error:
+            with self.database.session() as session:
+                theirs = hosts.load_host_input(session, self.host_id)
+                version = hosts.host_version(session, self.host_id)
+            answer, values = settle(self, error, self.collect(), theirs)
+            if answer == CANCEL:
+                return False
+            self._load(values)
+            self.row_version = version
+            return self.save() if answer == CHOOSE else False
         except (ValidationError, KankeiError) as error:
             self.show_error(error.message)
             return False

@@ -15,6 +15,8 @@ from kankei_desktop.services.participants import PersonInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui import accessibility
 from kankei_desktop.ui.forms.ui_person_editor import Ui_PersonEditor
+from kankei_desktop.store.versions import StaleRecordError
+from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -35,6 +37,7 @@ class PersonEditor(QDialog):
         super().__init__(parent)
         self.database = database
         self.person_id = person_id
+        self.row_version: int | None = None
         self.ui = Ui_PersonEditor()
         self.ui.setupUi(self)
         self.setWindowTitle(self.tr("New participant") if person_id is None else self.tr("Edit participant"))
@@ -61,6 +64,8 @@ class PersonEditor(QDialog):
         else:
             with database.session() as session:
                 self._load(participants.load_person_input(session, person_id))
+                # The version this edit starts from: a save after somebody else's is refused.
+                self.row_version = participants.person_version(session, person_id)
         self._saved_state = self.collect_raw()
         self.ui.name_edit.setFocus()
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
@@ -182,14 +187,31 @@ class PersonEditor(QDialog):
                 if self.person_id is None:
                     self.person_id = participants.create_person(session, data)
                 else:
-                    participants.update_person(session, self.person_id, data)
+                    participants.update_person(session, self.person_id, data, expected_version=self.row_version)
         except ValidationError as error:
             self.show_errors(error.errors)
             return False
+        except StaleRecordError as error:
+            return self._resolve_conflict(data, error)
         self.show_errors({})
         self._saved_state = self.collect_raw()
         self.accept()
         return True
+
+    def _resolve_conflict(self, mine: PersonInput, error: StaleRecordError) -> bool:
+        """Somebody else saved this person meanwhile: reload theirs, or merge field by field and save."""
+        with self.database.session() as session:
+            theirs = participants.load_person_input(session, self.person_id)
+            version = participants.person_version(session, self.person_id)
+        answer, values = settle(self, error, mine, theirs)
+        if answer == CANCEL:
+            return False
+        self._load(values)
+        self.row_version = version
+        if answer == RELOAD:
+            self._saved_state = self.collect_raw()
+            return False
+        return self.save()
 
     def has_unsaved_changes(self) -> bool:
         return self.collect_raw() != self._saved_state
