@@ -63,7 +63,7 @@ def send(source, target, folder: Path, passphrase: str = PASSPHRASE):
     return exchange.apply_package(target, written.path, passphrase, backup=False)
 
 
-def dump(database, skip_columns: tuple[str, ...] = ("updated_at",)) -> dict:
+def dump(database, skip_columns: tuple[str, ...] = ("updated_at", "row_version")) -> dict:
     """Every shared table's rows, sorted, without the local-only tables."""
     connection = sqlite3.connect(database.path)
     try:

@@ -24,7 +24,7 @@ from kankei_desktop.domain.errors import ConflictError, KankeiError, NotFoundErr
 from kankei_desktop.domain.tables import ExchangeOffice, utc_now
 from kankei_desktop.domain.text import furigana_sort_key, person_search_text
 from kankei_desktop.services.exchange import events, offices, rules, sealed
-from kankei_desktop.services.exchange.package import CHUNK, FORMAT, FORMAT_VERSION, journaled_columns, shared_tables
+from kankei_desktop.services.exchange.package import CHUNK, FORMAT, FORMAT_VERSION, journaled_columns, shared_tables, stored_columns
 from kankei_desktop.store import migrations
 
 _SEARCH_FIELDS = {"name", "furigana", "email", "phone"}
@@ -234,7 +234,7 @@ class _Applier:
     def _chunk(self, table: str, columns: list[str], known: list[int], rows: list, metas: list) -> None:
         ids = [row[0] for row in rows]
         marks = ",".join("?" * len(ids))
-        all_columns = [c.name for c in SQLModel.metadata.tables[table].columns]
+        all_columns = stored_columns(table)
         local = {r[0]: dict(zip(all_columns, r)) for r in self.connection.execute(
             f"SELECT {', '.join(all_columns)} FROM {table} WHERE id IN ({marks})", ids)}
         unacked: dict[str, dict[str, tuple]] = {}

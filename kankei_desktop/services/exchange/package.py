@@ -28,13 +28,21 @@ LOCAL_TABLES = frozenset({"audit_log", "setting", "import_mapping", "segment", "
                           "exchange_office", "exchange_conflict", "exchange_history"})
 # Recomputed by each file from the others; never a field of a change.
 DERIVED = frozenset({"id", "created_at", "updated_at", "search_text", "furigana_sort", "first_tie",
-                     "last_activity_on"})
+                     "last_activity_on", "row_version"})
+# Each file's own edit counter (the guard against a stale save): it never travels.
+LOCAL_COLUMNS = frozenset({"row_version"})
 CHUNK = 500
 
 
 def shared_tables() -> list[str]:
     """Shared tables, parents before children."""
     return [t.name for t in SQLModel.metadata.sorted_tables if t.name not in LOCAL_TABLES]
+
+
+def stored_columns(table: str) -> list[str]:
+    """The columns a package carries for ``table``, the id first (rows are keyed on it)."""
+    names = [c.name for c in SQLModel.metadata.tables[table].columns if c.name not in LOCAL_COLUMNS]
+    return ["id", *(name for name in names if name != "id")]
 
 
 def journaled_columns(table: str) -> list[str]:
@@ -80,7 +88,7 @@ def collect(session, me, peer, *, full: bool = False, progress=None) -> tuple[di
         rows = changed.get(table)
         if not rows:
             continue
-        columns = [c.name for c in SQLModel.metadata.tables[table].columns]
+        columns = stored_columns(table)
         ids = list(rows)
         values, metas = [], []
         for start in range(0, len(ids), CHUNK):
