@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.reporting",
     "kankei_desktop.cli.settings",
     "kankei_desktop.cli.indicators",
+    "kankei_desktop.cli.server",
 )
 
 
