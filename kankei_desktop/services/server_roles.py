@@ -97,7 +97,7 @@ def grant_tables(connection: Connection, groups: dict[str, str]) -> None:
             connection.execute(text(f"GRANT SELECT ON {name} TO {viewer}"))
             continue
         readable = [c.name for c in known[table].columns if c.name not in withheld.get(table, set())]
-        columns = ", ".join(quoted(c) for c in readable)
+        columns = ", ".join(quoted(c) for c in [*readable, "ctid"])  # ctid: the KPI queries' rowid twin
         connection.execute(text(f"GRANT SELECT ({columns}) ON {name} TO {viewer}"))
     connection.execute(text(f"GRANT INSERT ON audit_log TO {viewer}"))  # a report records itself
     connection.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {admin}, {coordinator}"))
