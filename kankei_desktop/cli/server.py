@@ -72,6 +72,7 @@ def run_init(args: argparse.Namespace) -> int:
     from kankei_desktop.services import server_roles
     from kankei_desktop.store import create_database
 
+    _require_role_rights(args.db)
     database = create_database(args.db)  # refused unchanged unless the database is empty
     try:
         try:
@@ -91,6 +92,24 @@ def run_init(args: argparse.Namespace) -> int:
     print(f"役割: {'、'.join(made) or '（既存）'}。最初の管理者: {args.admin}"
           "（パスワードは psql の \\password で設定し、各自の .pgpass か OS のキーリングに保存します）")
     return 0
+
+
+def _require_role_rights(address) -> None:
+    """Refused before anything is made: roles need CREATEROLE (or a superuser)."""
+    from sqlalchemy import text
+
+    from kankei_desktop.store.server import _connect_check, make_engine
+
+    engine = make_engine(address)
+    try:
+        with _connect_check(engine, address) as connection:
+            user, allowed = connection.execute(text(
+                "SELECT rolname, rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+    finally:
+        engine.dispose()
+    if not allowed:
+        raise StoreError(f"ユーザー「{user}」には役割を作る権限（CREATEROLE）がありません。server init はサーバーの管理者"
+                         "（CREATEROLE を持つユーザー）で実行してください。何も変更していません。")
 
 
 def _drop_schema(database) -> None:

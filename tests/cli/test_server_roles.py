@@ -141,3 +141,22 @@ def test_a_server_backup_restores_into_a_new_database(empty_server_database, tmp
         other.close()
         with_data.close()
         pg_support.drop(with_data.path)
+
+
+def test_init_by_a_user_who_cannot_make_roles_is_refused_and_makes_nothing(empty_server_database):
+    plain = f"plain_{os.getpid()}_{empty_server_database.name[-4:]}"
+    admin = create_engine(ServerAddress(os.environ["KANKEI_TEST_PG"]).url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE ROLE "{plain}" LOGIN'))
+            connection.execute(text(f'ALTER DATABASE "{empty_server_database.name}" OWNER TO "{plain}"'))
+        refused = run("server", "init", "--db", as_user(empty_server_database, plain), "--admin", "boss_" + plain)
+        assert refused.returncode == 2 and "CREATEROLE" in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1
+        with create_engine(empty_server_database.url).connect() as connection:
+            assert connection.execute(text(
+                "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar_one() == 0
+            assert connection.execute(text(
+                "SELECT count(*) FROM pg_roles WHERE rolname LIKE :p"), {"p": empty_server_database.name + "%"}).scalar_one() == 0
+    finally:
+        admin.dispose()
