@@ -54,8 +54,10 @@ class ServerConnectionDialog(QDialog):
         self.setWindowTitle(self.tr("Open server connection"))
         self._chosen = None
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Saved connections")))
+        heading = QLabel(self.tr("Saved connections"))
+        layout.addWidget(heading)
         self.list = QListWidget()
+        heading.setBuddy(self.list)
         self.list.setObjectName("saved_connections")
         self.list.setAccessibleName(self.tr("Saved connections"))
         self.list.currentItemChanged.connect(self._show_item)
@@ -99,6 +101,7 @@ class ServerConnectionDialog(QDialog):
         buttons.accepted.connect(self._connect)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.resize(640, 380)
         self._fill()
 
     def _fill(self, select: str | None = None) -> None:
