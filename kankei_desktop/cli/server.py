@@ -72,7 +72,8 @@ def run_init(args: argparse.Namespace) -> int:
     from kankei_desktop.services import server_roles
     from kankei_desktop.store import create_database
 
-    _require_role_rights(args.db)
+    if _require_role_rights(args.db):
+        return _roles_only(args)  # a restored (or migrated-to) database: our schema, no roles yet
     database = create_database(args.db)  # refused unchanged unless the database is empty
     try:
         try:
@@ -94,22 +95,45 @@ def run_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _require_role_rights(address) -> None:
-    """Refused before anything is made: roles need CREATEROLE (or a superuser)."""
+def _require_role_rights(address) -> bool:
+    """Refused before anything is made: roles need CREATEROLE (or a superuser). True when the
+    database already holds our schema at this program's version but not yet its roles."""
     from sqlalchemy import text
 
-    from kankei_desktop.store.server import _connect_check, make_engine
+    from kankei_desktop.services.server_roles import group_name
+    from kankei_desktop.store import migrations
+    from kankei_desktop.store.server import _connect_check, _state, make_engine
 
     engine = make_engine(address)
     try:
         with _connect_check(engine, address) as connection:
             user, allowed = connection.execute(text(
                 "SELECT rolname, rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")).one()
+            revision, _tables = _state(connection)
+            roles = connection.execute(text("SELECT count(*) FROM pg_roles WHERE rolname = :r"),
+                                       {"r": group_name(address.name, "admin")}).scalar_one()
     finally:
         engine.dispose()
     if not allowed:
         raise StoreError(f"ユーザー「{user}」には役割を作る権限（CREATEROLE）がありません。server init はサーバーの管理者"
                          "（CREATEROLE を持つユーザー）で実行してください。何も変更していません。")
+    return revision == migrations.head_revision() and not roles
+
+
+def _roles_only(args: argparse.Namespace) -> int:
+    from kankei_desktop.services import server_roles
+    from kankei_desktop.store.server import make_engine
+
+    if args.demo:
+        raise StoreError("このデータベースにはすでにデータがあります。--demo は空のデータベースにだけ使えます。何も変更していません。")
+    engine = make_engine(args.db)
+    try:
+        with engine.begin() as connection:
+            made = server_roles.create_roles(connection, args.admin)
+    finally:
+        engine.dispose()
+    print(f"既存のデータベース「{args.db}」に役割を作成しました: {'、'.join(made)}。最初の管理者: {args.admin}")
+    return 0
 
 
 def _drop_schema(database) -> None:
@@ -210,7 +234,7 @@ def run_restore(args: argparse.Namespace) -> int:
     server_backup.restore(args.source, args.db)
     database = open_for_command(args)  # opens (and migrates an older dump) like any writer
     database.close()
-    print(f"「{args.source}」を「{args.db}」に復元しました。役割は server init の手順で付け直します（docs/server.md）。")
+    print(f"「{args.source}」を「{args.db}」に復元しました。役割は server init --db（同じ URL）--admin 名前 で付けます。")
     return 0
 
 

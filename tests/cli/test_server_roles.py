@@ -134,6 +134,11 @@ def test_a_server_backup_restores_into_a_new_database(empty_server_database, tmp
     assert restored.returncode == 0, restored.stderr
     again = run("server", "restore", "--db", empty_server_database, "--from", dump)
     assert again.returncode == 2 and "空ではありません" in again.stderr
+    boss = f"boss_{os.getpid()}_{empty_server_database.name[-4:]}"
+    roles = run("server", "init", "--db", empty_server_database, "--admin", boss)  # the restored copy's roles
+    assert roles.returncode == 0 and "既存のデータベース" in roles.stdout, roles.stderr
+    listed = run("server", "user", "list", "--db", as_user(empty_server_database, boss))
+    assert f"{boss}\t管理者" in listed.stdout
     other = open_database(empty_server_database, read_only=True)
     try:
         assert _dumps(with_data) == _dumps(other)
