@@ -56,6 +56,11 @@ def test_a_viewer_makes_the_progress_pdf_but_cannot_read_a_name(office, tmp_path
     report = run("report", "--db", as_user(address, viewer), "--fiscal-year", "2026", "--out", tmp_path / "r.pdf")
     assert report.returncode == 0, report.stderr
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
+    seen_by = {user: run("stats", "--db", as_user(address, user), "--fiscal-year", "2026", "--json") for user in (viewer, admin)}
+    assert seen_by[viewer].returncode == 0, seen_by[viewer].stderr
+    assert seen_by[viewer].stdout == seen_by[admin].stdout  # the viewer's figures are everybody's figures
+    named = run("report", "--db", as_user(address, viewer), "--fiscal-year", "2026", "--named", "--out", tmp_path / "n.pdf")
+    assert named.returncode == 2 and "権限" in named.stderr and not (tmp_path / "n.pdf").exists()
     engine = create_engine(ServerAddress(as_user(address, viewer)).url)
     try:
         with engine.connect() as connection:
@@ -100,12 +105,26 @@ def test_the_demo_file_goes_to_the_server_and_back_unchanged(empty_server_databa
 
     first = tmp_path / "demo.sqlite3"
     database = create_database(first)
+    picture = tmp_path / "rice.png"
+    from PIL import Image
+
+    Image.new("RGB", (40, 30), (200, 180, 90)).save(picture)
+    from kankei_desktop.services.attachments import add_attachment
+
     with database.session() as session:
         demo.load_demo_data(session)
+        person = session.execute(text("SELECT id FROM person ORDER BY id LIMIT 1")).scalar_one()
+        add_attachment(session, "person", person, picture)
     database.close()
-    there = run("migrate", "--from", first, "--to", empty_server_database)
+    shared = tmp_path / "shared-photos"
+    there = run("migrate", "--from", first, "--to", empty_server_database, "--photos", shared)
     assert there.returncode == 0, there.stderr
     assert "参加者: 300 → 300 件  一致" in there.stdout and "不一致" not in there.stdout
+    import hashlib
+
+    copied = [path for path in shared.rglob("*") if path.is_file()]
+    assert len(copied) == 1 and "写真: 1 枚" in there.stdout
+    assert copied[0].stem == hashlib.sha256(copied[0].read_bytes()).hexdigest()
     back = run("migrate", "--from", empty_server_database, "--to", tmp_path / "back.sqlite3")
     assert back.returncode == 0, back.stderr
     again = run("migrate", "--from", empty_server_database, "--to", tmp_path / "back.sqlite3")
@@ -118,6 +137,21 @@ def test_the_demo_file_goes_to_the_server_and_back_unchanged(empty_server_databa
         right.close()
     assert sum(map(len, a.values())) > 1000
     assert a == b
+    import sqlite3
+
+    from kankei_desktop.services.transfer import compare
+
+    changed = sqlite3.connect(tmp_path / "back.sqlite3")
+    changed.execute("UPDATE person SET furigana = furigana || 'ア' WHERE id = (SELECT min(id) FROM person)")
+    changed.commit()
+    changed.close()
+    left, right = open_database(first, read_only=True), open_database(tmp_path / "back.sqlite3", read_only=True)
+    try:
+        differing = [item.label for item in compare(left, right) if not item.same]
+    finally:
+        left.close()
+        right.close()
+    assert differing == ["参加者"]  # the comparison sees one changed letter in one field
 
 
 def test_a_server_backup_restores_into_a_new_database(empty_server_database, tmp_path):
