@@ -132,6 +132,9 @@ def make_window(database: Database):
 
     window = MainWindow(database, organisation_name(database))
     window.open_findings = show_open_findings(window, database)
+    from kankei_desktop.ui.server.connections import install_in
+
+    install_in(window)  # File ▸ Open server connection… (issue 20)
     return window
 
 

@@ -69,3 +69,25 @@ def test_the_file_menu_gets_the_action_after_open_file(qtbot):
     names = [action.objectName() for action in menu.actions()]
     assert names == ["open_file_action", "open_server_action", "import_action"]
     assert menu.actions()[1].shortcut().toString() == "Ctrl+Shift+O"
+
+
+def test_a_chosen_server_database_replaces_the_window(qtbot, app_ready, database):
+    import pg_support
+    from kankei_desktop.ui.app import make_window
+    from kankei_desktop.ui.server.connections import open_server
+
+    if not pg_support.active():
+        pytest.skip("needs a PostgreSQL server (pytest --pg)")
+    address = pg_support.fresh_url()
+    window = make_window(database)
+    qtbot.addWidget(window)
+    new = open_server(window, address)
+    assert new is not None
+    qtbot.addWidget(new)
+    try:
+        assert new.database.is_server and new.database.path == address
+        assert window.replaced_by is new and not window.isVisible()
+    finally:
+        new.close()
+        new.database.close()
+        pg_support.drop(address)

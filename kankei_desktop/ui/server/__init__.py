@@ -4,7 +4,10 @@ from kankei_desktop.ui.server.connections import (
     ServerConnectionDialog,
     choose_server,
     install_action,
+    install_in,
+    open_server,
     saved_connections,
 )
 
-__all__ = ["ServerConnectionDialog", "choose_server", "install_action", "saved_connections"]
+__all__ = ["ServerConnectionDialog", "choose_server", "install_action", "install_in", "open_server",
+           "saved_connections"]

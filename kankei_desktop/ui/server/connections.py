@@ -181,7 +181,7 @@ def choose_server(parent: QWidget | None = None):
 
 def install_action(window, file_menu) -> None:
     """File ▸ Open server connection… (Ctrl+Shift+O), right after Open file…: the chosen
-    address goes to ``window.open_file`` as a file path would."""
+    server database opens in a new window, which replaces this one (as Open file does)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QAction, QKeySequence
 
@@ -192,7 +192,7 @@ def install_action(window, file_menu) -> None:
     def chosen():
         address = choose_server(window)
         if address is not None:
-            window.open_file(address)
+            open_server(window, address)
 
     action.triggered.connect(chosen)
     after = next((a for a in file_menu.actions() if a.objectName() == "open_file_action"), None)
@@ -202,3 +202,47 @@ def install_action(window, file_menu) -> None:
         file_menu.insertAction(following[index], action)
     else:
         file_menu.addAction(action)
+
+
+def install_in(window) -> None:
+    """The action in ``window``'s File menu, when it has one (the menu's object name ``file_menu``)."""
+    from PySide6.QtWidgets import QMenu
+
+    menu = window.findChild(QMenu, "file_menu")
+    if menu is not None and not any(a.objectName() == "open_server_action" for a in menu.actions()):
+        install_action(window, menu)
+
+
+def open_server(window, address):
+    """Work on a server database: a new window on it replaces ``window`` (whose database is
+    closed, its lock released), as File ▸ Open file does; a refusal is shown, nothing changes."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from kankei_desktop.store import open_database
+
+    if getattr(window.database, "path", None) == address:
+        QMessageBox.information(window, QCoreApplication.translate("ServerConnectionDialog", "Open server connection"),
+                                QCoreApplication.translate("ServerConnectionDialog", "This database is already open."))
+        return None
+    try:
+        database = open_database(address)  # a server: no lock file, page check or file backup
+    except KankeiError as error:
+        QMessageBox.warning(window, QCoreApplication.translate("ServerConnectionDialog", "Cannot open the server database"),
+                            error.message)
+        return None
+    from kankei_desktop.ui import worker
+    from kankei_desktop.ui.app import make_window
+
+    waiting = getattr(worker, "wait_for_running", None)  # the old database's background work ends first
+    if waiting is not None:
+        waiting(window)
+    QCoreApplication.processEvents()
+    new = make_window(database)
+    new.owns_database = True
+    new.show()
+    window.replaced_by = new
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.close()
+    window.database.close()
+    return new
