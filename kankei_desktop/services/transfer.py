@@ -27,6 +27,12 @@ from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.services.records import RECORDS
 
 _BATCH = 1000
+# The tables that are no declared kind, as a coordinator says them.
+TABLE_LABELS = {
+    "attachment": "写真", "audit_log": "変更履歴", "import_mapping": "取込の対応付け", "segment": "セグメント",
+    "setting": "設定", "custom_indicator": "独自指標", "programme_stage": "プログラムの段階",
+    "programme_target": "プログラムの目標", "report_comment": "報告のコメント",
+}
 
 
 @dataclass
@@ -100,7 +106,7 @@ def compare(source, target) -> list[Comparison]:
         if name in seen:
             continue
         left, right = table_dump(source, table), table_dump(target, table)
-        results.append(Comparison(name, len(left), len(right), left == right))
+        results.append(Comparison(TABLE_LABELS.get(name, name), len(left), len(right), left == right))
     return results
 
 

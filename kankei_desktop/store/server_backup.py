@@ -45,7 +45,10 @@ def dump(address: ServerAddress, out: Path) -> list[str]:
                             env=_environment(address))
     if result.returncode != 0:
         partial.unlink(missing_ok=True)
-        raise StoreError(f"pg_dump が失敗しました: {result.stderr.strip().splitlines()[-1] if result.stderr else ''}")
+        lines = result.stderr.strip().splitlines() or [""]
+        said = next((line for line in lines if "error:" in line), lines[0])
+        hint = "（バックアップは管理者の役割で作ります）" if "permission denied" in said else ""
+        raise StoreError(f"pg_dump が失敗しました{hint}: {said}。バックアップは作成していません。")
     tables = listed_tables(partial)
     if "person" not in tables or "alembic_version" not in tables:
         partial.unlink(missing_ok=True)
