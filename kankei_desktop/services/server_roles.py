@@ -9,8 +9,9 @@ Three group roles per database, named after it (roles are the cluster's, databas
   a photo's caption and file name. ``SELECT name FROM person`` is refused by the server;
   counts, stages, dates and programmes are readable, so the progress PDF works, and the
   viewer may add audit rows (the report records itself).
-- ``<db>_admin`` (管理者): everything on every table, and users (its login roles get
-  ``CREATEROLE`` and the groups ``WITH ADMIN OPTION``).
+- ``<db>_admin`` (管理者): everything on every table, users (its login roles get
+  ``CREATEROLE`` and the groups ``WITH ADMIN OPTION``), settings and erasure (a trigger refuses
+  anybody else setting ``person.anonymised_at``).
 
 Login roles are people: ``server user add`` makes one and puts it in one group. Passwords
 are never handled here: the operator sets them with psql's ``\\password`` (hashed on the
@@ -78,8 +79,32 @@ def create_roles(connection: Connection, first_admin: str) -> list[str]:
         connection.execute(text(f"GRANT CONNECT, TEMPORARY ON DATABASE {quoted(database)} TO {quoted(group)}"))
         connection.execute(text(f"GRANT USAGE ON SCHEMA public TO {quoted(group)}"))
     grant_tables(connection, groups)
+    for statement in _ERASURE_GUARD:
+        connection.execute(text(statement))
     add_user(connection, first_admin, "admin", check_admin=False)
     return made
+
+
+# Erasure is the administrator's: a person's ``anonymised_at`` is set only by a member of the
+# database's 管理者 group (or a superuser). A trigger, since erasure is UPDATEs on the tables a
+# コーディネーター writes anyway. The group is found from the database's name when it runs, so a
+# restored copy under another name checks its own group; without roles (no server init) it allows.
+_ERASURE_GUARD = (
+    """CREATE OR REPLACE FUNCTION kankei_erasure_by_admin() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE admin_group text := left(current_database() || '_admin', 63);
+    BEGIN
+        IF NEW.anonymised_at IS NOT NULL AND NEW.anonymised_at IS DISTINCT FROM OLD.anonymised_at
+           AND EXISTS (SELECT 1 FROM pg_roles WHERE rolname = admin_group)
+           AND NOT pg_has_role(current_user, admin_group, 'MEMBER')
+           AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+            RAISE EXCEPTION 'permission denied: erasure is for administrators (管理者)' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+    END $$""",
+    "DROP TRIGGER IF EXISTS person_erasure_by_admin ON person",
+    "CREATE TRIGGER person_erasure_by_admin BEFORE UPDATE OF anonymised_at ON person "
+    "FOR EACH ROW EXECUTE FUNCTION kankei_erasure_by_admin()",
+)
 
 
 def grant_tables(connection: Connection, groups: dict[str, str]) -> None:

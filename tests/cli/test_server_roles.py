@@ -91,6 +91,20 @@ def test_a_role_without_rights_is_refused_with_one_line_and_nothing_changes(offi
     assert changed.returncode == 0, changed.stderr
     listed = run("server", "user", "list", "--db", as_user(address, admin))
     assert f"{viewer}\tコーディネーター" in listed.stdout
+    coordinator = as_user(address, viewer)  # now a コーディネーター: writes, but neither settings nor erasure
+    assert run("programmes", "create", "--db", coordinator, "--name", "新企画", "--year", "2026").returncode == 0
+    setting = run("settings", "set", "--db", coordinator, "organisation_phone", "03-1111-2222")
+    assert setting.returncode == 2 and "権限" in setting.stderr
+    engine = create_engine(ServerAddress(as_user(address, admin)).url)
+    try:
+        with engine.connect() as connection:
+            person, name = connection.execute(text("SELECT id, name FROM person ORDER BY id LIMIT 1")).one()
+            erased = run("anonymise", "--db", coordinator, "--person", person, "--yes")
+            assert erased.returncode == 2 and "管理者" in erased.stderr, erased.stderr
+            assert connection.execute(text("SELECT name FROM person WHERE id = :p"), {"p": person}).scalar_one() == name
+        assert run("anonymise", "--db", as_user(address, admin), "--person", person, "--yes").returncode == 0
+    finally:
+        engine.dispose()
     assert person_count(as_user(address, admin)) == before
 
 
