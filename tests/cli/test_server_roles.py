@@ -180,6 +180,13 @@ def test_a_server_backup_restores_into_a_new_database(empty_server_database, tmp
     made = run("server", "backup", "--db", with_data.path, "--out", dump)
     assert made.returncode == 0, made.stderr
     assert "pg_dump" in made.stdout and dump.stat().st_size > 0
+    own = run("server", "backup", "--db", with_data.path, "--out", tmp_path / "copy.sqlite3")  # the app's own export
+    assert own.returncode == 0 and "すべての種類の件数と内容が一致" in own.stdout, own.stderr
+    copy = open_database(tmp_path / "copy.sqlite3", read_only=True)
+    try:
+        assert _dumps(copy) == _dumps(with_data)
+    finally:
+        copy.close()
     restored = run("server", "restore", "--db", empty_server_database, "--from", dump)
     assert restored.returncode == 0, restored.stderr
     again = run("server", "restore", "--db", empty_server_database, "--from", dump)
