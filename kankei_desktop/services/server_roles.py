@@ -206,3 +206,16 @@ def list_users(connection: Connection) -> list[tuple[str, str]]:
         if user not in strongest or order.index(role) > order.index(strongest[user]):
             strongest[user] = role
     return sorted(strongest.items())
+
+
+def window_refusal(database) -> str | None:
+    """Why the window cannot work on this server database for this user (a 閲覧者 reads no
+    names, and every list of the window shows them), or None. A file: always None."""
+    if not getattr(database, "is_server", False):
+        return None
+    with database.engine.connect() as connection:
+        allowed = connection.execute(text("SELECT has_column_privilege('person', 'name', 'SELECT')")).scalar()
+    if allowed:
+        return None
+    return ("このユーザーは閲覧者です。閲覧者は個人の情報を読めないため、画面では開けません。"
+            "進捗の PDF は report コマンド、集計は stats コマンドで作成できます（docs/server.md）。")

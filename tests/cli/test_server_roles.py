@@ -61,6 +61,15 @@ def test_a_viewer_makes_the_progress_pdf_but_cannot_read_a_name(office, tmp_path
     assert seen_by[viewer].stdout == seen_by[admin].stdout  # the viewer's figures are everybody's figures
     named = run("report", "--db", as_user(address, viewer), "--fiscal-year", "2026", "--named", "--out", tmp_path / "n.pdf")
     assert named.returncode == 2 and "権限" in named.stderr and not (tmp_path / "n.pdf").exists()
+    from kankei_desktop.domain.errors import KankeiError
+    from kankei_desktop.services.server_roles import window_refusal
+    from kankei_desktop.ui.app import open_for_gui
+
+    with pytest.raises(KankeiError, match="閲覧者"):  # the window: a viewer has no names to show
+        open_for_gui(ServerAddress(as_user(address, viewer)), False)
+    administrator = open_for_gui(ServerAddress(as_user(address, admin)), False)
+    assert window_refusal(administrator) is None
+    administrator.close()
     dumped = run("server", "backup", "--db", as_user(address, viewer), "--out", tmp_path / "v.dump")
     assert dumped.returncode == 2 and "管理者" in dumped.stderr and list(tmp_path.glob("v.dump*")) == []
     engine = create_engine(ServerAddress(as_user(address, viewer)).url)

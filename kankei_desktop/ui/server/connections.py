@@ -231,6 +231,14 @@ def open_server(window, address):
         QMessageBox.warning(window, QCoreApplication.translate("ServerConnectionDialog", "Cannot open the server database"),
                             error.message)
         return None
+    from kankei_desktop.services.server_roles import window_refusal
+
+    refusal = window_refusal(database)
+    if refusal:
+        database.close()
+        QMessageBox.warning(window, QCoreApplication.translate("ServerConnectionDialog", "Cannot open the server database"),
+                            refusal)
+        return None
     from kankei_desktop.ui import worker
     from kankei_desktop.ui.app import make_window
 
