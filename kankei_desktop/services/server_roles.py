@@ -126,6 +126,10 @@ def grant_tables(connection: Connection, groups: dict[str, str]) -> None:
         connection.execute(text(f"GRANT SELECT ({columns}) ON {name} TO {viewer}"))
     connection.execute(text(f"GRANT INSERT ON audit_log TO {viewer}"))  # a report records itself
     connection.execute(text(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {admin}, {coordinator}"))
+    # Tables a later migration makes (run by this same owner): writable by both writing groups at
+    # once; a 閲覧者 sees a new table only once its columns are judged (no default grant for them).
+    connection.execute(text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE "
+                            f"ON TABLES TO {admin}, {coordinator}"))
 
 
 def _require_admin(connection: Connection) -> None:
