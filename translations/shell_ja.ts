@@ -1,18 +1,19 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../kankei_desktop/ui/accessibility.py" line="104" />
+        <location filename="../kankei_desktop/ui/accessibility.py" line="104"/>
         <source>Clear</source>
-        <extracomment>Marks drawn before a stay's title in the timeline, the month view and the board.</extracomment>
+        <extracomment>Marks drawn before a stay&apos;s title in the timeline, the month view and the board.</extracomment>
         <translation>消去</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="151" />
+        <location filename="../kankei_desktop/ui/app.py" line="160"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
@@ -20,22 +21,22 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="64" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="64"/>
         <source>Changed by someone else</source>
         <translation>ほかの人が変更しました</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="65" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="65"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="66" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="66"/>
         <source>Choose field by field…</source>
         <translation>項目ごとに選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="67" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="67"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -43,43 +44,43 @@
 <context>
     <name>FieldChoiceDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="92" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="92"/>
         <source>Choose field by field</source>
         <translation>項目ごとに選ぶ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="95" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="95"/>
         <source>For each field, choose the value to keep. Fields not listed are the same.</source>
         <translation>項目ごとに、残す値を選んでください。ここにない項目は同じ値です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="99" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="99"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="99" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="99"/>
         <source>My value</source>
         <translation>自分の入力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="99" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="99"/>
         <source>Saved by the other person</source>
         <translation>ほかの人が保存した値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="107" />
-        <location filename="../kankei_desktop/ui/conflict.py" line="108" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="107"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="108"/>
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="120" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="120"/>
         <source>Save with these values</source>
         <translation>この値で保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="121" />
+        <location filename="../kankei_desktop/ui/conflict.py" line="121"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -87,22 +88,22 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="193" />
+        <location filename="../kankei_desktop/ui/worker.py" line="193"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="196" />
+        <location filename="../kankei_desktop/ui/worker.py" line="196"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="205" />
+        <location filename="../kankei_desktop/ui/worker.py" line="205"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="249" />
+        <location filename="../kankei_desktop/ui/worker.py" line="249"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
@@ -110,47 +111,47 @@
 <context>
     <name>Keyboard</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="81" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="81"/>
         <source>Open the current row of a list</source>
         <translation>一覧で選んでいる行を開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="82" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="82"/>
         <source>Next / previous field (also out of lists and notes boxes)</source>
         <translation>次の / 前の項目へ（一覧や備考欄からも抜けます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="83" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="83"/>
         <source>Insert a tab character in a notes box</source>
         <translation>備考欄にタブ文字を入れる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="84" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="84"/>
         <source>From a search box down to its list</source>
         <translation>検索欄から下の一覧へ移る</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="85" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="85"/>
         <source>Save, in every editor</source>
         <translation>保存（どの編集画面でも）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="86" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="86"/>
         <source>Close a dialog without saving</source>
         <translation>保存せずに画面を閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="87" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="87"/>
         <source>Stays calendar: move between days (Shift: choose several days)</source>
         <translation>滞在の予定表: 日を移動（Shift: 複数の日を選ぶ）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="88" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="88"/>
         <source>Stays calendar: pick the next stay of the day</source>
         <translation>滞在の予定表: その日の次の滞在を選ぶ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="89" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="89"/>
         <source>Stays calendar: open the stay, or create one on the chosen days / always create one</source>
         <translation>滞在の予定表: 滞在を開く、なければ選んだ日で新規作成 / 常に新規作成</translation>
     </message>
@@ -158,192 +159,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="107" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="107"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="141" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="141"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="222" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="222"/>
         <source>Search in the list of this area</source>
         <translation>この画面の一覧を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="224" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="224"/>
         <source>New record in this area</source>
         <translation>この画面で新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="225" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="225"/>
         <source>Reload this area</source>
         <translation>この画面を再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="226" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="226"/>
         <source>Search all participants</source>
         <translation>参加者全体を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="245" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="245"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="247" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="247"/>
         <source>&amp;New file…</source>
         <translation>新しいファイル(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="248" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="248"/>
         <source>&amp;Open file…</source>
         <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="251" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="252" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="252"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="253" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="253"/>
         <source>Input &amp;template…</source>
         <translation>入力用のひな形(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="255" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Backup now</source>
         <translation>バックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="257" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="257"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="258" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="258"/>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="267" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="267"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="269" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="269"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ショートカット一覧(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="271" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="271"/>
         <source>&amp;About Kankei Desktop</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="302" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="315" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="302"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="315"/>
         <source>Input template</source>
         <translation>入力用のひな形</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="302" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="302"/>
         <source>Template for</source>
         <translation>ひな形の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="307" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="307"/>
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="308" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="308"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="317" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="317"/>
         <source>Template saved: %1</source>
         <translation>ひな形を保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="330" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="339" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="348" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="330"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="339"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="348"/>
         <source>New file</source>
         <translation>新しいファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="331" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="331"/>
         <source>Kankei Desktop file (*.sqlite3)</source>
         <translation>関係人口デスクのファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="340" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="340"/>
         <source>%1 already exists. Choose another name, or open it with Open file.</source>
         <translation>%1 はすでにあります。別の名前にするか、「ファイルを開く」で開いてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="356" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="363" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="356"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="363"/>
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="357" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="357"/>
         <source>Kankei Desktop file (*.sqlite3 *.db);;All files (*)</source>
         <translation>関係人口デスクのファイル (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="363" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="363"/>
         <source>This file is already open.</source>
         <translation>このファイルはもう開いています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="370" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="370"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="397" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="397"/>
         <source>Window</source>
         <translation>画面全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="406" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="406"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="407" />
-        <location filename="../kankei_desktop/ui/main_window.py" line="408" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="407"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="408"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="409" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="409"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="425" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="425"/>
         <source>Everywhere</source>
         <translation>どこでも</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="448" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="448"/>
         <source>About Kankei Desktop</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="449" />
+        <location filename="../kankei_desktop/ui/main_window.py" line="449"/>
         <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
     </message>
@@ -351,27 +352,27 @@
 <context>
     <name>OpenFindingsBanner</name>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="26" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="26"/>
         <source>What opening the file found</source>
         <translation>ファイルを開いたときの確認結果</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="30" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="30"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="30" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="30"/>
         <source>Note</source>
         <translation>お知らせ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="40" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="40"/>
         <source>&amp;Dismiss</source>
         <translation>閉じる(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/open_findings.py" line="42" />
+        <location filename="../kankei_desktop/ui/open_findings.py" line="42"/>
         <source>Hide this message (Ctrl+Shift+D)</source>
         <translation>このお知らせを閉じます（Ctrl+Shift+D）</translation>
     </message>
@@ -379,8 +380,8 @@
 <context>
     <name>OverflowToolbar</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="261" />
-        <location filename="../kankei_desktop/ui/widgets.py" line="262" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="261"/>
+        <location filename="../kankei_desktop/ui/widgets.py" line="262"/>
         <source>More actions</source>
         <translation>その他の操作</translation>
     </message>
@@ -388,12 +389,12 @@
 <context>
     <name>PeriodPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="66" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="66"/>
         <source>Whole year</source>
         <translation>年度全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/widgets.py" line="68" />
+        <location filename="../kankei_desktop/ui/widgets.py" line="68"/>
         <source>Q%1</source>
         <translation>第%1四半期</translation>
     </message>
@@ -401,12 +402,12 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="275" />
+        <location filename="../kankei_desktop/ui/worker.py" line="275"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="276" />
+        <location filename="../kankei_desktop/ui/worker.py" line="276"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
@@ -414,27 +415,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="14" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="14"/>
         <source>Keyboard shortcuts</source>
         <translation>ショートカット一覧</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
         <source>What it does</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="32" />
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="32"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -442,38 +443,38 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="66" />
+        <location filename="../kankei_desktop/ui/worker.py" line="66"/>
         <source>Unexpected error (%1). Nothing more was done; the details are in the log: %2</source>
         <translation>予期しないエラーが起きました（%1）。処理はここで止めました。詳しい記録はログにあります: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="323" />
+        <location filename="../kankei_desktop/ui/worker.py" line="323"/>
         <source>Working</source>
         <extracomment>Tests replace it to see the dialog ``run_and_wait`` shows (it is passed each new one).</extracomment>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="330" />
+        <location filename="../kankei_desktop/ui/worker.py" line="330"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="376" />
+        <location filename="../kankei_desktop/ui/worker.py" line="376"/>
         <source>Background work</source>
         <translation>実行中の処理</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="377" />
+        <location filename="../kankei_desktop/ui/worker.py" line="377"/>
         <source>Waiting for:</source>
         <translation>次の処理が終わるのを待っています:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="378" />
+        <location filename="../kankei_desktop/ui/worker.py" line="378"/>
         <source>Finishing before closing</source>
         <translation>終了の前に処理を終えています</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="400" />
+        <location filename="../kankei_desktop/ui/worker.py" line="400"/>
         <source>Unexpected error</source>
         <extracomment>Replaced in tests; the real one shows a message box (and never raises).</extracomment>
         <translation>予期しないエラー</translation>

@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "kankei_desktop.cli.indicators",
     "kankei_desktop.cli.rosters",
     "kankei_desktop.cli.offices",
+    "kankei_desktop.cli.server",
 )
 
 

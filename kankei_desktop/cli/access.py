@@ -72,6 +72,14 @@ COMMAND_ACCESS: dict[str, str] = {
     "indicators set": WRITER,
     "indicators import": WRITER,  # --dry-run too: the check writes inside a transaction it rolls back
     "indicators template": NO_DATABASE,
+    # A PostgreSQL server's own commands (cli/server.py); on a file they open it, then say so.
+    "server init": WRITER,  # an empty server database: schema, roles, first administrator
+    "server user add": WRITER,
+    "server user list": READER,
+    "server user role": WRITER,
+    "server backup": READER,  # writes only the new backup file
+    "server restore": WRITER,  # into a new, empty server database
+    "migrate": READER,  # of its --from; the --to is a new store it creates
 }
 
 # Options that change a command's class: (command, option dest, class when the option is set).

@@ -65,9 +65,15 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Database | None:
         database.lock = held
         return database
     if type(db_path).__name__ == "ServerAddress":  # a server: no lock file, page check or file backup
+        from kankei_desktop.services.server_roles import window_refusal
         from kankei_desktop.store import open_database
 
-        return open_database(db_path)
+        database = open_database(db_path)
+        refusal = window_refusal(database)  # a 閲覧者: no names to show (docs/server.md)
+        if refusal:
+            database.close()
+            raise KankeiError(refusal)
+        return database
     path = db_path or default_database_path()
     if not path.exists() and db_path is None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -132,6 +138,9 @@ def make_window(database: Database):
 
     window = MainWindow(database, organisation_name(database))
     window.open_findings = show_open_findings(window, database)
+    from kankei_desktop.ui.server.connections import install_in
+
+    install_in(window)  # File ▸ Open server connection… (issue 20)
     return window
 
 

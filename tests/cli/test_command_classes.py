@@ -71,6 +71,13 @@ SAMPLES: dict[str, list[str]] = {
     "indicators set": ["地域に誇りを持つ住民の割合", "--fiscal-year", "2026", "--value", "62"],
     "indicators import": ["{icsv}"],
     "indicators template": ["--out", "{out}.xlsx"],
+    "server init": ["--admin", "kanri"],
+    "server user add": ["--name", "etsuran", "--role", "閲覧者"],
+    "server user list": [],
+    "server user role": ["--name", "etsuran", "--role", "コーディネーター"],
+    "server backup": ["--out", "{out}.sqlite3"],
+    "server restore": ["--from", "{out}.dump"],
+    "migrate": ["--to", "{out}.sqlite3"],
 }
 # Options that change the class: these run as well.
 VARIANTS = [("audit", ["--out", "{out}.csv"]), ("import", ["{csv}", "--dry-run"]), ("backup", ["--list"]),

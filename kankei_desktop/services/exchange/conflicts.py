@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import or_, select, text
 from sqlmodel import Session, SQLModel
 
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
@@ -146,7 +146,9 @@ def forget_conflicts(session: Session, row_ids: list[str], needles: list[str]) -
         removed += session.execute(text(f"DELETE FROM exchange_conflict WHERE row_id IN ({marks})"),
                                    {f"r{n}": value for n, value in enumerate(chunk)}).rowcount
     for needle in (n for n in needles if n):
-        removed += session.execute(text(
-            "DELETE FROM exchange_conflict WHERE instr(local_value, :n) > 0 OR instr(remote_value, :n) > 0"),
-            {"n": json.dumps(needle, ensure_ascii=False)[1:-1]}).rowcount
+        found = json.dumps(needle, ensure_ascii=False)[1:-1]
+        table = ExchangeConflict.__table__  # LIKE with escaping: the same on a file and a server
+        removed += session.execute(table.delete().where(or_(
+            table.c.local_value.contains(found, autoescape=True),
+            table.c.remote_value.contains(found, autoescape=True)))).rowcount
     return removed
