@@ -247,6 +247,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&New file…"), self.new_file, None, "new_file_action")
         self._action(file_menu, self.tr("&Open file…"), self.open_file, QKeySequence.StandardKey.Open,
                      "open_file_action")
+        from kankei_desktop.ui.server.connections import install_action
+
+        install_action(self, file_menu)  # Open server connection… (issue 20): every window has it
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Import…"), self.open_import, "Ctrl+I", "import_action")
         self._action(file_menu, self.tr("&Export…"), self.open_export, "Ctrl+E", "export_action")
