@@ -68,7 +68,7 @@ def open_fresh(address):
 
 # A window's worker thread may still read after its test ended (the file would still be there):
 # a test's database is dropped only when a few more tests have finished.
-_KEEP_FINISHED = 25
+_KEEP_FINISHED = 100  # about 9 MB each
 _finished: list[str] = []
 
 

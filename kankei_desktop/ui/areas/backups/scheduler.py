@@ -64,8 +64,13 @@ class AutoBackup(QObject):
             self.backup_in_background("open")
 
     def _latest_change(self) -> datetime | None:
-        with self.database.session() as session:
-            return audit_log.latest_change_at(session)
+        """The latest recorded change; the last one known when the store cannot be read just now
+        (a server out of reach): a timer never takes the window down, the next tick asks again."""
+        try:
+            with self.database.session() as session:
+                return audit_log.latest_change_at(session)
+        except KankeiError:  # the store's own words for it (Database.session)
+            return getattr(self, "_last_change", None)
 
     def tick(self, now: datetime | None = None) -> None:
         latest = self._latest_change()
