@@ -27,6 +27,8 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "sqlite_only: about the SQLite file itself; skipped under --pg")
+    config.addinivalue_line("markers", "server_gap(reason): known not to work on a server yet (issue 20); "
+                                       "expected to fail under --pg, so a fix shows as XPASS")
     if config.getoption("--pg"):
         pg_support.start(os.environ.get("KANKEI_TEST_PG", ""))
 
@@ -38,6 +40,9 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "sqlite_only" in item.keywords:
             item.add_marker(skip)
+        gap = item.get_closest_marker("server_gap")
+        if gap is not None:  # listed in the issue, never hidden: reported as xfail with its reason
+            item.add_marker(pytest.mark.xfail(reason="server gap: " + (gap.args[0] if gap.args else ""), strict=False))
 
 
 def pytest_unconfigure(config):

@@ -158,6 +158,7 @@ def _quiet_since(db_path: Path, person_id: str, months_ago: int) -> None:
                            "WHERE id != ?", (date.today().isoformat(), person_id))
 
 
+@pytest.mark.sqlite_only  # edits the file with sqlite3
 def test_retention_in_months_or_years_and_by_default_the_setting(setup):
     db_path, person_id, data_dir = setup
     _quiet_since(db_path, person_id, 20)  # quiet for 20 months

@@ -120,7 +120,7 @@ def test_indicator_values_through_the_wizard(qtbot, app_ready, database, tmp_pat
     qtbot.waitUntil(lambda: wizard.commit_page.result is not None, timeout=30_000)
     wizard.commit_page.wait()
     assert (wizard.commit_page.result.created, wizard.commit_page.result.updated) == (1, 1)
-    with sqlite3.connect(database.path) as c:
+    with plain_sql.connect(database) as c:
         assert c.execute("SELECT fiscal_year, quarter, value, target FROM custom_indicator_value "
                          "ORDER BY fiscal_year").fetchall() == [(2025, None, 62.4, 65.0), (2026, 1, 58.0, 70.0)]
     again = through_wizard()  # the same sheet once more: nothing to do

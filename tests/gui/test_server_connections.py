@@ -79,8 +79,7 @@ def test_a_chosen_server_database_replaces_the_window(qtbot, app_ready, database
     if not pg_support.active():
         pytest.skip("needs a PostgreSQL server (pytest --pg)")
     address = pg_support.fresh_url()
-    window = make_window(database)
-    qtbot.addWidget(window)
+    window = make_window(database)  # replaced below: open_server closes and deletes it
     new = open_server(window, address)
     assert new is not None
     qtbot.addWidget(new)

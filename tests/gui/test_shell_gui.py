@@ -153,6 +153,7 @@ def test_menus_have_accelerators_and_f1_lists_every_shortcut(qtbot, window):
     window.shortcuts_dialog.close()
 
 
+@pytest.mark.sqlite_only  # the File menu's files: import, drop, new/open file
 def test_import_from_the_menu_imports_a_file(qtbot, window, database, tmp_path):
     window.findChild(type(window.menuBar().actions()[0]), "import_action").trigger()
     wizard = window.import_wizard
@@ -163,6 +164,7 @@ def test_import_from_the_menu_imports_a_file(qtbot, window, database, tmp_path):
         assert connection.execute("SELECT count(*) FROM person WHERE name = '鈴木 一郎'").fetchone() == (1,)
 
 
+@pytest.mark.sqlite_only  # the File menu's files: import, drop, new/open file
 def test_dropping_a_spreadsheet_opens_the_wizard_on_it(qtbot, window, database, tmp_path):
     path = roster_file(tmp_path)
     mime = QMimeData()
@@ -234,6 +236,7 @@ def test_enter_opens_a_row_and_tab_leaves_the_table(qtbot, window, database):
     assert opened and type(opened[0]).__name__ == "PersonEditor"
 
 
+@pytest.mark.sqlite_only  # the File menu's files: import, drop, new/open file
 def test_participants_without_the_mouse_search_down_enter_ctrl_s(qtbot, window, database):
     page = window.show_area("participants")
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -255,6 +258,7 @@ def test_participants_without_the_mouse_search_down_enter_ctrl_s(qtbot, window, 
         assert connection.execute("SELECT count(*) FROM person WHERE name = '佐藤 花子（旧姓 高橋）'").fetchone() == (1,)
 
 
+@pytest.mark.sqlite_only  # the File menu's files: import, drop, new/open file
 def test_hosts_without_the_mouse_enter_opens_and_notes_let_tab_go(qtbot, window, database):
     with database.session() as session:
         create_host(session, HostInput(name="田中農園"))
@@ -335,6 +339,7 @@ def test_stays_open_and_create_from_the_keyboard(qtbot, window, database, two_pe
     assert not view.hasFocus()
 
 
+@pytest.mark.sqlite_only  # the File menu's files: import, drop, new/open file
 def test_stays_keyboard_reaches_the_real_editor(qtbot, window, database):
     with database.session() as session:
         create_host(session, HostInput(name="田中農園"))
@@ -371,6 +376,7 @@ def test_segment_export_and_roster_from_the_segments_dialog(qtbot, app_ready, da
     assert "名簿" in dialog.count_label.text() or "Roster" in dialog.count_label.text()
 
 
+@pytest.mark.sqlite_only  # the File menu's files: import, drop, new/open file
 def test_every_editor_dialog_saves_with_ctrl_s(qtbot, app_ready, database):
     from kankei_desktop.ui.areas.hosts.editor import HostEditor
     from kankei_desktop.ui.areas.mail.editors import LetterEditor, ShipmentEditor

@@ -184,6 +184,7 @@ def test_closing_the_window_names_what_it_waits_for(qtbot, app_ready, database, 
     assert not task.is_running and not window.isVisible()
 
 
+@pytest.mark.sqlite_only  # file backups (a server's are made on the server)
 def test_back_up_now_shows_its_stages_and_can_be_cancelled(qtbot, app_ready, database, two_persons):
     from kankei_desktop.store import backup as store_backup
     from kankei_desktop.ui.areas.backups.page import DataSafetyPage
@@ -256,6 +257,7 @@ def test_a_failed_erasure_is_shown_and_never_leaves_erasing_on_screen(qtbot, app
         assert session.get(Person, two_persons["yamada"]).name == "山田 太郎"  # nothing erased
 
 
+@pytest.mark.sqlite_only  # file backups (a server's are made on the server)
 def test_the_closing_backup_runs_as_a_task_with_its_dialog(qtbot, app_ready, database, two_persons, monkeypatch):
     from kankei_desktop.store import backup as store_backup
     from kankei_desktop.ui.areas.backups.scheduler import AutoBackup

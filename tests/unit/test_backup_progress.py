@@ -21,6 +21,7 @@ def filled(database):
     return database
 
 
+@pytest.mark.sqlite_only  # file backups
 def test_backup_reports_copy_then_check_then_photos(filled, tmp_path):
     calls = []
     (tmp_path / "backups").mkdir()
@@ -42,6 +43,7 @@ def test_backup_reports_copy_then_check_then_photos(filled, tmp_path):
 
 
 @pytest.mark.parametrize("stop_at", ["copy", "check"])
+@pytest.mark.sqlite_only  # file backups
 def test_a_raising_progress_stops_the_backup_and_leaves_nothing(filled, tmp_path, stop_at):
     seen = []
 

@@ -114,9 +114,9 @@ EVENT_TRIGGERS = {
 def _record_columns() -> list:
     return [
         sa.Column("id", sa.String(length=36), primary_key=True),
-        sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.Column("updated_at", sa.DateTime(), nullable=False),
-        sa.Column("deleted_at", sa.DateTime(), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", sa.DateTime(timezone=True), nullable=True),
     ]
 
 
@@ -169,7 +169,7 @@ def upgrade() -> None:
         sa.Column("remote_at", sa.String(length=32), nullable=False),
         sa.Column("peer_id", sa.String(length=36), nullable=False),
         sa.Column("package_number", sa.Integer(), nullable=False),
-        sa.Column("resolved_at", sa.DateTime(), nullable=True),
+        sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("resolution", sa.String(length=10), nullable=False),
     )
     op.create_index("ix_exchange_conflict_row", "exchange_conflict", ["tbl", "row_id"])
