@@ -41,7 +41,7 @@ def _setup_logging() -> None:
         logging.basicConfig(level=logging.WARNING)
 
 
-def open_for_gui(db_path: Path | None, demo: bool) -> Database | None:
+def open_for_gui(db_path: Path | None, demo: bool, inform=None) -> Database | None:
     """The file the window works on: --db, a fresh demo file, or the user's own.
 
     An existing file is opened the safe way (one-writer lock, damage and network
@@ -80,7 +80,7 @@ def open_for_gui(db_path: Path | None, demo: bool) -> Database | None:
         create_database(path).close()
     from kankei_desktop.ui.areas.backups.startup import open_with_safety
 
-    return open_with_safety(path)
+    return open_with_safety(path, inform=inform)
 
 
 def organisation_name(database: Database) -> str:
@@ -154,13 +154,22 @@ def run_gui(db_path: Path | None = None, demo: bool = False) -> int:
     server = type(path).__name__ == "ServerAddress"  # several windows may share a server database
     if not server and handed_over_to_open_window(path):
         return 0  # the window already open on this file came forward
+    handed_over = []
+
+    def inform(title: str, text: str) -> None:
+        # Two launches at the same moment: the other took the lock first and is starting its window.
+        if handed_over_to_open_window(path):
+            handed_over.append(True)
+        else:
+            QMessageBox.warning(None, title, text)
+
     try:
-        database = open_for_gui(db_path, demo)
+        database = open_for_gui(db_path, demo, inform=None if server else inform)
     except KankeiError as error:
         QMessageBox.critical(None, app.translate("App", "Cannot open the file"), error.message)
         return 2
     if database is None:
-        return 2
+        return 0 if handed_over else 2
     from kankei_desktop.ui.single_instance import WindowServer
 
     window = make_window(database)
