@@ -10,9 +10,9 @@ from PySide6.QtGui import QBrush, QColor
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.services.imports import ACTION_LABELS, STATUS_LABELS, ImportPlan
+from kankei_desktop.ui.common import RowIdRole
 from kankei_desktop.ui.words import shown_label, yes_no
 
-RowIdRole = Qt.ItemDataRole.UserRole + 1
 COL_ROW, COL_STATUS, COL_ACTION = 0, 1, 2
 FIXED = 3
 

@@ -2,58 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-
 from kankei_desktop.domain.text import file_size
 from kankei_desktop.services.audit_log import AuditRow
 from kankei_desktop.store.backup import BackupInfo
+from kankei_desktop.ui.common import TupleModel
 from kankei_desktop.ui.words import describe_changes, shown_label
 
-RowIdRole = Qt.ItemDataRole.UserRole + 1
 
-
-class _TupleModel(QAbstractTableModel):
-    """Rows of display tuples plus one id per row (``RowIdRole``)."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple] = []
-        self._ids: list[object] = []
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers())
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role == RowIdRole:
-            return self._ids[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned():
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def right_aligned(self) -> tuple[int, ...]:
-        return ()
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            headers = self.headers()
-            return headers[section] if 0 <= section < len(headers) else None
-        return None
-
-    def id_at(self, row: int):
-        return self._ids[row]
-
-
-class BackupTableModel(_TupleModel):
+class BackupTableModel(TupleModel):
     COL_TAKEN, COL_REASON, COL_SIZE, COL_PERSONS, COL_FILE = range(5)
 
     def headers(self) -> list[str]:
@@ -78,7 +34,7 @@ class BackupTableModel(_TupleModel):
         self.endResetModel()
 
 
-class AuditTableModel(_TupleModel):
+class AuditTableModel(TupleModel):
     COL_AT, COL_USER, COL_ACTION, COL_ENTITY, COL_CHANGES = range(5)
 
     def headers(self) -> list[str]:
@@ -100,7 +56,7 @@ class AuditTableModel(_TupleModel):
         self.endResetModel()
 
 
-class DormantTableModel(_TupleModel):
+class DormantTableModel(TupleModel):
     COL_NAME, COL_LAST, COL_REGISTERED = range(3)
 
     def headers(self) -> list[str]:

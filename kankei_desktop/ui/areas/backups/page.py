@@ -200,7 +200,7 @@ class DataSafetyPage(AreaPage):
         if self.auto.running or self.backup_job.busy:
             self.backup_message.setText(self.tr("A backup is being made. Try again in a moment."))
             return None
-        chosen: Path = self.backup_model.id_at(rows[0].row())
+        chosen: Path = self.backup_model.row_id(rows[0].row())
         taken = self.backup_model.data(self.backup_model.index(rows[0].row(), 0))
         question = self.tr(
             "Restore the backup of %1? The current contents are backed up first, then replaced."
@@ -417,7 +417,7 @@ class DataSafetyPage(AreaPage):
             self.privacy_note.setText(self.tr("Choose a person in the list first."))
             return
         if rows:
-            person_id = self.dormant_model.id_at(rows[0].row())
+            person_id = self.dormant_model.row_id(rows[0].row())
             name = self.dormant_model.data(self.dormant_model.index(rows[0].row(), 0))
             question = self.tr("Erase the personal data of %1? This cannot be undone.").replace("%1", name)
             question += "\n\n" + self._backup_note()

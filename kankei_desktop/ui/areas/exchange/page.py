@@ -39,11 +39,10 @@ from kankei_desktop.services.exchange.rules import finding_persons
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog, HeaderDialog, PassphraseDialog
+from kankei_desktop.ui.common import RowIdRole as IdRole
 from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, tool_button
 from kankei_desktop.ui.words import english, error_text, shown_label
 from kankei_desktop.ui.worker import JobBar, Task
-
-IdRole = Qt.ItemDataRole.UserRole
 
 
 def removable_folder() -> Path | None:

@@ -6,9 +6,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from kankei_desktop.services import hosts
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import RowIdRole
 from kankei_desktop.ui.words import shown
 
-RowIdRole = Qt.ItemDataRole.UserRole + 1
 COL_NAME, COL_KIND, COL_CONTACT, COL_PHONE, COL_CITY, COL_CAPACITY, COL_ACTIVE = range(7)
 
 

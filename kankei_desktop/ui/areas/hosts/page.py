@@ -28,7 +28,8 @@ from kankei_desktop.services import hosts
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.hosts.editor import HostEditor
-from kankei_desktop.ui.areas.hosts.model import HostListModel, RowIdRole
+from kankei_desktop.ui.areas.hosts.model import HostListModel
+from kankei_desktop.ui.common import RowIdRole
 from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, search_leads_to, tool_button
 from kankei_desktop.ui.words import shown, shown_label
 

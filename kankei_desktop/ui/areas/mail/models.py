@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPixmap
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import display_tracking_number
 from kankei_desktop.services import attachments, followups, letters, shipments
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import TupleModel
 from kankei_desktop.ui.words import followup_action, followup_title, shown, shown_label
 
-RowIdRole = Qt.ItemDataRole.UserRole + 1
-PersonIdRole = Qt.ItemDataRole.UserRole + 2
 LIST_LIMIT = 2_000  # newest first; the search box narrows further back
 
 # Status colours from UX.md, always beside the word itself.
@@ -22,17 +21,13 @@ STATUS_COLOURS = {"準備中": "#4a5568", "作成中": "#4a5568", "発送済": "
                   "受取済": "#2f855a", "返送": "#718096"}
 
 
-class _TupleModel(QAbstractTableModel):
+class _MailModel(TupleModel):
     ID_COLUMN = 0
     PERSON_COLUMN = -1
 
     def __init__(self, database: Database, parent=None):
         super().__init__(parent)
         self.database = database
-        self._rows: list[tuple] = []
-
-    def headers(self) -> list[str]:
-        raise NotImplementedError
 
     def fetch(self, session) -> list[tuple]:
         raise NotImplementedError
@@ -43,43 +38,17 @@ class _TupleModel(QAbstractTableModel):
             self._rows = self.fetch(session)
         self.endResetModel()
 
-    def row_id(self, row: int) -> str:
-        return self._rows[row][self.ID_COLUMN]
+    def text(self, value):
+        return display_date(value) if isinstance(value, date) else shown_label(value, record_column=False)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.headers())
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers()):
-            return self.headers()[section]
-        return None
-
-    def display(self, row: tuple, column: int):
-        raise NotImplementedError
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role == RowIdRole:
-            return row[self.ID_COLUMN]
-        if role == PersonIdRole:
-            return row[self.PERSON_COLUMN]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self.display(row, index.column())
-            return display_date(value) if isinstance(value, date) else shown_label(value, record_column=False)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            value = self.display(row, index.column())
-            if isinstance(value, str) and value in STATUS_COLOURS:
-                return QColor(STATUS_COLOURS[value])
+    def foreground(self, row: tuple, column: int) -> QColor | None:
+        value = self.display(row, column)
+        if isinstance(value, str) and value in STATUS_COLOURS:
+            return QColor(STATUS_COLOURS[value])
         return None
 
 
-class LetterModel(_TupleModel):
+class LetterModel(_MailModel):
     """Letters with a thumbnail of their first photo."""
 
     PHOTO = 0
@@ -135,7 +104,7 @@ class LetterModel(_TupleModel):
         return found.stored_path if found else None
 
 
-class ShipmentModel(_TupleModel):
+class ShipmentModel(_MailModel):
     def __init__(self, database: Database, parent=None):
         super().__init__(database, parent)
         self.search = ""
@@ -154,7 +123,7 @@ class ShipmentModel(_TupleModel):
                 delivered, status, f"{cost:,}" if cost is not None else "")[column]
 
 
-class FollowUpModel(_TupleModel):
+class FollowUpModel(_MailModel):
     """要対応 items; the row holds the FollowUp itself (column tuples would only copy it)."""
 
     def __init__(self, database: Database, parent=None):

@@ -33,10 +33,9 @@ from kankei_desktop.ui.areas.mail.models import (
     LIST_LIMIT,
     FollowUpModel,
     LetterModel,
-    PersonIdRole,
-    RowIdRole,
     ShipmentModel,
 )
+from kankei_desktop.ui.common import PersonIdRole, RowIdRole
 from kankei_desktop.ui.worker import Recount
 from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, OverflowToolbar, focus_first_row, prepare_view, tool_button
 

@@ -14,9 +14,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.services import participants
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import RowIdRole
 from kankei_desktop.ui.words import shown
-
-RowIdRole = Qt.ItemDataRole.UserRole + 1
 
 COL_NAME, COL_FURIGANA, COL_STAGE, COL_TIES, COL_RESIDENCE, COL_LAST_ACTIVITY = range(6)
 PAGE_SIZE = 200

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.services.enrollments import BoardColumn
+from kankei_desktop.ui.common import PersonIdRole
+from kankei_desktop.ui.common import RowIdRole as EnrollmentIdRole
 from kankei_desktop.ui.words import stage_marker
 
 MIME_ENROLLMENTS = "application/x-kankei-enrollment-ids"
-EnrollmentIdRole = Qt.ItemDataRole.UserRole + 1
-PersonIdRole = Qt.ItemDataRole.UserRole + 2
 
 # UX.md status colours, always beside the stage name: final green, dropped-out grey.
 HEADER_STYLES = {

@@ -39,12 +39,12 @@ from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
 from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
 from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
-from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel, RowIdRole
+from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel
+from kankei_desktop.ui.common import RowIdRole
+from kankei_desktop.ui.common import RowIdRole as ProgrammeIdRole
 from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, tool_button
 from kankei_desktop.ui.words import english, fiscal_year_text, shown
 from kankei_desktop.ui.worker import Task, run_and_wait
-
-ProgrammeIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ProgrammesPage(AreaPage):

@@ -33,10 +33,9 @@ from kankei_desktop.services.stay_calendar import person_names, programme_choice
 from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import RowIdRole as IdRole
 from kankei_desktop.ui.words import shown, shown_programme
 from kankei_desktop.ui.widgets import keyboard_friendly, prepare_view, search_leads_to
-
-IdRole = Qt.ItemDataRole.UserRole + 1
 
 
 def _qdate(day: date) -> QDate:
