@@ -72,6 +72,8 @@ def test_tuple_model_with_separate_ids_passes_the_model_tester(qtmodeltester):
     assert cell(model, 0, 2, Qt.ItemDataRole.ForegroundRole) == QColor("#2f855a")
     assert cell(model, 1, 2, Qt.ItemDataRole.ForegroundRole) is None
     assert model.rowCount(model.index(0, 0)) == 0 and model.data(QModelIndex()) is None
+    model.set_rows([("鈴木 一郎", 1, "open", "p3")])  # rows without ids: no id to give
+    assert cell(model, 0, 0, RowIdRole) is None and cell(model, 0, 0) == "鈴木 一郎"
 
 
 def test_tuple_model_with_ids_in_the_rows_passes_the_model_tester(qtmodeltester):

@@ -57,7 +57,9 @@ class TupleModel(QAbstractTableModel):
         self.endResetModel()
 
     def row_id(self, row: int):
-        return self._ids[row] if self.ID_COLUMN is None else self._rows[row][self.ID_COLUMN]
+        if self.ID_COLUMN is not None:
+            return self._rows[row][self.ID_COLUMN]
+        return self._ids[row] if row < len(self._ids) else None  # a model without ids has none to give
 
     # ------------------------------------------------------------ Qt model
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802

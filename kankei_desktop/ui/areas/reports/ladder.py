@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -25,38 +25,26 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import ladder
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import TupleModel
 from kankei_desktop.ui.worker import Recount
 
 
-class SuggestionsModel(QAbstractTableModel):
+class SuggestionsModel(TupleModel):
     """The pending suggestions as a model: tens of thousands of rows on a large file."""
 
     def __init__(self, headers: list[str], parent=None):
         super().__init__(parent)
-        self.headers = headers
-        self.rows: list[ladder.PendingSuggestion] = []
+        self._headers = headers
 
-    def set_rows(self, rows: list[ladder.PendingSuggestion]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    @property
+    def rows(self) -> list[ladder.PendingSuggestion]:
+        return self._rows
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self.rows)
+    def headers(self) -> list[str]:
+        return self._headers
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 4
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        item = self.rows[index.row()]
-        return (item.name, item.current, item.stage, item.reason)[index.column()]
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
+    def display(self, item: ladder.PendingSuggestion, column: int):
+        return (item.name, item.current, item.stage, item.reason)[column]
 
 
 class SuggestionsDialog(QDialog):
