@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from kankei_desktop.services import records
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.io.templates import default_file_name, write_template
 from kankei_desktop.services import imports
+from kankei_desktop.ui.common import table_view
 from kankei_desktop.ui.import_wizard.models import PlanModel
 from kankei_desktop.ui.words import shown_label, unnamed_column
 
@@ -283,10 +282,7 @@ class PreviewPage(QWizardPage):
         self.state = wizard
         self.setTitle(self.tr("Check every row"))
         self.counts = QLabel()
-        self.view = QTableView()
-        self.view.setObjectName("preview_view")
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().setVisible(False)
+        self.view = table_view(name="preview_view", alternating=False, stretch_last=False)
         self.duplicates = QComboBox()
         self.duplicates.setObjectName("duplicates_combo")
         for action in (imports.SKIP, imports.UPDATE, imports.CREATE):

@@ -34,6 +34,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.words import retention_period_text
 from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
 from kankei_desktop.ui.areas.backups.scheduler import AutoBackup, overall
+from kankei_desktop.ui.common import table_view
 from kankei_desktop.ui.worker import JobBar, Task
 from kankei_desktop.ui.widgets import prepare_view
 
@@ -41,15 +42,8 @@ AUDIT_PAGE_SIZE = 500
 
 
 def _table(model) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.setAlternatingRowColors(True)
+    view = table_view(model, selection=QAbstractItemView.SelectionMode.SingleSelection,
+                      resize=QHeaderView.ResizeMode.ResizeToContents)
     prepare_view(view)  # Tab leaves the table; cut-short cells show their text as a tooltip
     return view
 

@@ -40,6 +40,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog, HeaderDialog, PassphraseDialog
 from kankei_desktop.ui.common import RowIdRole as IdRole
+from kankei_desktop.ui.common import setup_table
 from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, tool_button
 from kankei_desktop.ui.words import english, error_text, shown_label
 from kankei_desktop.ui.worker import JobBar, Task
@@ -96,12 +97,7 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     view = QTableWidget(0, len(columns))
     view.setObjectName(name)
     view.setHorizontalHeaderLabels(columns)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.setAlternatingRowColors(True)
+    setup_table(view, resize=QHeaderView.ResizeMode.ResizeToContents)
     prepare_view(view)
     return view
 

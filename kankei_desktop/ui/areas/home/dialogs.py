@@ -7,7 +7,6 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.calendar import display_date
+from kankei_desktop.ui.common import setup_table
 from kankei_desktop.ui.widgets import prepare_view
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T][\d:.]+)?$")
@@ -42,11 +42,8 @@ class PersonsDialog(QDialog):
         self.table = QTableWidget(len(rows), len(headers))
         self.table.setObjectName("personsTable")
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        setup_table(self.table, alternating=False, resize=QHeaderView.ResizeMode.ResizeToContents,
+                    column_modes={0: QHeaderView.ResizeMode.Stretch}, stretch_last=False)
         for row, (person_id, *values) in enumerate(rows):
             for column, value in enumerate(values):
                 if hasattr(value, "isoformat"):

@@ -11,13 +11,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +27,7 @@ from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.hosts.editor import HostEditor
 from kankei_desktop.ui.areas.hosts.model import HostListModel
-from kankei_desktop.ui.common import RowIdRole
+from kankei_desktop.ui.common import RowIdRole, table_view
 from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, search_leads_to, tool_button
 from kankei_desktop.ui.words import shown, shown_label
 
@@ -75,22 +73,10 @@ class HostsPage(AreaPage):
         toolbar.addWidget(self.kind_filter)
         toolbar.addWidget(self.archived_check)
 
-        self.table = QTableView()
-        self.table.setObjectName("host_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        self.table = table_view(self.model, name="host_table", sortable=True,
+                                selection=QAbstractItemView.SelectionMode.SingleSelection, row_height=30,
+                                word_wrap=False, widths=(190, 100, 90, 110, 90, 80, 60))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((190, 100, 90, 110, 90, 80, 60)):
-            self.table.setColumnWidth(column, width)
 
         self.detail_label = QLabel()
         self.detail_label.setObjectName("host_detail")

@@ -7,9 +7,7 @@ from datetime import date
 from kankei_desktop.ui import icons as qta
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
@@ -35,7 +33,7 @@ from kankei_desktop.ui.areas.mail.models import (
     LetterModel,
     ShipmentModel,
 )
-from kankei_desktop.ui.common import PersonIdRole, RowIdRole
+from kankei_desktop.ui.common import PersonIdRole, RowIdRole, table_view
 from kankei_desktop.ui.worker import Recount
 from kankei_desktop.ui.widgets import SEARCH_DELAY_MS, OverflowToolbar, focus_first_row, prepare_view, tool_button
 
@@ -43,20 +41,7 @@ LETTERS_TAB, SHIPMENTS_TAB, FOLLOWUPS_TAB = range(3)
 
 
 def _table(model, name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(30)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    return table
+    return table_view(model, name=name, row_height=30, word_wrap=False)
 
 
 class MailPage(AreaPage):

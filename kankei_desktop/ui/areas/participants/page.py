@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,8 +25,8 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel
-from kankei_desktop.ui.common import RowIdRole
 from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
+from kankei_desktop.ui.common import RowIdRole, table_view
 from kankei_desktop.ui.widgets import (
     SEARCH_DELAY_MS,
     OverflowToolbar,
@@ -89,24 +86,9 @@ class ParticipantsPage(AreaPage):
         toolbar.addWidget(self.tie_filter)
         toolbar.addWidget(self.deleted_check)
 
-        self.table = QTableView()
-        self.table.setObjectName("participant_table")
-        self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        self.table = table_view(self.model, name="participant_table", sortable=True, row_height=30, word_wrap=False,
+                                widths=(110, 130, 70, 170, 100, 100))
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(30)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((110, 130, 70, 170, 100, 100)):
-            self.table.setColumnWidth(column, width)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("empty_state")

@@ -7,11 +7,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -21,7 +19,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +37,7 @@ from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
 from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog
 from kankei_desktop.ui.areas.programmes.table_model import EnrollmentTableModel
-from kankei_desktop.ui.common import RowIdRole
+from kankei_desktop.ui.common import RowIdRole, table_view
 from kankei_desktop.ui.common import RowIdRole as ProgrammeIdRole
 from kankei_desktop.ui.widgets import OverflowToolbar, prepare_view, tool_button
 from kankei_desktop.ui.words import english, fiscal_year_text, shown
@@ -152,20 +149,8 @@ class ProgrammesPage(AreaPage):
 
         self.board = BoardView()
         self.table_model = EnrollmentTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("enrollment_table")
-        self.table.setModel(self.table_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        for column, width in enumerate((130, 170, 130, 130, 90, 110)):
-            self.table.setColumnWidth(column, width)
+        self.table = table_view(self.table_model, name="enrollment_table", row_height=28, word_wrap=False,
+                                widths=(130, 170, 130, 130, 90, 110))
         self.view_stack = QStackedWidget()
         self.view_stack.addWidget(self.board)
         self.view_stack.addWidget(self.table)

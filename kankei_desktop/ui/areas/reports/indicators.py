@@ -32,6 +32,7 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import indicators as svc
 from kankei_desktop.services.programmes import list_programmes
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import setup_table
 from kankei_desktop.ui.widgets import PeriodPicker
 
 
@@ -150,17 +151,10 @@ class IndicatorsDialog(QDialog):
         self.table.setObjectName("indicatorsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Indicator"), self.tr("Unit"), self.tr("Programme"),
                                               self.tr("Value"), self.tr("Target"), self.tr("Source")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in (1, 2, 3, 4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
-        self.table.setAccessibleName(self.tr("Custom indicators"))
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        setup_table(self.table, accessible_name=self.tr("Custom indicators"),
+                    selection=QAbstractItemView.SelectionMode.SingleSelection, alternating=False, stretch_last=False,
+                    column_modes={1: fit, 2: fit, 3: fit, 4: fit, 0: stretch, 5: stretch})
 
         self.value_edit = QLineEdit()
         self.value_edit.setObjectName("valueEdit")

@@ -8,7 +8,6 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import ladder
 from kankei_desktop.store import Database
-from kankei_desktop.ui.common import TupleModel
+from kankei_desktop.ui.common import TupleModel, table_view
 from kankei_desktop.ui.worker import Recount
 
 
@@ -58,15 +56,9 @@ class SuggestionsDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model = SuggestionsModel([self.tr("Name"), self.tr("Now"), self.tr("Suggested"), self.tr("Reason")], self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setObjectName("suggestionsTable")
-        self.table.setAccessibleName(self.tr("Pending suggestions"))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table = table_view(self.model, name="suggestionsTable", accessible_name=self.tr("Pending suggestions"),
+                                alternating=False, stretch_last=False,
+                                column_modes={3: QHeaderView.ResizeMode.Stretch})
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("changeDate")
         self.date_edit.setCalendarPopup(True)
