@@ -15,7 +15,7 @@ from kankei_desktop.ui.common import (
     error_label,
     mark_field,
     setup_table,
-    show_error,
+    set_error,
     table_view,
 )
 
@@ -155,15 +155,15 @@ def test_error_label_says_the_error_in_words_and_clears(qtbot):
     assert hidden.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
 
     message = "氏名を入力してください。"
-    show_error(always, message)
-    show_error(hidden, message)
+    set_error(always, message)
+    set_error(hidden, message)
     mark_field(field, message)
     assert hidden.isVisible() and hidden.text() == message == always.text()
     assert _accessible_name(hidden) == message  # the status is in words, not only in red
     assert ERROR_COLOUR in field.styleSheet()
 
-    show_error(always, "")
-    show_error(hidden, "")
+    set_error(always, "")
+    set_error(hidden, "")
     mark_field(field, False)
     assert always.text() == "" and always.isVisible()  # keeps its place, as the forms had it
     assert not hidden.isVisible() and field.styleSheet() == ""

@@ -8,7 +8,7 @@ from kankei_desktop.ui.common.field_error import (
     ERROR_TEXT_STYLE,
     error_label,
     mark_field,
-    show_error,
+    set_error,
 )
 from kankei_desktop.ui.common.roles import PersonIdRole, RowIdRole
 from kankei_desktop.ui.common.table_view import setup_table, table_view
@@ -24,7 +24,7 @@ __all__ = [
     "TupleModel",
     "error_label",
     "mark_field",
+    "set_error",
     "setup_table",
-    "show_error",
     "table_view",
 ]

@@ -21,7 +21,7 @@ def error_label(name: str = "", *, hidden: bool = False, strong: bool = False,
                 selectable: bool = False) -> QLabel:
     """A word-wrapped red label for a form's error message.
 
-    ``hidden``: the label takes no room until there is a message (``show_error`` shows and hides it);
+    ``hidden``: the label takes no room until there is a message (``set_error`` shows and hides it);
     ``strong``: bold; ``selectable``: the text can be chosen with the mouse and copied.
     """
     label = QLabel()
@@ -37,7 +37,7 @@ def error_label(name: str = "", *, hidden: bool = False, strong: bool = False,
     return label
 
 
-def show_error(label: QLabel, message: str) -> None:
+def set_error(label: QLabel, message: str) -> None:
     """Say ``message`` in ``label``; an empty message clears it (and hides a ``hidden`` label)."""
     label.setText(message)
     if label.property(_HIDE_WHEN_EMPTY):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,17 +27,9 @@ from kankei_desktop.services import records
 from kankei_desktop.io.normalise import cell_text
 from kankei_desktop.io.templates import default_file_name, write_template
 from kankei_desktop.services import imports
-from kankei_desktop.ui.common import table_view
+from kankei_desktop.ui.common import error_label, table_view
 from kankei_desktop.ui.import_wizard.models import PlanModel
 from kankei_desktop.ui.words import shown_label, unnamed_column
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #B3261E;")
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 class FilePage(QWizardPage):
@@ -73,7 +64,7 @@ class FilePage(QWizardPage):
         template_row.addWidget(self.template_kind)
         template_row.addWidget(template)
         template_row.addStretch(1)
-        self.error = _error_label()
+        self.error = error_label(selectable=True)
         self.saved = QLabel()
         self.saved.setObjectName("template_saved_label")
         self.saved.setWordWrap(True)
@@ -154,7 +145,7 @@ class SourcePage(QWizardPage):
                   "indicator_values": self.tr("Custom indicator values")}
         for key in records.kinds(importable=True):
             self.kind.addItem(labels[key], key)
-        self.error = _error_label()
+        self.error = error_label(selectable=True)
         form = QFormLayout(self)
         form.addRow(self.tr("What the file holds"), self.kind)
         form.addRow(self.tr("Sheet"), self.sheet)
@@ -223,7 +214,7 @@ class MappingPage(QWizardPage):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.source = QLabel()
-        self.error = _error_label()
+        self.error = error_label(selectable=True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.source)
         layout.addWidget(self.table, 1)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.ui import settings
+from kankei_desktop.ui.common import error_label
 
 CONNECTIONS = settings.Option("files/server_connections", str, "{}")
 
@@ -78,10 +79,7 @@ class ServerConnectionDialog(QDialog):
                               "(docs/server.md)."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.message = QLabel()
-        self.message.setObjectName("connection_message")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_label("connection_message")
         layout.addWidget(self.message)
         row = QHBoxLayout()
         self.save_button = QPushButton(self.tr("&Save"))

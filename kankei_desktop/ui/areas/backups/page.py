@@ -34,7 +34,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.words import retention_period_text
 from kankei_desktop.ui.areas.backups.models import AuditTableModel, BackupTableModel, DormantTableModel
 from kankei_desktop.ui.areas.backups.scheduler import AutoBackup, overall
-from kankei_desktop.ui.common import table_view
+from kankei_desktop.ui.common import ERROR_STRONG_STYLE, table_view
 from kankei_desktop.ui.worker import JobBar, Task
 from kankei_desktop.ui.widgets import prepare_view
 
@@ -248,7 +248,7 @@ class DataSafetyPage(AreaPage):
             setter(text)
             label = getattr(self.window(), "backup_label", None)
             if label is not None:
-                label.setStyleSheet("" if ok else "color: #c53030; font-weight: bold;")
+                label.setStyleSheet("" if ok else ERROR_STRONG_STYLE)
         if self.isVisible():
             self.refresh_backups()
 

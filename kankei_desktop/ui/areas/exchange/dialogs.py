@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kankei_desktop.ui.common import error_label
 from kankei_desktop.ui.widgets import keyboard_friendly
 from kankei_desktop.ui.words import exchange_finding
 
@@ -55,10 +56,7 @@ class PassphraseDialog(QDialog):
                               "never with the file."))
         note.setWordWrap(True)
         layout.addWidget(note)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("passphrase_error")
-        self.error_label.setStyleSheet("color: #b42318;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label("passphrase_error")
         layout.addWidget(self.error_label)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -24,6 +23,7 @@ from kankei_desktop.services import hosts
 from kankei_desktop.services.hosts import HostInput
 from kankei_desktop.store import Database
 from kankei_desktop.store.versions import StaleRecordError
+from kankei_desktop.ui.common import error_label, set_error
 from kankei_desktop.ui.conflict import CANCEL, CHOOSE, settle
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
@@ -66,11 +66,7 @@ class HostEditor(QDialog):
         self.small_business_check.setObjectName("small_business")
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(70)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("host_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
-        self.error_label.hide()
+        self.error_label = error_label("host_error", hidden=True, strong=True)
 
         postal = QHBoxLayout()
         postal.addWidget(self.postal_edit)
@@ -160,8 +156,7 @@ class HostEditor(QDialog):
         )
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
+        set_error(self.error_label, message)
 
     def save(self) -> bool:
         try:

@@ -29,6 +29,7 @@ from kankei_desktop.services import mail
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.mail.editors import _fill, _programmes
 from kankei_desktop.ui.areas.mail.widgets import DateField
+from kankei_desktop.ui.common import error_label
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -39,9 +40,7 @@ class _Dialog(QDialog):
         self.form = QFormLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)

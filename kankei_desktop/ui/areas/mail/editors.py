@@ -30,10 +30,10 @@ from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.mail.widgets import DateField, PersonPicker
+from kankei_desktop.ui.common import error_label, mark_field
 from kankei_desktop.ui.words import shown, shown_programme, tracking_rule
 from kankei_desktop.ui.widgets import keyboard_friendly
 
-ERROR_STYLE = "border: 2px solid #c53030;"
 
 
 def _hosts(session) -> list[tuple[str, str]]:
@@ -60,9 +60,7 @@ class _Editor(QDialog):
         super().__init__(parent)
         self.database = database
         self.form = QFormLayout()
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -79,11 +77,11 @@ class _Editor(QDialog):
 
     def show_errors(self, error: KankeiError) -> None:
         for widget in self.fields.values():
-            widget.setStyleSheet("")
+            mark_field(widget, False)
         if isinstance(error, ValidationError):
             for field in error.errors:
                 if field in self.fields:
-                    self.fields[field].setStyleSheet(ERROR_STYLE)
+                    mark_field(self.fields[field], True)
         self.error_label.setText(error.message)
 
     def save(self) -> None:

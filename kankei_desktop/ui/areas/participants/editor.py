@@ -14,6 +14,7 @@ from kankei_desktop.services.addresses import lookup_postal_code
 from kankei_desktop.services.participants import PersonInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui import accessibility
+from kankei_desktop.ui.common import ERROR_TEXT_STYLE, mark_field
 from kankei_desktop.ui.forms.ui_person_editor import Ui_PersonEditor
 from kankei_desktop.store.versions import StaleRecordError
 from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
@@ -21,7 +22,6 @@ from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
 GENDERS = ("", "女", "男", "その他", "無回答")
-ERROR_STYLE = "border: 2px solid #c53030;"
 
 
 def _split_list(text: str) -> list[str]:
@@ -49,7 +49,7 @@ class PersonEditor(QDialog):
             "consent_date": self.ui.consent_date_edit, "ties": self.ui.ties_list,
         }
         for field in self._field_widgets:
-            getattr(self.ui, f"{field}_error").setStyleSheet("color: #c53030;")
+            getattr(self.ui, f"{field}_error").setStyleSheet(ERROR_TEXT_STYLE)
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.ui.button_box.accepted.connect(self.save)
@@ -170,7 +170,7 @@ class PersonEditor(QDialog):
             message = errors.get(field, "")
             label.setText(message)
             label.setVisible(bool(message))
-            widget.setStyleSheet(ERROR_STYLE if message else "")
+            mark_field(widget, message)
         first = next((self._field_widgets[f] for f in self._field_widgets if f in errors), None)
         if first is not None:
             first.setFocus()

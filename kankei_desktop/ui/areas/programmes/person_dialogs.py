@@ -38,10 +38,10 @@ from kankei_desktop.domain.enums import LadderStage
 from kankei_desktop.services import enrollments, interactions, ladder, programmes
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import error_label, mark_field
 from kankei_desktop.ui.words import ladder_reason, programme_text, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
-ERROR_STYLE = "border: 2px solid #c53030;"
 
 
 def _programme_items(database: Database) -> list[tuple[str, str]]:
@@ -85,9 +85,7 @@ class InteractionDialog(QDialog):
         self.amount_edit = QLineEdit()
         self.amount_edit.setObjectName("interaction_amount")
         self.amount_edit.setPlaceholderText(self.tr("e.g. 5000 (purchases and donations)"))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Kind"), self.kind_combo)
         form.addRow(self.tr("Date"), self.date_edit)
@@ -137,7 +135,7 @@ class InteractionDialog(QDialog):
         self.accept()
 
     def save(self) -> None:
-        self.date_edit.setStyleSheet("")
+        mark_field(self.date_edit, False)
         try:
             try:
                 on = parse_date(self.date_edit.text())
@@ -153,7 +151,7 @@ class InteractionDialog(QDialog):
         except ValidationError as error:
             self.error_label.setText(error.message)
             if "occurred_on" in error.errors:
-                self.date_edit.setStyleSheet(ERROR_STYLE)
+                mark_field(self.date_edit, True)
             return
         except KankeiError as error:
             self.error_label.setText(error.message)
@@ -175,9 +173,7 @@ class AddToProgrammeDialog(QDialog):
             self.programme_combo.addItem(label, pid)
         self.stage_combo = QComboBox()
         self.date_edit = QLineEdit(display_date(date.today()))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Persons"), QLabel(self.tr("%1 selected").replace("%1", f"{len(self.person_ids):,}")))
         form.addRow(self.tr("Programme"), self.programme_combo)
@@ -271,9 +267,7 @@ class LadderDialog(QDialog):
         for column in range(3):
             self.history.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.history.header().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)

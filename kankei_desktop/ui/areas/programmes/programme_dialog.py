@@ -31,10 +31,10 @@ from kankei_desktop.services.programmes import (
     TargetInput,
     template_stages,
 )
+from kankei_desktop.ui.common import error_label, mark_field
 from kankei_desktop.ui.words import fiscal_year_text, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
-ERROR_STYLE = "border: 2px solid #c53030;"
 
 
 class ProgrammeDialog(QDialog):
@@ -81,10 +81,7 @@ class ProgrammeDialog(QDialog):
         add_target = QPushButton(self.tr("Add a target"))
         add_target.clicked.connect(lambda: self._add_target_row("", "", None, ""))
 
-        self.error_label = QLabel()
-        self.error_label.setObjectName("error_label")
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label("error_label")
 
         form = QFormLayout()
         form.addRow(self.tr("Programme name"), self.name_edit)
@@ -159,17 +156,17 @@ class ProgrammeDialog(QDialog):
         )
 
     def save(self) -> None:
-        self.name_edit.setStyleSheet("")
-        self.targets.setStyleSheet("")
+        mark_field(self.name_edit, False)
+        mark_field(self.targets, False)
         try:
             self.result_value = self._save(self.collect())
         except ValidationError as error:
             self.error_label.setText(error.message)
             if "name" in error.errors:
-                self.name_edit.setStyleSheet(ERROR_STYLE)
+                mark_field(self.name_edit, True)
                 self.name_edit.setFocus()
             if "targets" in error.errors:
-                self.targets.setStyleSheet(ERROR_STYLE)
+                mark_field(self.targets, True)
             return
         if self.result_value is None:  # refused for another reason, already said in a message box
             return

@@ -31,6 +31,7 @@ from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import programmes, rosters, segments
 from kankei_desktop.services.segments import SegmentCriteria
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import error_label
 from kankei_desktop.ui.words import programme_text, segment_description, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -155,9 +156,7 @@ class SegmentsDialog(QDialog):
         self.text_edit = QLineEdit()
         self.count_label = QLabel()
         self.count_label.setObjectName("segment_count")
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         self.preview_button = QPushButton(self.tr("Count"))
         self.save_button = QPushButton(self.tr("Save the filter"))
         self.save_button.setObjectName("save_segment")

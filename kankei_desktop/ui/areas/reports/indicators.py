@@ -32,7 +32,7 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import indicators as svc
 from kankei_desktop.services.programmes import list_programmes
 from kankei_desktop.store import Database
-from kankei_desktop.ui.common import setup_table
+from kankei_desktop.ui.common import error_label, setup_table
 from kankei_desktop.ui.widgets import PeriodPicker
 
 
@@ -62,10 +62,7 @@ class IndicatorEditor(QDialog):
             self.computed_combo.addItem(self.tr("Sum of %1 amounts").replace("%1", kind), kind)
         self.target_key_edit = QLineEdit()
         self.target_key_edit.setPlaceholderText(self.tr("e.g. coordinators (a programme target's key)"))
-        self.error_label = QLabel()
-        self.error_label.setObjectName("errorLabel")
-        self.error_label.setStyleSheet("color: #c53030;")
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label("errorLabel")
 
         form = QFormLayout()
         for label, widget in ((self.tr("&Name"), self.name_edit), (self.tr("&Unit"), self.unit_edit),

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import ladder
 from kankei_desktop.store import Database
-from kankei_desktop.ui.common import TupleModel, table_view
+from kankei_desktop.ui.common import TupleModel, error_label, table_view
 from kankei_desktop.ui.worker import Recount
 
 
@@ -69,10 +69,7 @@ class SuggestionsDialog(QDialog):
         date_label.setBuddy(self.date_edit)
         self.accept_button = QPushButton(self.tr("&Accept for the selected persons"))
         self.accept_button.setObjectName("acceptSelected")
-        self.message = QLabel()
-        self.message.setObjectName("messageLabel")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c53030;")
+        self.message = error_label("messageLabel")
         bottom = QHBoxLayout()
         bottom.addWidget(date_label)
         bottom.addWidget(self.date_edit)

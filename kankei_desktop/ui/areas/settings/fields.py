@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from kankei_desktop.services.settings_store import Declared
+from kankei_desktop.ui.common import ERROR_COLOUR, error_label, set_error
 
-ERROR_COLOUR = "#c53030"
 # The red outline is drawn by a frame around the input: styling a QSpinBox itself makes Qt
 # draw its arrows in a plain fallback look. The transparent border keeps the layout still.
 OUTLINE_STYLE = "QFrame#outline {{ border: 2px solid {}; border-radius: 3px; }}"
@@ -30,11 +30,7 @@ class SettingField(QWidget):
             editor.valueChanged.connect(self.edited)
         else:
             editor.textEdited.connect(self.edited)
-        self.error_label = QLabel()
-        self.error_label.setObjectName(f"{declared.key}_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet(f"color: {ERROR_COLOUR};")
-        self.error_label.hide()
+        self.error_label = error_label(f"{declared.key}_error", hidden=True)
         self.outline = QFrame()
         self.outline.setObjectName("outline")
         self.outline.setStyleSheet(OUTLINE_STYLE.format("transparent"))
@@ -87,6 +83,5 @@ class SettingField(QWidget):
             self.editor.setText("" if value is None else str(value))
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.setVisible(bool(message))
+        set_error(self.error_label, message)
         self.outline.setStyleSheet(OUTLINE_STYLE.format(ERROR_COLOUR if message else "transparent"))

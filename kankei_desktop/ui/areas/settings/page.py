@@ -30,7 +30,8 @@ from kankei_desktop.services.addresses import lookup_postal_code
 from kankei_desktop.store import Database
 from kankei_desktop.ui import settings
 from kankei_desktop.ui.area import AreaPage
-from kankei_desktop.ui.areas.settings.fields import ERROR_COLOUR, SettingField
+from kankei_desktop.ui.areas.settings.fields import SettingField
+from kankei_desktop.ui.common import ERROR_TEXT_STYLE
 
 NOTE_STYLE = "color: #4a5568;"
 PENDING_STYLE = "color: #b7791f;"  # needs attention: orange, as everywhere
@@ -250,7 +251,7 @@ class SettingsPage(AreaPage):
                 settings_store.save(session, values)
         except ValidationError as refused:
             self._show_errors(refused.errors)
-            self.saved_label.setStyleSheet(f"color: {ERROR_COLOUR};")
+            self.saved_label.setStyleSheet(ERROR_TEXT_STYLE)
             self.saved_label.setText(self.tr("Not saved: correct the fields marked in red, then save again."))
             return False
         self.refresh()  # shows the values as stored (half-width, 〒 with its hyphen)

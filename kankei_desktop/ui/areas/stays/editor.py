@@ -34,6 +34,7 @@ from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import RowIdRole as IdRole
+from kankei_desktop.ui.common import error_label, set_error
 from kankei_desktop.ui.words import shown, shown_programme
 from kankei_desktop.ui.widgets import keyboard_friendly, prepare_view, search_leads_to
 
@@ -85,12 +86,7 @@ class StayEditor(QDialog):
             self.status_combo.addItem(shown(status.value), status.value)
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setMaximumHeight(60)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("stay_error")
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.hide()
+        self.error_label = error_label("stay_error", hidden=True, strong=True, selectable=True)
 
         person_buttons = QHBoxLayout()
         person_buttons.addWidget(self.add_button)
@@ -275,8 +271,7 @@ class StayEditor(QDialog):
         return text.strip() if ok and text.strip() else None
 
     def show_error(self, message: str) -> None:
-        self.error_label.setText(message)
-        self.error_label.show()
+        set_error(self.error_label, message)
 
     def save(self) -> bool:
         reason = ""

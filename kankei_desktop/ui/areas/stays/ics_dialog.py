@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.store import Database
+from kankei_desktop.ui.common import error_label
 
 
 class IcsExportDialog(QDialog):
@@ -53,9 +54,7 @@ class IcsExportDialog(QDialog):
                               "adds them and does not change events imported before. To refresh a calendar, "
                               "import into a calendar of its own and replace it (see the help on stays)."))
         note.setWordWrap(True)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c53030;")
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
