@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kankei_desktop.ui.common import (
     ERROR_COLOUR,
@@ -14,8 +22,8 @@ from kankei_desktop.ui.common import (
     TupleModel,
     error_label,
     mark_field,
-    setup_table,
     set_error,
+    setup_table,
     table_view,
 )
 
