@@ -47,8 +47,8 @@ from kankei_desktop.reports.pages import document_author, numbered_canvas, page_
 from kankei_desktop.reports.summary import days, number, percent, summary_rows, suppressed
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.kpis import KpiReport, ProgrammeFigures, compute_kpis, period_label
-from kankei_desktop.services.kpis_comments import report_comments
-from kankei_desktop.services.kpis_queries import active_persons
+from kankei_desktop.services.kpis.comments import report_comments
+from kankei_desktop.services.kpis.queries import active_persons
 from kankei_desktop.store import audit
 
 TITLE = "関係人口 進捗サマリー"

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
-from kankei_desktop.services.kpis_comments import report_comment, save_report_comment
+from kankei_desktop.services.kpis.comments import report_comment, save_report_comment
 from kankei_desktop.services.programmes import list_programmes
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
