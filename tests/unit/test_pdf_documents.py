@@ -15,8 +15,9 @@ from kpi_known_data import build
 from pypdf import PdfReader
 
 from kankei_desktop.domain.calendar import wareki_date
-from kankei_desktop.reports.host_schedule import write_host_schedule
-from kankei_desktop.reports.progress import SENSITIVE_MARK, ReportOptions, write_progress_report
+from kankei_desktop.services.host_schedule import write_host_schedule
+from kankei_desktop.reports.progress import SENSITIVE_MARK
+from kankei_desktop.services.progress_report import ReportOptions, write_progress_report
 from kankei_desktop.services import address_labels, settings_store, stays
 from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.participants import PersonInput, create_person

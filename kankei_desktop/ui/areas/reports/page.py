@@ -245,7 +245,7 @@ class ReportsPage(AreaPage):
         self.progress.setVisible(True)
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Writing the PDF…"))
-        from kankei_desktop.reports.progress import write_progress_report
+        from kankei_desktop.services.progress_report import write_progress_report
 
         task = Task(self.database, lambda session, progress: write_progress_report(session, options, path, progress))
         task.signals.progress.connect(lambda fraction, text: (self.progress.setValue(int(fraction * 100)),
