@@ -16,6 +16,7 @@ from kankei_desktop.io.columns import ACTIVITY_KINDS, KINDS, auto_mapping, heade
 from kankei_desktop.io.readers import ImportFileError
 from kankei_desktop.services.imports.types import HEADER_SEARCH_ROWS
 
+
 def detect_header_row(rows: list[list], kind: str = "enrollments") -> int:
     """0-based index of the header row: the row (of the first 30) naming the most known columns."""
     best, best_score = None, 0
