@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import text  # noqa: E402
 
-from kankei_desktop.reports.progress import ReportOptions, build_progress_pdf  # noqa: E402
+from kankei_desktop.services.progress_report import ReportOptions, build_progress_pdf  # noqa: E402
 from kankei_desktop.services.kpis import compute_kpis  # noqa: E402
 from kankei_desktop.store import open_database  # noqa: E402
 

@@ -35,7 +35,7 @@ from kankei_desktop.domain.enums import (  # noqa: E402
 )
 from kankei_desktop.domain.programme_templates import TEMPLATES  # noqa: E402
 from kankei_desktop.domain.text import furigana_sort_key, person_search_text  # noqa: E402
-from kankei_desktop.services import demo_names as N  # noqa: E402
+from kankei_desktop.services.demo import names as N  # noqa: E402
 from kankei_desktop.services.addresses import lookup_postal_code  # noqa: E402
 from kankei_desktop.store import create_database  # noqa: E402
 

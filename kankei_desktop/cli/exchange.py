@@ -75,6 +75,7 @@ def _print_problems(lines: list[str], limit: int = 50) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from kankei_desktop.io.columns import column_by_key
     from kankei_desktop.io.readers import read_table
     from kankei_desktop.services import imports
     from kankei_desktop.services.backups import backup_now
@@ -89,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
             counts = plan.counts()
             encoding = f"、文字コード {table.encoding}" if table.encoding else ""
             print(f"「{args.file.name}」シート「{plan.sheet}」{encoding}: 見出し {plan.header_row} 行目、データ {len(plan.rows):,} 行")
-            print("列の対応: " + "、".join(f"{plan.headers[i]}→{imports.column_by_key(plan.kind, k).header}"
+            print("列の対応: " + "、".join(f"{plan.headers[i]}→{column_by_key(plan.kind, k).header}"
                                         for i, k in sorted(plan.mapping.items())))
             for note in plan.notes:
                 print(note)

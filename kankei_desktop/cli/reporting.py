@@ -66,7 +66,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from kankei_desktop.reports.progress import ReportOptions, write_progress_report
+    from kankei_desktop.services.progress_report import ReportOptions, write_progress_report
 
     database = open_for_command(args)
     try:

@@ -237,7 +237,7 @@ def _write_progress_pdf(database, out: Path) -> bool:
     from datetime import date
 
     from kankei_desktop.domain.calendar import fiscal_year_of
-    from kankei_desktop.reports.progress import ReportOptions, write_progress_report
+    from kankei_desktop.services.progress_report import ReportOptions, write_progress_report
 
     with database.session() as session:
         result = write_progress_report(session, ReportOptions(fiscal_year=fiscal_year_of(date.today())), out)

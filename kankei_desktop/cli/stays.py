@@ -122,7 +122,7 @@ def run_ics(args: argparse.Namespace) -> int:
 
 
 def run_schedule(args: argparse.Namespace) -> int:
-    from kankei_desktop.reports.host_schedule import write_host_schedule
+    from kankei_desktop.services.host_schedule import write_host_schedule
 
     database = open_for_command(args)
     try:

@@ -191,7 +191,7 @@ KINDS = {
 }
 KIND_LABELS = {"persons": "参加者", "enrollments": "参加者＋参加登録", "stays": "滞在", "shipments": "発送",
                "letters": "手紙", "interactions": "関わり", "hosts": "受入先", "indicator_values": "独自指標の値"}
-# Kinds planned row by row through their service (imports_activities), all or nothing.
+# Kinds planned row by row through their service (services/imports/activities.py), all or nothing.
 ACTIVITY_KINDS = ("stays", "shipments", "letters", "interactions", "hosts", "indicator_values")
 # Headers only one activity sheet has; two of them decide the kind of a sheet.
 _DISTINCTIVE = {

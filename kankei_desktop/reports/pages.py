@@ -1,7 +1,7 @@
 """What every PDF shares: who made it, 「n / N」 on each page, and names that never break.
 
-- 作成者 is the configured author (設定 › 作成者) or else the organisation — never the
-  computer's login name, which says nothing to a supervisor and can be ``root``.
+- 作成者 is handed in by the service that gathers the document's data
+  (``services.settings_store.document_author``: the configured author or else the organisation).
 - ``numbered_canvas`` keeps the pages until the end so each can carry 「n / N」.
 - ``unbroken`` joins a name's parts with no-break spaces, so a table cell wraps between
   names (阿部 啓介 様、 …) and never inside one (阿部 / 啓介 様).
@@ -13,20 +13,8 @@ import re
 from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
-from sqlmodel import Session
-
-from kankei_desktop.services import settings_store
 
 NO_BREAK_SPACE = "\u00a0"
-
-
-def document_author(session: Session) -> str:
-    """The configured author, else the organisation, else empty (never the OS login)."""
-    for key in (settings_store.REPORT_AUTHOR, settings_store.ORGANISATION_NAME):
-        value = str(settings_store.get(session, key) or "").strip()
-        if value:
-            return value
-    return ""
 
 
 def unbroken(name: str) -> str:

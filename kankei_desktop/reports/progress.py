@@ -1,7 +1,8 @@
-"""The progress summary PDF (関係人口 進捗サマリー) for the supervisor.
+"""The progress summary PDF (関係人口 進捗サマリー) for the supervisor: drawn from values.
 
-Every figure comes from ``services.kpis.compute_kpis`` and is written through
-``reports.summary``, so the PDF says what ``stats --json`` and the dashboard say.
+``services.progress_report`` gathers the figures (``services.kpis.compute_kpis``), the comments
+and the settings, calls ``draw_progress_pdf`` and records the audit entry. Every figure is written
+through ``reports.summary``, so the PDF says what ``stats --json`` and the dashboard say.
 Aggregates only unless ``named`` is asked for; then every page is marked
 取扱注意（個人情報）. The file is written next to its destination and renamed, so a
 failure never leaves half a PDF behind.
@@ -35,21 +36,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
-from sqlmodel import Session
 
 from kankei_desktop import APP_NAME_JA
 from kankei_desktop.domain.calendar import document_date, document_period, fiscal_year_label
 from kankei_desktop.domain.errors import ValidationError
+from kankei_desktop.domain.figures import KpiReport, ProgrammeFigures, period_label
 from kankei_desktop.reports import charts
 from kankei_desktop.reports.definitions import DEFINITIONS
 from kankei_desktop.reports.fonts import register_japanese_fonts
-from kankei_desktop.reports.pages import document_author, numbered_canvas, page_of
+from kankei_desktop.reports.pages import numbered_canvas, page_of
 from kankei_desktop.reports.summary import days, number, percent, summary_rows, suppressed
-from kankei_desktop.services import settings_store
-from kankei_desktop.services.kpis import KpiReport, ProgrammeFigures, compute_kpis, period_label
-from kankei_desktop.services.kpis_comments import report_comments
-from kankei_desktop.services.kpis_queries import active_persons
-from kankei_desktop.store import audit
 
 TITLE = "関係人口 進捗サマリー"
 SENSITIVE_MARK = "取扱注意（個人情報）"
@@ -93,11 +89,8 @@ def check_output_path(path: Path) -> Path:
     return path
 
 
-def write_progress_report(session: Session, options: ReportOptions, out: Path,
-                          progress: Progress | None = None) -> ReportResult:
-    """Compute, draw and save the PDF; records an audit entry ``report``."""
-    path = check_output_path(out)
-    data, pages, figures = build_progress_pdf(session, options, progress)
+def save_pdf(data: bytes, path: Path) -> None:
+    """Write next to the destination and rename, so a failure never leaves half a PDF behind."""
     handle, temporary = tempfile.mkstemp(prefix=".kankei-report-", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -108,36 +101,16 @@ def write_progress_report(session: Session, options: ReportOptions, out: Path,
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise ValidationError({"out": f"「{path}」に保存できませんでした（{error.strerror or error}）。"}) from None
-    audit.record(session, "report", "report", options.programme_id or "", {
-        "fiscal_year": [None, options.fiscal_year], "quarter": [None, options.quarter],
-        "named": [None, options.named], "file": [None, path.name], "pages": [None, pages],
-    })
-    return ReportResult(path, pages, figures.has_data)
 
 
-def build_progress_pdf(session: Session, options: ReportOptions,
-                       progress: Progress | None = None) -> tuple[bytes, int, KpiReport]:
-    """(PDF bytes, page count, the figures printed)."""
+def draw_progress_pdf(figures: KpiReport, *, threshold: int, organisation: str, author: str, named: bool,
+                      comments: list[tuple[str | None, str]], named_rows: list, named_limit: int,
+                      progress: Progress | None = None) -> tuple[bytes, int]:
+    """(PDF bytes, page count) of the figures, the coordinator's comments and (``named``) the persons."""
     report = progress or (lambda _fraction, _message: None)
-    report(0.05, "集計しています…")
-    figures = compute_kpis(session, options.fiscal_year, options.quarter, options.programme_id)
-    threshold = options.threshold
-    if threshold is None:
-        threshold = int(settings_store.get(session, settings_store.SUPPRESSION_THRESHOLD) or 3)
-    if threshold < 1:
-        raise ValidationError({"threshold": f"秘匿のしきい値は 1 以上にしてください（{threshold}）。"})
-    organisation = str(settings_store.get(session, settings_store.ORGANISATION_NAME) or "").strip()
-    author = document_author(session)
-    comments = report_comments(session, options.fiscal_year, options.quarter)
-    if options.programme_id:
-        comments = [(name, body) for name, body in comments if name in (None, figures.programme)]
-    named_rows = []
-    if options.named:
-        named_rows = active_persons(session, figures.period_start, figures.period_end, options.programme_id,
-                                    options.named_limit + 1)
     report(0.5, "PDF を作成しています…")
-    builder = _Builder(figures, threshold, organisation, author, options.named)
-    story = builder.story(comments, named_rows, options.named_limit)
+    builder = _Builder(figures, threshold, organisation, author, named)
+    story = builder.story(comments, named_rows, named_limit)
     buffer = io.BytesIO()
     regular, _bold = register_japanese_fonts()
     title = f"{TITLE} {figures.period_label}" + (f" {figures.programme}" if figures.programme else "")
@@ -155,7 +128,7 @@ def build_progress_pdf(session: Session, options: ReportOptions,
     finally:
         rl_config.defaultGraphicsFontName = previous_graphics_font
     report(1.0, "完了しました")
-    return buffer.getvalue(), builder.page_count, figures
+    return buffer.getvalue(), builder.page_count
 
 
 def _marker(stage) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kankei_desktop.services.kpis import KpiReport
+from kankei_desktop.domain.figures import KpiReport
 
 
 def number(value: float | int | None, unit: str = "") -> str:

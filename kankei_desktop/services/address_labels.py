@@ -119,10 +119,8 @@ def export_labels(session: Session, out: Path, *, person_ids: list[str] | None =
     if not labels:
         detail = f"（連絡不可で除外: {'、'.join(left_out)}）" if left_out else ""
         raise ValidationError({"labels": f"印刷するラベルがありません{detail}。"})
-    from kankei_desktop.reports.pages import document_author
-
     pages = write_labels_pdf(Path(out), labels, geometry, start=start, calibration_page=calibration_page,
-                             author=document_author(session))
+                             author=settings_store.document_author(session))
     changes = {"labels": [None, len(labels)], "layout": [None, geometry.name], "file": [None, Path(out).name]}
     if overridden:
         changes["contact_override"] = [None, overridden]  # printed for persons who refused contact, on purpose

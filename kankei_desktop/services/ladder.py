@@ -122,7 +122,7 @@ def participation_dates(session: Session, person_id: str) -> list[date]:
         Interaction.person_id == person_id, Interaction.deleted_at.is_(None),
         Interaction.kind.in_([kind.value for kind in PARTICIPATION_KINDS]),
     )
-    from kankei_desktop.services.kpis_queries import mail_activities_sql
+    from kankei_desktop.services.kpis.queries import mail_activities_sql
 
     own = mail_activities_sql(lambda column: column + " AS day", " AND person_id = :person", indexed=False)
     mail = session.execute(statement(session, f"SELECT day FROM ({own}) AS own"),
@@ -199,7 +199,7 @@ def pending_suggestions(session: Session) -> list[PendingSuggestion]:
     ``suggest_stage`` for everybody at once, SQLite finding each person's latest participation
     day and first pair of consecutive days at most 12 months apart (a window over their distinct
     days), so only one row per person reaches Python (10 s → about a second at 100,000 persons)."""
-    from kankei_desktop.services.kpis_queries import _LIVE_PERSON, _PARTICIPATION, mail_activities_sql
+    from kankei_desktop.services.kpis.queries import _LIVE_PERSON, _PARTICIPATION, mail_activities_sql
 
     # A year after 29 February is 28 February (as ``_one_year_later``); SQLite would say 1 March.
     year_later = ("CASE WHEN substr(prev, 6) = '02-29' THEN date(prev, '+1 year', '-1 day') "

@@ -81,7 +81,7 @@ class RecordKind:
     export_only: tuple[str, ...] = ()  # headers the export writes for reading only (not imported)
     sheet: str = ""  # export sheet name
     export: str = ""  # "module:function(session, exclude_no_contact) -> Table"
-    importer: str = ""  # "persons" (imports_plan) or "activity" (imports_activities); "" none
+    importer: str = ""  # "persons" (imports/persons.py) or "activity" (imports/activities.py); "" none
     template: bool = False
     # Fields of the row's own record whose date decides its programme's fiscal year, in order.
     programme_date: tuple[str, ...] = ()

@@ -174,3 +174,13 @@ def save(session: Session, values: Mapping[Declared, Any]) -> dict[str, Any]:
     for declared, value in parsed.items():
         put(session, declared, value)
     return by_key
+
+
+def document_author(session: Session) -> str:
+    """作成者 on every PDF: the configured author, else the organisation, else empty (never the OS login,
+    which says nothing to a supervisor and can be ``root``)."""
+    for key in (REPORT_AUTHOR, ORGANISATION_NAME):
+        value = str(get(session, key) or "").strip()
+        if value:
+            return value
+    return ""

@@ -8,7 +8,7 @@ import plain_sql
 
 from kankei_desktop.domain.text import fold, furigana_sort_key, person_search_text
 from kankei_desktop.services.imports import fresh_ids
-from kankei_desktop.services.imports_commit import _drop_list_indexes, _fold_quick, _rebuild_indexes, _search_text
+from kankei_desktop.services.imports.commit import _drop_list_indexes, _fold_quick, _rebuild_indexes, _search_text
 
 
 def test_fresh_ids_are_version_4_uuids_in_new_id_form():

@@ -10,7 +10,7 @@ from kpi_known_data import EXPECTED, build
 from kankei_desktop.domain.calendar import fiscal_year_period
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.services.kpis import SCHEMA_VERSION, compute_kpis
-from kankei_desktop.services.kpis_comments import report_comment, save_report_comment
+from kankei_desktop.services.kpis.comments import report_comment, save_report_comment
 from kankei_desktop.services.stays import person_days as stays_person_days
 
 PARTICIPATION = "('イベント参加','オンラインイベント参加','訪問','ボランティア','主催・講師')"
@@ -348,8 +348,8 @@ def test_tally_equals_plain_counting_for_any_year_and_quarter(year, quarter):
     import random
     from datetime import timedelta
 
-    from kankei_desktop.services.kpis import _sustained_window_start
-    from kankei_desktop.services.kpis_persons import tally
+    from kankei_desktop.services.kpis.compute import _sustained_window_start
+    from kankei_desktop.services.kpis.persons import tally
 
     rng = random.Random(year * 10 + (quarter or 0))
     period = fiscal_year_period(year, quarter)
@@ -416,7 +416,7 @@ def test_tally_equals_plain_counting_for_any_year_and_quarter(year, quarter):
 
 
 def test_numbering_survives_ids_that_share_a_hash():
-    from kankei_desktop.services.kpis_persons import number_ids
+    from kankei_desktop.services.kpis.persons import number_ids
 
     ids = ["b", "a", "b", "c", "a"]
     for key in (hash, lambda _id: 7):  # the second puts every id on one hash
@@ -432,17 +432,17 @@ def test_second_connection_and_single_session_give_the_same_figures(known, monke
 
     from sqlalchemy import text
 
-    from kankei_desktop.services import kpis
+    from kankei_desktop.services.kpis import compute
 
     database, _ids = known
     threads = []
-    counted_by = kpis._record_figures
+    counted_by = compute._record_figures
 
     def record_figures(*args):
         threads.append(threading.current_thread().name)
         return counted_by(*args)
 
-    monkeypatch.setattr(kpis, "_record_figures", record_figures)
+    monkeypatch.setattr(compute, "_record_figures", record_figures)
     for quarter in (None, 1):
         paired = figures(database, 2026, quarter)
         with database.session() as session:
@@ -481,7 +481,7 @@ def test_ladder_changes_recorded_in_one_instant_count_in_stored_order(database):
 def test_persons_behind_the_figure_equal_a_plain_walk(demo_database, year, quarter):
     """The list a click on 実人数 opens (and the PDF's named list): every active person once,
     with their のべ and last day, in the participants list's order; a limit cuts that order."""
-    from kankei_desktop.services.kpis_queries import active_persons
+    from kankei_desktop.services.kpis.queries import active_persons
 
     period = fiscal_year_period(year, quarter)
     connection = plain_sql.connect(demo_database.path)

@@ -15,8 +15,9 @@ from kpi_known_data import build
 from pypdf import PdfReader
 
 from kankei_desktop.domain.calendar import wareki_date
-from kankei_desktop.reports.host_schedule import write_host_schedule
-from kankei_desktop.reports.progress import SENSITIVE_MARK, ReportOptions, write_progress_report
+from kankei_desktop.services.host_schedule import write_host_schedule
+from kankei_desktop.reports.progress import SENSITIVE_MARK
+from kankei_desktop.services.progress_report import ReportOptions, write_progress_report
 from kankei_desktop.services import address_labels, settings_store, stays
 from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.participants import PersonInput, create_person
@@ -113,6 +114,26 @@ def test_host_schedule_real_date_unbroken_names_and_page_numbers(session, farm_w
         assert f"{number} / {len(reader.pages)}" in page.extract_text()
     assert reader.metadata.author == ORGANISATION
 
+
+
+def test_host_schedule_gathered_by_the_service_drawn_from_values(session, farm_with_a_crowd, tmp_path):
+    """The service decides each line's words; the report draws a sheet it is handed, no database."""
+    from kankei_desktop.reports.host_schedule import HostSchedule, ScheduleLine, write_host_schedule_pdf
+    from kankei_desktop.services.host_schedule import host_schedule
+
+    farm, names, start = farm_with_a_crowd
+    sheet = host_schedule(session, farm, today=start - timedelta(days=30))
+    assert (sheet.host_name, sheet.organisation, sheet.author) == ("渡辺農場", ORGANISATION, ORGANISATION)
+    [line] = sheet.lines
+    assert sorted(line.guests) == sorted(names)
+    assert (line.days, line.purpose, line.other_party) == (2, "稲刈り", "—")
+    assert line.period.startswith(f"{start:%Y/%m/%d} (") and "〜" in line.period
+
+    drawn = HostSchedule("北の宿", "", "", "", "", date(2026, 12, 1), date(2026, 12, 1),
+                         [ScheduleLine("2026/12/05 (土)", 1, ("佐藤 花子",), "受入: 南農園", "", "確定", "")])
+    write_host_schedule_pdf(drawn, tmp_path / "drawn.pdf")
+    text = PdfReader(str(tmp_path / "drawn.pdf")).pages[0].extract_text()
+    assert "北の宿 受入予定表" in text and "佐藤 花子 様" in text and "受入: 南農園" in text
 
 def test_label_sheet_forbids_print_scaling_and_names_its_author(session, tmp_path):
     settings_store.put(session, settings_store.ORGANISATION_NAME, ORGANISATION)

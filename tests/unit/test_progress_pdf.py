@@ -11,7 +11,8 @@ from kpi_known_data import EXPECTED, build
 from pypdf import PdfReader
 
 from kankei_desktop.domain.errors import ValidationError
-from kankei_desktop.reports.progress import SENSITIVE_MARK, ReportOptions, write_progress_report
+from kankei_desktop.reports.progress import SENSITIVE_MARK
+from kankei_desktop.services.progress_report import ReportOptions, write_progress_report
 from kankei_desktop.reports.summary import summary_rows
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.kpis import compute_kpis

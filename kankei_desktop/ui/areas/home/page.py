@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.reports.summary import summary_rows, summary_rows_en
 from kankei_desktop.services.kpis import KpiReport, compute_kpis, persons_behind
-from kankei_desktop.services.kpis_queries import persons_at_stage, persons_at_stage_on
+from kankei_desktop.services.kpis.queries import persons_at_stage, persons_at_stage_on
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.home.charts import LadderChart, TrendChart

@@ -223,7 +223,7 @@ class HostsPage(AreaPage):
             self.apply_filter()
 
     def export_schedule(self) -> None:
-        from kankei_desktop.reports.host_schedule import write_host_schedule
+        from kankei_desktop.services.host_schedule import write_host_schedule
 
         host_id = self.selected_id()
         if not host_id:

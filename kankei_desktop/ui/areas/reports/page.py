@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import settings_store
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
-from kankei_desktop.services.kpis_comments import report_comment, save_report_comment
+from kankei_desktop.services.kpis.comments import report_comment, save_report_comment
 from kankei_desktop.services.programmes import list_programmes
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
@@ -245,7 +245,7 @@ class ReportsPage(AreaPage):
         self.progress.setVisible(True)
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Writing the PDF…"))
-        from kankei_desktop.reports.progress import write_progress_report
+        from kankei_desktop.services.progress_report import write_progress_report
 
         task = Task(self.database, lambda session, progress: write_progress_report(session, options, path, progress))
         task.signals.progress.connect(lambda fraction, text: (self.progress.setValue(int(fraction * 100)),

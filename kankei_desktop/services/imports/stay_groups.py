@@ -1,6 +1,6 @@
 """Stays import: which rows of a sheet are one stay with several persons.
 
-A mixin of ``ActivityPlanner`` (``imports_activities.py``), kept apart so that
+A mixin of ``ActivityPlanner`` (``activities.py``), kept apart so that
 the rule lives in one place: rows with the same 滞在ID, or — without an ID —
 rows naming the same 受入先, 宿泊先, プログラム, 開始日, 終了日 and 状況, are
 one stay led by its first row. The leader is checked and written with every
@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.io.columns import column_by_key
-from kankei_desktop.services.imports import SKIP, CellMessage
+from kankei_desktop.services.imports.types import SKIP, CellMessage
 
 if TYPE_CHECKING:
-    from kankei_desktop.services.imports_activities import ActivityRow
+    from kankei_desktop.services.imports.activities import ActivityRow
 
 
 class StayGroups:

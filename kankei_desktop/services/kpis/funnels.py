@@ -7,26 +7,15 @@ benchmark file, so it is fetched as tuples and walked in Python once.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 from statistics import median
 
 from sqlalchemy import text
 from sqlmodel import Session
 
+from kankei_desktop.domain.figures import FunnelStage
+
 _LIVE_PERSON = "NOT IN (SELECT id FROM person WHERE deleted_at IS NOT NULL)"
-
-
-@dataclass
-class FunnelStage:
-    name: str
-    position: int
-    is_final: bool
-    is_dropout: bool
-    reached: int  # enrollments that ever reached the stage by the period's end
-    current: int  # enrollments at the stage on the period's last day
-    conversion: float | None  # reached the next (non-dropout) stage ÷ reached this one
-    median_days: float | None  # for enrollments that left the stage
 
 
 def _as_date(value) -> date | None:

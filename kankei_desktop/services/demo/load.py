@@ -26,8 +26,9 @@ from kankei_desktop.domain.tables import (
     Shipment, Stay, StayParticipant, utc_now,
 )
 from kankei_desktop.domain.tables.base import new_id
-from kankei_desktop.services import activity, demo_names as N
-from kankei_desktop.services.demo_programmes import (
+from kankei_desktop.services import activity
+from kankei_desktop.services.demo import names as N
+from kankei_desktop.services.demo.programmes import (
     CUSTOM_STAGES, DEMO_TODAY, PlannedPerson, PlannedProgramme, Story, add_programme, between,
     kome_letter, mitsuke, otetsudai, quest, touch,
 )

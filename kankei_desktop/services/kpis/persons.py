@@ -1,6 +1,6 @@
 """Person figures counted with numpy from one fetch of activity rows (``services.kpis``).
 
-Rows come from ``kpis_queries.activity_rows`` (interactions and stays, two shapes) with
+Rows come from ``queries.activity_rows`` (interactions and stays, two shapes) with
 every date already a day number counted from the window's first day. An activity touches
 a period when it starts on or before the last day and ends on or after the first; its
 date there is its first day clipped to the period, so a stay across 31 March is one
@@ -100,7 +100,7 @@ def _per_group(keys: np.ndarray, group_size: int, groups: int) -> np.ndarray:
 
 def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], window_start: date,
           programme_id: str | None = None) -> Tally:
-    """Every person figure from ``kpis_queries.activity_rows`` (interactions, stays, お米レター mail) over
+    """Every person figure from ``queries.activity_rows`` (interactions, stays, お米レター mail) over
     ``window_start`` … the period's end: 実人数, のべ, repeaters, 継続的関与者, monthly figures
     and 人日.
 

@@ -18,7 +18,8 @@ from kankei_desktop.domain.tables import Enrollment, ProgrammeStage
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import column_by_key, to_note
 from kankei_desktop.services.duplicates import duplicate_key_sets
-from kankei_desktop.services.imports import (
+from kankei_desktop.services.imports.existing import _current_lists, _database_keys, load_person_inputs
+from kankei_desktop.services.imports.types import (
     _INPUT_FIELDS,
     _LIST_FIELDS,
     _PERSON_FIELDS,
@@ -32,11 +33,9 @@ from kankei_desktop.services.imports import (
     CellMessage,
     ImportPlan,
     PlanRow,
-    _database_keys,
     fresh_ids,
-    load_person_inputs,
 )
-from kankei_desktop.services.imports_programmes import ProgrammeFinder
+from kankei_desktop.services.imports.programmes import ProgrammeFinder
 from kankei_desktop.services.participants import PersonInput, validate
 
 _BLANK_VALUES = {  # what a blank cell means, without running the converter
@@ -279,8 +278,6 @@ class PersonPlanner:
 
     def _unchanged(self, rows: list[PlanRow]) -> None:
         """An update that would leave the person (and the row's enrollment) as stored is 変更なし."""
-        from kankei_desktop.services.imports_commit import _current_lists
-
         updates = [row for row in rows if row.status == UPDATE]
         lists_present = [key for key in _LIST_FIELDS if key in self.keys_present]
         current = {}

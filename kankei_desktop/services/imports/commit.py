@@ -32,7 +32,10 @@ from kankei_desktop.domain.tables import (
 from kankei_desktop.domain.text import digits_only, fold, furigana_sort_key, person_search_text
 from kankei_desktop.io.columns import ACTIVITY_KINDS
 from kankei_desktop.io.writers import Table, write_csv, write_xlsx
-from kankei_desktop.services.imports import (
+from kankei_desktop.services.imports.activities import commit_activity_plan
+from kankei_desktop.services.imports.existing import _current_lists, load_person_inputs
+from kankei_desktop.services.imports.mapping import save_mapping
+from kankei_desktop.services.imports.types import (
     _LIST_FIELDS,
     _PERSON_FIELDS,
     ACTION_LABELS,
@@ -49,8 +52,6 @@ from kankei_desktop.services.imports import (
     ImportResult,
     PlanRow,
     fresh_ids,
-    load_person_inputs,
-    save_mapping,
 )
 from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.participants import PersonInput, normalise
@@ -121,8 +122,6 @@ def commit_plan(
     ``ImportCancelled`` and, like any error, leaves the database as it was.
     """
     if plan.kind in ACTIVITY_KINDS:  # stays, shipments, letters: written through their services
-        from kankei_desktop.services.imports_activities import commit_activity_plan
-
         return commit_activity_plan(session, plan, before_commit=before_commit, progress=progress, today=on)
     with gc_paused():
         return _commit_persons(session, plan, progress, cancelled, before_commit, on)
@@ -381,26 +380,6 @@ def _update_persons(session, updates: dict[str, PersonInput], originals, present
         if count % CHUNK == 0 or count == len(updates):
             step(CHUNK if count % CHUNK == 0 else count % CHUNK)
     return changed
-
-
-def _current_lists(session: Session, pids: list[str]) -> dict[str, dict[str, list[str]]]:
-    """{person id: {"ties", "interests", "skills": live values in entry order}} for many persons.
-
-    One query per table and chunk: a query per person made re-importing 100,000 unchanged rows
-    take a minute.
-    """
-    lists = {pid: {"ties": [], "interests": [], "skills": []} for pid in pids}
-    key_of_kind = {"関心": "interests", "スキル": "skills"}
-    for start in range(0, len(pids), 500):
-        chunk = pids[start : start + 500]
-        for pid, tie in session.execute(select(PersonTie.person_id, PersonTie.tie).where(
-                PersonTie.person_id.in_(chunk), PersonTie.deleted_at.is_(None)).order_by(PersonTie.created_at)):
-            lists[pid]["ties"].append(tie)
-        for pid, kind, name in session.execute(select(PersonTag.person_id, PersonTag.kind, PersonTag.name).where(
-                PersonTag.person_id.in_(chunk), PersonTag.deleted_at.is_(None)).order_by(PersonTag.created_at)):
-            if kind in key_of_kind:
-                lists[pid][key_of_kind[kind]].append(name)
-    return lists
 
 
 def _replace_lists(session: Session, pid: str, data: PersonInput, keys: list[str], now) -> None:

@@ -9,18 +9,31 @@ instead of counting on its own, so a figure is the same wherever it appears.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from statistics import median
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlmodel import Session
 
-from kankei_desktop.domain.calendar import Period, fiscal_year_label, fiscal_year_period
+from kankei_desktop.domain.calendar import Period, fiscal_year_period
 from kankei_desktop.domain.enums import LadderStage, ProgrammeKind
 from kankei_desktop.domain.errors import ValidationError
-from kankei_desktop.services import kpis_queries as q
-from kankei_desktop.services.kpis_programmes import FunnelStage, funnels
+from kankei_desktop.domain.figures import (
+    CustomIndicatorFigure,
+    HostFigures,
+    KpiReport,
+    LadderCount,
+    LadderFigures,
+    MailFigures,
+    MonthFigures,
+    PersonDays,
+    PersonFigures,
+    ProgrammeFigures,
+    TargetFigure,
+    period_label,
+)
+from kankei_desktop.services.kpis import queries as q
+from kankei_desktop.services.kpis.funnels import funnels
 from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.programmes import (
     TARGET_PARTICIPANTS,
@@ -31,169 +44,12 @@ from kankei_desktop.services.programmes import (
 from kankei_desktop.store.dialect import statement
 from kankei_desktop.store.snapshot import paired_reader
 
-SCHEMA_VERSION = 1
-
 
 def share(part: int | float | None, whole: int | float | None) -> float | None:
     """part ÷ whole, or None when there is nothing to divide by."""
     if part is None or not whole:
         return None
     return part / whole
-
-
-@dataclass
-class PersonFigures:
-    unique_persons: int  # 実人数
-    person_visits: int  # のべ人数
-    visits_from_stays: int
-    visits_from_interactions: int
-    visits_from_mail: int  # お米レター parcels and letters (docs/kpi.md)
-    repeaters: int
-    repeat_share: float | None
-    continuing: int
-    previous_year_unique_persons: int
-    continuing_rate: float | None  # 継続者 ÷ 実人数 of the previous fiscal year
-    sustained: int  # 継続的関与者 (例2)
-    sustained_base: int
-    sustained_share: float | None
-
-
-@dataclass
-class PersonDays:
-    achieved: int  # 実施済
-    planned: int  # 予定・確定
-    target: float | None
-    progress: float | None  # achieved ÷ target
-
-
-@dataclass
-class TargetFigure:
-    programme: str | None
-    key: str
-    name: str
-    unit: str
-    target: float
-    actual: float | None  # None: a named target the app does not count (printed as entered)
-    progress: float | None
-
-
-@dataclass
-class ProgrammeFigures:
-    programme_id: str
-    name: str
-    kind: str
-    fiscal_year: int
-    unique_persons: int
-    person_visits: int
-    repeaters: int
-    repeat_share: float | None
-    person_days: PersonDays
-    enrollments: int
-    funnel: list[FunnelStage]
-    targets: list[TargetFigure]
-    reach: int | None = None  # お米レター: persons a parcel was shipped to in the period
-    letters_received: int | None = None  # お米レター: letters received from persons in the period
-
-
-@dataclass
-class MonthFigures:
-    month: str  # YYYY-MM
-    person_visits: int
-    unique_persons: int
-
-
-@dataclass
-class LadderCount:
-    stage: str
-    persons: int
-
-
-@dataclass
-class LadderFigures:
-    stages: list[LadderCount]  # on the period's last day, in ladder order
-    moves_up: int
-    persons_moved_up: int
-
-
-@dataclass
-class MailFigures:
-    letters_sent: int
-    letters_received: int
-    replies: int
-    letters_replied: int
-    reply_rate: float | None
-    median_days_to_reply: float | None
-    shipped: int
-    delivered: int
-    returned: int
-    median_days_in_transit: float | None
-
-
-@dataclass
-class HostFigures:
-    active_hosts: int
-    side_job_companies: int  # 例1: active in the period
-    side_job_companies_registered: int
-
-
-@dataclass
-class CustomIndicatorFigure:
-    name: str
-    unit: str
-    value: float | None
-    target: float | None
-    source_note: str
-    programme: str | None
-    id: str = ""
-    computed: bool = False  # the value was summed from 物産購入・寄附 amounts (not entered)
-    pair: str | None = None  # the name of the paired indicator (例4), printed side by side
-    target_key: str = ""  # the programme target this value counts toward
-    programme_id: str | None = None
-
-
-@dataclass
-class KpiReport:
-    fiscal_year: int
-    quarter: int | None
-    period_start: date
-    period_end: date
-    period_label: str
-    programme_id: str | None
-    programme: str | None
-    has_data: bool
-    persons: PersonFigures
-    person_days: PersonDays
-    monthly: list[MonthFigures]
-    ladder: LadderFigures
-    mail: MailFigures
-    hosts: HostFigures
-    programmes: list[ProgrammeFigures]
-    targets: list[TargetFigure]
-    custom_indicators: list[CustomIndicatorFigure]
-    schema_version: int = field(default=SCHEMA_VERSION)
-
-    def to_json_dict(self) -> dict[str, Any]:
-        return _plain(asdict(self))
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float):
-        return round(value, 4)
-    return value
-
-
-def period_label(fiscal_year: int, quarter: int | None) -> str:
-    label = fiscal_year_label(fiscal_year)
-    if quarter is None:
-        return label
-    period = fiscal_year_period(fiscal_year, quarter)
-    return f"{label} 第{quarter}四半期（{period.start.month}月〜{period.end.month}月）"
 
 
 def _sustained_window_start(fiscal_year: int, quarter: int | None) -> date:
@@ -255,7 +111,7 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     """
     # Imported here: numpy costs a tenth of a second, and the home page imports this module
     # before its first window appears.
-    from kankei_desktop.services import kpis_persons as P
+    from kankei_desktop.services.kpis import persons as P
 
     _check(fiscal_year, quarter)
     period = fiscal_year_period(fiscal_year, quarter)
@@ -442,7 +298,7 @@ def persons_behind(session: Session, key: str, fiscal_year: int, quarter: int | 
     (active in the period and the previous fiscal year) or 継続的関与者 (active in two of the
     four quarters; のべ and last day over those four quarters). Counted from the same rows
     as ``compute_kpis``, so the list is as long as the figure."""
-    from kankei_desktop.services import kpis_persons as P
+    from kankei_desktop.services.kpis import persons as P
 
     if key not in PERSON_FIGURES:
         raise ValidationError({"figure": f"「{key}」は人の一覧を持つ指標ではありません。"})

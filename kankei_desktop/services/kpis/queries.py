@@ -1,6 +1,6 @@
 """The SQL behind ``services.kpis``: aggregates over the live records, one period at a time.
 
-Every figure that rests on *activities* is counted (in ``services.kpis_persons``) from
+Every figure that rests on *activities* is counted (in ``kpis/persons.py``) from
 one fetch of stays and participation interactions over the period (and, for a quarter,
 the quarters before it that 継続的関与者 looks at); the previous fiscal year is read as
 a set of person ids only. Counting from the same rows keeps 実人数, のべ, repeaters and

@@ -9,7 +9,7 @@ every row is checked against the rows above it in the same file (two rows that
 overlap, or that fill a lodging beyond its capacity together, are refused).
 ``commit_activity_plan`` writes the rows again in the caller's transaction and
 refuses the whole file while any row has an error: all or nothing. Several rows
-of a stays sheet can be one stay of several persons (``imports_stay_groups``).
+of a stays sheet can be one stay of several persons (``stay_groups.py``).
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ from kankei_desktop.domain.text import normalise_postal_code, normalise_spaces
 from kankei_desktop.io import normalise as cells
 from kankei_desktop.io.columns import KIND_LABELS, column_by_key, to_note
 from kankei_desktop.services import hosts, indicators, interactions, letters, shipments, stays
-from kankei_desktop.services.imports_programmes import ProgrammeFinder
+from kankei_desktop.services.imports.programmes import ProgrammeFinder
 from kankei_desktop.services.records import RECORDS
 from kankei_desktop.services.duplicates import duplicate_key_sets
-from kankei_desktop.services.imports import (
+from kankei_desktop.services.imports.existing import _database_keys
+from kankei_desktop.services.imports.mapping import save_mapping
+from kankei_desktop.services.imports.types import (
     CREATE,
     ERROR,
     NEW,
@@ -43,10 +45,8 @@ from kankei_desktop.services.imports import (
     ImportPlan,
     ImportResult,
     PlanRow,
-    _database_keys,
-    save_mapping,
 )
-from kankei_desktop.services.imports_stay_groups import StayGroups, writes_its_stay
+from kankei_desktop.services.imports.stay_groups import StayGroups, writes_its_stay
 from kankei_desktop.services.participants import PersonInput, create_person
 from kankei_desktop.services.participants import validate as validate_person
 from kankei_desktop.store import audit

@@ -1,7 +1,7 @@
 """The demo story's programmes: who enrolled, what they did, where they slept.
 
-Part of the demo data (``services/demo.py`` plans the persons and writes
-everything). Persons are planned by index; ``demo._write`` swaps in their ids.
+Part of the demo data (``load.py`` plans the persons and writes
+everything). Persons are planned by index; ``load._write`` swaps in their ids.
 The rules the app enforces hold here too: a lodging never takes more guests a
 night than its capacity, and nobody is in two stays at once.
 """
@@ -19,7 +19,7 @@ from kankei_desktop.domain.tables import (
     Enrollment, EnrollmentStageChange, Interaction, Letter, Programme, ProgrammeStage, ProgrammeTarget,
     Shipment, Stay, StayParticipant, new_id,
 )
-from kankei_desktop.services import demo_names as N
+from kankei_desktop.services.demo import names as N
 from kankei_desktop.services.participants import PersonInput
 
 DEMO_TODAY = date(2026, 11, 26)  # the story's "today"; activity after it is only planned
