@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import audit_log, backups, privacy
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database, backup
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.words import retention_period_text
@@ -133,7 +134,7 @@ class DataSafetyPage(AreaPage):
         return tab
 
     def refresh_backups(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             folder = backups.backup_folder(session)
             self.interval_spin.setValue(backups.interval_minutes(session))
         self.folder_edit.setText(str(folder))
@@ -151,7 +152,7 @@ class DataSafetyPage(AreaPage):
 
     def set_folder(self, folder: Path | None) -> None:
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 backups.set_backup_folder(session, folder)
         except KankeiError as error:
             self.show_error(error.message)
@@ -159,7 +160,7 @@ class DataSafetyPage(AreaPage):
         self.refresh_backups()
 
     def _save_interval(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             backups.set_interval_minutes(session, self.interval_spin.value())
         self.auto.periodic.interval = backups.PeriodicBackup(self.interval_spin.value()).interval
 
@@ -207,7 +208,7 @@ class DataSafetyPage(AreaPage):
         ).replace("%1", taken)
         if not self.confirm(question):
             return None
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             folder = backups.backup_folder(session)
         labels = {"copy": self.tr("Checking and copying the backup…"), "check": self.tr("Checking the copy…")}
 
@@ -280,7 +281,7 @@ class DataSafetyPage(AreaPage):
 
     def _history_rows(self, limit: int | None):
         person = self.person_filter.text().strip() or None
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             return audit_log.list_entries(session, person_id=person, limit=limit)
 
     def refresh_history(self) -> None:
@@ -299,7 +300,7 @@ class DataSafetyPage(AreaPage):
             audit_log.export_csv(rows, Path(target))
             from kankei_desktop.store import audit
 
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 audit.record(session, "export", "audit_log", "", {"file": Path(target).name, "entries": len(rows)})
         except KankeiError as error:
             self.show_error(error.message)
@@ -386,7 +387,7 @@ class DataSafetyPage(AreaPage):
             "%1", retention_period_text(setting)))
 
     def refresh_dormant(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             self._follow_setting(session)
             persons = privacy.dormant_persons(session, self.period())
         self.dormant_model.set_persons(persons)

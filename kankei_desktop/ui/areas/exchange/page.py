@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import backups, exchange
 from kankei_desktop.services.exchange.rules import finding_persons
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog, HeaderDialog, PassphraseDialog
@@ -219,7 +220,7 @@ class ExchangePage(AreaPage):
         return tab
 
     def refresh(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             own = exchange.own_office(session)
             peers = exchange.peers(session)
             pending = {peer.id: exchange.pending_changes(session, peer.id) for peer in peers}
@@ -260,12 +261,12 @@ class ExchangePage(AreaPage):
         if not rows:
             return None
         item = self.peers_view.item(rows[0].row(), 0)
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             return next((p for p in exchange.peers(session) if p.id == item.data(IdRole)), None)
 
     def _run(self, work) -> bool:
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 work(session)
         except KankeiError as error:
             self.show_error(error_text(error.message))
@@ -279,7 +280,7 @@ class ExchangePage(AreaPage):
             self._run(lambda session: exchange.set_up_office(session, name))
 
     def rename_office(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             own = exchange.own_office(session)
         if own is None:
             return
@@ -331,7 +332,7 @@ class ExchangePage(AreaPage):
             first)
         if not passphrase:
             return None
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             own = exchange.require_own_office(session)
         stamp = datetime.now().strftime("%Y%m%d")
         default = default_folder() / f"{own.name}-{peer.name}-{stamp}{exchange.SUFFIX}"
@@ -428,7 +429,7 @@ class ExchangePage(AreaPage):
         self.refresh()
 
     def _show_result(self, result) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             persons = [finding_persons(session, finding) for finding in result.findings]
         dialog = ApplyResultDialog(result, self, review_duplicates=self.review_duplicates,
                                    review_conflicts=lambda: self.tabs.setCurrentIndex(2), persons=persons)
@@ -665,7 +666,7 @@ class ExchangePage(AreaPage):
         if not self.confirm(self.tr("Restore %1? The current contents are backed up first, then replaced.")
                             .replace("%1", Path(path).name)):
             return None
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             folder = backups.backup_folder(session)
 
         def work(progress):

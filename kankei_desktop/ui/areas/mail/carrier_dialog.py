@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.carriers import YAMATO_COOL_CODES, YAMATO_TIME_SLOTS, YUPACK_COOL_CODES
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import carrier_export, settings_store
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 
 
@@ -77,7 +78,7 @@ class CarrierExportDialog(QDialog):
         self.settings_group = QGroupBox(self.tr("Needed for this file (saved in Settings)"))
         self.settings_form = QFormLayout(self.settings_group)
         self.setting_edits: dict[str, tuple[settings_store.Declared, QLineEdit]] = {}
-        with database.session() as session:
+        with unit_of_work(database) as session:
             missing = carrier_export.missing_settings(
                 session, fmt, organisation_sender=carrier_export.needs_organisation_sender(session, shipment_ids))
         for declared in missing:
@@ -123,7 +124,7 @@ class CarrierExportDialog(QDialog):
             self._show(self.tr("Choose the file to write."))
             return
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 if self.setting_edits:
                     settings_store.save(session, {declared: edit.text() for declared, edit in
                                                   self.setting_edits.values()})
@@ -131,7 +132,7 @@ class CarrierExportDialog(QDialog):
             self._show("\n".join(refused.errors.values()))
             return
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 result = carrier_export.export_carrier_csv(session, self.fmt, Path(self.path.text().strip()),
                                                            shipment_ids=self.shipment_ids, only_prepared=False,
                                                            options=self.options())

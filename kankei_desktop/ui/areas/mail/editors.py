@@ -28,6 +28,7 @@ from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import attachments, letters, mail, shipments
 from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.areas.mail.widgets import DateField, PersonPicker
 from kankei_desktop.ui.words import shown, shown_programme, tracking_rule
@@ -88,7 +89,7 @@ class _Editor(QDialog):
 
     def save(self) -> None:
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 self.store(session)
         except KankeiError as error:
             self.show_errors(error)
@@ -119,7 +120,7 @@ class LetterEditor(_Editor):
         self.photos.setFixedHeight(70)
         self.add_photo = QPushButton(self.tr("Add photo…"))
         self.new_photos: list[Path] = []
-        with database.session() as session:
+        with unit_of_work(database) as session:
             _fill(self.host, _hosts(session), self.tr("(none)"))
             _fill(self.programme, _programmes(session), self.tr("(none)"))
         for label, widget, field in (
@@ -144,7 +145,7 @@ class LetterEditor(_Editor):
     def _load(self, preset: LetterInput | None) -> None:
         data = preset or LetterInput()
         if self.letter_id:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 data = letters.load_letter_input(session, self.letter_id)
                 for row in attachments.list_attachments(session, "letter", self.letter_id):
                     self.photos.addItem(row.file_name)
@@ -166,7 +167,7 @@ class LetterEditor(_Editor):
         self.reply_to.clear()
         self.reply_to.addItem(self.tr("(not a reply)"), None)
         if self.direction.currentData() == LetterDirection.FROM_PERSON.value and self.person.person_id():
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 rows = letters.letters_to_person(session, self.person.person_id())
             for letter_id, sent_on, summary in rows:
                 when = sent_on.strftime("%Y/%m/%d") if sent_on else self.tr("not sent")
@@ -230,7 +231,7 @@ class ShipmentEditor(_Editor):
         self.cost.setSpecialValueText(self.tr("(unknown)"))
         self.cost.setSuffix(self.tr(" yen"))
         self.notes = QLineEdit()
-        with database.session() as session:
+        with unit_of_work(database) as session:
             _fill(self.host, _hosts(session), self.tr("(none)"))
             _fill(self.programme, _programmes(session), self.tr("(none)"))
         for label, widget, field in (
@@ -252,7 +253,7 @@ class ShipmentEditor(_Editor):
     def _load(self) -> None:
         data = ShipmentInput(contents="")
         if self.shipment_id:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 data = shipments.load_shipment_input(session, self.shipment_id)
             self.person.set_person_id(data.person_id)
         _select(self.host, data.host_id)

@@ -25,6 +25,7 @@ from kankei_desktop.domain.enums import LetterDirection
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import followups, letters, mail, shipments
 from kankei_desktop.services.letters import LetterInput
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.mail.dialogs import BatchDialog, LabelsDialog, MarkDialog, PhotoViewer
@@ -256,7 +257,7 @@ class MailPage(AreaPage):
 
     def _run(self, action) -> bool:
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 action(session)
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Letters & shipments"), error.message)
@@ -337,7 +338,7 @@ class MailPage(AreaPage):
         today = date.today()
         if len(items) == 1 and items[0].action == "record_reply":
             # A reply usually comes with a photo and a few words: open the editor ready to fill in.
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 original = letters.load_letter_input(session, items[0].record_id)
             self.new_letter(LetterInput(direction=LetterDirection.FROM_PERSON.value, person_id=original.person_id,
                                         host_id=original.host_id, programme_id=original.programme_id,

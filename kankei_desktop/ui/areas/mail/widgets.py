@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
 from kankei_desktop.services import participants
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 
 PICKER_LIMIT = 200  # enough to choose from; type more of the name to narrow
@@ -62,7 +63,7 @@ class PersonPicker(QWidget):
 
     def _reload(self, *_args, keep: str | None = None) -> None:
         keep = keep or self.person_id()
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             ids = participants.list_person_ids(session, participants.PersonFilter(text=self.search.text().strip()),
                                                limit=PICKER_LIMIT)
             if keep and keep not in ids:
