@@ -28,7 +28,7 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import mail
 from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
-from kankei_desktop.ui.areas.mail.editors import _fill, _programmes
+from kankei_desktop.ui.areas.mail.editors import _fill
 from kankei_desktop.ui.areas.mail.widgets import DateField
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
@@ -82,8 +82,7 @@ class BatchDialog(_Dialog):
         self.prepared.set_value(date.today())
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(60)
-        with unit_of_work(database) as session:
-            _fill(self.programme, _programmes(session), self.tr("(choose a programme)"))
+        _fill(self.programme, mail.editor_choices(database)[1], self.tr("(choose a programme)"))
         self.form.addRow(self.tr("Programme"), self.programme)
         self.form.addRow(self.tr("Contents"), self.contents)
         self.form.addRow(self.tr("Quantity"), self.quantity)

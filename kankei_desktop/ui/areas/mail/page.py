@@ -338,8 +338,7 @@ class MailPage(AreaPage):
         today = date.today()
         if len(items) == 1 and items[0].action == "record_reply":
             # A reply usually comes with a photo and a few words: open the editor ready to fill in.
-            with unit_of_work(self.database) as session:
-                original = letters.load_letter_input(session, items[0].record_id)
+            original = mail.letter_for_editing(self.database, items[0].record_id).data
             self.new_letter(LetterInput(direction=LetterDirection.FROM_PERSON.value, person_id=original.person_id,
                                         host_id=original.host_id, programme_id=original.programme_id,
                                         received_on=today, reply_to_id=items[0].record_id))
