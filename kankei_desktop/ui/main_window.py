@@ -354,13 +354,20 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path | None = None) -> MainWindow | None:
         """Work on another file: opened as at start-up (lock, damage and network checks with their
-        dialogs); this window and its file are closed once the other is open."""
+        dialogs); this window and its file are closed once the other is open. A server address
+        opens as File ▸ Open server connection does (a 閲覧者 is refused, as at start-up)."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Open file"), str(self.database.path.parent),
                                                   self.tr("Kankei Desktop file (*.sqlite3 *.db);;All files (*)"))
             if not name:
                 return None
             path = Path(name)
+        from kankei_desktop.store.server import is_server_url, location
+
+        if is_server_url(path):  # a server URL or a saved connection: the same door as the menu's,
+            from kankei_desktop.ui.server import open_server  # where a 閲覧者 is refused
+
+            return open_server(self, location(path))
         path = Path(path)
         if path.resolve() == Path(self.database.path).resolve():
             QMessageBox.information(self, self.tr("Open file"), self.tr("This file is already open."))
