@@ -58,117 +58,117 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="30"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="31"/>
         <source>Export to Excel or CSV</source>
         <translation>Excel・CSV に書き出す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="32"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="32"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33"/>
         <source>Enrollments</source>
         <translation>参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="34"/>
         <source>Stays</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="34"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="33"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="34"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="34"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="35"/>
         <source>Interactions</source>
         <translation>関わり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="34"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="35"/>
         <source>Hosts</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="35"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="36"/>
         <source>Custom indicator values</source>
         <translation>独自指標の値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="36"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="37"/>
         <source>Whole database (one sheet each)</source>
         <translation>データベース全体（種類ごとにシート）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="41"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="42"/>
         <source>Browse…</source>
         <translation>参照…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="47"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="48"/>
         <source>UTF-8 with BOM (opens in Excel)</source>
         <translation>UTF-8（BOM付き・Excel で開けます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="48"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="49"/>
         <source>Shift_JIS (CP932)</source>
         <translation>Shift_JIS（CP932）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="49"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="50"/>
         <source>Replace characters Shift_JIS cannot hold with ? (listed after saving)</source>
         <translation>Shift_JIS で表せない文字を ? に置き換える（置き換えた箇所は保存後に表示）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="51"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="52"/>
         <source>Leave out participants who refused contact</source>
         <translation>連絡不可の参加者を除く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="52"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="53"/>
         <source>This export contains personal data (names, contact details and so on). Mind where you save it and how you pass it on, and delete it when it is no longer needed.</source>
         <translation>この書き出しには個人情報（氏名・連絡先など）が含まれます。保存先と受け渡し方法に注意し、不要になったら削除してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="63"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="64"/>
         <source>What</source>
         <translation>書き出す内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="64"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="65"/>
         <source>File (.xlsx or .csv)</source>
         <translation>ファイル（.xlsx または .csv）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="65"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="66"/>
         <source>CSV encoding</source>
         <translation>CSV の文字コード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="73"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="74"/>
         <source>Export to</source>
         <translation>書き出し先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="74"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="75"/>
         <source>Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="80"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="81"/>
         <source>Choose the file to write.</source>
         <translation>書き出すファイルを指定してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="91"/>
+        <location filename="../kankei_desktop/ui/import_wizard/export_dialog.py" line="92"/>
         <source>%1 rows written to %2</source>
         <translation>%1 行を %2 に書き出しました</translation>
     </message>

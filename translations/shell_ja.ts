@@ -13,7 +13,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="160"/>
+        <location filename="../kankei_desktop/ui/app.py" line="170"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
@@ -88,22 +88,22 @@
 <context>
     <name>JobBar</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="193"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="194"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="196"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="197"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="205"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="206"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="249"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="250"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
@@ -204,147 +204,147 @@
         <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="251"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="254"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="252"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="253"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="256"/>
         <source>Input &amp;template…</source>
         <translation>入力用のひな形(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="258"/>
         <source>&amp;Backup now</source>
         <translation>バックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="257"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="260"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="258"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="261"/>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="267"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="269"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="272"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ショートカット一覧(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="271"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="274"/>
         <source>&amp;About Kankei Desktop</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="302"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="315"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="305"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="318"/>
         <source>Input template</source>
         <translation>入力用のひな形</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="302"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="305"/>
         <source>Template for</source>
         <translation>ひな形の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="307"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="310"/>
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="308"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="311"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="317"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="320"/>
         <source>Template saved: %1</source>
         <translation>ひな形を保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="330"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="339"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="348"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="333"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="342"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="351"/>
         <source>New file</source>
         <translation>新しいファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="331"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="334"/>
         <source>Kankei Desktop file (*.sqlite3)</source>
         <translation>関係人口デスクのファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="340"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="343"/>
         <source>%1 already exists. Choose another name, or open it with Open file.</source>
         <translation>%1 はすでにあります。別の名前にするか、「ファイルを開く」で開いてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="356"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="363"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="360"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="373"/>
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="357"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="361"/>
         <source>Kankei Desktop file (*.sqlite3 *.db);;All files (*)</source>
         <translation>関係人口デスクのファイル (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="363"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="373"/>
         <source>This file is already open.</source>
         <translation>このファイルはもう開いています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="370"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="380"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="397"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="407"/>
         <source>Window</source>
         <translation>画面全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="406"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="416"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="407"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="408"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="417"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="418"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="409"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="419"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="425"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="435"/>
         <source>Everywhere</source>
         <translation>どこでも</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="448"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="458"/>
         <source>About Kankei Desktop</source>
         <translation>このアプリについて</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="449"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="459"/>
         <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
     </message>
@@ -402,12 +402,12 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="275"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="276"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="276"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="277"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
@@ -443,38 +443,38 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="66"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="67"/>
         <source>Unexpected error (%1). Nothing more was done; the details are in the log: %2</source>
         <translation>予期しないエラーが起きました（%1）。処理はここで止めました。詳しい記録はログにあります: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="323"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="324"/>
         <source>Working</source>
         <extracomment>Tests replace it to see the dialog ``run_and_wait`` shows (it is passed each new one).</extracomment>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="330"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="331"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="376"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="377"/>
         <source>Background work</source>
         <translation>実行中の処理</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="377"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="378"/>
         <source>Waiting for:</source>
         <translation>次の処理が終わるのを待っています:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="378"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="379"/>
         <source>Finishing before closing</source>
         <translation>終了の前に処理を終えています</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="400"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="401"/>
         <source>Unexpected error</source>
         <extracomment>Replaced in tests; the real one shows a message box (and never raises).</extracomment>
         <translation>予期しないエラー</translation>

@@ -40,6 +40,29 @@ class CarrierExportDialog(QDialog):
         yamato = fmt == "yamato-b2"
         self.setWindowTitle(self.tr("Yamato B2 Cloud CSV") if yamato else self.tr("Yu-Pack Print R CSV"))
         self.setMinimumWidth(560)
+        self._build_layout(yamato)
+        self._connect()
+
+    def _build_layout(self, yamato: bool) -> None:
+        form = self._build_form(yamato)
+        self._build_settings()
+        note = QLabel(self.tr("Names and addresses go out as typed (a label must show them unchanged). "
+                              "Import the file into the carrier's software without opening it in Excel."))
+        note.setWordWrap(True)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName(self.tr("What was refused"))
+        self.report.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.settings_group)
+        layout.addWidget(note)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.buttons)
+
+    def _build_form(self, yamato: bool) -> QFormLayout:
+        """Service, cool, time slot and the file."""
         form = QFormLayout()
         self.service = QComboBox()
         self.service.addItem(self.tr("TA-Q-BIN (sender pays)"), "takkyubin")
@@ -64,23 +87,25 @@ class CarrierExportDialog(QDialog):
         self.time_slot.setEnabled(yamato)
         self.time_slot.setAccessibleName(self.tr("Delivery time slot"))
         form.addRow(self.tr("&Time slot"), self.time_slot)
-        self.path = QLineEdit(str(Path.home() / f"{fmt}.csv"))
+        self.path = QLineEdit(str(Path.home() / f"{self.fmt}.csv"))
         self.path.setAccessibleName(self.tr("File"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton(self.tr("Choose…"))
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
+        path_row.addWidget(self.browse_button)
         file_label = QLabel(self.tr("&File"))
         file_label.setBuddy(self.path)
         form.addRow(file_label, path_row)
+        return form
 
+    def _build_settings(self) -> None:
+        """The settings this file still needs, to fill in here (they are saved in Settings)."""
         self.settings_group = QGroupBox(self.tr("Needed for this file (saved in Settings)"))
         self.settings_form = QFormLayout(self.settings_group)
         self.setting_edits: dict[str, tuple[settings_store.Declared, QLineEdit]] = {}
-        with unit_of_work(database) as session:
-            missing = carrier_export.missing_settings(
-                session, fmt, organisation_sender=carrier_export.needs_organisation_sender(session, shipment_ids))
+        with unit_of_work(self.database) as session:
+            missing = carrier_export.missing_settings(session, self.fmt, organisation_sender=carrier_export
+                                                      .needs_organisation_sender(session, self.shipment_ids))
         for declared in missing:
             edit = QLineEdit()
             edit.setObjectName(declared.key)
@@ -89,22 +114,10 @@ class CarrierExportDialog(QDialog):
             self.setting_edits[declared.key] = (declared, edit)
         self.settings_group.setVisible(bool(missing))
 
-        note = QLabel(self.tr("Names and addresses go out as typed (a label must show them unchanged). "
-                              "Import the file into the carrier's software without opening it in Excel."))
-        note.setWordWrap(True)
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName(self.tr("What was refused"))
-        self.report.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    def _connect(self) -> None:
+        self.browse_button.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.settings_group)
-        layout.addWidget(note)
-        layout.addWidget(self.report, 1)
-        layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(), "CSV (*.csv)")

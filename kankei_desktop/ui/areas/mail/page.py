@@ -75,7 +75,13 @@ class MailPage(AreaPage):
         self.followup_model = FollowUpModel(database, self)
         self.followups_count = Recount(database, self._followups_work, self._followups_counted,
                                        self._followups_failed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_tabs(), 1)
+        self._connect()
+        self.update_actions()
 
+    def _build_toolbar(self) -> QHBoxLayout:
         self.new_letter_button = tool_button("fa5s.envelope-open-text", self.tr("New letter"))
         self.new_shipment_button = tool_button("fa5s.box", self.tr("New shipment"))
         self.edit_button = tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected row (Enter)"))
@@ -87,9 +93,9 @@ class MailPage(AreaPage):
         self.export_button = tool_button("fa5s.file-export", self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        self.labels_action = menu.addAction(self.tr("Address labels (PDF)…"), self.export_labels)
-        self.yamato_action = menu.addAction(self.tr("Yamato B2 Cloud CSV…"), lambda: self.export_carrier("yamato-b2"))
-        self.yupack_action = menu.addAction(self.tr("Yu-Pack Print R CSV…"), lambda: self.export_carrier("yupack"))
+        self.labels_action = menu.addAction(self.tr("Address labels (PDF)…"))
+        self.yamato_action = menu.addAction(self.tr("Yamato B2 Cloud CSV…"))
+        self.yupack_action = menu.addAction(self.tr("Yu-Pack Print R CSV…"))
         self.export_button.setMenu(menu)
         self.import_button = tool_button("fa5s.file-import", self.tr("Import…"),
                                          self.tr("Read letters or shipments from Excel or CSV (Ctrl+I)"))
@@ -99,7 +105,6 @@ class MailPage(AreaPage):
         self.search_edit.setPlaceholderText(self.tr("Search name, contents, tracking number (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(240)
-
         toolbar = QHBoxLayout()
         # Eleven buttons: those that do not fit go into the » menu, the search box keeps 240 px (issue 17).
         self.toolbar = OverflowToolbar([
@@ -108,7 +113,9 @@ class MailPage(AreaPage):
             self.import_button, self.export_list_button])
         toolbar.addWidget(self.toolbar)
         toolbar.addWidget(self.search_edit, 1)
+        return toolbar
 
+    def _build_tabs(self) -> QTabWidget:
         self.letter_table = _table(self.letter_model, "letter_table")
         self.letter_table.verticalHeader().setDefaultSectionSize(46)
         for column, width in enumerate((60, 110, 120, 170, 118, 118, 130)):
@@ -128,16 +135,16 @@ class MailPage(AreaPage):
         row.addWidget(self.followup_empty, 1)
         row.addWidget(self.action_button)
         followup_layout.addLayout(row)
-
         self.tabs = QTabWidget()
         self.tabs.addTab(self.letter_table, qta.icon("fa5s.envelope", color="#2d3748"), self.tr("Letters"))
         self.tabs.addTab(self.shipment_table, qta.icon("fa5s.box", color="#2d3748"), self.tr("Shipments"))
         self.tabs.addTab(followup_page, qta.icon("fa5s.exclamation-circle", color="#c05621"), self.tr("Follow-ups"))
+        return self.tabs
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.tabs, 1)
-
+    def _connect(self) -> None:
+        self.labels_action.triggered.connect(self.export_labels)
+        self.yamato_action.triggered.connect(lambda: self.export_carrier("yamato-b2"))
+        self.yupack_action.triggered.connect(lambda: self.export_carrier("yupack"))
         self.new_letter_button.clicked.connect(lambda: self.new_letter())
         self.new_shipment_button.clicked.connect(self.new_shipment)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -167,7 +174,6 @@ class MailPage(AreaPage):
             table.selectionModel().selectionChanged.connect(self.update_actions)
             table.model().modelReset.connect(self.update_actions)
         self.tabs.currentChanged.connect(self.update_actions)
-        self.update_actions()
 
     def update_actions(self, *_args) -> None:
         """Edit (one row), delete, mark shipped/delivered, carrier CSV and the follow-up action
