@@ -20,7 +20,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.enums import Carrier, HostKind, LetterDirection, ProgrammeKind
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Enrollment, Host, Letter, Person, Programme, ProgrammeStage, Shipment
-from kankei_desktop.services import attachments, letters, shipments, work
+from kankei_desktop.services import attachments, letters, participants, shipments, work
 from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import audit, versions
@@ -314,3 +314,14 @@ def save_shipment(database, shipment_id: str | None, data: ShipmentInput, *,
             return shipments.create_shipment(session, data)
         shipments.update_shipment(session, shipment_id, data, expected_version=expected_version)
         return shipment_id
+
+
+def person_choices(database, text: str, *, keep: str | None, limit: int) -> list[tuple[str, str, str]]:
+    """(id, name, furigana) of up to ``limit`` persons matching ``text``, for the editors' person
+    picker; ``keep`` (the person already chosen) comes first when the search left them out."""
+    with work.unit(database) as session:
+        ids = participants.list_person_ids(session, participants.PersonFilter(text=text), limit=limit)
+        if keep and keep not in ids:
+            ids.insert(0, keep)
+        rows = participants.fetch_list_rows(session, ids)
+    return [(person_id, *rows.get(person_id, ("?", ""))[:2]) for person_id in ids]

@@ -134,9 +134,8 @@ class DataSafetyPage(AreaPage):
         return tab
 
     def refresh_backups(self) -> None:
-        with unit_of_work(self.database) as session:
-            folder = backups.backup_folder(session)
-            self.interval_spin.setValue(backups.interval_minutes(session))
+        folder, minutes = backups.folder_and_interval(self.database)
+        self.interval_spin.setValue(minutes)
         self.folder_edit.setText(str(folder))
         infos = backup.list_backups(folder, self.database.path.stem)
         self.backup_model.set_backups(infos)
@@ -208,8 +207,7 @@ class DataSafetyPage(AreaPage):
         ).replace("%1", taken)
         if not self.confirm(question):
             return None
-        with unit_of_work(self.database) as session:
-            folder = backups.backup_folder(session)
+        folder, _retention = backups.backup_target(self.database)
         labels = {"copy": self.tr("Checking and copying the backup…"), "check": self.tr("Checking the copy…")}
 
         def work(progress):
@@ -280,9 +278,10 @@ class DataSafetyPage(AreaPage):
         return tab
 
     def _history_rows(self, limit: int | None):
-        person = self.person_filter.text().strip() or None
-        with unit_of_work(self.database) as session:
-            return audit_log.list_entries(session, person_id=person, limit=limit)
+        return audit_log.history(self.database, person_id=self._person_of_history(), limit=limit)
+
+    def _person_of_history(self) -> str | None:
+        return self.person_filter.text().strip() or None
 
     def refresh_history(self) -> None:
         rows = self._history_rows(AUDIT_PAGE_SIZE)
@@ -296,16 +295,11 @@ class DataSafetyPage(AreaPage):
         if not target:
             return
         try:
-            rows = self._history_rows(None)
-            audit_log.export_csv(rows, Path(target))
-            from kankei_desktop.store import audit
-
-            with unit_of_work(self.database) as session:
-                audit.record(session, "export", "audit_log", "", {"file": Path(target).name, "entries": len(rows)})
+            count = audit_log.export_history(self.database, Path(target), person_id=self._person_of_history())
         except KankeiError as error:
             self.show_error(error.message)
             return
-        self.history_note.setText(self.tr("Exported %1 entries to %2.").replace("%1", f"{len(rows):,}")
+        self.history_note.setText(self.tr("Exported %1 entries to %2.").replace("%1", f"{count:,}")
                                   .replace("%2", str(target)) + " " + privacy.PERSONAL_DATA_WARNING)
 
     # ------------------------------------------------------------ privacy tab
