@@ -32,47 +32,47 @@
 <context>
     <name>AutoBackup</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="82"/>
         <source>Copying the file…</source>
         <translation>ファイルをコピーしています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="82"/>
         <source>Checking the copy…</source>
         <translation>コピーを検査しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="83"/>
         <source>Copying the photos…</source>
         <translation>写真をコピーしています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="99"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="96"/>
         <source>Back up now</source>
         <translation>今すぐバックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="99"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="96"/>
         <source>Backup on closing</source>
         <translation>終了時のバックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="100"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="97"/>
         <source>Automatic backup</source>
         <translation>自動バックアップ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="132"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="129"/>
         <source>Backups are made on the server</source>
         <translation>バックアップはサーバー側で行います</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="134"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="131"/>
         <source>Last backup %1</source>
         <translation>最終バックアップ %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="136"/>
+        <location filename="../kankei_desktop/ui/areas/backups/scheduler.py" line="133"/>
         <source>Backup failed %1: %2</source>
         <translation>バックアップ失敗 %1: %2</translation>
     </message>
@@ -115,7 +115,7 @@
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="64"/>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="72"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="455"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="449"/>
         <source>Data safety</source>
         <translation>データの保護</translation>
     </message>
@@ -146,7 +146,7 @@
     </message>
     <message>
         <location filename="../kankei_desktop/ui/areas/backups/page.py" line="99"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="461"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="455"/>
         <source>Backup folder</source>
         <translation>バックアップ先</translation>
     </message>
@@ -171,168 +171,168 @@
         <translation>復元…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="144"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="143"/>
         <source>The backup folder is not there (was a USB stick removed?).</source>
         <translation>バックアップ先のフォルダーが見つかりません（USB メモリーが外れていませんか？）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="146"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="145"/>
         <source>No backups yet. Press “Back up now” to make the first one.</source>
         <translation>バックアップはまだありません。「今すぐバックアップ」で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="184"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="183"/>
         <source>Backup made: %1</source>
         <translation>バックアップを作成しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="199"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="198"/>
         <source>Choose a backup in the list first.</source>
         <translation>先に一覧からバックアップを選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="322"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="316"/>
         <source>years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="317"/>
         <source>months</source>
         <translation>か月</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="173"/>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="202"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="201"/>
         <source>A backup is being made. Try again in a moment.</source>
         <translation>バックアップを作成中です。少し待ってからやり直してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="176"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="175"/>
         <source>Making a backup…</source>
         <translation>バックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="193"/>
         <source>The backup was cancelled; nothing was written.</source>
         <translation>バックアップを取り消しました。何も書き込んでいません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="207"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="206"/>
         <source>Restore the backup of %1? The current contents are backed up first, then replaced.</source>
         <translation>%1 のバックアップを復元しますか？ 現在の内容は先にバックアップしてから置き換えます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="213"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="211"/>
         <source>Checking and copying the backup…</source>
         <translation>バックアップを検査してコピーしています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="213"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="211"/>
         <source>Checking the copy…</source>
         <translation>コピーを検査しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="221"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="219"/>
         <source>Bringing back the photos…</source>
         <translation>写真を戻しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="226"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="224"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="227"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="225"/>
         <source>Restoring the backup of %1…</source>
         <translation>%1 のバックアップを復元しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="238"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="236"/>
         <source>Restored the backup of %1. The previous contents were kept as %2.</source>
         <translation>%1 のバックアップを復元しました。復元前の内容は %2 として残してあります。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="251"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="249"/>
         <source>The file may be damaged: %1 Restore a backup from Data safety → Backups.</source>
         <translation>ファイルが壊れている可能性があります: %1 「データの保護」→「バックアップ」から復元してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="268"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="266"/>
         <source>Person ID (empty: everything)</source>
         <translation>参加者 ID（空欄ですべて）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="270"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="268"/>
         <source>Export CSV…</source>
         <translation>CSV 出力…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="290"/>
         <source>The newest %1 entries. The history cannot be edited.</source>
         <translation>新しい順に %1 件。履歴は編集できません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="308"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="302"/>
         <source>Exported %1 entries to %2.</source>
         <translation>%1 件を %2 に出力しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="329"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="323"/>
         <source>Erase personal data…</source>
         <translation>個人情報の消去…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="338"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="332"/>
         <source>Persons with no activity for</source>
         <translation>関わりのない期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="386"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="380"/>
         <source>(retention period in Settings: %1)</source>
         <translation>（設定の保存期間: %1）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="395"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="389"/>
         <source>%1 persons. Erasing keeps the counts (stays, programmes) but removes name, contact and notes for good.</source>
         <translation>%1 名。消去しても集計（滞在・プログラム）は残りますが、氏名・連絡先・備考は元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="403"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="397"/>
         <source>Older backups still hold the data. Kept are the newest %1 backups, then one a day for %2 days, one a week for %3 weeks and one a month for %4 months; older ones are deleted automatically, so the data leaves every backup after about %5 months.</source>
         <translation>消去する前のバックアップには、この方の情報が残ります。バックアップは新しい %1 件と、1日1件を %2 日、1週1件を %3 週、1か月1件を %4 か月保管し、それより古いものは自動で削除されます。すべてのバックアップから消えるのは、最長でおよそ %5 か月後です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="418"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="412"/>
         <source>Choose a person in the list first.</source>
         <translation>先に一覧から参加者を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="423"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="417"/>
         <source>Erase the personal data of %1? This cannot be undone.</source>
         <translation>「%1」さんの個人情報を消去しますか？ 元に戻せません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="430"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="424"/>
         <source>Erasing the personal data of %1…</source>
         <translation>「%1」さんの個人情報を消去しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="432"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="426"/>
         <source>Erase personal data</source>
         <translation>個人情報の消去</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="441"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="435"/>
         <source>Press “Erase personal data…” again to finish.</source>
         <translation>もう一度「個人情報の消去…」を押すと、消去を完了します。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="446"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="440"/>
         <source>The personal data of %1 was erased.</source>
         <translation>「%1」さんの個人情報を消去しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="464"/>
+        <location filename="../kankei_desktop/ui/areas/backups/page.py" line="458"/>
         <source>Export CSV</source>
         <translation>CSV 出力</translation>
     </message>

@@ -1,54 +1,55 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>BatchDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="73"/>
         <source>Rice letter batch</source>
         <translation>お米レター一括作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="85"/>
         <source>(choose a programme)</source>
         <translation>（プログラムを選択）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="86"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="87"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="88"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="89"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="90"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="91"/>
         <source>Letter summary</source>
         <translation>手紙の概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="116" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="116"/>
         <source>%1 shipments and letters will be created.</source>
         <translation>発送と手紙を %1 件ずつ作成します。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="119" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="119"/>
         <source>Left out:</source>
         <translation>対象外:</translation>
     </message>
@@ -56,117 +57,117 @@
 <context>
     <name>CarrierExportDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="41" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="41"/>
         <source>Yamato B2 Cloud CSV</source>
         <translation>ヤマト B2クラウド用 CSV</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="41" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="41"/>
         <source>Yu-Pack Print R CSV</source>
         <translation>ゆうパックプリントR用 CSV</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="68" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="68"/>
         <source>TA-Q-BIN (sender pays)</source>
         <translation>宅急便（発払い）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="70" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="70"/>
         <source>TA-Q-BIN Compact (sender pays)</source>
         <translation>宅急便コンパクト（発払い）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="72" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="72"/>
         <source>Yu-Pack (sender pays)</source>
         <translation>ゆうパック（元払い）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="73" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="73"/>
         <source>Service</source>
         <translation>便の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="74" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="74"/>
         <source>&amp;Service</source>
         <translation>便の種類(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="77"/>
         <source>Not chilled</source>
         <translation>常温</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="77" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="77"/>
         <source>Chilled</source>
         <translation>冷蔵</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="78" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="78"/>
         <source>Frozen</source>
         <translation>冷凍</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="79" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="79"/>
         <source>Cool</source>
         <translation>クール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="80" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="80"/>
         <source>&amp;Cool</source>
         <translation>クール(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="82" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="82"/>
         <source>No time slot</source>
         <translation>指定なし</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="85"/>
         <source>Morning (0812)</source>
         <translation>午前中（0812）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="88"/>
         <source>Delivery time slot</source>
         <translation>配達時間帯</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="89"/>
         <source>&amp;Time slot</source>
         <translation>配達時間帯(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="91"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="92"/>
         <source>Choose…</source>
         <translation>選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="96"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="103" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="103"/>
         <source>Needed for this file (saved in Settings)</source>
         <translation>このファイルに必要な設定（設定に保存されます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="49" />
-        <source>Names and addresses go out as typed (a label must show them unchanged). Import the file into the carrier's software without opening it in Excel.</source>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="49"/>
+        <source>Names and addresses go out as typed (a label must show them unchanged). Import the file into the carrier&apos;s software without opening it in Excel.</source>
         <translation>氏名・住所は入力どおりに書き出します（送り状にそのまま印字されるため）。このファイルは Excel で開かずに、そのまま送り状ソフトに取り込んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="54" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="54"/>
         <source>What was refused</source>
         <translation>出力できなかった理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="137" />
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="137"/>
         <source>Choose the file to write.</source>
         <translation>書き出すファイルを選んでください。</translation>
     </message>
@@ -174,22 +175,22 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166"/>
         <source>Days</source>
         <translation>日数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="166"/>
         <source>Suggested action</source>
         <translation>おすすめの操作</translation>
     </message>
@@ -197,67 +198,67 @@
 <context>
     <name>LabelsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="158" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="158"/>
         <source>Address labels</source>
         <translation>宛名ラベル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="160" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="160"/>
         <source>Recipients of the selected rows (%1)</source>
         <translation>選択した行の宛先（%1 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="165" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="165"/>
         <source>Segment: %1</source>
         <translation>セグメント: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="167" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="167"/>
         <source>A4 12 labels (2 × 6)</source>
         <translation>A4 12面（2列×6行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="168" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="168"/>
         <source>A4 24 labels (3 × 8)</source>
         <translation>A4 24面（3列×8行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173"/>
         <source>Add a calibration page first</source>
         <translation>先頭に位置合わせ用のページを付ける</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174"/>
         <source>Include persons who refused contact (recorded in the audit log)</source>
         <translation>連絡不可の人も印刷する（監査ログに記録されます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175"/>
         <source>Who</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="176" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="176"/>
         <source>Sheet</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="177" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="177"/>
         <source>Start at label</source>
         <translation>開始位置（何枚目から）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="178" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="178"/>
         <source>Sender labels</source>
         <translation>差出人ラベルの枚数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="188" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="188"/>
         <source>Save labels</source>
         <translation>ラベルを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="190" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="190"/>
         <source>Choose where to save the PDF.</source>
         <translation>PDF の保存先を選んでください。</translation>
     </message>
@@ -265,97 +266,97 @@
 <context>
     <name>LetterEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="120"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="120" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="120"/>
         <source>Edit letter</source>
         <translation>手紙を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="131" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="131"/>
         <source>Came back undelivered</source>
         <translation>返送された（届かなかった）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="134" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="134"/>
         <source>Add photo…</source>
         <translation>写真を追加…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="138" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="138"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="138" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="138"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="139" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="139"/>
         <source>Host / farmer</source>
         <translation>受入先・農家</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="139" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="139"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="140" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="140"/>
         <source>Written</source>
         <translation>作成日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="140" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="140"/>
         <source>Sent</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="141" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="141"/>
         <source>Received</source>
         <translation>受取日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="142" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="142"/>
         <source>Reply to</source>
         <translation>返信元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="142" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="142"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="149" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="149"/>
         <source>Photos</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="185" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="185"/>
         <source>(not a reply)</source>
         <translation>（返信ではない）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="189" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="189"/>
         <source>not sent</source>
         <translation>未発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="194" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="194"/>
         <source>Add photo</source>
         <translation>写真を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="195" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="195"/>
         <source>Images (*.jpg *.jpeg *.png *.heic *.gif *.webp)</source>
         <translation>画像 (*.jpg *.jpeg *.png *.heic *.gif *.webp)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="203" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="203"/>
         <source>Photo</source>
         <translation>写真</translation>
     </message>
@@ -363,47 +364,47 @@
 <context>
     <name>LetterModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Photo</source>
         <translation>写真</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="96"/>
         <source>Host</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97"/>
         <source>Sent</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97"/>
         <source>Received</source>
         <translation>受取日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="97"/>
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="109" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="109"/>
         <source>%1 (replied)</source>
         <translation>%1（返信あり）</translation>
     </message>
@@ -411,181 +412,181 @@
 <context>
     <name>MailPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="69" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="194" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="269" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="269"/>
         <source>Letters &amp; shipments</source>
         <translation>手紙・発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="85"/>
         <source>New letter</source>
         <translation>手紙を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="86"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="87"/>
         <source>Edit the selected row (Enter)</source>
         <translation>選択した行を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="88"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="89"/>
         <source>Rice letter batch…</source>
         <translation>お米レター一括作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="90"/>
         <source>One shipment and one letter for everyone in a programme</source>
         <translation>プログラムの全員に発送と手紙を1件ずつ作成します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="91"/>
         <source>Mark shipped…</source>
         <translation>発送済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="92"/>
         <source>Mark delivered…</source>
         <translation>配達済にする…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="93"/>
         <source>Export</source>
         <translation>出力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="96"/>
         <source>Address labels (PDF)…</source>
         <translation>宛名ラベル（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="97" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="97"/>
         <source>Yamato B2 Cloud CSV…</source>
         <translation>ヤマト B2クラウド用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="98" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="98"/>
         <source>Yu-Pack Print R CSV…</source>
         <translation>ゆうパックプリントR用 CSV…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="100" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="100"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="101" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="101"/>
         <source>Read letters or shipments from Excel or CSV (Ctrl+I)</source>
         <translation>手紙や発送を Excel・CSV から取り込みます（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="102" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="102"/>
         <source>Export list…</source>
         <translation>一覧を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="103" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="103"/>
         <source>Write the letters or shipments to Excel or CSV (Ctrl+E)</source>
         <translation>手紙や発送を Excel・CSV に書き出します（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="105" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="105"/>
         <source>Search name, contents, tracking number (Ctrl+F)</source>
         <translation>氏名・内容・伝票番号で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="129" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="129"/>
         <source>Do the suggested action</source>
         <translation>おすすめの操作を実行</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="130" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="130"/>
         <source>Nothing needs attention.</source>
         <translation>要対応はありません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="139" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="139"/>
         <source>Letters</source>
         <translation>手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="140" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="323" />
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="374" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="140"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="323"/>
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="374"/>
         <source>Shipments</source>
         <translation>発送</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="141" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="141"/>
         <source>Follow-ups</source>
         <translation>要対応</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="218" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="218"/>
         <source>Follow-ups (%1)</source>
         <translation>要対応 (%1)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="250" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="250"/>
         <source>%1 rows</source>
         <translation>%1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="252" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="252"/>
         <source>(the newest only: search to find older ones)</source>
         <translation>（新しい順に表示。古いものは検索してください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="296" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="296"/>
         <source>%1 letters</source>
         <translation>手紙 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="296" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="296"/>
         <source>%1 shipments</source>
         <translation>発送 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="298" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="298"/>
         <source>Delete %1?</source>
         <translation>%1を削除しますか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="323" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="323"/>
         <source>Select the shipments first.</source>
         <translation>先に発送を選択してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="354" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="354"/>
         <source>%1 persons: %2 (%3). Go ahead?</source>
         <translation>%1 名（%3）について「%2」を実行します。よろしいですか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="359" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="359"/>
         <source>Done: %1</source>
         <translation>実行しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="368" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="368"/>
         <source>Labels written: %1</source>
         <translation>ラベルを書き出しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="374" />
+        <location filename="../kankei_desktop/ui/areas/mail/page.py" line="374"/>
         <source>Select the shipments to export first.</source>
         <translation>出力する発送を先に選択してください。</translation>
     </message>
@@ -593,27 +594,27 @@
 <context>
     <name>MarkDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="133"/>
         <source>Mark shipped</source>
         <translation>発送済にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="133" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="133"/>
         <source>Mark delivered</source>
         <translation>配達済にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="137" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="137"/>
         <source>Also move the rice-letter enrollments to the next stage</source>
         <translation>お米レターの参加者の段階も次へ進める</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="138" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="138"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="140" />
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="140"/>
         <source>%1 shipments selected.</source>
         <translation>発送 %1 件を選択中。</translation>
     </message>
@@ -621,7 +622,7 @@
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/widgets.py" line="52" />
+        <location filename="../kankei_desktop/ui/areas/mail/widgets.py" line="51"/>
         <source>Search name</source>
         <translation>氏名で検索</translation>
     </message>
@@ -629,102 +630,102 @@
 <context>
     <name>ShipmentEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="226" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="226"/>
         <source>New shipment</source>
         <translation>発送を新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="226" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="226"/>
         <source>Edit shipment</source>
         <translation>発送を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="231" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="231"/>
         <source>e.g. rice 5 kg</source>
         <translation>お米 5kg</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="243" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="243"/>
         <source>(unknown)</source>
         <translation>（不明）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="244" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="244"/>
         <source> yen</source>
         <translation> 円</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="248" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="248"/>
         <source>Recipient</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="248" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="248"/>
         <source>Sender (host)</source>
         <translation>差出人（受入先）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="249" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="249"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="249" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="249"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="250" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="250"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="250" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="250"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="251" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="251"/>
         <source>Tracking number</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="252" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="252"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="252" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="252"/>
         <source>Shipped</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="253" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="253"/>
         <source>Delivered</source>
         <translation>配達日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="253" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="253"/>
         <source>Returned</source>
         <translation>返送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="254" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="254"/>
         <source>Cost</source>
         <translation>送料</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="254" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="254"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="291" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="291"/>
         <source>Format: %1</source>
         <translation>形式: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="293" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="293"/>
         <source>(the last digit does not match the usual check digit; please check the slip)</source>
         <translation>（末尾の数字が通常のチェック数字と合いません。伝票をご確認ください）</translation>
     </message>
@@ -732,52 +733,52 @@
 <context>
     <name>ShipmentModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Participant</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Sender</source>
         <translation>差出人</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Contents</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="145"/>
         <source>Carrier</source>
         <translation>運送会社</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146"/>
         <source>Tracking number</source>
         <translation>伝票番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146"/>
         <source>Prepared</source>
         <translation>準備日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146"/>
         <source>Shipped</source>
         <translation>発送日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="146"/>
         <source>Delivered</source>
         <translation>配達日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="147" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="147"/>
         <source>Status</source>
         <translation>状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="147" />
+        <location filename="../kankei_desktop/ui/areas/mail/models.py" line="147"/>
         <source>Cost (yen)</source>
         <translation>送料（円）</translation>
     </message>
@@ -785,8 +786,8 @@
 <context>
     <name>_Editor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="68" />
-        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="69" />
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/mail/editors.py" line="69"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
