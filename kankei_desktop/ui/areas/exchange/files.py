@@ -13,8 +13,6 @@ from pathlib import Path
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import backups, exchange
-from kankei_desktop.services.exchange.rules import finding_persons
-from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.ui.areas.exchange.dialogs import ApplyResultDialog
 from kankei_desktop.ui.areas.exchange.shared import default_folder
 from kankei_desktop.ui.words import error_text
@@ -39,8 +37,7 @@ class ExchangeFiles:
             first)
         if not passphrase:
             return None
-        with unit_of_work(self.database) as session:
-            own = exchange.require_own_office(session)
+        own = exchange.office_of(self.database, required=True)
         stamp = datetime.now().strftime("%Y%m%d")
         default = default_folder() / f"{own.name}-{peer.name}-{stamp}{exchange.SUFFIX}"
         path = self.choose_save(self.tr("Save the exchange file"), default,
@@ -136,8 +133,7 @@ class ExchangeFiles:
         self.refresh()
 
     def _show_result(self, result) -> None:
-        with unit_of_work(self.database) as session:
-            persons = [finding_persons(session, finding) for finding in result.findings]
+        persons = exchange.finding_names(self.database, result.findings)
         dialog = ApplyResultDialog(result, self, review_duplicates=self.review_duplicates,
                                    review_conflicts=lambda: self.tabs.setCurrentIndex(2), persons=persons)
         dialog.exec()

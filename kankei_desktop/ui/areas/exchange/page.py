@@ -143,13 +143,8 @@ class ExchangePage(ConflictsTab, ExchangeFiles, AreaPage):
         return tab
 
     def refresh(self) -> None:
-        with unit_of_work(self.database) as session:
-            own = exchange.own_office(session)
-            peers = exchange.peers(session)
-            pending = {peer.id: exchange.pending_changes(session, peer.id) for peer in peers}
-            conflicts = exchange.open_conflict_count(session)
-            entries = exchange.history(session)
-            views = exchange.list_conflicts(session)
+        seen = exchange.overview(self.database)
+        own, peers, pending, conflicts = seen.own, seen.peers, seen.pending, seen.open_conflicts
         if own is None:
             self.own_label.setText(self.tr("This file is not set up for exchange yet. Set up this office to "
                                            "exchange changes with other offices."))
@@ -174,8 +169,8 @@ class ExchangePage(ConflictsTab, ExchangeFiles, AreaPage):
         self.conflicts_label.setText(self.tr("Open conflicts: %1").replace("%1", str(conflicts)))
         self.tabs.setTabText(2, self.tr("Conflicts (%1)").replace("%1", str(conflicts)) if conflicts
                              else self.tr("Conflicts"))
-        self._fill_history(entries)
-        self._fill_conflicts(views)
+        self._fill_history(seen.history)
+        self._fill_conflicts(seen.conflicts)
         self.status_message.emit(self.tr("Other offices: %1; open conflicts: %2").replace("%1", str(len(peers)))
                                  .replace("%2", str(conflicts)))
 
@@ -184,8 +179,7 @@ class ExchangePage(ConflictsTab, ExchangeFiles, AreaPage):
         if not rows:
             return None
         item = self.peers_view.item(rows[0].row(), 0)
-        with unit_of_work(self.database) as session:
-            return next((p for p in exchange.peers(session) if p.id == item.data(IdRole)), None)
+        return exchange.peer_of(self.database, item.data(IdRole))
 
     def _run(self, work) -> bool:
         try:
@@ -203,8 +197,7 @@ class ExchangePage(ConflictsTab, ExchangeFiles, AreaPage):
             self._run(lambda session: exchange.set_up_office(session, name))
 
     def rename_office(self) -> None:
-        with unit_of_work(self.database) as session:
-            own = exchange.own_office(session)
+        own = exchange.office_of(self.database)
         if own is None:
             return
         name = self.ask_text(self.tr("Rename this office"), self.tr("New name of this office:"), own.name)
