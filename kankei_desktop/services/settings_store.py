@@ -174,3 +174,9 @@ def save(session: Session, values: Mapping[Declared, Any]) -> dict[str, Any]:
     for declared, value in parsed.items():
         put(session, declared, value)
     return by_key
+
+
+def read(database, declared: list[Declared] | tuple[Declared, ...]) -> dict[str, Any]:
+    """``get`` of each declared setting (by key) in one unit of work, for the window."""
+    with database.session() as session:
+        return {item.key: get(session, item) for item in declared}

@@ -87,8 +87,7 @@ def open_for_gui(db_path: Path | None, demo: bool, inform=None) -> Database | No
 def organisation_name(database: Database) -> str:
     from kankei_desktop.services import settings_store
 
-    with unit_of_work(database) as session:
-        return settings_store.get(session, settings_store.ORGANISATION_NAME)
+    return settings_store.read(database, [settings_store.ORGANISATION_NAME])[settings_store.ORGANISATION_NAME.key]
 
 
 def target_path(db_path: Path | None, demo: bool) -> Path:

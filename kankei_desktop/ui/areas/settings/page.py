@@ -227,11 +227,11 @@ class SettingsPage(AreaPage):
         return any(str(field.value()) != self._loaded.get(key) for key, field in self.fields.items())
 
     def refresh(self) -> None:
-        with unit_of_work(self.database) as session:
-            for field in self.fields.values():
-                field.blockSignals(True)
-                field.set_value(settings_store.get(session, field.declared))
-                field.blockSignals(False)
+        stored = settings_store.read(self.database, [field.declared for field in self.fields.values()])
+        for field in self.fields.values():
+            field.blockSignals(True)
+            field.set_value(stored[field.declared.key])
+            field.blockSignals(False)
         postal = self.fields[address_labels.ORGANISATION_POSTAL_CODE.key]
         code = postal.value()
         if len(code) == 7:
