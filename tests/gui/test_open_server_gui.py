@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 
 def _run(*args):
     return subprocess.run([sys.executable, "-m", "kankei_desktop", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+                          capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)
 
 
 def _as_user(address, user: str) -> str:

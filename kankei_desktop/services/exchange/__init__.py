@@ -64,9 +64,8 @@ from kankei_desktop.services.exchange.sealed import SealedFileError, read_header
 from kankei_desktop.services.exchange.window import ExchangeOverview, finding_names, office_of, overview, peer_of
 
 __all__ = [
-    "SUFFIX", "ApplyResult", "ConflictView", "HistoryEntry", "OfficeInfo", "PackageRefused", "SealedFileError",
-    "WrittenPackage", "add_peer", "apply_package", "history", "list_conflicts", "make_office_copy", "marked_rows",
-    "open_conflict_count", "own_office", "peers", "pending_changes", "read_header", "rename_office", "require_own_office", "resolve_all",
+    "SUFFIX", "ApplyResult", "ConflictView", "ExchangeOverview", "HistoryEntry", "OfficeInfo", "PackageRefused", "SealedFileError",
+    "WrittenPackage", "add_peer", "apply_package", "finding_names", "history", "list_conflicts", "make_office_copy", "marked_rows",
+    "office_of", "open_conflict_count", "overview", "own_office", "peer_of", "peers", "pending_changes", "read_header", "rename_office", "require_own_office", "resolve_all",
     "resolve_conflict", "set_up_office", "write_package",
-    "ExchangeOverview", "finding_names", "office_of", "overview", "peer_of",
 ]

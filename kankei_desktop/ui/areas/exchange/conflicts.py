@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.services import exchange
-from kankei_desktop.ui.areas.exchange.shared import IdRole, cell, exchange_table, field_text, value_text, when_text
+from kankei_desktop.ui.areas.exchange.shared import (
+    IdRole,
+    cell,
+    exchange_table,
+    field_text,
+    value_text,
+    when_text,
+)
 from kankei_desktop.ui.widgets import prepare_view
 from kankei_desktop.ui.words import shown_label
 
