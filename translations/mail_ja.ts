@@ -167,7 +167,7 @@
         <translation>出力できなかった理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="137"/>
+        <location filename="../kankei_desktop/ui/areas/mail/carrier_dialog.py" line="135"/>
         <source>Choose the file to write.</source>
         <translation>書き出すファイルを選んでください。</translation>
     </message>
@@ -208,57 +208,57 @@
         <translation>選択した行の宛先（%1 名）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="165"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="162"/>
         <source>Segment: %1</source>
         <translation>セグメント: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="167"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="164"/>
         <source>A4 12 labels (2 × 6)</source>
         <translation>A4 12面（2列×6行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="165"/>
         <source>A4 24 labels (3 × 8)</source>
         <translation>A4 24面（3列×8行）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="170"/>
         <source>Add a calibration page first</source>
         <translation>先頭に位置合わせ用のページを付ける</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="171"/>
         <source>Include persons who refused contact (recorded in the audit log)</source>
         <translation>連絡不可の人も印刷する（監査ログに記録されます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="172"/>
         <source>Who</source>
         <translation>宛先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="176"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="173"/>
         <source>Sheet</source>
         <translation>用紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="174"/>
         <source>Start at label</source>
         <translation>開始位置（何枚目から）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="175"/>
         <source>Sender labels</source>
         <translation>差出人ラベルの枚数</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="188"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="185"/>
         <source>Save labels</source>
         <translation>ラベルを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="190"/>
+        <location filename="../kankei_desktop/ui/areas/mail/dialogs.py" line="187"/>
         <source>Choose where to save the PDF.</source>
         <translation>PDF の保存先を選んでください。</translation>
     </message>

@@ -13,7 +13,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="170"/>
+        <location filename="../kankei_desktop/ui/app.py" line="169"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>

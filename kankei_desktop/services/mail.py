@@ -20,7 +20,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.enums import Carrier, HostKind, LetterDirection, ProgrammeKind
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Enrollment, Host, Letter, Person, Programme, ProgrammeStage, Shipment
-from kankei_desktop.services import attachments, letters, participants, shipments, work
+from kankei_desktop.services import attachments, carrier_export, letters, participants, segments, shipments, work
 from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import audit, versions
@@ -325,3 +325,16 @@ def person_choices(database, text: str, *, keep: str | None, limit: int) -> list
             ids.insert(0, keep)
         rows = participants.fetch_list_rows(session, ids)
     return [(person_id, *rows.get(person_id, ("?", ""))[:2]) for person_id in ids]
+
+
+def segment_names(database) -> list[str]:
+    """The saved segments' names, for the address labels' 「Who」 list."""
+    with work.unit(database) as session:
+        return [name for _id, name, _criteria in segments.list_segments(session)]
+
+
+def carrier_settings_to_fill(database, fmt: str, shipment_ids: list[str]) -> list:
+    """The settings (``Declared``) a carrier CSV of these shipments still needs."""
+    with work.unit(database) as session:
+        return carrier_export.missing_settings(
+            session, fmt, organisation_sender=carrier_export.needs_organisation_sender(session, shipment_ids))

@@ -134,3 +134,4 @@ def test_letter_second_save_in_a_row_is_not_refused_when_nobody_else_saved(qtbot
     editor.save()
     assert editor.result() == 1
     assert _letter_row(database, letter) == ("お米のお礼と写真", 2)
+

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.carriers import YAMATO_COOL_CODES, YAMATO_TIME_SLOTS, YUPACK_COOL_CODES
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import carrier_export, settings_store
+from kankei_desktop.services import carrier_export, mail, settings_store
 from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 
@@ -103,9 +103,7 @@ class CarrierExportDialog(QDialog):
         self.settings_group = QGroupBox(self.tr("Needed for this file (saved in Settings)"))
         self.settings_form = QFormLayout(self.settings_group)
         self.setting_edits: dict[str, tuple[settings_store.Declared, QLineEdit]] = {}
-        with unit_of_work(self.database) as session:
-            missing = carrier_export.missing_settings(session, self.fmt, organisation_sender=carrier_export
-                                                      .needs_organisation_sender(session, self.shipment_ids))
+        missing = mail.carrier_settings_to_fill(self.database, self.fmt, self.shipment_ids)
         for declared in missing:
             edit = QLineEdit()
             edit.setObjectName(declared.key)

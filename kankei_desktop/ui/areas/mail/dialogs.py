@@ -158,11 +158,8 @@ class LabelsDialog(_Dialog):
         self.setWindowTitle(self.tr("Address labels"))
         self.source = QComboBox()
         self.source.addItem(self.tr("Recipients of the selected rows (%1)").replace("%1", str(len(person_ids))), None)
-        from kankei_desktop.services.segments import list_segments
-
-        with unit_of_work(database) as session:
-            for _sid, name, _criteria in list_segments(session):
-                self.source.addItem(self.tr("Segment: %1").replace("%1", name), name)
+        for name in mail.segment_names(database):
+            self.source.addItem(self.tr("Segment: %1").replace("%1", name), name)
         self.layout_combo = QComboBox()
         self.layout_combo.addItem(self.tr("A4 12 labels (2 × 6)"), "a4-12")
         self.layout_combo.addItem(self.tr("A4 24 labels (3 × 8)"), "a4-24")
