@@ -86,6 +86,45 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="24"/>
+        <source>Window</source>
+        <translation>画面全体</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="33"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="34"/>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="35"/>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="36"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="52"/>
+        <source>Everywhere</source>
+        <translation>どこでも</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="75"/>
+        <source>About Kankei Desktop</source>
+        <translation>このアプリについて</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="76"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
+    </message>
+</context>
+<context>
     <name>JobBar</name>
     <message>
         <location filename="../kankei_desktop/ui/worker.py" line="194"/>
@@ -159,194 +198,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="107"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="108"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="141"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="142"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="222"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="223"/>
         <source>Search in the list of this area</source>
         <translation>この画面の一覧を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="224"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="225"/>
         <source>New record in this area</source>
         <translation>この画面で新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="225"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="226"/>
         <source>Reload this area</source>
         <translation>この画面を再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="226"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="227"/>
         <source>Search all participants</source>
         <translation>参加者全体を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="245"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="247"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="248"/>
         <source>&amp;New file…</source>
         <translation>新しいファイル(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="248"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="249"/>
         <source>&amp;Open file…</source>
         <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="254"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="256"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="256"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="257"/>
         <source>Input &amp;template…</source>
         <translation>入力用のひな形(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="258"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="259"/>
         <source>&amp;Backup now</source>
         <translation>バックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="260"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="261"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="261"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="262"/>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="270"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="272"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ショートカット一覧(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="274"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="275"/>
         <source>&amp;About Kankei Desktop</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="305"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="318"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="306"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="319"/>
         <source>Input template</source>
         <translation>入力用のひな形</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="305"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="306"/>
         <source>Template for</source>
         <translation>ひな形の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="310"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="311"/>
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="311"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="312"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="320"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="321"/>
         <source>Template saved: %1</source>
         <translation>ひな形を保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="333"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="342"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="351"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="334"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="343"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="352"/>
         <source>New file</source>
         <translation>新しいファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="334"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="335"/>
         <source>Kankei Desktop file (*.sqlite3)</source>
         <translation>関係人口デスクのファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="343"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="344"/>
         <source>%1 already exists. Choose another name, or open it with Open file.</source>
         <translation>%1 はすでにあります。別の名前にするか、「ファイルを開く」で開いてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="360"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="373"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="361"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="374"/>
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="361"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="362"/>
         <source>Kankei Desktop file (*.sqlite3 *.db);;All files (*)</source>
         <translation>関係人口デスクのファイル (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="373"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="374"/>
         <source>This file is already open.</source>
         <translation>このファイルはもう開いています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="380"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="381"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="407"/>
-        <source>Window</source>
-        <translation>画面全体</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="416"/>
-        <source>Undo</source>
-        <translation>元に戻す</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="417"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="418"/>
-        <source>Redo</source>
-        <translation>やり直す</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="419"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="435"/>
-        <source>Everywhere</source>
-        <translation>どこでも</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="458"/>
-        <source>About Kankei Desktop</source>
-        <translation>このアプリについて</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="459"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
     </message>
 </context>
 <context>
