@@ -39,67 +39,67 @@
         <translation>中小企業</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="79"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="84"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="80"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="85"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="81"/>
         <source>Contact person</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="86"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="82"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="83"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="84"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="85"/>
         <source>Prefecture</source>
         <translation>都道府県</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="86"/>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="87"/>
         <source>Address</source>
         <translation>番地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="88"/>
         <source>Building</source>
         <translation>建物</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="89"/>
         <source>Capacity</source>
         <translation>定員</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="96"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="92"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="141"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="137"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>
@@ -160,161 +160,161 @@
 <context>
     <name>HostsPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="41"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="210"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="40"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="197"/>
         <source>Hosts</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="46"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="45"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="46"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="45"/>
         <source>New host (Ctrl+N)</source>
         <translation>新しい受入先（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="46"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="47"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="47"/>
         <source>Archive or bring back the host</source>
         <translation>受入先をアーカイブする／有効に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="49"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="220"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="49"/>
         <source>Delete a host that no stay or letter refers to</source>
         <translation>滞在・手紙のない受入先を削除する</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="51"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="243"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="230"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="233"/>
         <source>Schedule PDF</source>
         <translation>受入予定表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="52"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="51"/>
         <source>Printable schedule of upcoming stays (A4 landscape)</source>
         <translation>今後の受入予定を印刷用 PDF に（A4 横）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="52"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="53"/>
         <source>Read from Excel or CSV (Ctrl+I)</source>
         <translation>Excel・CSV から取り込みます（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="54"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="55"/>
         <source>Write the hosts to Excel or CSV (Ctrl+E)</source>
         <translation>受入先を Excel・CSV に書き出します（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="59"/>
         <source>Search name, contact, city, phone (Ctrl+F)</source>
         <translation>名称・担当者・市区町村・電話で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="62"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="66"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="65"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="91"/>
         <source>Stays and letters</source>
         <translation>滞在と手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="154"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="141"/>
         <source>%1 hosts</source>
         <translation>受入先 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="159"/>
         <source>Select a host to see its details.</source>
         <translation>受入先を選ぶと詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="182"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="169"/>
         <source>Not a lodging</source>
         <translation>宿泊なし</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="183"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="170"/>
         <source>%1 persons per night</source>
         <translation>1泊 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="186"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="173"/>
         <source>Contact: %1</source>
         <translation>連絡先: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="187"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="174"/>
         <source>Address: %1</source>
         <translation>住所: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="190"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="177"/>
         <source>Capacity: %1</source>
         <translation>定員: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="191"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="178"/>
         <source>Stays: %1, letters: %2</source>
         <translation>滞在 %1 件、手紙 %2 通</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="181"/>
         <source>Hosts side-job / second-job talent</source>
         <translation>副業・兼業人材を受け入れている</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="183"/>
         <source>Small or medium-sized business</source>
         <translation>中小企業</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="219"/>
         <source>Delete this host? Hosts with stays or letters can only be archived.</source>
         <translation>この受入先を削除しますか？ 滞在や手紙のある受入先はアーカイブのみできます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="230"/>
         <source>Select a host first.</source>
         <translation>先に受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="248"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="235"/>
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>

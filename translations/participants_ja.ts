@@ -4,142 +4,142 @@
 <context>
     <name>ParticipantsPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="47"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
         <source>New participant (Ctrl+N)</source>
         <translation>参加者を新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="54"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="54"/>
         <source>Edit the selected participant (Enter)</source>
         <translation>選択した参加者を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="57"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="55"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="57"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="55"/>
         <source>Delete the selected participant</source>
         <translation>選択した参加者を削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="56"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="56"/>
         <source>Restore the deleted participant</source>
         <translation>削除した参加者を元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
         <source>Add to programme</source>
         <translation>プログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
         <source>Enroll the selected participants in a programme</source>
         <translation>選択した参加者をプログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="62"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="60"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="61"/>
         <source>Read participants from Excel or CSV (Ctrl+I)</source>
         <translation>参加者を Excel・CSV から取り込みます（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="64"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="62"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="65"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="63"/>
         <source>Write the participants to Excel or CSV (Ctrl+E)</source>
         <translation>参加者を Excel・CSV に書き出します（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="66"/>
         <source>Search name, furigana, e-mail, phone (Ctrl+F)</source>
         <translation>氏名・フリガナ・メール・電話で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="70"/>
         <source>All stages</source>
         <translation>すべての段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="74"/>
         <source>All ties</source>
         <translation>すべてのゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="77"/>
         <source>Show deleted</source>
         <translation>削除済みを表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="121"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="104"/>
         <source>+ New participant</source>
         <translation>＋ 参加者を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="123"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="106"/>
         <source>Import a spreadsheet…</source>
         <translation>Excel・CSV から取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="217"/>
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="222"/>
         <source>There are no deleted participants.</source>
         <translation>削除済みの参加者はいません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="241"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="224"/>
         <source>No participants yet. Register them with [+ New participant] below, or read a spreadsheet with [Import a spreadsheet…] (also File menu, Ctrl+I, or drop the file on this window).</source>
         <translation>参加者がまだいません。下の［＋ 参加者を登録］で登録するか、［Excel・CSV から取り込み…］で名簿を読み込めます（ファイル メニュー、Ctrl+I、ファイルをこの画面にドロップでも取り込めます）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="226"/>
         <source>No participant matches. Change the search words or the filters.</source>
         <translation>該当する参加者がいません。検索語や絞り込みを変えてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="285"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="268"/>
         <source>Delete participant</source>
         <translation>参加者の削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="269"/>
         <source>Delete %1? You can restore them from &quot;Show deleted&quot;.</source>
         <translation>%1さんを削除しますか？「削除済みを表示」から元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="309"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="292"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
@@ -339,32 +339,32 @@
 <context>
     <name>PersonListModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
         <source>Last contact</source>
         <translation>最終関わり日</translation>
     </message>

@@ -13,7 +13,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../kankei_desktop/ui/app.py" line="160"/>
+        <location filename="../kankei_desktop/ui/app.py" line="169"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
     </message>
@@ -86,24 +86,63 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="24"/>
+        <source>Window</source>
+        <translation>画面全体</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="33"/>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="34"/>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="35"/>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="36"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="52"/>
+        <source>Everywhere</source>
+        <translation>どこでも</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="75"/>
+        <source>About Kankei Desktop</source>
+        <translation>このアプリについて</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/help_menu.py" line="76"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
+    </message>
+</context>
+<context>
     <name>JobBar</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="193"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="194"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="196"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="197"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="205"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="206"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="249"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="250"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
@@ -159,194 +198,158 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="107"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="108"/>
         <source>Kankei Desktop</source>
         <translation>関係人口デスク</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="141"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="142"/>
         <source>Saved</source>
         <translation>保存済み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="222"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="223"/>
         <source>Search in the list of this area</source>
         <translation>この画面の一覧を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="224"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="225"/>
         <source>New record in this area</source>
         <translation>この画面で新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="225"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="226"/>
         <source>Reload this area</source>
         <translation>この画面を再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="226"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="227"/>
         <source>Search all participants</source>
         <translation>参加者全体を検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="245"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="246"/>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="247"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="248"/>
         <source>&amp;New file…</source>
         <translation>新しいファイル(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="248"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="249"/>
         <source>&amp;Open file…</source>
         <translation>ファイルを開く(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="251"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Import…</source>
         <translation>取り込み(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="252"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="256"/>
         <source>&amp;Export…</source>
         <translation>書き出し(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="253"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="257"/>
         <source>Input &amp;template…</source>
         <translation>入力用のひな形(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="255"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="259"/>
         <source>&amp;Backup now</source>
         <translation>バックアップ(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="257"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="261"/>
         <source>E&amp;xit</source>
         <translation>終了(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="258"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="262"/>
         <source>&amp;Go</source>
         <translation>移動(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="267"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="271"/>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="269"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="273"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>ショートカット一覧(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="271"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="275"/>
         <source>&amp;About Kankei Desktop</source>
         <translation>このアプリについて(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="302"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="315"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="306"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="319"/>
         <source>Input template</source>
         <translation>入力用のひな形</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="302"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="306"/>
         <source>Template for</source>
         <translation>ひな形の種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="307"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="311"/>
         <source>Save template</source>
         <translation>ひな形の保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="308"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="312"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="317"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="321"/>
         <source>Template saved: %1</source>
         <translation>ひな形を保存しました: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="330"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="339"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="348"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="334"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="343"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="352"/>
         <source>New file</source>
         <translation>新しいファイル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="331"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="335"/>
         <source>Kankei Desktop file (*.sqlite3)</source>
         <translation>関係人口デスクのファイル (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="340"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="344"/>
         <source>%1 already exists. Choose another name, or open it with Open file.</source>
         <translation>%1 はすでにあります。別の名前にするか、「ファイルを開く」で開いてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="356"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="363"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="361"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="374"/>
         <source>Open file</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="357"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="362"/>
         <source>Kankei Desktop file (*.sqlite3 *.db);;All files (*)</source>
         <translation>関係人口デスクのファイル (*.sqlite3 *.db);;すべてのファイル (*)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="363"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="374"/>
         <source>This file is already open.</source>
         <translation>このファイルはもう開いています。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="370"/>
+        <location filename="../kankei_desktop/ui/main_window.py" line="381"/>
         <source>Cannot open the file</source>
         <translation>ファイルを開けません</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="397"/>
-        <source>Window</source>
-        <translation>画面全体</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="406"/>
-        <source>Undo</source>
-        <translation>元に戻す</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="407"/>
-        <location filename="../kankei_desktop/ui/main_window.py" line="408"/>
-        <source>Redo</source>
-        <translation>やり直す</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="409"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="425"/>
-        <source>Everywhere</source>
-        <translation>どこでも</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="448"/>
-        <source>About Kankei Desktop</source>
-        <translation>このアプリについて</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/main_window.py" line="449"/>
-        <source>&lt;b&gt;%1&lt;/b&gt; version %2&lt;br&gt;Records and figures for relationship-population (関係人口) coordinators, offline.&lt;br&gt;File: %3</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; バージョン %2&lt;br&gt;関係人口コーディネーターのための記録・集計アプリ（オフラインで動きます）。&lt;br&gt;ファイル: %3</translation>
     </message>
 </context>
 <context>
@@ -402,12 +405,12 @@
 <context>
     <name>ProgressDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="275"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="276"/>
         <source>Progress</source>
         <translation>進行状況</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="276"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="277"/>
         <source>Cancel</source>
         <translation>取り消し</translation>
     </message>
@@ -415,27 +418,27 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="14"/>
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="15"/>
         <source>Keyboard shortcuts</source>
         <translation>ショートカット一覧</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="19"/>
         <source>Where</source>
         <translation>場所</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="19"/>
         <source>Keys</source>
         <translation>キー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="18"/>
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="19"/>
         <source>What it does</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="32"/>
+        <location filename="../kankei_desktop/ui/shortcuts_dialog.py" line="27"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
@@ -443,38 +446,38 @@
 <context>
     <name>Worker</name>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="66"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="67"/>
         <source>Unexpected error (%1). Nothing more was done; the details are in the log: %2</source>
         <translation>予期しないエラーが起きました（%1）。処理はここで止めました。詳しい記録はログにあります: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="323"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="324"/>
         <source>Working</source>
         <extracomment>Tests replace it to see the dialog ``run_and_wait`` shows (it is passed each new one).</extracomment>
         <translation>処理中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="330"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="331"/>
         <source>Stopping…</source>
         <translation>止めています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="376"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="377"/>
         <source>Background work</source>
         <translation>実行中の処理</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="377"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="378"/>
         <source>Waiting for:</source>
         <translation>次の処理が終わるのを待っています:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="378"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="379"/>
         <source>Finishing before closing</source>
         <translation>終了の前に処理を終えています</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/worker.py" line="400"/>
+        <location filename="../kankei_desktop/ui/worker.py" line="401"/>
         <source>Unexpected error</source>
         <extracomment>Replaced in tests; the real one shows a message box (and never raises).</extracomment>
         <translation>予期しないエラー</translation>

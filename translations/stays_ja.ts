@@ -4,62 +4,62 @@
 <context>
     <name>IcsExportDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="32"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="33"/>
         <source>Export stays</source>
         <translation>滞在の書き出し</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="34"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="35"/>
         <source>&amp;One file: the stays shown (%1)</source>
         <translation>1 つのファイル: 表示中の滞在（%1）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="35"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="36"/>
         <source>all hosts</source>
         <translation>すべての受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="36"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="37"/>
         <source>One file &amp;per host, into a folder</source>
         <translation>受入先ごとに 1 ファイル（フォルダーに保存）(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="41"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="42"/>
         <source>Include &amp;cancelled stays (written as cancelled)</source>
         <translation>中止の滞在も含める（中止として書き出す）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="43"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="44"/>
         <source>File or folder</source>
         <translation>ファイルまたはフォルダー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="44"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="45"/>
         <source>Choose…</source>
         <translation>選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="48"/>
         <source>&amp;Save to</source>
         <translation>保存先(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="52"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="53"/>
         <source>Outlook adds the events of a file as new appointments; Google Calendar&apos;s import adds them and does not change events imported before. To refresh a calendar, import into a calendar of its own and replace it (see the help on stays).</source>
         <translation>Outlook はファイルの予定を新しい予定として追加します。Google カレンダーの取り込みも追加するだけで、前に取り込んだ予定は変わりません。最新にするときは、専用のカレンダーに取り込み、そのカレンダーごと入れ替えてください（滞在のヘルプを参照）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="93"/>
         <source>%1 files written to %2</source>
         <translation>%1 個のファイルを書き出しました: %2</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="96"/>
         <source>No host has stays to write; no file was made.</source>
         <translation>書き出す滞在のある受入先がありません。ファイルは作っていません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="102"/>
+        <location filename="../kankei_desktop/ui/areas/stays/ics_dialog.py" line="101"/>
         <source>%1 stays written to %2</source>
         <translation>%1 件の滞在を書き出しました: %2</translation>
     </message>
@@ -100,90 +100,90 @@
         <translation>外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="107"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="102"/>
         <source>Find</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="110"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="105"/>
         <source>Participants</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="111"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="106"/>
         <source>Host</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="112"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="107"/>
         <source>Lodging</source>
         <translation>宿泊先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="113"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="108"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="115"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="110"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="111"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="117"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="112"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="113"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="121"/>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="308"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="302"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="122"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="117"/>
         <source>Delete a stay entered by mistake (a stay that did not happen is Cancelled)</source>
         <translation>誤って登録した滞在を削除します（実施しなかった滞在は「中止」に）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="307"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="301"/>
         <source>Delete this stay? Use the status Cancelled for a stay that was called off.</source>
         <translation>この滞在を削除しますか？ 取りやめになった滞在は状態を「中止」にしてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="165"/>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="168"/>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="171"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="160"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="163"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="166"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="242"/>
         <source>End is before start</source>
         <translation>終了日が開始日より前です</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="252"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="247"/>
         <source>%1 · %2 days, %3 nights</source>
         <translation>%1・%2日間（%3泊）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="273"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="268"/>
         <source>Over capacity</source>
         <translation>定員超過</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="274"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="269"/>
         <source>To save anyway, give the reason (it is recorded):</source>
         <translation>それでも登録する場合は理由を入力してください（記録されます）:</translation>
     </message>

@@ -23,6 +23,7 @@ from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.domain.tables import AuditEntry
 from kankei_desktop.io.writers import neutralise
 from kankei_desktop.services.records import person_record_ids
+from kankei_desktop.store import audit
 
 ACTION_LABELS = {
     "create": "作成", "update": "変更", "delete": "削除", "restore": "復元", "merge": "統合",
@@ -217,3 +218,27 @@ def export_csv(rows: list[AuditRow], target: Path, *, encoding: str = "utf-8-sig
 def latest_change_at(session: Session) -> datetime | None:
     """When the last entry was written: the automatic backup's sign that work happened."""
     return session.execute(select(func.max(AuditEntry.at))).scalar_one_or_none()
+
+
+# -------------------------------------------------- for the window (each call its own unit of work)
+
+def history(database, *, person_id: str | None = None, limit: int | None = None) -> list[AuditRow]:
+    """``list_entries`` for the window's 変更履歴."""
+    with database.session() as session:
+        return list_entries(session, person_id=person_id, limit=limit)
+
+
+def export_history(database, target: Path, *, person_id: str | None = None) -> int:
+    """The whole history (or one person's) written to ``target`` as CSV, and the export itself
+    recorded in it; returns the number of entries written."""
+    rows = history(database, person_id=person_id)
+    export_csv(rows, target)
+    with database.session() as session:
+        audit.record(session, "export", "audit_log", "", {"file": target.name, "entries": len(rows)})
+    return len(rows)
+
+
+def latest_change(database) -> datetime | None:
+    """``latest_change_at`` in its own unit of work (the automatic backup's timer asks)."""
+    with database.session() as session:
+        return latest_change_at(session)

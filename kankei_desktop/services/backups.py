@@ -125,6 +125,12 @@ def _settings_of(database) -> tuple[Path, RetentionPolicy]:
         return backup_folder(session), retention(session)
 
 
+def folder_and_interval(database) -> tuple[Path, int]:
+    """The backup folder and the minutes between automatic backups, for the window."""
+    with database.session() as session:
+        return backup_folder(session), interval_minutes(session)
+
+
 def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPolicy] | None = None,
                progress: backup.Progress | None = None) -> Path:
     """A backup the user asked for: errors are raised (``StoreError``) to be shown.
@@ -352,6 +358,6 @@ def restore_encrypted(db_path: Path, sealed_path: Path, passphrase: str, backup_
 
 __all__ = [
     "BackupStatus", "PeriodicBackup", "StoreError", "auto_backup", "backup_encrypted", "restore_encrypted", "backup_folder", "backup_now",
-    "interval_minutes", "list_for", "offer_after_damage", "restore", "retention", "set_backup_folder",
+    "folder_and_interval", "interval_minutes", "list_for", "offer_after_damage", "restore", "retention", "set_backup_folder",
     "set_interval_minutes", "set_retention",
 ]

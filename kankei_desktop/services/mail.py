@@ -12,17 +12,18 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlmodel import Session
 
 from kankei_desktop.domain.enums import Carrier, HostKind, LetterDirection, ProgrammeKind
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
-from kankei_desktop.domain.tables import Enrollment, Host, Person, Programme, ProgrammeStage, Shipment
-from kankei_desktop.services import letters, shipments
+from kankei_desktop.domain.tables import Enrollment, Host, Letter, Person, Programme, ProgrammeStage, Shipment
+from kankei_desktop.services import attachments, carrier_export, letters, participants, segments, shipments, work
 from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
-from kankei_desktop.store import audit
+from kankei_desktop.store import audit, versions
 
 KOME_SHIPPED_STAGE = "発送済"
 KOME_DELIVERED_STAGE = "到着確認"
@@ -253,3 +254,87 @@ def programme_choices(session: Session) -> list[tuple[str, str]]:
         select(Programme.id, Programme.name, Programme.fiscal_year)
         .where(Programme.deleted_at.is_(None), Programme.archived.is_(False))
         .order_by(Programme.fiscal_year.desc(), Programme.name)).all()]
+
+
+# -------------------------------------------------- the letter and shipment editors
+# Each call is one unit of work of its own: the editors hold no session.
+
+@dataclass
+class LetterForEditing:
+    data: LetterInput
+    version: int | None  # handed back at the save, so a save by somebody else since is refused
+    photo_names: list[str]
+
+
+def editor_choices(database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(hosts, programmes) for the editors' pickers."""
+    with work.unit(database) as session:
+        return host_choices(session), programme_choices(session)
+
+
+def letter_for_editing(database, letter_id: str) -> LetterForEditing:
+    with work.unit(database) as session:
+        return LetterForEditing(letters.load_letter_input(session, letter_id),
+                                versions.version_of(session, Letter, letter_id),
+                                [row.file_name for row in attachments.list_attachments(session, "letter", letter_id)])
+
+
+def reply_choices(database, person_id: str) -> list[tuple[str, date | None, str]]:
+    """The letters to ``person_id`` a letter from them could answer (``letters.letters_to_person``)."""
+    with work.unit(database) as session:
+        return letters.letters_to_person(session, person_id)
+
+
+def save_letter(database, letter_id: str | None, data: LetterInput, *, photos: list[Path] = (),
+                expected_version: int | None = None) -> str:
+    """Create (``letter_id`` None) or update a letter with its new photos; returns its id.
+    An update is refused (``StaleRecordError``) when the letter moved on from ``expected_version``."""
+    with work.unit(database) as session:
+        if letter_id is None:
+            return letters.create_letter(session, data, photos=photos)
+        letters.update_letter(session, letter_id, data, expected_version=expected_version)
+        for path in photos:
+            letters.attach_photo(session, letter_id, path)
+        return letter_id
+
+
+def shipment_for_editing(database, shipment_id: str) -> tuple[ShipmentInput, int | None]:
+    """The shipment's fields and its row version (handed back at the save)."""
+    with work.unit(database) as session:
+        return (shipments.load_shipment_input(session, shipment_id),
+                versions.version_of(session, Shipment, shipment_id))
+
+
+def save_shipment(database, shipment_id: str | None, data: ShipmentInput, *,
+                  expected_version: int | None = None) -> str:
+    """Create (``shipment_id`` None) or update a shipment; returns its id. An update is refused
+    (``StaleRecordError``) when the shipment moved on from ``expected_version``."""
+    with work.unit(database) as session:
+        if shipment_id is None:
+            return shipments.create_shipment(session, data)
+        shipments.update_shipment(session, shipment_id, data, expected_version=expected_version)
+        return shipment_id
+
+
+def person_choices(database, text: str, *, keep: str | None, limit: int) -> list[tuple[str, str, str]]:
+    """(id, name, furigana) of up to ``limit`` persons matching ``text``, for the editors' person
+    picker; ``keep`` (the person already chosen) comes first when the search left them out."""
+    with work.unit(database) as session:
+        ids = participants.list_person_ids(session, participants.PersonFilter(text=text), limit=limit)
+        if keep and keep not in ids:
+            ids.insert(0, keep)
+        rows = participants.fetch_list_rows(session, ids)
+    return [(person_id, *rows.get(person_id, ("?", ""))[:2]) for person_id in ids]
+
+
+def segment_names(database) -> list[str]:
+    """The saved segments' names, for the address labels' 「Who」 list."""
+    with work.unit(database) as session:
+        return [name for _id, name, _criteria in segments.list_segments(session)]
+
+
+def carrier_settings_to_fill(database, fmt: str, shipment_ids: list[str]) -> list:
+    """The settings (``Declared``) a carrier CSV of these shipments still needs."""
+    with work.unit(database) as session:
+        return carrier_export.missing_settings(
+            session, fmt, organisation_sender=carrier_export.needs_organisation_sender(session, shipment_ids))

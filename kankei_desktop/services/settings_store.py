@@ -184,3 +184,7 @@ def document_author(session: Session) -> str:
         if value:
             return value
     return ""
+def read(database, declared: list[Declared] | tuple[Declared, ...]) -> dict[str, Any]:
+    """``get`` of each declared setting (by key) in one unit of work, for the window."""
+    with database.session() as session:
+        return {item.key: get(session, item) for item in declared}

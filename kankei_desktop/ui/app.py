@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kankei_desktop import APP_NAME, __version__
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.paths import ORGANISATION, default_database_path, log_dir, user_data_dir
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database, create_database
 from kankei_desktop.ui import settings
 from kankei_desktop.ui.fonts import install_application_font
@@ -57,7 +58,7 @@ def open_for_gui(db_path: Path | None, demo: bool, inform=None) -> Database | No
         held = lock.acquire(path)  # the demo window is a writer like any other: never under someone's feet
         try:
             database = create_database(path, overwrite=True)
-            with database.session() as session:
+            with unit_of_work(database) as session:
                 demo_data.load_demo_data(session)
         except BaseException:
             held.release()
@@ -86,8 +87,7 @@ def open_for_gui(db_path: Path | None, demo: bool, inform=None) -> Database | No
 def organisation_name(database: Database) -> str:
     from kankei_desktop.services import settings_store
 
-    with database.session() as session:
-        return settings_store.get(session, settings_store.ORGANISATION_NAME)
+    return settings_store.read(database, [settings_store.ORGANISATION_NAME])[settings_store.ORGANISATION_NAME.key]
 
 
 def target_path(db_path: Path | None, demo: bool) -> Path:

@@ -28,6 +28,7 @@ from kankei_desktop.paths import resource_path
 from kankei_desktop.ui import settings
 from kankei_desktop.ui import accessibility
 from kankei_desktop.ui.area import AreaPage
+from kankei_desktop.ui.help_menu import HelpMenu
 from kankei_desktop.store import Database
 
 # (sidebar position, "module:Class"). Each area adds its own line; the number
@@ -98,7 +99,7 @@ class _Pages(Mapping):
         return len(self._window._area_keys)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(HelpMenu, QMainWindow):
     def __init__(self, database: Database, organisation: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
@@ -354,13 +355,20 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path | None = None) -> MainWindow | None:
         """Work on another file: opened as at start-up (lock, damage and network checks with their
-        dialogs); this window and its file are closed once the other is open."""
+        dialogs); this window and its file are closed once the other is open. A server address
+        opens as File ▸ Open server connection does (a 閲覧者 is refused, as at start-up)."""
         if path is None:
             name, _ = QFileDialog.getOpenFileName(self, self.tr("Open file"), str(self.database.path.parent),
                                                   self.tr("Kankei Desktop file (*.sqlite3 *.db);;All files (*)"))
             if not name:
                 return None
             path = Path(name)
+        from kankei_desktop.store.server import is_server_url, location
+
+        if is_server_url(path):  # a server URL or a saved connection: the same door as the menu's,
+            from kankei_desktop.ui.server import open_server  # where a 閲覧者 is refused
+
+            return open_server(self, location(path))
         path = Path(path)
         if path.resolve() == Path(self.database.path).resolve():
             QMessageBox.information(self, self.tr("Open file"), self.tr("This file is already open."))
@@ -389,69 +397,6 @@ class MainWindow(QMainWindow):
         self.close()
         self.database.close()  # its lock is released: another window or PC may open it now
         return window
-
-    # ------------------------------------------------------- help menu
-    def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        """(where, keys, what) for every shortcut of the window and its areas, read from the
-        QActions and QShortcuts themselves, then the conventions every list and editor follows."""
-        for key in self._area_keys:  # every area, so its own shortcuts are there to be read
-            self._page(key)
-        rows: list[tuple[str, str, str]] = []
-        window_place = self.tr("Window")
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            place = menu_action.text().replace("&", "").split("(")[0]
-            for action in menu.actions():
-                keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
-                if keys:
-                    rows.append((place, " / ".join(keys), action.text().replace("&", "").rstrip("…").split("(")[0]))
-        standard = {
-            QKeySequence(QKeySequence.StandardKey.Undo): self.tr("Undo"),
-            QKeySequence(QKeySequence.StandardKey.Redo): self.tr("Redo"),
-            QKeySequence("Ctrl+Y"): self.tr("Redo"),
-            QKeySequence(QKeySequence.StandardKey.Save): self.tr("Save"),
-        }
-        seen = set()
-        for shortcut in self.findChildren(QShortcut):
-            key = shortcut.key()
-            if key.isEmpty():
-                continue
-            page = self._page_of(shortcut)
-            place = area_title_of(type(page)) if page is not None else window_place
-            what = shortcut.whatsThis() or standard.get(key, "")
-            row = (place, key.toString(QKeySequence.SequenceFormat.NativeText), what)
-            if row not in seen:
-                seen.add(row)
-                rows.append(row)
-        from kankei_desktop.ui.widgets import KEYBOARD_CONVENTIONS
-
-        everywhere = self.tr("Everywhere")
-        for keys, what in KEYBOARD_CONVENTIONS:
-            rows.append((everywhere, keys, QCoreApplication.translate("Keyboard", what)))
-        return rows
-
-    def _page_of(self, widget) -> AreaPage | None:
-        while widget is not None:
-            if isinstance(widget, AreaPage):
-                return widget
-            widget = widget.parent()
-        return None
-
-    def show_shortcuts(self):
-        from kankei_desktop.ui.shortcuts_dialog import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self.shortcut_rows(), self)
-        self.shortcuts_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def show_about(self) -> None:
-        from kankei_desktop import __version__
-
-        QMessageBox.about(self, self.tr("About Kankei Desktop"), self.tr(
-            "<b>%1</b> version %2<br>Records and figures for relationship-population (関係人口) "
-            "coordinators, offline.<br>File: %3").replace("%1", self.windowTitle().split(" — ")[0].split(" (")[0])
-            .replace("%2", __version__).replace("%3", str(self.database.path)))
 
     # ------------------------------------------------------- dropping a file
     @staticmethod

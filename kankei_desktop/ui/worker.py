@@ -1,7 +1,7 @@
 """The one way the window runs slow work off the GUI thread (any area).
 
 - ``Task(database, work, title=..., cancellable=...)``: ``work(session, progress)`` in the
-  thread pool, with its own database session (SQLite connections stay in their thread);
+  thread pool, holding its own unit of work (``services.work.unit``; SQLite connections stay in their thread);
   ``session=False`` gives ``work(progress)`` for work that opens its own (backups, restore).
   ``progress(fraction, text)``: fraction 0..1, or None when the length is unknown.
   On a cancellable task, ``progress`` raises ``Cancelled`` once ``cancel()`` was asked, so the
@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.services.work import unit as unit_of_work
 
 log = logging.getLogger("kankei_desktop")
 
@@ -106,7 +107,7 @@ class Task(QRunnable):
     def run(self) -> None:
         try:
             if self.with_session:
-                with self.database.session() as session:
+                with unit_of_work(self.database) as session:  # the task holds the one unit of work
                     result = self.work(session, self.progress)
             else:
                 result = self.work(self.progress)

@@ -31,6 +31,9 @@ Conflicts
 - ``resolve_conflict(session, conflict_id, choice, value=None)``: choice "local", "remote", "edited"
 - ``resolve_all(session, choice, *, table=None, row_id=None)`` (all, or all of one record); ``marked_rows(session)``: records with an open conflict
 
+For the window (each its own unit of work): ``overview(database) -> ExchangeOverview``,
+``office_of(database, required=False)``, ``peer_of(database, peer_id)``, ``finding_names(database, findings)``.
+
 Encrypted backups for removable media: ``services.backups.backup_encrypted`` / ``restore_encrypted``.
 """
 
@@ -58,10 +61,11 @@ from kankei_desktop.services.exchange.offices import (
 )
 from kankei_desktop.services.exchange.package import SUFFIX, WrittenPackage, write_package
 from kankei_desktop.services.exchange.sealed import SealedFileError, read_header
+from kankei_desktop.services.exchange.window import ExchangeOverview, finding_names, office_of, overview, peer_of
 
 __all__ = [
-    "SUFFIX", "ApplyResult", "ConflictView", "HistoryEntry", "OfficeInfo", "PackageRefused", "SealedFileError",
-    "WrittenPackage", "add_peer", "apply_package", "history", "list_conflicts", "make_office_copy", "marked_rows",
-    "open_conflict_count", "own_office", "peers", "pending_changes", "read_header", "rename_office", "require_own_office", "resolve_all",
+    "SUFFIX", "ApplyResult", "ConflictView", "ExchangeOverview", "HistoryEntry", "OfficeInfo", "PackageRefused", "SealedFileError",
+    "WrittenPackage", "add_peer", "apply_package", "finding_names", "history", "list_conflicts", "make_office_copy", "marked_rows",
+    "office_of", "open_conflict_count", "overview", "own_office", "peer_of", "peers", "pending_changes", "read_header", "rename_office", "require_own_office", "resolve_all",
     "resolve_conflict", "set_up_office", "write_package",
 ]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import exports
+from kankei_desktop.services.work import unit as unit_of_work
 
 
 class ExportDialog(QDialog):
@@ -80,7 +81,7 @@ class ExportDialog(QDialog):
             self.message.setText(self.tr("Choose the file to write."))
             return
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 result = exports.export(session, self.what.currentData(), Path(self.path.text().strip()),
                                         encoding=self.encoding.currentData(), exclude_no_contact=self.exclude.isChecked(),
                                         substitute=self.substitute.isChecked())

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import audit_log, backups, privacy
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database, backup
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.words import retention_period_text
@@ -127,9 +128,8 @@ class DataSafetyPage(AreaPage):
         return tab
 
     def refresh_backups(self) -> None:
-        with self.database.session() as session:
-            folder = backups.backup_folder(session)
-            self.interval_spin.setValue(backups.interval_minutes(session))
+        folder, minutes = backups.folder_and_interval(self.database)
+        self.interval_spin.setValue(minutes)
         self.folder_edit.setText(str(folder))
         infos = backup.list_backups(folder, self.database.path.stem)
         self.backup_model.set_backups(infos)
@@ -145,7 +145,7 @@ class DataSafetyPage(AreaPage):
 
     def set_folder(self, folder: Path | None) -> None:
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 backups.set_backup_folder(session, folder)
         except KankeiError as error:
             self.show_error(error.message)
@@ -153,7 +153,7 @@ class DataSafetyPage(AreaPage):
         self.refresh_backups()
 
     def _save_interval(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             backups.set_interval_minutes(session, self.interval_spin.value())
         self.auto.periodic.interval = backups.PeriodicBackup(self.interval_spin.value()).interval
 
@@ -201,8 +201,7 @@ class DataSafetyPage(AreaPage):
         ).replace("%1", taken)
         if not self.confirm(question):
             return None
-        with self.database.session() as session:
-            folder = backups.backup_folder(session)
+        folder, _retention = backups.backup_target(self.database)
         labels = {"copy": self.tr("Checking and copying the backup…"), "check": self.tr("Checking the copy…")}
 
         def work(progress):
@@ -273,9 +272,10 @@ class DataSafetyPage(AreaPage):
         return tab
 
     def _history_rows(self, limit: int | None):
-        person = self.person_filter.text().strip() or None
-        with self.database.session() as session:
-            return audit_log.list_entries(session, person_id=person, limit=limit)
+        return audit_log.history(self.database, person_id=self._person_of_history(), limit=limit)
+
+    def _person_of_history(self) -> str | None:
+        return self.person_filter.text().strip() or None
 
     def refresh_history(self) -> None:
         rows = self._history_rows(AUDIT_PAGE_SIZE)
@@ -289,16 +289,11 @@ class DataSafetyPage(AreaPage):
         if not target:
             return
         try:
-            rows = self._history_rows(None)
-            audit_log.export_csv(rows, Path(target))
-            from kankei_desktop.store import audit
-
-            with self.database.session() as session:
-                audit.record(session, "export", "audit_log", "", {"file": Path(target).name, "entries": len(rows)})
+            count = audit_log.export_history(self.database, Path(target), person_id=self._person_of_history())
         except KankeiError as error:
             self.show_error(error.message)
             return
-        self.history_note.setText(self.tr("Exported %1 entries to %2.").replace("%1", f"{len(rows):,}")
+        self.history_note.setText(self.tr("Exported %1 entries to %2.").replace("%1", f"{count:,}")
                                   .replace("%2", str(target)) + " " + privacy.PERSONAL_DATA_WARNING)
 
     # ------------------------------------------------------------ privacy tab
@@ -380,7 +375,7 @@ class DataSafetyPage(AreaPage):
             "%1", retention_period_text(setting)))
 
     def refresh_dormant(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             self._follow_setting(session)
             persons = privacy.dormant_persons(session, self.period())
         self.dormant_model.set_persons(persons)

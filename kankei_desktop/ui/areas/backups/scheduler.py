@@ -49,8 +49,7 @@ class AutoBackup(QObject):
         self.last_status: backups.BackupStatus | None = None
         self.running = False
         self._task: worker.Task | None = None
-        with database.session() as session:
-            minutes = backups.interval_minutes(session)
+        _folder, minutes = backups.folder_and_interval(database)
         self.periodic = backups.PeriodicBackup(minutes)
         self._last_change = self._latest_change()
         self.timer = QTimer(self)
@@ -67,8 +66,7 @@ class AutoBackup(QObject):
         """The latest recorded change; the last one known when the store cannot be read just now
         (a server out of reach): a timer never takes the window down, the next tick asks again."""
         try:
-            with self.database.session() as session:
-                return audit_log.latest_change_at(session)
+            return audit_log.latest_change(self.database)
         except KankeiError:  # the store's own words for it (Database.session)
             return getattr(self, "_last_change", None)
 

@@ -33,6 +33,13 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName("passphrase_dialog")
         self.twice = twice
+        self._build_layout(intro, twice)
+        self._connect()
+        self.setMinimumWidth(460)
+        keyboard_friendly(self)
+        self.passphrase_edit.setFocus()
+
+    def _build_layout(self, intro: str, twice: bool) -> None:
         layout = QVBoxLayout(self)
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
@@ -58,15 +65,14 @@ class PassphraseDialog(QDialog):
         layout.addWidget(note)
         self.error_label = error_label("passphrase_error")
         layout.addWidget(self.error_label)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-        keyboard_friendly(self)
-        self.passphrase_edit.setFocus()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
 
     def passphrase(self) -> str:
         return self.passphrase_edit.text()
@@ -136,18 +142,27 @@ class ApplyResultDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exchange file applied"))
         self.setObjectName("apply_result_dialog")
-        layout = QVBoxLayout(self)
+        self.findings = list(result.findings)
+        self._build_layout(result, persons, with_duplicates=review_duplicates is not None and any(
+            f.get("rule") == "duplicate" for f in result.findings),
+            with_conflicts=review_conflicts is not None and bool(result.conflicts))
+        self._connect(review_duplicates, review_conflicts)
+        self.setMinimumWidth(560)
+
+    def _summary(self, result) -> str:
         if result.already_applied:
-            summary = self.tr("This package was applied before; nothing was changed.")
-        else:
-            summary = (self.tr("Package %1 from %2: %3 added, %4 updated, %5 unchanged, %6 conflicts, "
-                               "%7 erased, %8 merged, %9 photos.")
-                       .replace("%1", str(result.number)).replace("%2", result.peer_name)
-                       .replace("%3", str(result.added)).replace("%4", str(result.updated))
-                       .replace("%5", str(result.unchanged)).replace("%6", str(result.conflicts))
-                       .replace("%7", str(result.erased)).replace("%8", str(result.merged))
-                       .replace("%9", str(result.photos)))
-        self.summary_label = QLabel(summary)
+            return self.tr("This package was applied before; nothing was changed.")
+        return (self.tr("Package %1 from %2: %3 added, %4 updated, %5 unchanged, %6 conflicts, "
+                        "%7 erased, %8 merged, %9 photos.")
+                .replace("%1", str(result.number)).replace("%2", result.peer_name)
+                .replace("%3", str(result.added)).replace("%4", str(result.updated))
+                .replace("%5", str(result.unchanged)).replace("%6", str(result.conflicts))
+                .replace("%7", str(result.erased)).replace("%8", str(result.merged))
+                .replace("%9", str(result.photos)))
+
+    def _build_layout(self, result, persons, *, with_duplicates: bool, with_conflicts: bool) -> None:
+        layout = QVBoxLayout(self)
+        self.summary_label = QLabel(self._summary(result))
         self.summary_label.setObjectName("apply_summary")
         self.summary_label.setWordWrap(True)
         layout.addWidget(self.summary_label)
@@ -177,22 +192,28 @@ class ApplyResultDialog(QDialog):
         else:
             self.findings_list.hide()
             layout.addWidget(QLabel(self.tr("No capacity, overlap, duplicate or enrollment findings.")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-        if review_duplicates is not None and any(f.get("rule") == "duplicate" for f in result.findings):
-            duplicates = QPushButton(self.tr("Review duplicates…"))
-            duplicates.setObjectName("review_duplicates_button")
-            duplicates.clicked.connect(lambda: review_duplicates(self.duplicate_pair()))
-            buttons.addButton(duplicates, QDialogButtonBox.ButtonRole.ActionRole)
-        if review_conflicts is not None and result.conflicts:
-            conflicts = QPushButton(self.tr("Review conflicts"))
-            conflicts.setObjectName("review_conflicts_button")
-            conflicts.clicked.connect(lambda: (self.accept(), review_conflicts()))
-            buttons.addButton(conflicts, QDialogButtonBox.ButtonRole.ActionRole)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(560)
-        self.findings = list(result.findings)
+        layout.addWidget(self._build_buttons(with_duplicates, with_conflicts))
+
+    def _build_buttons(self, with_duplicates: bool, with_conflicts: bool) -> QDialogButtonBox:
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        self.duplicates_button = self.conflicts_button = None
+        if with_duplicates:
+            self.duplicates_button = QPushButton(self.tr("Review duplicates…"))
+            self.duplicates_button.setObjectName("review_duplicates_button")
+            self.buttons.addButton(self.duplicates_button, QDialogButtonBox.ButtonRole.ActionRole)
+        if with_conflicts:
+            self.conflicts_button = QPushButton(self.tr("Review conflicts"))
+            self.conflicts_button.setObjectName("review_conflicts_button")
+            self.buttons.addButton(self.conflicts_button, QDialogButtonBox.ButtonRole.ActionRole)
+        return self.buttons
+
+    def _connect(self, review_duplicates, review_conflicts) -> None:
+        self.buttons.rejected.connect(self.reject)
+        if self.duplicates_button is not None:
+            self.duplicates_button.clicked.connect(lambda: review_duplicates(self.duplicate_pair()))
+        if self.conflicts_button is not None:
+            self.conflicts_button.clicked.connect(lambda: (self.accept(), review_conflicts()))
 
     def duplicate_pair(self) -> list[str]:
         """The persons of the chosen duplicate finding (else of the first one)."""

@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.carriers import YAMATO_COOL_CODES, YAMATO_TIME_SLOTS, YUPACK_COOL_CODES
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import carrier_export, settings_store
+from kankei_desktop.services import carrier_export, mail, settings_store
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 
 
@@ -39,6 +40,29 @@ class CarrierExportDialog(QDialog):
         yamato = fmt == "yamato-b2"
         self.setWindowTitle(self.tr("Yamato B2 Cloud CSV") if yamato else self.tr("Yu-Pack Print R CSV"))
         self.setMinimumWidth(560)
+        self._build_layout(yamato)
+        self._connect()
+
+    def _build_layout(self, yamato: bool) -> None:
+        form = self._build_form(yamato)
+        self._build_settings()
+        note = QLabel(self.tr("Names and addresses go out as typed (a label must show them unchanged). "
+                              "Import the file into the carrier's software without opening it in Excel."))
+        note.setWordWrap(True)
+        self.report = QPlainTextEdit()
+        self.report.setReadOnly(True)
+        self.report.setAccessibleName(self.tr("What was refused"))
+        self.report.setVisible(False)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.settings_group)
+        layout.addWidget(note)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(self.buttons)
+
+    def _build_form(self, yamato: bool) -> QFormLayout:
+        """Service, cool, time slot and the file."""
         form = QFormLayout()
         self.service = QComboBox()
         self.service.addItem(self.tr("TA-Q-BIN (sender pays)"), "takkyubin")
@@ -63,23 +87,23 @@ class CarrierExportDialog(QDialog):
         self.time_slot.setEnabled(yamato)
         self.time_slot.setAccessibleName(self.tr("Delivery time slot"))
         form.addRow(self.tr("&Time slot"), self.time_slot)
-        self.path = QLineEdit(str(Path.home() / f"{fmt}.csv"))
+        self.path = QLineEdit(str(Path.home() / f"{self.fmt}.csv"))
         self.path.setAccessibleName(self.tr("File"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton(self.tr("Choose…"))
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
+        path_row.addWidget(self.browse_button)
         file_label = QLabel(self.tr("&File"))
         file_label.setBuddy(self.path)
         form.addRow(file_label, path_row)
+        return form
 
+    def _build_settings(self) -> None:
+        """The settings this file still needs, to fill in here (they are saved in Settings)."""
         self.settings_group = QGroupBox(self.tr("Needed for this file (saved in Settings)"))
         self.settings_form = QFormLayout(self.settings_group)
         self.setting_edits: dict[str, tuple[settings_store.Declared, QLineEdit]] = {}
-        with database.session() as session:
-            missing = carrier_export.missing_settings(
-                session, fmt, organisation_sender=carrier_export.needs_organisation_sender(session, shipment_ids))
+        missing = mail.carrier_settings_to_fill(self.database, self.fmt, self.shipment_ids)
         for declared in missing:
             edit = QLineEdit()
             edit.setObjectName(declared.key)
@@ -88,22 +112,10 @@ class CarrierExportDialog(QDialog):
             self.setting_edits[declared.key] = (declared, edit)
         self.settings_group.setVisible(bool(missing))
 
-        note = QLabel(self.tr("Names and addresses go out as typed (a label must show them unchanged). "
-                              "Import the file into the carrier's software without opening it in Excel."))
-        note.setWordWrap(True)
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName(self.tr("What was refused"))
-        self.report.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    def _connect(self) -> None:
+        self.browse_button.clicked.connect(self._browse)
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.settings_group)
-        layout.addWidget(note)
-        layout.addWidget(self.report, 1)
-        layout.addWidget(self.buttons)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.windowTitle(), self.path.text(), "CSV (*.csv)")
@@ -123,7 +135,7 @@ class CarrierExportDialog(QDialog):
             self._show(self.tr("Choose the file to write."))
             return
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 if self.setting_edits:
                     settings_store.save(session, {declared: edit.text() for declared, edit in
                                                   self.setting_edits.values()})
@@ -131,7 +143,7 @@ class CarrierExportDialog(QDialog):
             self._show("\n".join(refused.errors.values()))
             return
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 result = carrier_export.export_carrier_csv(session, self.fmt, Path(self.path.text().strip()),
                                                            shipment_ids=self.shipment_ids, only_prepared=False,
                                                            options=self.options())

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.enums import Carrier
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import mail
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
-from kankei_desktop.ui.areas.mail.editors import _fill, _programmes
+from kankei_desktop.ui.areas.mail.editors import _fill
 from kankei_desktop.ui.areas.mail.widgets import DateField
 from kankei_desktop.ui.common import error_label
 from kankei_desktop.ui.words import shown
@@ -80,8 +81,7 @@ class BatchDialog(_Dialog):
         self.prepared.set_value(date.today())
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(60)
-        with database.session() as session:
-            _fill(self.programme, _programmes(session), self.tr("(choose a programme)"))
+        _fill(self.programme, mail.editor_choices(database)[1], self.tr("(choose a programme)"))
         self.form.addRow(self.tr("Programme"), self.programme)
         self.form.addRow(self.tr("Contents"), self.contents)
         self.form.addRow(self.tr("Quantity"), self.quantity)
@@ -103,7 +103,7 @@ class BatchDialog(_Dialog):
         if not self.programme.currentData():
             return
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 plan = mail.plan_batch(session, self.batch())
                 names = dict(mail.farmers(session))
         except KankeiError as error:
@@ -119,7 +119,7 @@ class BatchDialog(_Dialog):
         self.message.setText(text)
 
     def do(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             self.result_summary = mail.create_batch(session, self.batch())
 
 
@@ -140,7 +140,7 @@ class MarkDialog(_Dialog):
         self._finish()
 
     def do(self) -> None:
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             if self.what == "shipped":
                 mail.mark_shipped(session, self.shipment_ids, self.on.value(), advance_enrollments=self.advance.isChecked())
             else:
@@ -157,11 +157,8 @@ class LabelsDialog(_Dialog):
         self.setWindowTitle(self.tr("Address labels"))
         self.source = QComboBox()
         self.source.addItem(self.tr("Recipients of the selected rows (%1)").replace("%1", str(len(person_ids))), None)
-        from kankei_desktop.services.segments import list_segments
-
-        with database.session() as session:
-            for _sid, name, _criteria in list_segments(session):
-                self.source.addItem(self.tr("Segment: %1").replace("%1", name), name)
+        for name in mail.segment_names(database):
+            self.source.addItem(self.tr("Segment: %1").replace("%1", name), name)
         self.layout_combo = QComboBox()
         self.layout_combo.addItem(self.tr("A4 12 labels (2 × 6)"), "a4-12")
         self.layout_combo.addItem(self.tr("A4 24 labels (3 × 8)"), "a4-24")
@@ -189,7 +186,7 @@ class LabelsDialog(_Dialog):
                 raise KankeiError(self.tr("Choose where to save the PDF."))
             self.out_path = Path(path)
         segment = self.source.currentData()
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             summary = export_labels(session, self.out_path, person_ids=None if segment else self.person_ids,
                                     segment=segment, layout=self.layout_combo.currentData(), start=self.start.value(),
                                     sender_labels=self.sender.value(), calibration_page=self.calibration.isChecked(),

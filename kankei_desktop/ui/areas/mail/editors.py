@@ -25,23 +25,17 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.carriers import check_digit_hint, normalise_tracking_number, tracking_format
 from kankei_desktop.domain.enums import Carrier, LetterDirection
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import attachments, letters, mail, shipments
+from kankei_desktop.services import attachments, mail
 from kankei_desktop.services.letters import LetterInput
 from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import Database
+from kankei_desktop.store.versions import StaleRecordError
 from kankei_desktop.ui.areas.mail.widgets import DateField, PersonPicker
 from kankei_desktop.ui.common import error_label, mark_field
+from kankei_desktop.ui.conflict import CANCEL, CHOOSE, settle
 from kankei_desktop.ui.words import shown, shown_programme, tracking_rule
 from kankei_desktop.ui.widgets import keyboard_friendly
 
-
-
-def _hosts(session) -> list[tuple[str, str]]:
-    return mail.host_choices(session)
-
-
-def _programmes(session) -> list[tuple[str, str]]:
-    return mail.programme_choices(session)
 
 
 def _fill(combo: QComboBox, rows, empty: str) -> None:
@@ -65,6 +59,12 @@ class _Editor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.fields: dict[str, QWidget] = {}
+        self.row_version: int | None = None  # as loaded: a later save by somebody else is refused
+
+    def _fill_choices(self, host: QComboBox, programme: QComboBox) -> None:
+        hosts, programmes = mail.editor_choices(self.database)
+        _fill(host, hosts, self.tr("(none)"))
+        _fill(programme, programmes, self.tr("(none)"))
 
     def _finish_layout(self, *extra: QWidget) -> None:
         layout = QVBoxLayout(self)
@@ -86,12 +86,26 @@ class _Editor(QDialog):
 
     def save(self) -> None:
         try:
-            with self.database.session() as session:
-                self.store(session)
+            self.store()
+        except StaleRecordError as error:
+            self._settle(error)
+            return
         except KankeiError as error:
             self.show_errors(error)
             return
         self.accept()
+
+    def _settle(self, error: StaleRecordError) -> None:
+        """Somebody else saved the record since it was loaded: reload, or choose field by field
+        and save again (ui/conflict.py); cancelled, the editor stays as it is."""
+        theirs, version = self.stored()
+        answer, values = settle(self, error, self.value(), theirs)
+        if answer == CANCEL:
+            return
+        self.show_values(values)
+        self.row_version = version
+        if answer == CHOOSE:
+            self.save()
 
 
 class LetterEditor(_Editor):
@@ -117,9 +131,7 @@ class LetterEditor(_Editor):
         self.photos.setFixedHeight(70)
         self.add_photo = QPushButton(self.tr("Add photo…"))
         self.new_photos: list[Path] = []
-        with database.session() as session:
-            _fill(self.host, _hosts(session), self.tr("(none)"))
-            _fill(self.programme, _programmes(session), self.tr("(none)"))
+        self._fill_choices(self.host, self.programme)
         for label, widget, field in (
             (self.tr("Direction"), self.direction, "direction"), (self.tr("Participant"), self.person, "person_id"),
             (self.tr("Host / farmer"), self.host, "host_id"), (self.tr("Programme"), self.programme, "programme_id"),
@@ -142,10 +154,16 @@ class LetterEditor(_Editor):
     def _load(self, preset: LetterInput | None) -> None:
         data = preset or LetterInput()
         if self.letter_id:
-            with self.database.session() as session:
-                data = letters.load_letter_input(session, self.letter_id)
-                for row in attachments.list_attachments(session, "letter", self.letter_id):
-                    self.photos.addItem(row.file_name)
+            stored = mail.letter_for_editing(self.database, self.letter_id)
+            data, self.row_version = stored.data, stored.version
+            self.photos.addItems(stored.photo_names)
+        self.show_values(data)
+
+    def stored(self) -> tuple[LetterInput, int | None]:
+        stored = mail.letter_for_editing(self.database, self.letter_id)
+        return stored.data, stored.version
+
+    def show_values(self, data: LetterInput) -> None:
         self.shipment_id = data.shipment_id
         self.returned_check.setChecked(data.returned)
         _select(self.direction, data.direction)
@@ -164,8 +182,7 @@ class LetterEditor(_Editor):
         self.reply_to.clear()
         self.reply_to.addItem(self.tr("(not a reply)"), None)
         if self.direction.currentData() == LetterDirection.FROM_PERSON.value and self.person.person_id():
-            with self.database.session() as session:
-                rows = letters.letters_to_person(session, self.person.person_id())
+            rows = mail.reply_choices(self.database, self.person.person_id())
             for letter_id, sent_on, summary in rows:
                 when = sent_on.strftime("%Y/%m/%d") if sent_on else self.tr("not sent")
                 self.reply_to.addItem(f"{when} {summary[:20]}", letter_id)
@@ -195,13 +212,9 @@ class LetterEditor(_Editor):
             shipment_id=self.shipment_id, returned=self.returned_check.isChecked(),
         )
 
-    def store(self, session) -> None:
-        if self.letter_id is None:
-            self.letter_id = letters.create_letter(session, self.value(), photos=self.new_photos)
-        else:
-            letters.update_letter(session, self.letter_id, self.value())
-            for path in self.new_photos:
-                letters.attach_photo(session, self.letter_id, path)
+    def store(self) -> None:
+        self.letter_id = mail.save_letter(self.database, self.letter_id, self.value(), photos=self.new_photos,
+                                          expected_version=self.row_version)
 
 
 class ShipmentEditor(_Editor):
@@ -228,9 +241,7 @@ class ShipmentEditor(_Editor):
         self.cost.setSpecialValueText(self.tr("(unknown)"))
         self.cost.setSuffix(self.tr(" yen"))
         self.notes = QLineEdit()
-        with database.session() as session:
-            _fill(self.host, _hosts(session), self.tr("(none)"))
-            _fill(self.programme, _programmes(session), self.tr("(none)"))
+        self._fill_choices(self.host, self.programme)
         for label, widget, field in (
             (self.tr("Recipient"), self.person, "person_id"), (self.tr("Sender (host)"), self.host, "host_id"),
             (self.tr("Programme"), self.programme, "programme_id"), (self.tr("Contents"), self.contents, "contents"),
@@ -250,8 +261,14 @@ class ShipmentEditor(_Editor):
     def _load(self) -> None:
         data = ShipmentInput(contents="")
         if self.shipment_id:
-            with self.database.session() as session:
-                data = shipments.load_shipment_input(session, self.shipment_id)
+            data, self.row_version = self.stored()
+        self.show_values(data)
+
+    def stored(self) -> tuple[ShipmentInput, int | None]:
+        return mail.shipment_for_editing(self.database, self.shipment_id)
+
+    def show_values(self, data: ShipmentInput) -> None:
+        if self.shipment_id:
             self.person.set_person_id(data.person_id)
         _select(self.host, data.host_id)
         _select(self.programme, data.programme_id)
@@ -284,11 +301,9 @@ class ShipmentEditor(_Editor):
             notes=self.notes.text(),
         )
 
-    def store(self, session) -> None:
-        if self.shipment_id is None:
-            self.shipment_id = shipments.create_shipment(session, self.value())
-        else:
-            shipments.update_shipment(session, self.shipment_id, self.value())
+    def store(self) -> None:
+        self.shipment_id = mail.save_shipment(self.database, self.shipment_id, self.value(),
+                                              expected_version=self.row_version)
 
 
 __all__ = ["LetterEditor", "ShipmentEditor"]

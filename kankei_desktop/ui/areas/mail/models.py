@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPixmap
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import display_tracking_number
 from kankei_desktop.services import attachments, followups, letters, shipments
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import TupleModel
 from kankei_desktop.ui.words import followup_action, followup_title, shown, shown_label
@@ -34,7 +35,7 @@ class _MailModel(TupleModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        with self.database.session() as session:
+        with unit_of_work(self.database) as session:
             self._rows = self.fetch(session)
         self.endResetModel()
 

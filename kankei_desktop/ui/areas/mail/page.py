@@ -23,6 +23,7 @@ from kankei_desktop.domain.enums import LetterDirection
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import followups, letters, mail, shipments
 from kankei_desktop.services.letters import LetterInput
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.mail.dialogs import BatchDialog, LabelsDialog, MarkDialog, PhotoViewer
@@ -58,7 +59,13 @@ class MailPage(AreaPage):
         self.followup_model = FollowUpModel(database, self)
         self.followups_count = Recount(database, self._followups_work, self._followups_counted,
                                        self._followups_failed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self._build_tabs(), 1)
+        self._connect()
+        self.update_actions()
 
+    def _build_toolbar(self) -> QHBoxLayout:
         self.new_letter_button = tool_button("fa5s.envelope-open-text", self.tr("New letter"))
         self.new_shipment_button = tool_button("fa5s.box", self.tr("New shipment"))
         self.edit_button = tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected row (Enter)"))
@@ -70,9 +77,9 @@ class MailPage(AreaPage):
         self.export_button = tool_button("fa5s.file-export", self.tr("Export"))
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
-        self.labels_action = menu.addAction(self.tr("Address labels (PDF)…"), self.export_labels)
-        self.yamato_action = menu.addAction(self.tr("Yamato B2 Cloud CSV…"), lambda: self.export_carrier("yamato-b2"))
-        self.yupack_action = menu.addAction(self.tr("Yu-Pack Print R CSV…"), lambda: self.export_carrier("yupack"))
+        self.labels_action = menu.addAction(self.tr("Address labels (PDF)…"))
+        self.yamato_action = menu.addAction(self.tr("Yamato B2 Cloud CSV…"))
+        self.yupack_action = menu.addAction(self.tr("Yu-Pack Print R CSV…"))
         self.export_button.setMenu(menu)
         self.import_button = tool_button("fa5s.file-import", self.tr("Import…"),
                                          self.tr("Read letters or shipments from Excel or CSV (Ctrl+I)"))
@@ -82,7 +89,6 @@ class MailPage(AreaPage):
         self.search_edit.setPlaceholderText(self.tr("Search name, contents, tracking number (Ctrl+F)"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMinimumWidth(240)
-
         toolbar = QHBoxLayout()
         # Eleven buttons: those that do not fit go into the » menu, the search box keeps 240 px (issue 17).
         self.toolbar = OverflowToolbar([
@@ -91,7 +97,9 @@ class MailPage(AreaPage):
             self.import_button, self.export_list_button])
         toolbar.addWidget(self.toolbar)
         toolbar.addWidget(self.search_edit, 1)
+        return toolbar
 
+    def _build_tabs(self) -> QTabWidget:
         self.letter_table = _table(self.letter_model, "letter_table")
         self.letter_table.verticalHeader().setDefaultSectionSize(46)
         for column, width in enumerate((60, 110, 120, 170, 118, 118, 130)):
@@ -111,16 +119,16 @@ class MailPage(AreaPage):
         row.addWidget(self.followup_empty, 1)
         row.addWidget(self.action_button)
         followup_layout.addLayout(row)
-
         self.tabs = QTabWidget()
         self.tabs.addTab(self.letter_table, qta.icon("fa5s.envelope", color="#2d3748"), self.tr("Letters"))
         self.tabs.addTab(self.shipment_table, qta.icon("fa5s.box", color="#2d3748"), self.tr("Shipments"))
         self.tabs.addTab(followup_page, qta.icon("fa5s.exclamation-circle", color="#c05621"), self.tr("Follow-ups"))
+        return self.tabs
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.tabs, 1)
-
+    def _connect(self) -> None:
+        self.labels_action.triggered.connect(self.export_labels)
+        self.yamato_action.triggered.connect(lambda: self.export_carrier("yamato-b2"))
+        self.yupack_action.triggered.connect(lambda: self.export_carrier("yupack"))
         self.new_letter_button.clicked.connect(lambda: self.new_letter())
         self.new_shipment_button.clicked.connect(self.new_shipment)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -150,7 +158,6 @@ class MailPage(AreaPage):
             table.selectionModel().selectionChanged.connect(self.update_actions)
             table.model().modelReset.connect(self.update_actions)
         self.tabs.currentChanged.connect(self.update_actions)
-        self.update_actions()
 
     def update_actions(self, *_args) -> None:
         """Edit (one row), delete, mark shipped/delivered, carrier CSV and the follow-up action
@@ -240,7 +247,7 @@ class MailPage(AreaPage):
 
     def _run(self, action) -> bool:
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 action(session)
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Letters & shipments"), error.message)
@@ -321,8 +328,7 @@ class MailPage(AreaPage):
         today = date.today()
         if len(items) == 1 and items[0].action == "record_reply":
             # A reply usually comes with a photo and a few words: open the editor ready to fill in.
-            with self.database.session() as session:
-                original = letters.load_letter_input(session, items[0].record_id)
+            original = mail.letter_for_editing(self.database, items[0].record_id).data
             self.new_letter(LetterInput(direction=LetterDirection.FROM_PERSON.value, person_id=original.person_id,
                                         host_id=original.host_id, programme_id=original.programme_id,
                                         received_on=today, reply_to_id=items[0].record_id))

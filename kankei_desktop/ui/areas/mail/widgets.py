@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QWidget
 
-from kankei_desktop.services import participants
+from kankei_desktop.services import mail
 from kankei_desktop.store import Database
 
 PICKER_LIMIT = 200  # enough to choose from; type more of the name to narrow
@@ -62,19 +62,13 @@ class PersonPicker(QWidget):
 
     def _reload(self, *_args, keep: str | None = None) -> None:
         keep = keep or self.person_id()
-        with self.database.session() as session:
-            ids = participants.list_person_ids(session, participants.PersonFilter(text=self.search.text().strip()),
-                                               limit=PICKER_LIMIT)
-            if keep and keep not in ids:
-                ids.insert(0, keep)
-            rows = participants.fetch_list_rows(session, ids)
+        choices = mail.person_choices(self.database, self.search.text().strip(), keep=keep, limit=PICKER_LIMIT)
         self.combo.blockSignals(True)
         self.combo.clear()
-        for person_id in ids:
-            name, furigana = rows.get(person_id, ("?", ""))[:2]
+        for person_id, name, furigana in choices:
             self.combo.addItem(f"{name}（{furigana}）" if furigana else name, person_id)
         index = self.combo.findData(keep) if keep else -1
-        self.combo.setCurrentIndex(index if index >= 0 else (0 if ids else -1))
+        self.combo.setCurrentIndex(index if index >= 0 else (0 if choices else -1))
         self.combo.blockSignals(False)
         self.changed.emit()
 

@@ -27,6 +27,7 @@ from kankei_desktop.services import carrier_export
 from kankei_desktop.paths import user_data_dir
 from kankei_desktop.services import address_labels, followups, settings_store, stays
 from kankei_desktop.services.addresses import lookup_postal_code
+from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
 from kankei_desktop.ui import settings
 from kankei_desktop.ui.area import AreaPage
@@ -227,11 +228,11 @@ class SettingsPage(AreaPage):
         return any(str(field.value()) != self._loaded.get(key) for key, field in self.fields.items())
 
     def refresh(self) -> None:
-        with self.database.session() as session:
-            for field in self.fields.values():
-                field.blockSignals(True)
-                field.set_value(settings_store.get(session, field.declared))
-                field.blockSignals(False)
+        stored = settings_store.read(self.database, [field.declared for field in self.fields.values()])
+        for field in self.fields.values():
+            field.blockSignals(True)
+            field.set_value(stored[field.declared.key])
+            field.blockSignals(False)
         postal = self.fields[address_labels.ORGANISATION_POSTAL_CODE.key]
         code = postal.value()
         if len(code) == 7:
@@ -247,7 +248,7 @@ class SettingsPage(AreaPage):
         """Store every setting of the file, or none; True when saved."""
         values = {field.declared: field.value() for field in self.fields.values()}
         try:
-            with self.database.session() as session:
+            with unit_of_work(self.database) as session:
                 settings_store.save(session, values)
         except ValidationError as refused:
             self._show_errors(refused.errors)
