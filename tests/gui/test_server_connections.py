@@ -133,6 +133,7 @@ def test_a_saved_connection_reads_its_password_from_the_keyring_and_never_writes
     import os
 
     import pg_support
+
     from kankei_desktop.store.server import KEYRING_SERVICE
     from kankei_desktop.ui.app import make_window
     from kankei_desktop.ui.server.connections import open_server
