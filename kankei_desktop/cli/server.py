@@ -121,6 +121,9 @@ def _require_role_rights(address) -> bool:
     if not allowed:
         raise StoreError(f"ユーザー「{user}」には役割を作る権限（CREATEROLE）がありません。server init はサーバーの管理者"
                          "（CREATEROLE を持つユーザー）で実行してください。何も変更していません。")
+    if revision is not None and roles:
+        raise StoreError(f"「{address}」にはすでにデータと役割があります。プログラムの更新のあとで役割の権限を付け直すには"
+                         " server grant を使います。何も変更していません。")
     return revision == migrations.head_revision() and not roles
 
 

@@ -146,6 +146,8 @@ def _viewer_reads(address: ServerAddress, viewer: str, sql: str):
 
 def test_server_grant_gives_a_migrations_new_tables_and_columns_their_grants(office, tmp_path):
     address, admin, viewer = office
+    again = run("server", "init", "--db", address, "--admin", admin)  # init again: told about grant
+    assert again.returncode == 2 and "server grant" in again.stderr, again.stderr
     _later_migration(address)
     with pytest.raises(ProgrammingError, match="permission denied"):  # the new table: nothing for a 閲覧者 yet
         _viewer_reads(address, viewer, "SELECT count(*) FROM exchange_office")
