@@ -44,8 +44,8 @@ def _raise_versions(session, _context, _instances) -> None:
 def _holds_rows(session) -> bool:
     """On a server that may write: rows are locked ``FOR UPDATE``. A file has one writer, and a
     server connection opened read-only (a dry run) can neither lock nor write, so nothing races."""
-    connection = session.connection()
-    return connection.dialect.name == "postgresql" and not connection.get_execution_options().get(READ_ONLY_OPTION)
+    bind = session.get_bind()  # the engine: asking it starts no transaction on a file
+    return bind.dialect.name == "postgresql" and not bind.get_execution_options().get(READ_ONLY_OPTION)
 
 
 def version_of(session, table: type, record_id: str) -> int | None:
