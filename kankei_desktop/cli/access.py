@@ -77,6 +77,7 @@ COMMAND_ACCESS: dict[str, str] = {
     "server user add": WRITER,
     "server user list": READER,
     "server user role": WRITER,
+    "server grant": WRITER,  # opening migrates an older schema; then the roles' grants again
     "server backup": READER,  # writes only the new backup file
     "server restore": WRITER,  # into a new, empty server database
     "migrate": READER,  # of its --from; the --to is a new store it creates

@@ -261,6 +261,27 @@ def _render_progress_pdf(report: Report, database, work: Path) -> None:
     _check_pdf(report, "進捗報告 PDF", out)
 
 
+def check_server_driver(report: Report) -> None:
+    """The PostgreSQL driver (psycopg with its bundled libpq) and SQLAlchemy's dialect for it
+    load, and an engine for a server URL is built: PyInstaller sees neither by itself (the
+    dialect is found by name, libpq by psycopg at run time). Nothing connects."""
+    try:
+        import psycopg
+
+        from kankei_desktop.store.server import ServerAddress, make_engine
+
+        engine = make_engine(ServerAddress("postgresql://selftest@localhost/kankei"))
+        try:
+            driver = f"{engine.dialect.name}+{engine.dialect.driver}"
+        finally:
+            engine.dispose()
+        libpq = psycopg.pq.version()
+        report.check("PostgreSQL ドライバー", True,
+                     f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}, libpq {libpq // 10000}.{libpq % 10000}), {driver}")
+    except Exception as error:  # noqa: BLE001
+        report.check("PostgreSQL ドライバー", False, f"{type(error).__name__}: {error}")
+
+
 def _isolate_user_folders(work: Path) -> None:
     # Logs, backups and Qt settings go to the throw-away folder, not the coordinator's.
     os.environ["KANKEI_DESKTOP_DATA_DIR"] = str(work / "data")
@@ -276,6 +297,7 @@ def _full_run(report: Report, work: Path) -> None:
 
     check_postal_data(report)
     check_phone_plan(report)
+    check_server_driver(report)
     path = work / "selftest.sqlite3"
     try:
         database = create_database(path)

@@ -41,6 +41,10 @@ def register(subparsers) -> None:
     role.add_argument("--role", required=True, help="コーディネーター / 閲覧者 / 管理者")
     role.set_defaults(handler=run_user_role)
 
+    grant = commands.add_parser("grant", help="移行（プログラムの更新）のあとで役割の権限を表に付け直す（表の所有者が実行）")
+    add_db_argument(grant)
+    grant.set_defaults(handler=run_grant)
+
     dump = commands.add_parser("backup", help="一貫したバックアップ（pg_dump の custom 形式、なければ検査済みのファイル）")
     add_db_argument(dump)
     dump.add_argument("--out", type=Path, required=True, help="バックアップの出力先（.dump または .sqlite3）")
@@ -117,6 +121,9 @@ def _require_role_rights(address) -> bool:
     if not allowed:
         raise StoreError(f"ユーザー「{user}」には役割を作る権限（CREATEROLE）がありません。server init はサーバーの管理者"
                          "（CREATEROLE を持つユーザー）で実行してください。何も変更していません。")
+    if revision is not None and roles:
+        raise StoreError(f"「{address}」にはすでにデータと役割があります。プログラムの更新のあとで役割の権限を付け直すには"
+                         " server grant を使います。何も変更していません。")
     return revision == migrations.head_revision() and not roles
 
 
@@ -180,6 +187,19 @@ def run_user_role(args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(f"利用者「{args.name}」の役割を{server_roles.ROLES[role]}にしました。")
+    return 0
+
+
+def run_grant(args: argparse.Namespace) -> int:
+    from kankei_desktop.services import server_roles
+
+    database = _roles_session(args, "server grant")  # opening migrates an older schema first
+    try:
+        with database.engine.begin() as connection:
+            tables = server_roles.reapply_grants(connection)
+    finally:
+        database.close()
+    print(f"役割の権限を表 {len(tables)} 個に付け直しました（閲覧者は個人の情報以外の列だけ読めます）。")
     return 0
 
 

@@ -348,13 +348,18 @@ def list_person_ids(
         return _ids_by_ladder(session, conditions, descending)[:limit]
     key = _SORT_COLUMNS[sort]
     by_furigana = [Person.furigana_sort, Person.id]
-    filled = key.is_not(None) if sort in _NULL_WHEN_EMPTY else key != ""
+    # ``> ''`` rather than ``!= ''``: a range both stores read from the column's index
+    # (PostgreSQL sorted the whole table for ``!=`` when few rows were filled).
+    filled = key.is_not(None) if sort in _NULL_WHEN_EMPTY else key > ""
     empty = key.is_(None) if sort in _NULL_WHEN_EMPTY else key == ""
     order = [key, *by_furigana] if sort != "furigana" else [key, Person.id]
     if descending:
         order = [column.desc() for column in order]
+    # The empty part is ordered by the (all equal) key too, so that PostgreSQL also reads it
+    # from the column's index: its planner does not take ``IS NULL`` as fixing the first column.
+    empty_order = [key, *by_furigana] if sort != "furigana" else by_furigana
     ids: list[str] = []
-    for condition, part_order in ((filled, order), (empty, by_furigana)):
+    for condition, part_order in ((filled, order), (empty, empty_order)):
         statement = select(Person.id).where(*conditions, condition).order_by(*part_order)
         if limit is not None:
             if len(ids) >= limit:

@@ -34,6 +34,9 @@ _EXTRA_WITHHELD = {
     "host": {"contact_person", "phone", "email", "postal_code", "address_line", "address_building", "notes"},
     "audit_log": {"changes_json"},
     "attachment": {"caption", "file_name"},
+    # An exchange conflict keeps both offices' words for a field; a history row, what was found.
+    "exchange_conflict": {"local_value", "remote_value"},
+    "exchange_history": {"findings_json", "file_name"},
 }
 
 
@@ -118,8 +121,9 @@ def grant_tables(connection: Connection, groups: dict[str, str]) -> None:
         connection.execute(text(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {admin}"))
         rights = "SELECT" if table in ("setting", "alembic_version") else "SELECT, INSERT, UPDATE, DELETE"
         connection.execute(text(f"GRANT {rights} ON {name} TO {coordinator}"))
-        if table not in known:  # alembic_version
-            connection.execute(text(f"GRANT SELECT ON {name} TO {viewer}"))
+        if table not in known:  # alembic_version; a table this program does not know: nothing
+            if table == "alembic_version":
+                connection.execute(text(f"GRANT SELECT ON {name} TO {viewer}"))
             continue
         readable = [c.name for c in known[table].columns if c.name not in withheld.get(table, set())]
         columns = ", ".join(quoted(c) for c in [*readable, "ctid"])  # ctid: the KPI queries' rowid twin
@@ -130,6 +134,36 @@ def grant_tables(connection: Connection, groups: dict[str, str]) -> None:
     # once; a 閲覧者 sees a new table only once its columns are judged (no default grant for them).
     connection.execute(text(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE "
                             f"ON TABLES TO {admin}, {coordinator}"))
+
+
+def reapply_grants(connection: Connection) -> list[str]:
+    """The groups' grants again on every table, as ``server init`` made them, in the caller's
+    transaction; the tables granted.
+
+    After a migration: a table it made has the writing groups' rights (default privileges)
+    but nothing for a 閲覧者, and a column it added is not in the 閲覧者's column grants. The
+    閲覧者's grants are revoked and made again from this program's declarations, so a column
+    now judged personal is withdrawn too. Grants are the tables' owner's to give (whoever ran
+    ``server init`` and the migrations) or a superuser's; anybody else is refused unchanged.
+    """
+    database = _database(connection)
+    groups = {role: group_name(database, role) for role in ROLES}
+    if not _exists(connection, groups["admin"]):
+        raise StoreError(f"データベース「{database}」には役割がまだありません。先に server init で作成してください。")
+    owner_or_superuser = connection.execute(text(
+        "SELECT rolsuper OR NOT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' "
+        "AND tableowner <> current_user) FROM pg_roles WHERE rolname = current_user")).scalar_one()
+    if not owner_or_superuser:
+        raise StoreError("表の権限を付け直せるのは表の所有者（server init を実行したユーザー）だけです。何も変更していません。")
+    tables = connection.execute(text(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).scalars().all()
+    viewer = quoted(groups["viewer"])
+    for table in tables:  # a table's REVOKE takes its column grants with it
+        connection.execute(text(f"REVOKE ALL ON {quoted(table)} FROM {viewer}"))
+    grant_tables(connection, groups)
+    for statement in _ERASURE_GUARD:
+        connection.execute(text(statement))
+    return list(tables)
 
 
 def _require_admin(connection: Connection) -> None:

@@ -31,12 +31,31 @@ def plain_rows(session: Session, statement) -> list[tuple]:
         cursor.close()
 
 
+# PostgreSQL type OIDs whose values the file's driver gives in another form: bool, date,
+# timestamp, timestamptz.
+_STORED_FORM_TYPES = frozenset({16, 1082, 1114, 1184})
+
+
 def server_rows(connection, statement, params: dict | None = None) -> list[tuple]:
     """On PostgreSQL: the same rows in the forms the file's driver gives (ISO text for dates
-    and times, 0/1 for booleans), which the callers convert themselves."""
-    convert = (date, bool)  # datetime is a date
-    return [tuple(stored_form(v) if isinstance(v, convert) else v for v in row)
-            for row in connection.execute(statement, params or {})]
+    and times, 0/1 for booleans), which the callers convert themselves.
+
+    SQLAlchemy executes (its parameter handling is kept) but the rows are the driver's own
+    tuples, read straight off its cursor: building SQLAlchemy rows for 100,000 ids cost
+    three times the query. Only the columns of a type the file gives in another form are
+    converted."""
+    result = connection.execute(statement, params or {})
+    try:
+        cursor = result.cursor
+        rows = cursor.fetchall()
+        converted = [index for index, column in enumerate(cursor.description or ())
+                     if column.type_code in _STORED_FORM_TYPES]
+    finally:
+        result.close()
+    if not converted:
+        return rows
+    return [tuple(stored_form(value) if index in converted and value is not None else value
+                  for index, value in enumerate(row)) for row in rows]
 
 
 def stored_form(value):

@@ -36,6 +36,9 @@ KEYRING_SERVICE = "kankei-desktop"
 _MIGRATION_LOCK = 0x6B616E6B  # "kank"
 # Made by a migration on PostgreSQL only, so not in the tables' metadata (0009).
 SERVER_ONLY_INDEXES = frozenset({"ix_person_search_trgm"})
+# The engine's execution option that says its connections cannot write (store/versions.py
+# then holds no rows: a read-only transaction may not lock, and has nothing to race).
+READ_ONLY_OPTION = "kankei_read_only"
 # Collations whose order is the code-point order SQLite sorts by.
 CODE_POINT_COLLATIONS = ("C", "POSIX", "C.UTF-8", "C.utf8", "ucs_basic")
 
@@ -123,7 +126,8 @@ def make_engine(address: ServerAddress, *, read_only: bool = False) -> Engine:
     # bulk import's ISO text means UTC). A reader's connection cannot write (the file's mode=ro).
     options = "-c timezone=UTC" + (" -c default_transaction_read_only=on" if read_only else "")
     connect_args = {"application_name": "kankei-desktop", "connect_timeout": 10, "options": options}
-    engine = create_engine(address.url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(address.url, pool_pre_ping=True, connect_args=connect_args,
+                           execution_options={READ_ONLY_OPTION: read_only})
 
     @event.listens_for(engine, "do_connect")
     def _password(_dialect, _record, _cargs, cparams):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from kankei_desktop.domain.errors import ConflictError
 from kankei_desktop.domain.tables import AuditEntry, Versioned
+from kankei_desktop.store.server import READ_ONLY_OPTION
 
 
 class StaleRecordError(ConflictError):
@@ -40,6 +41,13 @@ def _raise_versions(session, _context, _instances) -> None:
         row.row_version = (row.row_version or 0) + 1
 
 
+def _holds_rows(session) -> bool:
+    """On a server that may write: rows are locked ``FOR UPDATE``. A file has one writer, and a
+    server connection opened read-only (a dry run) can neither lock nor write, so nothing races."""
+    bind = session.get_bind()  # the engine: asking it starts no transaction on a file
+    return bind.dialect.name == "postgresql" and not bind.get_execution_options().get(READ_ONLY_OPTION)
+
+
 def version_of(session, table: type, record_id: str) -> int | None:
     """The stored version of a record (None when there is no such row)."""
     return session.execute(select(table.row_version).where(table.id == record_id)).scalar_one_or_none()
@@ -55,7 +63,7 @@ def check(session, table: type, record_id: str, expected: int | None, entity: st
     if expected is None:
         return
     statement = select(table.row_version).where(table.id == record_id)
-    if session.get_bind().dialect.name == "postgresql":
+    if _holds_rows(session):
         statement = statement.with_for_update()
     current = session.execute(statement).scalar_one_or_none()
     if current is None or current == expected:
@@ -96,6 +104,6 @@ def lock_rows(session, table: type, ids) -> None:
     then waits, and its own reads (READ COMMITTED: a fresh snapshot per statement) see the
     first one's committed rows. A file has one writer: nothing to do."""
     wanted = sorted({i for i in ids if i})
-    if not wanted or session.get_bind().dialect.name != "postgresql":
+    if not wanted or not _holds_rows(session):
         return
     session.execute(select(table.id).where(table.id.in_(wanted)).order_by(table.id).with_for_update())

@@ -75,6 +75,7 @@ SAMPLES: dict[str, list[str]] = {
     "server user add": ["--name", "etsuran", "--role", "閲覧者"],
     "server user list": [],
     "server user role": ["--name", "etsuran", "--role", "コーディネーター"],
+    "server grant": [],
     "server backup": ["--out", "{out}.sqlite3"],
     "server restore": ["--from", "{out}.dump"],
     "migrate": ["--to", "{out}.sqlite3"],

@@ -167,7 +167,6 @@ def test_template(env, tmp_path):
     assert run(env, "template", "persons", "--out", tmp_path / "t.csv").returncode == 2
 
 
-@pytest.mark.server_gap("re-importing hosts fails in SQL on the server")
 def test_export_hosts_and_its_re_import_changes_nothing(env, tmp_path):
     from kankei_desktop.services.hosts import HostInput, create_host
 

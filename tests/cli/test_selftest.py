@@ -38,7 +38,7 @@ def test_selftest_checks_everything_and_leaves_nothing_behind(tmp_path):
     lines = result.stdout.splitlines()
     assert not [line for line in lines if line.startswith("[NG]")]
     for expected in ("日本語フォント（標準）", "データベースの移行スクリプト", "郵便番号データ", "電話番号の区切り",
-                     "デモデータの読み込み",
+                     "デモデータの読み込み", "PostgreSQL ドライバー",
                      "Qt 標準部品の日本語訳", "メイン画面", "宛名ラベル PDFの日本語フォント埋め込み"):
         assert any(line.startswith("[OK] " + expected) for line in lines), expected
     # Every area of the main window was visited.

@@ -117,6 +117,59 @@ def test_a_role_without_rights_is_refused_with_one_line_and_nothing_changes(offi
     assert person_count(as_user(address, admin)) == before
 
 
+def _later_migration(address: ServerAddress) -> None:
+    """What a newer program's migration does, as the tables' owner: the exchange tables and
+    the row versions come again (downgraded to 0008, then opened, which migrates to the head)."""
+    from alembic import command
+
+    from kankei_desktop.store import migrations
+
+    engine = create_engine(address.url)
+    try:
+        with engine.begin() as connection:
+            config = migrations._config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0008")
+    finally:
+        engine.dispose()
+    open_database(address).close()
+
+
+def _viewer_reads(address: ServerAddress, viewer: str, sql: str):
+    engine = create_engine(ServerAddress(as_user(address, viewer)).url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(sql)).scalar_one()
+    finally:
+        engine.dispose()
+
+
+def test_server_grant_gives_a_migrations_new_tables_and_columns_their_grants(office, tmp_path):
+    address, admin, viewer = office
+    again = run("server", "init", "--db", address, "--admin", admin)  # init again: told about grant
+    assert again.returncode == 2 and "server grant" in again.stderr, again.stderr
+    _later_migration(address)
+    with pytest.raises(ProgrammingError, match="permission denied"):  # the new table: nothing for a 閲覧者 yet
+        _viewer_reads(address, viewer, "SELECT count(*) FROM exchange_office")
+    with pytest.raises(ProgrammingError, match="permission denied"):  # the new column either
+        _viewer_reads(address, viewer, "SELECT max(row_version) FROM person")
+    refused = run("server", "grant", "--db", as_user(address, admin))  # the 管理者 does not own the tables
+    assert refused.returncode == 2 and "所有者" in refused.stderr, refused.stderr
+    granted = run("server", "grant", "--db", address)
+    assert granted.returncode == 0 and "付け直しました" in granted.stdout, granted.stderr
+    assert _viewer_reads(address, viewer, "SELECT count(*) FROM exchange_office") == 0
+    assert _viewer_reads(address, viewer, "SELECT max(row_version) FROM person") == 1
+    assert _viewer_reads(address, viewer, "SELECT count(*) FROM person WHERE ladder_stage IS NOT NULL") == 300
+    for sql in ("SELECT name FROM person LIMIT 1", "SELECT max(local_value) FROM exchange_conflict",
+                "SELECT count(*) FROM person WHERE email LIKE '%@%'"):
+        with pytest.raises(ProgrammingError, match="permission denied"):
+            _viewer_reads(address, viewer, sql)
+    stats = run("stats", "--db", as_user(address, viewer), "--fiscal-year", "2026", "--json")
+    assert stats.returncode == 0, stats.stderr
+    added = run("programmes", "create", "--db", as_user(address, admin), "--name", "移行後の企画", "--year", "2026")
+    assert added.returncode == 0, added.stderr  # the writing groups keep their rights
+
+
 def _dumps(database) -> dict[str, list[tuple]]:
     from sqlmodel import SQLModel
 

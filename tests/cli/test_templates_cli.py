@@ -63,7 +63,7 @@ CHECKS = {
     "hosts": ("SELECT name, kind, capacity_per_night, hosts_side_job_talent, small_business, prefecture, city "
               "FROM host WHERE name = '山の上の宿'", [("山の上の宿", "宿泊施設", 6, 1, 1, "新潟県", "村上市")]),
     "indicator_values": ("SELECT i.name, v.fiscal_year, v.quarter, v.value, v.target FROM custom_indicator_value v "
-                         "JOIN custom_indicator i ON i.id = v.indicator_id ORDER BY v.quarter",
+                         "JOIN custom_indicator i ON i.id = v.indicator_id ORDER BY v.quarter IS NOT NULL, v.quarter",
                          [("移住相談件数", 2025, None, 12.0, 20.0), ("移住相談件数", 2025, 2, 4.5, None)]),
 }
 
@@ -94,7 +94,6 @@ def db_path(tmp_path):
 
 
 @pytest.mark.parametrize("kind", TEMPLATE_KINDS)
-@pytest.mark.server_gap("the indicator values template reads back other values on the server")
 def test_each_template_filled_in_imports_as_it_is(kind, env, db_path, tmp_path):
     out = tmp_path / f"{kind}.xlsx"
     made = run(env, "template", kind, "--out", out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMainWindow
@@ -90,3 +92,82 @@ def test_a_chosen_server_database_replaces_the_window(qtbot, app_ready, database
         new.close()
         new.database.close()
         pg_support.drop(address)
+
+
+@pytest.fixture
+def memory_keyring(monkeypatch, tmp_path):
+    """keyring's backend set to one kept in a dict for the test (the OS keyring's stand-in,
+    on keyring's own backend interface); no .pgpass and no PGPASSWORD to find first."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self):
+            super().__init__()
+            self.entries: dict[tuple[str, str], str] = {}
+            self.writes = 0
+
+        def get_password(self, service, username):
+            return self.entries.get((service, username))
+
+        def set_password(self, service, username, password):
+            self.writes += 1
+            self.entries[(service, username)] = password
+
+        def delete_password(self, service, username):
+            self.entries.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+def test_a_saved_connection_reads_its_password_from_the_keyring_and_never_writes_it(
+        qtbot, app_ready, database, own_settings, memory_keyring):
+    import os
+
+    import pg_support
+
+    from kankei_desktop.store.server import KEYRING_SERVICE
+    from kankei_desktop.ui.app import make_window
+    from kankei_desktop.ui.server.connections import open_server
+
+    if not pg_support.active():
+        pytest.skip("needs a PostgreSQL server (pytest --pg)")
+    address = pg_support.fresh_url()
+    url = address.url
+    host = url.query.get("host") or url.host
+    user = url.query.get("user") or url.username
+    secret = "keyring-secret-8c1f"
+    memory_keyring.set_password(KEYRING_SERVICE, f"{user}@{host}:{url.port or 5432}/{address.name}", secret)
+
+    dialog = ServerConnectionDialog()
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("役場サーバー")
+    dialog.url_edit.setText(str(address))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.connect_button, Qt.MouseButton.LeftButton)
+    chosen = dialog.chosen_address()
+    assert chosen == address
+    window = make_window(database)
+    new = open_server(window, chosen)
+    assert new is not None
+    qtbot.addWidget(new)
+    try:
+        with new.database.engine.connect() as connection:  # libpq's own record of what it sent
+            assert connection.connection.driver_connection.info.password == secret
+    finally:
+        new.close()
+        new.database.close()
+        pg_support.drop(address)
+    assert memory_keyring.writes == 1  # the test's own entry: the program only reads
+    assert secret not in settings_text(own_settings)
+    data = os.environ["KANKEI_DESKTOP_DATA_DIR"]  # logs and everything else the program wrote
+    for path in [p for p in Path(data).rglob("*") if p.is_file()]:
+        assert secret.encode() not in path.read_bytes(), path
