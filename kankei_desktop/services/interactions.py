@@ -95,6 +95,11 @@ def load_interaction(session: Session, interaction_id: str) -> InteractionInput:
     return InteractionInput(**_values(_live(session, interaction_id)))
 
 
+def interaction_version(session: Session, interaction_id: str) -> int | None:
+    """The record's row version, for an editor to hand back at its save."""
+    return versions.version_of(session, Interaction, interaction_id)
+
+
 def update_interaction(session: Session, interaction_id: str, data: InteractionInput, *, expected_version: int | None = None) -> InteractionInput | None:
     """Save an edit; returns the values before (for undo), or None when nothing differed."""
     # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);

@@ -195,6 +195,11 @@ def load_programme_input(session: Session, programme_id: str) -> ProgrammeInput:
     )
 
 
+def programme_version(session: Session, programme_id: str) -> int | None:
+    """The programme's row version, for an editor to hand back at its save."""
+    return versions.version_of(session, Programme, programme_id)
+
+
 def programme_targets(session: Session, programme_id: str) -> list[TargetInput]:
     rows = session.execute(
         select(ProgrammeTarget.key, ProgrammeTarget.name, ProgrammeTarget.target_value, ProgrammeTarget.unit)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services import participants
+from kankei_desktop.services import participants, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui import settings
 from kankei_desktop.ui.area import AreaPage
@@ -215,7 +215,7 @@ class ParticipantsPage(AreaPage):
         self.delete_button.setVisible(not deleted)
         self.restore_button.setVisible(deleted)
         rows = self.model.rowCount()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             total = participants.count_persons(session, deleted=deleted)
         if rows:
             self.list_stack.setCurrentWidget(self.table)
@@ -303,7 +303,7 @@ class ParticipantsPage(AreaPage):
 
     def _run(self, operation) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 operation(session)
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Not done"), error.message)

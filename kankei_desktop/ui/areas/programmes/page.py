@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import backups, enrollments, merge, programmes, rosters, segments
+from kankei_desktop.services import backups, enrollments, merge, programmes, rosters, segments, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
@@ -256,7 +256,7 @@ class ProgrammesPage(AreaPage):
         """
         self.last_run_failed = True
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 result = do(session)
         except KankeiError as error:
             if field_errors and isinstance(error, ValidationError):
@@ -276,7 +276,7 @@ class ProgrammesPage(AreaPage):
     # ---------------------------------------------------------------- programmes
     def _fill_years(self) -> None:
         current = self.year_combo.currentData()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             years = programmes.fiscal_years(session)
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -289,7 +289,7 @@ class ProgrammesPage(AreaPage):
 
     def reload_programmes(self, *_args, select_id: str | None = None) -> None:
         keep = select_id or self.programme_id
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             rows = programmes.list_programmes(session, self.year_combo.currentData(),
                                               include_archived=self.archived_check.isChecked())
         self.programme_list.blockSignals(True)
@@ -334,13 +334,13 @@ class ProgrammesPage(AreaPage):
         keep = keep_selected if keep_selected is not None else self.selected_enrollment_ids()
         programme_id = self.programme_id
 
-        def work(session, _progress):
+        def read(session, _progress):
             return (programmes.load_programme_input(session, programme_id),
                     enrollments.board(session, programme_id), enrollments.table_rows(session, programme_id))
 
         # Up to 0.4 s on a large programme: read in a worker while the window is painted; a
         # dialog only if it takes longer than that.
-        task = Task(self.database, work, title=self.tr("Loading the programme"))
+        task = Task(self.database, read, title=self.tr("Loading the programme"))
         try:
             data, columns, rows = run_and_wait(self, task, show_after_ms=500)
         except KankeiError as error:
@@ -374,7 +374,7 @@ class ProgrammesPage(AreaPage):
         if not self.programme_id:
             return
         programme_id = self.programme_id
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             current = programmes.load_programme_input(session, programme_id)
 
         def save(data):
@@ -400,7 +400,7 @@ class ProgrammesPage(AreaPage):
         if not self.programme_id:
             return
         programme_id = self.programme_id
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             archived = programmes.live_programme(session, programme_id).archived
         self.run_undoable(
             self.tr("Bring back") if archived else self.tr("Archive"),
@@ -469,7 +469,7 @@ class ProgrammesPage(AreaPage):
         if not index.isValid():
             return
         enrollment_id = self.table_model.enrollment_id_at(index.row())
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             person_id = rosters.person_id_of_enrollment(session, enrollment_id)
         if person_id:
             self.open_card(enrollment_id, person_id)
@@ -508,7 +508,7 @@ class ProgrammesPage(AreaPage):
     def enroll_segment(self, segment_name: str | None = None) -> list[str]:
         if not self.programme_id:
             return []
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             names = [name for _id, name, _criteria in segments.list_segments(session)]
         if not names:
             self.show_error(self.tr("There is no segment yet. Save one with [Segments] first."))
@@ -518,7 +518,7 @@ class ProgrammesPage(AreaPage):
                                                     self.tr("Enroll everyone in this segment"), names, 0, False)
             if not ok:
                 return []
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             person_ids = segments.person_ids_for_segment_name(session, segment_name)
         if not person_ids:
             self.show_error(self.tr("Nobody matches segment %1 now.").replace("%1", f"「{segment_name}」"))
@@ -571,18 +571,18 @@ class ProgrammesPage(AreaPage):
         database = self.database
         steps = (self.tr("Backing up before the merge…"), self.tr("Merging…"), self.tr("Backing up after the merge…"))
 
-        def work(progress):
+        def merge_with_backups(progress):
             progress(0.0, steps[0])
             backups.auto_backup(database, "before-merge")
             progress(1 / 3, steps[1])
-            with database.session() as session:
+            with work.unit(database) as session:
                 result = merge.merge_persons(session, survivor_id, other_id, choices)
             progress(2 / 3, steps[2])
             backups.auto_backup(database, "after-merge")
             return result
 
         def do(_session):
-            return run_and_wait(self, Task(database, work, title=self.tr("Merge persons"), session=False))
+            return run_and_wait(self, Task(database, merge_with_backups, title=self.tr("Merge persons"), session=False))
 
         return self.run_undoable(
             self.tr("Merge persons"),

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.domain.enums import LadderStage
-from kankei_desktop.services import enrollments, interactions, ladder, programmes
+from kankei_desktop.services import enrollments, interactions, ladder, programmes, work
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.words import ladder_reason, programme_text, shown
@@ -45,7 +45,7 @@ ERROR_STYLE = "border: 2px solid #c53030;"
 
 
 def _programme_items(database: Database) -> list[tuple[str, str]]:
-    with database.session() as session:
+    with work.unit(database) as session:
         rows = programmes.list_programmes(session)
     return [(pid, programme_text(name, year)) for pid, name, _kind, year, _r, _a, _n in rows]
 
@@ -102,7 +102,7 @@ class InteractionDialog(QDialog):
         if interaction_id is not None:
             delete = buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
             delete.clicked.connect(self.delete)
-            with database.session() as session:
+            with work.unit(database) as session:
                 current = interactions.load_interaction(session, interaction_id)
             self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(current.kind), 0))
             self.date_edit.setText(display_date(current.occurred_on))
@@ -128,7 +128,7 @@ class InteractionDialog(QDialog):
 
     def delete(self) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 interactions.delete_interaction(session, self.interaction_id)
         except KankeiError as error:
             self.error_label.setText(error.message)
@@ -145,7 +145,7 @@ class InteractionDialog(QDialog):
                 raise ValidationError({"occurred_on": str(error)}) from None
             data = InteractionInput(self.person_id, self.kind_combo.currentData(), on,
                                     self.programme_combo.currentData(), self.note_edit.toPlainText(), self.amount())
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.interaction_id is None:
                     self.interaction_id = interactions.log_interaction(session, data)
                 else:
@@ -198,7 +198,7 @@ class AddToProgrammeDialog(QDialog):
         programme_id = self.programme_combo.currentData()
         if not programme_id:
             return
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             for stage in programmes.programme_stages(session, programme_id):
                 self.stage_combo.addItem(stage.name, stage.id)
 
@@ -211,7 +211,7 @@ class AddToProgrammeDialog(QDialog):
                 on = parse_date(self.date_edit.text())
             except ValueError as error:
                 raise ValidationError({"on": str(error)}) from None
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 self.enrollment_ids = enrollments.enroll_persons(
                     session, programme_id, self.person_ids, stage_id=self.stage_combo.currentData(), on=on)
         except KankeiError as error:
@@ -296,7 +296,7 @@ class LadderDialog(QDialog):
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def reload(self) -> None:
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             self.suggestion = ladder.suggest_stage(session, self.person_id)
             rows = ladder.ladder_history(session, self.person_id)
         self.current_label.setText(shown(self.suggestion.current))
@@ -323,7 +323,7 @@ class LadderDialog(QDialog):
 
     def _run(self, operation) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if operation(session) is not None:
                     self.changed = True
         except KankeiError as error:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import programmes, rosters, segments
+from kankei_desktop.services import programmes, rosters, segments, work
 from kankei_desktop.services.segments import SegmentCriteria
 from kankei_desktop.store import Database
 from kankei_desktop.ui.words import programme_text, segment_description, shown
@@ -74,7 +74,7 @@ def save_persons(parent: QWidget, database: Database, person_ids_of, label: str,
         if not path:
             return None
     try:
-        with database.session() as session:
+        with work.unit(database) as session:
             result = rosters.export_persons(session, person_ids_of(session), Path(path), label=label)
     except KankeiError as error:
         show_error(error.message)
@@ -93,7 +93,7 @@ def save_roster(parent: QWidget, database: Database, roster_of, label: str, path
         if not path:
             return None
     try:
-        with database.session() as session:
+        with work.unit(database) as session:
             pages = rosters.write_roster(session, roster_of(session), Path(path))
     except KankeiError as error:
         show_error(error.message)
@@ -131,7 +131,7 @@ class SegmentsDialog(QDialog):
         self.areas = _checklist(list(RESIDENCE_AREAS))
         self.programme_combo = QComboBox()
         self.programme_combo.addItem(self.tr("(any)"), None)
-        with database.session() as session:
+        with work.unit(database) as session:
             for pid, name, _kind, year, _region, _archived, _n in programmes.list_programmes(session, include_archived=True):
                 self.programme_combo.addItem(programme_text(name, year), pid)
         self.stage_combo = QComboBox()
@@ -241,13 +241,13 @@ class SegmentsDialog(QDialog):
         self.stage_combo.addItem(self.tr("(any)"), None)
         programme_id = self.programme_combo.currentData()
         if programme_id:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 for stage in programmes.programme_stages(session, programme_id):
                     self.stage_combo.addItem(stage.name, stage.id)
 
     # ---------------------------------------------------------------- list
     def reload(self, select_id: str | None = None) -> None:
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             self.rows = segments.list_segments(session)
         self.segment_list.blockSignals(True)
         self.segment_list.clear()
@@ -312,7 +312,7 @@ class SegmentsDialog(QDialog):
     def preview(self) -> int | None:
         try:
             criteria = self.criteria()
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 count = len(segments.person_ids_for_criteria(session, criteria))
         except KankeiError as error:
             self.error_label.setText(error.message)
@@ -325,7 +325,7 @@ class SegmentsDialog(QDialog):
     # ---------------------------------------------------------------- saving
     def _run(self, operation):
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 result = operation(session)
         except KankeiError as error:
             self.error_label.setText(error.message)
