@@ -21,7 +21,7 @@ from kankei_desktop.domain.calendar import age_on, display_date
 from kankei_desktop.domain.text import format_postal_code
 from kankei_desktop.services import participants, timeline, work
 from kankei_desktop.store import Database
-from kankei_desktop.ui.areas.programmes.person_dialogs import (
+from kankei_desktop.ui.areas.participants.person_dialogs import (
     edit_interaction,
     log_interaction_for,
     review_ladder_stage,

@@ -28,7 +28,7 @@ from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel, RowIdRole
-from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
+from kankei_desktop.ui.areas.participants.person_dialogs import add_persons_to_programme
 from kankei_desktop.ui.widgets import (
     SEARCH_DELAY_MS,
     OverflowToolbar,

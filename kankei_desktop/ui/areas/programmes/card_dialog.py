@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.services import enrollments, merge, work
 from kankei_desktop.store import Database
-from kankei_desktop.ui.areas.programmes.person_dialogs import log_interaction_for, review_ladder_stage
+from kankei_desktop.ui.areas.participants.person_dialogs import log_interaction_for, review_ladder_stage
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
