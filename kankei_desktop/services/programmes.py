@@ -34,6 +34,9 @@ class TargetInput:
     target_value: float
     unit: str = ""
 
+    def __str__(self) -> str:  # as a refused save's field-by-field choice shows it
+        return f"{self.name} {self.target_value:g}{self.unit}"
+
 
 @dataclass
 class StageInput:

@@ -38,6 +38,8 @@ from kankei_desktop.domain.enums import LadderStage
 from kankei_desktop.services import enrollments, interactions, ladder, programmes, work
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
+from kankei_desktop.store.versions import StaleRecordError
+from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
 from kankei_desktop.ui.words import ladder_reason, programme_text, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -68,6 +70,7 @@ class InteractionDialog(QDialog):
         self.database = database
         self.person_id = person_id
         self.interaction_id = interaction_id
+        self.row_version: int | None = None  # the version this edit starts from (issue 20)
         self.deleted = False
         self.setWindowTitle(self.tr("Add a record") if interaction_id is None else self.tr("Edit the record"))
         self.kind_combo = QComboBox()
@@ -104,14 +107,19 @@ class InteractionDialog(QDialog):
             delete.clicked.connect(self.delete)
             with work.unit(database) as session:
                 current = interactions.load_interaction(session, interaction_id)
-            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(current.kind), 0))
-            self.date_edit.setText(display_date(current.occurred_on))
-            self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(current.programme_id), 0))
-            self.note_edit.setPlainText(current.note)
-            self.amount_edit.setText("" if current.amount_yen is None else str(current.amount_yen))
+                # A save after somebody else's is refused (and offered to reload or merge).
+                self.row_version = interactions.interaction_version(session, interaction_id)
+            self._load(current)
         layout.addWidget(buttons)
         self._kind_changed()
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+
+    def _load(self, data: InteractionInput) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
+        self.date_edit.setText(display_date(data.occurred_on))
+        self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(data.programme_id), 0))
+        self.note_edit.setPlainText(data.note)
+        self.amount_edit.setText("" if data.amount_yen is None else str(data.amount_yen))
 
     def _kind_changed(self, *_args) -> None:
         self.amount_edit.setEnabled(self.kind_combo.currentData() in interactions.AMOUNT_KINDS)
@@ -149,7 +157,11 @@ class InteractionDialog(QDialog):
                 if self.interaction_id is None:
                     self.interaction_id = interactions.log_interaction(session, data)
                 else:
-                    interactions.update_interaction(session, self.interaction_id, data)
+                    interactions.update_interaction(session, self.interaction_id, data,
+                                                    expected_version=self.row_version)
+        except StaleRecordError as error:
+            self._resolve_conflict(data, error)
+            return
         except ValidationError as error:
             self.error_label.setText(error.message)
             if "occurred_on" in error.errors:
@@ -159,6 +171,19 @@ class InteractionDialog(QDialog):
             self.error_label.setText(error.message)
             return
         self.accept()
+
+    def _resolve_conflict(self, mine: InteractionInput, error: StaleRecordError) -> None:
+        """Somebody else saved this record meanwhile: reload theirs, or merge field by field and save."""
+        with work.unit(self.database) as session:
+            theirs = interactions.load_interaction(session, self.interaction_id)
+            version = interactions.interaction_version(session, self.interaction_id)
+        answer, values = settle(self, error, mine, theirs)
+        if answer == CANCEL:
+            return
+        self._load(values)
+        self.row_version = version
+        if answer != RELOAD:
+            self.save()
 
 
 class AddToProgrammeDialog(QDialog):

@@ -30,6 +30,7 @@ from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.services import backups, enrollments, merge, programmes, rosters, segments, work
 from kankei_desktop.store import Database
+from kankei_desktop.store.versions import StaleRecordError
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
 from kankei_desktop.ui.areas.programmes.card_dialog import CardDialog
@@ -251,15 +252,16 @@ class ProgrammesPage(AreaPage):
     def run_undoable(self, text: str, do, undo, redo=None, *, field_errors: bool = False):
         """Run ``do(session)`` now; on success push a command that can take it back. None if refused.
 
-        With ``field_errors`` a ValidationError is raised to the calling dialog (shown at the
-        field) instead of in a message box.
+        With ``field_errors`` a ValidationError (shown at the field) or a StaleRecordError (the
+        record was saved by somebody else meanwhile) is raised to the calling dialog instead of
+        being shown in a message box.
         """
         self.last_run_failed = True
         try:
             with work.unit(self.database) as session:
                 result = do(session)
         except KankeiError as error:
-            if field_errors and isinstance(error, ValidationError):
+            if field_errors and isinstance(error, (ValidationError, StaleRecordError)):
                 raise
             self.show_error(error.message)
             return None
@@ -371,25 +373,36 @@ class ProgrammesPage(AreaPage):
         )
 
     def edit_programme(self) -> None:
+        dialog = self.programme_editor()
+        if dialog is not None and dialog.exec():
+            self._fill_years()
+            self.reload_programmes()
+
+    def programme_editor(self) -> ProgrammeDialog | None:
+        """The editor of the selected programme; its save is undoable and refused after somebody else's."""
         if not self.programme_id:
-            return
+            return None
         programme_id = self.programme_id
-        with work.unit(self.database) as session:
-            current = programmes.load_programme_input(session, programme_id)
+
+        def stored():
+            with work.unit(self.database) as session:
+                return (programmes.load_programme_input(session, programme_id),
+                        programmes.programme_version(session, programme_id))
 
         def save(data):
+            version = dialog.row_version  # the version the editor shows (issue 20)
             self.run_undoable(
                 self.tr("Edit programme"),
-                lambda s: programmes.update_programme(s, programme_id, data),
+                lambda s: programmes.update_programme(s, programme_id, data, expected_version=version),
                 lambda s, before: programmes.update_programme(s, programme_id, before),
                 lambda s, _before: programmes.update_programme(s, programme_id, data),
                 field_errors=True,
             )
             return None if self.last_run_failed else programme_id
 
-        if ProgrammeDialog(current, save, self).exec():
-            self._fill_years()
-            self.reload_programmes()
+        current, version = stored()
+        dialog = ProgrammeDialog(current, save, self, version=version, load_stored=stored)
+        return dialog
 
     def edit_stages(self) -> None:
         if self.programme_id:
