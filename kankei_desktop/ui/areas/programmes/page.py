@@ -60,8 +60,23 @@ class ProgrammesPage(AreaPage):
         self.undo_stack = QUndoStack(self)
         self.last_run_failed = False
         self.programme_id: str | None = None
+        self._build_layout()
+        self._connect()
+        self._loaded = False
 
-        # ---- left: programmes by 年度
+    def _build_layout(self) -> None:
+        left = self._build_programme_list()
+        right = self._build_programme_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _build_programme_list(self) -> QWidget:
+        """Left: programmes by 年度, with their buttons."""
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("year_combo")
         self.archived_check = QCheckBox(self.tr("Show archived"))
@@ -98,8 +113,25 @@ class ProgrammesPage(AreaPage):
         buttons3.addWidget(self.segments_button)
         buttons3.addWidget(self.duplicates_button)
         left_layout.addLayout(buttons3)
+        return left
 
-        # ---- right: the programme
+    def _build_programme_panel(self) -> QWidget:
+        """Right: the selected programme's title, figures, toolbars and board or table."""
+        toolbar, move_row = self._build_programme_toolbars()
+        self._build_enrollment_views()
+        right = QWidget()
+        self.right_layout = QVBoxLayout(right)
+        self.right_layout.setContentsMargins(0, 0, 0, 0)
+        self.right_layout.addWidget(self.title_label)
+        self.right_layout.addWidget(self.figures_label)
+        self.right_layout.addLayout(toolbar)
+        self.right_layout.addLayout(move_row)
+        self.right_layout.addWidget(self.view_stack, 1)
+        self.right_layout.addWidget(self.empty_label, 1)
+        self.right_panel = right
+        return right
+
+    def _build_programme_toolbars(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.title_label = QLabel()
         self.title_label.setObjectName("programme_title")
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -150,7 +182,9 @@ class ProgrammesPage(AreaPage):
         move_row.addWidget(self.move_date)
         move_row.addWidget(self.move_button)
         move_row.addStretch(1)
+        return toolbar, move_row
 
+    def _build_enrollment_views(self) -> None:
         self.board = BoardView()
         self.table_model = EnrollmentTableModel(self)
         self.table = QTableView()
@@ -175,26 +209,7 @@ class ProgrammesPage(AreaPage):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
 
-        right = QWidget()
-        self.right_layout = QVBoxLayout(right)
-        self.right_layout.setContentsMargins(0, 0, 0, 0)
-        self.right_layout.addWidget(self.title_label)
-        self.right_layout.addWidget(self.figures_label)
-        self.right_layout.addLayout(toolbar)
-        self.right_layout.addLayout(move_row)
-        self.right_layout.addWidget(self.view_stack, 1)
-        self.right_layout.addWidget(self.empty_label, 1)
-        self.right_panel = right
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        # ---- wiring
+    def _connect(self) -> None:
         self.year_combo.currentIndexChanged.connect(self.reload_programmes)
         self.archived_check.toggled.connect(self.reload_programmes)
         self.programme_list.currentRowChanged.connect(self._programme_selected)
@@ -230,7 +245,6 @@ class ProgrammesPage(AreaPage):
                                (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
                                (QKeySequence.StandardKey.Redo, self.undo_stack.redo)):
             QShortcut(sequence, self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._loaded = False
 
     # ---------------------------------------------------------------- AreaPage
     def activate(self) -> None:
