@@ -20,6 +20,7 @@ from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
 from kankei_desktop.services.activity import refresh_last_activity
 from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.store import audit, versions
+from kankei_desktop.store.versions import version_of
 
 
 @dataclass
@@ -97,7 +98,7 @@ def load_interaction(session: Session, interaction_id: str) -> InteractionInput:
 
 def interaction_version(session: Session, interaction_id: str) -> int | None:
     """The record's row version, for an editor to hand back at its save."""
-    return versions.version_of(session, Interaction, interaction_id)
+    return version_of(session, Interaction, interaction_id)
 
 
 def update_interaction(session: Session, interaction_id: str, data: InteractionInput, *, expected_version: int | None = None) -> InteractionInput | None:

@@ -19,6 +19,7 @@ from kankei_desktop.domain.tables import Enrollment, Programme, ProgrammeStage, 
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.store import audit, versions
+from kankei_desktop.store.versions import version_of
 
 # Keys of the two standard targets; any other key is a named custom target.
 TARGET_PARTICIPANTS = "participants"
@@ -200,7 +201,7 @@ def load_programme_input(session: Session, programme_id: str) -> ProgrammeInput:
 
 def programme_version(session: Session, programme_id: str) -> int | None:
     """The programme's row version, for an editor to hand back at its save."""
-    return versions.version_of(session, Programme, programme_id)
+    return version_of(session, Programme, programme_id)
 
 
 def programme_targets(session: Session, programme_id: str) -> list[TargetInput]:
