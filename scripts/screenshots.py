@@ -170,7 +170,7 @@ def _dialogs(database, window):
     from kankei_desktop.ui.areas.participants.editor import PersonEditor
     from kankei_desktop.ui.areas.programmes.card_dialog import CardDialog
     from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
-    from kankei_desktop.ui.areas.programmes.person_dialogs import (
+    from kankei_desktop.ui.areas.participants.person_dialogs import (
         AddToProgrammeDialog,
         InteractionDialog,
         LadderDialog,

@@ -2,6 +2,186 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AddToProgrammeDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="193"/>
+        <source>Add to a programme</source>
+        <translation>プログラムに参加登録</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="203"/>
+        <source>Persons</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="203"/>
+        <source>%1 selected</source>
+        <translation>%1 名を選択中</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="204"/>
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="205"/>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="206"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="210"/>
+        <source>There is no programme yet. Create one in the Programmes area first.</source>
+        <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="212"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="212"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>InteractionDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="75"/>
+        <source>Add a record</source>
+        <translation>記録を追加</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="75"/>
+        <source>Edit the record</source>
+        <translation>記録の編集</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="82"/>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="90"/>
+        <source>e.g. 5000 (purchases and donations)</source>
+        <translation>例: 5000（物産購入・寄附のとき）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="93"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="94"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="95"/>
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="96"/>
+        <source>Amount (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="97"/>
+        <source>Note</source>
+        <translation>備考</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="102"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="102"/>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="104"/>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+</context>
+<context>
+    <name>LadderDialog</name>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="267"/>
+        <source>Stage of involvement</source>
+        <translation>関わりの段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="274"/>
+        <source>Accept the suggestion</source>
+        <translation>提案を承認</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="280"/>
+        <source>Reason (e.g. organised the village festival)</source>
+        <translation>理由（例: 集落の祭りを主催）</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="281"/>
+        <source>Set this stage</source>
+        <translation>この段階にする</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
+        <source>Stage</source>
+        <translation>段階</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
+        <source>By</source>
+        <translation>変更者</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="305"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="297"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="300"/>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="301"/>
+        <source>Suggestion</source>
+        <translation>提案</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="302"/>
+        <source>Change date</source>
+        <translation>変更日</translation>
+    </message>
+    <message>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="304"/>
+        <source>Set by hand</source>
+        <translation>手動で設定</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/participants/page.py" line="47"/>
@@ -9,137 +189,137 @@
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="80"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="80"/>
         <source>New participant (Ctrl+N)</source>
         <translation>参加者を新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="81"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="81"/>
         <source>Edit the selected participant (Enter)</source>
         <translation>選択した参加者を編集（Enter）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="82"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="82"/>
         <source>Delete the selected participant</source>
         <translation>選択した参加者を削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="83"/>
         <source>Restore</source>
         <translation>復元</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="83"/>
         <source>Restore the deleted participant</source>
         <translation>削除した参加者を元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="85"/>
         <source>Add to programme</source>
         <translation>プログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="58"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="85"/>
         <source>Enroll the selected participants in a programme</source>
         <translation>選択した参加者をプログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="87"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="88"/>
         <source>Read participants from Excel or CSV (Ctrl+I)</source>
         <translation>参加者を Excel・CSV から取り込みます（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="62"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="89"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="90"/>
         <source>Write the participants to Excel or CSV (Ctrl+E)</source>
         <translation>参加者を Excel・CSV に書き出します（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="66"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="93"/>
         <source>Search name, furigana, e-mail, phone (Ctrl+F)</source>
         <translation>氏名・フリガナ・メール・電話で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="97"/>
         <source>All stages</source>
         <translation>すべての段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="101"/>
         <source>All ties</source>
         <translation>すべてのゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="77"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="104"/>
         <source>Show deleted</source>
         <translation>削除済みを表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="135"/>
         <source>+ New participant</source>
         <translation>＋ 参加者を登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="106"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="137"/>
         <source>Import a spreadsheet…</source>
         <translation>Excel・CSV から取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="217"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="230"/>
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="222"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="235"/>
         <source>There are no deleted participants.</source>
         <translation>削除済みの参加者はいません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="224"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="237"/>
         <source>No participants yet. Register them with [+ New participant] below, or read a spreadsheet with [Import a spreadsheet…] (also File menu, Ctrl+I, or drop the file on this window).</source>
         <translation>参加者がまだいません。下の［＋ 参加者を登録］で登録するか、［Excel・CSV から取り込み…］で名簿を読み込めます（ファイル メニュー、Ctrl+I、ファイルをこの画面にドロップでも取り込めます）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="226"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="239"/>
         <source>No participant matches. Change the search words or the filters.</source>
         <translation>該当する参加者がいません。検索語や絞り込みを変えてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="268"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="281"/>
         <source>Delete participant</source>
         <translation>参加者の削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="269"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="282"/>
         <source>Delete %1? You can restore them from &quot;Show deleted&quot;.</source>
         <translation>%1さんを削除しますか？「削除済みを表示」から元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="292"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="305"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>

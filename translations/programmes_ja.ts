@@ -2,54 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>AddToProgrammeDialog</name>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="168"/>
-        <source>Add to a programme</source>
-        <translation>プログラムに参加登録</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="178"/>
-        <source>Persons</source>
-        <translation>参加者</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="178"/>
-        <source>%1 selected</source>
-        <translation>%1 名を選択中</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="179"/>
-        <source>Programme</source>
-        <translation>プログラム</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="180"/>
-        <source>Stage</source>
-        <translation>段階</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="181"/>
-        <source>Date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="185"/>
-        <source>There is no programme yet. Create one in the Programmes area first.</source>
-        <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="187"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="187"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-</context>
-<context>
     <name>BoardView</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/programmes/board.py" line="130"/>
@@ -352,216 +304,84 @@
     </message>
 </context>
 <context>
-    <name>InteractionDialog</name>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72"/>
-        <source>Add a record</source>
-        <translation>記録を追加</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="72"/>
-        <source>Edit the record</source>
-        <translation>記録の編集</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="79"/>
-        <source>(none)</source>
-        <translation>（なし）</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="87"/>
-        <source>e.g. 5000 (purchases and donations)</source>
-        <translation>例: 5000（物産購入・寄附のとき）</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="90"/>
-        <source>Kind</source>
-        <translation>種類</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="91"/>
-        <source>Date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="92"/>
-        <source>Programme</source>
-        <translation>プログラム</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="93"/>
-        <source>Amount (yen)</source>
-        <translation>金額（円）</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="94"/>
-        <source>Note</source>
-        <translation>備考</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="99"/>
-        <source>Cancel</source>
-        <translation>キャンセル</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="101"/>
-        <source>Delete</source>
-        <translation>削除</translation>
-    </message>
-</context>
-<context>
-    <name>LadderDialog</name>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="242"/>
-        <source>Stage of involvement</source>
-        <translation>関わりの段階</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="249"/>
-        <source>Accept the suggestion</source>
-        <translation>提案を承認</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="255"/>
-        <source>Reason (e.g. organised the village festival)</source>
-        <translation>理由（例: 集落の祭りを主催）</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="256"/>
-        <source>Set this stage</source>
-        <translation>この段階にする</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
-        <source>Date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
-        <source>Stage</source>
-        <translation>段階</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
-        <source>By</source>
-        <translation>変更者</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="266"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="280"/>
-        <source>Reason</source>
-        <translation>理由</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="272"/>
-        <source>Close</source>
-        <translation>閉じる</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="275"/>
-        <source>Now</source>
-        <translation>現在</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="276"/>
-        <source>Suggestion</source>
-        <translation>提案</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="277"/>
-        <source>Change date</source>
-        <translation>変更日</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/person_dialogs.py" line="279"/>
-        <source>Set by hand</source>
-        <translation>手動で設定</translation>
-    </message>
-</context>
-<context>
     <name>ProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="58"/>
         <source>New programme</source>
         <translation>プログラムの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="49"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="58"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="85"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="85"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="85"/>
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89"/>
         <source>Add a target</source>
         <translation>目標を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="87"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94"/>
         <source>Programme name</source>
         <translation>プログラム名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="95"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="96"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="97"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="99"/>
         <source>Region</source>
         <translation>実施地域</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="100"/>
         <source>Description</source>
         <translation>説明</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="101"/>
         <source>Targets</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="98"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="105"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="99"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="106"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="148"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/programme_dialog.py" line="168"/>
         <source>The value of target %1 is not a number.</source>
         <translation>目標 %1 の値が数値ではありません。</translation>
     </message>
@@ -569,301 +389,301 @@
 <context>
     <name>ProgrammesPage</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="52"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="433"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="460"/>
         <source>Programmes</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="79"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="85"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="85"/>
         <source>New programme (Ctrl+N)</source>
         <translation>プログラムを新規作成（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="86"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="70"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="86"/>
         <source>Edit the programme and its targets</source>
         <translation>プログラムと目標を編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="87"/>
         <source>Stages</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="71"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="87"/>
         <source>Add, rename, reorder stages</source>
         <translation>段階の追加・名前の変更・並べ替え</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="391"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="418"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="72"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="88"/>
         <source>Archive or bring back</source>
         <translation>アーカイブする／戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="73"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="403"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="89"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="430"/>
         <source>Copy to next year</source>
         <translation>次年度へコピー</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="74"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="90"/>
         <source>Same stages and targets in the next fiscal year, without persons</source>
         <translation>同じ段階と目標で次の年度に作成します（参加者はコピーしません）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="91"/>
         <source>Segments</source>
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="76"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="92"/>
         <source>Saved participant filters, for bulk enrollment, export and labels</source>
         <translation>保存した参加者の絞り込み（一括の参加登録・出力・宛名ラベルに使えます）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="77"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="93"/>
         <source>Duplicates</source>
         <translation>重複の確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="78"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="94"/>
         <source>Find persons recorded twice and merge them</source>
         <translation>二重に登録された参加者を探して統合します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="103"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="136"/>
         <source>Board</source>
         <translation>ボード</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="137"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="115"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="148"/>
         <source>Enroll from a segment…</source>
         <translation>セグメントから参加登録…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="117"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="150"/>
         <source>Remove selected</source>
         <translation>選択した人を外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="151"/>
         <source>Move selected</source>
         <translation>選択した人を移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="120"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="153"/>
         <source>Figures against targets</source>
         <translation>目標に対する実績</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="122"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="155"/>
         <source>Count persons and person-days of this programme&apos;s fiscal year (the same figures as the report)</source>
         <translation>このプログラムの年度の実人数と人日を集計します（レポートと同じ数値）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="157"/>
         <source>Undo</source>
         <translation>元に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="124"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="157"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>元に戻す（Ctrl+Z）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="158"/>
         <source>Redo</source>
         <translation>やり直す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="125"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="158"/>
         <source>Redo (Ctrl+Y)</source>
         <translation>やり直す（Ctrl+Y）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="126"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="159"/>
         <source>Roster PDF…</source>
         <translation>名簿 PDF…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="127"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="160"/>
         <source>Print the persons of this programme as an A4 list (PDF)</source>
         <translation>このプログラムの参加者を A4 の名簿（PDF）にします</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="129"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="162"/>
         <source>Export persons…</source>
         <translation>参加者を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="130"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="163"/>
         <source>Write the persons of this programme to Excel or CSV</source>
         <translation>このプログラムの参加者を Excel・CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="143"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="176"/>
         <source>Move to</source>
         <translation>移動先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="145"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="178"/>
         <source>on</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="259"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="275"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="268"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="284"/>
         <source>All fiscal years</source>
         <translation>すべての年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="283"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="299"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="286"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="302"/>
         <source> persons</source>
         <translation> 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="294"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="310"/>
         <source>No programmes</source>
         <translation>プログラムはありません</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="314"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="330"/>
         <source>No programme yet. Use [+ New] to create one from a template (Otetsudai Plus, Rice letter, Country-life quest) or with your own stages.</source>
         <translation>プログラムがまだありません。[＋ 新規作成] から、テンプレート（おてつだいPlus、お米レター、田舎暮らしクエスト）または独自の段階で作成できます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="328"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="344"/>
         <source>Loading the programme</source>
         <translation>プログラムの読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="343"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="359"/>
         <source>%1 persons in this programme</source>
         <translation>このプログラムの参加者 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="351"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="367"/>
         <source>Create programme</source>
         <translation>プログラムの作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="367"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="394"/>
         <source>Edit programme</source>
         <translation>プログラムの編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="391"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="418"/>
         <source>Bring back</source>
         <translation>アーカイブから戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="439"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="466"/>
         <source>Move %1 to %2</source>
         <translation>%1 名を「%2」へ移動</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="468"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="495"/>
         <source>Select the persons to move first (Ctrl+click or Shift+click for several).</source>
         <translation>先に移動する人を選んでください（複数は Ctrl+クリック または Shift+クリック）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="475"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="502"/>
         <source>Move %1 persons to %2 (%3)?</source>
         <translation>%1 名を「%2」へ移します（%3）。よろしいですか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="485"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="512"/>
         <source>Enroll %1</source>
         <translation>%1 を参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="499"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="526"/>
         <source>There is no segment yet. Save one with [Segments] first.</source>
         <translation>セグメントがまだありません。先に［セグメント］で保存してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="502"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="529"/>
         <source>Enroll from a segment</source>
         <translation>セグメントから参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="503"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="530"/>
         <source>Enroll everyone in this segment</source>
         <translation>このセグメントに該当する全員をこのプログラムに参加登録します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="509"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="536"/>
         <source>Nobody matches segment %1 now.</source>
         <translation>セグメント %1 に該当する参加者は今いません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="516"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="543"/>
         <source>Select the persons to remove first.</source>
         <translation>先に外す人を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="518"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="545"/>
         <source>Remove %1 persons from the programme (%2)?</source>
         <translation>%1 名をプログラムから外します（%2）。よろしいですか？</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="523"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="550"/>
         <source>Remove %1 from the programme</source>
         <translation>%1 名をプログラムから外す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="557"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="584"/>
         <source>Backing up before the merge…</source>
         <translation>統合前のバックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="557"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="584"/>
         <source>Merging…</source>
         <translation>統合しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="557"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="584"/>
         <source>Backing up after the merge…</source>
         <translation>統合後のバックアップを作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="570"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="573"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="597"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/page.py" line="600"/>
         <source>Merge persons</source>
         <translation>参加者の統合</translation>
     </message>
@@ -904,180 +724,180 @@
         <translation>セグメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="115"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="135"/>
         <source>New…</source>
         <translation>新規作成…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="116"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="136"/>
         <source>Rename…</source>
         <translation>名前の変更…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="117"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="381"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="137"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="397"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="118"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="138"/>
         <source>Export persons…</source>
         <translation>参加者を書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="120"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="140"/>
         <source>Write the persons of the segment to Excel or CSV</source>
         <translation>このセグメントの参加者を Excel・CSV に書き出します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="121"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="141"/>
         <source>Roster PDF…</source>
         <translation>名簿 PDF…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="123"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="143"/>
         <source>Print the persons of the segment as an A4 list (PDF)</source>
         <translation>このセグメントの参加者を A4 の名簿（PDF）にします</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="134"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="233"/>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="240"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="156"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="249"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="256"/>
         <source>(any)</source>
         <translation>（指定なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="146"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="165"/>
         <source>(choose when a date is given)</source>
         <translation>（日付を指定したら選んでください）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="147"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="166"/>
         <source>Include persons never contacted</source>
         <translation>関わりの記録がない人を含める</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="148"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="167"/>
         <source>Leave out persons never contacted</source>
         <translation>関わりの記録がない人は含めない</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="153"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="172"/>
         <source>e.g. farming, photography (any of them)</source>
         <translation>例: 農業、写真（いずれか）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="160"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="179"/>
         <source>Count</source>
         <translation>件数を確認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="161"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="180"/>
         <source>Save the filter</source>
         <translation>条件を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="165"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="185"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="166"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="186"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="167"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="187"/>
         <source>Residence</source>
         <translation>居住地区分</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="168"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="188"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="169"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="189"/>
         <source>Programme stage</source>
         <translation>プログラムの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="192"/>
         <source>to</source>
         <translation>〜</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="174"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="194"/>
         <source>Last contact from</source>
         <translation>最終関わり日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="175"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="195"/>
         <source>Never contacted</source>
         <translation>関わりの記録がない人</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="176"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="196"/>
         <source>Interests or skills</source>
         <translation>関心・スキル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="197"/>
         <source>Contact OK</source>
         <translation>連絡可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="178"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="198"/>
         <source>Photos OK</source>
         <translation>写真掲載可</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="179"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="199"/>
         <source>Search words</source>
         <translation>検索語</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="193"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="127"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="234"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="250"/>
         <source>Yes</source>
         <translation>はい</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="251"/>
         <source>No</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="320"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="336"/>
         <source>%1 persons match</source>
         <translation>該当 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="337"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="353"/>
         <source>New segment</source>
         <translation>セグメントの新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="338"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="354"/>
         <source>Name of the segment (the current filter is saved)</source>
         <translation>セグメント名（今の条件を保存します）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="368"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="384"/>
         <source>Rename the segment</source>
         <translation>セグメント名の変更</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="368"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="384"/>
         <source>New name</source>
         <translation>新しい名前</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="381"/>
+        <location filename="../kankei_desktop/ui/areas/programmes/segments_dialog.py" line="397"/>
         <source>Delete segment %1? The persons are not touched.</source>
         <translation>セグメント %1 を削除しますか？参加者の記録は変わりません。</translation>
     </message>

@@ -20,6 +20,7 @@ from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
 from kankei_desktop.services.activity import refresh_last_activity
 from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.store import audit, versions
+from kankei_desktop.store.versions import version_of
 
 
 @dataclass
@@ -93,6 +94,11 @@ def log_interaction(session: Session, data: InteractionInput) -> str:
 
 def load_interaction(session: Session, interaction_id: str) -> InteractionInput:
     return InteractionInput(**_values(_live(session, interaction_id)))
+
+
+def interaction_version(session: Session, interaction_id: str) -> int | None:
+    """The record's row version, for an editor to hand back at its save."""
+    return version_of(session, Interaction, interaction_id)
 
 
 def update_interaction(session: Session, interaction_id: str, data: InteractionInput, *, expected_version: int | None = None) -> InteractionInput | None:

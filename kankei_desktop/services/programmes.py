@@ -19,6 +19,7 @@ from kankei_desktop.domain.tables import Enrollment, Programme, ProgrammeStage, 
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.store import audit, versions
+from kankei_desktop.store.versions import version_of
 
 # Keys of the two standard targets; any other key is a named custom target.
 TARGET_PARTICIPANTS = "participants"
@@ -33,6 +34,9 @@ class TargetInput:
     name: str
     target_value: float
     unit: str = ""
+
+    def __str__(self) -> str:  # as a refused save's field-by-field choice shows it
+        return f"{self.name} {self.target_value:g}{self.unit}"
 
 
 @dataclass
@@ -193,6 +197,11 @@ def load_programme_input(session: Session, programme_id: str) -> ProgrammeInput:
         **{name: getattr(programme, name) for name in _FIELDS},
         targets=programme_targets(session, programme_id),
     )
+
+
+def programme_version(session: Session, programme_id: str) -> int | None:
+    """The programme's row version, for an editor to hand back at its save."""
+    return version_of(session, Programme, programme_id)
 
 
 def programme_targets(session: Session, programme_id: str) -> list[TargetInput]:

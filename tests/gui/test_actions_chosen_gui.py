@@ -76,7 +76,7 @@ def test_ladder_change_dated_by_the_coordinator_and_refused_before_the_last_chan
     from PySide6.QtCore import QDate
 
     from kankei_desktop.services import ladder
-    from kankei_desktop.ui.areas.programmes.person_dialogs import LadderDialog
+    from kankei_desktop.ui.areas.participants.person_dialogs import LadderDialog
 
     from kankei_desktop.domain.tables import Person
     from kankei_desktop.services.participants import PersonInput, create_person

@@ -172,7 +172,7 @@ def test_main_window_has_japanese_sidebar_and_status(qtbot, app_ready, database,
 
 
 def test_log_a_contact_from_the_detail_reaches_the_timeline_and_the_list(qtbot, page, database, two_persons, monkeypatch):
-    from kankei_desktop.ui.areas.programmes import person_dialogs
+    from kankei_desktop.ui.areas.participants import person_dialogs
 
     def fill_and_save(dialog):
         # What the coordinator would pick in the dialog: the kind, the date, a note.
@@ -192,7 +192,7 @@ def test_log_a_contact_from_the_detail_reaches_the_timeline_and_the_list(qtbot, 
 
 def test_a_purchase_shows_its_amount_on_the_timeline_row(qtbot, page, database, two_persons, monkeypatch):
     """金額（円） typed in the contact dialog is on the person's timeline row (issue 16 → h10)."""
-    from kankei_desktop.ui.areas.programmes import person_dialogs
+    from kankei_desktop.ui.areas.participants import person_dialogs
 
     def fill_and_save(dialog):
         dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("物産購入"))

@@ -18,7 +18,7 @@ from kankei_desktop.ui.areas.programmes.board import encode_ids
 from kankei_desktop.ui.areas.programmes.card_dialog import CardDialog
 from kankei_desktop.ui.areas.programmes.merge_dialog import DuplicatesDialog
 from kankei_desktop.ui.areas.programmes.page import ProgrammesPage
-from kankei_desktop.ui.areas.programmes.person_dialogs import AddToProgrammeDialog, InteractionDialog, LadderDialog
+from kankei_desktop.ui.areas.participants.person_dialogs import AddToProgrammeDialog, InteractionDialog, LadderDialog
 from kankei_desktop.ui.areas.programmes.programme_dialog import ProgrammeDialog
 from kankei_desktop.ui.areas.programmes.segments_dialog import SegmentsDialog
 from kankei_desktop.ui.areas.programmes.stages_dialog import StagesDialog

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import age_on, display_date
 from kankei_desktop.domain.text import format_postal_code
-from kankei_desktop.services import participants, timeline
+from kankei_desktop.services import participants, timeline, work
 from kankei_desktop.store import Database
-from kankei_desktop.ui.areas.programmes.person_dialogs import (
+from kankei_desktop.ui.areas.participants.person_dialogs import (
     edit_interaction,
     log_interaction_for,
     review_ladder_stage,
@@ -134,7 +134,7 @@ class PersonDetail(QTabWidget):
             self.timeline.clear()
             self.timeline_empty.setVisible(False)
             return
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             data = participants.load_person_input(session, person_id)
             entries = timeline.person_timeline(session, person_id)
         self._show_basic(data)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QListWidgetI
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import ValidationError
-from kankei_desktop.services import participants
+from kankei_desktop.services import participants, work
 from kankei_desktop.services.addresses import lookup_postal_code
 from kankei_desktop.services.participants import PersonInput
 from kankei_desktop.store import Database
@@ -62,7 +62,7 @@ class PersonEditor(QDialog):
         if person_id is None:
             self._load(PersonInput())
         else:
-            with database.session() as session:
+            with work.unit(database) as session:
                 self._load(participants.load_person_input(session, person_id))
                 # The version this edit starts from: a save after somebody else's is refused.
                 self.row_version = participants.person_version(session, person_id)
@@ -183,7 +183,7 @@ class PersonEditor(QDialog):
     def save(self) -> bool:
         try:
             data = self._collect()
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.person_id is None:
                     self.person_id = participants.create_person(session, data)
                 else:
@@ -200,7 +200,7 @@ class PersonEditor(QDialog):
 
     def _resolve_conflict(self, mine: PersonInput, error: StaleRecordError) -> bool:
         """Somebody else saved this person meanwhile: reload theirs, or merge field by field and save."""
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             theirs = participants.load_person_input(session, self.person_id)
             version = participants.person_version(session, self.person_id)
         answer, values = settle(self, error, mine, theirs)

@@ -12,7 +12,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kankei_desktop.domain.calendar import display_date
-from kankei_desktop.services import participants
+from kankei_desktop.services import participants, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import RowIdRole
 from kankei_desktop.ui.words import shown
@@ -39,7 +39,7 @@ class PersonListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             self._ids = participants.list_person_ids(session, self._filter, self._sort_key, self._descending)
         self._rows.clear()
         self._loaded = True
@@ -51,7 +51,7 @@ class PersonListModel(QAbstractTableModel):
         if cached is None:
             start = row - row % PAGE_SIZE
             page_ids = self._ids[start : start + PAGE_SIZE]
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 self._rows.update(participants.fetch_list_rows(session, page_ids))
             cached = self._rows.get(person_id, ("", "", "", "", "", None))
         return cached
@@ -101,7 +101,7 @@ class PersonListModel(QAbstractTableModel):
         if not self._loaded:  # the view sets its sort order while being built: read the list once, later
             return
         self.layoutAboutToBeChanged.emit()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             self._ids = participants.list_person_ids(session, self._filter, self._sort_key, self._descending)
         self._rows.clear()
         self.layoutChanged.emit()

@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services import participants
+from kankei_desktop.services import participants, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui import settings
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.participants.detail import PersonDetail
 from kankei_desktop.ui.areas.participants.editor import PersonEditor
 from kankei_desktop.ui.areas.participants.list_model import PersonListModel
-from kankei_desktop.ui.areas.programmes.person_dialogs import add_persons_to_programme
+from kankei_desktop.ui.areas.participants.person_dialogs import add_persons_to_programme
 from kankei_desktop.ui.common import RowIdRole, table_view
 from kankei_desktop.ui.widgets import (
     SEARCH_DELAY_MS,
@@ -49,7 +49,34 @@ class ParticipantsPage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.model = PersonListModel(database, self)
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self._build_layout()
+        self._connect()
+        self._loaded = False
 
+    def _build_layout(self) -> None:
+        toolbar = self._build_toolbar()
+        self._build_table()
+        list_side = self._build_list_side()
+        self.detail = PersonDetail(self.database)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(list_side)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        state = settings.get(SPLITTER_STATE)
+        if state and not state.isEmpty():
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([720, 460])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(self.splitter, 1)
+
+    def _build_toolbar(self) -> QHBoxLayout:
         self.new_button = tool_button("fa5s.plus", self.tr("New"), self.tr("New participant (Ctrl+N)"))
         self.edit_button = tool_button("fa5s.edit", self.tr("Edit"), self.tr("Edit the selected participant (Enter)"))
         self.delete_button = tool_button("fa5s.trash-alt", self.tr("Delete"), self.tr("Delete the selected participant"))
@@ -85,11 +112,15 @@ class ParticipantsPage(AreaPage):
         toolbar.addWidget(self.stage_filter)
         toolbar.addWidget(self.tie_filter)
         toolbar.addWidget(self.deleted_check)
+        return toolbar
 
+    def _build_table(self) -> None:
         self.table = table_view(self.model, name="participant_table", sortable=True, row_height=30, word_wrap=False,
                                 widths=(110, 130, 70, 170, 100, 100))
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
 
+    def _build_list_side(self) -> QWidget:
+        """The table, or the empty-state text (with two buttons on an empty file) in its place."""
         self.empty_label = QLabel()
         self.empty_label.setObjectName("empty_state")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -101,16 +132,14 @@ class ParticipantsPage(AreaPage):
         # On an empty file the two ways in are buttons under the text, whatever fits in the toolbar.
         self.empty_actions = QWidget()
         self.empty_actions.setObjectName("empty_actions")
-        first_new = QPushButton(self.tr("+ New participant"))
-        first_new.setObjectName("empty_new_button")
-        first_import = QPushButton(self.tr("Import a spreadsheet…"))
-        first_import.setObjectName("empty_import_button")
-        first_new.clicked.connect(self.create_new)
-        first_import.clicked.connect(lambda: self.open_import())
+        self.empty_new_button = QPushButton(self.tr("+ New participant"))
+        self.empty_new_button.setObjectName("empty_new_button")
+        self.empty_import_button = QPushButton(self.tr("Import a spreadsheet…"))
+        self.empty_import_button.setObjectName("empty_import_button")
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(first_new)
-        row.addWidget(first_import)
+        row.addWidget(self.empty_new_button)
+        row.addWidget(self.empty_import_button)
         row.addStretch(1)
         actions = QVBoxLayout(self.empty_actions)  # the text above sits at the bottom of its half
         actions.addLayout(row)
@@ -121,27 +150,12 @@ class ParticipantsPage(AreaPage):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addWidget(self.list_stack, 1)
         list_layout.addWidget(self.empty_actions, 1)
+        return list_side
 
-        self.detail = PersonDetail(database)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(list_side)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        state = settings.get(SPLITTER_STATE)
-        if state and not state.isEmpty():
-            self.splitter.restoreState(state)
-        else:
-            self.splitter.setSizes([720, 460])
+    def _connect(self) -> None:
+        self.empty_new_button.clicked.connect(self.create_new)
+        self.empty_import_button.clicked.connect(lambda: self.open_import())
         self.splitter.splitterMoved.connect(lambda *_: settings.put(SPLITTER_STATE, self.splitter.saveState()))
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(self.splitter, 1)
-
-        self.search_timer = QTimer(self)
-        self.search_timer.setSingleShot(True)
-        self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self.search_timer.start)
         self.stage_filter.currentIndexChanged.connect(self.apply_filter)
@@ -159,7 +173,6 @@ class ParticipantsPage(AreaPage):
         prepare_view(self.table, self.edit_selected)
         search_leads_to(self.search_edit, self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
-        self._loaded = False
 
     # ---------------------------------------------------------- AreaPage
     def activate(self) -> None:
@@ -198,7 +211,7 @@ class ParticipantsPage(AreaPage):
         self.delete_button.setVisible(not deleted)
         self.restore_button.setVisible(deleted)
         rows = self.model.rowCount()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             total = participants.count_persons(session, deleted=deleted)
         if rows:
             self.list_stack.setCurrentWidget(self.table)
@@ -286,7 +299,7 @@ class ParticipantsPage(AreaPage):
 
     def _run(self, operation) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 operation(session)
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Not done"), error.message)

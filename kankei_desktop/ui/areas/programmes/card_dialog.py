@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.calendar import display_date
-from kankei_desktop.services import enrollments, merge
+from kankei_desktop.services import enrollments, merge, work
 from kankei_desktop.store import Database
-from kankei_desktop.ui.areas.programmes.person_dialogs import log_interaction_for, review_ladder_stage
+from kankei_desktop.ui.areas.participants.person_dialogs import log_interaction_for, review_ladder_stage
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -33,7 +33,7 @@ class CardDialog(QDialog):
         self.enrollment_id = enrollment_id
         self.person_id = person_id
         self.changed = False
-        with database.session() as session:
+        with work.unit(database) as session:
             fields = merge.person_fields(session, person_id)
             history = enrollments.stage_history(session, enrollment_id)
         self.setWindowTitle(f"{fields['name']}（{fields['furigana']}）")

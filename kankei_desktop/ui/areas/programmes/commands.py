@@ -10,10 +10,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
-from sqlmodel import Session
 
 from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.services import work
 from kankei_desktop.store import Database
+
+#: A service call made with the session of one ``work.unit`` and the command's result.
+Operation = Callable[[Any, Any], Any]
 
 
 class DoneCommand(QUndoCommand):
@@ -22,8 +25,8 @@ class DoneCommand(QUndoCommand):
         text: str,
         database: Database,
         result: Any,
-        undo: Callable[[Session, Any], None],
-        redo: Callable[[Session, Any], Any],
+        undo: Operation,
+        redo: Operation,
         after: Callable[[], None],
         on_error: Callable[[str], None],
     ):
@@ -47,10 +50,10 @@ class DoneCommand(QUndoCommand):
     def undo(self) -> None:
         self._run(self._undo)
 
-    def _run(self, operation: Callable[[Session, Any], Any]) -> Any:
+    def _run(self, operation: Operation) -> Any:
         outcome = None
         try:
-            with self._database.session() as session:
+            with work.unit(self._database) as session:
                 outcome = operation(session, self.result)
         except KankeiError as error:
             # Something changed meanwhile (e.g. the record was deleted): say so, keep the data as it is.

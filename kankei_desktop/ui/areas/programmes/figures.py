@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kankei_desktop.services import programmes
+from kankei_desktop.services import programmes, work
 from kankei_desktop.services.enrollments import BoardColumn
 from kankei_desktop.services.programmes import ProgrammeInput
 from kankei_desktop.store import Database
@@ -46,7 +46,7 @@ class FiguresLabel(QLabel):
         """Targets against the KPI service's figures, counted in the thread pool (on demand: it
         reads the whole year's activity, a second or two on a very large file). Another
         programme chosen meanwhile is counted next, so the line always ends on the last one."""
-        with database.session() as session:
+        with work.unit(database) as session:
             year = programmes.live_programme(session, programme_id).fiscal_year
         self._wanted = (programme_id, year)
         self.setText(self.tr("Counting…"))

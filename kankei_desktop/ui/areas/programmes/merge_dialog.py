@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.calendar import display_date
-from kankei_desktop.services import duplicates, merge
+from kankei_desktop.services import duplicates, merge, work
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.store import Database
 from kankei_desktop.ui.worker import Cancelled, Task, run_and_wait
@@ -97,13 +97,13 @@ class DuplicatesDialog(QDialog):
     # ---------------------------------------------------------------- loading
     def reload(self) -> None:
         # The search reads every person: a worker task with a progress dialog; 取り消し closes it.
-        def work(session, progress):
+        def search(session, progress):
             progress(None, "")
             groups = duplicates.find_duplicate_groups(session)
             progress(None, "")
             return groups, {pid: merge.person_fields(session, pid) for group in groups for pid in group}
 
-        task = Task(self.database, work, title=self.tr("Searching for likely duplicates…"), cancellable=True)
+        task = Task(self.database, search, title=self.tr("Searching for likely duplicates…"), cancellable=True)
         try:
             self.groups, self.fields = run_and_wait(self.parentWidget() or self, task, abandon_on_cancel=True)
         except Cancelled:
@@ -149,7 +149,7 @@ class DuplicatesDialog(QDialog):
             return
         same = left_id == right_id
         self.merge_button.setEnabled(not same)
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             reasons = duplicates.match_reasons(duplicates.person_keys(session, left_id),
                                                duplicates.person_keys(session, right_id))
         self.reason_label.setText(

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import backups, enrollments, merge, programmes, rosters, segments
+from kankei_desktop.services import backups, enrollments, merge, programmes, rosters, segments, work
 from kankei_desktop.store import Database
+from kankei_desktop.store.versions import StaleRecordError
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.programmes.board import BoardView
 from kankei_desktop.ui.areas.programmes.card_dialog import CardDialog
@@ -56,8 +57,23 @@ class ProgrammesPage(AreaPage):
         self.undo_stack = QUndoStack(self)
         self.last_run_failed = False
         self.programme_id: str | None = None
+        self._build_layout()
+        self._connect()
+        self._loaded = False
 
-        # ---- left: programmes by 年度
+    def _build_layout(self) -> None:
+        left = self._build_programme_list()
+        right = self._build_programme_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def _build_programme_list(self) -> QWidget:
+        """Left: programmes by 年度, with their buttons."""
         self.year_combo = QComboBox()
         self.year_combo.setObjectName("year_combo")
         self.archived_check = QCheckBox(self.tr("Show archived"))
@@ -94,8 +110,25 @@ class ProgrammesPage(AreaPage):
         buttons3.addWidget(self.segments_button)
         buttons3.addWidget(self.duplicates_button)
         left_layout.addLayout(buttons3)
+        return left
 
-        # ---- right: the programme
+    def _build_programme_panel(self) -> QWidget:
+        """Right: the selected programme's title, figures, toolbars and board or table."""
+        toolbar, move_row = self._build_programme_toolbars()
+        self._build_enrollment_views()
+        right = QWidget()
+        self.right_layout = QVBoxLayout(right)
+        self.right_layout.setContentsMargins(0, 0, 0, 0)
+        self.right_layout.addWidget(self.title_label)
+        self.right_layout.addWidget(self.figures_label)
+        self.right_layout.addLayout(toolbar)
+        self.right_layout.addLayout(move_row)
+        self.right_layout.addWidget(self.view_stack, 1)
+        self.right_layout.addWidget(self.empty_label, 1)
+        self.right_panel = right
+        return right
+
+    def _build_programme_toolbars(self) -> tuple[QHBoxLayout, QHBoxLayout]:
         self.title_label = QLabel()
         self.title_label.setObjectName("programme_title")
         self.title_label.setStyleSheet("font-size: 13pt; font-weight: bold;")
@@ -146,7 +179,9 @@ class ProgrammesPage(AreaPage):
         move_row.addWidget(self.move_date)
         move_row.addWidget(self.move_button)
         move_row.addStretch(1)
+        return toolbar, move_row
 
+    def _build_enrollment_views(self) -> None:
         self.board = BoardView()
         self.table_model = EnrollmentTableModel(self)
         self.table = table_view(self.table_model, name="enrollment_table", row_height=28, word_wrap=False,
@@ -159,26 +194,7 @@ class ProgrammesPage(AreaPage):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
 
-        right = QWidget()
-        self.right_layout = QVBoxLayout(right)
-        self.right_layout.setContentsMargins(0, 0, 0, 0)
-        self.right_layout.addWidget(self.title_label)
-        self.right_layout.addWidget(self.figures_label)
-        self.right_layout.addLayout(toolbar)
-        self.right_layout.addLayout(move_row)
-        self.right_layout.addWidget(self.view_stack, 1)
-        self.right_layout.addWidget(self.empty_label, 1)
-        self.right_panel = right
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 900])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
-        # ---- wiring
+    def _connect(self) -> None:
         self.year_combo.currentIndexChanged.connect(self.reload_programmes)
         self.archived_check.toggled.connect(self.reload_programmes)
         self.programme_list.currentRowChanged.connect(self._programme_selected)
@@ -214,7 +230,6 @@ class ProgrammesPage(AreaPage):
                                (QKeySequence("Ctrl+Y"), self.undo_stack.redo),
                                (QKeySequence.StandardKey.Redo, self.undo_stack.redo)):
             QShortcut(sequence, self, activated=slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self._loaded = False
 
     # ---------------------------------------------------------------- AreaPage
     def activate(self) -> None:
@@ -236,15 +251,16 @@ class ProgrammesPage(AreaPage):
     def run_undoable(self, text: str, do, undo, redo=None, *, field_errors: bool = False):
         """Run ``do(session)`` now; on success push a command that can take it back. None if refused.
 
-        With ``field_errors`` a ValidationError is raised to the calling dialog (shown at the
-        field) instead of in a message box.
+        With ``field_errors`` a ValidationError (shown at the field) or a StaleRecordError (the
+        record was saved by somebody else meanwhile) is raised to the calling dialog instead of
+        being shown in a message box.
         """
         self.last_run_failed = True
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 result = do(session)
         except KankeiError as error:
-            if field_errors and isinstance(error, ValidationError):
+            if field_errors and isinstance(error, (ValidationError, StaleRecordError)):
                 raise
             self.show_error(error.message)
             return None
@@ -261,7 +277,7 @@ class ProgrammesPage(AreaPage):
     # ---------------------------------------------------------------- programmes
     def _fill_years(self) -> None:
         current = self.year_combo.currentData()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             years = programmes.fiscal_years(session)
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
@@ -274,7 +290,7 @@ class ProgrammesPage(AreaPage):
 
     def reload_programmes(self, *_args, select_id: str | None = None) -> None:
         keep = select_id or self.programme_id
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             rows = programmes.list_programmes(session, self.year_combo.currentData(),
                                               include_archived=self.archived_check.isChecked())
         self.programme_list.blockSignals(True)
@@ -319,13 +335,13 @@ class ProgrammesPage(AreaPage):
         keep = keep_selected if keep_selected is not None else self.selected_enrollment_ids()
         programme_id = self.programme_id
 
-        def work(session, _progress):
+        def read(session, _progress):
             return (programmes.load_programme_input(session, programme_id),
                     enrollments.board(session, programme_id), enrollments.table_rows(session, programme_id))
 
         # Up to 0.4 s on a large programme: read in a worker while the window is painted; a
         # dialog only if it takes longer than that.
-        task = Task(self.database, work, title=self.tr("Loading the programme"))
+        task = Task(self.database, read, title=self.tr("Loading the programme"))
         try:
             data, columns, rows = run_and_wait(self, task, show_after_ms=500)
         except KankeiError as error:
@@ -356,25 +372,36 @@ class ProgrammesPage(AreaPage):
         )
 
     def edit_programme(self) -> None:
+        dialog = self.programme_editor()
+        if dialog is not None and dialog.exec():
+            self._fill_years()
+            self.reload_programmes()
+
+    def programme_editor(self) -> ProgrammeDialog | None:
+        """The editor of the selected programme; its save is undoable and refused after somebody else's."""
         if not self.programme_id:
-            return
+            return None
         programme_id = self.programme_id
-        with self.database.session() as session:
-            current = programmes.load_programme_input(session, programme_id)
+
+        def stored():
+            with work.unit(self.database) as session:
+                return (programmes.load_programme_input(session, programme_id),
+                        programmes.programme_version(session, programme_id))
 
         def save(data):
+            version = dialog.row_version  # the version the editor shows (issue 20)
             self.run_undoable(
                 self.tr("Edit programme"),
-                lambda s: programmes.update_programme(s, programme_id, data),
+                lambda s: programmes.update_programme(s, programme_id, data, expected_version=version),
                 lambda s, before: programmes.update_programme(s, programme_id, before),
                 lambda s, _before: programmes.update_programme(s, programme_id, data),
                 field_errors=True,
             )
             return None if self.last_run_failed else programme_id
 
-        if ProgrammeDialog(current, save, self).exec():
-            self._fill_years()
-            self.reload_programmes()
+        current, version = stored()
+        dialog = ProgrammeDialog(current, save, self, version=version, load_stored=stored)
+        return dialog
 
     def edit_stages(self) -> None:
         if self.programme_id:
@@ -385,7 +412,7 @@ class ProgrammesPage(AreaPage):
         if not self.programme_id:
             return
         programme_id = self.programme_id
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             archived = programmes.live_programme(session, programme_id).archived
         self.run_undoable(
             self.tr("Bring back") if archived else self.tr("Archive"),
@@ -454,7 +481,7 @@ class ProgrammesPage(AreaPage):
         if not index.isValid():
             return
         enrollment_id = self.table_model.enrollment_id_at(index.row())
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             person_id = rosters.person_id_of_enrollment(session, enrollment_id)
         if person_id:
             self.open_card(enrollment_id, person_id)
@@ -493,7 +520,7 @@ class ProgrammesPage(AreaPage):
     def enroll_segment(self, segment_name: str | None = None) -> list[str]:
         if not self.programme_id:
             return []
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             names = [name for _id, name, _criteria in segments.list_segments(session)]
         if not names:
             self.show_error(self.tr("There is no segment yet. Save one with [Segments] first."))
@@ -503,7 +530,7 @@ class ProgrammesPage(AreaPage):
                                                     self.tr("Enroll everyone in this segment"), names, 0, False)
             if not ok:
                 return []
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             person_ids = segments.person_ids_for_segment_name(session, segment_name)
         if not person_ids:
             self.show_error(self.tr("Nobody matches segment %1 now.").replace("%1", f"「{segment_name}」"))
@@ -556,18 +583,18 @@ class ProgrammesPage(AreaPage):
         database = self.database
         steps = (self.tr("Backing up before the merge…"), self.tr("Merging…"), self.tr("Backing up after the merge…"))
 
-        def work(progress):
+        def merge_with_backups(progress):
             progress(0.0, steps[0])
             backups.auto_backup(database, "before-merge")
             progress(1 / 3, steps[1])
-            with database.session() as session:
+            with work.unit(database) as session:
                 result = merge.merge_persons(session, survivor_id, other_id, choices)
             progress(2 / 3, steps[2])
             backups.auto_backup(database, "after-merge")
             return result
 
         def do(_session):
-            return run_and_wait(self, Task(database, work, title=self.tr("Merge persons"), session=False))
+            return run_and_wait(self, Task(database, merge_with_backups, title=self.tr("Merge persons"), session=False))
 
         return self.run_undoable(
             self.tr("Merge persons"),

@@ -32,35 +32,49 @@ from kankei_desktop.services.programmes import (
     template_stages,
 )
 from kankei_desktop.ui.common import error_label, mark_field
+from kankei_desktop.store.versions import StaleRecordError
+from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
 from kankei_desktop.ui.words import fiscal_year_text, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
 
 
 class ProgrammeDialog(QDialog):
-    """Collects a ProgrammeInput; the page saves it (and handles undo). ``save`` is injected."""
+    """Collects a ProgrammeInput; the page saves it (and handles undo). ``save`` is injected.
 
-    def __init__(self, data: ProgrammeInput | None, save, parent: QWidget | None = None):
+    Editing, ``version`` is the row version ``data`` was read at, and ``load_stored()`` returns
+    the stored (ProgrammeInput, version): a save refused because somebody else saved first
+    offers to reload theirs or to merge field by field, like the person editor.
+    """
+
+    def __init__(self, data: ProgrammeInput | None, save, parent: QWidget | None = None, *,
+                 version: int | None = None, load_stored=None):
         super().__init__(parent)
         self._save = save
+        self._load_stored = load_stored
+        self.row_version = version
         self.result_value = None
         creating = data is None
-        data = data or ProgrammeInput(fiscal_year=fiscal_year_of(date.today()))
         self.setWindowTitle(self.tr("New programme") if creating else self.tr("Edit programme"))
         self.setMinimumWidth(520)
+        self._build_layout(creating)
+        self._load(data or ProgrammeInput(fiscal_year=fiscal_year_of(date.today())))
+        self._connect()
+        self._show_year()
+        self._show_stages()
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
-        self.name_edit = QLineEdit(data.name)
+    def _build_layout(self, creating: bool) -> None:
+        self.name_edit = QLineEdit()
         self.name_edit.setObjectName("programme_name")
         self.kind_combo = QComboBox()
         for kind in ProgrammeKind:
             self.kind_combo.addItem(shown(kind.value), kind.value)
-        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
         self.year_spin = QSpinBox()
         self.year_spin.setRange(1989, 2100)
-        self.year_spin.setValue(data.fiscal_year)
         self.year_label = QLabel()
-        self.region_edit = QLineEdit(data.region)
-        self.description_edit = QPlainTextEdit(data.description)
+        self.region_edit = QLineEdit()
+        self.description_edit = QPlainTextEdit()
         self.description_edit.setFixedHeight(70)
         self.stages_label = QLabel()
         self.stages_label.setWordWrap(True)
@@ -72,14 +86,7 @@ class ProgrammeDialog(QDialog):
         self.targets.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.targets.verticalHeader().setVisible(False)
         self.targets.setFixedHeight(150)
-        given = {t.key: t for t in data.targets}
-        for key, (name, unit) in STANDARD_TARGETS.items():
-            target = given.pop(key, None)
-            self._add_target_row(key, name, target.target_value if target else None, unit, fixed=True)
-        for target in given.values():
-            self._add_target_row(target.key, target.name, target.target_value, target.unit)
-        add_target = QPushButton(self.tr("Add a target"))
-        add_target.clicked.connect(lambda: self._add_target_row("", "", None, ""))
+        self.add_target_button = QPushButton(self.tr("Add a target"))
 
         self.error_label = error_label("error_label")
 
@@ -92,23 +99,36 @@ class ProgrammeDialog(QDialog):
         form.addRow(self.tr("Region"), self.region_edit)
         form.addRow(self.tr("Description"), self.description_edit)
         form.addRow(self.tr("Targets"), self.targets)
-        form.addRow("", add_target)
+        form.addRow("", self.add_target_button)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+    def _connect(self) -> None:
+        self.add_target_button.clicked.connect(lambda: self._add_target_row("", "", None, ""))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
         self.year_spin.valueChanged.connect(self._show_year)
         self.kind_combo.currentIndexChanged.connect(self._show_stages)
-        self._show_year()
-        self._show_stages()
-        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+
+    def _load(self, data: ProgrammeInput) -> None:
+        self.name_edit.setText(data.name)
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
+        self.year_spin.setValue(data.fiscal_year)
+        self.region_edit.setText(data.region)
+        self.description_edit.setPlainText(data.description)
+        self.targets.setRowCount(0)
+        given = {t.key: t for t in data.targets}
+        for key, (name, unit) in STANDARD_TARGETS.items():
+            target = given.pop(key, None)
+            self._add_target_row(key, name, target.target_value if target else None, unit, fixed=True)
+        for target in given.values():
+            self._add_target_row(target.key, target.name, target.target_value, target.unit)
 
     def _add_target_row(self, key: str, name: str, value: float | None, unit: str, fixed: bool = False) -> None:
         row = self.targets.rowCount()
@@ -159,7 +179,11 @@ class ProgrammeDialog(QDialog):
         mark_field(self.name_edit, False)
         mark_field(self.targets, False)
         try:
-            self.result_value = self._save(self.collect())
+            data = self.collect()
+            self.result_value = self._save(data)
+        except StaleRecordError as error:
+            self._resolve_conflict(data, error)
+            return
         except ValidationError as error:
             self.error_label.setText(error.message)
             if "name" in error.errors:
@@ -171,3 +195,14 @@ class ProgrammeDialog(QDialog):
         if self.result_value is None:  # refused for another reason, already said in a message box
             return
         self.accept()
+
+    def _resolve_conflict(self, mine: ProgrammeInput, error: StaleRecordError) -> None:
+        """Somebody else saved this programme meanwhile: reload theirs, or merge field by field and save."""
+        theirs, version = self._load_stored()
+        answer, values = settle(self, error, mine, theirs)
+        if answer == CANCEL:
+            return
+        self._load(values)
+        self.row_version = version
+        if answer != RELOAD:
+            self.save()

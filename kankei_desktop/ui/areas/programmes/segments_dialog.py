@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import programmes, rosters, segments
+from kankei_desktop.services import programmes, rosters, segments, work
 from kankei_desktop.services.segments import SegmentCriteria
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import error_label
@@ -75,7 +75,7 @@ def save_persons(parent: QWidget, database: Database, person_ids_of, label: str,
         if not path:
             return None
     try:
-        with database.session() as session:
+        with work.unit(database) as session:
             result = rosters.export_persons(session, person_ids_of(session), Path(path), label=label)
     except KankeiError as error:
         show_error(error.message)
@@ -94,7 +94,7 @@ def save_roster(parent: QWidget, database: Database, roster_of, label: str, path
         if not path:
             return None
     try:
-        with database.session() as session:
+        with work.unit(database) as session:
             pages = rosters.write_roster(session, roster_of(session), Path(path))
     except KankeiError as error:
         show_error(error.message)
@@ -109,7 +109,27 @@ class SegmentsDialog(QDialog):
         self.database = database
         self.setWindowTitle(self.tr("Segments"))
         self.resize(760, 560)
+        self._build_layout()
+        self._fill_programmes()
+        self._connect()
+        self._fill_stages()
+        self.reload()
+        keyboard_friendly(self, save=self.save_criteria)  # Tab leaves notes, Ctrl+S saves
 
+    def _build_layout(self) -> None:
+        left = self._build_segment_list()
+        self._build_criteria_fields()
+        right = self._build_criteria_form()
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(right, 2)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.close_buttons)
+
+    def _build_segment_list(self) -> QVBoxLayout:
         self.segment_list = QListWidget()
         self.segment_list.setObjectName("segment_list")
         self.new_button = QPushButton(self.tr("New…"))
@@ -126,15 +146,14 @@ class SegmentsDialog(QDialog):
         for button in (self.new_button, self.rename_button, self.delete_button, self.export_button,
                        self.roster_button):
             left.addWidget(button)
+        return left
 
+    def _build_criteria_fields(self) -> None:
         self.stages = _checklist([stage.value for stage in LadderStage])
         self.ties = _checklist([tie.value for tie in Tie])
         self.areas = _checklist(list(RESIDENCE_AREAS))
         self.programme_combo = QComboBox()
         self.programme_combo.addItem(self.tr("(any)"), None)
-        with database.session() as session:
-            for pid, name, _kind, year, _region, _archived, _n in programmes.list_programmes(session, include_archived=True):
-                self.programme_combo.addItem(programme_text(name, year), pid)
         self.stage_combo = QComboBox()
         self.after_edit = QLineEdit()
         self.after_edit.setPlaceholderText("2026/04/01")
@@ -161,6 +180,7 @@ class SegmentsDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save the filter"))
         self.save_button.setObjectName("save_segment")
 
+    def _build_criteria_form(self) -> QVBoxLayout:
         form = QFormLayout()
         form.addRow(self.tr("Stage"), self.stages)
         form.addRow(self.tr("Ties"), self.ties)
@@ -186,16 +206,15 @@ class SegmentsDialog(QDialog):
         right.addLayout(actions)
         right.addWidget(self.description_label)
         right.addWidget(self.error_label)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(right, 2)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
-        layout.addWidget(close)
+        return right
 
+    def _fill_programmes(self) -> None:
+        with work.unit(self.database) as session:
+            for pid, name, _kind, year, _region, _archived, _n in programmes.list_programmes(session, include_archived=True):
+                self.programme_combo.addItem(programme_text(name, year), pid)
+
+    def _connect(self) -> None:
+        self.close_buttons.rejected.connect(self.reject)
         self.programme_combo.currentIndexChanged.connect(self._fill_stages)
         self.segment_list.currentRowChanged.connect(self._show_segment)
         self.new_button.clicked.connect(self.new_segment)
@@ -205,9 +224,6 @@ class SegmentsDialog(QDialog):
         self.roster_button.clicked.connect(lambda: self.print_roster())
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save_criteria)
-        self._fill_stages()
-        self.reload()
-        keyboard_friendly(self, save=self.save_criteria)  # Tab leaves notes, Ctrl+S saves
 
     def _segment_name(self) -> str | None:
         item = self.segment_list.currentItem()
@@ -240,13 +256,13 @@ class SegmentsDialog(QDialog):
         self.stage_combo.addItem(self.tr("(any)"), None)
         programme_id = self.programme_combo.currentData()
         if programme_id:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 for stage in programmes.programme_stages(session, programme_id):
                     self.stage_combo.addItem(stage.name, stage.id)
 
     # ---------------------------------------------------------------- list
     def reload(self, select_id: str | None = None) -> None:
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             self.rows = segments.list_segments(session)
         self.segment_list.blockSignals(True)
         self.segment_list.clear()
@@ -311,7 +327,7 @@ class SegmentsDialog(QDialog):
     def preview(self) -> int | None:
         try:
             criteria = self.criteria()
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 count = len(segments.person_ids_for_criteria(session, criteria))
         except KankeiError as error:
             self.error_label.setText(error.message)
@@ -324,7 +340,7 @@ class SegmentsDialog(QDialog):
     # ---------------------------------------------------------------- saving
     def _run(self, operation):
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 result = operation(session)
         except KankeiError as error:
             self.error_label.setText(error.message)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kankei_desktop.services import programmes
+from kankei_desktop.services import programmes, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.words import stage_marker
 
@@ -69,7 +69,7 @@ class StagesDialog(QDialog):
         self.reload()
 
     def reload(self, select_id: str | None = None) -> None:
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             self.stages = programmes.programme_stages(session, self.programme_id)
         current = select_id or self.current_id()
         self.stage_list.clear()

@@ -35,17 +35,19 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.calendar import display_date, parse_date
 from kankei_desktop.domain.errors import KankeiError, ValidationError
 from kankei_desktop.domain.enums import LadderStage
-from kankei_desktop.services import enrollments, interactions, ladder, programmes
+from kankei_desktop.services import enrollments, interactions, ladder, programmes, work
 from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import error_label, mark_field
+from kankei_desktop.store.versions import StaleRecordError
+from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
 from kankei_desktop.ui.words import ladder_reason, programme_text, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
 
 
 def _programme_items(database: Database) -> list[tuple[str, str]]:
-    with database.session() as session:
+    with work.unit(database) as session:
         rows = programmes.list_programmes(session)
     return [(pid, programme_text(name, year)) for pid, name, _kind, year, _r, _a, _n in rows]
 
@@ -68,6 +70,7 @@ class InteractionDialog(QDialog):
         self.database = database
         self.person_id = person_id
         self.interaction_id = interaction_id
+        self.row_version: int | None = None  # the version this edit starts from (issue 20)
         self.deleted = False
         self.setWindowTitle(self.tr("Add a record") if interaction_id is None else self.tr("Edit the record"))
         self.kind_combo = QComboBox()
@@ -100,16 +103,21 @@ class InteractionDialog(QDialog):
         if interaction_id is not None:
             delete = buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
             delete.clicked.connect(self.delete)
-            with database.session() as session:
+            with work.unit(database) as session:
                 current = interactions.load_interaction(session, interaction_id)
-            self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(current.kind), 0))
-            self.date_edit.setText(display_date(current.occurred_on))
-            self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(current.programme_id), 0))
-            self.note_edit.setPlainText(current.note)
-            self.amount_edit.setText("" if current.amount_yen is None else str(current.amount_yen))
+                # A save after somebody else's is refused (and offered to reload or merge).
+                self.row_version = interactions.interaction_version(session, interaction_id)
+            self._load(current)
         layout.addWidget(buttons)
         self._kind_changed()
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+
+    def _load(self, data: InteractionInput) -> None:
+        self.kind_combo.setCurrentIndex(max(self.kind_combo.findData(data.kind), 0))
+        self.date_edit.setText(display_date(data.occurred_on))
+        self.programme_combo.setCurrentIndex(max(self.programme_combo.findData(data.programme_id), 0))
+        self.note_edit.setPlainText(data.note)
+        self.amount_edit.setText("" if data.amount_yen is None else str(data.amount_yen))
 
     def _kind_changed(self, *_args) -> None:
         self.amount_edit.setEnabled(self.kind_combo.currentData() in interactions.AMOUNT_KINDS)
@@ -126,7 +134,7 @@ class InteractionDialog(QDialog):
 
     def delete(self) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 interactions.delete_interaction(session, self.interaction_id)
         except KankeiError as error:
             self.error_label.setText(error.message)
@@ -143,11 +151,15 @@ class InteractionDialog(QDialog):
                 raise ValidationError({"occurred_on": str(error)}) from None
             data = InteractionInput(self.person_id, self.kind_combo.currentData(), on,
                                     self.programme_combo.currentData(), self.note_edit.toPlainText(), self.amount())
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.interaction_id is None:
                     self.interaction_id = interactions.log_interaction(session, data)
                 else:
-                    interactions.update_interaction(session, self.interaction_id, data)
+                    interactions.update_interaction(session, self.interaction_id, data,
+                                                    expected_version=self.row_version)
+        except StaleRecordError as error:
+            self._resolve_conflict(data, error)
+            return
         except ValidationError as error:
             self.error_label.setText(error.message)
             if "occurred_on" in error.errors:
@@ -157,6 +169,19 @@ class InteractionDialog(QDialog):
             self.error_label.setText(error.message)
             return
         self.accept()
+
+    def _resolve_conflict(self, mine: InteractionInput, error: StaleRecordError) -> None:
+        """Somebody else saved this record meanwhile: reload theirs, or merge field by field and save."""
+        with work.unit(self.database) as session:
+            theirs = interactions.load_interaction(session, self.interaction_id)
+            version = interactions.interaction_version(session, self.interaction_id)
+        answer, values = settle(self, error, mine, theirs)
+        if answer == CANCEL:
+            return
+        self._load(values)
+        self.row_version = version
+        if answer != RELOAD:
+            self.save()
 
 
 class AddToProgrammeDialog(QDialog):
@@ -194,7 +219,7 @@ class AddToProgrammeDialog(QDialog):
         programme_id = self.programme_combo.currentData()
         if not programme_id:
             return
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             for stage in programmes.programme_stages(session, programme_id):
                 self.stage_combo.addItem(stage.name, stage.id)
 
@@ -207,7 +232,7 @@ class AddToProgrammeDialog(QDialog):
                 on = parse_date(self.date_edit.text())
             except ValueError as error:
                 raise ValidationError({"on": str(error)}) from None
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 self.enrollment_ids = enrollments.enroll_persons(
                     session, programme_id, self.person_ids, stage_id=self.stage_combo.currentData(), on=on)
         except KankeiError as error:
@@ -290,7 +315,7 @@ class LadderDialog(QDialog):
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def reload(self) -> None:
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             self.suggestion = ladder.suggest_stage(session, self.person_id)
             rows = ladder.ladder_history(session, self.person_id)
         self.current_label.setText(shown(self.suggestion.current))
@@ -317,7 +342,7 @@ class LadderDialog(QDialog):
 
     def _run(self, operation) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if operation(session) is not None:
                     self.changed = True
         except KankeiError as error:
