@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.reports.summary import summary_rows, summary_rows_en
+from kankei_desktop.services import work
 from kankei_desktop.services.kpis import KpiReport, compute_kpis, persons_behind
 from kankei_desktop.services.kpis_queries import persons_at_stage, persons_at_stage_on
 from kankei_desktop.store import Database
@@ -253,7 +254,7 @@ class HomePage(AreaPage):
         """The persons past the period; erasing them is in データの保護 → 個人情報."""
         from kankei_desktop.services import retention
 
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             period = retention.settings_store.get(session, retention.RETENTION_PERIOD)
             rows = retention.persons_past(session, retention.months_of(period), date.today(), LIST_LIMIT)
         note = self.tr("Persons with no contact for longer than %1. Erase their personal data in Data safety "
@@ -266,7 +267,7 @@ class HomePage(AreaPage):
     def postpone_retention(self) -> None:
         from kankei_desktop.services import retention
 
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             until = retention.postpone(session, date.today())
         self.retention_bar.setVisible(False)
         self.status_message.emit(self.tr("Retention reminder postponed until %1.").replace(
@@ -278,7 +279,7 @@ class HomePage(AreaPage):
             return None
         if key in PERSON_TILES:
             f = self.figures
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 rows = persons_behind(session, key, f.fiscal_year, f.quarter, None, LIST_LIMIT)
             note = {
                 "repeaters": self.tr("Persons active on two or more different dates in %1."),
@@ -296,12 +297,12 @@ class HomePage(AreaPage):
     def open_stage(self, stage: str) -> QWidget:
         """The persons the ladder chart counts at ``stage`` on the period's last day."""
         if self.figures is None:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 rows = persons_at_stage(session, stage, LIST_LIMIT)
             note = self.tr("Persons whose current stage is %1.").replace("%1", shown(stage))
         else:
             day = self.figures.period_end
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 rows = persons_at_stage_on(session, stage, day, LIST_LIMIT)
             note = self.tr("Persons at %1 on %2 (the last day of the period).").replace("%1", shown(stage)).replace(
                 "%2", display_date(day))

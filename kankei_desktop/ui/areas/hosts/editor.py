@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.enums import HostKind
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import hosts
+from kankei_desktop.services import hosts, work
 from kankei_desktop.services.hosts import HostInput
 from kankei_desktop.store import Database
 from kankei_desktop.store.versions import StaleRecordError
@@ -108,9 +108,8 @@ class HostEditor(QDialog):
         self.capacity_spin.setEnabled(False)
         self.row_version: int | None = None
         if host_id:
-            with database.session() as session:
-                self._load(hosts.load_host_input(session, host_id))
-                self.row_version = hosts.host_version(session, host_id)  # a later save by another is refused
+            data, self.row_version = hosts.host_to_edit(database, host_id)  # a later save by another is refused
+            self._load(data)
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _kind_changed(self, _index: int) -> None:
@@ -165,16 +164,14 @@ class HostEditor(QDialog):
 
     def save(self) -> bool:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.host_id:
                     hosts.update_host(session, self.host_id, self.collect(), expected_version=self.row_version)
                     self.saved_id = self.host_id
                 else:
                     self.saved_id = hosts.create_host(session, self.collect())
         except StaleRecordError as error:
-            with self.database.session() as session:
-                theirs = hosts.load_host_input(session, self.host_id)
-                version = hosts.host_version(session, self.host_id)
+            theirs, version = hosts.host_to_edit(self.database, self.host_id)
             answer, values = settle(self, error, self.collect(), theirs)
             if answer == CANCEL:
                 return False

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services import hosts
+from kankei_desktop.services import hosts, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.hosts.editor import HostEditor
@@ -172,13 +172,11 @@ class HostsPage(AreaPage):
             self.detail_label.setText(self.tr("Select a host to see its details."))
             return
         try:
-            with self.database.session() as session:
-                data = hosts.load_host_input(session, host_id)
-                events = hosts.host_timeline(session, host_id)
-                stays_count, letters_count = hosts.references(session, host_id)
+            details = hosts.host_details(self.database, host_id)
         except KankeiError as error:
             self.detail_label.setText(error.message)
             return
+        data = details.data
         capacity = (self.tr("Not a lodging") if data.capacity_per_night is None
                     else self.tr("%1 persons per night").replace("%1", str(data.capacity_per_night)))
         lines = [
@@ -188,7 +186,7 @@ class HostsPage(AreaPage):
                 f"〒{data.postal_code[:3]}-{data.postal_code[3:]}" if data.postal_code else "", data.prefecture,
                 data.city, data.address_line, data.address_building) if p)),
             self.tr("Capacity: %1").replace("%1", capacity),
-            self.tr("Stays: %1, letters: %2").replace("%1", str(stays_count)).replace("%2", str(letters_count)),
+            self.tr("Stays: %1, letters: %2").replace("%1", str(details.stays)).replace("%2", str(details.letters)),
         ]
         if data.hosts_side_job_talent:
             lines.append(self.tr("Hosts side-job / second-job talent"))
@@ -197,14 +195,14 @@ class HostsPage(AreaPage):
         if data.notes:
             lines.append(data.notes.replace("\n", "<br>"))
         self.detail_label.setText("<br>".join(lines))
-        for event in events:
+        for event in details.events:
             self.timeline_list.addItem(f"{display_date(event.on)}　{shown_label(event.kind)}　{shown(event.status)}"
                                        f"　{event.summary}")
 
     # ---------------------------------------------------------- actions
     def _run(self, action) -> bool:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 action(session)
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Hosts"), error.message)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import indicators as svc
-from kankei_desktop.services.programmes import list_programmes
+from kankei_desktop.services import work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.widgets import PeriodPicker
 
@@ -84,17 +84,14 @@ class IndicatorEditor(QDialog):
         self._load()
 
     def _load(self) -> None:
-        with self.database.session() as session:
-            programmes = list_programmes(session, None, include_archived=True)
-            others = [row for row in svc.list_indicators(session, include_archived=True)
-                      if row.id != self.indicator_id]
-            data = svc.indicator_input(session, self.indicator_id) if self.indicator_id else None
+        form = svc.indicator_form(self.database, self.indicator_id)
         self.programme_combo.addItem(self.tr("All"), None)
-        for row in programmes:
+        for row in form.programmes:
             self.programme_combo.addItem(f"{row[1]}（{row[3]}年度）", row[0])
         self.pair_combo.addItem(self.tr("(none)"), None)
-        for row in others:
+        for row in form.others:
             self.pair_combo.addItem(row.name, row.id)
+        data = form.data
         if data is None:
             return
         self.name_edit.setText(data.name)
@@ -117,7 +114,7 @@ class IndicatorEditor(QDialog):
 
     def save(self) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.indicator_id:
                     svc.update_indicator(session, self.indicator_id, self.data())
                 else:
@@ -219,8 +216,7 @@ class IndicatorsDialog(QDialog):
     # ------------------------------------------------------------ list
     def reload(self) -> None:
         year, quarter = self.period_picker.period()
-        with self.database.session() as session:
-            self.rows = svc.list_indicators(session, include_archived=self.show_archived.isChecked())
+        self.rows = svc.indicator_rows(self.database, include_archived=self.show_archived.isChecked())
         chosen = self.selected_id()
         self.table.setRowCount(len(self.rows))
         for row, item in enumerate(self.rows):
@@ -272,7 +268,7 @@ class IndicatorsDialog(QDialog):
             return False
         year, quarter = self.period_picker.period()
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 svc.set_value(session, indicator_id, year, quarter, self.value_edit.text(), self.target_edit.text(),
                               keep_target=False)
         except KankeiError as error:
@@ -295,7 +291,7 @@ class IndicatorsDialog(QDialog):
         if chosen is None:
             return
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 svc.archive_indicator(session, indicator_id, archived=not chosen.archived)
         except KankeiError as error:
             self.message.setText(error.message)
@@ -313,7 +309,7 @@ class IndicatorsDialog(QDialog):
 
     def import_file(self, path: Path) -> bool:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 result = svc.import_values(session, path)
         except KankeiError as error:
             self.message.setText(error.message)

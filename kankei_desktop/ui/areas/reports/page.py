@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services import settings_store
+from kankei_desktop.services import settings_store, work
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
 from kankei_desktop.services.kpis_comments import report_comment, save_report_comment
 from kankei_desktop.services.programmes import list_programmes
@@ -157,16 +157,17 @@ class ReportsPage(AreaPage):
 
     # ------------------------------------------------------------ options
     def activate(self) -> None:
-        with self.database.session() as session:
-            self.threshold_spin.blockSignals(True)
-            self.threshold_spin.setValue(int(settings_store.get(session, settings_store.SUPPRESSION_THRESHOLD) or 3))
-            self.threshold_spin.blockSignals(False)
+        with work.unit(self.database) as session:
+            threshold = int(settings_store.get(session, settings_store.SUPPRESSION_THRESHOLD) or 3)
             self.organisation = str(settings_store.get(session, settings_store.ORGANISATION_NAME) or "")
+        self.threshold_spin.blockSignals(True)
+        self.threshold_spin.setValue(threshold)
+        self.threshold_spin.blockSignals(False)
         self._year_changed()
 
     def _year_changed(self) -> None:
         year = self.year_combo.currentData()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             programmes = list_programmes(session, year, include_archived=True)
         self.programme_combo.blockSignals(True)
         self.programme_combo.clear()
@@ -219,7 +220,7 @@ class ReportsPage(AreaPage):
     def save_comment(self) -> None:
         options = self.options()
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 save_report_comment(session, options.fiscal_year, options.quarter, options.programme_id,
                                     self.comment_edit.toPlainText())
         except KankeiError as error:

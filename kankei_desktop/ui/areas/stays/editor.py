@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.enums import StayStatus
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import participants, stays
-from kankei_desktop.services.hosts import host_choices
-from kankei_desktop.services.stay_calendar import person_names, programme_choices
+from kankei_desktop.services import stay_calendar, stays, work
 from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
@@ -144,8 +142,8 @@ class StayEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         if stay_id:
-            with database.session() as session:
-                self._load(session, stays.load_stay_input(session, stay_id))
+            loaded = stay_calendar.stay_to_edit(database, stay_id)
+            self._load(loaded.data, loaded.names)
         else:
             today = date.today()
             self.start_edit.setDate(_qdate(start or today))
@@ -158,18 +156,15 @@ class StayEditor(QDialog):
 
     # ------------------------------------------------------------ choices
     def _fill_choices(self) -> None:
-        with self.database.session() as session:
-            hosts = host_choices(session)
-            lodgings = host_choices(session, lodgings_only=True)
-            programmes = programme_choices(session, include_archived=False)
+        choices = stay_calendar.editor_choices(self.database)
         self.host_combo.addItem(self.tr("(none)"), None)
-        for host_id, name in hosts:
+        for host_id, name in choices.hosts:
             self.host_combo.addItem(name, host_id)
         self.lodging_combo.addItem(self.tr("(none)"), None)
-        for host_id, name in lodgings:
+        for host_id, name in choices.lodgings:
             self.lodging_combo.addItem(name, host_id)
         self.programme_combo.addItem(self.tr("(none)"), None)
-        for programme_id, label in programmes:
+        for programme_id, label in choices.programmes:
             self.programme_combo.addItem(shown_programme(label), programme_id)
 
     def _select_host(self, host_id: str) -> None:
@@ -189,8 +184,7 @@ class StayEditor(QDialog):
             index = combo.count() - 1
         combo.setCurrentIndex(max(0, index))
 
-    def _load(self, session, data: StayInput) -> None:
-        names = person_names(session, data.person_ids)
+    def _load(self, data: StayInput, names: dict[str, str]) -> None:
         for person_id in data.person_ids:
             self._add_person(person_id, names.get(person_id, person_id))
         self._set_combo(self.host_combo, data.host_id)
@@ -206,11 +200,7 @@ class StayEditor(QDialog):
     # ------------------------------------------------------------ persons
     def search_persons(self, text: str) -> None:
         self.found_list.clear()
-        with self.database.session() as session:
-            ids = participants.list_person_ids(session, participants.PersonFilter(text=text), limit=50)
-            rows = participants.fetch_list_rows(session, ids)
-        for person_id in ids:
-            name, furigana = rows[person_id][0], rows[person_id][1]
+        for person_id, name, furigana in stay_calendar.find_persons(self.database, text):
             item = QListWidgetItem(f"{name}（{furigana}）" if furigana else name)
             item.setData(IdRole, person_id)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -246,8 +236,7 @@ class StayEditor(QDialog):
         if end < start:
             self.kind_label.setText(self.tr("End is before start"))
             return
-        with self.database.session() as session:
-            kind = stays.kind_for(session, start, end)
+        kind = stay_calendar.stay_kind(self.database, start, end)
         nights = (end - start).days
         self.kind_label.setText(self.tr("%1 · %2 days, %3 nights").replace("%1", shown(kind))
                                 .replace("%2", str(stay_days(start, end))).replace("%3", str(nights)))
@@ -284,7 +273,7 @@ class StayEditor(QDialog):
         while True:
             data = self.collect(reason)
             try:
-                with self.database.session() as session:
+                with work.unit(self.database) as session:
                     if self.stay_id:
                         stays.update_stay(session, self.stay_id, data)
                         self.saved_id = self.stay_id
@@ -311,7 +300,7 @@ class StayEditor(QDialog):
         if not self.stay_id or not self.confirm_delete():
             return
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 stays.delete_stay(session, self.stay_id)
         except KankeiError as error:
             self.show_error(error.message)

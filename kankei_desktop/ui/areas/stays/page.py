@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services.hosts import host_choices
-from kankei_desktop.services.stay_calendar import calendar_rows, programme_choices, stays_between
+from kankei_desktop.services import work
+from kankei_desktop.services.stay_calendar import calendar_rows, filter_choices, stays_between
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.stays.editor import StayEditor
@@ -134,9 +134,7 @@ class StaysPage(AreaPage):
 
     # ---------------------------------------------------------- data
     def _fill_filters(self) -> None:
-        with self.database.session() as session:
-            programmes = programme_choices(session)
-            hosts = host_choices(session)
+        programmes, hosts = filter_choices(self.database)
         for combo, label, items in (
             (self.programme_filter, self.tr("All programmes"), programmes),
             (self.host_filter, self.tr("All hosts"), hosts),
@@ -244,7 +242,7 @@ class StaysPage(AreaPage):
         if not name:
             return
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 write_host_schedule(session, host_id, Path(name))
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Host schedule"), error.message)
