@@ -242,3 +242,106 @@ def test_ics_dialog_writes_the_whole_set_or_one_file_per_host(qtbot, page, datab
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     assert [p.name for p in folder.iterdir()] == ["滞在_棚田農園.ics"]
     assert "1" in dialog.summary
+
+
+# ---------------------------------------------------------------- two saves of the same stay (issue 20 item 3)
+
+
+def _when_modal(kind, act):
+    """Run ``act(widget)`` once a modal ``kind`` is up (the refusal and the choice block ``save()``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def look():
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(20, look)
+            return
+        act(widget)
+
+    QTimer.singleShot(0, look)
+
+
+def _stay_row(database, stay_id):
+    """(purpose, notes, persons, row version) as stored."""
+    from kankei_desktop.domain.tables import StayParticipant
+
+    with database.session() as session:
+        purpose, notes, version = session.execute(
+            select(Stay.purpose, Stay.notes, Stay.row_version).where(Stay.id == stay_id)).one()
+        persons = session.execute(select(func.count()).select_from(StayParticipant).where(
+            StayParticipant.stay_id == stay_id, StayParticipant.deleted_at.is_(None))).scalar_one()
+    return purpose, notes, persons, version
+
+
+@pytest.fixture
+def changed_underneath(page, database, setup):
+    """A stay open in the editor, then saved by somebody else (another window) through the service:
+    山田 joined by 佐藤, and a new purpose."""
+    with database.session() as session:
+        stay_id = stays.create_stay(session, StayInput(person_ids=[setup["yamada"]], host_id=setup["farm"],
+                                                       start_on=date(2030, 8, 20), end_on=date(2030, 8, 22),
+                                                       purpose="稲刈り"))
+    page.open_stay(stay_id)
+    editor = page.last_editor
+    assert editor.purpose_edit.text() == "稲刈り"
+    with database.session() as session:
+        theirs = stays.load_stay_input(session, stay_id)
+        theirs.person_ids.append(setup["sato"])
+        theirs.purpose = "稲刈りと脱穀"
+        stays.update_stay(session, stay_id, theirs)
+    *stored, version = _stay_row(database, stay_id)
+    assert stored == ["稲刈りと脱穀", "", 2]
+    return stay_id, editor, version
+
+
+def test_second_save_of_a_stay_is_refused_then_merged_field_by_field(qtbot, database, changed_underneath):
+    from kankei_desktop.ui.conflict import ConflictBox, FieldChoiceDialog
+
+    stay_id, editor, theirs = changed_underneath
+    editor.notes_edit.setPlainText("雨天は順延")
+    seen = {}
+
+    def choose(dialog):
+        seen["choosing"] = _stay_row(database, stay_id)
+        seen["rows"] = {field: (mine.text(), theirs.text(), theirs.isChecked())
+                        for field, (mine, theirs) in dialog._groups.items()}
+        dialog.accept()  # their persons and purpose (they changed those), my notes
+
+    def refused(box):
+        seen["message"] = box.text()
+        seen["asking"] = _stay_row(database, stay_id)
+        _when_modal(FieldChoiceDialog, choose)
+        box.choose_button.click()
+
+    _when_modal(ConflictBox, refused)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert "滞在" in seen["message"] and "目的" in seen["message"] and "参加者" in seen["message"]
+    # Until the coordinator has chosen, the database holds the other person's save only.
+    assert seen["asking"] == seen["choosing"] == ("稲刈りと脱穀", "", 2, theirs)
+    # Only the fields that differ, as names and words (not ids); theirs preset where they changed it.
+    assert seen["rows"] == {
+        "person_ids": ("山田 太郎", "山田 太郎、佐藤 花子", True),
+        "purpose": ("稲刈り", "稲刈りと脱穀", True),
+        "notes": ("雨天は順延", "（空欄）", False),
+    }
+    assert not editor.isVisible()
+    assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "雨天は順延", 2, theirs + 1)
+
+
+def test_reload_after_a_refused_stay_save_shows_the_other_save_and_writes_nothing(qtbot, database, setup,
+                                                                                     changed_underneath):
+    from kankei_desktop.ui.conflict import ConflictBox
+
+    stay_id, editor, theirs = changed_underneath
+    editor.notes_edit.setPlainText("雨天は順延")
+    _when_modal(ConflictBox, lambda box: box.reload_button.click())
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert editor.isVisible()  # still open, now on the stored version
+    assert editor.purpose_edit.text() == "稲刈りと脱穀" and editor.notes_edit.toPlainText() == ""
+    assert editor.chosen_ids() == [setup["yamada"], setup["sato"]]
+    assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "", 2, theirs)
+    editor.notes_edit.setPlainText("雨天は順延")  # a save on the reloaded version goes through
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert not editor.isVisible()
+    assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "雨天は順延", 2, theirs + 1)

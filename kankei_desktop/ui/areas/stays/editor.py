@@ -31,10 +31,15 @@ from kankei_desktop.services import stay_calendar, stays, work
 from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
+from kankei_desktop.store.versions import StaleRecordError
+from kankei_desktop.ui.conflict import CANCEL, CHOOSE, settle, value_text
 from kankei_desktop.ui.words import shown, shown_programme
 from kankei_desktop.ui.widgets import keyboard_friendly, prepare_view, search_leads_to
 
 IdRole = Qt.ItemDataRole.UserRole + 1
+# The fields the editor shows: the ones a coordinator chooses between after a conflicting save.
+EDITED_FIELDS = ("person_ids", "host_id", "lodging_id", "start_on", "end_on", "purpose", "programme_id", "status",
+                 "notes")
 
 
 def _qdate(day: date) -> QDate:
@@ -141,9 +146,11 @@ class StayEditor(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        self.row_version: int | None = None
         if stay_id:
             loaded = stay_calendar.stay_to_edit(database, stay_id)
             self._load(loaded.data, loaded.names)
+            self.row_version = loaded.version  # a later save by another is refused
         else:
             today = date.today()
             self.start_edit.setDate(_qdate(start or today))
@@ -185,6 +192,7 @@ class StayEditor(QDialog):
         combo.setCurrentIndex(max(0, index))
 
     def _load(self, data: StayInput, names: dict[str, str]) -> None:
+        self.chosen_list.clear()
         for person_id in data.person_ids:
             self._add_person(person_id, names.get(person_id, person_id))
         self._set_combo(self.host_combo, data.host_id)
@@ -275,7 +283,7 @@ class StayEditor(QDialog):
             try:
                 with work.unit(self.database) as session:
                     if self.stay_id:
-                        stays.update_stay(session, self.stay_id, data)
+                        stays.update_stay(session, self.stay_id, data, expected_version=self.row_version)
                         self.saved_id = self.stay_id
                     else:
                         self.saved_id = stays.create_stay(session, data)
@@ -285,12 +293,39 @@ class StayEditor(QDialog):
                 reason = self.ask_override_reason(error) or ""
                 if not reason:
                     return False
+            except StaleRecordError as error:
+                if not self._settle(error, data):
+                    return False  # reloaded or cancelled: nothing saved
             except ValidationError as error:
                 self.show_error(error.message)
                 return False
             except KankeiError as error:
                 self.show_error(error.message)
                 return False
+
+    def _settle(self, error: StaleRecordError, mine: StayInput) -> bool:
+        """Somebody else saved the stay meanwhile: reload their version or choose field by
+        field (ui/conflict.py). True when the chosen values are to be saved on their version."""
+        theirs = stay_calendar.stay_to_edit(self.database, self.stay_id)
+        names = {**{self.chosen_list.item(i).data(IdRole): self.chosen_list.item(i).text()
+                    for i in range(self.chosen_list.count())}, **theirs.names}
+        answer, values = settle(self, error, mine, theirs.data, fields=EDITED_FIELDS,
+                                text=lambda name, value: self._value_text(name, value, names))
+        if answer == CANCEL:
+            return False
+        self._load(values, names)
+        self.row_version = theirs.version
+        return answer == CHOOSE
+
+    def _value_text(self, name: str, value, names: dict[str, str]) -> str:
+        """A field's value as the choice dialog shows it: names, not ids."""
+        if name == "person_ids":
+            return "、".join(names.get(person_id, person_id) for person_id in value)
+        combo = {"host_id": self.host_combo, "lodging_id": self.lodging_combo,
+                 "programme_id": self.programme_combo}.get(name)
+        if combo is not None:
+            return combo.itemText(combo.findData(value)) if value and combo.findData(value) >= 0 else ""
+        return shown(value) if name == "status" else value_text(value)
 
     def confirm_delete(self) -> bool:
         question = self.tr("Delete this stay? Use the status Cancelled for a stay that was called off.")
