@@ -61,11 +61,17 @@ class HomePage(AreaPage):
                                        finished=self.count_retention)
         self.retention_count = Recount(database, self._retention_work, self._retention_shown, self._followups_failed)
         self._followups_due = False  # counted once the figures are shown
+        self.retention = None
 
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        """The period and state line, the tiles, the three charts and the retention notice."""
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
         self.quarter_combo = self.period_picker.quarter_combo
-        refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
         self.state_label.setStyleSheet("color: #b7791f; font-weight: 600;")
@@ -78,20 +84,18 @@ class HomePage(AreaPage):
         top.addWidget(self.state_label)
         top.addWidget(self.year_combo)
         top.addWidget(self.quarter_combo)
-        top.addWidget(refresh_button)
+        top.addWidget(self.refresh_button)
 
         grid = QGridLayout()
         grid.setSpacing(8)
         self.tiles: dict[str, Tile] = {}
         for index, key in enumerate(TILE_KEYS):
             tile = Tile(key)
-            tile.clicked.connect(self.open_records)
             grid.addWidget(tile, index // 5, index % 5)
             self.tiles[key] = tile
 
         self.ladder_chart = LadderChart()
         self.ladder_chart.setObjectName("ladderChart")
-        self.ladder_chart.stage_clicked.connect(self.open_stage)
         self.trend_chart = TrendChart()
         self.trend_chart.setObjectName("trendChart")
         self.followups = QListWidget()
@@ -99,7 +103,6 @@ class HomePage(AreaPage):
         self.followups.setWordWrap(True)
         self.followups.setSpacing(3)
         self.followups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.followups.itemActivated.connect(lambda _item: self._go("mail"))
 
         charts_row = QHBoxLayout()
         for title_text, widget, stretch in ((self.tr("Ladder (persons at the end of the period)"), self.ladder_chart, 2),
@@ -127,9 +130,6 @@ class HomePage(AreaPage):
         bar.addWidget(self.retention_list_button)
         bar.addWidget(self.retention_later_button)
         self.retention_bar.setVisible(False)
-        self.retention_list_button.clicked.connect(self.open_retention)
-        self.retention_later_button.clicked.connect(self.postpone_retention)
-        self.retention = None
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -137,8 +137,16 @@ class HomePage(AreaPage):
         layout.addLayout(grid)
         layout.addLayout(charts_row, 1)
 
+    def _connect(self) -> None:
+        """Period, refresh, tiles, ladder stages, 要対応 entries and the retention notice's buttons."""
         self.period_picker.changed.connect(self.count_figures)
-        refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        for tile in self.tiles.values():
+            tile.clicked.connect(self.open_records)
+        self.ladder_chart.stage_clicked.connect(self.open_stage)
+        self.followups.itemActivated.connect(lambda _item: self._go("mail"))
+        self.retention_list_button.clicked.connect(self.open_retention)
+        self.retention_later_button.clicked.connect(self.postpone_retention)
 
     # ------------------------------------------------------------ data
     def period(self) -> tuple[int, int | None]:

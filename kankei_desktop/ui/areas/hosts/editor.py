@@ -41,6 +41,17 @@ class HostEditor(QDialog):
         self.setWindowTitle(self.tr("Host") if host_id else self.tr("New host"))
         self.setMinimumWidth(520)
 
+        self._build_layout()
+        self._connect()
+        self.capacity_spin.setEnabled(False)
+        self.row_version: int | None = None
+        if host_id:
+            data, self.row_version = hosts.host_to_edit(database, host_id)  # a later save by another is refused
+            self._load(data)
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+
+    def _build_layout(self) -> None:
+        """One form (name, kind, contact, address with the 〒 lookup, capacity, notes), the error line, the buttons."""
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("host_name")
         self.kind_combo = QComboBox()
@@ -100,17 +111,13 @@ class HostEditor(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+    def _connect(self) -> None:
+        """The 〒 lookup, lodging → capacity, kind → lodging, save and cancel."""
         self.lookup_button.clicked.connect(self.lookup_address)
         self.lodging_check.toggled.connect(self.capacity_spin.setEnabled)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.capacity_spin.setEnabled(False)
-        self.row_version: int | None = None
-        if host_id:
-            data, self.row_version = hosts.host_to_edit(database, host_id)  # a later save by another is refused
-            self._load(data)
-        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _kind_changed(self, _index: int) -> None:
         if self.kind_combo.currentData() == HostKind.LODGING.value and not self.lodging_check.isChecked():

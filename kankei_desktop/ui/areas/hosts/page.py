@@ -43,6 +43,11 @@ class HostsPage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.model = HostListModel(database, self)
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        """The toolbar with search and filters; the host table beside the chosen host's details and timeline."""
         self.new_button = tool_button("fa5s.plus", self.tr("New"), self.tr("New host (Ctrl+N)"))
         self.edit_button = tool_button("fa5s.edit", self.tr("Edit"))
         self.archive_button = tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back the host"))
@@ -112,6 +117,8 @@ class HostsPage(AreaPage):
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
 
+    def _connect(self) -> None:
+        """Search, filters, buttons, keys and the table's selection to their actions."""
         self.search_edit.textChanged.connect(self.apply_filter)
         self.kind_filter.currentIndexChanged.connect(self.apply_filter)
         self.archived_check.toggled.connect(self.apply_filter)

@@ -140,6 +140,13 @@ class IndicatorsDialog(QDialog):
         if year is not None:
             self.period_picker.year_combo.setCurrentIndex(max(self.period_picker.year_combo.findData(year), 0))
         self.period_picker.quarter_combo.setCurrentIndex(max(self.period_picker.quarter_combo.findData(quarter), 0))
+        self.rows: list[svc.IndicatorRow] = []
+        self._build_layout()
+        self._connect()
+        self.reload()
+
+    def _build_layout(self) -> None:
+        """The period line, the table, the value entry, the message and the action buttons."""
         self.show_archived = QPushButton(self.tr("Show archived"))
         self.show_archived.setCheckable(True)
 
@@ -190,16 +197,17 @@ class IndicatorsDialog(QDialog):
                        self.template_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(entry)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        layout.addWidget(close)
+        layout.addWidget(self.close_buttons)
 
+    def _connect(self) -> None:
+        """Period and archived toggle to the list; selection to the entry; the buttons to their actions."""
         self.period_picker.changed.connect(self.reload)
         self.show_archived.toggled.connect(self.reload)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -210,8 +218,7 @@ class IndicatorsDialog(QDialog):
         self.archive_button.clicked.connect(self.toggle_archive)
         self.import_button.clicked.connect(self.choose_import)
         self.template_button.clicked.connect(self.choose_template)
-        self.rows: list[svc.IndicatorRow] = []
-        self.reload()
+        self.close_buttons.rejected.connect(self.reject)
 
     # ------------------------------------------------------------ list
     def reload(self) -> None:

@@ -58,6 +58,11 @@ class ReportsPage(AreaPage):
                                      finished=lambda: self.print_button.setEnabled(True))
         self.last_saved: Path | None = None
 
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        """The options and comment, the action buttons with progress and message, the preview beside them."""
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
         self.quarter_combo = self.period_picker.quarter_combo
@@ -72,7 +77,7 @@ class ReportsPage(AreaPage):
         self.comment_edit.setTabChangesFocus(True)  # Tab leaves the comment (issue 17)
         self.comment_edit.setPlaceholderText(self.tr("The coordinator's comment for this period (printed in the PDF)"))
         self.comment_edit.setMaximumHeight(130)
-        save_comment = QPushButton(self.tr("Save comment"))
+        self.save_comment_button = QPushButton(self.tr("Save comment"))
 
         options = QGroupBox(self.tr("Options"))
         form = QFormLayout(options)
@@ -83,7 +88,7 @@ class ReportsPage(AreaPage):
         form.addRow(self.named_check)
         form.addRow(QLabel(self.tr("Comment")))
         form.addRow(self.comment_edit)
-        form.addRow(save_comment)
+        form.addRow(self.save_comment_button)
 
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.setObjectName("saveButton")
@@ -123,12 +128,14 @@ class ReportsPage(AreaPage):
         layout.addWidget(left_widget)
         layout.addWidget(preview_box, 1)
 
+    def _connect(self) -> None:
+        """Period, programme and options to the preview; buttons to saving, printing and the dialogs."""
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         self.quarter_combo.currentIndexChanged.connect(self.refresh)
         self.programme_combo.currentIndexChanged.connect(self.refresh)
         self.named_check.toggled.connect(self._render_preview)
         self.threshold_spin.valueChanged.connect(self._render_preview)
-        save_comment.clicked.connect(self.save_comment)
+        self.save_comment_button.clicked.connect(self.save_comment)
         self.save_button.clicked.connect(self.choose_and_save)
         self.print_button.clicked.connect(self.print_summary)
         self.open_button.clicked.connect(self.open_in_viewer)

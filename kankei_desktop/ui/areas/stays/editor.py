@@ -60,6 +60,27 @@ class StayEditor(QDialog):
         self.setWindowTitle(self.tr("Stay") if stay_id else self.tr("New stay"))
         self.setMinimumWidth(640)
 
+        self._build_layout()
+        self._fill_choices()
+        self._connect()
+
+        self.row_version: int | None = None
+        if stay_id:
+            loaded = stay_calendar.stay_to_edit(database, stay_id)
+            self._load(loaded.data, loaded.names)
+            self.row_version = loaded.version  # a later save by another is refused
+        else:
+            today = date.today()
+            self.start_edit.setDate(_qdate(start or today))
+            self.end_edit.setDate(_qdate(end or start or today))
+            if host_id:
+                self._select_host(host_id)
+        self._update_kind()
+        self.search_persons("")
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+
+    def _build_layout(self) -> None:
+        """The widgets and the form: who, where, when, why, then the error line and the buttons."""
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("stay_person_search")
         self.search_edit.setPlaceholderText(self.tr("Search participants by name, furigana, phone"))
@@ -123,14 +144,14 @@ class StayEditor(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = self.buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is Cancelled)"))
-        self.delete_button.setVisible(bool(stay_id))
-        self.delete_button.clicked.connect(self.delete_stay)
+        self.delete_button.setVisible(bool(self.stay_id))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
-        self._fill_choices()
+    def _connect(self) -> None:
+        """Signals and keys: the person search, the dates, save, cancel and delete."""
         self.search_edit.textChanged.connect(self.search_persons)
         self.add_button.clicked.connect(self.add_found)
         self.found_list.itemDoubleClicked.connect(lambda _item: self.add_found())
@@ -145,21 +166,7 @@ class StayEditor(QDialog):
         self.end_edit.dateChanged.connect(self._update_kind)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-        self.row_version: int | None = None
-        if stay_id:
-            loaded = stay_calendar.stay_to_edit(database, stay_id)
-            self._load(loaded.data, loaded.names)
-            self.row_version = loaded.version  # a later save by another is refused
-        else:
-            today = date.today()
-            self.start_edit.setDate(_qdate(start or today))
-            self.end_edit.setDate(_qdate(end or start or today))
-            if host_id:
-                self._select_host(host_id)
-        self._update_kind()
-        self.search_persons("")
-        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+        self.delete_button.clicked.connect(self.delete_stay)
 
     # ------------------------------------------------------------ choices
     def _fill_choices(self) -> None:
