@@ -4,102 +4,17 @@
 <context>
     <name>HostEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="41"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="31"/>
         <source>Host</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="41"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="31"/>
         <source>New host</source>
         <translation>新しい受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="55"/>
-        <source>Look up address</source>
-        <translation>住所を検索</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="60"/>
-        <source>Guests sleep here (lodging)</source>
-        <translation>宿泊できる（宿泊先）</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="63"/>
-        <source> persons / night</source>
-        <translation> 名／泊</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="64"/>
-        <source>Hosts side-job / second-job talent</source>
-        <translation>副業・兼業人材を受け入れている</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="65"/>
-        <source>Small or medium-sized business</source>
-        <translation>中小企業</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="83"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="84"/>
-        <source>Kind</source>
-        <translation>種類</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="85"/>
-        <source>Contact person</source>
-        <translation>担当者</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="86"/>
-        <source>Phone</source>
-        <translation>電話</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="87"/>
-        <source>E-mail</source>
-        <translation>メール</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="88"/>
-        <source>Postal code</source>
-        <translation>郵便番号</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="89"/>
-        <source>Prefecture</source>
-        <translation>都道府県</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="90"/>
-        <source>City</source>
-        <translation>市区町村</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="91"/>
-        <source>Address</source>
-        <translation>番地</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="92"/>
-        <source>Building</source>
-        <translation>建物</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="93"/>
-        <source>Capacity</source>
-        <translation>定員</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="96"/>
-        <source>Notes</source>
-        <translation>備考</translation>
-    </message>
-    <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="141"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/editor.py" line="75"/>
         <source>No address is known for this postal code.</source>
         <translation>この郵便番号の住所が見つかりません。</translation>
     </message>
@@ -107,52 +22,52 @@
 <context>
     <name>HostListModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="57"/>
         <source>Active</source>
         <translation>有効</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="59"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="57"/>
         <source>Archived</source>
         <translation>アーカイブ済み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="61"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="59"/>
         <source>%1 persons</source>
         <translation>%1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="66"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="66"/>
         <source>Contact</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="66"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="68"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="66"/>
         <source>City</source>
         <translation>市区町村</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="67"/>
         <source>Capacity / night</source>
         <translation>1泊の定員</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/model.py" line="67"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
@@ -161,160 +76,160 @@
     <name>HostsPage</name>
     <message>
         <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="41"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="210"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="215"/>
         <source>Hosts</source>
         <translation>受入先</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="46"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="51"/>
         <source>New</source>
         <translation>新規作成</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="46"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="51"/>
         <source>New host (Ctrl+N)</source>
         <translation>新しい受入先（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="47"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="52"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="53"/>
         <source>Archive</source>
         <translation>アーカイブ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="48"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="53"/>
         <source>Archive or bring back the host</source>
         <translation>受入先をアーカイブする／有効に戻す</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="49"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="233"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="238"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="50"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="55"/>
         <source>Delete a host that no stay or letter refers to</source>
         <translation>滞在・手紙のない受入先を削除する</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="51"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="243"/>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="246"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="248"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="251"/>
         <source>Schedule PDF</source>
         <translation>受入予定表</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="52"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="57"/>
         <source>Printable schedule of upcoming stays (A4 landscape)</source>
         <translation>今後の受入予定を印刷用 PDF に（A4 横）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="53"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="58"/>
         <source>Import…</source>
         <translation>取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="59"/>
         <source>Read from Excel or CSV (Ctrl+I)</source>
         <translation>Excel・CSV から取り込みます（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="55"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="60"/>
         <source>Export…</source>
         <translation>書き出し…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="56"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="61"/>
         <source>Write the hosts to Excel or CSV (Ctrl+E)</source>
         <translation>受入先を Excel・CSV に書き出します（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="60"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="65"/>
         <source>Search name, contact, city, phone (Ctrl+F)</source>
         <translation>名称・担当者・市区町村・電話で検索（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="63"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="68"/>
         <source>All kinds</source>
         <translation>すべての種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="66"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="71"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="109"/>
         <source>Stays and letters</source>
         <translation>滞在と手紙</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="154"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="161"/>
         <source>%1 hosts</source>
         <translation>受入先 %1 件</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="172"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="179"/>
         <source>Select a host to see its details.</source>
         <translation>受入先を選ぶと詳細が表示されます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="182"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="187"/>
         <source>Not a lodging</source>
         <translation>宿泊なし</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="183"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="188"/>
         <source>%1 persons per night</source>
         <translation>1泊 %1 名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="186"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="191"/>
         <source>Contact: %1</source>
         <translation>連絡先: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="187"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="192"/>
         <source>Address: %1</source>
         <translation>住所: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="190"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="195"/>
         <source>Capacity: %1</source>
         <translation>定員: %1</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="191"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="196"/>
         <source>Stays: %1, letters: %2</source>
         <translation>滞在 %1 件、手紙 %2 通</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="194"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="199"/>
         <source>Hosts side-job / second-job talent</source>
         <translation>副業・兼業人材を受け入れている</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="196"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="201"/>
         <source>Small or medium-sized business</source>
         <translation>中小企業</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="232"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="237"/>
         <source>Delete this host? Hosts with stays or letters can only be archived.</source>
         <translation>この受入先を削除しますか？ 滞在や手紙のある受入先はアーカイブのみできます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="243"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="248"/>
         <source>Select a host first.</source>
         <translation>先に受入先を選んでください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="248"/>
+        <location filename="../kankei_desktop/ui/areas/hosts/page.py" line="253"/>
         <source>Schedule written to %1</source>
         <translation>受入予定表を書き出しました: %1</translation>
     </message>
