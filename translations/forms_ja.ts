@@ -272,4 +272,67 @@
         <translation>備考</translation>
     </message>
 </context>
+<context>
+    <name>StayEditor</name>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="17" />
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="27" />
+        <source>Search participants by name, furigana, phone</source>
+        <translation>参加者を氏名・フリガナ・電話で検索</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="46" />
+        <source>Add ↓</source>
+        <translation>追加 ↓</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="53" />
+        <source>Remove</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="75" />
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="95" />
+        <source>Host</source>
+        <translation>受入先</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="108" />
+        <source>Lodging</source>
+        <translation>宿泊先</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="121" />
+        <source>Dates</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="175" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="188" />
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="201" />
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="214" />
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+</context>
 </TS>

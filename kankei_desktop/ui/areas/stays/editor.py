@@ -8,20 +8,11 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +24,7 @@ from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
 from kankei_desktop.store.versions import StaleRecordError
 from kankei_desktop.ui.conflict import CANCEL, CHOOSE, settle, value_text
+from kankei_desktop.ui.forms.ui_stay_editor import Ui_StayEditor
 from kankei_desktop.ui.words import shown, shown_programme
 from kankei_desktop.ui.widgets import keyboard_friendly, prepare_view, search_leads_to
 
@@ -50,17 +42,15 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class StayEditor(QDialog):
+class StayEditor(QDialog, Ui_StayEditor):
     def __init__(self, database: Database, stay_id: str | None = None, *, host_id: str | None = None,
                  start: date | None = None, end: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
         self.stay_id = stay_id
         self.saved_id: str | None = None
-        self.setWindowTitle(self.tr("Stay") if stay_id else self.tr("New stay"))
-        self.setMinimumWidth(640)
-
         self._build_layout()
+        self.setWindowTitle(self.tr("Stay") if stay_id else self.tr("New stay"))
         self._fill_choices()
         self._connect()
 
@@ -80,75 +70,15 @@ class StayEditor(QDialog):
         keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _build_layout(self) -> None:
-        """The widgets and the form: who, where, when, why, then the error line and the buttons."""
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("stay_person_search")
-        self.search_edit.setPlaceholderText(self.tr("Search participants by name, furigana, phone"))
-        self.found_list = QListWidget()
-        self.found_list.setObjectName("stay_found_persons")
-        self.found_list.setMaximumHeight(110)
-        self.chosen_list = QListWidget()
-        self.chosen_list.setObjectName("stay_chosen_persons")
-        self.chosen_list.setMaximumHeight(90)
-        self.add_button = QPushButton(self.tr("Add ↓"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.host_combo = QComboBox()
-        self.host_combo.setObjectName("stay_host")
-        self.lodging_combo = QComboBox()
-        self.lodging_combo.setObjectName("stay_lodging")
-        self.start_edit = QDateEdit()
-        self.end_edit = QDateEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy/MM/dd (ddd)")
-        self.kind_label = QLabel()
-        self.purpose_edit = QLineEdit()
-        self.purpose_edit.setObjectName("stay_purpose")
-        self.programme_combo = QComboBox()
-        self.status_combo = QComboBox()
+        """The Designer form ``forms/stay_editor.ui``, then what it cannot say: the statuses,
+        the error style and the delete button (shown for a saved stay)."""
+        self.setupUi(self)
         for status in StayStatus:
             self.status_combo.addItem(shown(status.value), status.value)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setMaximumHeight(60)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("stay_error")
-        self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
-        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error_label.hide()
-
-        person_buttons = QHBoxLayout()
-        person_buttons.addWidget(self.add_button)
-        person_buttons.addWidget(self.remove_button)
-        person_buttons.addStretch(1)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start_edit)
-        dates.addWidget(QLabel("〜"))
-        dates.addWidget(self.end_edit)
-        dates.addStretch(1)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Find"), self.search_edit)
-        form.addRow("", self.found_list)
-        form.addRow("", person_buttons)
-        form.addRow(self.tr("Participants"), self.chosen_list)
-        form.addRow(self.tr("Host"), self.host_combo)
-        form.addRow(self.tr("Lodging"), self.lodging_combo)
-        form.addRow(self.tr("Dates"), dates)
-        form.addRow("", self.kind_label)
-        form.addRow(self.tr("Purpose"), self.purpose_edit)
-        form.addRow(self.tr("Programme"), self.programme_combo)
-        form.addRow(self.tr("Status"), self.status_combo)
-        form.addRow(self.tr("Notes"), self.notes_edit)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.delete_button = self.buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is Cancelled)"))
         self.delete_button.setVisible(bool(self.stay_id))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
         """Signals and keys: the person search, the dates, save, cancel and delete."""
