@@ -67,7 +67,18 @@ class HomePage(AreaPage):
         self._connect()
 
     def _build_layout(self) -> None:
-        """The period and state line, the tiles, the three charts and the retention notice."""
+        """The period and state line, the retention notice, the tiles and the three charts."""
+        top = self._build_top()
+        tiles = self._build_tiles()
+        charts_row = self._build_charts()
+        self._build_retention_bar()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.retention_bar)
+        layout.addLayout(tiles)
+        layout.addLayout(charts_row, 1)
+
+    def _build_top(self) -> QHBoxLayout:
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
         self.quarter_combo = self.period_picker.quarter_combo
@@ -85,7 +96,9 @@ class HomePage(AreaPage):
         top.addWidget(self.year_combo)
         top.addWidget(self.quarter_combo)
         top.addWidget(self.refresh_button)
+        return top
 
+    def _build_tiles(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(8)
         self.tiles: dict[str, Tile] = {}
@@ -93,7 +106,9 @@ class HomePage(AreaPage):
             tile = Tile(key)
             grid.addWidget(tile, index // 5, index % 5)
             self.tiles[key] = tile
+        return grid
 
+    def _build_charts(self) -> QHBoxLayout:
         self.ladder_chart = LadderChart()
         self.ladder_chart.setObjectName("ladderChart")
         self.trend_chart = TrendChart()
@@ -112,8 +127,10 @@ class HomePage(AreaPage):
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(widget)
             charts_row.addWidget(box, stretch)
+        return charts_row
 
-        # 保存期間: shown while persons are past the retention period, until acted on or postponed.
+    def _build_retention_bar(self) -> None:
+        """保存期間: shown while persons are past the retention period, until acted on or postponed."""
         self.retention_bar = QFrame()
         self.retention_bar.setObjectName("retentionBar")
         self.retention_bar.setStyleSheet("#retentionBar { background: #fffaf0; border: 1px solid #dd6b20; "
@@ -130,12 +147,6 @@ class HomePage(AreaPage):
         bar.addWidget(self.retention_list_button)
         bar.addWidget(self.retention_later_button)
         self.retention_bar.setVisible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.retention_bar)
-        layout.addLayout(grid)
-        layout.addLayout(charts_row, 1)
 
     def _connect(self) -> None:
         """Period, refresh, tiles, ladder stages, 要対応 entries and the retention notice's buttons."""

@@ -48,6 +48,18 @@ class HostsPage(AreaPage):
 
     def _build_layout(self) -> None:
         """The toolbar with search and filters; the host table beside the chosen host's details and timeline."""
+        toolbar = self._build_toolbar()
+        self._build_table()
+        detail = self._build_detail()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setSizes([760, 420])
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(splitter, 1)
+
+    def _build_toolbar(self) -> QHBoxLayout:
         self.new_button = tool_button("fa5s.plus", self.tr("New"), self.tr("New host (Ctrl+N)"))
         self.edit_button = tool_button("fa5s.edit", self.tr("Edit"))
         self.archive_button = tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back the host"))
@@ -78,7 +90,9 @@ class HostsPage(AreaPage):
         toolbar.addWidget(self.search_edit, 1)
         toolbar.addWidget(self.kind_filter)
         toolbar.addWidget(self.archived_check)
+        return toolbar
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("host_table")
         self.table.setModel(self.model)
@@ -96,6 +110,8 @@ class HostsPage(AreaPage):
         for column, width in enumerate((190, 100, 90, 110, 90, 80, 60)):
             self.table.setColumnWidth(column, width)
 
+    def _build_detail(self) -> QWidget:
+        """The chosen host's details above its stays and letters."""
         self.detail_label = QLabel()
         self.detail_label.setObjectName("host_detail")
         self.detail_label.setWordWrap(True)
@@ -108,14 +124,7 @@ class HostsPage(AreaPage):
         detail_layout.addWidget(self.detail_label)
         detail_layout.addWidget(QLabel(self.tr("Stays and letters")))
         detail_layout.addWidget(self.timeline_list, 1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setSizes([760, 420])
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(splitter, 1)
+        return detail
 
     def _connect(self) -> None:
         """Search, filters, buttons, keys and the table's selection to their actions."""

@@ -63,6 +63,24 @@ class ReportsPage(AreaPage):
 
     def _build_layout(self) -> None:
         """The options and comment, the action buttons with progress and message, the preview beside them."""
+        options = self._build_options()
+        actions = self._build_actions()
+        left = QVBoxLayout()
+        left.addWidget(options)
+        left.addLayout(actions)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("preview")
+        preview_box = QGroupBox(self.tr("Preview (summary)"))
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        layout = QHBoxLayout(self)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMaximumWidth(420)
+        layout.addWidget(left_widget)
+        layout.addWidget(preview_box, 1)
+
+    def _build_options(self) -> QGroupBox:
+        """Period, programme, suppression, named lists and the comment."""
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
         self.quarter_combo = self.period_picker.quarter_combo
@@ -89,7 +107,10 @@ class ReportsPage(AreaPage):
         form.addRow(QLabel(self.tr("Comment")))
         form.addRow(self.comment_edit)
         form.addRow(self.save_comment_button)
+        return options
 
+    def _build_actions(self) -> QVBoxLayout:
+        """Save, print, open, the two dialogs, and the progress and message below them."""
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.setObjectName("saveButton")
         self.print_button = QPushButton(self.tr("Print…"))
@@ -113,20 +134,7 @@ class ReportsPage(AreaPage):
         actions.addWidget(self.progress)
         actions.addWidget(self.message)
         actions.addStretch(1)
-
-        left = QVBoxLayout()
-        left.addWidget(options)
-        left.addLayout(actions)
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("preview")
-        preview_box = QGroupBox(self.tr("Preview (summary)"))
-        QVBoxLayout(preview_box).addWidget(self.preview)
-        layout = QHBoxLayout(self)
-        left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setMaximumWidth(420)
-        layout.addWidget(left_widget)
-        layout.addWidget(preview_box, 1)
+        return actions
 
     def _connect(self) -> None:
         """Period, programme and options to the preview; buttons to saving, printing and the dialogs."""
