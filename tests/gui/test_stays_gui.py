@@ -345,3 +345,41 @@ def test_reload_after_a_refused_stay_save_shows_the_other_save_and_writes_nothin
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     assert not editor.isVisible()
     assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "雨天は順延", 2, theirs + 1)
+
+
+# ---------------------------------------------------------------- the calendars' keyboard (ui/areas/stays/day_cursor.py)
+
+
+@pytest.mark.parametrize("view_name", ["timeline", "month"])
+def test_space_steps_through_a_days_stays_and_escape_drops_the_range(qtbot, page, database, setup, view_name):
+    from PySide6.QtTest import QTest
+
+    with database.session() as session:
+        long_stay = stays.create_stay(session, StayInput(person_ids=[setup["yamada"]], host_id=setup["inn"],
+                                                         start_on=date(2030, 8, 1), end_on=date(2030, 8, 2)))
+        short_stay = stays.create_stay(session, StayInput(person_ids=[setup["sato"]], host_id=setup["inn"],
+                                                          start_on=date(2030, 8, 1), end_on=date(2030, 8, 1)))
+    page.view_combo.setCurrentIndex(0 if view_name == "timeline" else 1)
+    page.reload()
+    _loaded(qtbot, page)
+    view = page.timeline if view_name == "timeline" else page.month_view
+    opened, created = [], []
+    view.stay_activated.disconnect()
+    view.days_selected.disconnect()
+    view.stay_activated.connect(opened.append)
+    view.days_selected.connect(lambda host_id, first, last: created.append((host_id, first, last)))
+    view.setFocus()
+    # The cursor starts on the month's first day (today is not shown), where both stays are.
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Return):
+        QTest.keyClick(view, key)
+    assert sorted(opened[:2]) == sorted([long_stay, short_stay]) and opened[2] == opened[0]
+    # Shift+→ starts a range; Esc drops it, so Enter opens the stay on 8/2 instead of making one.
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opened[3:] == [long_stay] and created == []
+    # Shift+Enter: always a new one-day stay, even on a day with a stay.
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    host_id = setup["inn"] if view_name == "timeline" else ""
+    assert created == [(host_id, date(2030, 8, 2), date(2030, 8, 2))]
+    assert len(opened) == 4
