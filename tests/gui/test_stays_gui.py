@@ -383,3 +383,14 @@ def test_space_steps_through_a_days_stays_and_escape_drops_the_range(qtbot, page
     host_id = setup["inn"] if view_name == "timeline" else ""
     assert created == [(host_id, date(2030, 8, 2), date(2030, 8, 2))]
     assert len(opened) == 4
+
+
+def test_saving_a_stay_deleted_meanwhile_says_so_and_writes_nothing(qtbot, database, changed_underneath):
+    stay_id, editor, _theirs = changed_underneath
+    with database.session() as session:
+        stays.delete_stay(session, stay_id)
+    editor.notes_edit.setPlainText("雨天は順延")
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert editor.isVisible() and "見つかりません" in editor.error_label.text()
+    with database.session() as session:
+        assert session.execute(select(Stay.notes).where(Stay.id == stay_id)).scalar_one() == ""

@@ -243,7 +243,11 @@ class StayEditor(QDialog, Ui_StayEditor):
     def _settle(self, error: StaleRecordError, mine: StayInput) -> bool:
         """Somebody else saved the stay meanwhile: reload their version or choose field by
         field (ui/conflict.py). True when the chosen values are to be saved on their version."""
-        theirs = stay_calendar.stay_to_edit(self.database, self.stay_id)
+        try:
+            theirs = stay_calendar.stay_to_edit(self.database, self.stay_id)
+        except KankeiError as gone:  # deleted meanwhile: nothing to reload or merge with
+            self.show_error(gone.message)
+            return False
         names = {**{self.chosen_list.item(i).data(IdRole): self.chosen_list.item(i).text()
                     for i in range(self.chosen_list.count())}, **theirs.names}
         answer, values = settle(self, error, mine, theirs.data, fields=EDITED_FIELDS,
