@@ -394,3 +394,18 @@ def test_saving_a_stay_deleted_meanwhile_says_so_and_writes_nothing(qtbot, datab
     assert editor.isVisible() and "見つかりません" in editor.error_label.text()
     with database.session() as session:
         assert session.execute(select(Stay.notes).where(Stay.id == stay_id)).scalar_one() == ""
+
+
+def test_saving_a_host_deleted_meanwhile_says_so(qtbot, app_ready, database):
+    from kankei_desktop.services.hosts import delete_host
+    from kankei_desktop.ui.areas.hosts.editor import HostEditor
+
+    with database.session() as session:
+        host_id = create_host(session, HostInput(name="棚田農園", kind="農家"))
+    editor = HostEditor(database, host_id)
+    qtbot.addWidget(editor)
+    with database.session() as session:
+        delete_host(session, host_id)  # another window
+    editor.phone_edit.setText("0577-12-3456")
+    assert not editor.save()
+    assert "見つかりません" in editor.error_label.text()

@@ -106,7 +106,11 @@ class HostEditor(QDialog, Ui_HostEditor):
                 else:
                     self.saved_id = hosts.create_host(session, self.collect())
         except StaleRecordError as error:
-            theirs, version = hosts.host_to_edit(self.database, self.host_id)
+            try:
+                theirs, version = hosts.host_to_edit(self.database, self.host_id)
+            except KankeiError as gone:  # deleted meanwhile: nothing to reload or merge with
+                self.show_error(gone.message)
+                return False
             answer, values = settle(self, error, self.collect(), theirs)
             if answer == CANCEL:
                 return False
