@@ -351,7 +351,8 @@ def kind_choices() -> list[str]:
 # never holds a session for a read.
 
 
-def host_list(database, flt: HostFilter, sort: str = "name", descending: bool = False) -> tuple[list[str], dict[str, tuple]]:
+def host_list(database, flt: HostFilter, sort: str = "name",
+              descending: bool = False) -> tuple[list[str], dict[str, tuple]]:
     """The list's ids in order and their rows (hundreds of hosts, not 100,000: one fetch)."""
     with work.unit(database) as session:
         ids = list_host_ids(session, flt, sort, descending)

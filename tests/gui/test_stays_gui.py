@@ -347,7 +347,7 @@ def test_reload_after_a_refused_stay_save_shows_the_other_save_and_writes_nothin
     assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "雨天は順延", 2, theirs + 1)
 
 
-# ---------------------------------------------------------------- the calendars' keyboard (ui/areas/stays/day_cursor.py)
+# ---------------------------------------------------------------- the calendars' keyboard (stays/day_cursor.py)
 
 
 @pytest.mark.parametrize("view_name", ["timeline", "month"])
