@@ -2,6 +2,94 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>HostEditor</name>
+    <message>
+        <location filename="../forms/host_editor.ui" line="17"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="30"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="43"/>
+        <source>Contact person</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="56"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="69"/>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="82"/>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="98"/>
+        <source>Look up address</source>
+        <translation>住所を検索</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="107"/>
+        <source>Prefecture</source>
+        <translation>都道府県</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="120"/>
+        <source>City</source>
+        <translation>市区町村</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="133"/>
+        <source>Address</source>
+        <translation>番地</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="146"/>
+        <source>Building</source>
+        <translation>建物</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="159"/>
+        <source>Capacity</source>
+        <translation>定員</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="168"/>
+        <source>Guests sleep here (lodging)</source>
+        <translation>宿泊できる（宿泊先）</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="178"/>
+        <source> persons / night</source>
+        <translation> 名／泊</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="206"/>
+        <source>Hosts side-job / second-job talent</source>
+        <translation>副業・兼業人材を受け入れている</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="213"/>
+        <source>Small or medium-sized business</source>
+        <translation>中小企業</translation>
+    </message>
+    <message>
+        <location filename="../forms/host_editor.ui" line="220"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+</context>
+<context>
     <name>PersonEditor</name>
     <message>
         <location filename="../forms/person_editor.ui" line="14"/>
@@ -181,6 +269,69 @@
     </message>
     <message>
         <location filename="../forms/person_editor.ui" line="437"/>
+        <source>Notes</source>
+        <translation>備考</translation>
+    </message>
+</context>
+<context>
+    <name>StayEditor</name>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="17"/>
+        <source>Find</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="27"/>
+        <source>Search participants by name, furigana, phone</source>
+        <translation>参加者を氏名・フリガナ・電話で検索</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="46"/>
+        <source>Add ↓</source>
+        <translation>追加 ↓</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="53"/>
+        <source>Remove</source>
+        <translation>外す</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="75"/>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="95"/>
+        <source>Host</source>
+        <translation>受入先</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="108"/>
+        <source>Lodging</source>
+        <translation>宿泊先</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="121"/>
+        <source>Dates</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="175"/>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="188"/>
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="201"/>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <location filename="../forms/stay_editor.ui" line="214"/>
         <source>Notes</source>
         <translation>備考</translation>
     </message>

@@ -79,12 +79,12 @@
         <translation>実績とする目標(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="86"/>
         <source>All</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="89"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
@@ -92,164 +92,164 @@
 <context>
     <name>IndicatorsDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="138"/>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="152"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="135"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="156"/>
         <source>Custom indicators</source>
         <translation>独自指標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="144"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="148"/>
         <source>Show archived</source>
         <translation>アーカイブ済みも表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="149"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="153"/>
         <source>Indicator</source>
         <translation>指標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="149"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="153"/>
         <source>Unit</source>
         <translation>単位</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="149"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="153"/>
         <source>Programme</source>
         <translation>対象</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="150"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="154"/>
         <source>Value</source>
         <translation>値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="150"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="154"/>
         <source>Target</source>
         <translation>目標</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="150"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="154"/>
         <source>Source</source>
         <translation>出典・備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="160"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="164"/>
         <source>Save &amp;value</source>
         <translation>値を保存(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="161"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="165"/>
         <source>&amp;New…</source>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="162"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="166"/>
         <source>&amp;Edit…</source>
         <translation>編集(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="163"/>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="252"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="167"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="255"/>
         <source>&amp;Archive</source>
         <translation>アーカイブ(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="164"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="168"/>
         <source>&amp;Import values…</source>
         <translation>値を取り込む(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="165"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="169"/>
         <source>Save &amp;template…</source>
         <translation>テンプレートを保存(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="171"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="175"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="181"/>
         <source>Va&amp;lue</source>
         <translation>値(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="177"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="181"/>
         <source>Tar&amp;get</source>
         <translation>目標(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="219"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="222"/>
         <source> (archived)</source>
         <translation>（アーカイブ済み）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="220"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="223"/>
         <source> (paired with %1)</source>
         <translation>（対: %1）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="223"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="226"/>
         <source>(from %1 amounts)</source>
         <translation>（%1の金額から計算）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="224"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="227"/>
         <source>All</source>
         <translation>全体</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="252"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="255"/>
         <source>&amp;Restore</source>
         <translation>元に戻す(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="272"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="275"/>
         <source>Value saved.</source>
         <translation>値を保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="294"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="297"/>
         <source>Restored %1.</source>
         <translation>%1 を元に戻しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="294"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="297"/>
         <source>Archived %1.</source>
         <translation>%1 をアーカイブしました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="300"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="303"/>
         <source>Import indicator values</source>
         <translation>指標の値を取り込む</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="301"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="304"/>
         <source>Sheets (*.xlsx *.csv)</source>
         <translation>シート (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="313"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="316"/>
         <source>Nothing imported:</source>
         <translation>取り込みませんでした:</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="315"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="318"/>
         <source>Imported %1 values.</source>
         <translation>%1 件の値を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="321"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="324"/>
         <source>Save template</source>
         <translation>テンプレートを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="323"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="326"/>
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="330"/>
+        <location filename="../kankei_desktop/ui/areas/reports/indicators.py" line="333"/>
         <source>Template saved.</source>
         <translation>テンプレートを保存しました。</translation>
     </message>
@@ -262,125 +262,125 @@
         <translation>レポート</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="66"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="89"/>
         <source>Include named lists (every page marked as personal data)</source>
         <translation>氏名の一覧を含める（全ページに 取扱注意（個人情報））</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="69"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="92"/>
         <source>Counts from 1 below this number are printed as &lt;N in breakdowns</source>
         <translation>内訳で1からこの数未満は「&lt;N」と表示します</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="73"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="96"/>
         <source>The coordinator&apos;s comment for this period (printed in the PDF)</source>
         <translation>この期間のコーディネーターのコメント（PDF に掲載）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="98"/>
         <source>Save comment</source>
         <translation>コメントを保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="77"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="100"/>
         <source>Options</source>
         <translation>オプション</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="79"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="102"/>
         <source>Fiscal year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="80"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="103"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="104"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="105"/>
         <source>Suppress counts below</source>
         <translation>少数の秘匿（この数未満）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="84"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="226"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="107"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="242"/>
         <source>Comment</source>
         <translation>コメント</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="88"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="114"/>
         <source>Save PDF…</source>
         <translation>保存（PDF）…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="116"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="117"/>
         <source>Open in PDF viewer</source>
         <translation>PDFビューアーで開く</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="118"/>
         <source>Custom &amp;indicators…</source>
         <translation>独自指標(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="121"/>
         <source>Create your own indicators (examples 3 and 4) and enter their values per year or quarter</source>
         <translation>独自指標（例3・例4）の作成と、年度・四半期ごとの値の入力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="96"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="122"/>
         <source>Ladder &amp;suggestions…</source>
         <translation>段階の提案(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="117"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="73"/>
         <source>Preview (summary)</source>
         <translation>プレビュー（概要）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="173"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="189"/>
         <source>All programmes</source>
         <translation>すべてのプログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="192"/>
         <location filename="../kankei_desktop/ui/areas/reports/page.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="224"/>
         <source>Counting…</source>
         <translation>集計中…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="228"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="244"/>
         <source>Comment saved.</source>
         <translation>コメントを保存しました。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="234"/>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="273"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="250"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="289"/>
         <source>Save PDF</source>
         <translation>PDF を保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="251"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="247"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="263"/>
         <source>Writing the PDF…</source>
         <translation>PDF を作成しています…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="263"/>
+        <location filename="../kankei_desktop/ui/areas/reports/page.py" line="279"/>
         <source>Saved %1 (%2 pages).</source>
         <translation>%1 を保存しました（%2 ページ）。</translation>
     </message>

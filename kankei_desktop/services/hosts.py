@@ -26,6 +26,7 @@ from kankei_desktop.domain.text import (
     normalise_postal_code,
     normalise_spaces,
 )
+from kankei_desktop.services import work
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
 from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.store import audit, versions
@@ -343,3 +344,45 @@ def host_choices(session: Session, lodgings_only: bool = False, include_id: str 
 def kind_choices() -> list[str]:
     return [kind.value for kind in HostKind]
 
+
+
+# ---------------------------------------------------------------- for the window
+# Each read below opens its own unit of work and returns plain data: the window asks, it
+# never holds a session for a read.
+
+
+def host_list(database, flt: HostFilter, sort: str = "name",
+              descending: bool = False) -> tuple[list[str], dict[str, tuple]]:
+    """The list's ids in order and their rows (hundreds of hosts, not 100,000: one fetch)."""
+    with work.unit(database) as session:
+        ids = list_host_ids(session, flt, sort, descending)
+        return ids, fetch_list_rows(session, ids)
+
+
+def host_ids(database, flt: HostFilter, sort: str = "name", descending: bool = False) -> list[str]:
+    """The list's ids in a new order (the rows are already known)."""
+    with work.unit(database) as session:
+        return list_host_ids(session, flt, sort, descending)
+
+
+@dataclass(frozen=True)
+class HostDetails:
+    data: HostInput
+    events: list[HostEvent]
+    stays: int
+    letters: int
+
+
+def host_details(database, host_id: str) -> HostDetails:
+    """What the hosts area shows beside the list for one host."""
+    with work.unit(database) as session:
+        data = load_host_input(session, host_id)
+        events = host_timeline(session, host_id)
+        stays, letters = references(session, host_id)
+    return HostDetails(data, events, stays, letters)
+
+
+def host_to_edit(database, host_id: str) -> tuple[HostInput, int | None]:
+    """The host's fields and the row version an editor hands back at its save."""
+    with work.unit(database) as session:
+        return load_host_input(session, host_id), host_version(session, host_id)

@@ -25,6 +25,7 @@ from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import CustomIndicator, CustomIndicatorValue, Programme
 from kankei_desktop.domain.tables.base import utc_now
 from kankei_desktop.domain.text import normalise_spaces
+from kankei_desktop.services import work
 from kankei_desktop.store import audit
 
 # The kinds whose amounts an indicator may be summed from (例4's 販売額).
@@ -330,6 +331,37 @@ def indicator_input(session: Session, indicator_id: str) -> IndicatorInput:
     i = live_indicator(session, indicator_id)
     return IndicatorInput(i.name, i.unit, i.programme_id, i.source_note, i.first_year, i.last_year, i.pair_id,
                           i.computed_from, i.target_key)
+
+
+
+# ---------------------------------------------------------------- for the window
+# Each read below opens its own unit of work and returns plain data (the dialogs never hold a session).
+
+
+def indicator_rows(database, include_archived: bool = False) -> list[IndicatorRow]:
+    with work.unit(database) as session:
+        return list_indicators(session, include_archived)
+
+
+@dataclass(frozen=True)
+class IndicatorForm:
+    """What the indicator editor offers and shows: programmes (``list_programmes`` rows), the
+    indicators it may pair with, and the indicator's fields (None for a new one)."""
+
+    programmes: list[tuple]
+    others: list[IndicatorRow]
+    data: IndicatorInput | None
+
+
+def indicator_form(database, indicator_id: str | None) -> IndicatorForm:
+    from kankei_desktop.services.programmes import list_programmes
+
+    with work.unit(database) as session:
+        return IndicatorForm(
+            list_programmes(session, None, include_archived=True),
+            [row for row in list_indicators(session, include_archived=True) if row.id != indicator_id],
+            indicator_input(session, indicator_id) if indicator_id else None,
+        )
 
 
 # ---------------------------------------------------------------- a sheet of values

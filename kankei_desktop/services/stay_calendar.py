@@ -1,7 +1,8 @@
 """Stays as the calendar, the .ics file and the host schedule read them.
 
 One query for all three, so a stay looks the same on screen, in Outlook and on
-the sheet handed to a farm.
+the sheet handed to a farm. At the end, the reads the stays area and the stay
+editor ask for (each in its own unit of work).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.enums import StayStatus
 from kankei_desktop.domain.tables import Host, Person, Programme, Stay, StayParticipant
+from kankei_desktop.services import hosts, participants, stays, work
+from kankei_desktop.store import versions
 
 
 @dataclass(frozen=True)
@@ -148,3 +151,58 @@ def person_names(session: Session, person_ids: list[str]) -> dict[str, str]:
     if not person_ids:
         return {}
     return dict(session.execute(select(Person.id, Person.name).where(Person.id.in_(person_ids))).all())
+
+
+# ------------------------------------------------------------------ for the window
+# Each read below opens its own unit of work and returns plain data: the stays area and
+# the stay editor ask, they never hold a session for a read.
+
+
+@dataclass(frozen=True)
+class StayChoices:
+    """(id, label) pairs for the stay editor's pickers."""
+
+    hosts: list[tuple[str, str]]
+    lodgings: list[tuple[str, str]]
+    programmes: list[tuple[str, str]]
+
+
+def editor_choices(database) -> StayChoices:
+    """Active hosts, lodgings and unarchived programmes for a new or edited stay."""
+    with work.unit(database) as session:
+        return StayChoices(hosts.host_choices(session), hosts.host_choices(session, lodgings_only=True),
+                           programme_choices(session, include_archived=False))
+
+
+def filter_choices(database) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(programmes, hosts) for the stays area's filters, archived programmes included."""
+    with work.unit(database) as session:
+        return programme_choices(session), hosts.host_choices(session)
+
+
+@dataclass(frozen=True)
+class StayToEdit:
+    data: stays.StayInput
+    names: dict[str, str]  # person id → name, for the chosen persons
+    version: int | None  # the row version an editor hands back at its save
+
+
+def stay_to_edit(database, stay_id: str) -> StayToEdit:
+    """A stay as its editor shows it (NotFoundError when it is gone)."""
+    with work.unit(database) as session:
+        data = stays.load_stay_input(session, stay_id)
+        return StayToEdit(data, person_names(session, data.person_ids), versions.version_of(session, Stay, stay_id))
+
+
+def stay_kind(database, start: date, end: date) -> str:
+    """日帰り / 短期滞在 / 長期滞在 for these dates, by the file's thresholds."""
+    with work.unit(database) as session:
+        return stays.kind_for(session, start, end)
+
+
+def find_persons(database, text: str, limit: int = 50) -> list[tuple[str, str, str]]:
+    """(id, name, furigana) of the persons the editor's search finds, in the list's order."""
+    with work.unit(database) as session:
+        ids = participants.list_person_ids(session, participants.PersonFilter(text=text), limit=limit)
+        rows = participants.fetch_list_rows(session, ids)
+    return [(person_id, rows[person_id][0], rows[person_id][1]) for person_id in ids]

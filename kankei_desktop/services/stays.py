@@ -356,24 +356,29 @@ def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date 
     data = check_stay(session, data, exclude_stay_id=stay_id, today=today)
     before = _snapshot(session, stay)
     was_done = stay.status == StayStatus.DONE.value
-    _apply(session, stay, data)
-    parts = _participants(session, stay_id)
     now = utc_now()
-    for person_id, row in parts.items():
-        if person_id not in data.person_ids:
-            row.deleted_at = row.updated_at = now
-        elif row.enrollment_id != data.enrollments.get(person_id):
-            row.enrollment_id, row.updated_at = data.enrollments.get(person_id), now
-    session.add_all(
-        StayParticipant(stay_id=stay_id, person_id=p, enrollment_id=data.enrollments.get(p))
-        for p in data.person_ids
-        if p not in parts
-    )
+    # Every change goes out in the one flush below, so a save raises the row version by one
+    # (store/versions.py): "who changed which fields" reads that many audit entries.
+    with session.no_autoflush:
+        _apply(session, stay, data)
+        parts = _participants(session, stay_id)
+        persons_changed = False
+        for person_id, row in parts.items():
+            if person_id not in data.person_ids:
+                row.deleted_at = row.updated_at = now
+                persons_changed = True
+            elif row.enrollment_id != data.enrollments.get(person_id):
+                row.enrollment_id, row.updated_at = data.enrollments.get(person_id), now
+                persons_changed = True
+        added = [StayParticipant(stay_id=stay_id, person_id=p, enrollment_id=data.enrollments.get(p))
+                 for p in data.person_ids if p not in parts]
+        session.add_all(added)
+        if persons_changed or added or session.is_modified(stay):
+            stay.updated_at = now
     session.flush()
     changes = audit.diff(before, _snapshot(session, stay))
     if not changes:
         return False
-    stay.updated_at = now
     audit.record(session, "update", "stay", stay_id, changes)
     _audit_override(session, stay_id, data, before["capacity_override_reason"])
     if was_done or stay.status == StayStatus.DONE.value:

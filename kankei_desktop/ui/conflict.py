@@ -40,14 +40,19 @@ def value_text(value) -> str:
     return "" if value is None else str(value)
 
 
-def settle(parent: QWidget, error, mine, theirs):
+def settle(parent: QWidget, error, mine, theirs, *, fields=None, text=None):
     """Ask how to go on after ``error`` (a StaleRecordError); ``mine`` and ``theirs`` are the
-    editor's input dataclass. Returns (RELOAD, theirs), (CHOOSE, merged) or (CANCEL, None)."""
+    editor's input dataclass. Returns (RELOAD, theirs), (CHOOSE, merged) or (CANCEL, None).
+
+    ``fields``: the fields the editor shows, to choose between (default: all of them);
+    ``text(field, value)``: a value as the coordinator reads it (default ``value_text``),
+    e.g. a name for an id."""
     answer = ask_conflict(parent, error.message)
     if answer != CHOOSE:
         return answer, (theirs if answer == RELOAD else None)
-    rows = [(name, shown(field_label(name)), value_text(getattr(mine, name)), value_text(getattr(theirs, name)))
-            for name in asdict(mine) if getattr(mine, name) != getattr(theirs, name)]
+    as_text = text or (lambda _name, value: value_text(value))
+    rows = [(name, shown(field_label(name)), as_text(name, getattr(mine, name)), as_text(name, getattr(theirs, name)))
+            for name in (fields or asdict(mine)) if getattr(mine, name) != getattr(theirs, name)]
     dialog = FieldChoiceDialog(rows, set(error.fields), parent)
     parent.field_choice = dialog  # for tests and screenshots
     if dialog.exec() != QDialog.DialogCode.Accepted:

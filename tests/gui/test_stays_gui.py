@@ -242,3 +242,170 @@ def test_ics_dialog_writes_the_whole_set_or_one_file_per_host(qtbot, page, datab
     assert dialog.result() == dialog.DialogCode.Accepted, dialog.error_label.text()
     assert [p.name for p in folder.iterdir()] == ["滞在_棚田農園.ics"]
     assert "1" in dialog.summary
+
+
+# ---------------------------------------------------------------- two saves of the same stay (issue 20 item 3)
+
+
+def _when_modal(kind, act):
+    """Run ``act(widget)`` once a modal ``kind`` is up (the refusal and the choice block ``save()``)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def look():
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(20, look)
+            return
+        act(widget)
+
+    QTimer.singleShot(0, look)
+
+
+def _stay_row(database, stay_id):
+    """(purpose, notes, persons, row version) as stored."""
+    from kankei_desktop.domain.tables import StayParticipant
+
+    with database.session() as session:
+        purpose, notes, version = session.execute(
+            select(Stay.purpose, Stay.notes, Stay.row_version).where(Stay.id == stay_id)).one()
+        persons = session.execute(select(func.count()).select_from(StayParticipant).where(
+            StayParticipant.stay_id == stay_id, StayParticipant.deleted_at.is_(None))).scalar_one()
+    return purpose, notes, persons, version
+
+
+@pytest.fixture
+def changed_underneath(page, database, setup):
+    """A stay open in the editor, then saved by somebody else (another window) through the service:
+    山田 joined by 佐藤, and a new purpose."""
+    with database.session() as session:
+        stay_id = stays.create_stay(session, StayInput(person_ids=[setup["yamada"]], host_id=setup["farm"],
+                                                       start_on=date(2030, 8, 20), end_on=date(2030, 8, 22),
+                                                       purpose="稲刈り"))
+    page.open_stay(stay_id)
+    editor = page.last_editor
+    assert editor.purpose_edit.text() == "稲刈り"
+    with database.session() as session:
+        theirs = stays.load_stay_input(session, stay_id)
+        theirs.person_ids.append(setup["sato"])
+        theirs.purpose = "稲刈りと脱穀"
+        stays.update_stay(session, stay_id, theirs)
+    *stored, version = _stay_row(database, stay_id)
+    assert stored == ["稲刈りと脱穀", "", 2]
+    return stay_id, editor, version
+
+
+def test_second_save_of_a_stay_is_refused_then_merged_field_by_field(qtbot, database, changed_underneath):
+    from kankei_desktop.ui.conflict import ConflictBox, FieldChoiceDialog
+
+    stay_id, editor, theirs = changed_underneath
+    editor.notes_edit.setPlainText("雨天は順延")
+    seen = {}
+
+    def choose(dialog):
+        seen["choosing"] = _stay_row(database, stay_id)
+        seen["rows"] = {field: (mine.text(), theirs.text(), theirs.isChecked())
+                        for field, (mine, theirs) in dialog._groups.items()}
+        dialog.accept()  # their persons and purpose (they changed those), my notes
+
+    def refused(box):
+        seen["message"] = box.text()
+        seen["asking"] = _stay_row(database, stay_id)
+        _when_modal(FieldChoiceDialog, choose)
+        box.choose_button.click()
+
+    _when_modal(ConflictBox, refused)
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert "滞在" in seen["message"] and "目的" in seen["message"] and "参加者" in seen["message"]
+    # Until the coordinator has chosen, the database holds the other person's save only.
+    assert seen["asking"] == seen["choosing"] == ("稲刈りと脱穀", "", 2, theirs)
+    # Only the fields that differ, as names and words (not ids); theirs preset where they changed it.
+    assert seen["rows"] == {
+        "person_ids": ("山田 太郎", "山田 太郎、佐藤 花子", True),
+        "purpose": ("稲刈り", "稲刈りと脱穀", True),
+        "notes": ("雨天は順延", "（空欄）", False),
+    }
+    assert not editor.isVisible()
+    assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "雨天は順延", 2, theirs + 1)
+
+
+def test_reload_after_a_refused_stay_save_shows_the_other_save_and_writes_nothing(qtbot, database, setup,
+                                                                                     changed_underneath):
+    from kankei_desktop.ui.conflict import ConflictBox
+
+    stay_id, editor, theirs = changed_underneath
+    editor.notes_edit.setPlainText("雨天は順延")
+    _when_modal(ConflictBox, lambda box: box.reload_button.click())
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert editor.isVisible()  # still open, now on the stored version
+    assert editor.purpose_edit.text() == "稲刈りと脱穀" and editor.notes_edit.toPlainText() == ""
+    assert editor.chosen_ids() == [setup["yamada"], setup["sato"]]
+    assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "", 2, theirs)
+    editor.notes_edit.setPlainText("雨天は順延")  # a save on the reloaded version goes through
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert not editor.isVisible()
+    assert _stay_row(database, stay_id) == ("稲刈りと脱穀", "雨天は順延", 2, theirs + 1)
+
+
+# ---------------------------------------------------------------- the calendars' keyboard (stays/day_cursor.py)
+
+
+@pytest.mark.parametrize("view_name", ["timeline", "month"])
+def test_space_steps_through_a_days_stays_and_escape_drops_the_range(qtbot, page, database, setup, view_name):
+    from PySide6.QtTest import QTest
+
+    with database.session() as session:
+        long_stay = stays.create_stay(session, StayInput(person_ids=[setup["yamada"]], host_id=setup["inn"],
+                                                         start_on=date(2030, 8, 1), end_on=date(2030, 8, 2)))
+        short_stay = stays.create_stay(session, StayInput(person_ids=[setup["sato"]], host_id=setup["inn"],
+                                                          start_on=date(2030, 8, 1), end_on=date(2030, 8, 1)))
+    page.view_combo.setCurrentIndex(0 if view_name == "timeline" else 1)
+    page.reload()
+    _loaded(qtbot, page)
+    view = page.timeline if view_name == "timeline" else page.month_view
+    opened, created = [], []
+    view.stay_activated.disconnect()
+    view.days_selected.disconnect()
+    view.stay_activated.connect(opened.append)
+    view.days_selected.connect(lambda host_id, first, last: created.append((host_id, first, last)))
+    view.setFocus()
+    # The cursor starts on the month's first day (today is not shown), where both stays are.
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Space, Qt.Key.Key_Return):
+        QTest.keyClick(view, key)
+    assert sorted(opened[:2]) == sorted([long_stay, short_stay]) and opened[2] == opened[0]
+    # Shift+→ starts a range; Esc drops it, so Enter opens the stay on 8/2 instead of making one.
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    assert opened[3:] == [long_stay] and created == []
+    # Shift+Enter: always a new one-day stay, even on a day with a stay.
+    QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    host_id = setup["inn"] if view_name == "timeline" else ""
+    assert created == [(host_id, date(2030, 8, 2), date(2030, 8, 2))]
+    assert len(opened) == 4
+
+
+def test_saving_a_stay_deleted_meanwhile_says_so_and_writes_nothing(qtbot, database, changed_underneath):
+    stay_id, editor, _theirs = changed_underneath
+    with database.session() as session:
+        stays.delete_stay(session, stay_id)
+    editor.notes_edit.setPlainText("雨天は順延")
+    editor.buttons.button(editor.buttons.StandardButton.Save).click()
+    assert editor.isVisible() and "見つかりません" in editor.error_label.text()
+    with database.session() as session:
+        assert session.execute(select(Stay.notes).where(Stay.id == stay_id)).scalar_one() == ""
+
+
+def test_saving_a_host_deleted_meanwhile_says_so(qtbot, app_ready, database):
+    from kankei_desktop.services.hosts import delete_host
+    from kankei_desktop.ui.areas.hosts.editor import HostEditor
+
+    with database.session() as session:
+        host_id = create_host(session, HostInput(name="棚田農園", kind="農家"))
+    editor = HostEditor(database, host_id)
+    qtbot.addWidget(editor)
+    with database.session() as session:
+        delete_host(session, host_id)  # another window
+    editor.phone_edit.setText("0577-12-3456")
+    assert not editor.save()
+    assert "見つかりません" in editor.error_label.text()

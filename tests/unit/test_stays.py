@@ -256,3 +256,31 @@ def test_person_days_from_the_database(session, world):
     assert stays.person_days(session, fiscal_year_period(2026)).achieved == 2
     stays.delete_stay(session, done)
     assert stays.person_days(session, fiscal_year_period(2026)).achieved == 0
+
+
+# ------------------------------------------------------------ row versions
+
+
+def test_one_save_raises_the_version_once_so_a_refusal_names_only_that_saves_fields(database):
+    """A second editor's save is refused naming the fields of the save it missed, not older ones."""
+    from kankei_desktop.store.versions import StaleRecordError, version_of
+
+    with database.session() as session:
+        person = create_person(session, PersonInput(name="山田 太郎", furigana="ヤマダ タロウ"))
+        farm = create_host(session, HostInput(name="棚田農園", kind="農家"))
+        stay_id = stays.create_stay(session, _stay([person], date(2026, 8, 1), date(2026, 8, 3), host=farm), today=TODAY)
+    with database.session() as session:
+        loaded, mine = version_of(session, Stay, stay_id), stays.load_stay_input(session, stay_id)
+    with database.session() as session:
+        theirs = stays.load_stay_input(session, stay_id)
+        theirs.purpose = "稲刈り"
+        assert stays.update_stay(session, stay_id, theirs, expected_version=loaded, today=TODAY)
+    with database.session() as session:
+        assert version_of(session, Stay, stay_id) == loaded + 1
+        assert not stays.update_stay(session, stay_id, theirs, today=TODAY)  # nothing differs: no new version
+    with database.session() as session:
+        assert version_of(session, Stay, stay_id) == loaded + 1
+    mine.notes = "布団持参"
+    with pytest.raises(StaleRecordError) as refused, database.session() as session:
+        stays.update_stay(session, stay_id, mine, expected_version=loaded, today=TODAY)
+    assert refused.value.fields == ["purpose"] and refused.value.current_version == loaded + 1

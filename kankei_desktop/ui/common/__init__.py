@@ -9,6 +9,7 @@ from kankei_desktop.ui.common.field_error import (
     error_label,
     mark_field,
     set_error,
+    style_error_label,
 )
 from kankei_desktop.ui.common.roles import PersonIdRole, RowIdRole
 from kankei_desktop.ui.common.table_view import setup_table, table_view
@@ -26,5 +27,6 @@ __all__ = [
     "mark_field",
     "set_error",
     "setup_table",
+    "style_error_label",
     "table_view",
 ]

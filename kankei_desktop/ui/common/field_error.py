@@ -27,6 +27,12 @@ def error_label(name: str = "", *, hidden: bool = False, strong: bool = False,
     label = QLabel()
     if name:
         label.setObjectName(name)
+    return style_error_label(label, hidden=hidden, strong=strong, selectable=selectable)
+
+
+def style_error_label(label: QLabel, *, hidden: bool = False, strong: bool = False,
+                      selectable: bool = False) -> QLabel:
+    """Make an existing label (one from a Designer form) the form's error label, as ``error_label`` does."""
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STRONG_STYLE if strong else ERROR_TEXT_STYLE)
     if selectable:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.reports.summary import summary_rows, summary_rows_en
+from kankei_desktop.services import work
 from kankei_desktop.services.kpis import KpiReport, compute_kpis, persons_behind
 from kankei_desktop.services.kpis.queries import persons_at_stage, persons_at_stage_on
 from kankei_desktop.store import Database
@@ -60,11 +61,28 @@ class HomePage(AreaPage):
                                        finished=self.count_retention)
         self.retention_count = Recount(database, self._retention_work, self._retention_shown, self._followups_failed)
         self._followups_due = False  # counted once the figures are shown
+        self.retention = None
 
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        """The period and state line, the retention notice, the tiles and the three charts."""
+        top = self._build_top()
+        tiles = self._build_tiles()
+        charts_row = self._build_charts()
+        self._build_retention_bar()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.retention_bar)
+        layout.addLayout(tiles)
+        layout.addLayout(charts_row, 1)
+
+    def _build_top(self) -> QHBoxLayout:
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
         self.quarter_combo = self.period_picker.quarter_combo
-        refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.state_label = QLabel()
         self.state_label.setObjectName("stateLabel")
         self.state_label.setStyleSheet("color: #b7791f; font-weight: 600;")
@@ -77,20 +95,22 @@ class HomePage(AreaPage):
         top.addWidget(self.state_label)
         top.addWidget(self.year_combo)
         top.addWidget(self.quarter_combo)
-        top.addWidget(refresh_button)
+        top.addWidget(self.refresh_button)
+        return top
 
+    def _build_tiles(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setSpacing(8)
         self.tiles: dict[str, Tile] = {}
         for index, key in enumerate(TILE_KEYS):
             tile = Tile(key)
-            tile.clicked.connect(self.open_records)
             grid.addWidget(tile, index // 5, index % 5)
             self.tiles[key] = tile
+        return grid
 
+    def _build_charts(self) -> QHBoxLayout:
         self.ladder_chart = LadderChart()
         self.ladder_chart.setObjectName("ladderChart")
-        self.ladder_chart.stage_clicked.connect(self.open_stage)
         self.trend_chart = TrendChart()
         self.trend_chart.setObjectName("trendChart")
         self.followups = QListWidget()
@@ -98,7 +118,6 @@ class HomePage(AreaPage):
         self.followups.setWordWrap(True)
         self.followups.setSpacing(3)
         self.followups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.followups.itemActivated.connect(lambda _item: self._go("mail"))
 
         charts_row = QHBoxLayout()
         for title_text, widget, stretch in ((self.tr("Ladder (persons at the end of the period)"), self.ladder_chart, 2),
@@ -108,8 +127,10 @@ class HomePage(AreaPage):
             box_layout = QVBoxLayout(box)
             box_layout.addWidget(widget)
             charts_row.addWidget(box, stretch)
+        return charts_row
 
-        # 保存期間: shown while persons are past the retention period, until acted on or postponed.
+    def _build_retention_bar(self) -> None:
+        """保存期間: shown while persons are past the retention period, until acted on or postponed."""
         self.retention_bar = QFrame()
         self.retention_bar.setObjectName("retentionBar")
         self.retention_bar.setStyleSheet("#retentionBar { background: #fffaf0; border: 1px solid #dd6b20; "
@@ -126,18 +147,17 @@ class HomePage(AreaPage):
         bar.addWidget(self.retention_list_button)
         bar.addWidget(self.retention_later_button)
         self.retention_bar.setVisible(False)
+
+    def _connect(self) -> None:
+        """Period, refresh, tiles, ladder stages, 要対応 entries and the retention notice's buttons."""
+        self.period_picker.changed.connect(self.count_figures)
+        self.refresh_button.clicked.connect(self.refresh)
+        for tile in self.tiles.values():
+            tile.clicked.connect(self.open_records)
+        self.ladder_chart.stage_clicked.connect(self.open_stage)
+        self.followups.itemActivated.connect(lambda _item: self._go("mail"))
         self.retention_list_button.clicked.connect(self.open_retention)
         self.retention_later_button.clicked.connect(self.postpone_retention)
-        self.retention = None
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.retention_bar)
-        layout.addLayout(grid)
-        layout.addLayout(charts_row, 1)
-
-        self.period_picker.changed.connect(self.count_figures)
-        refresh_button.clicked.connect(self.refresh)
 
     # ------------------------------------------------------------ data
     def period(self) -> tuple[int, int | None]:
@@ -253,7 +273,7 @@ class HomePage(AreaPage):
         """The persons past the period; erasing them is in データの保護 → 個人情報."""
         from kankei_desktop.services import retention
 
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             period = retention.settings_store.get(session, retention.RETENTION_PERIOD)
             rows = retention.persons_past(session, retention.months_of(period), date.today(), LIST_LIMIT)
         note = self.tr("Persons with no contact for longer than %1. Erase their personal data in Data safety "
@@ -266,7 +286,7 @@ class HomePage(AreaPage):
     def postpone_retention(self) -> None:
         from kankei_desktop.services import retention
 
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             until = retention.postpone(session, date.today())
         self.retention_bar.setVisible(False)
         self.status_message.emit(self.tr("Retention reminder postponed until %1.").replace(
@@ -278,7 +298,7 @@ class HomePage(AreaPage):
             return None
         if key in PERSON_TILES:
             f = self.figures
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 rows = persons_behind(session, key, f.fiscal_year, f.quarter, None, LIST_LIMIT)
             note = {
                 "repeaters": self.tr("Persons active on two or more different dates in %1."),
@@ -296,12 +316,12 @@ class HomePage(AreaPage):
     def open_stage(self, stage: str) -> QWidget:
         """The persons the ladder chart counts at ``stage`` on the period's last day."""
         if self.figures is None:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 rows = persons_at_stage(session, stage, LIST_LIMIT)
             note = self.tr("Persons whose current stage is %1.").replace("%1", shown(stage))
         else:
             day = self.figures.period_end
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 rows = persons_at_stage_on(session, stage, day, LIST_LIMIT)
             note = self.tr("Persons at %1 on %2 (the last day of the period).").replace("%1", shown(stage)).replace(
                 "%2", display_date(day))

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from kankei_desktop.domain.enums import HostKind
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import hosts
+from kankei_desktop.services import hosts, work
 from kankei_desktop.services.hosts import HostInput
 from kankei_desktop.store import Database
 from kankei_desktop.store.versions import StaleRecordError
-from kankei_desktop.ui.common import error_label, set_error
+from kankei_desktop.ui.common import set_error, style_error_label
 from kankei_desktop.ui.conflict import CANCEL, CHOOSE, settle
+from kankei_desktop.ui.forms.ui_host_editor import Ui_HostEditor
 from kankei_desktop.ui.words import shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -32,82 +20,33 @@ def _dashed(code: str) -> str:
     return f"{code[:3]}-{code[3:]}" if len(code) == 7 else code
 
 
-class HostEditor(QDialog):
+class HostEditor(QDialog, Ui_HostEditor):
+    """The layout is the Designer form ``forms/host_editor.ui``; this class fills and wires it."""
+
     def __init__(self, database: Database, host_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
         self.host_id = host_id
         self.saved_id: str | None = None
+        self.setupUi(self)
         self.setWindowTitle(self.tr("Host") if host_id else self.tr("New host"))
-        self.setMinimumWidth(520)
-
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("host_name")
-        self.kind_combo = QComboBox()
+        style_error_label(self.error_label, hidden=True, strong=True)
         for kind in HostKind:
             self.kind_combo.addItem(shown(kind.value), kind.value)
-        self.contact_edit = QLineEdit()
-        self.phone_edit = QLineEdit()
-        self.email_edit = QLineEdit()
-        self.postal_edit = QLineEdit()
-        self.postal_edit.setObjectName("host_postal_code")
-        self.postal_edit.setPlaceholderText("949-4392")
-        self.lookup_button = QPushButton(self.tr("Look up address"))
-        self.prefecture_edit = QLineEdit()
-        self.city_edit = QLineEdit()
-        self.address_edit = QLineEdit()
-        self.building_edit = QLineEdit()
-        self.lodging_check = QCheckBox(self.tr("Guests sleep here (lodging)"))
-        self.capacity_spin = QSpinBox()
-        self.capacity_spin.setRange(1, 1000)
-        self.capacity_spin.setSuffix(self.tr(" persons / night"))
-        self.side_job_check = QCheckBox(self.tr("Hosts side-job / second-job talent"))
-        self.small_business_check = QCheckBox(self.tr("Small or medium-sized business"))
-        self.small_business_check.setObjectName("small_business")
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setMaximumHeight(70)
-        self.error_label = error_label("host_error", hidden=True, strong=True)
+        self._connect()
+        self.row_version: int | None = None
+        if host_id:
+            data, self.row_version = hosts.host_to_edit(database, host_id)  # a later save by another is refused
+            self._load(data)
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
-        postal = QHBoxLayout()
-        postal.addWidget(self.postal_edit)
-        postal.addWidget(self.lookup_button)
-        capacity = QHBoxLayout()
-        capacity.addWidget(self.lodging_check)
-        capacity.addWidget(self.capacity_spin)
-        capacity.addStretch(1)
-        form = QFormLayout()
-        form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Kind"), self.kind_combo)
-        form.addRow(self.tr("Contact person"), self.contact_edit)
-        form.addRow(self.tr("Phone"), self.phone_edit)
-        form.addRow(self.tr("E-mail"), self.email_edit)
-        form.addRow(self.tr("Postal code"), postal)
-        form.addRow(self.tr("Prefecture"), self.prefecture_edit)
-        form.addRow(self.tr("City"), self.city_edit)
-        form.addRow(self.tr("Address"), self.address_edit)
-        form.addRow(self.tr("Building"), self.building_edit)
-        form.addRow(self.tr("Capacity"), capacity)
-        form.addRow("", self.side_job_check)
-        form.addRow("", self.small_business_check)
-        form.addRow(self.tr("Notes"), self.notes_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-
+    def _connect(self) -> None:
+        """The 〒 lookup, lodging → capacity, kind → lodging, save and cancel."""
         self.lookup_button.clicked.connect(self.lookup_address)
         self.lodging_check.toggled.connect(self.capacity_spin.setEnabled)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.capacity_spin.setEnabled(False)
-        self.row_version: int | None = None
-        if host_id:
-            with database.session() as session:
-                self._load(hosts.load_host_input(session, host_id))
-                self.row_version = hosts.host_version(session, host_id)  # a later save by another is refused
-        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
 
     def _kind_changed(self, _index: int) -> None:
         if self.kind_combo.currentData() == HostKind.LODGING.value and not self.lodging_check.isChecked():
@@ -160,16 +99,18 @@ class HostEditor(QDialog):
 
     def save(self) -> bool:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.host_id:
                     hosts.update_host(session, self.host_id, self.collect(), expected_version=self.row_version)
                     self.saved_id = self.host_id
                 else:
                     self.saved_id = hosts.create_host(session, self.collect())
         except StaleRecordError as error:
-            with self.database.session() as session:
-                theirs = hosts.load_host_input(session, self.host_id)
-                version = hosts.host_version(session, self.host_id)
+            try:
+                theirs, version = hosts.host_to_edit(self.database, self.host_id)
+            except KankeiError as gone:  # deleted meanwhile: nothing to reload or merge with
+                self.show_error(gone.message)
+                return False
             answer, values = settle(self, error, self.collect(), theirs)
             if answer == CANCEL:
                 return False

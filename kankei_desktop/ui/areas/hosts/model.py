@@ -27,9 +27,7 @@ class HostListModel(QAbstractTableModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        with self.database.session() as session:
-            self._ids = hosts.list_host_ids(session, self._filter, self._sort_key, self._descending)
-            self._rows = hosts.fetch_list_rows(session, self._ids)  # hundreds, not 100,000: one fetch
+        self._ids, self._rows = hosts.host_list(self.database, self._filter, self._sort_key, self._descending)
         self.endResetModel()
 
     def host_id_at(self, row: int) -> str:
@@ -75,6 +73,5 @@ class HostListModel(QAbstractTableModel):
         self._sort_key = hosts.LIST_COLUMNS[column]
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.layoutAboutToBeChanged.emit()
-        with self.database.session() as session:
-            self._ids = hosts.list_host_ids(session, self._filter, self._sort_key, self._descending)
+        self._ids = hosts.host_ids(self.database, self._filter, self._sort_key, self._descending)
         self.layoutChanged.emit()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services import hosts
+from kankei_desktop.services import hosts, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.hosts.editor import HostEditor
@@ -42,6 +42,23 @@ class HostsPage(AreaPage):
     def __init__(self, database: Database, parent: QWidget | None = None):
         super().__init__(database, parent)
         self.model = HostListModel(database, self)
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        """The toolbar with search and filters; the host table beside the chosen host's details and timeline."""
+        toolbar = self._build_toolbar()
+        self._build_table()
+        detail = self._build_detail()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setSizes([760, 420])
+        layout = QVBoxLayout(self)
+        layout.addLayout(toolbar)
+        layout.addWidget(splitter, 1)
+
+    def _build_toolbar(self) -> QHBoxLayout:
         self.new_button = tool_button("fa5s.plus", self.tr("New"), self.tr("New host (Ctrl+N)"))
         self.edit_button = tool_button("fa5s.edit", self.tr("Edit"))
         self.archive_button = tool_button("fa5s.archive", self.tr("Archive"), self.tr("Archive or bring back the host"))
@@ -72,12 +89,16 @@ class HostsPage(AreaPage):
         toolbar.addWidget(self.search_edit, 1)
         toolbar.addWidget(self.kind_filter)
         toolbar.addWidget(self.archived_check)
+        return toolbar
 
+    def _build_table(self) -> None:
         self.table = table_view(self.model, name="host_table", sortable=True,
                                 selection=QAbstractItemView.SelectionMode.SingleSelection, row_height=30,
                                 word_wrap=False, widths=(190, 100, 90, 110, 90, 80, 60))
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
 
+    def _build_detail(self) -> QWidget:
+        """The chosen host's details above its stays and letters."""
         self.detail_label = QLabel()
         self.detail_label.setObjectName("host_detail")
         self.detail_label.setWordWrap(True)
@@ -90,15 +111,10 @@ class HostsPage(AreaPage):
         detail_layout.addWidget(self.detail_label)
         detail_layout.addWidget(QLabel(self.tr("Stays and letters")))
         detail_layout.addWidget(self.timeline_list, 1)
+        return detail
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
-        splitter.addWidget(detail)
-        splitter.setSizes([760, 420])
-        layout = QVBoxLayout(self)
-        layout.addLayout(toolbar)
-        layout.addWidget(splitter, 1)
-
+    def _connect(self) -> None:
+        """Search, filters, buttons, keys and the table's selection to their actions."""
         self.search_edit.textChanged.connect(self.apply_filter)
         self.kind_filter.currentIndexChanged.connect(self.apply_filter)
         self.archived_check.toggled.connect(self.apply_filter)
@@ -159,13 +175,11 @@ class HostsPage(AreaPage):
             self.detail_label.setText(self.tr("Select a host to see its details."))
             return
         try:
-            with self.database.session() as session:
-                data = hosts.load_host_input(session, host_id)
-                events = hosts.host_timeline(session, host_id)
-                stays_count, letters_count = hosts.references(session, host_id)
+            details = hosts.host_details(self.database, host_id)
         except KankeiError as error:
             self.detail_label.setText(error.message)
             return
+        data = details.data
         capacity = (self.tr("Not a lodging") if data.capacity_per_night is None
                     else self.tr("%1 persons per night").replace("%1", str(data.capacity_per_night)))
         lines = [
@@ -175,7 +189,7 @@ class HostsPage(AreaPage):
                 f"〒{data.postal_code[:3]}-{data.postal_code[3:]}" if data.postal_code else "", data.prefecture,
                 data.city, data.address_line, data.address_building) if p)),
             self.tr("Capacity: %1").replace("%1", capacity),
-            self.tr("Stays: %1, letters: %2").replace("%1", str(stays_count)).replace("%2", str(letters_count)),
+            self.tr("Stays: %1, letters: %2").replace("%1", str(details.stays)).replace("%2", str(details.letters)),
         ]
         if data.hosts_side_job_talent:
             lines.append(self.tr("Hosts side-job / second-job talent"))
@@ -184,14 +198,14 @@ class HostsPage(AreaPage):
         if data.notes:
             lines.append(data.notes.replace("\n", "<br>"))
         self.detail_label.setText("<br>".join(lines))
-        for event in events:
+        for event in details.events:
             self.timeline_list.addItem(f"{display_date(event.on)}　{shown_label(event.kind)}　{shown(event.status)}"
                                        f"　{event.summary}")
 
     # ---------------------------------------------------------- actions
     def _run(self, action) -> bool:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 action(session)
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Hosts"), error.message)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.services import indicators as svc
-from kankei_desktop.services.programmes import list_programmes
+from kankei_desktop.services import work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import error_label, setup_table
 from kankei_desktop.ui.widgets import PeriodPicker
@@ -82,17 +82,14 @@ class IndicatorEditor(QDialog):
         self._load()
 
     def _load(self) -> None:
-        with self.database.session() as session:
-            programmes = list_programmes(session, None, include_archived=True)
-            others = [row for row in svc.list_indicators(session, include_archived=True)
-                      if row.id != self.indicator_id]
-            data = svc.indicator_input(session, self.indicator_id) if self.indicator_id else None
+        form = svc.indicator_form(self.database, self.indicator_id)
         self.programme_combo.addItem(self.tr("All"), None)
-        for row in programmes:
+        for row in form.programmes:
             self.programme_combo.addItem(f"{row[1]}（{row[3]}年度）", row[0])
         self.pair_combo.addItem(self.tr("(none)"), None)
-        for row in others:
+        for row in form.others:
             self.pair_combo.addItem(row.name, row.id)
+        data = form.data
         if data is None:
             return
         self.name_edit.setText(data.name)
@@ -115,7 +112,7 @@ class IndicatorEditor(QDialog):
 
     def save(self) -> None:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.indicator_id:
                     svc.update_indicator(session, self.indicator_id, self.data())
                 else:
@@ -141,6 +138,13 @@ class IndicatorsDialog(QDialog):
         if year is not None:
             self.period_picker.year_combo.setCurrentIndex(max(self.period_picker.year_combo.findData(year), 0))
         self.period_picker.quarter_combo.setCurrentIndex(max(self.period_picker.quarter_combo.findData(quarter), 0))
+        self.rows: list[svc.IndicatorRow] = []
+        self._build_layout()
+        self._connect()
+        self.reload()
+
+    def _build_layout(self) -> None:
+        """The period line, the table, the value entry, the message and the action buttons."""
         self.show_archived = QPushButton(self.tr("Show archived"))
         self.show_archived.setCheckable(True)
 
@@ -184,16 +188,17 @@ class IndicatorsDialog(QDialog):
                        self.template_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(entry)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        layout.addWidget(close)
+        layout.addWidget(self.close_buttons)
 
+    def _connect(self) -> None:
+        """Period and archived toggle to the list; selection to the entry; the buttons to their actions."""
         self.period_picker.changed.connect(self.reload)
         self.show_archived.toggled.connect(self.reload)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -204,14 +209,12 @@ class IndicatorsDialog(QDialog):
         self.archive_button.clicked.connect(self.toggle_archive)
         self.import_button.clicked.connect(self.choose_import)
         self.template_button.clicked.connect(self.choose_template)
-        self.rows: list[svc.IndicatorRow] = []
-        self.reload()
+        self.close_buttons.rejected.connect(self.reject)
 
     # ------------------------------------------------------------ list
     def reload(self) -> None:
         year, quarter = self.period_picker.period()
-        with self.database.session() as session:
-            self.rows = svc.list_indicators(session, include_archived=self.show_archived.isChecked())
+        self.rows = svc.indicator_rows(self.database, include_archived=self.show_archived.isChecked())
         chosen = self.selected_id()
         self.table.setRowCount(len(self.rows))
         for row, item in enumerate(self.rows):
@@ -263,7 +266,7 @@ class IndicatorsDialog(QDialog):
             return False
         year, quarter = self.period_picker.period()
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 svc.set_value(session, indicator_id, year, quarter, self.value_edit.text(), self.target_edit.text(),
                               keep_target=False)
         except KankeiError as error:
@@ -286,7 +289,7 @@ class IndicatorsDialog(QDialog):
         if chosen is None:
             return
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 svc.archive_indicator(session, indicator_id, archived=not chosen.archived)
         except KankeiError as error:
             self.message.setText(error.message)
@@ -304,7 +307,7 @@ class IndicatorsDialog(QDialog):
 
     def import_file(self, path: Path) -> bool:
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 result = svc.import_values(session, path)
         except KankeiError as error:
             self.message.setText(error.message)

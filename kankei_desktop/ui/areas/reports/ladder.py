@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services import ladder
+from kankei_desktop.services import ladder, work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import TupleModel, error_label, table_view
 from kankei_desktop.ui.worker import Recount
@@ -131,7 +131,7 @@ class SuggestionsDialog(QDialog):
         if not self.confirm(question):
             return False
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 ladder.accept_suggestions(session, [item.person_id for item in chosen], on=on)
         except KankeiError as error:
             self.message.setText(error.message)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services import settings_store
+from kankei_desktop.services import settings_store, work
 from kankei_desktop.services.kpis import KpiReport, compute_kpis
 from kankei_desktop.services.kpis.comments import report_comment, save_report_comment
 from kankei_desktop.services.programmes import list_programmes
@@ -58,6 +58,29 @@ class ReportsPage(AreaPage):
                                      finished=lambda: self.print_button.setEnabled(True))
         self.last_saved: Path | None = None
 
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        """The options and comment, the action buttons with progress and message, the preview beside them."""
+        options = self._build_options()
+        actions = self._build_actions()
+        left = QVBoxLayout()
+        left.addWidget(options)
+        left.addLayout(actions)
+        self.preview = QTextBrowser()
+        self.preview.setObjectName("preview")
+        preview_box = QGroupBox(self.tr("Preview (summary)"))
+        QVBoxLayout(preview_box).addWidget(self.preview)
+        layout = QHBoxLayout(self)
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMaximumWidth(420)
+        layout.addWidget(left_widget)
+        layout.addWidget(preview_box, 1)
+
+    def _build_options(self) -> QGroupBox:
+        """Period, programme, suppression, named lists and the comment."""
         self.period_picker = PeriodPicker(self)
         self.year_combo = self.period_picker.year_combo
         self.quarter_combo = self.period_picker.quarter_combo
@@ -72,7 +95,7 @@ class ReportsPage(AreaPage):
         self.comment_edit.setTabChangesFocus(True)  # Tab leaves the comment (issue 17)
         self.comment_edit.setPlaceholderText(self.tr("The coordinator's comment for this period (printed in the PDF)"))
         self.comment_edit.setMaximumHeight(130)
-        save_comment = QPushButton(self.tr("Save comment"))
+        self.save_comment_button = QPushButton(self.tr("Save comment"))
 
         options = QGroupBox(self.tr("Options"))
         form = QFormLayout(options)
@@ -83,8 +106,11 @@ class ReportsPage(AreaPage):
         form.addRow(self.named_check)
         form.addRow(QLabel(self.tr("Comment")))
         form.addRow(self.comment_edit)
-        form.addRow(save_comment)
+        form.addRow(self.save_comment_button)
+        return options
 
+    def _build_actions(self) -> QVBoxLayout:
+        """Save, print, open, the two dialogs, and the progress and message below them."""
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.setObjectName("saveButton")
         self.print_button = QPushButton(self.tr("Print…"))
@@ -108,27 +134,16 @@ class ReportsPage(AreaPage):
         actions.addWidget(self.progress)
         actions.addWidget(self.message)
         actions.addStretch(1)
+        return actions
 
-        left = QVBoxLayout()
-        left.addWidget(options)
-        left.addLayout(actions)
-        self.preview = QTextBrowser()
-        self.preview.setObjectName("preview")
-        preview_box = QGroupBox(self.tr("Preview (summary)"))
-        QVBoxLayout(preview_box).addWidget(self.preview)
-        layout = QHBoxLayout(self)
-        left_widget = QWidget()
-        left_widget.setLayout(left)
-        left_widget.setMaximumWidth(420)
-        layout.addWidget(left_widget)
-        layout.addWidget(preview_box, 1)
-
+    def _connect(self) -> None:
+        """Period, programme and options to the preview; buttons to saving, printing and the dialogs."""
         self.year_combo.currentIndexChanged.connect(self._year_changed)
         self.quarter_combo.currentIndexChanged.connect(self.refresh)
         self.programme_combo.currentIndexChanged.connect(self.refresh)
         self.named_check.toggled.connect(self._render_preview)
         self.threshold_spin.valueChanged.connect(self._render_preview)
-        save_comment.clicked.connect(self.save_comment)
+        self.save_comment_button.clicked.connect(self.save_comment)
         self.save_button.clicked.connect(self.choose_and_save)
         self.print_button.clicked.connect(self.print_summary)
         self.open_button.clicked.connect(self.open_in_viewer)
@@ -157,16 +172,17 @@ class ReportsPage(AreaPage):
 
     # ------------------------------------------------------------ options
     def activate(self) -> None:
-        with self.database.session() as session:
-            self.threshold_spin.blockSignals(True)
-            self.threshold_spin.setValue(int(settings_store.get(session, settings_store.SUPPRESSION_THRESHOLD) or 3))
-            self.threshold_spin.blockSignals(False)
+        with work.unit(self.database) as session:
+            threshold = int(settings_store.get(session, settings_store.SUPPRESSION_THRESHOLD) or 3)
             self.organisation = str(settings_store.get(session, settings_store.ORGANISATION_NAME) or "")
+        self.threshold_spin.blockSignals(True)
+        self.threshold_spin.setValue(threshold)
+        self.threshold_spin.blockSignals(False)
         self._year_changed()
 
     def _year_changed(self) -> None:
         year = self.year_combo.currentData()
-        with self.database.session() as session:
+        with work.unit(self.database) as session:
             programmes = list_programmes(session, year, include_archived=True)
         self.programme_combo.blockSignals(True)
         self.programme_combo.clear()
@@ -219,7 +235,7 @@ class ReportsPage(AreaPage):
     def save_comment(self) -> None:
         options = self.options()
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 save_report_comment(session, options.fiscal_year, options.quarter, options.programme_id,
                                     self.comment_edit.toPlainText())
         except KankeiError as error:

@@ -8,35 +8,31 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from kankei_desktop.domain.enums import StayStatus
 from kankei_desktop.domain.errors import KankeiError, ValidationError
-from kankei_desktop.services import participants, stays
-from kankei_desktop.services.hosts import host_choices
-from kankei_desktop.services.stay_calendar import person_names, programme_choices
+from kankei_desktop.services import stay_calendar, stays, work
 from kankei_desktop.services.stay_rules import stay_days
 from kankei_desktop.services.stays import CapacityError, StayInput
 from kankei_desktop.store import Database
+from kankei_desktop.store.versions import StaleRecordError
 from kankei_desktop.ui.common import RowIdRole as IdRole
-from kankei_desktop.ui.common import error_label, set_error
+from kankei_desktop.ui.common import set_error, style_error_label
+from kankei_desktop.ui.conflict import CANCEL, CHOOSE, settle, value_text
+from kankei_desktop.ui.forms.ui_stay_editor import Ui_StayEditor
 from kankei_desktop.ui.words import shown, shown_programme
 from kankei_desktop.ui.widgets import keyboard_friendly, prepare_view, search_leads_to
+
+# The fields the editor shows: the ones a coordinator chooses between after a conflicting save.
+EDITED_FIELDS = ("person_ids", "host_id", "lodging_id", "start_on", "end_on", "purpose", "programme_id", "status",
+                 "notes")
 
 
 def _qdate(day: date) -> QDate:
@@ -47,82 +43,46 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class StayEditor(QDialog):
+class StayEditor(QDialog, Ui_StayEditor):
     def __init__(self, database: Database, stay_id: str | None = None, *, host_id: str | None = None,
                  start: date | None = None, end: date | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.database = database
         self.stay_id = stay_id
         self.saved_id: str | None = None
+        self._build_layout()
         self.setWindowTitle(self.tr("Stay") if stay_id else self.tr("New stay"))
-        self.setMinimumWidth(640)
+        self._fill_choices()
+        self._connect()
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("stay_person_search")
-        self.search_edit.setPlaceholderText(self.tr("Search participants by name, furigana, phone"))
-        self.found_list = QListWidget()
-        self.found_list.setObjectName("stay_found_persons")
-        self.found_list.setMaximumHeight(110)
-        self.chosen_list = QListWidget()
-        self.chosen_list.setObjectName("stay_chosen_persons")
-        self.chosen_list.setMaximumHeight(90)
-        self.add_button = QPushButton(self.tr("Add ↓"))
-        self.remove_button = QPushButton(self.tr("Remove"))
-        self.host_combo = QComboBox()
-        self.host_combo.setObjectName("stay_host")
-        self.lodging_combo = QComboBox()
-        self.lodging_combo.setObjectName("stay_lodging")
-        self.start_edit = QDateEdit()
-        self.end_edit = QDateEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy/MM/dd (ddd)")
-        self.kind_label = QLabel()
-        self.purpose_edit = QLineEdit()
-        self.purpose_edit.setObjectName("stay_purpose")
-        self.programme_combo = QComboBox()
-        self.status_combo = QComboBox()
+        self.row_version: int | None = None
+        if stay_id:
+            loaded = stay_calendar.stay_to_edit(database, stay_id)
+            self._load(loaded.data, loaded.names)
+            self.row_version = loaded.version  # a later save by another is refused
+        else:
+            today = date.today()
+            self.start_edit.setDate(_qdate(start or today))
+            self.end_edit.setDate(_qdate(end or start or today))
+            if host_id:
+                self._select_host(host_id)
+        self._update_kind()
+        self.search_persons("")
+        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+
+    def _build_layout(self) -> None:
+        """The Designer form ``forms/stay_editor.ui``, then what it cannot say: the statuses,
+        the error style and the delete button (shown for a saved stay)."""
+        self.setupUi(self)
         for status in StayStatus:
             self.status_combo.addItem(shown(status.value), status.value)
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setMaximumHeight(60)
-        self.error_label = error_label("stay_error", hidden=True, strong=True, selectable=True)
-
-        person_buttons = QHBoxLayout()
-        person_buttons.addWidget(self.add_button)
-        person_buttons.addWidget(self.remove_button)
-        person_buttons.addStretch(1)
-        dates = QHBoxLayout()
-        dates.addWidget(self.start_edit)
-        dates.addWidget(QLabel("〜"))
-        dates.addWidget(self.end_edit)
-        dates.addStretch(1)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Find"), self.search_edit)
-        form.addRow("", self.found_list)
-        form.addRow("", person_buttons)
-        form.addRow(self.tr("Participants"), self.chosen_list)
-        form.addRow(self.tr("Host"), self.host_combo)
-        form.addRow(self.tr("Lodging"), self.lodging_combo)
-        form.addRow(self.tr("Dates"), dates)
-        form.addRow("", self.kind_label)
-        form.addRow(self.tr("Purpose"), self.purpose_edit)
-        form.addRow(self.tr("Programme"), self.programme_combo)
-        form.addRow(self.tr("Status"), self.status_combo)
-        form.addRow(self.tr("Notes"), self.notes_edit)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        style_error_label(self.error_label, hidden=True, strong=True, selectable=True)
         self.delete_button = self.buttons.addButton(self.tr("Delete"), QDialogButtonBox.ButtonRole.DestructiveRole)
         self.delete_button.setToolTip(self.tr("Delete a stay entered by mistake (a stay that did not happen is Cancelled)"))
-        self.delete_button.setVisible(bool(stay_id))
-        self.delete_button.clicked.connect(self.delete_stay)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.delete_button.setVisible(bool(self.stay_id))
 
-        self._fill_choices()
+    def _connect(self) -> None:
+        """Signals and keys: the person search, the dates, save, cancel and delete."""
         self.search_edit.textChanged.connect(self.search_persons)
         self.add_button.clicked.connect(self.add_found)
         self.found_list.itemDoubleClicked.connect(lambda _item: self.add_found())
@@ -137,34 +97,19 @@ class StayEditor(QDialog):
         self.end_edit.dateChanged.connect(self._update_kind)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-
-        if stay_id:
-            with database.session() as session:
-                self._load(session, stays.load_stay_input(session, stay_id))
-        else:
-            today = date.today()
-            self.start_edit.setDate(_qdate(start or today))
-            self.end_edit.setDate(_qdate(end or start or today))
-            if host_id:
-                self._select_host(host_id)
-        self._update_kind()
-        self.search_persons("")
-        keyboard_friendly(self)  # Tab leaves notes, Ctrl+S saves
+        self.delete_button.clicked.connect(self.delete_stay)
 
     # ------------------------------------------------------------ choices
     def _fill_choices(self) -> None:
-        with self.database.session() as session:
-            hosts = host_choices(session)
-            lodgings = host_choices(session, lodgings_only=True)
-            programmes = programme_choices(session, include_archived=False)
+        choices = stay_calendar.editor_choices(self.database)
         self.host_combo.addItem(self.tr("(none)"), None)
-        for host_id, name in hosts:
+        for host_id, name in choices.hosts:
             self.host_combo.addItem(name, host_id)
         self.lodging_combo.addItem(self.tr("(none)"), None)
-        for host_id, name in lodgings:
+        for host_id, name in choices.lodgings:
             self.lodging_combo.addItem(name, host_id)
         self.programme_combo.addItem(self.tr("(none)"), None)
-        for programme_id, label in programmes:
+        for programme_id, label in choices.programmes:
             self.programme_combo.addItem(shown_programme(label), programme_id)
 
     def _select_host(self, host_id: str) -> None:
@@ -184,8 +129,8 @@ class StayEditor(QDialog):
             index = combo.count() - 1
         combo.setCurrentIndex(max(0, index))
 
-    def _load(self, session, data: StayInput) -> None:
-        names = person_names(session, data.person_ids)
+    def _load(self, data: StayInput, names: dict[str, str]) -> None:
+        self.chosen_list.clear()
         for person_id in data.person_ids:
             self._add_person(person_id, names.get(person_id, person_id))
         self._set_combo(self.host_combo, data.host_id)
@@ -201,11 +146,7 @@ class StayEditor(QDialog):
     # ------------------------------------------------------------ persons
     def search_persons(self, text: str) -> None:
         self.found_list.clear()
-        with self.database.session() as session:
-            ids = participants.list_person_ids(session, participants.PersonFilter(text=text), limit=50)
-            rows = participants.fetch_list_rows(session, ids)
-        for person_id in ids:
-            name, furigana = rows[person_id][0], rows[person_id][1]
+        for person_id, name, furigana in stay_calendar.find_persons(self.database, text):
             item = QListWidgetItem(f"{name}（{furigana}）" if furigana else name)
             item.setData(IdRole, person_id)
             item.setData(Qt.ItemDataRole.UserRole, name)
@@ -241,8 +182,7 @@ class StayEditor(QDialog):
         if end < start:
             self.kind_label.setText(self.tr("End is before start"))
             return
-        with self.database.session() as session:
-            kind = stays.kind_for(session, start, end)
+        kind = stay_calendar.stay_kind(self.database, start, end)
         nights = (end - start).days
         self.kind_label.setText(self.tr("%1 · %2 days, %3 nights").replace("%1", shown(kind))
                                 .replace("%2", str(stay_days(start, end))).replace("%3", str(nights)))
@@ -278,9 +218,9 @@ class StayEditor(QDialog):
         while True:
             data = self.collect(reason)
             try:
-                with self.database.session() as session:
+                with work.unit(self.database) as session:
                     if self.stay_id:
-                        stays.update_stay(session, self.stay_id, data)
+                        stays.update_stay(session, self.stay_id, data, expected_version=self.row_version)
                         self.saved_id = self.stay_id
                     else:
                         self.saved_id = stays.create_stay(session, data)
@@ -290,12 +230,43 @@ class StayEditor(QDialog):
                 reason = self.ask_override_reason(error) or ""
                 if not reason:
                     return False
+            except StaleRecordError as error:
+                if not self._settle(error, data):
+                    return False  # reloaded or cancelled: nothing saved
             except ValidationError as error:
                 self.show_error(error.message)
                 return False
             except KankeiError as error:
                 self.show_error(error.message)
                 return False
+
+    def _settle(self, error: StaleRecordError, mine: StayInput) -> bool:
+        """Somebody else saved the stay meanwhile: reload their version or choose field by
+        field (ui/conflict.py). True when the chosen values are to be saved on their version."""
+        try:
+            theirs = stay_calendar.stay_to_edit(self.database, self.stay_id)
+        except KankeiError as gone:  # deleted meanwhile: nothing to reload or merge with
+            self.show_error(gone.message)
+            return False
+        names = {**{self.chosen_list.item(i).data(IdRole): self.chosen_list.item(i).text()
+                    for i in range(self.chosen_list.count())}, **theirs.names}
+        answer, values = settle(self, error, mine, theirs.data, fields=EDITED_FIELDS,
+                                text=lambda name, value: self._value_text(name, value, names))
+        if answer == CANCEL:
+            return False
+        self._load(values, names)
+        self.row_version = theirs.version
+        return answer == CHOOSE
+
+    def _value_text(self, name: str, value, names: dict[str, str]) -> str:
+        """A field's value as the choice dialog shows it: names, not ids."""
+        if name == "person_ids":
+            return "、".join(names.get(person_id, person_id) for person_id in value)
+        combo = {"host_id": self.host_combo, "lodging_id": self.lodging_combo,
+                 "programme_id": self.programme_combo}.get(name)
+        if combo is not None:
+            return combo.itemText(combo.findData(value)) if value and combo.findData(value) >= 0 else ""
+        return shown(value) if name == "status" else value_text(value)
 
     def confirm_delete(self) -> bool:
         question = self.tr("Delete this stay? Use the status Cancelled for a stay that was called off.")
@@ -305,7 +276,7 @@ class StayEditor(QDialog):
         if not self.stay_id or not self.confirm_delete():
             return
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 stays.delete_stay(session, self.stay_id)
         except KankeiError as error:
             self.show_error(error.message)

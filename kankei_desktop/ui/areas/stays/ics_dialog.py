@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.services import work
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import error_label
 
@@ -86,7 +87,7 @@ class IcsExportDialog(QDialog):
 
         target = Path(self.path.text().strip())
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 if self.per_host.isChecked():
                     files = write_per_host(session, target, programme_id=self.programme_id,
                                            include_cancelled=self.cancelled.isChecked())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from kankei_desktop.services.stay_calendar import StayRow
 from kankei_desktop.services.stay_rules import HOLIDAY, SATURDAY, SUNDAY, day_marks, holiday_name
 from kankei_desktop.ui.accessibility import STATUS_SYMBOLS
+from kankei_desktop.ui.areas.stays.day_cursor import DayCursorKeys
 from kankei_desktop.ui.areas.stays.timeline import STATUS_COLOURS, mark_colour
 from kankei_desktop.ui.words import more_count, stay_title, weekday_short
 
@@ -22,7 +23,7 @@ HEADER = 24
 LINE = 17
 
 
-class MonthView(QWidget):
+class MonthView(DayCursorKeys, QWidget):
     days_selected = Signal(str, date, date)  # host id ("" here), first day, last day
     stay_activated = Signal(str)
 
@@ -151,58 +152,27 @@ class MonthView(QWidget):
             self._cursor, self._anchor, self._pick = day, None, 0
             self.update()
 
-    def picked_stay(self) -> str | None:
-        stays = self._by_day.get(self.cursor_day(), [])
-        return stays[self._pick % len(stays)].id if stays else None
+    # DayCursorKeys: the cursor is always on a day of the grid; arrows move a day or a week.
+    def has_cursor(self) -> bool:
+        return True
 
-    def activate_cursor(self, new: bool = False) -> None:
-        """Enter: the days chosen with Shift+arrows become a new stay; else the cursor day's stay
-        opens (Space picks another), or a one-day stay is made on a day without one (Shift+Enter: always)."""
-        day = self.cursor_day()
-        if self._anchor is not None and self._anchor != day:
-            first, last = sorted((self._anchor, day))
-            self._anchor = None
-            self.update()
-            self.days_selected.emit("", first, last)
-            return
-        stay_id = None if new else self.picked_stay()
-        if stay_id:
-            self.stay_activated.emit(stay_id)
-        else:
-            self.days_selected.emit("", day, day)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def move_cursor(self, key: Qt.Key, shift: bool) -> None:
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        key = event.key()
-        if key in steps:
-            day = self.cursor_day()
-            target = day + timedelta(days=steps[key])
-            if target in self._by_day:
-                anchor = (self._anchor or day) if shift else None
-                self.set_cursor_day(target)
-                self._anchor = anchor
-            return
-        if key == Qt.Key.Key_Space:
-            self._pick += 1
-            self.update()
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.activate_cursor(new=shift)
-            return
-        if key == Qt.Key.Key_Escape and self._anchor is not None:
-            self._anchor = None
-            self.update()
-            return
-        super().keyPressEvent(event)
+        day = self.cursor_day()
+        target = day + timedelta(days=steps[key])
+        if target in self._by_day:
+            anchor = (self._anchor or day) if shift else None
+            self.set_cursor_day(target)
+            self._anchor = anchor
 
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.update()
-        super().focusInEvent(event)
+    def cursor_place(self) -> tuple[str, date]:
+        return "", self.cursor_day()
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.update()
-        super().focusOutEvent(event)
+    def anchor_day(self) -> date | None:
+        return self._anchor
+
+    def stays_at_cursor(self) -> list[StayRow]:
+        return self._by_day.get(self.cursor_day(), [])
 
     def line_center(self, stay_id: str) -> QPoint:
         for rect, line_id in self._lines:

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from kankei_desktop.domain.errors import KankeiError
-from kankei_desktop.services.hosts import host_choices
-from kankei_desktop.services.stay_calendar import calendar_rows, programme_choices, stays_between
+from kankei_desktop.services import work
+from kankei_desktop.services.stay_calendar import calendar_rows, filter_choices, stays_between
 from kankei_desktop.store import Database
 from kankei_desktop.ui.area import AreaPage
 from kankei_desktop.ui.areas.stays.editor import StayEditor
@@ -49,6 +49,13 @@ class StaysPage(AreaPage):
         self.month_first = date.today().replace(day=1)
         self.today = date.today()
 
+        self._build_layout()
+        self._connect()
+        self._loader = Recount(database, self._load_work, self._loaded, self._load_failed,
+                               title=self.tr("Loading the stays"))
+
+    def _build_layout(self) -> None:
+        """The month toolbar and filters, the timeline and month views in a stack, the legend."""
         self.previous_button = tool_button("fa5s.chevron-left", "", self.tr("Previous month"))
         self.next_button = tool_button("fa5s.chevron-right", "", self.tr("Next month"))
         self.today_button = tool_button("fa5s.calendar-day", self.tr("Today"))
@@ -103,6 +110,8 @@ class StaysPage(AreaPage):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
 
+    def _connect(self) -> None:
+        """Buttons, filters and the views' selections to their actions."""
         self.previous_button.clicked.connect(lambda: self.show_month(add_months(self.month_first, -1)))
         self.next_button.clicked.connect(lambda: self.show_month(add_months(self.month_first, 1)))
         self.today_button.clicked.connect(self.go_today)
@@ -117,8 +126,6 @@ class StaysPage(AreaPage):
         for view in (self.timeline, self.month_view):
             view.days_selected.connect(self.create_from_selection)
             view.stay_activated.connect(self.open_stay)
-        self._loader = Recount(database, self._load_work, self._loaded, self._load_failed,
-                               title=self.tr("Loading the stays"))
 
     # ---------------------------------------------------------- AreaPage
     def activate(self) -> None:
@@ -134,9 +141,7 @@ class StaysPage(AreaPage):
 
     # ---------------------------------------------------------- data
     def _fill_filters(self) -> None:
-        with self.database.session() as session:
-            programmes = programme_choices(session)
-            hosts = host_choices(session)
+        programmes, hosts = filter_choices(self.database)
         for combo, label, items in (
             (self.programme_filter, self.tr("All programmes"), programmes),
             (self.host_filter, self.tr("All hosts"), hosts),
@@ -244,7 +249,7 @@ class StaysPage(AreaPage):
         if not name:
             return
         try:
-            with self.database.session() as session:
+            with work.unit(self.database) as session:
                 write_host_schedule(session, host_id, Path(name))
         except KankeiError as error:
             QMessageBox.warning(self, self.tr("Host schedule"), error.message)

@@ -19,6 +19,7 @@ from kankei_desktop.services.stay_calendar import StayRow
 from kankei_desktop.services.stay_rules import CLOSED, HOLIDAY, SATURDAY, SUNDAY, day_marks
 from kankei_desktop.ui.words import stay_title, weekday_short, with_capacity
 from kankei_desktop.ui.accessibility import STATUS_SYMBOLS
+from kankei_desktop.ui.areas.stays.day_cursor import DayCursorKeys
 
 NAME_WIDTH = 210
 HEADER_HEIGHT = 40
@@ -75,7 +76,7 @@ def _assign_lanes(stays: list[StayRow]) -> list[list[StayRow]]:
     return lanes or [[]]
 
 
-class TimelineView(QWidget):
+class TimelineView(DayCursorKeys, QWidget):
     days_selected = Signal(str, date, date)  # host id, first day, last day
     stay_activated = Signal(str)
 
@@ -338,37 +339,35 @@ class TimelineView(QWidget):
         self._cursor, self._anchor, self._pick = (row, (day - self.first_day).days), None, 0
         self._show_cursor()
 
-    def _stays_at_cursor(self) -> list[StayRow]:
+    # DayCursorKeys: the cursor is on one host's row and day; arrows move a row or a day.
+    def has_cursor(self) -> bool:
+        return self.cursor_cell() is not None
+
+    def move_cursor(self, key: Qt.Key, shift: bool) -> None:
+        moves = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
+        cell = self.cursor_cell()
+        row, day = cell[0] + moves[key][0], cell[1] + moves[key][1]
+        if 0 <= row < len(self._rows) and 0 <= day < self.day_count:
+            keep_range = shift and moves[key][0] == 0  # a range stays on one row
+            anchor = (self._anchor if self._anchor is not None else cell[1]) if keep_range else None
+            self._cursor, self._anchor, self._pick = (row, day), anchor, 0
+            self._show_cursor()
+
+    def cursor_place(self) -> tuple[str, date] | None:
+        cell = self.cursor_cell()
+        if cell is None:
+            return None
+        return self._rows[cell[0]].host_id, self.first_day + timedelta(days=cell[1])
+
+    def anchor_day(self) -> date | None:
+        return None if self._anchor is None else self.first_day + timedelta(days=self._anchor)
+
+    def stays_at_cursor(self) -> list[StayRow]:
         cell = self.cursor_cell()
         if cell is None:
             return []
         day = self.first_day + timedelta(days=cell[1])
         return [stay for lane in self._rows[cell[0]].lanes for stay in lane if stay.start_on <= day <= stay.end_on]
-
-    def picked_stay(self) -> str | None:
-        stays = self._stays_at_cursor()
-        return stays[self._pick % len(stays)].id if stays else None
-
-    def activate_cursor(self, new: bool = False) -> None:
-        """Enter: the days chosen with Shift+arrows become a new stay at the row's host; else the
-        cursor cell's stay opens (Space picks another), or a one-day stay is made (Shift+Enter: always)."""
-        cell = self.cursor_cell()
-        if cell is None:
-            return
-        host_id = self._rows[cell[0]].host_id
-        if self._anchor is not None and self._anchor != cell[1]:
-            first, last = sorted((self._anchor, cell[1]))
-            self._anchor = None
-            self.update()
-            self.days_selected.emit(host_id, self.first_day + timedelta(days=first),
-                                    self.first_day + timedelta(days=last))
-            return
-        stay_id = None if new else self.picked_stay()
-        if stay_id:
-            self.stay_activated.emit(stay_id)
-        else:
-            day = self.first_day + timedelta(days=cell[1])
-            self.days_selected.emit(host_id, day, day)
 
     def _show_cursor(self) -> None:
         self.update()
@@ -380,40 +379,6 @@ class TimelineView(QWidget):
             parent = parent.parentWidget()
         if parent is not None:
             parent.ensureVisible(int(self.day_x(self._cursor[1])), row.top + row.height // 2, 40, row.height // 2 + 4)
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        key = event.key()
-        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        moves = {Qt.Key.Key_Left: (0, -1), Qt.Key.Key_Right: (0, 1), Qt.Key.Key_Up: (-1, 0), Qt.Key.Key_Down: (1, 0)}
-        cell = self.cursor_cell()
-        if cell is not None and key in moves:
-            row, day = cell[0] + moves[key][0], cell[1] + moves[key][1]
-            if 0 <= row < len(self._rows) and 0 <= day < self.day_count:
-                keep_range = shift and moves[key][0] == 0
-                anchor = (self._anchor if self._anchor is not None else cell[1]) if keep_range else None
-                self._cursor, self._anchor, self._pick = (row, day), anchor, 0
-                self._show_cursor()
-            return
-        if cell is not None and key == Qt.Key.Key_Space:
-            self._pick += 1
-            self.update()
-            return
-        if cell is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.activate_cursor(new=shift)
-            return
-        if key == Qt.Key.Key_Escape and self._anchor is not None:
-            self._anchor = None
-            self.update()
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.update()
-        super().focusInEvent(event)
-
-    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        self.update()
-        super().focusOutEvent(event)
 
 
 def month_span(month_first: date) -> int:
