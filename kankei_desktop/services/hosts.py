@@ -13,7 +13,7 @@ from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlmodel import Session
 
 from kankei_desktop.domain.enums import HostKind
-from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.errors import ConflictError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import (
@@ -27,7 +27,7 @@ from kankei_desktop.domain.text import (
     normalise_spaces,
 )
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
-from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.services.record_ops import assign, check_version, live, soft_delete, values_of
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import joined_text, slash_date
 
@@ -113,10 +113,7 @@ def create_host(session: Session, data: HostInput) -> str:
 
 
 def _live_host(session: Session, host_id: str) -> Host:
-    host = session.get(Host, host_id)
-    if host is None or host.deleted_at is not None:
-        raise NotFoundError("受入先が見つかりません（削除された可能性があります）。")
-    return host
+    return live(session, Host, host_id, "受入先")
 
 
 def host_version(session: Session, host_id: str) -> int | None:
@@ -126,7 +123,7 @@ def host_version(session: Session, host_id: str) -> int | None:
 
 def load_host_input(session: Session, host_id: str) -> HostInput:
     host = _live_host(session, host_id)
-    return HostInput(**{name: getattr(host, name) for name in _FIELDS})
+    return HostInput(**values_of(host, _FIELDS))
 
 
 def _fullest_night(session: Session, host_id: str, today: date) -> tuple[date, int] | None:
@@ -147,9 +144,7 @@ def _fullest_night(session: Session, host_id: str, today: date) -> tuple[date, i
 
 def update_host(session: Session, host_id: str, data: HostInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit. Lowering a lodging's capacity below nights already booked is refused."""
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Host, host_id, expected_version, "host", "受入先", field_label)
+    check_version(session, Host, host_id, expected_version, "host", "受入先")
     versions.lock_rows(session, Host, [host_id])  # a booking waits while the capacity changes
     data = _checked(data)
     host = _live_host(session, host_id)
@@ -164,11 +159,10 @@ def update_host(session: Session, host_id: str, data: HostInput, *, today: date 
                 f"{night:%Y/%m/%d} の夜、{host.name} には既に {persons} 名の宿泊予定があるため、"
                 f"定員を{wanted}にできません。先に滞在を調整してください。"
             )
-    changes = audit.diff({name: getattr(host, name) for name in _FIELDS}, asdict(data))
+    changes = audit.diff(values_of(host, _FIELDS), asdict(data))
     if not changes:
         return False
-    for name in _FIELDS:
-        setattr(host, name, getattr(data, name))
+    assign(host, data, _FIELDS)
     host.updated_at = utc_now()
     audit.record(session, "update", "host", host_id, changes)
     return True
@@ -211,8 +205,7 @@ def delete_host(session: Session, host_id: str) -> None:
         raise ConflictError(
             f"受入先「{host.name}」は{used}で使われているため削除できません。アーカイブしてください。"
         )
-    host.deleted_at = host.updated_at = utc_now()
-    audit.record(session, "delete", "host", host_id, {"name": [host.name, None]})
+    soft_delete(session, host, "host", {"name": [host.name, None]})
 
 
 # ---------------------------------------------------------------- timeline

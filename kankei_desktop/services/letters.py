@@ -17,13 +17,13 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import LetterDirection, LetterStatus
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Attachment, Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.services import attachments
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.audit_log import field_label
-from kankei_desktop.store import audit, versions
+from kankei_desktop.services.record_ops import assign, check_version, live, live_rows, soft_delete, values_of
+from kankei_desktop.store import audit
 
 
 @dataclass
@@ -128,15 +128,12 @@ def _checked(session: Session, data: LetterInput, letter_id: str | None, today: 
 
 
 def live_letter(session: Session, letter_id: str) -> Letter:
-    letter = session.get(Letter, letter_id)
-    if letter is None or letter.deleted_at is not None:
-        raise NotFoundError("手紙の記録が見つかりません（削除された可能性があります）。")
-    return letter
+    return live(session, Letter, letter_id, "手紙の記録")
 
 
 def load_letter_input(session: Session, letter_id: str) -> LetterInput:
     letter = live_letter(session, letter_id)
-    return LetterInput(**{name: getattr(letter, name) for name in _FIELDS},
+    return LetterInput(**values_of(letter, _FIELDS),
                        returned=letter.status == LetterStatus.RETURNED.value)
 
 
@@ -147,7 +144,7 @@ def _snapshot(data: LetterInput) -> dict:
 def create_letter(session: Session, data: LetterInput, *, photos: list[Path] = (), today: date | None = None) -> str:
     """Store a letter (and copy its photos into the data folder); returns the new id."""
     data = _checked(session, data, None, today)
-    letter = Letter(**{name: getattr(data, name) for name in _FIELDS}, status=derive_status(data))
+    letter = Letter(**values_of(data, _FIELDS), status=derive_status(data))
     session.add(letter)
     session.flush()
     for photo in photos:
@@ -158,17 +155,14 @@ def create_letter(session: Session, data: LetterInput, *, photos: list[Path] = (
 
 
 def update_letter(session: Session, letter_id: str, data: LetterInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Letter, letter_id, expected_version, "letter", "手紙", field_label)
+    check_version(session, Letter, letter_id, expected_version, "letter", "手紙")
     letter = live_letter(session, letter_id)
     before = _snapshot(load_letter_input(session, letter_id))
     data = _checked(session, data, letter_id, today)
     changes = audit.diff(before, _snapshot(data))
     if not changes:
         return False
-    for name in _FIELDS:
-        setattr(letter, name, getattr(data, name))
+    assign(letter, data, _FIELDS)
     letter.status = derive_status(data)
     letter.updated_at = utc_now()
     audit.record(session, "update", "letter", letter_id, changes)
@@ -179,12 +173,10 @@ def update_letter(session: Session, letter_id: str, data: LetterInput, *, today:
 def delete_letter(session: Session, letter_id: str) -> None:
     letter = live_letter(session, letter_id)
     now = utc_now()
-    letter.deleted_at = letter.updated_at = now
-    for reply in session.execute(select(Letter).where(Letter.reply_to_id == letter_id,
-                                                      Letter.deleted_at.is_(None))).scalars():
+    for reply in session.execute(live_rows(Letter).where(Letter.reply_to_id == letter_id)).scalars():
         reply.reply_to_id, reply.updated_at = None, now  # the reply stays, unlinked
     attachments.remove_attachments_of(session, "letter", letter_id)
-    audit.record(session, "delete", "letter", letter_id, {"summary": [letter.summary, None]})
+    soft_delete(session, letter, "letter", {"summary": [letter.summary, None]}, now=now)
     refresh_last_activity(session, [letter.person_id])
 
 

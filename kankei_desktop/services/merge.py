@@ -30,6 +30,7 @@ from kankei_desktop.domain.tables import (
 )
 from kankei_desktop.domain.text import furigana_sort_key, person_search_text
 from kankei_desktop.services.activity import refresh_last_activity
+from kankei_desktop.services.participants import live_person
 from kankei_desktop.services.records import person_links
 from kankei_desktop.store import audit
 
@@ -48,13 +49,6 @@ _DATE_FIELDS = {"birth_date", "consent_date"}
 _OWNED = {link.table.__tablename__: link.table for link in person_links() if link.merge == "move"}
 _SAME = {link.table.__tablename__: link.same for link in person_links() if link.merge == "move"}
 _TABLES = {link.table.__tablename__: link.table for link in person_links()}
-
-
-def _live_person(session: Session, person_id: str) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is not None:
-        raise NotFoundError("統合する参加者が見つかりません（削除された可能性があります）。")
-    return person
 
 
 def person_fields(session: Session, person_id: str) -> dict:
@@ -123,8 +117,8 @@ def merge_persons(
     """
     if survivor_id == other_id:
         raise ValidationError({"other": "同じ参加者どうしは統合できません。別の参加者を選んでください。"})
-    survivor = _live_person(session, survivor_id)
-    other = _live_person(session, other_id)
+    survivor = live_person(session, survivor_id, "統合する参加者")
+    other = live_person(session, other_id, "統合する参加者")
     choices = dict(field_choices or {})
     unknown = [key for key in choices if key not in MERGE_FIELDS]
     bad = [key for key, side in choices.items() if side not in ("survivor", "other")]
@@ -199,7 +193,7 @@ def undo_merge(session: Session, audit_entry_id: str) -> None:
                                                    AuditEntry.entity_id == audit_entry_id)).first():
         raise ConflictError("この統合はすでに元に戻されています。")
     data = json.loads(entry.changes_json)
-    survivor = _live_person(session, entry.entity_id)
+    survivor = live_person(session, entry.entity_id, "統合する参加者")
     other = session.get(Person, data["other_id"])
     if other is None or other.deleted_at is None:
         raise ConflictError("統合された参加者の記録が変更されているため、元に戻せません。")

@@ -31,7 +31,7 @@ from kankei_desktop.domain.text import (
     person_search_text,
     to_katakana,
 )
-from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.services.record_ops import assign, check_version, deleted, live, restore, soft_delete, values_of
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.rows import plain_rows
 
@@ -143,14 +143,13 @@ def _checked(data: PersonInput) -> PersonInput:
 
 
 def _apply(person: Person, data: PersonInput) -> None:
-    for name in _PERSON_FIELDS:
-        setattr(person, name, getattr(data, name))
+    assign(person, data, _PERSON_FIELDS)
     person.furigana_sort = furigana_sort_key(data.furigana)
     person.search_text = person_search_text(data.name, data.furigana, data.email, data.phone)
 
 
 def _snapshot(session: Session, person: Person) -> dict:
-    values = {name: getattr(person, name) for name in _PERSON_FIELDS}
+    values = values_of(person, _PERSON_FIELDS)
     loaded = load_person_input(session, person.id)
     values.update(ties=loaded.ties, interests=loaded.interests, skills=loaded.skills)
     return values
@@ -204,8 +203,8 @@ def update_person(session: Session, person_id: str, data: PersonInput, *, on: da
     """
     data = _checked(data)
     # First (on a server it locks the row until the commit), then the row is read as it is now.
-    versions.check(session, Person, person_id, expected_version, "person", "参加者", field_label)
-    person = _live_person(session, person_id)
+    check_version(session, Person, person_id, expected_version, "person", "参加者")
+    person = live_person(session, person_id)
     before = _snapshot(session, person)
     after = _plain_input(data)
     changes = audit.diff(before, after)
@@ -232,25 +231,18 @@ def update_person(session: Session, person_id: str, data: PersonInput, *, on: da
 
 def delete_person(session: Session, person_id: str) -> None:
     """Soft delete: the person disappears from lists and figures but can be restored."""
-    person = _live_person(session, person_id)
-    person.deleted_at = person.updated_at = utc_now()
-    audit.record(session, "delete", "person", person_id, {"name": [person.name, None]})
+    person = live_person(session, person_id)
+    soft_delete(session, person, "person", {"name": [person.name, None]})
 
 
 def restore_person(session: Session, person_id: str) -> None:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is None:
-        raise NotFoundError("復元できる削除済みの参加者が見つかりません。")
-    person.deleted_at = None
-    person.updated_at = utc_now()
-    audit.record(session, "restore", "person", person_id, {"name": [None, person.name]})
+    person = deleted(session, Person, person_id, "参加者")
+    restore(session, person, "person", {"name": [None, person.name]})
 
 
-def _live_person(session: Session, person_id: str) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is not None:
-        raise NotFoundError("参加者が見つかりません（削除された可能性があります）。")
-    return person
+def live_person(session: Session, person_id: str, what: str = "参加者") -> Person:
+    """The person, unless gone or soft-deleted (``what``: how the refusal names them, 統合する参加者)."""
+    return live(session, Person, person_id, what)
 
 
 def person_version(session: Session, person_id: str) -> int | None:
@@ -263,7 +255,7 @@ def load_person_input(session: Session, person_id: str) -> PersonInput:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("参加者が見つかりません。")
-    data = PersonInput(**{name: getattr(person, name) for name in _PERSON_FIELDS})
+    data = PersonInput(**values_of(person, _PERSON_FIELDS))
     data.ties = list(
         session.execute(
             select(PersonTie.tie)

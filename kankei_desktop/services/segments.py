@@ -32,6 +32,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Enrollment, Person, PersonTag, PersonTie, Segment, utc_now
 from kankei_desktop.domain.text import fold, like_pattern, normalise_spaces
+from kankei_desktop.services.record_ops import live, soft_delete
 from kankei_desktop.store import audit
 
 
@@ -179,10 +180,7 @@ def save_segment(session: Session, name: str, criteria: SegmentCriteria) -> str:
 
 
 def _live(session: Session, segment_id: str) -> Segment:
-    segment = session.get(Segment, segment_id)
-    if segment is None or segment.deleted_at is not None:
-        raise NotFoundError("セグメントが見つかりません（削除された可能性があります）。")
-    return segment
+    return live(session, Segment, segment_id, "セグメント")
 
 
 def update_segment_criteria(session: Session, segment_id: str, criteria: SegmentCriteria) -> SegmentCriteria:
@@ -211,8 +209,7 @@ def rename_segment(session: Session, segment_id: str, name: str) -> str:
 
 def delete_segment(session: Session, segment_id: str) -> None:
     segment = _live(session, segment_id)
-    segment.deleted_at = segment.updated_at = utc_now()
-    audit.record(session, "delete", "segment", segment_id, {"name": [segment.name, None]})
+    soft_delete(session, segment, "segment", {"name": [segment.name, None]})
 
 
 def list_segments(session: Session) -> list[tuple[str, str, SegmentCriteria]]:

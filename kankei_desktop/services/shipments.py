@@ -17,13 +17,13 @@ from sqlmodel import Session
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import normalise_tracking_number, tracking_number_problem
 from kankei_desktop.domain.enums import Carrier, LetterStatus, ShipmentStatus
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.audit_log import field_label
-from kankei_desktop.store import audit, versions
+from kankei_desktop.services.record_ops import assign, check_version, live, live_rows, soft_delete, values_of
+from kankei_desktop.store import audit
 
 
 @dataclass
@@ -138,15 +138,12 @@ def _checked(session: Session, data: ShipmentInput, shipment_id: str | None, tod
 
 
 def live_shipment(session: Session, shipment_id: str) -> Shipment:
-    shipment = session.get(Shipment, shipment_id)
-    if shipment is None or shipment.deleted_at is not None:
-        raise NotFoundError("発送の記録が見つかりません（削除された可能性があります）。")
-    return shipment
+    return live(session, Shipment, shipment_id, "発送の記録")
 
 
 def load_shipment_input(session: Session, shipment_id: str) -> ShipmentInput:
     shipment = live_shipment(session, shipment_id)
-    return ShipmentInput(**{name: getattr(shipment, name) for name in _FIELDS})
+    return ShipmentInput(**values_of(shipment, _FIELDS))
 
 
 def create_shipment(session: Session, data: ShipmentInput, *, today: date | None = None) -> str:
@@ -161,17 +158,14 @@ def create_shipment(session: Session, data: ShipmentInput, *, today: date | None
 
 def update_shipment(session: Session, shipment_id: str, data: ShipmentInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit; False when nothing differed. The carried letter follows the dates."""
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Shipment, shipment_id, expected_version, "shipment", "発送", field_label)
+    check_version(session, Shipment, shipment_id, expected_version, "shipment", "発送")
     shipment = live_shipment(session, shipment_id)
-    before = {name: getattr(shipment, name) for name in _FIELDS}
+    before = values_of(shipment, _FIELDS)
     data = _checked(session, data, shipment_id, today, stored_tracking=shipment.tracking_number)
     changes = audit.diff(before, asdict(data))
     if not changes:
         return False
-    for name in _FIELDS:
-        setattr(shipment, name, getattr(data, name))
+    assign(shipment, data, _FIELDS)
     shipment.status = derive_status(data)
     shipment.updated_at = utc_now()
     _follow_with_letters(session, [shipment])
@@ -183,11 +177,9 @@ def update_shipment(session: Session, shipment_id: str, data: ShipmentInput, *, 
 def delete_shipment(session: Session, shipment_id: str) -> None:
     shipment = live_shipment(session, shipment_id)
     now = utc_now()
-    shipment.deleted_at = shipment.updated_at = now
-    for letter in session.execute(select(Letter).where(Letter.shipment_id == shipment_id,
-                                                       Letter.deleted_at.is_(None))).scalars():
+    for letter in session.execute(live_rows(Letter).where(Letter.shipment_id == shipment_id)).scalars():
         letter.shipment_id, letter.updated_at = None, now  # the letter itself stays
-    audit.record(session, "delete", "shipment", shipment_id, {"contents": [shipment.contents, None]})
+    soft_delete(session, shipment, "shipment", {"contents": [shipment.contents, None]}, now=now)
     refresh_last_activity(session, [shipment.person_id])
 
 
@@ -253,12 +245,11 @@ def mark_shipments(session: Session, shipment_ids: Iterable[str], what: str, on:
         if what == "delivered" and data.returned_on:
             data.returned_on = None  # delivered after all: the return is undone
         data = _checked(session, data, shipment.id, today, stored_tracking=stored_tracking)
-        before = {name: getattr(shipment, name) for name in _FIELDS}
+        before = values_of(shipment, _FIELDS)
         changed.append((shipment, data))
         audits.append(audit.diff(before, asdict(data)))
     for (shipment, data), changes in zip(changed, audits):
-        for name in _FIELDS:
-            setattr(shipment, name, getattr(data, name))
+        assign(shipment, data, _FIELDS)
         shipment.status = derive_status(data)
         shipment.updated_at = utc_now()
         audit.record(session, "update", "shipment", shipment.id, {**changes, "action": [None, word]})

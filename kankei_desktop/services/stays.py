@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import Period, display_date
 from kankei_desktop.domain.enums import StayStatus
-from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.errors import ConflictError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Enrollment, Host, Person, Programme, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import normalise_spaces
@@ -31,7 +31,7 @@ from kankei_desktop.services.stay_rules import (
     stay_kind,
     stay_nights,
 )
-from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.services.record_ops import check_version, live, soft_delete
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import fetch_marks
 
@@ -339,17 +339,12 @@ def create_stay(session: Session, data: StayInput, *, today: date | None = None)
 
 
 def _live_stay(session: Session, stay_id: str) -> Stay:
-    stay = session.get(Stay, stay_id)
-    if stay is None or stay.deleted_at is not None:
-        raise NotFoundError("滞在が見つかりません（削除された可能性があります）。")
-    return stay
+    return live(session, Stay, stay_id, "滞在")
 
 
 def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit; returns False when nothing differed."""
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Stay, stay_id, expected_version, "stay", "滞在", field_label)
+    check_version(session, Stay, stay_id, expected_version, "stay", "滞在")
     stay = _live_stay(session, stay_id)
     if data.status != stay.status and data.status not in STATUS_MOVES.get(stay.status, ()):
         raise ValidationError({"status": f"状態を「{stay.status}」から「{data.status}」には変更できません。"})
@@ -411,8 +406,7 @@ def delete_stay(session: Session, stay_id: str) -> None:
     """Soft delete of a stay entered by mistake (a stay that did not happen is 中止 instead)."""
     stay = _live_stay(session, stay_id)
     persons = list(_participants(session, stay_id))
-    stay.deleted_at = stay.updated_at = utc_now()
-    audit.record(session, "delete", "stay", stay_id, {"start_on": [stay.start_on.isoformat(), None]})
+    soft_delete(session, stay, "stay", {"start_on": [stay.start_on.isoformat(), None]})
     if stay.status == StayStatus.DONE.value:
         refresh_last_activity(session, persons)
 
