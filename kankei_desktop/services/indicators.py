@@ -25,6 +25,7 @@ from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import CustomIndicator, CustomIndicatorValue, Programme
 from kankei_desktop.domain.tables.base import utc_now
 from kankei_desktop.domain.text import normalise_spaces
+from kankei_desktop.services.record_ops import live_rows
 from kankei_desktop.store import audit
 
 # The kinds whose amounts an indicator may be summed from (例4's 販売額).
@@ -312,12 +313,12 @@ def write_value(session: Session, data: ValueInput, value_id: str | None = None)
 
 
 def list_indicators(session: Session, include_archived: bool = False) -> list[IndicatorRow]:
-    indicators = session.exec(select(CustomIndicator).where(CustomIndicator.deleted_at.is_(None))
+    indicators = session.exec(live_rows(CustomIndicator)
                               .order_by(CustomIndicator.created_at, CustomIndicator.name)).all()
     names = {i.id: i.name for i in indicators}
     programmes = {p.id: f"{p.name}（{p.fiscal_year}年度）" for p in session.exec(select(Programme)).all()}
     values: dict[str, list] = {}
-    for v in session.exec(select(CustomIndicatorValue).where(CustomIndicatorValue.deleted_at.is_(None))
+    for v in session.exec(live_rows(CustomIndicatorValue)
                           .order_by(CustomIndicatorValue.fiscal_year, CustomIndicatorValue.quarter)).all():
         values.setdefault(v.indicator_id, []).append((v.fiscal_year, v.quarter, v.value, v.target))
     return [IndicatorRow(i.id, i.name, i.unit, programmes.get(i.programme_id) if i.programme_id else None,

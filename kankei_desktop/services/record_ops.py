@@ -11,9 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.sql import Select
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from kankei_desktop.domain.errors import NotFoundError
 from kankei_desktop.domain.tables import utc_now
@@ -39,8 +37,9 @@ def deleted(session: Session, table: type[Row], row_id: str, what: str) -> Row:
     return row
 
 
-def live_rows(table: type) -> Select:
-    """``select(table)`` of its live rows; add conditions with ``.where``."""
+def live_rows(table: type):
+    """``select(table)`` of its live rows (``session.exec`` or ``session.execute(…).scalars()``);
+    add conditions with ``.where``."""
     return select(table).where(table.deleted_at.is_(None))
 
 

@@ -31,7 +31,7 @@ from kankei_desktop.services.stay_rules import (
     stay_kind,
     stay_nights,
 )
-from kankei_desktop.services.record_ops import check_version, live, soft_delete
+from kankei_desktop.services.record_ops import check_version, live, live_rows, soft_delete
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import fetch_marks
 
@@ -290,7 +290,7 @@ def check_stay(
 
 def _participants(session: Session, stay_id: str) -> dict[str, StayParticipant]:
     rows = session.execute(
-        select(StayParticipant).where(StayParticipant.stay_id == stay_id, StayParticipant.deleted_at.is_(None))
+        live_rows(StayParticipant).where(StayParticipant.stay_id == stay_id)
     ).scalars()
     return {row.person_id: row for row in rows}
 
