@@ -12,20 +12,12 @@ from datetime import date
 from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlmodel import Session
 
+from kankei_desktop.domain.contact import contact_errors, normalised_contact
 from kankei_desktop.domain.enums import HostKind
 from kankei_desktop.domain.errors import ConflictError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Stay, StayParticipant, utc_now
-from kankei_desktop.domain.text import (
-    fold,
-    is_plausible_phone,
-    is_valid_email,
-    like_pattern,
-    normalise_email,
-    normalise_phone,
-    normalise_postal_code,
-    normalise_spaces,
-)
+from kankei_desktop.domain.text import fold, like_pattern, normalise_spaces
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
 from kankei_desktop.services.record_ops import assign, check_version, live, soft_delete, values_of
 from kankei_desktop.store import audit, versions
@@ -59,9 +51,7 @@ def normalise(data: HostInput) -> HostInput:
             **asdict(data),
             "name": normalise_spaces(data.name),
             "contact_person": normalise_spaces(data.contact_person),
-            "phone": normalise_phone(data.phone),
-            "email": normalise_email(data.email),
-            "postal_code": normalise_postal_code(data.postal_code) if data.postal_code.strip() else "",
+            **normalised_contact(data),
             "prefecture": normalise_spaces(data.prefecture),
             "city": normalise_spaces(data.city),
             "address_line": normalise_spaces(data.address_line),
@@ -79,12 +69,7 @@ def validate(data: HostInput) -> dict[str, str]:
         errors["name"] = "名称は100文字以内で入力してください。"
     if data.kind not in {kind.value for kind in HostKind}:
         errors["kind"] = f"種類「{data.kind}」はありません（{'・'.join(k.value for k in HostKind)}）。"
-    if data.phone and not is_plausible_phone(data.phone):
-        errors["phone"] = f"電話番号「{data.phone}」は桁数が合いません（10桁または11桁）。"
-    if data.email and not is_valid_email(data.email):
-        errors["email"] = f"メールアドレス「{data.email}」の形式が正しくありません（例: info@example.jp）。"
-    if data.postal_code and len(data.postal_code) != 7:
-        errors["postal_code"] = "郵便番号は7桁の数字で入力してください（例: 949-4392）。"
+    errors.update(contact_errors(data, ("phone", "email", "postal_code"), email_example="info@example.jp"))
     if data.capacity_per_night is not None and not (0 < data.capacity_per_night <= 1000):
         errors["capacity_per_night"] = "1泊の定員は1〜1000名で入力してください（宿泊しない受入先は空欄）。"
     return add_length_errors(errors, Host, data, {"name": "名称"})

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import exists, func, select, update
 from sqlmodel import Session
 
+from kankei_desktop.domain.contact import contact_errors, normalised_contact
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.limits import BIRTH_DATE_MIN, add_length_errors
@@ -20,13 +21,8 @@ from kankei_desktop.domain.text import (
     fold,
     furigana_sort_key,
     is_katakana,
-    is_plausible_phone,
-    is_valid_email,
     like_pattern,
-    normalise_email,
     normalise_name,
-    normalise_phone,
-    normalise_postal_code,
     normalise_spaces,
     person_search_text,
     to_katakana,
@@ -79,9 +75,7 @@ def normalise(data: PersonInput) -> PersonInput:
             **asdict(data),
             "furigana": to_katakana(data.furigana),
             "name": normalise_name(data.name),
-            "email": normalise_email(data.email),
-            "phone": normalise_phone(data.phone),
-            "postal_code": normalise_postal_code(data.postal_code) if data.postal_code.strip() else "",
+            **normalised_contact(data),
             "ties": _unique(data.ties),
             "interests": _unique(data.interests),
             "skills": _unique(data.skills),
@@ -112,12 +106,7 @@ def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
         errors["name"] = "氏名は100文字以内で入力してください。"
     if data.furigana and not is_katakana(data.furigana):
         errors["furigana"] = "フリガナはカタカナ（またはひらがな）で入力してください。"
-    if data.email and not is_valid_email(data.email):
-        errors["email"] = f"メールアドレス「{data.email}」の形式が正しくありません（例: name@example.jp）。"
-    if data.phone and not is_plausible_phone(data.phone):
-        errors["phone"] = f"電話番号「{data.phone}」は桁数が合いません（10桁または11桁）。"
-    if data.postal_code and len(data.postal_code) != 7:
-        errors["postal_code"] = "郵便番号は7桁の数字で入力してください（例: 949-4392）。"
+    errors.update(contact_errors(data, ("email", "phone", "postal_code"), email_example="name@example.jp"))
     if data.birth_date and data.birth_date > today:
         errors["birth_date"] = "生年月日が未来の日付です。"
     if data.consent_date and data.consent_date > today:
