@@ -28,7 +28,7 @@ from kankei_desktop.domain.tables import (
     new_id,
     utc_now,
 )
-from kankei_desktop.domain.text import furigana_sort_key, person_search_text
+from kankei_desktop.domain.text import person_search_columns
 from kankei_desktop.services.activity import refresh_last_activity
 from kankei_desktop.services.participants import live_person
 from kankei_desktop.services.records import person_links
@@ -130,8 +130,8 @@ def merge_persons(
     after = {name: getattr(other if choices.get(name) == "other" else survivor, name) for name in MERGE_FIELDS}
     for name, value in after.items():
         setattr(survivor, name, value)
-    survivor.furigana_sort = furigana_sort_key(survivor.furigana)
-    survivor.search_text = person_search_text(survivor.name, survivor.furigana, survivor.email, survivor.phone)
+    survivor.furigana_sort, survivor.search_text = person_search_columns(
+        survivor.name, survivor.furigana, survivor.email, survivor.phone)
     survivor.updated_at = now
 
     dropped, kept_enrollments = _duplicates(session, survivor_id, other_id)
@@ -208,8 +208,8 @@ def undo_merge(session: Session, audit_entry_id: str) -> None:
         if name in _DATE_FIELDS and value:
             value = date.fromisoformat(value)
         setattr(survivor, name, value)
-    survivor.furigana_sort = furigana_sort_key(survivor.furigana)
-    survivor.search_text = person_search_text(survivor.name, survivor.furigana, survivor.email, survivor.phone)
+    survivor.furigana_sort, survivor.search_text = person_search_columns(
+        survivor.name, survivor.furigana, survivor.email, survivor.phone)
     survivor.updated_at = now
     # Back to the other person first, then the tombstoned twins, so no programme holds two live enrollments.
     for table, ids in data["moved"].items():

@@ -19,12 +19,11 @@ from kankei_desktop.domain.limits import BIRTH_DATE_MIN, add_length_errors
 from kankei_desktop.domain.tables import LadderStageChange, Person, PersonTag, PersonTie, utc_now
 from kankei_desktop.domain.text import (
     fold,
-    furigana_sort_key,
     is_katakana,
     like_pattern,
     normalise_name,
     normalise_spaces,
-    person_search_text,
+    person_search_columns,
     to_katakana,
 )
 from kankei_desktop.services.record_ops import assign, check_version, deleted, live, restore, soft_delete, values_of
@@ -133,8 +132,7 @@ def _checked(data: PersonInput) -> PersonInput:
 
 def _apply(person: Person, data: PersonInput) -> None:
     assign(person, data, _PERSON_FIELDS)
-    person.furigana_sort = furigana_sort_key(data.furigana)
-    person.search_text = person_search_text(data.name, data.furigana, data.email, data.phone)
+    person.furigana_sort, person.search_text = person_search_columns(data.name, data.furigana, data.email, data.phone)
 
 
 def _snapshot(session: Session, person: Person) -> dict:
