@@ -30,16 +30,12 @@ from kankei_desktop.domain.tables import (
 )
 from kankei_desktop.domain.text import person_search_columns
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.participants import live_person
+from kankei_desktop.services.participants import PERSON_FIELDS, live_person
 from kankei_desktop.services.records import person_links
 from kankei_desktop.store import audit
 
-# Fields the coordinator chooses between, in the order the dialog shows them.
-MERGE_FIELDS = (
-    "name", "furigana", "birth_date", "gender", "email", "phone", "postal_code", "prefecture", "city",
-    "address_line", "address_building", "residence_area", "affiliation", "ladder_stage", "contact_ok",
-    "photo_ok", "consent_date", "found_via", "notes",
-)
+# Fields the coordinator chooses between, in the order the dialog shows them: the person field list.
+MERGE_FIELDS = PERSON_FIELDS
 _DATE_FIELDS = {"birth_date", "consent_date"}
 
 # Tables whose rows follow the person (table name → class), from the declarations of

@@ -59,12 +59,11 @@ class PersonInput:
     skills: list[str] = field(default_factory=list)
 
 
-# Fields copied one to one from PersonInput to the person row.
-_PERSON_FIELDS = (
-    "name", "furigana", "birth_date", "gender", "email", "phone", "postal_code", "prefecture",
-    "city", "address_line", "address_building", "residence_area", "affiliation", "ladder_stage",
-    "contact_ok", "photo_ok", "consent_date", "found_via", "notes",
-)
+# The person's lists, kept in rows of their own (person_tie, person_tag).
+LIST_FIELDS = ("ties", "interests", "skills")
+# The person field list: PersonInput's fields copied one to one to the person row, in the editor's
+# order. Imports, merge and the editor all read it from here.
+PERSON_FIELDS = tuple(name for name in PersonInput.__dataclass_fields__ if name not in LIST_FIELDS)
 
 
 def normalise(data: PersonInput) -> PersonInput:
@@ -131,12 +130,12 @@ def _checked(data: PersonInput) -> PersonInput:
 
 
 def _apply(person: Person, data: PersonInput) -> None:
-    assign(person, data, _PERSON_FIELDS)
+    assign(person, data, PERSON_FIELDS)
     person.furigana_sort, person.search_text = person_search_columns(data.name, data.furigana, data.email, data.phone)
 
 
 def _snapshot(session: Session, person: Person) -> dict:
-    values = values_of(person, _PERSON_FIELDS)
+    values = values_of(person, PERSON_FIELDS)
     loaded = load_person_input(session, person.id)
     values.update(ties=loaded.ties, interests=loaded.interests, skills=loaded.skills)
     return values
@@ -210,7 +209,7 @@ def update_person(session: Session, person_id: str, data: PersonInput, *, on: da
         )
     _apply(person, data)
     person.updated_at = utc_now()
-    if any(key in changes for key in ("ties", "interests", "skills")):
+    if any(key in changes for key in LIST_FIELDS):
         _replace_children(session, person_id, data)
     audit.record(session, "update", "person", person_id, changes)
     return True
@@ -242,7 +241,7 @@ def load_person_input(session: Session, person_id: str) -> PersonInput:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("参加者が見つかりません。")
-    data = PersonInput(**values_of(person, _PERSON_FIELDS))
+    data = PersonInput(**values_of(person, PERSON_FIELDS))
     data.ties = list(
         session.execute(
             select(PersonTie.tie)
