@@ -25,7 +25,7 @@ from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import CustomIndicator, CustomIndicatorValue, Programme
 from kankei_desktop.domain.tables.base import utc_now
 from kankei_desktop.domain.text import normalise_spaces
-from kankei_desktop.services.record_ops import live_rows
+from kankei_desktop.services.record_ops import live_or_none, live_rows
 from kankei_desktop.store import audit
 
 # The kinds whose amounts an indicator may be summed from (例4's 販売額).
@@ -94,8 +94,7 @@ def _validate(session: Session, data: IndicatorInput, indicator_id: str | None) 
     if data.computed_from and data.computed_from not in AMOUNT_KINDS:
         errors["computed_from"] = f"計算元は {'・'.join(AMOUNT_KINDS)} のどれかです（「{data.computed_from}」）。"
     if data.pair_id:
-        pair = session.get(CustomIndicator, data.pair_id)
-        if pair is None or pair.deleted_at is not None or data.pair_id == indicator_id:
+        if live_or_none(session, CustomIndicator, data.pair_id) is None or data.pair_id == indicator_id:
             errors["pair"] = "対にする指標が見つかりません。"
     if len(data.target_key) > 30:
         errors["target_key"] = "目標キーは30文字以内で入力してください。"

@@ -18,7 +18,16 @@ from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.record_ops import assign, check_version, deleted, live, restore, soft_delete, values_of
+from kankei_desktop.services.record_ops import (
+    assign,
+    check_version,
+    deleted,
+    live,
+    live_or_none,
+    restore,
+    soft_delete,
+    values_of,
+)
 from kankei_desktop.store import audit
 
 
@@ -50,8 +59,7 @@ def _checked(session: Session, data: InteractionInput, today: date | None = None
             errors["amount_yen"] = f"金額は0以上の整数（円）で入力してください（「{data.amount_yen}」）。"
         elif data.kind not in AMOUNT_KINDS:
             errors["amount_yen"] = f"金額は {'・'.join(AMOUNT_KINDS)} の記録にだけ入力できます。"
-    person = session.get(Person, data.person_id) if data.person_id else None
-    if person is None or person.deleted_at is not None:
+    if live_or_none(session, Person, data.person_id) is None:
         errors["person_id"] = "参加者が見つかりません（削除された可能性があります）。"
     if data.kind not in set(kind_choices()):
         errors["kind"] = f"種類「{data.kind}」は選択肢にありません。"
@@ -59,10 +67,8 @@ def _checked(session: Session, data: InteractionInput, today: date | None = None
         errors["occurred_on"] = "日付を入力してください。"
     elif data.occurred_on > today:
         errors["occurred_on"] = f"日付 {display_date(data.occurred_on)} は未来の日付です。あったことを記録してください。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
     add_length_errors(errors, Interaction, data)
     if errors:
         raise ValidationError(errors)

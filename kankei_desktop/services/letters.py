@@ -22,7 +22,15 @@ from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Attachment, Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.services import attachments
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.record_ops import assign, check_version, live, live_rows, soft_delete, values_of
+from kankei_desktop.services.record_ops import (
+    assign,
+    check_version,
+    live,
+    live_or_none,
+    live_rows,
+    soft_delete,
+    values_of,
+)
 from kankei_desktop.store import audit
 
 
@@ -68,17 +76,12 @@ def validate(session: Session, data: LetterInput, *, letter_id: str | None, toda
     errors: dict[str, str] = {}
     if data.direction not in {d.value for d in LetterDirection}:
         errors["direction"] = f"{label}: 方向「{data.direction}」は選択肢にありません。"
-    person = session.get(Person, data.person_id) if data.person_id else None
-    if person is None or person.deleted_at is not None:
+    if live_or_none(session, Person, data.person_id) is None:
         errors["person_id"] = f"{label}: 参加者を選んでください。"
-    if data.host_id:
-        host = session.get(Host, data.host_id)
-        if host is None or host.deleted_at is not None:
-            errors["host_id"] = f"{label}: 受入先（農家など）が見つかりません。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = f"{label}: プログラムが見つかりません。"
+    if data.host_id and live_or_none(session, Host, data.host_id) is None:
+        errors["host_id"] = f"{label}: 受入先（農家など）が見つかりません。"
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = f"{label}: プログラムが見つかりません。"
     names = {"written_on": "作成日", "sent_on": "発送日", "received_on": "受取日"}
     for field, name in names.items():
         value = getattr(data, field)
@@ -95,8 +98,8 @@ def validate(session: Session, data: LetterInput, *, letter_id: str | None, toda
     if data.reply_to_id:
         errors.update(_reply_errors(session, data, letter_id, label))
     if data.shipment_id:
-        shipment = session.get(Shipment, data.shipment_id)
-        if shipment is None or shipment.deleted_at is not None:
+        shipment = live_or_none(session, Shipment, data.shipment_id)
+        if shipment is None:
             errors["shipment_id"] = f"{label}: 同梱する発送が見つかりません。"
         elif shipment.person_id != data.person_id:
             errors["shipment_id"] = f"{label}: 同梱する発送は別の参加者宛です。"
@@ -104,8 +107,8 @@ def validate(session: Session, data: LetterInput, *, letter_id: str | None, toda
 
 
 def _reply_errors(session: Session, data: LetterInput, letter_id: str | None, label: str) -> dict[str, str]:
-    original = session.get(Letter, data.reply_to_id)
-    if original is None or original.deleted_at is not None:
+    original = live_or_none(session, Letter, data.reply_to_id)
+    if original is None:
         return {"reply_to_id": f"{label}: 返信元の手紙が見つかりません。"}
     if original.id == letter_id:
         return {"reply_to_id": f"{label}: 手紙は自分自身への返信にはできません。"}

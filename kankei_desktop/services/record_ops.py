@@ -29,6 +29,12 @@ def live(session: Session, table: type[Row], row_id: str, what: str) -> Row:
     return row
 
 
+def live_or_none(session: Session, table: type[Row], row_id: str | None) -> Row | None:
+    """The row when ``row_id`` names a live one, else None: for a check that a reference still stands."""
+    row = session.get(table, row_id) if row_id else None
+    return row if row is not None and row.deleted_at is None else None
+
+
 def deleted(session: Session, table: type[Row], row_id: str, what: str) -> Row:
     """The soft-deleted row an undo brings back."""
     row = session.get(table, row_id)

@@ -22,7 +22,15 @@ from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.record_ops import assign, check_version, live, live_rows, soft_delete, values_of
+from kankei_desktop.services.record_ops import (
+    assign,
+    check_version,
+    live,
+    live_or_none,
+    live_rows,
+    soft_delete,
+    values_of,
+)
 from kankei_desktop.store import audit
 
 
@@ -78,17 +86,12 @@ def _normalise(data: ShipmentInput) -> ShipmentInput:
 def validate(session: Session, data: ShipmentInput, *, label: str, today: date,
              stored_tracking: str | None = None) -> dict[str, str]:
     errors: dict[str, str] = {}
-    person = session.get(Person, data.person_id) if data.person_id else None
-    if person is None or person.deleted_at is not None:
+    if live_or_none(session, Person, data.person_id) is None:
         errors["person_id"] = f"{label}: 宛先の参加者を選んでください。"
-    if data.host_id:
-        host = session.get(Host, data.host_id)
-        if host is None or host.deleted_at is not None:
-            errors["host_id"] = f"{label}: 差出人の受入先が見つかりません。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = f"{label}: プログラムが見つかりません。"
+    if data.host_id and live_or_none(session, Host, data.host_id) is None:
+        errors["host_id"] = f"{label}: 差出人の受入先が見つかりません。"
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = f"{label}: プログラムが見つかりません。"
     if not data.contents:
         errors["contents"] = f"{label}: 内容を入力してください（例: お米 5kg）。"
     elif len(data.contents) > 200:

@@ -31,7 +31,7 @@ from kankei_desktop.services.stay_rules import (
     stay_kind,
     stay_nights,
 )
-from kankei_desktop.services.record_ops import check_version, live, live_rows, soft_delete
+from kankei_desktop.services.record_ops import check_version, live, live_or_none, live_rows, soft_delete
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import fetch_marks
 
@@ -182,10 +182,8 @@ def _validate(session: Session, data: StayInput, today: date, hosts: dict | None
                 errors[key] = f"{label}が見つかりません（削除された可能性があります）。"
             elif not row[3]:
                 errors[key] = f"{label}「{row[1]}」はアーカイブ済みです。先に有効に戻してください。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
     if data.person_ids:
         found = {pid: (name, deleted) for pid, name, deleted in _raw(session, _PERSONS_SQL, data.person_ids)}
         missing = [p for p in data.person_ids if p not in found]
