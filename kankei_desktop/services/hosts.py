@@ -19,7 +19,7 @@ from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import fold, like_pattern, normalise_spaces
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
-from kankei_desktop.services.record_ops import assign, check_version, live, soft_delete, values_of
+from kankei_desktop.services.record_ops import assign, check_version, live, set_field, soft_delete, values_of
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import joined_text, slash_date
 
@@ -155,11 +155,7 @@ def update_host(session: Session, host_id: str, data: HostInput, *, today: date 
 
 def set_active(session: Session, host_id: str, active: bool) -> None:
     """Archive (False) or bring back (True); archived hosts take no new stays."""
-    host = _live_host(session, host_id)
-    if host.is_active == active:
-        return
-    host.is_active, host.updated_at = active, utc_now()
-    audit.record(session, "update", "host", host_id, {"is_active": [not active, active]})
+    set_field(session, _live_host(session, host_id), "host", "is_active", active)
 
 
 def archive_host(session: Session, host_id: str) -> None:

@@ -23,6 +23,7 @@ from kankei_desktop.services.record_ops import (
     deleted,
     live,
     restore,
+    set_field,
     soft_delete,
     values_of,
 )
@@ -234,13 +235,7 @@ def update_programme(session: Session, programme_id: str, data: ProgrammeInput, 
 
 def set_archived(session: Session, programme_id: str, archived: bool = True) -> bool:
     """Archive (or bring back) a programme; returns the previous state for undo."""
-    programme = live_programme(session, programme_id)
-    previous = programme.archived
-    if previous != archived:
-        programme.archived = archived
-        programme.updated_at = utc_now()
-        audit.record(session, "update", "programme", programme_id, {"archived": [previous, archived]})
-    return previous
+    return set_field(session, live_programme(session, programme_id), "programme", "archived", archived)
 
 
 def copy_to_next_year(session: Session, programme_id: str) -> str:
@@ -381,12 +376,7 @@ def rename_stage(session: Session, stage_id: str, name: str) -> str:
     _check_stage_name(name)
     if name in _stage_names(session, stage.programme_id, except_id=stage_id):
         raise ValidationError({"stage_name": f"段階「{name}」はすでにあります。"})
-    old = stage.name
-    if old != name:
-        stage.name = name
-        stage.updated_at = utc_now()
-        audit.record(session, "update", "programme_stage", stage_id, {"name": [old, name]})
-    return old
+    return set_field(session, stage, "programme_stage", "name", name)
 
 
 def set_stage_flags(session: Session, stage_id: str, *, is_final: bool, is_dropout: bool) -> tuple[bool, bool]:

@@ -69,6 +69,16 @@ def restore(session: Session, row: Any, entity: str, changes: dict) -> None:
     audit.record(session, "restore", entity, row.id, changes)
 
 
+def set_field(session: Session, row: Any, entity: str, field: str, value: Any) -> Any:
+    """Change one field of ``row`` and audit it, when the value differs; returns the old value (for undo)."""
+    old = getattr(row, field)
+    if old != value:
+        setattr(row, field, value)
+        row.updated_at = utc_now()
+        audit.record(session, "update", entity, row.id, {field: [old, value]})
+    return old
+
+
 def values_of(record: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     """``{field: record.field}``: a row's stored values, or an input's, for an audit diff or a load."""
     return {name: getattr(record, name) for name in fields}
