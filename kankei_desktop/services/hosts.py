@@ -14,12 +14,12 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.contact import contact_errors, normalised_contact
 from kankei_desktop.domain.enums import HostKind
-from kankei_desktop.domain.errors import ConflictError, ValidationError
+from kankei_desktop.domain.errors import ConflictError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import fold, like_pattern, normalise_spaces
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
-from kankei_desktop.services.record_ops import assign, check_version, live, set_field, soft_delete, values_of
+from kankei_desktop.services.record_ops import assign, check_version, live, set_field, soft_delete, valid, values_of
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import joined_text, slash_date
 
@@ -77,10 +77,7 @@ def validate(data: HostInput) -> dict[str, str]:
 
 def _checked(data: HostInput) -> HostInput:
     data = normalise(data)
-    errors = validate(data)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(data))
 
 
 def address_for(postal_code: str) -> PostalAddress | None:

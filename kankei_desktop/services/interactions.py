@@ -14,7 +14,6 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import InteractionKind
-from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
 from kankei_desktop.services.activity import refresh_last_activity
@@ -26,6 +25,7 @@ from kankei_desktop.services.record_ops import (
     live_or_none,
     restore,
     soft_delete,
+    valid,
     values_of,
 )
 from kankei_desktop.store import audit
@@ -69,10 +69,7 @@ def _checked(session: Session, data: InteractionInput, today: date | None = None
         errors["occurred_on"] = f"日付 {display_date(data.occurred_on)} は未来の日付です。あったことを記録してください。"
     if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
         errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
-    add_length_errors(errors, Interaction, data)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, add_length_errors(errors, Interaction, data))
 
 
 def _live(session: Session, interaction_id: str) -> Interaction:

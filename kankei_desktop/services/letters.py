@@ -17,7 +17,6 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import LetterDirection, LetterStatus
-from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Attachment, Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.services import attachments
@@ -29,6 +28,7 @@ from kankei_desktop.services.record_ops import (
     live_or_none,
     live_rows,
     soft_delete,
+    valid,
     values_of,
 )
 from kankei_desktop.store import audit
@@ -124,10 +124,7 @@ def _reply_errors(session: Session, data: LetterInput, letter_id: str | None, la
 
 def _checked(session: Session, data: LetterInput, letter_id: str | None, today: date | None) -> LetterInput:
     data = LetterInput(**{**asdict(data), "summary": (data.summary or "").strip()})
-    errors = validate(session, data, letter_id=letter_id, today=today or date.today())
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(session, data, letter_id=letter_id, today=today or date.today()))
 
 
 def live_letter(session: Session, letter_id: str) -> Letter:

@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.contact import contact_errors, normalised_contact
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.errors import NotFoundError
 from kankei_desktop.domain.limits import BIRTH_DATE_MIN, add_length_errors
 from kankei_desktop.domain.tables import LadderStageChange, Person, PersonTag, PersonTie, utc_now
 from kankei_desktop.domain.text import (
@@ -26,7 +26,7 @@ from kankei_desktop.domain.text import (
     person_search_columns,
     to_katakana,
 )
-from kankei_desktop.services.record_ops import assign, check_version, deleted, live, restore, soft_delete, values_of
+from kankei_desktop.services.record_ops import assign, check_version, deleted, live, restore, soft_delete, valid, values_of
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.rows import plain_rows
 
@@ -123,10 +123,7 @@ def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
 
 def _checked(data: PersonInput) -> PersonInput:
     data = normalise(data)
-    errors = validate(data)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(data))
 
 
 def _apply(person: Person, data: PersonInput) -> None:

@@ -25,6 +25,7 @@ from kankei_desktop.services.record_ops import (
     restore,
     set_field,
     soft_delete,
+    valid,
     values_of,
 )
 from kankei_desktop.store import audit
@@ -112,9 +113,7 @@ def _checked(data: ProgrammeInput) -> ProgrammeInput:
         if too_long:
             errors.setdefault("targets", next(iter(too_long.values())))
     add_length_errors(errors, Programme, {k: v for k, v in vars(data).items() if k != "targets"}, {"name": "プログラム名"})
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, errors)
 
 
 def _checked_stages(stages: list[StageInput]) -> list[StageInput]:

@@ -13,12 +13,19 @@ from typing import Any, TypeVar
 
 from sqlmodel import Session, select
 
-from kankei_desktop.domain.errors import NotFoundError
+from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import utc_now
 from kankei_desktop.services.audit_log import field_label
 from kankei_desktop.store import audit, versions
 
 Row = TypeVar("Row")
+
+
+def valid(data: Row, errors: dict[str, str]) -> Row:
+    """``data`` (a normalised input) when ``errors`` is empty, else the refusal naming every field."""
+    if errors:
+        raise ValidationError(errors)
+    return data
 
 
 def live(session: Session, table: type[Row], row_id: str, what: str) -> Row:

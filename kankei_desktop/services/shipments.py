@@ -17,7 +17,6 @@ from sqlmodel import Session
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import normalise_tracking_number, tracking_number_problem
 from kankei_desktop.domain.enums import Carrier, LetterStatus, ShipmentStatus
-from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.domain.text import normalise_spaces
@@ -29,6 +28,7 @@ from kankei_desktop.services.record_ops import (
     live_or_none,
     live_rows,
     soft_delete,
+    valid,
     values_of,
 )
 from kankei_desktop.store import audit
@@ -133,11 +133,8 @@ def _date_errors(data: ShipmentInput, label: str, today: date) -> dict[str, str]
 def _checked(session: Session, data: ShipmentInput, shipment_id: str | None, today: date | None,
              stored_tracking: str | None = None) -> ShipmentInput:
     data = _normalise(data)
-    errors = validate(session, data, label=shipment_label(session, shipment_id, data), today=today or date.today(),
-                      stored_tracking=stored_tracking)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(session, data, label=shipment_label(session, shipment_id, data),
+                                today=today or date.today(), stored_tracking=stored_tracking))
 
 
 def live_shipment(session: Session, shipment_id: str) -> Shipment:
