@@ -6,7 +6,7 @@ A host that stays or letters point at is never deleted: it is archived
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from sqlalchemy import and_, case, func, literal, or_, select, union_all
@@ -45,19 +45,15 @@ class HostInput:
 _FIELDS = tuple(HostInput.__dataclass_fields__)
 
 
+_SPACED = ("name", "contact_person", "prefecture", "city", "address_line", "address_building")
+
+
 def normalise(data: HostInput) -> HostInput:
-    return HostInput(
-        **{
-            **asdict(data),
-            "name": normalise_spaces(data.name),
-            "contact_person": normalise_spaces(data.contact_person),
-            **normalised_contact(data),
-            "prefecture": normalise_spaces(data.prefecture),
-            "city": normalise_spaces(data.city),
-            "address_line": normalise_spaces(data.address_line),
-            "address_building": normalise_spaces(data.address_building),
-            "notes": data.notes.strip(),
-        }
+    return replace(
+        data,
+        **{name: normalise_spaces(getattr(data, name)) for name in _SPACED},
+        **normalised_contact(data),
+        notes=data.notes.strip(),
     )
 
 

@@ -6,7 +6,7 @@ page at a time, so a screen over 100,000 persons never loads them all.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import exists, func, select, update
@@ -68,16 +68,12 @@ PERSON_FIELDS = tuple(name for name in PersonInput.__dataclass_fields__ if name 
 
 def normalise(data: PersonInput) -> PersonInput:
     """The stored form: trimmed text, katakana フリガナ, half-width phone, 7-digit 〒."""
-    return PersonInput(
-        **{
-            **asdict(data),
-            "furigana": to_katakana(data.furigana),
-            "name": normalise_name(data.name),
-            **normalised_contact(data),
-            "ties": _unique(data.ties),
-            "interests": _unique(data.interests),
-            "skills": _unique(data.skills),
-        }
+    return replace(
+        data,
+        furigana=to_katakana(data.furigana),
+        name=normalise_name(data.name),
+        **normalised_contact(data),
+        **{name: _unique(getattr(data, name)) for name in LIST_FIELDS},
     )
 
 
