@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
 from kankei_desktop.domain.tables import Enrollment, Person, new_id  # noqa: E402
-from kankei_desktop.domain.text import furigana_sort_key, person_search_text  # noqa: E402
+from kankei_desktop.domain.text import person_search_columns  # noqa: E402
 from kankei_desktop.services import duplicates, enrollments, programmes  # noqa: E402
 from kankei_desktop.store import create_database, open_database  # noqa: E402
 
@@ -63,11 +63,12 @@ def generate_persons(path: Path, count: int) -> None:
         kana = "".join(rng.choice(KANA) for _ in range(3)) + "　" + "".join(rng.choice(KANA) for _ in range(3))
         phone = f"090-{rng.randrange(10000):04d}-{rng.randrange(10000):04d}"
         email = f"user{i}@example.jp"
+        kana_key, search_text = person_search_columns(f"参加者 {i}", kana, email, phone)
         rows.append({
             "id": new_id(), "created_at": now, "updated_at": now, "name": f"参加者 {i}", "furigana": kana,
-            "furigana_sort": furigana_sort_key(kana), "birth_date": date(1950 + rng.randrange(55), 1 + rng.randrange(12), 1 + rng.randrange(28)),
+            "furigana_sort": kana_key, "birth_date": date(1950 + rng.randrange(55), 1 + rng.randrange(12), 1 + rng.randrange(28)),
             "email": email, "phone": phone, "postal_code": f"{rng.randrange(10**7):07d}",
-            "search_text": person_search_text(f"参加者 {i}", kana, email, phone),
+            "search_text": search_text,
         })
     with database.session() as session:
         for start in range(0, len(rows), 10_000):

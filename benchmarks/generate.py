@@ -34,7 +34,7 @@ from kankei_desktop.domain.enums import (  # noqa: E402
     RESIDENCE_AREAS, InteractionKind, LadderStage, ProgrammeKind, Tie,
 )
 from kankei_desktop.domain.programme_templates import TEMPLATES  # noqa: E402
-from kankei_desktop.domain.text import furigana_sort_key, person_search_text  # noqa: E402
+from kankei_desktop.domain.text import person_search_columns  # noqa: E402
 from kankei_desktop.services.demo import names as N  # noqa: E402
 from kankei_desktop.services.addresses import lookup_postal_code  # noqa: E402
 from kankei_desktop.store import create_database  # noqa: E402
@@ -127,12 +127,13 @@ def persons(loader: Loader, count: int) -> list[str]:
             phone = f"0{rng.choice('987')}0-{rng.randrange(10000):04d}-{rng.randrange(10000):04d}" if rng.random() < 0.85 else ""
             area = rng.choices(RESIDENCE_AREAS, area_weights)[0]
             code, found = rng.choice(by_area[area]) if by_area[area] else ("", None)
+            kana_key, search_text = person_search_columns(name, furigana, email, phone)
             yield (
-                name, furigana, furigana_sort_key(furigana), rng.choice(births), rng.choice(("男性", "女性")),
+                name, furigana, kana_key, rng.choice(births), rng.choice(("男性", "女性")),
                 email, phone, code, found.prefecture if found else "", found.city if found else "",
                 f"{found.town}1-2-3" if found else "", "", area, "",
                 rng.choices(stages, (40, 25, 15, 10, 6, 4))[0], int(rng.random() < 0.92), int(rng.random() < 0.6),
-                rng.choice(consents), "", "", person_search_text(name, furigana, email, phone),
+                rng.choice(consents), "", "", search_text,
             )
 
     return loader.insert("person", (

@@ -23,6 +23,10 @@ def fold(text: str) -> str:
     """The search key of a text: NFKC, katakana, lower case, no spaces."""
     if not text:
         return ""
+    if text.isascii():
+        # NFKC and hiragana→katakana leave ASCII alone, and str.split() and the regex \s agree on
+        # what white space is: the same key at a fraction of the cost (bulk import folds every cell).
+        return "".join(text.split()).lower()
     folded = unicodedata.normalize("NFKC", text)
     folded = jaconv.hira2kata(folded)
     return _SPACES.sub("", folded).lower()
@@ -98,10 +102,6 @@ def to_katakana(text: str) -> str:
 
 def is_katakana(text: str) -> bool:
     return bool(_KATAKANA_ONLY.match(text))
-
-
-def furigana_sort_key(furigana: str) -> str:
-    return fold(furigana)
 
 
 _NON_DIGITS = re.compile(r"[^0-9]")
@@ -213,14 +213,22 @@ def like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def person_search_text(name: str, furigana: str, email: str, phone: str) -> str:
-    """What the participants search looks in: folded name, フリガナ, e-mail and phone.
+# The person fields the derived columns below are made of: a writer that changes one re-derives them.
+PERSON_SEARCH_SOURCES = ("name", "furigana", "email", "phone")
 
-    The phone goes in twice, as written (090-1234-5678) and as bare digits, so
-    either form typed in the search box finds it.
+
+def person_search_columns(name: str, furigana: str, email: str, phone: str) -> tuple[str, str]:
+    """(furigana_sort, search_text) of a person, derived from its stored values. Every writer of a
+    person row (the editor, merge, bulk import, the office exchange) sets both through this.
+
+    ``furigana_sort`` is the folded フリガナ the lists sort by. ``search_text`` is what the
+    participants search looks in: folded name, フリガナ, e-mail and phone; the phone goes in
+    twice, as written (090-1234-5678) and as bare digits, so either form typed in the search
+    box finds it.
     """
-    parts = (fold(name), fold(furigana), fold(email), fold(phone), digits_only(phone))
-    return "\x1f".join(part for part in parts if part)
+    kana_key = fold(furigana)
+    parts = (fold(name), kana_key, fold(email), fold(phone), digits_only(phone))
+    return kana_key, "\x1f".join(part for part in parts if part)
 
 
 def file_size(size_bytes: int) -> str:

@@ -21,6 +21,7 @@ from sqlmodel import Session
 from kankei_desktop import paths
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Attachment, utc_now
+from kankei_desktop.services.record_ops import soft_delete
 from kankei_desktop.store import audit
 from kankei_desktop.store.backup import file_sha256
 
@@ -171,8 +172,7 @@ def remove_attachment(session: Session, attachment_id: str) -> None:
     row = session.get(Attachment, attachment_id)
     if row is None or row.deleted_at is not None:
         raise NotFoundError("添付ファイルが見つかりません（削除済みの可能性があります）。")
-    row.deleted_at = row.updated_at = utc_now()
-    audit.record(session, "delete", "attachment", attachment_id, {"file_name": [row.file_name, None]})
+    soft_delete(session, row, "attachment", {"file_name": [row.file_name, None]})
 
 
 def remove_attachments_of(session: Session, owner_kind: str, owner_id: str) -> None:

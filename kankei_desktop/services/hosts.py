@@ -6,29 +6,21 @@ A host that stays or letters point at is never deleted: it is archived
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from sqlalchemy import and_, case, func, literal, or_, select, union_all
 from sqlmodel import Session
 
+from kankei_desktop.domain.contact import contact_errors, normalised_contact
 from kankei_desktop.domain.enums import HostKind
-from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.errors import ConflictError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Stay, StayParticipant, utc_now
-from kankei_desktop.domain.text import (
-    fold,
-    is_plausible_phone,
-    is_valid_email,
-    like_pattern,
-    normalise_email,
-    normalise_phone,
-    normalise_postal_code,
-    normalise_spaces,
-)
+from kankei_desktop.domain.text import fold, like_pattern, normalise_spaces
 from kankei_desktop.services import work
 from kankei_desktop.services.addresses import PostalAddress, lookup_postal_code
-from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.services.record_ops import assign, check_version, live, set_field, soft_delete, valid, values_of
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import joined_text, slash_date
 
@@ -54,21 +46,15 @@ class HostInput:
 _FIELDS = tuple(HostInput.__dataclass_fields__)
 
 
+_SPACED = ("name", "contact_person", "prefecture", "city", "address_line", "address_building")
+
+
 def normalise(data: HostInput) -> HostInput:
-    return HostInput(
-        **{
-            **asdict(data),
-            "name": normalise_spaces(data.name),
-            "contact_person": normalise_spaces(data.contact_person),
-            "phone": normalise_phone(data.phone),
-            "email": normalise_email(data.email),
-            "postal_code": normalise_postal_code(data.postal_code) if data.postal_code.strip() else "",
-            "prefecture": normalise_spaces(data.prefecture),
-            "city": normalise_spaces(data.city),
-            "address_line": normalise_spaces(data.address_line),
-            "address_building": normalise_spaces(data.address_building),
-            "notes": data.notes.strip(),
-        }
+    return replace(
+        data,
+        **{name: normalise_spaces(getattr(data, name)) for name in _SPACED},
+        **normalised_contact(data),
+        notes=data.notes.strip(),
     )
 
 
@@ -80,12 +66,7 @@ def validate(data: HostInput) -> dict[str, str]:
         errors["name"] = "名称は100文字以内で入力してください。"
     if data.kind not in {kind.value for kind in HostKind}:
         errors["kind"] = f"種類「{data.kind}」はありません（{'・'.join(k.value for k in HostKind)}）。"
-    if data.phone and not is_plausible_phone(data.phone):
-        errors["phone"] = f"電話番号「{data.phone}」は桁数が合いません（10桁または11桁）。"
-    if data.email and not is_valid_email(data.email):
-        errors["email"] = f"メールアドレス「{data.email}」の形式が正しくありません（例: info@example.jp）。"
-    if data.postal_code and len(data.postal_code) != 7:
-        errors["postal_code"] = "郵便番号は7桁の数字で入力してください（例: 949-4392）。"
+    errors.update(contact_errors(data, ("phone", "email", "postal_code"), email_example="info@example.jp"))
     if data.capacity_per_night is not None and not (0 < data.capacity_per_night <= 1000):
         errors["capacity_per_night"] = "1泊の定員は1〜1000名で入力してください（宿泊しない受入先は空欄）。"
     return add_length_errors(errors, Host, data, {"name": "名称"})
@@ -93,10 +74,7 @@ def validate(data: HostInput) -> dict[str, str]:
 
 def _checked(data: HostInput) -> HostInput:
     data = normalise(data)
-    errors = validate(data)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(data))
 
 
 def address_for(postal_code: str) -> PostalAddress | None:
@@ -114,10 +92,7 @@ def create_host(session: Session, data: HostInput) -> str:
 
 
 def _live_host(session: Session, host_id: str) -> Host:
-    host = session.get(Host, host_id)
-    if host is None or host.deleted_at is not None:
-        raise NotFoundError("受入先が見つかりません（削除された可能性があります）。")
-    return host
+    return live(session, Host, host_id, "受入先")
 
 
 def host_version(session: Session, host_id: str) -> int | None:
@@ -127,7 +102,7 @@ def host_version(session: Session, host_id: str) -> int | None:
 
 def load_host_input(session: Session, host_id: str) -> HostInput:
     host = _live_host(session, host_id)
-    return HostInput(**{name: getattr(host, name) for name in _FIELDS})
+    return HostInput(**values_of(host, _FIELDS))
 
 
 def _fullest_night(session: Session, host_id: str, today: date) -> tuple[date, int] | None:
@@ -148,9 +123,7 @@ def _fullest_night(session: Session, host_id: str, today: date) -> tuple[date, i
 
 def update_host(session: Session, host_id: str, data: HostInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit. Lowering a lodging's capacity below nights already booked is refused."""
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Host, host_id, expected_version, "host", "受入先", field_label)
+    check_version(session, Host, host_id, expected_version, "host", "受入先")
     versions.lock_rows(session, Host, [host_id])  # a booking waits while the capacity changes
     data = _checked(data)
     host = _live_host(session, host_id)
@@ -165,11 +138,10 @@ def update_host(session: Session, host_id: str, data: HostInput, *, today: date 
                 f"{night:%Y/%m/%d} の夜、{host.name} には既に {persons} 名の宿泊予定があるため、"
                 f"定員を{wanted}にできません。先に滞在を調整してください。"
             )
-    changes = audit.diff({name: getattr(host, name) for name in _FIELDS}, asdict(data))
+    changes = audit.diff(values_of(host, _FIELDS), asdict(data))
     if not changes:
         return False
-    for name in _FIELDS:
-        setattr(host, name, getattr(data, name))
+    assign(host, data, _FIELDS)
     host.updated_at = utc_now()
     audit.record(session, "update", "host", host_id, changes)
     return True
@@ -177,11 +149,7 @@ def update_host(session: Session, host_id: str, data: HostInput, *, today: date 
 
 def set_active(session: Session, host_id: str, active: bool) -> None:
     """Archive (False) or bring back (True); archived hosts take no new stays."""
-    host = _live_host(session, host_id)
-    if host.is_active == active:
-        return
-    host.is_active, host.updated_at = active, utc_now()
-    audit.record(session, "update", "host", host_id, {"is_active": [not active, active]})
+    set_field(session, _live_host(session, host_id), "host", "is_active", active)
 
 
 def archive_host(session: Session, host_id: str) -> None:
@@ -212,8 +180,7 @@ def delete_host(session: Session, host_id: str) -> None:
         raise ConflictError(
             f"受入先「{host.name}」は{used}で使われているため削除できません。アーカイブしてください。"
         )
-    host.deleted_at = host.updated_at = utc_now()
-    audit.record(session, "delete", "host", host_id, {"name": [host.name, None]})
+    soft_delete(session, host, "host", {"name": [host.name, None]})
 
 
 # ---------------------------------------------------------------- timeline

@@ -26,6 +26,7 @@ from kankei_desktop.domain.tables import CustomIndicator, CustomIndicatorValue, 
 from kankei_desktop.domain.tables.base import utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services import work
+from kankei_desktop.services.record_ops import live_or_none, live_rows
 from kankei_desktop.store import audit
 
 # The kinds whose amounts an indicator may be summed from (例4's 販売額).
@@ -94,8 +95,7 @@ def _validate(session: Session, data: IndicatorInput, indicator_id: str | None) 
     if data.computed_from and data.computed_from not in AMOUNT_KINDS:
         errors["computed_from"] = f"計算元は {'・'.join(AMOUNT_KINDS)} のどれかです（「{data.computed_from}」）。"
     if data.pair_id:
-        pair = session.get(CustomIndicator, data.pair_id)
-        if pair is None or pair.deleted_at is not None or data.pair_id == indicator_id:
+        if live_or_none(session, CustomIndicator, data.pair_id) is None or data.pair_id == indicator_id:
             errors["pair"] = "対にする指標が見つかりません。"
     if len(data.target_key) > 30:
         errors["target_key"] = "目標キーは30文字以内で入力してください。"
@@ -313,12 +313,12 @@ def write_value(session: Session, data: ValueInput, value_id: str | None = None)
 
 
 def list_indicators(session: Session, include_archived: bool = False) -> list[IndicatorRow]:
-    indicators = session.exec(select(CustomIndicator).where(CustomIndicator.deleted_at.is_(None))
+    indicators = session.exec(live_rows(CustomIndicator)
                               .order_by(CustomIndicator.created_at, CustomIndicator.name)).all()
     names = {i.id: i.name for i in indicators}
     programmes = {p.id: f"{p.name}（{p.fiscal_year}年度）" for p in session.exec(select(Programme)).all()}
     values: dict[str, list] = {}
-    for v in session.exec(select(CustomIndicatorValue).where(CustomIndicatorValue.deleted_at.is_(None))
+    for v in session.exec(live_rows(CustomIndicatorValue)
                           .order_by(CustomIndicatorValue.fiscal_year, CustomIndicatorValue.quarter)).all():
         values.setdefault(v.indicator_id, []).append((v.fiscal_year, v.quarter, v.value, v.target))
     return [IndicatorRow(i.id, i.name, i.unit, programmes.get(i.programme_id) if i.programme_id else None,

@@ -14,12 +14,21 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import InteractionKind
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Interaction, Person, Programme, utc_now
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.audit_log import field_label
-from kankei_desktop.store import audit, versions
+from kankei_desktop.services.record_ops import (
+    assign,
+    check_version,
+    deleted,
+    live,
+    live_or_none,
+    restore,
+    soft_delete,
+    valid,
+    values_of,
+)
+from kankei_desktop.store import audit
 from kankei_desktop.store.versions import version_of
 
 
@@ -51,8 +60,7 @@ def _checked(session: Session, data: InteractionInput, today: date | None = None
             errors["amount_yen"] = f"金額は0以上の整数（円）で入力してください（「{data.amount_yen}」）。"
         elif data.kind not in AMOUNT_KINDS:
             errors["amount_yen"] = f"金額は {'・'.join(AMOUNT_KINDS)} の記録にだけ入力できます。"
-    person = session.get(Person, data.person_id) if data.person_id else None
-    if person is None or person.deleted_at is not None:
+    if live_or_none(session, Person, data.person_id) is None:
         errors["person_id"] = "参加者が見つかりません（削除された可能性があります）。"
     if data.kind not in set(kind_choices()):
         errors["kind"] = f"種類「{data.kind}」は選択肢にありません。"
@@ -60,31 +68,23 @@ def _checked(session: Session, data: InteractionInput, today: date | None = None
         errors["occurred_on"] = "日付を入力してください。"
     elif data.occurred_on > today:
         errors["occurred_on"] = f"日付 {display_date(data.occurred_on)} は未来の日付です。あったことを記録してください。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
-    add_length_errors(errors, Interaction, data)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
+    return valid(data, add_length_errors(errors, Interaction, data))
 
 
 def _live(session: Session, interaction_id: str) -> Interaction:
-    interaction = session.get(Interaction, interaction_id)
-    if interaction is None or interaction.deleted_at is not None:
-        raise NotFoundError("関わりの記録が見つかりません（削除された可能性があります）。")
-    return interaction
+    return live(session, Interaction, interaction_id, "関わりの記録")
 
 
 def _values(interaction: Interaction) -> dict:
-    return {name: getattr(interaction, name) for name in _FIELDS}
+    return values_of(interaction, _FIELDS)
 
 
 def log_interaction(session: Session, data: InteractionInput) -> str:
     """Record a touch; returns its id."""
     data = _checked(session, data)
-    interaction = Interaction(**{name: getattr(data, name) for name in _FIELDS})
+    interaction = Interaction(**values_of(data, _FIELDS))
     session.add(interaction)
     session.flush()
     refresh_last_activity(session, [data.person_id])
@@ -103,18 +103,15 @@ def interaction_version(session: Session, interaction_id: str) -> int | None:
 
 def update_interaction(session: Session, interaction_id: str, data: InteractionInput, *, expected_version: int | None = None) -> InteractionInput | None:
     """Save an edit; returns the values before (for undo), or None when nothing differed."""
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Interaction, interaction_id, expected_version, "interaction", "関わり", field_label)
+    check_version(session, Interaction, interaction_id, expected_version, "interaction", "関わり")
     interaction = _live(session, interaction_id)
     data = _checked(session, data)
     before = _values(interaction)
-    after = {name: getattr(data, name) for name in _FIELDS}
+    after = values_of(data, _FIELDS)
     changes = audit.diff(before, after)
     if not changes:
         return None
-    for name, value in after.items():
-        setattr(interaction, name, value)
+    assign(interaction, data, _FIELDS)
     interaction.updated_at = utc_now()
     session.flush()
     refresh_last_activity(session, {before["person_id"], data.person_id})
@@ -124,22 +121,17 @@ def update_interaction(session: Session, interaction_id: str, data: InteractionI
 
 def delete_interaction(session: Session, interaction_id: str) -> None:
     interaction = _live(session, interaction_id)
-    interaction.deleted_at = interaction.updated_at = utc_now()
+    soft_delete(session, interaction, "interaction", audit.diff(_values(interaction), {}))
     session.flush()
     refresh_last_activity(session, [interaction.person_id])
-    audit.record(session, "delete", "interaction", interaction_id, audit.diff(_values(interaction), {}))
 
 
 def restore_interaction(session: Session, interaction_id: str) -> None:
     """Undo of ``delete_interaction``."""
-    interaction = session.get(Interaction, interaction_id)
-    if interaction is None or interaction.deleted_at is None:
-        raise NotFoundError("復元できる削除済みの関わりの記録が見つかりません。")
-    interaction.deleted_at = None
-    interaction.updated_at = utc_now()
+    interaction = deleted(session, Interaction, interaction_id, "関わりの記録")
+    restore(session, interaction, "interaction", audit.diff({}, _values(interaction)))
     session.flush()
     refresh_last_activity(session, [interaction.person_id])
-    audit.record(session, "restore", "interaction", interaction_id, audit.diff({}, _values(interaction)))
 
 
 def interactions_of_person(session: Session, person_id: str) -> list[tuple]:

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import PARTICIPATION_KINDS, InteractionKind, LadderStage, StayStatus
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import (
     Interaction,
     LadderStageChange,
@@ -25,6 +25,7 @@ from kankei_desktop.domain.tables import (
     new_id,
     utc_now,
 )
+from kankei_desktop.services.participants import live_person
 from kankei_desktop.store import audit
 from kankei_desktop.store.dialect import is_postgresql, statement
 
@@ -44,18 +45,11 @@ class Suggestion:
     reason: str
 
 
-def _live_person(session: Session, person_id: str) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is not None:
-        raise NotFoundError("参加者が見つかりません（削除された可能性があります）。")
-    return person
-
-
 def set_ladder_stage(
     session: Session, person_id: str, stage: str, *, on: date | None = None, reason: str = "手動変更"
 ) -> LadderMove | None:
     """Set a person's stage, recording the change; None when it is already that stage."""
-    person = _live_person(session, person_id)
+    person = live_person(session, person_id)
     if stage not in {s.value for s in LadderStage}:
         raise ValidationError({"ladder_stage": f"段階「{stage}」はありません。"})
     on = on or date.today()
@@ -86,7 +80,7 @@ def last_change_date(session: Session, person_id: str) -> date | None:
 
 
 def undo_ladder_move(session: Session, move: LadderMove) -> None:
-    person = _live_person(session, move.person_id)
+    person = live_person(session, move.person_id)
     change = session.get(LadderStageChange, move.change_id)
     if change is not None:
         change.deleted_at = change.updated_at = utc_now()
@@ -179,7 +173,7 @@ def _suggest(current_stage: str, hosting: date | None, pair: tuple[date, date] |
 
 def suggest_stage(session: Session, person_id: str) -> Suggestion:
     """The stage the record points to, and why. Only ever upward; 移住検討 and 移住 are never suggested."""
-    person = _live_person(session, person_id)
+    person = live_person(session, person_id)
     dates = participation_dates(session, person_id)
     return _suggest(person.ladder_stage, _hosting_date(session, person_id), _repeat_pair(dates),
                     dates[-1] if dates else None)

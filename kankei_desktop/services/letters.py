@@ -17,13 +17,21 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.enums import LetterDirection, LetterStatus
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Attachment, Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.services import attachments
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.audit_log import field_label
-from kankei_desktop.store import audit, versions
+from kankei_desktop.services.record_ops import (
+    assign,
+    check_version,
+    live,
+    live_or_none,
+    live_rows,
+    soft_delete,
+    valid,
+    values_of,
+)
+from kankei_desktop.store import audit
 
 
 @dataclass
@@ -68,17 +76,12 @@ def validate(session: Session, data: LetterInput, *, letter_id: str | None, toda
     errors: dict[str, str] = {}
     if data.direction not in {d.value for d in LetterDirection}:
         errors["direction"] = f"{label}: 方向「{data.direction}」は選択肢にありません。"
-    person = session.get(Person, data.person_id) if data.person_id else None
-    if person is None or person.deleted_at is not None:
+    if live_or_none(session, Person, data.person_id) is None:
         errors["person_id"] = f"{label}: 参加者を選んでください。"
-    if data.host_id:
-        host = session.get(Host, data.host_id)
-        if host is None or host.deleted_at is not None:
-            errors["host_id"] = f"{label}: 受入先（農家など）が見つかりません。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = f"{label}: プログラムが見つかりません。"
+    if data.host_id and live_or_none(session, Host, data.host_id) is None:
+        errors["host_id"] = f"{label}: 受入先（農家など）が見つかりません。"
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = f"{label}: プログラムが見つかりません。"
     names = {"written_on": "作成日", "sent_on": "発送日", "received_on": "受取日"}
     for field, name in names.items():
         value = getattr(data, field)
@@ -95,8 +98,8 @@ def validate(session: Session, data: LetterInput, *, letter_id: str | None, toda
     if data.reply_to_id:
         errors.update(_reply_errors(session, data, letter_id, label))
     if data.shipment_id:
-        shipment = session.get(Shipment, data.shipment_id)
-        if shipment is None or shipment.deleted_at is not None:
+        shipment = live_or_none(session, Shipment, data.shipment_id)
+        if shipment is None:
             errors["shipment_id"] = f"{label}: 同梱する発送が見つかりません。"
         elif shipment.person_id != data.person_id:
             errors["shipment_id"] = f"{label}: 同梱する発送は別の参加者宛です。"
@@ -104,8 +107,8 @@ def validate(session: Session, data: LetterInput, *, letter_id: str | None, toda
 
 
 def _reply_errors(session: Session, data: LetterInput, letter_id: str | None, label: str) -> dict[str, str]:
-    original = session.get(Letter, data.reply_to_id)
-    if original is None or original.deleted_at is not None:
+    original = live_or_none(session, Letter, data.reply_to_id)
+    if original is None:
         return {"reply_to_id": f"{label}: 返信元の手紙が見つかりません。"}
     if original.id == letter_id:
         return {"reply_to_id": f"{label}: 手紙は自分自身への返信にはできません。"}
@@ -121,22 +124,16 @@ def _reply_errors(session: Session, data: LetterInput, letter_id: str | None, la
 
 def _checked(session: Session, data: LetterInput, letter_id: str | None, today: date | None) -> LetterInput:
     data = LetterInput(**{**asdict(data), "summary": (data.summary or "").strip()})
-    errors = validate(session, data, letter_id=letter_id, today=today or date.today())
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(session, data, letter_id=letter_id, today=today or date.today()))
 
 
 def live_letter(session: Session, letter_id: str) -> Letter:
-    letter = session.get(Letter, letter_id)
-    if letter is None or letter.deleted_at is not None:
-        raise NotFoundError("手紙の記録が見つかりません（削除された可能性があります）。")
-    return letter
+    return live(session, Letter, letter_id, "手紙の記録")
 
 
 def load_letter_input(session: Session, letter_id: str) -> LetterInput:
     letter = live_letter(session, letter_id)
-    return LetterInput(**{name: getattr(letter, name) for name in _FIELDS},
+    return LetterInput(**values_of(letter, _FIELDS),
                        returned=letter.status == LetterStatus.RETURNED.value)
 
 
@@ -147,7 +144,7 @@ def _snapshot(data: LetterInput) -> dict:
 def create_letter(session: Session, data: LetterInput, *, photos: list[Path] = (), today: date | None = None) -> str:
     """Store a letter (and copy its photos into the data folder); returns the new id."""
     data = _checked(session, data, None, today)
-    letter = Letter(**{name: getattr(data, name) for name in _FIELDS}, status=derive_status(data))
+    letter = Letter(**values_of(data, _FIELDS), status=derive_status(data))
     session.add(letter)
     session.flush()
     for photo in photos:
@@ -158,17 +155,14 @@ def create_letter(session: Session, data: LetterInput, *, photos: list[Path] = (
 
 
 def update_letter(session: Session, letter_id: str, data: LetterInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Letter, letter_id, expected_version, "letter", "手紙", field_label)
+    check_version(session, Letter, letter_id, expected_version, "letter", "手紙")
     letter = live_letter(session, letter_id)
     before = _snapshot(load_letter_input(session, letter_id))
     data = _checked(session, data, letter_id, today)
     changes = audit.diff(before, _snapshot(data))
     if not changes:
         return False
-    for name in _FIELDS:
-        setattr(letter, name, getattr(data, name))
+    assign(letter, data, _FIELDS)
     letter.status = derive_status(data)
     letter.updated_at = utc_now()
     audit.record(session, "update", "letter", letter_id, changes)
@@ -179,12 +173,10 @@ def update_letter(session: Session, letter_id: str, data: LetterInput, *, today:
 def delete_letter(session: Session, letter_id: str) -> None:
     letter = live_letter(session, letter_id)
     now = utc_now()
-    letter.deleted_at = letter.updated_at = now
-    for reply in session.execute(select(Letter).where(Letter.reply_to_id == letter_id,
-                                                      Letter.deleted_at.is_(None))).scalars():
+    for reply in session.execute(live_rows(Letter).where(Letter.reply_to_id == letter_id)).scalars():
         reply.reply_to_id, reply.updated_at = None, now  # the reply stays, unlinked
     attachments.remove_attachments_of(session, "letter", letter_id)
-    audit.record(session, "delete", "letter", letter_id, {"summary": [letter.summary, None]})
+    soft_delete(session, letter, "letter", {"summary": [letter.summary, None]}, now=now)
     refresh_last_activity(session, [letter.person_id])
 
 

@@ -22,6 +22,7 @@ from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Enrollment, Host, Letter, Person, Programme, ProgrammeStage, Shipment
 from kankei_desktop.services import attachments, carrier_export, letters, participants, segments, shipments, work
 from kankei_desktop.services.letters import LetterInput
+from kankei_desktop.services.record_ops import live_or_none
 from kankei_desktop.services.shipments import ShipmentInput
 from kankei_desktop.store import audit, versions
 
@@ -74,10 +75,8 @@ def cohort_person_ids(session: Session, programme_id: str) -> list[str]:
 
 def plan_batch(session: Session, batch: BatchInput) -> BatchResult:
     """Who gets a parcel from which farmer, and who is left out (nothing is written)."""
-    if batch.programme_id:
-        programme = session.get(Programme, batch.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            raise NotFoundError("プログラムが見つかりません。")
+    if batch.programme_id and live_or_none(session, Programme, batch.programme_id) is None:
+        raise NotFoundError("プログラムが見つかりません。")
     if batch.person_ids is None:
         if not batch.programme_id:
             raise ValidationError({"person_ids": "送る相手（プログラム・セグメント・参加者）を選んでください。"})

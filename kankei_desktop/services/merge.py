@@ -28,17 +28,14 @@ from kankei_desktop.domain.tables import (
     new_id,
     utc_now,
 )
-from kankei_desktop.domain.text import furigana_sort_key, person_search_text
+from kankei_desktop.domain.text import person_search_columns
 from kankei_desktop.services.activity import refresh_last_activity
+from kankei_desktop.services.participants import PERSON_FIELDS, live_person
 from kankei_desktop.services.records import person_links
 from kankei_desktop.store import audit
 
-# Fields the coordinator chooses between, in the order the dialog shows them.
-MERGE_FIELDS = (
-    "name", "furigana", "birth_date", "gender", "email", "phone", "postal_code", "prefecture", "city",
-    "address_line", "address_building", "residence_area", "affiliation", "ladder_stage", "contact_ok",
-    "photo_ok", "consent_date", "found_via", "notes",
-)
+# Fields the coordinator chooses between, in the order the dialog shows them: the person field list.
+MERGE_FIELDS = PERSON_FIELDS
 _DATE_FIELDS = {"birth_date", "consent_date"}
 
 # Tables whose rows follow the person (table name → class), from the declarations of
@@ -48,13 +45,6 @@ _DATE_FIELDS = {"birth_date", "consent_date"}
 _OWNED = {link.table.__tablename__: link.table for link in person_links() if link.merge == "move"}
 _SAME = {link.table.__tablename__: link.same for link in person_links() if link.merge == "move"}
 _TABLES = {link.table.__tablename__: link.table for link in person_links()}
-
-
-def _live_person(session: Session, person_id: str) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is not None:
-        raise NotFoundError("統合する参加者が見つかりません（削除された可能性があります）。")
-    return person
 
 
 def person_fields(session: Session, person_id: str) -> dict:
@@ -123,8 +113,8 @@ def merge_persons(
     """
     if survivor_id == other_id:
         raise ValidationError({"other": "同じ参加者どうしは統合できません。別の参加者を選んでください。"})
-    survivor = _live_person(session, survivor_id)
-    other = _live_person(session, other_id)
+    survivor = live_person(session, survivor_id, "統合する参加者")
+    other = live_person(session, other_id, "統合する参加者")
     choices = dict(field_choices or {})
     unknown = [key for key in choices if key not in MERGE_FIELDS]
     bad = [key for key, side in choices.items() if side not in ("survivor", "other")]
@@ -136,8 +126,8 @@ def merge_persons(
     after = {name: getattr(other if choices.get(name) == "other" else survivor, name) for name in MERGE_FIELDS}
     for name, value in after.items():
         setattr(survivor, name, value)
-    survivor.furigana_sort = furigana_sort_key(survivor.furigana)
-    survivor.search_text = person_search_text(survivor.name, survivor.furigana, survivor.email, survivor.phone)
+    survivor.furigana_sort, survivor.search_text = person_search_columns(
+        survivor.name, survivor.furigana, survivor.email, survivor.phone)
     survivor.updated_at = now
 
     dropped, kept_enrollments = _duplicates(session, survivor_id, other_id)
@@ -199,7 +189,7 @@ def undo_merge(session: Session, audit_entry_id: str) -> None:
                                                    AuditEntry.entity_id == audit_entry_id)).first():
         raise ConflictError("この統合はすでに元に戻されています。")
     data = json.loads(entry.changes_json)
-    survivor = _live_person(session, entry.entity_id)
+    survivor = live_person(session, entry.entity_id, "統合する参加者")
     other = session.get(Person, data["other_id"])
     if other is None or other.deleted_at is None:
         raise ConflictError("統合された参加者の記録が変更されているため、元に戻せません。")
@@ -214,8 +204,8 @@ def undo_merge(session: Session, audit_entry_id: str) -> None:
         if name in _DATE_FIELDS and value:
             value = date.fromisoformat(value)
         setattr(survivor, name, value)
-    survivor.furigana_sort = furigana_sort_key(survivor.furigana)
-    survivor.search_text = person_search_text(survivor.name, survivor.furigana, survivor.email, survivor.phone)
+    survivor.furigana_sort, survivor.search_text = person_search_columns(
+        survivor.name, survivor.furigana, survivor.email, survivor.phone)
     survivor.updated_at = now
     # Back to the other person first, then the tombstoned twins, so no programme holds two live enrollments.
     for table, ids in data["moved"].items():

@@ -6,32 +6,27 @@ page at a time, so a screen over 100,000 persons never loads them all.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import exists, func, select, update
 from sqlmodel import Session
 
+from kankei_desktop.domain.contact import contact_errors, normalised_contact
 from kankei_desktop.domain.enums import RESIDENCE_AREAS, LadderStage, Tie
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
+from kankei_desktop.domain.errors import NotFoundError
 from kankei_desktop.domain.limits import BIRTH_DATE_MIN, add_length_errors
 from kankei_desktop.domain.tables import LadderStageChange, Person, PersonTag, PersonTie, utc_now
 from kankei_desktop.domain.text import (
     fold,
-    furigana_sort_key,
     is_katakana,
-    is_plausible_phone,
-    is_valid_email,
     like_pattern,
-    normalise_email,
     normalise_name,
-    normalise_phone,
-    normalise_postal_code,
     normalise_spaces,
-    person_search_text,
+    person_search_columns,
     to_katakana,
 )
-from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.services.record_ops import assign, check_version, deleted, live, restore, soft_delete, valid, values_of
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.rows import plain_rows
 
@@ -64,28 +59,21 @@ class PersonInput:
     skills: list[str] = field(default_factory=list)
 
 
-# Fields copied one to one from PersonInput to the person row.
-_PERSON_FIELDS = (
-    "name", "furigana", "birth_date", "gender", "email", "phone", "postal_code", "prefecture",
-    "city", "address_line", "address_building", "residence_area", "affiliation", "ladder_stage",
-    "contact_ok", "photo_ok", "consent_date", "found_via", "notes",
-)
+# The person's lists, kept in rows of their own (person_tie, person_tag).
+LIST_FIELDS = ("ties", "interests", "skills")
+# The person field list: PersonInput's fields copied one to one to the person row, in the editor's
+# order. Imports, merge and the editor all read it from here.
+PERSON_FIELDS = tuple(name for name in PersonInput.__dataclass_fields__ if name not in LIST_FIELDS)
 
 
 def normalise(data: PersonInput) -> PersonInput:
     """The stored form: trimmed text, katakana フリガナ, half-width phone, 7-digit 〒."""
-    return PersonInput(
-        **{
-            **asdict(data),
-            "furigana": to_katakana(data.furigana),
-            "name": normalise_name(data.name),
-            "email": normalise_email(data.email),
-            "phone": normalise_phone(data.phone),
-            "postal_code": normalise_postal_code(data.postal_code) if data.postal_code.strip() else "",
-            "ties": _unique(data.ties),
-            "interests": _unique(data.interests),
-            "skills": _unique(data.skills),
-        }
+    return replace(
+        data,
+        furigana=to_katakana(data.furigana),
+        name=normalise_name(data.name),
+        **normalised_contact(data),
+        **{name: _unique(getattr(data, name)) for name in LIST_FIELDS},
     )
 
 
@@ -112,12 +100,7 @@ def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
         errors["name"] = "氏名は100文字以内で入力してください。"
     if data.furigana and not is_katakana(data.furigana):
         errors["furigana"] = "フリガナはカタカナ（またはひらがな）で入力してください。"
-    if data.email and not is_valid_email(data.email):
-        errors["email"] = f"メールアドレス「{data.email}」の形式が正しくありません（例: name@example.jp）。"
-    if data.phone and not is_plausible_phone(data.phone):
-        errors["phone"] = f"電話番号「{data.phone}」は桁数が合いません（10桁または11桁）。"
-    if data.postal_code and len(data.postal_code) != 7:
-        errors["postal_code"] = "郵便番号は7桁の数字で入力してください（例: 949-4392）。"
+    errors.update(contact_errors(data, ("email", "phone", "postal_code"), email_example="name@example.jp"))
     if data.birth_date and data.birth_date > today:
         errors["birth_date"] = "生年月日が未来の日付です。"
     if data.consent_date and data.consent_date > today:
@@ -136,21 +119,16 @@ def validate(data: PersonInput, today: date | None = None) -> dict[str, str]:
 
 def _checked(data: PersonInput) -> PersonInput:
     data = normalise(data)
-    errors = validate(data)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(data))
 
 
 def _apply(person: Person, data: PersonInput) -> None:
-    for name in _PERSON_FIELDS:
-        setattr(person, name, getattr(data, name))
-    person.furigana_sort = furigana_sort_key(data.furigana)
-    person.search_text = person_search_text(data.name, data.furigana, data.email, data.phone)
+    assign(person, data, PERSON_FIELDS)
+    person.furigana_sort, person.search_text = person_search_columns(data.name, data.furigana, data.email, data.phone)
 
 
 def _snapshot(session: Session, person: Person) -> dict:
-    values = {name: getattr(person, name) for name in _PERSON_FIELDS}
+    values = values_of(person, PERSON_FIELDS)
     loaded = load_person_input(session, person.id)
     values.update(ties=loaded.ties, interests=loaded.interests, skills=loaded.skills)
     return values
@@ -204,8 +182,8 @@ def update_person(session: Session, person_id: str, data: PersonInput, *, on: da
     """
     data = _checked(data)
     # First (on a server it locks the row until the commit), then the row is read as it is now.
-    versions.check(session, Person, person_id, expected_version, "person", "参加者", field_label)
-    person = _live_person(session, person_id)
+    check_version(session, Person, person_id, expected_version, "person", "参加者")
+    person = live_person(session, person_id)
     before = _snapshot(session, person)
     after = _plain_input(data)
     changes = audit.diff(before, after)
@@ -224,7 +202,7 @@ def update_person(session: Session, person_id: str, data: PersonInput, *, on: da
         )
     _apply(person, data)
     person.updated_at = utc_now()
-    if any(key in changes for key in ("ties", "interests", "skills")):
+    if any(key in changes for key in LIST_FIELDS):
         _replace_children(session, person_id, data)
     audit.record(session, "update", "person", person_id, changes)
     return True
@@ -232,25 +210,18 @@ def update_person(session: Session, person_id: str, data: PersonInput, *, on: da
 
 def delete_person(session: Session, person_id: str) -> None:
     """Soft delete: the person disappears from lists and figures but can be restored."""
-    person = _live_person(session, person_id)
-    person.deleted_at = person.updated_at = utc_now()
-    audit.record(session, "delete", "person", person_id, {"name": [person.name, None]})
+    person = live_person(session, person_id)
+    soft_delete(session, person, "person", {"name": [person.name, None]})
 
 
 def restore_person(session: Session, person_id: str) -> None:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is None:
-        raise NotFoundError("復元できる削除済みの参加者が見つかりません。")
-    person.deleted_at = None
-    person.updated_at = utc_now()
-    audit.record(session, "restore", "person", person_id, {"name": [None, person.name]})
+    person = deleted(session, Person, person_id, "参加者")
+    restore(session, person, "person", {"name": [None, person.name]})
 
 
-def _live_person(session: Session, person_id: str) -> Person:
-    person = session.get(Person, person_id)
-    if person is None or person.deleted_at is not None:
-        raise NotFoundError("参加者が見つかりません（削除された可能性があります）。")
-    return person
+def live_person(session: Session, person_id: str, what: str = "参加者") -> Person:
+    """The person, unless gone or soft-deleted (``what``: how the refusal names them, 統合する参加者)."""
+    return live(session, Person, person_id, what)
 
 
 def person_version(session: Session, person_id: str) -> int | None:
@@ -263,7 +234,7 @@ def load_person_input(session: Session, person_id: str) -> PersonInput:
     person = session.get(Person, person_id)
     if person is None:
         raise NotFoundError("参加者が見つかりません。")
-    data = PersonInput(**{name: getattr(person, name) for name in _PERSON_FIELDS})
+    data = PersonInput(**values_of(person, PERSON_FIELDS))
     data.ties = list(
         session.execute(
             select(PersonTie.tie)

@@ -17,8 +17,18 @@ from kankei_desktop.domain.programme_templates import TEMPLATES
 from kankei_desktop.domain.limits import add_length_errors, length_errors
 from kankei_desktop.domain.tables import Enrollment, Programme, ProgrammeStage, ProgrammeTarget, utc_now
 from kankei_desktop.domain.text import normalise_spaces
-from kankei_desktop.services.audit_log import field_label
-from kankei_desktop.store import audit, versions
+from kankei_desktop.services.record_ops import (
+    assign,
+    check_version,
+    deleted,
+    live,
+    restore,
+    set_field,
+    soft_delete,
+    valid,
+    values_of,
+)
+from kankei_desktop.store import audit
 from kankei_desktop.store.versions import version_of
 
 # Keys of the two standard targets; any other key is a named custom target.
@@ -107,9 +117,7 @@ def _checked(data: ProgrammeInput) -> ProgrammeInput:
         if too_long:
             errors.setdefault("targets", next(iter(too_long.values())))
     add_length_errors(errors, Programme, {k: v for k, v in vars(data).items() if k != "targets"}, {"name": "プログラム名"})
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, errors)
 
 
 def _checked_stages(stages: list[StageInput]) -> list[StageInput]:
@@ -135,17 +143,11 @@ def _check_stage_name(name: str) -> None:
 
 
 def live_programme(session: Session, programme_id: str) -> Programme:
-    programme = session.get(Programme, programme_id)
-    if programme is None or programme.deleted_at is not None:
-        raise NotFoundError("プログラムが見つかりません（削除された可能性があります）。")
-    return programme
+    return live(session, Programme, programme_id, "プログラム")
 
 
 def live_stage(session: Session, stage_id: str) -> ProgrammeStage:
-    stage = session.get(ProgrammeStage, stage_id)
-    if stage is None or stage.deleted_at is not None:
-        raise NotFoundError("段階が見つかりません（削除された可能性があります）。")
-    return stage
+    return live(session, ProgrammeStage, stage_id, "段階")
 
 
 # ---------------------------------------------------------------- programmes
@@ -163,7 +165,7 @@ def create_programme(session: Session, data: ProgrammeInput, stages: list[StageI
     stages = _checked_stages(stages if stages is not None else template_stages(data.kind))
     if not data.description and data.kind in {k.value for k in ProgrammeKind}:
         data.description = TEMPLATES[ProgrammeKind(data.kind)].description
-    programme = Programme(**{name: getattr(data, name) for name in _FIELDS})
+    programme = Programme(**values_of(data, _FIELDS))
     session.add(programme)
     session.flush()
     session.add_all(
@@ -194,7 +196,7 @@ def _write_targets(session: Session, programme_id: str, targets: list[TargetInpu
 def load_programme_input(session: Session, programme_id: str) -> ProgrammeInput:
     programme = live_programme(session, programme_id)
     return ProgrammeInput(
-        **{name: getattr(programme, name) for name in _FIELDS},
+        **values_of(programme, _FIELDS),
         targets=programme_targets(session, programme_id),
     )
 
@@ -214,7 +216,7 @@ def programme_targets(session: Session, programme_id: str) -> list[TargetInput]:
 
 
 def _snapshot(session: Session, programme: Programme, targets: list[TargetInput] | None = None) -> dict:
-    values = {name: getattr(programme, name) for name in _FIELDS}
+    values = values_of(programme, _FIELDS)
     if targets is None:
         targets = programme_targets(session, programme.id)
     values["targets"] = [asdict(t) for t in targets]
@@ -224,17 +226,14 @@ def _snapshot(session: Session, programme: Programme, targets: list[TargetInput]
 def update_programme(session: Session, programme_id: str, data: ProgrammeInput, *, expected_version: int | None = None) -> ProgrammeInput | None:
     """Save an edit. Returns the values before (for undo), or None when nothing differed."""
     data = _checked(data)
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Programme, programme_id, expected_version, "programme", "プログラム", field_label)
+    check_version(session, Programme, programme_id, expected_version, "programme", "プログラム")
     programme = live_programme(session, programme_id)
     before = load_programme_input(session, programme_id)
-    changes = audit.diff(_snapshot(session, programme), {**{n: getattr(data, n) for n in _FIELDS},
+    changes = audit.diff(_snapshot(session, programme), {**values_of(data, _FIELDS),
                                                          "targets": [asdict(t) for t in data.targets]})
     if not changes:
         return None
-    for name in _FIELDS:
-        setattr(programme, name, getattr(data, name))
+    assign(programme, data, _FIELDS)
     programme.updated_at = utc_now()
     if "targets" in changes:
         _write_targets(session, programme_id, data.targets)
@@ -244,13 +243,7 @@ def update_programme(session: Session, programme_id: str, data: ProgrammeInput, 
 
 def set_archived(session: Session, programme_id: str, archived: bool = True) -> bool:
     """Archive (or bring back) a programme; returns the previous state for undo."""
-    programme = live_programme(session, programme_id)
-    previous = programme.archived
-    if previous != archived:
-        programme.archived = archived
-        programme.updated_at = utc_now()
-        audit.record(session, "update", "programme", programme_id, {"archived": [previous, archived]})
-    return previous
+    return set_field(session, live_programme(session, programme_id), "programme", "archived", archived)
 
 
 def copy_to_next_year(session: Session, programme_id: str) -> str:
@@ -276,8 +269,7 @@ def delete_programme(session: Session, programme_id: str) -> None:
         raise ConflictError(
             f"プログラム「{programme.name}」には参加者が {count} 名登録されているため削除できません。アーカイブしてください。"
         )
-    programme.deleted_at = programme.updated_at = utc_now()
-    audit.record(session, "delete", "programme", programme_id, {"name": [programme.name, None]})
+    soft_delete(session, programme, "programme", {"name": [programme.name, None]})
 
 
 def list_programmes(
@@ -392,12 +384,7 @@ def rename_stage(session: Session, stage_id: str, name: str) -> str:
     _check_stage_name(name)
     if name in _stage_names(session, stage.programme_id, except_id=stage_id):
         raise ValidationError({"stage_name": f"段階「{name}」はすでにあります。"})
-    old = stage.name
-    if old != name:
-        stage.name = name
-        stage.updated_at = utc_now()
-        audit.record(session, "update", "programme_stage", stage_id, {"name": [old, name]})
-    return old
+    return set_field(session, stage, "programme_stage", "name", name)
 
 
 def set_stage_flags(session: Session, stage_id: str, *, is_final: bool, is_dropout: bool) -> tuple[bool, bool]:
@@ -442,21 +429,16 @@ def delete_stage(session: Session, stage_id: str) -> None:
     remaining = [s for s in programme_stages(session, stage.programme_id) if s.id != stage_id]
     if not remaining:
         raise ConflictError(f"段階「{stage.name}」は最後の段階のため削除できません。")
-    stage.deleted_at = stage.updated_at = utc_now()
+    soft_delete(session, stage, "programme_stage", {"name": [stage.name, None]})
     _write_order(session, [s.id for s in remaining])
-    audit.record(session, "delete", "programme_stage", stage_id, {"name": [stage.name, None]})
 
 
 def restore_stage(session: Session, stage_id: str, position: int | None = None) -> None:
     """Undo of ``delete_stage``."""
-    stage = session.get(ProgrammeStage, stage_id)
-    if stage is None or stage.deleted_at is None:
-        raise NotFoundError("復元できる削除済みの段階が見つかりません。")
+    stage = deleted(session, ProgrammeStage, stage_id, "段階")
     if stage.name in _stage_names(session, stage.programme_id):
         raise ConflictError(f"段階「{stage.name}」と同じ名前の段階がすでにあります。")
-    stage.deleted_at = None
-    stage.updated_at = utc_now()
+    restore(session, stage, "programme_stage", {"name": [None, stage.name]})
     order = [s.id for s in programme_stages(session, stage.programme_id) if s.id != stage_id]
     order.insert(len(order) if position is None else min(position, len(order)), stage_id)
     _write_order(session, order)
-    audit.record(session, "restore", "programme_stage", stage_id, {"name": [None, stage.name]})

@@ -30,8 +30,9 @@ from sqlalchemy import and_, exists, or_, select
 from sqlmodel import Session
 
 from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from kankei_desktop.domain.tables import Enrollment, Person, PersonTag, PersonTie, Segment, utc_now
+from kankei_desktop.domain.tables import Enrollment, Person, PersonTag, PersonTie, Segment
 from kankei_desktop.domain.text import fold, like_pattern, normalise_spaces
+from kankei_desktop.services.record_ops import live, set_field, soft_delete
 from kankei_desktop.store import audit
 
 
@@ -179,40 +180,27 @@ def save_segment(session: Session, name: str, criteria: SegmentCriteria) -> str:
 
 
 def _live(session: Session, segment_id: str) -> Segment:
-    segment = session.get(Segment, segment_id)
-    if segment is None or segment.deleted_at is not None:
-        raise NotFoundError("セグメントが見つかりません（削除された可能性があります）。")
-    return segment
+    return live(session, Segment, segment_id, "セグメント")
 
 
 def update_segment_criteria(session: Session, segment_id: str, criteria: SegmentCriteria) -> SegmentCriteria:
     """Returns the old criteria (for undo)."""
     segment = _live(session, segment_id)
     _check_criteria(criteria)
-    old = SegmentCriteria.from_json(segment.criteria_json)
-    if segment.criteria_json != criteria.to_json():
-        audit.record(session, "update", "segment", segment_id, {"criteria": [segment.criteria_json, criteria.to_json()]})
-        segment.criteria_json = criteria.to_json()
-        segment.updated_at = utc_now()
-    return old
+    old = set_field(session, segment, "segment", "criteria_json", criteria.to_json())
+    return SegmentCriteria.from_json(old)
 
 
 def rename_segment(session: Session, segment_id: str, name: str) -> str:
     """Returns the old name (for undo)."""
     segment = _live(session, segment_id)
     name = _check_name(session, name, except_id=segment_id)
-    old = segment.name
-    if old != name:
-        segment.name = name
-        segment.updated_at = utc_now()
-        audit.record(session, "update", "segment", segment_id, {"name": [old, name]})
-    return old
+    return set_field(session, segment, "segment", "name", name)
 
 
 def delete_segment(session: Session, segment_id: str) -> None:
     segment = _live(session, segment_id)
-    segment.deleted_at = segment.updated_at = utc_now()
-    audit.record(session, "delete", "segment", segment_id, {"name": [segment.name, None]})
+    soft_delete(session, segment, "segment", {"name": [segment.name, None]})
 
 
 def list_segments(session: Session) -> list[tuple[str, str, SegmentCriteria]]:

@@ -17,13 +17,21 @@ from sqlmodel import Session
 from kankei_desktop.domain.calendar import display_date
 from kankei_desktop.domain.carriers import normalise_tracking_number, tracking_number_problem
 from kankei_desktop.domain.enums import Carrier, LetterStatus, ShipmentStatus
-from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Host, Letter, Person, Programme, Shipment, utc_now
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.services.activity import refresh_last_activity
-from kankei_desktop.services.audit_log import field_label
-from kankei_desktop.store import audit, versions
+from kankei_desktop.services.record_ops import (
+    assign,
+    check_version,
+    live,
+    live_or_none,
+    live_rows,
+    soft_delete,
+    valid,
+    values_of,
+)
+from kankei_desktop.store import audit
 
 
 @dataclass
@@ -78,17 +86,12 @@ def _normalise(data: ShipmentInput) -> ShipmentInput:
 def validate(session: Session, data: ShipmentInput, *, label: str, today: date,
              stored_tracking: str | None = None) -> dict[str, str]:
     errors: dict[str, str] = {}
-    person = session.get(Person, data.person_id) if data.person_id else None
-    if person is None or person.deleted_at is not None:
+    if live_or_none(session, Person, data.person_id) is None:
         errors["person_id"] = f"{label}: 宛先の参加者を選んでください。"
-    if data.host_id:
-        host = session.get(Host, data.host_id)
-        if host is None or host.deleted_at is not None:
-            errors["host_id"] = f"{label}: 差出人の受入先が見つかりません。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = f"{label}: プログラムが見つかりません。"
+    if data.host_id and live_or_none(session, Host, data.host_id) is None:
+        errors["host_id"] = f"{label}: 差出人の受入先が見つかりません。"
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = f"{label}: プログラムが見つかりません。"
     if not data.contents:
         errors["contents"] = f"{label}: 内容を入力してください（例: お米 5kg）。"
     elif len(data.contents) > 200:
@@ -130,23 +133,17 @@ def _date_errors(data: ShipmentInput, label: str, today: date) -> dict[str, str]
 def _checked(session: Session, data: ShipmentInput, shipment_id: str | None, today: date | None,
              stored_tracking: str | None = None) -> ShipmentInput:
     data = _normalise(data)
-    errors = validate(session, data, label=shipment_label(session, shipment_id, data), today=today or date.today(),
-                      stored_tracking=stored_tracking)
-    if errors:
-        raise ValidationError(errors)
-    return data
+    return valid(data, validate(session, data, label=shipment_label(session, shipment_id, data),
+                                today=today or date.today(), stored_tracking=stored_tracking))
 
 
 def live_shipment(session: Session, shipment_id: str) -> Shipment:
-    shipment = session.get(Shipment, shipment_id)
-    if shipment is None or shipment.deleted_at is not None:
-        raise NotFoundError("発送の記録が見つかりません（削除された可能性があります）。")
-    return shipment
+    return live(session, Shipment, shipment_id, "発送の記録")
 
 
 def load_shipment_input(session: Session, shipment_id: str) -> ShipmentInput:
     shipment = live_shipment(session, shipment_id)
-    return ShipmentInput(**{name: getattr(shipment, name) for name in _FIELDS})
+    return ShipmentInput(**values_of(shipment, _FIELDS))
 
 
 def create_shipment(session: Session, data: ShipmentInput, *, today: date | None = None) -> str:
@@ -161,17 +158,14 @@ def create_shipment(session: Session, data: ShipmentInput, *, today: date | None
 
 def update_shipment(session: Session, shipment_id: str, data: ShipmentInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit; False when nothing differed. The carried letter follows the dates."""
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Shipment, shipment_id, expected_version, "shipment", "発送", field_label)
+    check_version(session, Shipment, shipment_id, expected_version, "shipment", "発送")
     shipment = live_shipment(session, shipment_id)
-    before = {name: getattr(shipment, name) for name in _FIELDS}
+    before = values_of(shipment, _FIELDS)
     data = _checked(session, data, shipment_id, today, stored_tracking=shipment.tracking_number)
     changes = audit.diff(before, asdict(data))
     if not changes:
         return False
-    for name in _FIELDS:
-        setattr(shipment, name, getattr(data, name))
+    assign(shipment, data, _FIELDS)
     shipment.status = derive_status(data)
     shipment.updated_at = utc_now()
     _follow_with_letters(session, [shipment])
@@ -183,11 +177,9 @@ def update_shipment(session: Session, shipment_id: str, data: ShipmentInput, *, 
 def delete_shipment(session: Session, shipment_id: str) -> None:
     shipment = live_shipment(session, shipment_id)
     now = utc_now()
-    shipment.deleted_at = shipment.updated_at = now
-    for letter in session.execute(select(Letter).where(Letter.shipment_id == shipment_id,
-                                                       Letter.deleted_at.is_(None))).scalars():
+    for letter in session.execute(live_rows(Letter).where(Letter.shipment_id == shipment_id)).scalars():
         letter.shipment_id, letter.updated_at = None, now  # the letter itself stays
-    audit.record(session, "delete", "shipment", shipment_id, {"contents": [shipment.contents, None]})
+    soft_delete(session, shipment, "shipment", {"contents": [shipment.contents, None]}, now=now)
     refresh_last_activity(session, [shipment.person_id])
 
 
@@ -253,12 +245,11 @@ def mark_shipments(session: Session, shipment_ids: Iterable[str], what: str, on:
         if what == "delivered" and data.returned_on:
             data.returned_on = None  # delivered after all: the return is undone
         data = _checked(session, data, shipment.id, today, stored_tracking=stored_tracking)
-        before = {name: getattr(shipment, name) for name in _FIELDS}
+        before = values_of(shipment, _FIELDS)
         changed.append((shipment, data))
         audits.append(audit.diff(before, asdict(data)))
     for (shipment, data), changes in zip(changed, audits):
-        for name in _FIELDS:
-            setattr(shipment, name, getattr(data, name))
+        assign(shipment, data, _FIELDS)
         shipment.status = derive_status(data)
         shipment.updated_at = utc_now()
         audit.record(session, "update", "shipment", shipment.id, {**changes, "action": [None, word]})

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from kankei_desktop.domain.calendar import Period, display_date
 from kankei_desktop.domain.enums import StayStatus
-from kankei_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from kankei_desktop.domain.errors import ConflictError, ValidationError
 from kankei_desktop.domain.limits import add_length_errors
 from kankei_desktop.domain.tables import Enrollment, Host, Person, Programme, Stay, StayParticipant, utc_now
 from kankei_desktop.domain.text import normalise_spaces
@@ -31,7 +31,7 @@ from kankei_desktop.services.stay_rules import (
     stay_kind,
     stay_nights,
 )
-from kankei_desktop.services.audit_log import field_label
+from kankei_desktop.services.record_ops import check_version, live, live_or_none, live_rows, soft_delete
 from kankei_desktop.store import audit, versions
 from kankei_desktop.store.dialect import fetch_marks
 
@@ -182,10 +182,8 @@ def _validate(session: Session, data: StayInput, today: date, hosts: dict | None
                 errors[key] = f"{label}が見つかりません（削除された可能性があります）。"
             elif not row[3]:
                 errors[key] = f"{label}「{row[1]}」はアーカイブ済みです。先に有効に戻してください。"
-    if data.programme_id:
-        programme = session.get(Programme, data.programme_id)
-        if programme is None or programme.deleted_at is not None:
-            errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
+    if data.programme_id and live_or_none(session, Programme, data.programme_id) is None:
+        errors["programme_id"] = "プログラムが見つかりません（削除された可能性があります）。"
     if data.person_ids:
         found = {pid: (name, deleted) for pid, name, deleted in _raw(session, _PERSONS_SQL, data.person_ids)}
         missing = [p for p in data.person_ids if p not in found]
@@ -290,7 +288,7 @@ def check_stay(
 
 def _participants(session: Session, stay_id: str) -> dict[str, StayParticipant]:
     rows = session.execute(
-        select(StayParticipant).where(StayParticipant.stay_id == stay_id, StayParticipant.deleted_at.is_(None))
+        live_rows(StayParticipant).where(StayParticipant.stay_id == stay_id)
     ).scalars()
     return {row.person_id: row for row in rows}
 
@@ -339,17 +337,12 @@ def create_stay(session: Session, data: StayInput, *, today: date | None = None)
 
 
 def _live_stay(session: Session, stay_id: str) -> Stay:
-    stay = session.get(Stay, stay_id)
-    if stay is None or stay.deleted_at is not None:
-        raise NotFoundError("滞在が見つかりません（削除された可能性があります）。")
-    return stay
+    return live(session, Stay, stay_id, "滞在")
 
 
 def update_stay(session: Session, stay_id: str, data: StayInput, *, today: date | None = None, expected_version: int | None = None) -> bool:
     """Save an edit; returns False when nothing differed."""
-    # Refused when saved by somebody else since the editor loaded ``expected_version`` (store/versions.py);
-    # on a server the row is held until the commit.
-    versions.check(session, Stay, stay_id, expected_version, "stay", "滞在", field_label)
+    check_version(session, Stay, stay_id, expected_version, "stay", "滞在")
     stay = _live_stay(session, stay_id)
     if data.status != stay.status and data.status not in STATUS_MOVES.get(stay.status, ()):
         raise ValidationError({"status": f"状態を「{stay.status}」から「{data.status}」には変更できません。"})
@@ -416,8 +409,7 @@ def delete_stay(session: Session, stay_id: str) -> None:
     """Soft delete of a stay entered by mistake (a stay that did not happen is 中止 instead)."""
     stay = _live_stay(session, stay_id)
     persons = list(_participants(session, stay_id))
-    stay.deleted_at = stay.updated_at = utc_now()
-    audit.record(session, "delete", "stay", stay_id, {"start_on": [stay.start_on.isoformat(), None]})
+    soft_delete(session, stay, "stay", {"start_on": [stay.start_on.isoformat(), None]})
     if stay.status == StayStatus.DONE.value:
         refresh_last_activity(session, persons)
 

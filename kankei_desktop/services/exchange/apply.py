@@ -22,12 +22,12 @@ from sqlmodel import SQLModel
 
 from kankei_desktop.domain.errors import ConflictError, KankeiError, NotFoundError
 from kankei_desktop.domain.tables import ExchangeOffice, utc_now
-from kankei_desktop.domain.text import furigana_sort_key, person_search_text
+from kankei_desktop.domain.text import PERSON_SEARCH_SOURCES, person_search_columns
 from kankei_desktop.services.exchange import events, offices, rules, sealed
 from kankei_desktop.services.exchange.package import CHUNK, FORMAT, FORMAT_VERSION, journaled_columns, shared_tables, stored_columns
 from kankei_desktop.store import migrations
 
-_SEARCH_FIELDS = {"name", "furigana", "email", "phone"}
+_SEARCH_FIELDS = set(PERSON_SEARCH_SOURCES)
 
 
 class PackageRefused(KankeiError):
@@ -383,8 +383,7 @@ class _Applier:
             name, furigana, email, phone = self.connection.execute(
                 "SELECT name, furigana, email, phone FROM person WHERE id = ?", (row_id,)).fetchone()
             self.connection.execute("UPDATE person SET furigana_sort = ?, search_text = ? WHERE id = ?",
-                                    (furigana_sort_key(furigana), person_search_text(name, furigana, email, phone),
-                                     row_id))
+                                    (*person_search_columns(name, furigana, email, phone), row_id))
         persons: set[str] = set()  # whose activity may have changed (a person row alone does not change it)
         for table in ("stay_participant", "letter", "shipment", "interaction"):
             ids = list(self.touched.get(table, ()))

@@ -15,7 +15,7 @@ from sqlmodel import Session, SQLModel
 
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import ExchangeConflict, utc_now
-from kankei_desktop.domain.text import furigana_sort_key, person_search_text
+from kankei_desktop.domain.text import PERSON_SEARCH_SOURCES, person_search_columns
 from kankei_desktop.store import audit
 
 CHOICES = ("local", "remote", "edited")
@@ -113,11 +113,12 @@ def resolve_conflict(session: Session, conflict_id: str, choice: str, value: Any
         new = json.loads(row.remote_value) if choice == "remote" else _stored(value)
         session.execute(text(f"UPDATE {row.tbl} SET {row.col} = :v, updated_at = :now WHERE id = :id"),
                         {"v": new, "now": utc_now().isoformat(sep=" "), "id": row.row_id})
-        if row.tbl == "person" and row.col in ("name", "furigana", "email", "phone"):
+        if row.tbl == "person" and row.col in PERSON_SEARCH_SOURCES:
             name, furigana, email, phone = session.execute(text(
                 "SELECT name, furigana, email, phone FROM person WHERE id = :id"), {"id": row.row_id}).one()
+            kana_key, search_text = person_search_columns(name, furigana, email, phone)
             session.execute(text("UPDATE person SET furigana_sort = :f, search_text = :s WHERE id = :id"), {
-                "f": furigana_sort_key(furigana), "s": person_search_text(name, furigana, email, phone), "id": row.row_id})
+                "f": kana_key, "s": search_text, "id": row.row_id})
     _mark_resolved_change(session, row.tbl, row.row_id, row.col)
     row.resolved_at, row.resolution, row.updated_at = utc_now(), choice, utc_now()
     audit.record(session, "resolve", "exchange_conflict", row.id, {"table": row.tbl, "field": row.col, "choice": choice})

@@ -29,7 +29,7 @@ from kankei_desktop.domain.tables import (
     new_id,
     utc_now,
 )
-from kankei_desktop.domain.text import digits_only, fold, furigana_sort_key, person_search_text
+from kankei_desktop.domain.text import person_search_columns
 from kankei_desktop.io.columns import ACTIVITY_KINDS
 from kankei_desktop.io.writers import Table, write_csv, write_xlsx
 from kankei_desktop.services.imports.activities import commit_activity_plan
@@ -240,8 +240,7 @@ def _apply_row(session, row: PlanRow, inserts, updates, present_of, target_of_ro
 
 def _person_values(data: PersonInput) -> dict:
     values = {name: getattr(data, name) for name in _PERSON_FIELDS}
-    values["furigana_sort"] = furigana_sort_key(data.furigana)
-    values["search_text"] = person_search_text(data.name, data.furigana, data.email, data.phone)
+    values["furigana_sort"], values["search_text"] = person_search_columns(data.name, data.furigana, data.email, data.phone)
     return values
 
 
@@ -273,20 +272,6 @@ def _rebuild_indexes(session: Session, statements: list[str]) -> None:
         session.connection().exec_driver_sql(statement)
 
 
-def _fold_quick(text: str) -> str:
-    # ``fold`` of ASCII text (e-mail, phone) is only "no whitespace, lower case": NFKC and
-    # hiragana→katakana leave it alone. str.split() and the regex \s agree on what whitespace is.
-    if text and text.isascii():
-        return "".join(text.split()).lower()
-    return fold(text)
-
-
-def _search_text(name: str, kana_key: str, email: str, phone: str) -> str:
-    """``domain.text.person_search_text`` with the folded フリガナ already at hand (a test holds them equal)."""
-    parts = (fold(name), kana_key, _fold_quick(email), _fold_quick(phone), digits_only(phone))
-    return "\x1f".join(part for part in parts if part)
-
-
 _PERSON_INSERT_COLUMNS = ("id", "created_at", "updated_at", *_PERSON_FIELDS, "furigana_sort", "search_text",
                           "first_tie")
 _TYPED_FIELDS = tuple(i for i, name in enumerate(_PERSON_FIELDS)
@@ -298,9 +283,8 @@ def _person_row(pid: str, stamp: str, data: PersonInput) -> tuple:
     values = list(_person_fields(data))
     for index in _TYPED_FIELDS:  # dates and flags; every other field is text already
         values[index] = _sql_value(values[index])
-    kana_key = fold(data.furigana)
     # first_tie as the person_tie trigger would set it, so inserting the ties rewrites no person row.
-    return (pid, stamp, stamp, *values, kana_key, _search_text(data.name, kana_key, data.email, data.phone),
+    return (pid, stamp, stamp, *values, *person_search_columns(data.name, data.furigana, data.email, data.phone),
             min(data.ties) if data.ties else None)
 
 

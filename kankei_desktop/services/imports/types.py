@@ -11,7 +11,7 @@ from pathlib import Path
 from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.domain.text import normalise_spaces
 from kankei_desktop.io.columns import ACTIVITY_KINDS, column_by_key
-from kankei_desktop.services.participants import PersonInput
+from kankei_desktop.services.participants import LIST_FIELDS, PERSON_FIELDS, PersonInput
 
 NEW, UPDATE, UNCHANGED, DUPLICATE, ERROR = "new", "update", "unchanged", "duplicate", "error"
 # 変更なし: an ID column matched a record that the row would leave exactly as it is (a re-imported export).
@@ -21,13 +21,8 @@ ACTION_LABELS = {CREATE: "新規登録", UPDATE: "更新", SKIP: "取り込ま�
 HEADER_SEARCH_ROWS = 30
 CHUNK = 2000
 
-_PERSON_FIELDS = (
-    "name", "furigana", "birth_date", "gender", "email", "phone", "postal_code", "prefecture",
-    "city", "address_line", "address_building", "residence_area", "affiliation", "ladder_stage",
-    "contact_ok", "photo_ok", "consent_date", "found_via", "notes",
-)
-_LIST_FIELDS = ("ties", "interests", "skills")
-_INPUT_FIELDS = frozenset((*_PERSON_FIELDS, "ties", "interests", "skills"))
+_PERSON_FIELDS, _LIST_FIELDS = PERSON_FIELDS, LIST_FIELDS  # the person field list (services.participants)
+_INPUT_FIELDS = frozenset((*_PERSON_FIELDS, *_LIST_FIELDS))
 _ENROLLMENT_KEYS = ("enrollment_id", "programme", "fiscal_year", "stage", "applied_on", "joined_on", "enrollment_notes")
 
 
