@@ -150,8 +150,8 @@ class _Sheet:
         return y - ROW_HEIGHT
 
     def _cell(self, x: float, y: float, column: int, text: str, room: float) -> None:
-        """A cell shrunk to fit its column, clipped with … only below 6 pt; a two-line 連絡先 (phone
-        above e-mail) gets one size for both lines so they read as one entry."""
+        """A cell shrunk to fit its column (never below 6 pt), and clipped with … when even that is too
+        wide; a two-line 連絡先 (phone above e-mail) gets one size for both lines."""
         canvas, regular = self.canvas, self.regular
         lines = text.split("\n")[:2]
         if len(lines) == 1:
