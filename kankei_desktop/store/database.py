@@ -277,6 +277,31 @@ def open_database(
     return database
 
 
+def _open_server(address: "server.ServerAddress", *, read_only: bool, before_migration) -> Database:
+    """No lock, no page check and no file backup before a migration: the server has its
+    own (docs/decisions.md); ``before_migration(address)`` still runs when given."""
+    engine, notes = server.open_server(address, read_only=read_only, before_migration=before_migration)
+    database = Database(address, engine)
+    database.read_only = read_only
+    database.notes = notes
+    return database
+
+
+def _damaged(path: Path, report: probe.ProbeReport, backup_dir: Path | None, *, move: bool) -> DamagedDatabaseError:
+    """Only the holder of the one-writer lock moves a file; other openers just report."""
+    folder = backup_dir or backup.configured_backup_dir(path)
+    newest = backup.newest_verified_backup(folder, path.stem)
+    if not move:
+        return DamagedDatabaseError(f"{report.problems[0]} {describe_newest_backup(newest)}", None, newest)
+    moved = backup.move_aside(path)
+    return DamagedDatabaseError(
+        f"{report.problems[0]} 元のファイルは削除せず「{moved.name}」に名前を変えて残しました。"
+        f"{describe_newest_backup(newest)}",
+        moved,
+        newest,
+    )
+
+
 def _take_lock(path: Path, *, lock: bool, break_garbage: bool) -> tuple[lock_file.DatabaseLock | None, list[str]]:
     """The writer's lock and the place warnings: a network folder is refused before anything is
     locked, and a file that is not there yet has nothing to lock (the probe then says it is missing)."""
@@ -349,28 +374,3 @@ def _opening_notes(held: lock_file.DatabaseLock | None, notes: list[str], *, aft
             "前回正常に終了しなかったため、全体の検査（integrity_check、foreign_key_check）を行いました: 問題ありません。"
         )
     return result
-
-
-def _open_server(address: "server.ServerAddress", *, read_only: bool, before_migration) -> Database:
-    """No lock, no page check and no file backup before a migration: the server has its
-    own (docs/decisions.md); ``before_migration(address)`` still runs when given."""
-    engine, notes = server.open_server(address, read_only=read_only, before_migration=before_migration)
-    database = Database(address, engine)
-    database.read_only = read_only
-    database.notes = notes
-    return database
-
-
-def _damaged(path: Path, report: probe.ProbeReport, backup_dir: Path | None, *, move: bool) -> DamagedDatabaseError:
-    """Only the holder of the one-writer lock moves a file; other openers just report."""
-    folder = backup_dir or backup.configured_backup_dir(path)
-    newest = backup.newest_verified_backup(folder, path.stem)
-    if not move:
-        return DamagedDatabaseError(f"{report.problems[0]} {describe_newest_backup(newest)}", None, newest)
-    moved = backup.move_aside(path)
-    return DamagedDatabaseError(
-        f"{report.problems[0]} 元のファイルは削除せず「{moved.name}」に名前を変えて残しました。"
-        f"{describe_newest_backup(newest)}",
-        moved,
-        newest,
-    )
