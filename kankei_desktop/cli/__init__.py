@@ -68,13 +68,22 @@ class _GuiParser(argparse.ArgumentParser):
 _SELF_CONTAINED_COMMANDS = {"selftest": "kankei_desktop.cli.selftest"}
 
 
-def _command_name(argv: list[str]) -> str | None:
+def _global_options(argv: list[str]) -> tuple[argparse.Namespace, list[str]] | None:
+    """The window's own options and the rest of ``argv``, without building any command's parser;
+    None when the options themselves are wrong (the full parser then says what is wrong)."""
     parser = _GuiParser(prog="kankei-desktop", add_help=False)
     _add_global_options(parser)
     try:
-        _args, rest = parser.parse_known_args(argv)
+        return parser.parse_known_args(argv)
     except _NotTheGuiPath:
         return None
+
+
+def _command_name(argv: list[str]) -> str | None:
+    parsed = _global_options(argv)
+    if parsed is None:
+        return None
+    rest = parsed[1]
     return rest[0] if rest and not rest[0].startswith("-") else None
 
 
@@ -85,14 +94,10 @@ def parse_gui_arguments(argv: list[str]) -> argparse.Namespace | None:
     start-up; the window needs none of them, so it skips building their parsers.
     Anything else (a command, --help, --version, a mistake) goes to the full parser.
     """
-    parser = _GuiParser(prog="kankei-desktop", add_help=False)
-    _add_global_options(parser)
-    try:
-        args, rest = parser.parse_known_args(argv)
-    except _NotTheGuiPath:
+    parsed = _global_options(argv)
+    if parsed is None or parsed[1]:
         return None
-    if rest:
-        return None
+    args = parsed[0]
     args.command = None
     return args
 
@@ -163,3 +168,14 @@ def gui_main() -> int:
 def add_db_argument(parser: argparse.ArgumentParser, required: bool = True) -> None:
     parser.add_argument("--db", type=database_location, required=required,
                         help="データベースファイル、または postgresql://ユーザー@サーバー/データベース名")
+
+
+def date_argument(text: str):
+    """An argparse ``type`` for a date: 2026/11/27, 2026-11-27 or 和暦 (``parse_date``), as everywhere;
+    a wrong one is refused with parse_date's own words. The calendar is imported only when a date is read."""
+    from kankei_desktop.domain.calendar import parse_date
+
+    try:
+        return parse_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from kankei_desktop.cli import add_db_argument
+from kankei_desktop.cli import add_db_argument, date_argument
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.cli.access import open_for_command
 
@@ -49,7 +49,7 @@ def register(subparsers) -> None:
     followups = subparsers.add_parser("followups", help="要対応（未配達・返信待ち・お礼ツアー待ち）を一覧する")
     add_db_argument(followups)
     # Dates are typed as everywhere else (2026/11/27; 2026-11-27 and 和暦 are read too).
-    followups.add_argument("--today", type=_cli_date, help="基準日（例 2026/11/27、既定は今日）")
+    followups.add_argument("--today", type=date_argument, help="基準日（例 2026/11/27、既定は今日）")
     followups.set_defaults(handler=run_followups)
 
 
@@ -140,12 +140,3 @@ def run_followups(args: argparse.Namespace) -> int:
     for item in items:
         print(f"{item.days}日\t{item.title}\t→ {item.action_label}\t{item.record_kind}:{item.record_id}")
     return 0
-
-
-def _cli_date(text: str) -> date:
-    from kankei_desktop.domain.calendar import parse_date
-
-    try:
-        return parse_date(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None

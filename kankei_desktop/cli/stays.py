@@ -8,27 +8,19 @@ The general ``export`` command (another module) hands ``--what stays`` with a
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
-from kankei_desktop.cli import add_db_argument
-from kankei_desktop.domain.calendar import display_date, fiscal_year_label, fiscal_year_period, parse_date
+from kankei_desktop.cli import add_db_argument, date_argument
+from kankei_desktop.domain.calendar import display_date, fiscal_year_label, fiscal_year_period
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.cli.access import open_for_command
-
-
-def _date(text: str) -> date:
-    try:
-        return parse_date(text)
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def register(subparsers) -> None:
     ics = subparsers.add_parser("stays-ics", help="滞在を .ics（Outlook・Google カレンダー用）に書き出す")
     add_db_argument(ics)
     ics.add_argument("--out", required=True, help="書き出す .ics ファイル（--per-host のときはフォルダー）")
-    ics.add_argument("--from", dest="start", type=_date, help="この日以降に終わる滞在（例: 2026/04/01）")
-    ics.add_argument("--to", dest="end", type=_date, help="この日までに始まる滞在")
+    ics.add_argument("--from", dest="start", type=date_argument, help="この日以降に終わる滞在（例: 2026/04/01）")
+    ics.add_argument("--to", dest="end", type=date_argument, help="この日までに始まる滞在")
     ics.add_argument("--host", help="受入先・宿泊先の名称または ID で絞り込む")
     ics.add_argument("--with-cancelled", action="store_true",
                      help="中止の滞在も含める（STATUS:CANCELLED。取り込み済みの予定を中止にしたいとき）")
@@ -40,15 +32,15 @@ def register(subparsers) -> None:
     add_db_argument(schedule)
     schedule.add_argument("--host", required=True, help="受入先の名称または ID")
     schedule.add_argument("--out", required=True, help="書き出す PDF ファイル")
-    schedule.add_argument("--today", type=_date, help="この日以降の予定を載せる（省略時は今日）")
+    schedule.add_argument("--today", type=date_argument, help="この日以降の予定を載せる（省略時は今日）")
     schedule.set_defaults(handler=run_schedule)
 
     stays = subparsers.add_parser("stays", help="滞在の一覧・登録・状態の変更")
     commands = stays.add_subparsers(dest="stays_command", metavar="ACTION", required=True)
     listing = commands.add_parser("list", help="滞在の一覧")
     add_db_argument(listing)
-    listing.add_argument("--from", dest="start", type=_date)
-    listing.add_argument("--to", dest="end", type=_date)
+    listing.add_argument("--from", dest="start", type=date_argument)
+    listing.add_argument("--to", dest="end", type=date_argument)
     listing.add_argument("--host", help="受入先・宿泊先の名称または ID")
     listing.set_defaults(handler=run_list)
 
@@ -57,8 +49,8 @@ def register(subparsers) -> None:
     add.add_argument("--person", action="append", required=True, help="参加者 ID（複数指定可）")
     add.add_argument("--host", help="受入先の名称または ID")
     add.add_argument("--lodging", help="宿泊先の名称または ID")
-    add.add_argument("--start", type=_date, required=True)
-    add.add_argument("--end", type=_date, required=True)
+    add.add_argument("--start", type=date_argument, required=True)
+    add.add_argument("--end", type=date_argument, required=True)
     add.add_argument("--purpose", default="")
     add.add_argument("--status", default="予定", choices=["予定", "確定", "実施済", "中止"])
     add.add_argument("--override-reason", default="", help="定員を超えて登録する理由（記録されます）")

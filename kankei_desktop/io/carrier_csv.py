@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -31,6 +29,7 @@ from kankei_desktop.domain.carriers import (
     YUPACK_COOL_CODES,
 )
 from kankei_desktop.domain.errors import ValidationError
+from kankei_desktop.io.files import write_bytes_atomically
 
 FORMATS = ("yamato-b2", "yupack")
 FORMAT_NAMES = {"yamato-b2": "ヤマト B2クラウド", "yupack": "ゆうパックプリントR"}
@@ -487,18 +486,4 @@ def render(built: Built) -> bytes:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """The file appears complete or not at all (a temporary file beside it, then one rename)."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ValidationError({"out": f"フォルダー「{folder}」がありません。"})
-    handle, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temp, path)
-    except PermissionError:
-        raise ValidationError({"out": f"「{path.name}」に書き込めません。ほかのアプリで開いていれば閉じてから、"
-                                      "もう一度お試しください。"}) from None
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    write_bytes_atomically(path, data, lambda message: ValidationError({"out": message}))

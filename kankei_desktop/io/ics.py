@@ -9,14 +9,13 @@ same bytes, and a change raises SEQUENCE. What Outlook and Google do with a seco
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from kankei_desktop.domain.errors import KankeiError
+from kankei_desktop.io.files import write_bytes_atomically
 
 UID_DOMAIN = "kankei-desktop.local"
 STATUSES = ("TENTATIVE", "CONFIRMED", "CANCELLED")
@@ -75,18 +74,4 @@ def build_calendar(events: Iterable[CalendarEvent], *, name: str = "関係人口
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise IcsExportError(f"フォルダー「{folder}」がありません。")
-    handle, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=".ics", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temp_name, path)
-    except PermissionError:
-        raise IcsExportError(
-            f"「{path.name}」に書き込めません。ほかのアプリで開いていれば閉じてから、もう一度お試しください。"
-        ) from None
-    finally:
-        Path(temp_name).unlink(missing_ok=True)
+    write_bytes_atomically(path, content, IcsExportError)

@@ -12,11 +12,8 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +22,7 @@ from kankei_desktop.domain.errors import KankeiError
 from kankei_desktop.domain.text import CP932_EQUIVALENTS as _CP932_EQUIVALENTS
 from kankei_desktop.domain.text import fits_cp932 as _fits_cp932
 from kankei_desktop.io import xlsx_stream
+from kankei_desktop.io.files import replaced_atomically
 
 DANGEROUS_FIRST = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
@@ -68,25 +66,9 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-@contextmanager
 def _atomic(path: Path):
     """Yield a temporary path in the target folder; rename it over ``path`` on success."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"フォルダー「{folder}」がありません。")
-    handle, temp_name = tempfile.mkstemp(prefix=".tmp-", suffix=path.suffix, dir=folder)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        yield temp
-        os.replace(temp, path)
-    except PermissionError:
-        raise ExportError(
-            f"「{path.name}」に書き込めません。Excel などで開いていれば閉じてから、もう一度お試しください。"
-        ) from None
-    finally:
-        temp.unlink(missing_ok=True)
+    return replaced_atomically(path, ExportError, held_by="Excel など")
 
 
 # ---------------------------------------------------------------- xlsx

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from datetime import date
 
 from sqlalchemy import String, cast, select
@@ -128,71 +129,89 @@ def find_duplicate_groups(session: Session) -> list[list[str]]:
     Groups are joined transitively (A~B by phone, B~C by e-mail → A, B, C) and
     returned in フリガナ order; inside a group, the oldest record comes first.
     """
-    # One Core query (no ORM rows, dates left as text): the whole table in one read.
-    rows = session.connection().execute(
+    rows = _live_rows_with_furigana(session)
+    fold_cache: dict[str, str] = {}
+    kana_of = [sort_key or fold_cache.setdefault(furigana, fold(furigana)) for _id, furigana, sort_key, *_rest in rows]
+    # Only a フリガナ that occurs twice can make a pair: skip every other row before any folding.
+    shared = {kana for kana, count in Counter(kana_of).items() if count > 1 and kana}
+    joined = _Joined()
+    # One dict: key → first row that had it. A second row with the key joins the first,
+    # so no list is built per key (100,000 persons make ~400,000 keys, nearly all unique).
+    first_with: dict[tuple[str, str, str], int] = {}
+    for index, (_id, _furigana, _sort, birth, email, phone, postal, _created) in enumerate(rows):
+        kana = kana_of[index]
+        if kana not in shared:
+            continue
+        for key in _row_keys(kana, birth, email, phone, postal):
+            seen = first_with.setdefault(key, index)
+            if seen != index:
+                joined.join(seen, index)
+    return _ordered_groups(rows, kana_of, joined.groups())
+
+
+def _live_rows_with_furigana(session: Session) -> list:
+    """(id, furigana, furigana_sort, birth, email, phone, postal, created) of every live person with
+    a フリガナ: one Core query, no ORM rows and dates left as text, the whole table in one read."""
+    return session.connection().execute(
         select(
             Person.id, Person.furigana, Person.furigana_sort, cast(Person.birth_date, String),
             Person.email, Person.phone, Person.postal_code, cast(Person.created_at, String),
         ).where(Person.deleted_at.is_(None), Person.furigana != "")
     ).all()
-    fold_cache: dict[str, str] = {}
-    kana_of = [sort_key or fold_cache.setdefault(furigana, fold(furigana)) for _id, furigana, sort_key, *_rest in rows]
-    # Only a フリガナ that occurs twice can make a pair: skip every other row before any folding.
-    shared = {kana for kana, count in Counter(kana_of).items() if count > 1 and kana}
 
-    parent: dict[int, int] = {}
 
-    def root(i: int) -> int:
+def _row_keys(kana: str, birth: str | None, email: str | None, phone: str | None,
+              postal: str | None) -> Iterator[tuple[str, str, str]]:
+    """The same keys as ``duplicate_key_sets``, from stored values with fast paths for the usual
+    shapes (an ISO date, an ASCII address, a hyphenated phone, seven digits)."""
+    if birth:
+        yield "birth", kana, birth[:10]
+    if email:
+        yield "email", kana, _fold_email(email)
+    if phone:
+        digits = _digits(phone)
+        if len(digits) >= 6:
+            yield "phone", kana, digits
+    if postal:
+        code = postal if len(postal) == 7 and postal.isdigit() else normalise_postal_code(postal)
+        if len(code) == 7:
+            yield "postal", kana, code
+
+
+class _Joined:
+    """Rows joined into groups transitively (a union-find over row numbers); only joined rows are kept."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    def join(a: int, b: int) -> None:
-        parent.setdefault(a, a)
-        parent.setdefault(b, b)
-        root_a, root_b = root(a), root(b)
+    def join(self, a: int, b: int) -> None:
+        self.parent.setdefault(a, a)
+        self.parent.setdefault(b, b)
+        root_a, root_b = self.root(a), self.root(b)
         if root_a != root_b:
-            parent[root_b] = root_a
+            self.parent[root_b] = root_a
 
-    # One dict per kind: key → first row that had it. A second row with the key joins the first,
-    # so no list is built per key (100,000 persons make ~400,000 keys, nearly all unique).
-    by_birth: dict = {}
-    by_email: dict = {}
-    by_phone: dict = {}
-    by_postal: dict = {}
-    for index, (_id, _furigana, _sort, birth, email, phone, postal, _created) in enumerate(rows):
-        kana = kana_of[index]
-        if kana not in shared:
-            continue
-        if birth:
-            seen = by_birth.setdefault((kana, birth[:10]), index)
-            if seen != index:
-                join(seen, index)
-        if email:
-            seen = by_email.setdefault((kana, _fold_email(email)), index)
-            if seen != index:
-                join(seen, index)
-        if phone:
-            digits = _digits(phone)
-            if len(digits) >= 6:
-                seen = by_phone.setdefault((kana, digits), index)
-                if seen != index:
-                    join(seen, index)
-        if postal:
-            code = postal if len(postal) == 7 and postal.isdigit() else normalise_postal_code(postal)
-            if len(code) == 7:
-                seen = by_postal.setdefault((kana, code), index)
-                if seen != index:
-                    join(seen, index)
+    def groups(self) -> list[list[int]]:
+        groups: dict[int, list[int]] = defaultdict(list)
+        for index in self.parent:
+            groups[self.root(index)].append(index)
+        return list(groups.values())
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in parent:
-        groups[root(index)].append(index)
+
+def _ordered_groups(rows: list, kana_of: list[str], groups: list[list[int]]) -> list[list[str]]:
+    """Person ids: inside a group the oldest record first (then by id), the groups in フリガナ order
+    (then by their first id), so the same file always gives the same list."""
     result = [
         [rows[i][0] for i in sorted(members, key=lambda i: (rows[i][7] or "", rows[i][0]))]
-        for members in groups.values()
+        for members in groups
     ]
-    kana_by_id = {rows[i][0]: kana_of[i] for members in groups.values() for i in members}
+    kana_by_id = {rows[i][0]: kana_of[i] for members in groups for i in members}
     result.sort(key=lambda group: (kana_by_id[group[0]], group[0]))
     return result

@@ -258,39 +258,12 @@ def open_database(
     if server.is_server_url(path):
         return _open_server(server.location(path), read_only=read_only, before_migration=before_migration)
     path = Path(path)
-    held: lock_file.DatabaseLock | None = None
-    warnings: list[str] = []
-    notes: list[str] = []
-    if lock and not read_only:
-        warnings = location.refuse_network(path).warnings
-        if path.is_file():
-            held = lock_file.acquire(path, break_garbage=break_garbage_lock)
+    held, warnings = _take_lock(path, lock=lock and not read_only, break_garbage=break_garbage_lock)
     try:
-        after_crash = held is not None and (held.after_crash or _wal_has_content(path))
-        pages = read_only or after_crash or verify != "deferred"
-        report = probe.probe_file(path, full=after_crash, pages=pages)
-        if report.foreign_wal and held is not None and move_damaged:
-            moved = _set_foreign_wal_aside(path)
-            notes.append(
-                f"「{path.name}-wal」（書きかけの変更の記録）は別のデータベースのものでした。このファイルには読み込まず、"
-                f"「{moved.name}」に名前を変えて残しました（削除はしていません）。"
-            )
-            report = probe.probe_file(path, full=after_crash, pages=pages)
-        if report.damaged:
-            raise _damaged(path, report, backup_dir, move=held is not None and move_damaged)
-        report.raise_if_unusable()
-        engine = make_engine(path, read_only=read_only)
-        if report.schema_revision != migrations.head_revision():
-            if read_only:
-                raise StoreError(
-                    f"「{path}」は古い版のプログラムで作られています。読み取り専用のコマンドでは更新しません。"
-                    "先に画面で開いてください（更新の前にバックアップを作ります）。"
-                )
-            (before_migration or _backup_before_migration)(path)
-            with engine.begin() as connection:
-                migrations.upgrade_to_head(connection)
-        if not read_only:
-            ensure_identity(engine, path)
+        engine, after_crash, notes = _checked_engine(
+            path, held, verify=verify, read_only=read_only, move_damaged=move_damaged, backup_dir=backup_dir,
+            before_migration=before_migration,
+        )
     except BaseException:
         if held is not None:
             held.release()
@@ -300,11 +273,7 @@ def open_database(
     database.warnings = warnings
     database.after_crash = after_crash
     database.read_only = read_only
-    if held is not None:
-        database.notes = list(held.notes)
-    database.notes.extend(notes)
-    if after_crash:
-        database.notes.append("前回正常に終了しなかったため、全体の検査（integrity_check、foreign_key_check）を行いました: 問題ありません。")
+    database.notes = _opening_notes(held, notes, after_crash=after_crash)
     return database
 
 
@@ -331,3 +300,77 @@ def _damaged(path: Path, report: probe.ProbeReport, backup_dir: Path | None, *, 
         moved,
         newest,
     )
+
+
+def _take_lock(path: Path, *, lock: bool, break_garbage: bool) -> tuple[lock_file.DatabaseLock | None, list[str]]:
+    """The writer's lock and the place warnings: a network folder is refused before anything is
+    locked, and a file that is not there yet has nothing to lock (the probe then says it is missing)."""
+    if not lock:
+        return None, []
+    warnings = location.refuse_network(path).warnings
+    held = lock_file.acquire(path, break_garbage=break_garbage) if path.is_file() else None
+    return held, warnings
+
+
+def _checked_engine(path: Path, held: lock_file.DatabaseLock | None, *, verify: str, read_only: bool,
+                    move_damaged: bool, backup_dir: Path | None, before_migration) -> tuple[Engine, bool, list[str]]:
+    """The file probed, refused when unusable, migrated and given its identity: (engine, after a
+    crash, notes). Runs under the lock (when taken) so that nobody writes between check and open.
+
+    After an unclean end (the lock says so, or a -wal is left) the full check runs instead of the
+    quick one; a damaged file is moved aside only by the lock holder that may move it."""
+    after_crash = held is not None and (held.after_crash or _wal_has_content(path))
+    report, notes = _probe_to_open(
+        path, full=after_crash, pages=read_only or after_crash or verify != "deferred",
+        may_move=held is not None and move_damaged,
+    )
+    if report.damaged:
+        raise _damaged(path, report, backup_dir, move=held is not None and move_damaged)
+    report.raise_if_unusable()
+    engine = make_engine(path, read_only=read_only)
+    _migrate_if_older(engine, path, report, read_only=read_only, before_migration=before_migration)
+    if not read_only:
+        ensure_identity(engine, path)
+    return engine, after_crash, notes
+
+
+def _probe_to_open(path: Path, *, full: bool, pages: bool, may_move: bool) -> tuple[probe.ProbeReport, list[str]]:
+    """The probe's report, and the notes for the user. Only the lock holder that may move files sets
+    another file's -wal aside (renamed, never deleted), then looks again at the file without it."""
+    report = probe.probe_file(path, full=full, pages=pages)
+    if not (report.foreign_wal and may_move):
+        return report, []
+    moved = _set_foreign_wal_aside(path)
+    note = (
+        f"「{path.name}-wal」（書きかけの変更の記録）は別のデータベースのものでした。このファイルには読み込まず、"
+        f"「{moved.name}」に名前を変えて残しました（削除はしていません）。"
+    )
+    return probe.probe_file(path, full=full, pages=pages), [note]
+
+
+def _migrate_if_older(engine: Engine, path: Path, report: probe.ProbeReport, *, read_only: bool,
+                      before_migration) -> None:
+    """Bring an older file to this program's schema, after ``before_migration`` (a verified backup by
+    default); a reading command never changes a file, so it refuses instead."""
+    if report.schema_revision == migrations.head_revision():
+        return
+    if read_only:
+        raise StoreError(
+            f"「{path}」は古い版のプログラムで作られています。読み取り専用のコマンドでは更新しません。"
+            "先に画面で開いてください（更新の前にバックアップを作ります）。"
+        )
+    (before_migration or _backup_before_migration)(path)
+    with engine.begin() as connection:
+        migrations.upgrade_to_head(connection)
+
+
+def _opening_notes(held: lock_file.DatabaseLock | None, notes: list[str], *, after_crash: bool) -> list[str]:
+    """What the window tells the user about this open: the lock's story first (taken over after a
+    crash…), then what the open itself did, and that the full check after a crash found nothing."""
+    result = list(held.notes) if held is not None else []
+    result.extend(notes)
+    if after_crash:
+        result.append(
+            "前回正常に終了しなかったため、全体の検査（integrity_check、foreign_key_check）を行いました: 問題ありません。"
+        )
+    return result

@@ -68,17 +68,34 @@ def probe_file(path: Path, *, full: bool = False, pages: bool = True) -> ProbeRe
     runs in the background (the verified start-up backup).
     """
     report = ProbeReport(path)
+    if _bytes_refused(path, report):
+        return report
+    try:
+        connection = _readonly(path)
+        try:
+            _check_contents(connection, path, report, full=full, pages=pages)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        _note_sqlite_error(path, report, exc)
+    return report
+
+
+def _bytes_refused(path: Path, report: ProbeReport) -> bool:
+    """Whether the file is refused by its bytes alone (missing, a folder, empty, not SQLite, cut short,
+    a -wal that is not its own), the problem noted in ``report``. Looked at before SQLite opens the
+    file: SQLite would replay a foreign -wal into it."""
     if not path.exists():
         report.problems.append(f"ファイル「{path}」がありません。")
-        return report
+        return True
     if path.is_dir():
         report.problems.append(f"「{path}」はフォルダーです。データベースファイルを指定してください。")
-        return report
+        return True
     size = path.stat().st_size
     if size == 0:
         report.damaged = True
         report.problems.append(f"「{path}」は空（0 バイト）のファイルです。中身が失われています。バックアップから復元してください。")
-        return report
+        return True
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_HEADER):
@@ -87,60 +104,67 @@ def probe_file(path: Path, *, full: bool = False, pages: bool = True) -> ProbeRe
             report.problems.append(f"「{path}」はファイルの先頭（ヘッダー）が壊れています。バックアップから復元してください。")
         else:
             report.problems.append(f"「{path}」は SQLite データベースではありません（ファイルの先頭が違います）。")
-        return report
+        return True
     if len(header) < 100:
         report.damaged = True
         report.problems.append(f"「{path}」は途中で切れています（ヘッダーが不完全です）。")
-        return report
+        return True
     wal_problem, foreign = _wal_problem(path)
     if wal_problem:
         report.damaged = True
         report.foreign_wal = foreign
         report.problems.append(wal_problem)
-        return report
-    try:
-        connection = _readonly(path)
-        try:
-            pragma = "integrity_check" if full else "quick_check"
-            rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}").fetchall()] if pages or full else ["ok"]
-            if rows != ["ok"]:
-                report.damaged = True
-                log = f"（または横にある「{path.name}-wal」）" if _wal_has_frames(path) else ""
-                report.problems.append(
-                    f"「{path}」{log}は破損しています（{pragma}: {_one_line(rows[:3])}）。バックアップから復元してください。"
-                )
-                return report
-            # foreign_key_check reads every referencing table (seconds at 100,000 persons):
-            # part of the full check (after a crash, `check --full`), not of every open.
-            fk = connection.execute("PRAGMA foreign_key_check").fetchall() if full else []
-            if fk:
-                report.problems.append(f"「{path}」に参照の壊れた行が {len(fk)} 件あります（foreign_key_check）。")
-            report.schema_revision = _revision(connection)
-            if report.schema_revision is None:
-                report.problems.append(f"「{path}」は関係人口デスクのデータベースではありません（スキーマの版がありません）。")
-            elif report.schema_revision not in migrations.known_revisions():
-                report.is_newer = True
-                report.problems.append(
-                    f"「{path}」はこのプログラムより新しい版の関係人口デスクで作成されています"
-                    f"（スキーマ {report.schema_revision}）。ファイルは変更していません。最新版に更新してから開いてください。"
-                )
-            else:
-                report.person_count = connection.execute(
-                    "SELECT count(*) FROM person WHERE deleted_at IS NULL"
-                ).fetchone()[0]
-        finally:
-            connection.close()
-    except sqlite3.DatabaseError as exc:
-        if disk_is_full(path, exc):
-            report.disk_full = True
-            report.problems.append(disk_full_message(path))
-            return report
-        if any(word in str(exc) for word in DAMAGE_WORDS):
-            report.damaged = True
-            report.problems.append(f"「{path}」は破損しています（{exc}）。バックアップから復元してください。")
-            return report
+        return True
+    return False
+
+
+def _check_contents(connection: sqlite3.Connection, path: Path, report: ProbeReport, *, full: bool,
+                    pages: bool) -> None:
+    """The pages (unless skipped), the references (full only), then whose file of which schema."""
+    pragma = "integrity_check" if full else "quick_check"
+    rows = [r[0] for r in connection.execute(f"PRAGMA {pragma}").fetchall()] if pages or full else ["ok"]
+    if rows != ["ok"]:
+        report.damaged = True
+        log = f"（または横にある「{path.name}-wal」）" if _wal_has_frames(path) else ""
+        report.problems.append(
+            f"「{path}」{log}は破損しています（{pragma}: {_one_line(rows[:3])}）。バックアップから復元してください。"
+        )
+        return
+    # foreign_key_check reads every referencing table (seconds at 100,000 persons):
+    # part of the full check (after a crash, `check --full`), not of every open.
+    fk = connection.execute("PRAGMA foreign_key_check").fetchall() if full else []
+    if fk:
+        report.problems.append(f"「{path}」に参照の壊れた行が {len(fk)} 件あります（foreign_key_check）。")
+    _check_schema(connection, path, report)
+
+
+def _check_schema(connection: sqlite3.Connection, path: Path, report: ProbeReport) -> None:
+    """Ours (an alembic revision), and one this program knows: a newer program's file is left alone."""
+    report.schema_revision = _revision(connection)
+    if report.schema_revision is None:
+        report.problems.append(f"「{path}」は関係人口デスクのデータベースではありません（スキーマの版がありません）。")
+    elif report.schema_revision not in migrations.known_revisions():
+        report.is_newer = True
+        report.problems.append(
+            f"「{path}」はこのプログラムより新しい版の関係人口デスクで作成されています"
+            f"（スキーマ {report.schema_revision}）。ファイルは変更していません。最新版に更新してから開いてください。"
+        )
+    else:
+        report.person_count = connection.execute(
+            "SELECT count(*) FROM person WHERE deleted_at IS NULL"
+        ).fetchone()[0]
+
+
+def _note_sqlite_error(path: Path, report: ProbeReport, exc: sqlite3.DatabaseError) -> None:
+    """SQLite's refusal in words: a full disk (nothing is wrong with the file), damage, or unreadable."""
+    if disk_is_full(path, exc):
+        report.disk_full = True
+        report.problems.append(disk_full_message(path))
+    elif any(word in str(exc) for word in DAMAGE_WORDS):
+        report.damaged = True
+        report.problems.append(f"「{path}」は破損しています（{exc}）。バックアップから復元してください。")
+    else:
         report.problems.append(f"「{path}」を読めません（{exc}）。壊れているか、SQLite のファイルではありません。")
-    return report
 
 
 # Below this many free bytes a read-only open may already fail: SQLite needs a 32 KB -shm

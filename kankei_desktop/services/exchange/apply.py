@@ -136,14 +136,9 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
     ``progress(done, total, message)`` is called per 500 rows (message: the table).
     """
     path = Path(path)
-    header = sealed.read_header(path)
-    with database.session() as session:
-        peer = check_header(session, header, path.name)
-        already, message = sequence_problem(peer, header)
+    _check_sequence(database, sealed.read_header(path), path.name)  # before the passphrase is even tried
     header, body = read_package(path, passphrase)  # authenticated now: check what was authenticated
-    with database.session() as session:
-        peer = check_header(session, header, path.name)
-        already, message = sequence_problem(peer, header)
+    already, message = _check_sequence(database, header, path.name)
     result = ApplyResult(header["from_office"]["id"], header["from_office"]["name"], int(header["number"]))
     if already:
         result.already_applied, result.message = True, message
@@ -153,51 +148,84 @@ def apply_package(database, path: Path, passphrase: str, progress=None, *, backu
 
         result.backup_path = backups.backup_now(database, "before-exchange")
     result.photos = _store_photos(body.get("photos", {}))
-    needles: list[str] = []
     with database.session() as session:
-        peer = session.get(ExchangeOffice, header["from_office"]["id"])
-        me = offices.require_own_office(session)
-        if peer is None:
-            peer = ExchangeOffice(id=header["from_office"]["id"], name=header["from_office"]["name"],
-                                  organisation_id=me.organisation_id, received_seq=int(header["since_seq"]))
-            session.add(peer)
-            session.flush()
-        connection = session.connection().connection.driver_connection
-        connection.execute("PRAGMA defer_foreign_keys=ON")
-        connection.execute("UPDATE exchange_context SET origin = ? WHERE id = 1", (peer.id,))
-        names = dict(session.execute(select(ExchangeOffice.id, ExchangeOffice.name)).all())
-        names.setdefault(peer.id, peer.name)
-        applier = _Applier(session, connection, me, peer, peer.acked_seq, int(header["number"]), names, result)
-        tables = body.get("tables", {})
-        needles = events.erase_first(session, tables, result)
-        applier.apply_tables(tables, progress)
-        session.expire_all()
-        events.merge_after(session, tables, result)
-        applier.refresh_derived()
-        result.findings += rules.findings_after(session, applier.touched, applier.added.get("person", set()))
-        peer = session.get(ExchangeOffice, peer.id)
-        peer.name = header["from_office"]["name"]
-        peer.received_number = int(header["number"])
-        peer.received_seq = int(header["upto_seq"])
-        if int(header["ack_number"]) > 0:  # it has applied one of ours: it has everything up to ack_seq
-            peer.acked_seq = max(peer.acked_seq, int(header["ack_seq"]))
-        peer.updated_at = utc_now()
-        records = result.added + result.updated
-        offices.record_history(session, "in", peer, result.number, records, result.conflicts, result.findings,
-                               path.name)
-        session.flush()
-        offices.prune_journal(session)
-        connection.execute("UPDATE exchange_context SET origin = NULL WHERE id = 1")
+        needles = _apply_in_session(session, header, body, result, progress, path.name)
     if needles:
-        from kankei_desktop.domain.errors import StoreError
-        from kankei_desktop.services.privacy import purge_freed_space
-
-        try:
-            purge_freed_space(database, needles)
-        except StoreError as error:  # applied and committed; only the overwrite of freed space waits
-            result.message = (f"適用しました。{error.message}"
-                              "（消去された参加者の古い値がファイルの空き領域に残っている可能性があります）")
+        _purge_erased(database, needles, result)
     return result
+
+
+def _check_sequence(database, header: dict, name: str) -> tuple[bool, str]:
+    """The header refused or accepted (``check_header``), then its place in the sender's numbering."""
+    with database.session() as session:
+        peer = check_header(session, header, name)
+        return sequence_problem(peer, header)
+
+
+def _apply_in_session(session, header: dict, body: dict, result: ApplyResult, progress, name: str) -> list[str]:
+    """The package's rows, erasures and merges in the caller's one transaction; returns the erased
+    persons' needles (their old values may linger in freed pages until purged).
+
+    While it runs, ``exchange_context.origin`` names the sender, so the journal triggers file these
+    changes as the peer's and they are not sent back to it as ours."""
+    peer, me = _sending_peer(session, header)
+    connection = session.connection().connection.driver_connection
+    connection.execute("PRAGMA defer_foreign_keys=ON")
+    connection.execute("UPDATE exchange_context SET origin = ? WHERE id = 1", (peer.id,))
+    names = dict(session.execute(select(ExchangeOffice.id, ExchangeOffice.name)).all())
+    names.setdefault(peer.id, peer.name)
+    applier = _Applier(session, connection, me, peer, peer.acked_seq, int(header["number"]), names, result)
+    tables = body.get("tables", {})
+    needles = events.erase_first(session, tables, result)
+    applier.apply_tables(tables, progress)
+    session.expire_all()
+    events.merge_after(session, tables, result)
+    applier.refresh_derived()
+    result.findings += rules.findings_after(session, applier.touched, applier.added.get("person", set()))
+    _record_received(session, session.get(ExchangeOffice, peer.id), header, result, name)
+    connection.execute("UPDATE exchange_context SET origin = NULL WHERE id = 1")
+    return needles
+
+
+def _sending_peer(session, header: dict) -> tuple[ExchangeOffice, ExchangeOffice]:
+    """(the sender as this file knows it, this office); an office of the organisation new to us
+    (a copy made elsewhere) is added, starting where its package says."""
+    peer = session.get(ExchangeOffice, header["from_office"]["id"])
+    me = offices.require_own_office(session)
+    if peer is None:
+        peer = ExchangeOffice(id=header["from_office"]["id"], name=header["from_office"]["name"],
+                              organisation_id=me.organisation_id, received_seq=int(header["since_seq"]))
+        session.add(peer)
+        session.flush()
+    return peer, me
+
+
+def _record_received(session, peer: ExchangeOffice, header: dict, result: ApplyResult, name: str) -> None:
+    """Move the sender's counters past this package (the next one must follow on), write the
+    exchange history and prune the journal entries every peer now has."""
+    peer.name = header["from_office"]["name"]
+    peer.received_number = int(header["number"])
+    peer.received_seq = int(header["upto_seq"])
+    if int(header["ack_number"]) > 0:  # it has applied one of ours: it has everything up to ack_seq
+        peer.acked_seq = max(peer.acked_seq, int(header["ack_seq"]))
+    peer.updated_at = utc_now()
+    records = result.added + result.updated
+    offices.record_history(session, "in", peer, result.number, records, result.conflicts, result.findings, name)
+    session.flush()
+    offices.prune_journal(session)
+
+
+def _purge_erased(database, needles: list[str], result: ApplyResult) -> None:
+    """Overwrite the freed space that may still hold erased persons' old values. The package is
+    applied and committed by now, so a failure here is told in the result, not raised."""
+    from kankei_desktop.domain.errors import StoreError
+    from kankei_desktop.services.privacy import purge_freed_space
+
+    try:
+        purge_freed_space(database, needles)
+    except StoreError as error:
+        result.message = (f"適用しました。{error.message}"
+                          "（消去された参加者の古い値がファイルの空き領域に残っている可能性があります）")
 
 
 def _same(a, b) -> bool:
