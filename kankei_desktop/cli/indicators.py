@@ -28,7 +28,7 @@ def register(subparsers) -> None:
             command.add_argument("--name", help="新しい指標名")
         else:
             command.add_argument("--name", required=True, help="指標名")
-        command.add_argument("--unit", help="単位（例: %、円、社）")
+        command.add_argument("--unit", help="単位（例: %%、円、社）")
         command.add_argument("--programme", help="対象のプログラム ID（省略: 全体）")
         command.add_argument("--source-note", help="出典・備考（例: 住民アンケート）")
         command.add_argument("--first-year", type=int, help="最初の年度")

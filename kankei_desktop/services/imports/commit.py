@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable
 from operator import attrgetter
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import insert, select, update
@@ -57,21 +57,9 @@ from kankei_desktop.services.memory import gc_paused
 from kankei_desktop.services.participants import PersonInput, normalise
 from kankei_desktop.store import audit
 from kankei_desktop.store.dialect import insert_many, is_postgresql, list_indexes
+from kankei_desktop.store.rows import stored_form
 
 Progress = Callable[[int, int], None]
-
-
-def _sql_value(value):
-    # The forms SQLAlchemy's SQLite types store, so rows read back exactly as ORM-written ones.
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(timezone.utc).replace(tzinfo=None)
-        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    return value
 
 
 def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
@@ -86,7 +74,7 @@ def _bulk_insert(session: Session, table, rows: list[dict]) -> None:
             return v
         key = (type(v), v)
         if key not in cache:
-            cache[key] = _sql_value(v)
+            cache[key] = stored_form(v)
         return cache[key]
 
     insert_many(session, table, columns, [tuple([value(row[c]) for c in columns]) for row in rows])
@@ -282,7 +270,7 @@ _person_fields = attrgetter(*_PERSON_FIELDS)
 def _person_row(pid: str, stamp: str, data: PersonInput) -> tuple:
     values = list(_person_fields(data))
     for index in _TYPED_FIELDS:  # dates and flags; every other field is text already
-        values[index] = _sql_value(values[index])
+        values[index] = stored_form(values[index])
     # first_tie as the person_tie trigger would set it, so inserting the ties rewrites no person row.
     return (pid, stamp, stamp, *values, *person_search_columns(data.name, data.furigana, data.email, data.phone),
             min(data.ties) if data.ties else None)
@@ -302,7 +290,7 @@ _TAG_COLUMNS = ("id", "created_at", "updated_at", "person_id", "kind", "name")
 
 
 def _insert_persons(session: Session, inserts: dict[str, PersonInput], on: date, step) -> int:
-    stamp, user, day = _sql_value(utc_now()), audit.current_user(), _sql_value(on)
+    stamp, user, day = stored_form(utc_now()), audit.current_user(), stored_form(on)
     items = sorted(inserts.items())  # the new persons' ids were drawn at random when planned
     ladder_ids, audit_ids = iter(_sorted_ids(len(items))), iter(_sorted_ids(len(items)))
     child_ids = iter(_sorted_ids(sum(len(d.ties) + len(d.interests) + len(d.skills) for _p, d in items)))
