@@ -47,7 +47,7 @@ COMMAND_ACCESS: dict[str, str] = {
     "stays add": WRITER,
     "stays status": WRITER,
     "person-days": READER,
-    "import": WRITER,  # --dry-run: READER
+    "import": WRITER,  # --dry-run too: activity rows are checked by writing them in a savepoint it rolls back
     "export": WRITER,  # records the export
     "template": NO_DATABASE,
     "selftest": NO_DATABASE,  # works in a temporary folder of its own
@@ -87,7 +87,6 @@ COMMAND_ACCESS: dict[str, str] = {
 OPTION_ACCESS: tuple[tuple[str, str, str], ...] = (
     ("audit", "out", WRITER),
     ("backup", "list", REPAIR),  # lists the backup folder: the way to pick one to restore
-    ("import", "dry_run", READER),
     ("exchange office", "name", WRITER),
     ("exchange office", "rename", WRITER),
     ("exchange conflicts", "keep", WRITER),

@@ -33,6 +33,11 @@ class PersonListModel(QAbstractTableModel):
         self._loaded = False  # until the first reload, a sort only records the order
 
     # ------------------------------------------------------------ loading
+    @property
+    def applied_filter(self) -> participants.PersonFilter:
+        """The filter the rows were read with (the search box may be ahead of it, waiting for its timer)."""
+        return self._filter
+
     def set_filter(self, flt: participants.PersonFilter) -> None:
         self._filter = flt
         self.reload()

@@ -211,8 +211,11 @@ class ParticipantsPage(AreaPage):
         self.delete_button.setVisible(not deleted)
         self.restore_button.setVisible(deleted)
         rows = self.model.rowCount()
-        with work.unit(self.database) as session:
-            total = participants.count_persons(session, deleted=deleted)
+        total = rows  # without search words or filters the list is every (deleted) person
+        if self.model.applied_filter != participants.PersonFilter(deleted=deleted):
+            # A count is a query of its own (≈50 ms at 100,000 persons): only when the list is narrowed.
+            with work.unit(self.database) as session:
+                total = participants.count_persons(session, deleted=deleted)
         if rows:
             self.list_stack.setCurrentWidget(self.table)
             row = self.model.row_of(keep_id) if keep_id else -1

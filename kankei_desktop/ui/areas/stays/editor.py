@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
@@ -56,6 +57,8 @@ class StayEditor(QDialog, Ui_StayEditor):
         self._connect()
 
         self.row_version: int | None = None
+        # person id → enrollment id as loaded: the editor does not show the links, but a save keeps them
+        self._enrollments: dict[str, str] = {}
         if stay_id:
             loaded = stay_calendar.stay_to_edit(database, stay_id)
             self._load(loaded.data, loaded.names)
@@ -142,6 +145,7 @@ class StayEditor(QDialog, Ui_StayEditor):
         self.purpose_edit.setText(data.purpose)
         self.notes_edit.setPlainText(data.notes)
         self._override_reason = data.override_reason
+        self._enrollments = dict(data.enrollments)
 
     # ------------------------------------------------------------ persons
     def search_persons(self, text: str) -> None:
@@ -189,14 +193,17 @@ class StayEditor(QDialog, Ui_StayEditor):
 
     # ------------------------------------------------------------ saving
     def collect(self, override_reason: str = "") -> StayInput:
+        chosen = self.chosen_ids()
         return StayInput(
-            person_ids=self.chosen_ids(),
+            person_ids=chosen,
             host_id=self.host_combo.currentData(),
             lodging_id=self.lodging_combo.currentData(),
             start_on=_pydate(self.start_edit.date()),
             end_on=_pydate(self.end_edit.date()),
             purpose=self.purpose_edit.text(),
             programme_id=self.programme_combo.currentData(),
+            # a person taken off the stay takes their link along (the service refuses a stray link)
+            enrollments={p: e for p, e in self._enrollments.items() if p in chosen},
             status=self.status_combo.currentData(),
             notes=self.notes_edit.toPlainText(),
             override_reason=override_reason or getattr(self, "_override_reason", ""),
@@ -254,7 +261,8 @@ class StayEditor(QDialog, Ui_StayEditor):
                                 text=lambda name, value: self._value_text(name, value, names))
         if answer == CANCEL:
             return False
-        self._load(values, names)
+        # the links are not among the choices: the stored ones are the newest
+        self._load(replace(values, enrollments=theirs.data.enrollments), names)
         self.row_version = theirs.version
         return answer == CHOOSE
 
