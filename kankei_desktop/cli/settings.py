@@ -29,8 +29,8 @@ def register(subparsers) -> None:
 
 
 def _settable() -> dict:
-    from kankei_desktop.services.carrier_export import CLI_SETTINGS
     from kankei_desktop.services.attachments import SHARED_PHOTO_FOLDER
+    from kankei_desktop.services.carrier_export import CLI_SETTINGS
     from kankei_desktop.services.retention import RETENTION_PERIOD
 
     return {**CLI_SETTINGS, RETENTION_PERIOD.key: RETENTION_PERIOD, SHARED_PHOTO_FOLDER.key: SHARED_PHOTO_FOLDER}

@@ -26,8 +26,8 @@ from sqlmodel import Session
 from kankei_desktop import paths
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Attachment, utc_now
-from kankei_desktop.store import audit
 from kankei_desktop.services.settings_store import Declared, get
+from kankei_desktop.store import audit
 from kankei_desktop.store.backup import file_sha256
 from kankei_desktop.store.dialect import is_postgresql
 

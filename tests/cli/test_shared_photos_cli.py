@@ -14,14 +14,14 @@ import sys
 from PIL import Image
 
 from kankei_desktop.services.attachments import add_attachment
-from kankei_desktop.store import create_database
 from kankei_desktop.services.participants import PersonInput, create_person
+from kankei_desktop.store import create_database
 
 
 def run(*args, laptop):
     env = {**os.environ, "KANKEI_DESKTOP_DATA_DIR": str(laptop)}
     return subprocess.run([sys.executable, "-m", "kankei_desktop", *map(str, args)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=300, env=env)
+                          capture_output=True, text=True, encoding="utf-8", timeout=300, env=env, check=False)
 
 
 def _file_with_a_photo(path, picture, laptop, monkeypatch):

@@ -9,11 +9,11 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
+import pg_support
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
-import pg_support
 from kankei_desktop import paths
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import Attachment
