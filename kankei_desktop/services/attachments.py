@@ -142,12 +142,12 @@ def store_file(source: Path, folder: Path | None = None) -> tuple[str, str, int]
     sha = file_sha256(source)
     target = stored_path(sha, mime, folder)
     if not target.exists():
-        try:
+        try:  # a shared folder may be read-only for this coordinator
             target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         except OSError as refused:
             raise ValidationError({"file": f"写真のフォルダー「{target.parent}」に書き込めません（{refused.strerror}）。"
                                            f"写真は添付していません。"}) from None
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
         os.close(handle)
         try:
             shutil.copyfile(source, temp)

@@ -96,3 +96,17 @@ def test_a_photo_attached_on_one_laptop_is_read_on_another(database, letter_id, 
     assert thumb is not None and thumb.is_relative_to(tmp_path / "laptop-b")  # the cache stays per laptop
     with Image.open(thumb) as image:
         assert max(image.size) == attachments.THUMBNAIL_SIZE
+
+
+def test_a_shared_folder_that_cannot_be_written_is_refused(database, letter_id, tmp_path):
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    _name_folder(database, shared)
+    photo = _photo(tmp_path / "rice.jpg")
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    (shared / sha[:2]).write_text("")  # where its sub-folder must go (a read-only share fails the same way)
+    with database.session() as session, pytest.raises(ValidationError) as refused:
+        letters.attach_photo(session, letter_id, photo)
+    assert "書き込めません" in refused.value.message and "添付していません" in refused.value.message
+    with database.session() as session:
+        assert session.execute(select(func.count()).select_from(Attachment)).scalar_one() == 0
