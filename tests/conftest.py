@@ -64,6 +64,8 @@ def new_database(tmp_path):
     def make(path=None):
         target = pg_support.fresh_url() if pg_support.active() else (path or tmp_path / f"test{len(made)}.sqlite3")
         db = create_database(target) if not pg_support.active() else pg_support.open_fresh(target)
+        if db.is_server:
+            pg_support.name_photo_folder(db)
         made.append(db)
         return db
 

@@ -60,6 +60,20 @@ def empty_url():
     return _state["address"].with_database(name)
 
 
+def name_photo_folder(database):
+    """The test office's shared photo folder is the test's own data folder's ``attachments``, so
+    tests about photos find them where they look on a file (and two "laptops" can share it)."""
+    import json
+
+    from kankei_desktop.domain.tables import Setting
+    from kankei_desktop.services import attachments
+
+    folder = attachments.attachments_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    with database.session() as session:  # no audit entry: tests count them
+        session.add(Setting(key=attachments.SHARED_PHOTO_FOLDER.key, value_json=json.dumps(str(folder))))
+
+
 def open_fresh(address):
     from kankei_desktop.store import open_database
 

@@ -289,37 +289,37 @@
         <translation>Excel・CSV から取り込み…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="230"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="233"/>
         <source>%1 of %2 shown</source>
         <translation>%2 件中 %1 件を表示</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="235"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="238"/>
         <source>There are no deleted participants.</source>
         <translation>削除済みの参加者はいません。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="237"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="240"/>
         <source>No participants yet. Register them with [+ New participant] below, or read a spreadsheet with [Import a spreadsheet…] (also File menu, Ctrl+I, or drop the file on this window).</source>
         <translation>参加者がまだいません。下の［＋ 参加者を登録］で登録するか、［Excel・CSV から取り込み…］で名簿を読み込めます（ファイル メニュー、Ctrl+I、ファイルをこの画面にドロップでも取り込めます）。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="239"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="242"/>
         <source>No participant matches. Change the search words or the filters.</source>
         <translation>該当する参加者がいません。検索語や絞り込みを変えてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="281"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="284"/>
         <source>Delete participant</source>
         <translation>参加者の削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="282"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="285"/>
         <source>Delete %1? You can restore them from &quot;Show deleted&quot;.</source>
         <translation>%1さんを削除しますか？「削除済みを表示」から元に戻せます。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="305"/>
+        <location filename="../kankei_desktop/ui/areas/participants/page.py" line="308"/>
         <source>Not done</source>
         <translation>実行できませんでした</translation>
     </message>
@@ -519,32 +519,32 @@
 <context>
     <name>PersonListModel</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="96"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="96"/>
         <source>Furigana</source>
         <translation>フリガナ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="91"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="96"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="97"/>
         <source>Ties</source>
         <translation>ゆかり</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="97"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="92"/>
+        <location filename="../kankei_desktop/ui/areas/participants/list_model.py" line="97"/>
         <source>Last contact</source>
         <translation>最終関わり日</translation>
     </message>

@@ -75,55 +75,55 @@
 <context>
     <name>StayEditor</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="55"/>
         <source>Stay</source>
         <translation>滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="54"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="55"/>
         <source>New stay</source>
         <translation>新しい滞在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="80"/>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="273"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="83"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="281"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="81"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="84"/>
         <source>Delete a stay entered by mistake (a stay that did not happen is Cancelled)</source>
         <translation>誤って登録した滞在を削除します（実施しなかった滞在は「中止」に）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="272"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="280"/>
         <source>Delete this stay? Use the status Cancelled for a stay that was called off.</source>
         <translation>この滞在を削除しますか？ 取りやめになった滞在は状態を「中止」にしてください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="105"/>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="108"/>
         <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="111"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="114"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="183"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="187"/>
         <source>End is before start</source>
         <translation>終了日が開始日より前です</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="187"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="191"/>
         <source>%1 · %2 days, %3 nights</source>
         <translation>%1・%2日間（%3泊）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="208"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="215"/>
         <source>Over capacity</source>
         <translation>定員超過</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="209"/>
+        <location filename="../kankei_desktop/ui/areas/stays/editor.py" line="216"/>
         <source>To save anyway, give the reason (it is recorded):</source>
         <translation>それでも登録する場合は理由を入力してください（記録されます）:</translation>
     </message>

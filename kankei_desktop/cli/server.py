@@ -59,7 +59,9 @@ def register(subparsers) -> None:
                          help="移す元（ファイル、または postgresql://…）")
     migrate.add_argument("--to", dest="target", type=database_location, required=True,
                          help="移す先（新しいファイル、または空のサーバーのデータベース）")
-    migrate.add_argument("--photos", type=Path, help="写真をこのフォルダーにもコピーする（サーバーの共有フォルダー）")
+    migrate.add_argument("--photos", type=Path,
+                         help="写真をこのフォルダーにコピーする（サーバーの写真の共有フォルダー。省略時: ファイルへは"
+                              "このコンピューターの写真フォルダー、サーバーへは設定された共有フォルダー）")
     migrate.set_defaults(handler=run_migrate)
 
 
@@ -261,12 +263,15 @@ def run_restore(args: argparse.Namespace) -> int:
 def run_migrate(args: argparse.Namespace) -> int:
     source = open_for_command(args)
     try:
-        return _verified_copy(source, args.target, "移行", photos=args.photos)
+        return _verified_copy(source, args.target, "移行", photos=args.photos, photos_along=True)
     finally:
         source.close()
 
 
-def _verified_copy(source, target, what: str, photos: Path | None = None) -> int:
+def _verified_copy(source, target, what: str, photos: Path | None = None, photos_along: bool = False) -> int:
+    """Copy ``source`` into a new ``target`` and compare; ``photos_along`` (migrate): the photos go
+    to ``photos``, else to where the target keeps them (a file's attachments/, a server's shared
+    folder); a server with no shared folder named gets none, and the output says so."""
     from kankei_desktop.services import transfer
     from kankei_desktop.store import create_database
 
@@ -276,15 +281,26 @@ def _verified_copy(source, target, what: str, photos: Path | None = None) -> int
     try:
         transfer.copy_all(source, made)
         results = transfer.compare(source, made)
-        if photos is not None:
-            copied, missing = transfer.copy_photos(source, photos)
+        folder = photos if photos is not None or not photos_along else transfer.photos_target(made)
+        if folder is not None:
+            copied, missing = transfer.copy_photos(source, folder)
+        # Not set here: the moved content must equal the source's, setting rows and audit included.
+        unnamed = photos is not None and made.is_server and transfer.photos_target(made) is None
+        left_behind = len(transfer.photo_rows(source)) if folder is None and photos_along else 0
     finally:
         made.close()
     print(f"{what}: {source.path} → {target}")
     for item in results:
         print(f"  {item.label}: {item.source:,} → {item.target:,} 件  {'一致' if item.same else '不一致'}")
-    if photos is not None:
-        print(f"  写真: {copied} 枚を「{photos}」で確認" + (f"（このコンピューターにない写真 {len(missing)} 枚）" if missing else ""))
+    if folder is not None:
+        print(f"  写真: {copied} 枚を「{folder}」で確認" + (f"（元の写真フォルダーにない写真 {len(missing)} 枚）" if missing else ""))
+    if unnamed:
+        print(f"  サーバーの「写真の共有フォルダー」はまだ決まっていません。管理者が「設定」で指定するか、"
+              f"settings set --db {target} shared_photo_folder {photos.absolute()} としてください"
+              f"（コーディネーターのパソコンから見た場所で）。")
+    if left_behind:
+        print(f"  写真 {left_behind} 枚はコピーしていません: サーバーの「写真の共有フォルダー」が決まっていません。"
+              f"--photos 共有フォルダー を付けて移すと、そこへコピーします。")
     if not all(item.same for item in results):
         raise StoreError(f"{what}先の内容が元と一致しません（上の「不一致」）。{target} は使わないでください。")
     print(f"{what}が完了し、すべての種類の件数と内容が一致しました。")

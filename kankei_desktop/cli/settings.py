@@ -2,8 +2,8 @@
 
 Only the settings in ``services.carrier_export.CLI_SETTINGS`` (B2クラウド contract values and the
 sender: the organisation's name, 〒, address and phone) and the retention period (「5年」「18か月」,
-which ``retention`` and ホーム use) can be set here; each is checked by the same rule as in the
-window's 設定 page, and a refused value changes nothing.
+which ``retention`` and ホーム use) and, for a server, the shared photo folder can be set here;
+each is checked by the same rule as in the window's 設定 page, and a refused value changes nothing.
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ def register(subparsers) -> None:
 
 
 def _settable() -> dict:
+    from kankei_desktop.services.attachments import SHARED_PHOTO_FOLDER
     from kankei_desktop.services.carrier_export import CLI_SETTINGS
     from kankei_desktop.services.retention import RETENTION_PERIOD
 
-    return {**CLI_SETTINGS, RETENTION_PERIOD.key: RETENTION_PERIOD}
+    return {**CLI_SETTINGS, RETENTION_PERIOD.key: RETENTION_PERIOD, SHARED_PHOTO_FOLDER.key: SHARED_PHOTO_FOLDER}
 
 
 def run_list(args: argparse.Namespace) -> int:

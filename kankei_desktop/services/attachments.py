@@ -4,6 +4,10 @@ A file is copied into ``user_data_dir()/attachments/<sha256[:2]>/<sha256>.<ext>`
 the same photo attached twice is stored once, and the stored original is never
 rewritten (written to a temporary name, then renamed, then made read-only).
 Thumbnails are derived files in a cache folder and can be thrown away any time.
+
+On a PostgreSQL server the photos live in the shared folder the setting ``shared_photo_folder``
+names (same layout, docs/decisions.md): every coordinator's window stores to and reads from it,
+and attaching is refused until an administrator has named it. Thumbnails stay per laptop.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ import shutil
 import stat
 import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlmodel import Session
@@ -22,8 +27,10 @@ from kankei_desktop import paths
 from kankei_desktop.domain.errors import NotFoundError, ValidationError
 from kankei_desktop.domain.tables import Attachment, utc_now
 from kankei_desktop.services.record_ops import soft_delete
+from kankei_desktop.services.settings_store import Declared, get
 from kankei_desktop.store import audit
 from kankei_desktop.store.backup import file_sha256
+from kankei_desktop.store.dialect import is_postgresql
 
 MAX_BYTES = 50 * 1024 * 1024
 THUMBNAIL_SIZE = 160
@@ -59,7 +66,23 @@ class AttachmentRow:
     stored_path: Path
 
 
+def _folder_path(value: Any) -> str:
+    """An absolute folder (``\\\\fileserver\\kankei\\photos``, ``Z:\\photos``, ``/mnt/photos``), or empty."""
+    text = "" if value is None else str(value).strip()
+    if text and not (PureWindowsPath(text).is_absolute() or PurePosixPath(text).is_absolute()):
+        raise ValueError("フォルダーは \\\\fileserver\\kankei\\photos のように、ドライブかサーバー名から入力してください")
+    return text
+
+
+# Server-wide: every coordinator's window stores and reads photos there (unused on a file).
+SHARED_PHOTO_FOLDER = Declared("shared_photo_folder", "", "写真の共有フォルダー", parse=_folder_path)
+
+NO_SHARED_FOLDER = ("サーバーでは写真を共有フォルダーに保存します。管理者が「設定」の「写真の共有フォルダー」"
+                    "でフォルダーを指定するまで、写真は添付できません。")
+
+
 def attachments_dir() -> Path:
+    """This computer's own photo folder: where a file store keeps its photos."""
     return paths.user_data_dir() / "attachments"
 
 
@@ -67,9 +90,23 @@ def thumbnails_dir() -> Path:
     return paths.user_data_dir() / "cache" / "thumbnails"
 
 
-def stored_path(sha256: str, mime_type: str) -> Path:
+def photos_folder(session: Session) -> Path | None:
+    """Where the open store's photos live: this computer's folder for a file, the shared folder
+    the server's settings name on a server (None while no administrator has named it)."""
+    if not is_postgresql(session):
+        return attachments_dir()
+    named = get(session, SHARED_PHOTO_FOLDER)
+    return Path(named) if named else None
+
+
+def reading_folder(session: Session) -> Path:
+    # A server without its shared folder yet: the photos this computer attached before still show.
+    return photos_folder(session) or attachments_dir()
+
+
+def stored_path(sha256: str, mime_type: str, folder: Path | None = None) -> Path:
     extension = next((ext for ext, mime in _FORMATS.values() if mime == mime_type), "bin")
-    return attachments_dir() / sha256[:2] / f"{sha256}.{extension}"
+    return (folder or attachments_dir()) / sha256[:2] / f"{sha256}.{extension}"
 
 
 def inspect_image(path: Path) -> tuple[str, str]:
@@ -98,15 +135,20 @@ def inspect_image(path: Path) -> tuple[str, str]:
     return _FORMATS[kind]
 
 
-def store_file(source: Path) -> tuple[str, str, int]:
-    """Copy an image into the attachments folder once; returns (sha256, mime type, size)."""
+def store_file(source: Path, folder: Path | None = None) -> tuple[str, str, int]:
+    """Copy an image into ``folder`` (this computer's attachments folder by default) once;
+    returns (sha256, mime type, size)."""
     source = Path(source)
     _ext, mime = inspect_image(source)
     sha = file_sha256(source)
-    target = stored_path(sha, mime)
+    target = stored_path(sha, mime, folder)
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        try:  # a shared folder may be read-only for this coordinator
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+        except OSError as refused:
+            raise ValidationError({"file": f"写真のフォルダー「{target.parent}」に書き込めません（{refused.strerror}）。"
+                                           f"写真は添付していません。"}) from None
         os.close(handle)
         try:
             shutil.copyfile(source, temp)
@@ -124,8 +166,14 @@ def add_attachment(session: Session, owner_kind: str, owner_id: str, source: Pat
     """Store the file (once per content) and link it to its owner; returns the attachment id."""
     if owner_kind not in OWNER_KINDS:
         raise ValidationError({"owner_kind": f"添付先「{owner_kind}」は扱えません。"})
+    folder = photos_folder(session)
+    if folder is None:
+        raise ValidationError({"file": NO_SHARED_FOLDER})
+    if is_postgresql(session) and not folder.is_dir():  # never made here: a typo must not become a folder
+        raise ValidationError({"file": f"写真の共有フォルダー「{folder}」が見つかりません。ネットワークへの接続と"
+                                       f"フォルダーの場所を確かめてください（写真は添付していません）。"})
     source = Path(source)
-    sha, mime, size = store_file(source)
+    sha, mime, size = store_file(source, folder)
     existing = session.execute(
         select(Attachment.id).where(Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id,
                                     Attachment.sha256 == sha, Attachment.deleted_at.is_(None))
@@ -148,12 +196,14 @@ def list_attachments(session: Session, owner_kind: str, owner_id: str) -> list[A
         .where(Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id, Attachment.deleted_at.is_(None))
         .order_by(Attachment.created_at)
     ).all()
-    return [AttachmentRow(*row, stored_path(row[2], row[3])) for row in rows]
+    folder = reading_folder(session)
+    return [AttachmentRow(*row, stored_path(row[2], row[3], folder)) for row in rows]
 
 
 def first_attachment_by_owner(session: Session, owner_kind: str, owner_ids: list[str]) -> dict[str, AttachmentRow]:
     """For a list screen: the first photo of each owner, in one query per 500 owners."""
     found: dict[str, AttachmentRow] = {}
+    folder = reading_folder(session)
     for start in range(0, len(owner_ids), 500):
         rows = session.execute(
             select(Attachment.owner_id, Attachment.id, Attachment.file_name, Attachment.sha256,
@@ -163,7 +213,7 @@ def first_attachment_by_owner(session: Session, owner_kind: str, owner_ids: list
             .order_by(Attachment.created_at)
         ).all()
         for owner_id, *rest in rows:
-            found.setdefault(owner_id, AttachmentRow(*rest, stored_path(rest[2], rest[3])))
+            found.setdefault(owner_id, AttachmentRow(*rest, stored_path(rest[2], rest[3], folder)))
     return found
 
 
@@ -181,9 +231,12 @@ def remove_attachments_of(session: Session, owner_kind: str, owner_id: str) -> N
                                              Attachment.deleted_at.is_(None)).values(deleted_at=now, updated_at=now))
 
 
-def thumbnail(sha256: str, mime_type: str, size: int = THUMBNAIL_SIZE) -> Path | None:
-    """A PNG no larger than ``size`` px on its long side, made on first use; None if the original is gone."""
-    original = stored_path(sha256, mime_type)
+def thumbnail(sha256: str, mime_type: str, size: int = THUMBNAIL_SIZE, original: Path | None = None) -> Path | None:
+    """A PNG no larger than ``size`` px on its long side, made on first use; None if the original is gone.
+
+    ``original``: the row's ``stored_path`` (on a server, in the shared folder); by default this
+    computer's attachments folder."""
+    original = original or stored_path(sha256, mime_type)
     if not original.exists():
         return None
     target = thumbnails_dir() / sha256[:2] / f"{sha256}-{size}.png"

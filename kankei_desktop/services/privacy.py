@@ -208,6 +208,9 @@ def _remove_attachments(session: Session, attachment_ids: list[str], now) -> int
         update(Attachment).where(Attachment.id.in_(attachment_ids))
         .values(file_name="", caption="", deleted_at=now, updated_at=now)
     )
+    from kankei_desktop.services.attachments import reading_folder
+
+    folder = reading_folder(session)  # on a server, the shared folder
     removed = 0
     for sha in hashes:
         still_used = session.execute(
@@ -215,7 +218,7 @@ def _remove_attachments(session: Session, attachment_ids: list[str], now) -> int
         ).first()
         if still_used or not sha:
             continue  # the same photo is attached to someone else's record
-        for stored in (paths.user_data_dir() / "attachments" / sha[:2]).glob(f"{sha}.*"):
+        for stored in (folder / sha[:2]).glob(f"{sha}.*"):
             try:
                 stored.chmod(0o600)
                 stored.unlink()

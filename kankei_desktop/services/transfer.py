@@ -7,8 +7,10 @@ Afterwards both sides are read again and compared: the rows of every declared ki
 (``services/records.py`` RECORDS, with its parts) and of every other table, value by value.
 
 Photos are files (content-addressed, ``attachments/<sha[:2]>/<sha>.<ext>``); the database
-holds their rows. ``copy_photos`` copies the ones the rows name into a folder (the shared
-folder the server's people use, docs/decisions.md) and checks each by its SHA-256.
+holds their rows. ``copy_photos`` copies the ones the rows name from where the source keeps them
+(this computer's ``attachments/`` for a file, the shared folder its settings name on a server)
+into a folder: the target server's shared folder, or a file's ``attachments/`` (docs/decisions.md),
+and checks each by its SHA-256.
 """
 
 from __future__ import annotations
@@ -119,15 +121,26 @@ def photo_rows(database) -> list[tuple[str, str]]:
         return sorted(set(connection.execute(select(Attachment.sha256, Attachment.mime_type)).all()))
 
 
-def copy_photos(database, folder: Path) -> tuple[int, list[str]]:
-    """Copy the photos the rows name from this computer's attachments folder into ``folder``;
-    (copied or already there, missing sha256s). Each copy is checked by its SHA-256."""
-    from kankei_desktop.services.attachments import attachments_dir, stored_path
+def photos_target(database) -> Path | None:
+    """Where photos go when a store is moved into ``database``: a file's ``attachments/`` on this
+    computer, a server's shared folder (None while its settings name none)."""
+    from kankei_desktop.services.attachments import photos_folder
 
+    with database.session() as session:
+        return photos_folder(session)
+
+
+def copy_photos(database, folder: Path) -> tuple[int, list[str]]:
+    """Copy the photos the rows name from where ``database`` keeps them into ``folder``;
+    (copied or already there, missing sha256s). Each copy is checked by its SHA-256."""
+    from kankei_desktop.services.attachments import reading_folder, stored_path
+
+    with database.session() as session:
+        source_folder = reading_folder(session)
     copied, missing = 0, []
     for sha256, mime in photo_rows(database):
-        source = stored_path(sha256, mime)
-        target = folder / source.relative_to(attachments_dir())
+        source = stored_path(sha256, mime, source_folder)
+        target = stored_path(sha256, mime, folder)
         if not target.exists():
             if not source.exists():
                 missing.append(sha256)

@@ -178,3 +178,28 @@ def test_unsaved_edits_survive_leaving_and_coming_back(page, database):
     page.save()
     page.activate()
     assert spin.value() == 45 and not page.has_unsaved_changes()
+
+
+def test_the_shared_photo_folder_is_a_server_setting(page, database, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    from kankei_desktop.services import attachments
+
+    edit = page.findChild(QLineEdit, "shared_photo_folder_edit")
+    if not database.is_server:  # a file keeps its photos in this computer's data folder: nothing to name
+        assert edit is None and page.findChild(QPushButton, "shared_photo_folder_button") is None
+        assert attachments.SHARED_PHOTO_FOLDER.key not in page.fields
+        return
+    assert edit.isVisible() and "サーバーの写真" in {box.title() for box in page.findChildren(QGroupBox)}
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setattr(page, "_choose_folder", lambda start: str(shared))
+    button = page.findChild(QPushButton, "shared_photo_folder_button")
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # the chooser is reachable from the keyboard
+    assert edit.text() == str(shared) and page.saved_label.text() == "まだ保存していない変更があります。"
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.saved_label.text() == "保存しました。"
+    with database.session() as session:
+        assert settings_store.get(session, attachments.SHARED_PHOTO_FOLDER) == str(shared)
+        assert attachments.photos_folder(session) == shared

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image
 from sqlalchemy import func, select
 
+import pg_support
 from kankei_desktop import paths
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.domain.tables import Attachment
@@ -85,3 +86,34 @@ def test_not_an_image_and_too_large_are_refused(session, letter_id, tmp_path, mo
     assert session.execute(select(func.count()).select_from(Attachment)).scalar_one() == 0
     assert not (paths.user_data_dir() / "attachments").exists() or not list(
         (paths.user_data_dir() / "attachments").rglob("*.*"))
+
+
+def test_a_file_keeps_its_photos_in_this_computers_folder_whatever_the_server_setting(session, letter_id, tmp_path):
+    if pg_support.active():
+        pytest.skip("about a file store")
+    from kankei_desktop.services import settings_store
+
+    settings_store.save(session, {attachments.SHARED_PHOTO_FOLDER: str(tmp_path / "shared")})  # only a server reads it
+    assert attachments.photos_folder(session) == paths.user_data_dir() / "attachments"
+    photo = _photo(tmp_path / "rice.jpg")
+    letters.attach_photo(session, letter_id, photo)
+    [row] = attachments.list_attachments(session, "letter", letter_id)
+    assert row.stored_path == paths.user_data_dir() / "attachments" / row.sha256[:2] / f"{row.sha256}.jpg"
+    assert row.stored_path.read_bytes() == photo.read_bytes() and not (tmp_path / "shared").exists()
+
+
+@pytest.mark.parametrize("typed", [r"\\fileserver\kankei\photos", r"Z:\写真", "/mnt/kankei/photos", ""])
+def test_the_shared_folder_setting_takes_an_absolute_folder_or_nothing(session, typed):
+    from kankei_desktop.services import settings_store
+
+    assert settings_store.save(session, {attachments.SHARED_PHOTO_FOLDER: f"  {typed} "}) == {"shared_photo_folder": typed}
+
+
+def test_a_relative_shared_folder_is_refused(session):
+    from kankei_desktop.services import settings_store
+
+    before = settings_store.get(session, attachments.SHARED_PHOTO_FOLDER)
+    with pytest.raises(ValidationError) as refused:
+        settings_store.save(session, {attachments.SHARED_PHOTO_FOLDER: "photos"})
+    assert "「写真の共有フォルダー」" in refused.value.errors["shared_photo_folder"]
+    assert settings_store.get(session, attachments.SHARED_PHOTO_FOLDER) == before

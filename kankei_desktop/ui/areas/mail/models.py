@@ -94,7 +94,7 @@ class LetterModel(_MailModel):
         if found is None:
             return None
         if letter_id not in self._pixmaps:
-            path = attachments.thumbnail(found.sha256, found.mime_type, 96)
+            path = attachments.thumbnail(found.sha256, found.mime_type, 96, original=found.stored_path)
             pixmap = QPixmap(str(path)) if path else QPixmap()
             self._pixmaps[letter_id] = pixmap.scaled(48, 40, Qt.AspectRatioMode.KeepAspectRatio,
                                                      Qt.TransformationMode.SmoothTransformation)

@@ -1,4 +1,5 @@
-"""設定: the organisation, the sender on labels, the 要対応 days, stay lengths, ヤマト B2, the language.
+"""設定: the organisation, the sender on labels, the 要対応 days, stay lengths, ヤマト B2, the language,
+and on a server the shared photo folder.
 
 Every setting of the file on this page is saved by one 保存 (Ctrl+S) through
 ``settings_store.save``: all of them or, when one is refused, none, with the
@@ -7,10 +8,13 @@ message under the field that caused it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -25,7 +29,7 @@ from PySide6.QtWidgets import (
 from kankei_desktop.domain.errors import ValidationError
 from kankei_desktop.services import carrier_export
 from kankei_desktop.paths import user_data_dir
-from kankei_desktop.services import address_labels, followups, settings_store, stays
+from kankei_desktop.services import address_labels, attachments, followups, settings_store, stays
 from kankei_desktop.services.addresses import lookup_postal_code
 from kankei_desktop.services.work import unit as unit_of_work
 from kankei_desktop.store import Database
@@ -69,6 +73,8 @@ class SettingsPage(AreaPage):
         left = QVBoxLayout()
         left.addWidget(self._organisation_group())
         left.addWidget(self._sender_group())
+        if self.database.is_server:  # a file keeps its photos in this computer's data folder
+            left.addWidget(self._photos_group())
         left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(self._followup_group())
@@ -145,6 +151,31 @@ class SettingsPage(AreaPage):
         form.addRow(_note(self.tr("The sender's name is the organisation name above. Printed on the "
                                       "sender labels of the label PDF.")))
         return group
+
+    def _photos_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Photos on the server"))
+        form = _form(group)
+        self.photo_folder_button = QPushButton(self.tr("Choose…"))
+        self.photo_folder_button.setObjectName("shared_photo_folder_button")
+        self.photo_folder_button.clicked.connect(self.choose_photo_folder)
+        self._add(form, self.tr("Shared photo folder"),
+                  SettingField.text(attachments.SHARED_PHOTO_FOLDER, r"\\fileserver\kankei\photos", max_length=260,
+                                    beside=self.photo_folder_button))
+        form.addRow(_note(self.tr("Every coordinator's window stores and reads photos there, so it must be the "
+                                  "same folder from every computer (a network share). Until it is named, "
+                                  "photos cannot be attached.")))
+        return group
+
+    def choose_photo_folder(self) -> None:
+        field = self.fields[attachments.SHARED_PHOTO_FOLDER.key]
+        chosen = self._choose_folder(field.value())
+        if chosen:
+            field.set_value(str(Path(chosen)))  # the system's separators: \\fileserver\… on Windows
+            self._edited()
+        field.editor.setFocus()
+
+    def _choose_folder(self, start: str) -> str:
+        return QFileDialog.getExistingDirectory(self, self.tr("Shared photo folder"), start)
 
     def _followup_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("Follow-ups (needs attention)"))
