@@ -199,8 +199,9 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         programme_date=("sent_on", "received_on", "written_on"),
         timeline="services.timeline:letter_entries", activity_date="受取日（なければ発送日）",
         activity="services.records:_letter_activity", audit_entity="letter",
-        field_columns={"person_id": "person_name", "programme_id": "programme", "reply_to_id": "reply_to"},
-        field_words={"host_id": "受入先", "shipment_id": "発送", "returned": "返送"},
+        field_columns={"programme_id": "programme"},
+        field_words={"person_id": "参加者", "host_id": "受入先", "reply_to_id": "返信元", "shipment_id": "発送",
+                     "returned": "返送"},
     ),
     RecordKind(
         "shipments", "発送", Shipment, "services.shipments:ShipmentInput",
@@ -221,7 +222,7 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         programme_date=("occurred_on",),
         timeline="services.timeline:interaction_entries", activity_date="日付",
         activity="services.records:_interaction_activity", audit_entity="interaction",
-        field_columns={"person_id": "person_name", "kind": "interaction_kind", "programme_id": "programme"},
+        field_columns={"kind": "interaction_kind", "programme_id": "programme"}, field_words={"person_id": "参加者"},
     ),
     RecordKind(
         "hosts", "受入先", Host, "services.hosts:HostInput",
@@ -239,7 +240,7 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         "indicator_values", "独自指標の値", CustomIndicatorValue, "services.indicators:ValueInput",
         columns=KINDS["indicator_values"], id_headers=("ID",), sheet="独自指標の値",
         export="services.exports:indicator_values_table", importer="activity", template=True,
-        audit_entity="custom_indicator_value",
+        audit_entity="custom_indicator_value", field_columns={"indicator_id": "indicator"},
     ),
 )}
 
