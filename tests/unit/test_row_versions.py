@@ -116,6 +116,9 @@ def test_a_refused_programme_save_names_its_fields_as_the_programme_editor_does(
     named = _named_fields(raised.value.message)
     assert sorted(named) == sorted(["プログラム名", "実施地域", "説明", "目標"])  # not 氏名, not "region"
     assert raised.value.entity == "programme"
+    with database.session() as session:  # the audit view names them the same way
+        [entry] = audit_log.list_entries(session, entity="programme", action="update")
+    assert audit_log.describe_changes(entry).startswith("説明:  → 夏の募集; プログラム名: おてつだいPlus → おてつだいPlus 夏")
 
 
 def test_a_refused_contact_save_names_its_fields_as_the_spreadsheet_does(database):
