@@ -132,7 +132,7 @@ def run_audit(args: argparse.Namespace) -> int:
         head = f"{row.at:%Y/%m/%d %H:%M:%S}  {row.user}  {row.action_label}  {row.entity_label} {row.entity_id}"
         print(head)
         for change in row.changes:
-            print(f"    {audit_log.field_label(change.field)}: {audit_log._text(change.before)} → {audit_log._text(change.after)}")
+            print(f"    {audit_log.field_label(change.field, row.entity)}: {audit_log._text(change.before)} → {audit_log._text(change.after)}")
         if row.details:
             print(f"    {audit_log._text(row.details)}")
     if not rows:

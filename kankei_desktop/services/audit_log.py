@@ -22,7 +22,7 @@ from sqlmodel import Session
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.domain.tables import AuditEntry
 from kankei_desktop.io.writers import neutralise
-from kankei_desktop.services.records import person_record_ids
+from kankei_desktop.services.records import RECORDS, person_record_ids
 from kankei_desktop.store import audit
 
 ACTION_LABELS = {
@@ -55,8 +55,15 @@ FIELD_LABELS.update({key: label for key, label in {
 }.items() if key not in FIELD_LABELS})
 
 
-def field_label(field: str) -> str:
-    return FIELD_LABELS.get(field, field)
+# Each kind's own words (services/records.py: its spreadsheet headers), by audit entity; a
+# person's fields keep the participants editor's words above.
+_KIND_BY_ENTITY = {kind.audit_entity: kind for kind in RECORDS.values() if kind.audit_entity != "person"}
+
+
+def field_label(field: str, entity: str | None = None) -> str:
+    """A field as the coordinator names it; ``entity`` (programme, stay, …) decides what 名前 means."""
+    kind = _KIND_BY_ENTITY.get(entity or "")
+    return (kind and kind.field_label(field)) or FIELD_LABELS.get(field, field)
 
 
 @dataclass(frozen=True)
@@ -159,9 +166,9 @@ def describe_changes(row: AuditRow) -> str:
         before, after = _text(change.before), _text(change.after)
         if row.action == "create":
             if after and after != "[]":
-                parts.append(f"{field_label(change.field)}: {after}")
+                parts.append(f"{field_label(change.field, row.entity)}: {after}")
         else:
-            parts.append(f"{field_label(change.field)}: {before} → {after}")
+            parts.append(f"{field_label(change.field, row.entity)}: {before} → {after}")
     if not parts and row.details:
         parts.append(_text(row.details))
     return "; ".join(parts)
@@ -187,7 +194,7 @@ def csv_rows(rows: list[AuditRow]):
         if not row.changes:
             yield (*base, "", "", _text(row.details) if row.details else "")
         for change in row.changes:
-            yield (*base, field_label(change.field), _text(change.before), _text(change.after))
+            yield (*base, field_label(change.field, row.entity), _text(change.before), _text(change.after))
 
 
 def export_csv(rows: list[AuditRow], target: Path, *, encoding: str = "utf-8-sig") -> int:

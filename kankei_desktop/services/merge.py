@@ -252,7 +252,7 @@ def changes_since_merge(session: Session, entry: AuditEntry, data: dict) -> list
         .order_by(AuditEntry.at)).all()
     named_rows = set()
     for entity, entity_id, at, changes in later:
-        fields = [field_label(key) for key in json.loads(changes or "{}") if key not in ("reason",)]
+        fields = [field_label(key, entity) for key in json.loads(changes or "{}") if key not in ("reason",)]
         whose = names.get(entity_id) or ENTITY_LABELS.get(entity, entity)
         what = "・".join(dict.fromkeys(fields)) or "記録"
         found.append(f"{whose} の{what}（{_naive(at):%Y/%m/%d}）")

@@ -60,7 +60,8 @@ def check_version(session: Session, table: type, row_id: str, expected_version: 
                   entity: str, label: str) -> None:
     """Refuse a save when somebody else saved the row since the editor loaded ``expected_version``
     (store/versions.py); on a server the row is held until the commit. ``label`` names the kind (手紙)."""
-    versions.check(session, table, row_id, expected_version, entity, label, field_label)
+    versions.check(session, table, row_id, expected_version, entity, label,
+                   lambda name: field_label(name, entity))
 
 
 def soft_delete(session: Session, row: Any, entity: str, changes: dict, *, now: datetime | None = None) -> None:

@@ -94,6 +94,18 @@ class RecordKind:
     activity_date: str = ""  # said in words, for docs and the audit view
     activity: str = ""  # "module:function(person_ids) -> select(person_id, on)"
     audit_entity: str = ""  # the audit log's ``entity`` for this kind's records
+    # Field names as a refused save and the audit log name them: a field is called by its
+    # spreadsheet column's header; ``field_columns`` maps the fields stored under another name than
+    # their column's key, ``field_words`` names the fields no column holds.
+    field_columns: dict[str, str] = field(default_factory=dict)
+    field_words: dict[str, str] = field(default_factory=dict)
+
+    def field_label(self, name: str) -> str | None:
+        """The coordinator's word for a field of this kind, or None when the kind does not name it."""
+        if name in self.field_words:
+            return self.field_words[name]
+        key = self.field_columns.get(name, name)
+        return next((column.header for column in self.columns if column.key == key), None)
 
     @property
     def importable(self) -> bool:
@@ -175,6 +187,9 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         shared_text=("purpose", "notes", "capacity_override_reason"),
         timeline="services.timeline:stay_entries", activity_date="実施済の滞在の終了日",
         activity="services.records:_stay_activity", audit_entity="stay",
+        field_columns={"host_id": "host", "lodging_id": "lodging", "kind": "stay_kind", "programme_id": "programme",
+                       "capacity_override_reason": "override_reason"},
+        field_words={"person_ids": "参加者", "enrollments": "参加登録"},
     ),
     RecordKind(
         "letters", "手紙", Letter, "services.letters:LetterInput",
@@ -184,6 +199,9 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         programme_date=("sent_on", "received_on", "written_on"),
         timeline="services.timeline:letter_entries", activity_date="受取日（なければ発送日）",
         activity="services.records:_letter_activity", audit_entity="letter",
+        field_columns={"programme_id": "programme"},
+        field_words={"person_id": "参加者", "host_id": "受入先", "reply_to_id": "返信元", "shipment_id": "発送",
+                     "returned": "返送"},
     ),
     RecordKind(
         "shipments", "発送", Shipment, "services.shipments:ShipmentInput",
@@ -194,6 +212,7 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         programme_date=("shipped_on", "prepared_on", "delivered_on"),
         timeline="services.timeline:shipment_entries", activity_date="配達日",
         activity="services.records:_shipment_activity", audit_entity="shipment",
+        field_columns={"person_id": "person_name", "host_id": "host", "programme_id": "programme"},
     ),
     RecordKind(
         "interactions", "関わり", Interaction, "services.interactions:InteractionInput",
@@ -203,20 +222,25 @@ RECORDS: dict[str, RecordKind] = {kind.key: kind for kind in (
         programme_date=("occurred_on",),
         timeline="services.timeline:interaction_entries", activity_date="日付",
         activity="services.records:_interaction_activity", audit_entity="interaction",
+        field_columns={"kind": "interaction_kind", "programme_id": "programme"}, field_words={"person_id": "参加者"},
     ),
     RecordKind(
         "hosts", "受入先", Host, "services.hosts:HostInput",
         columns=KINDS["hosts"], id_headers=("ID",), sheet="受入先",
         export="services.exports:hosts_table", importer="activity", template=True, audit_entity="host",
+        field_columns={"kind": "host_kind"},
     ),
     # Created in the window from a template (stages, targets); rows name them by name + 年度.
-    RecordKind("programmes", "プログラム", Programme, "services.programmes:ProgrammeInput", audit_entity="programme"),
+    # No spreadsheet columns: its fields are named as the programme editor names them.
+    RecordKind("programmes", "プログラム", Programme, "services.programmes:ProgrammeInput", audit_entity="programme",
+               field_words={"name": "プログラム名", "kind": "種類", "fiscal_year": "年度", "region": "実施地域",
+                            "description": "説明", "targets": "目標", "archived": "アーカイブ"}),
     # Entered by hand per fiscal year or quarter (services/indicators.py); rows name their indicator by name.
     RecordKind(
         "indicator_values", "独自指標の値", CustomIndicatorValue, "services.indicators:ValueInput",
         columns=KINDS["indicator_values"], id_headers=("ID",), sheet="独自指標の値",
         export="services.exports:indicator_values_table", importer="activity", template=True,
-        audit_entity="custom_indicator_value",
+        audit_entity="custom_indicator_value", field_columns={"indicator_id": "indicator"},
     ),
 )}
 

@@ -24,10 +24,12 @@ from kankei_desktop.store.server import READ_ONLY_OPTION
 class StaleRecordError(ConflictError):
     """The record was saved by somebody else since the editor loaded it."""
 
-    def __init__(self, message: str, *, users: list[str], fields: list[str], current_version: int):
+    def __init__(self, message: str, *, users: list[str], fields: list[str], current_version: int,
+                 entity: str = ""):
         super().__init__(message)
         self.users = users
         self.fields = fields  # field names, as the audit log records them
+        self.entity = entity  # the audit log's entity (programme, stay…): whose field names they are
         self.current_version = current_version
 
 
@@ -74,7 +76,7 @@ def check(session, table: type, record_id: str, expected: int | None, entity: st
     raise StaleRecordError(
         f"この{label}は、開いている間に {who}が変更して保存しました（{what}）。"
         "上書きせずに止めました。再読み込みするか、項目ごとにどちらの値を残すか選んでください。",
-        users=users, fields=fields, current_version=current,
+        users=users, fields=fields, current_version=current, entity=entity,
     )
 
 

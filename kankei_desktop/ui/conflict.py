@@ -51,7 +51,8 @@ def settle(parent: QWidget, error, mine, theirs, *, fields=None, text=None):
     if answer != CHOOSE:
         return answer, (theirs if answer == RELOAD else None)
     as_text = text or (lambda _name, value: value_text(value))
-    rows = [(name, shown(field_label(name)), as_text(name, getattr(mine, name)), as_text(name, getattr(theirs, name)))
+    rows = [(name, shown(field_label(name, error.entity)),
+             as_text(name, getattr(mine, name)), as_text(name, getattr(theirs, name)))
             for name in (fields or asdict(mine)) if getattr(mine, name) != getattr(theirs, name)]
     dialog = FieldChoiceDialog(rows, set(error.fields), parent)
     parent.field_choice = dialog  # for tests and screenshots

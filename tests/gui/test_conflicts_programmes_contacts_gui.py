@@ -6,12 +6,13 @@ answered as the coordinator would, and the database is checked for whose values 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QRadioButton
 
 from kankei_desktop.services import interactions, programmes, work
 from kankei_desktop.services.interactions import InteractionInput
@@ -38,6 +39,11 @@ def _answer_conflict(button_text: str, seen: dict, then=None):
         button.click()
 
     QTimer.singleShot(0, press)
+
+
+def _named_fields(message: str) -> list[str]:
+    """The fields a refusal names: 「…保存しました（説明・プログラム名）。」."""
+    return re.search(r"保存しました（(.+?)）。", message)[1].split("・")
 
 
 def _stored_programme(database, programme_id):
@@ -169,3 +175,49 @@ def test_contact_dialog_merges_field_by_field_then_saves(qtbot, app_ready, datab
     assert dialog.result() == dialog.DialogCode.Accepted
     stored = _stored_contact(database, interaction_id)
     assert (stored.occurred_on, stored.note) == (date(2026, 11, 3), "私のメモ")
+
+
+def test_contact_choice_dialog_names_fields_and_programmes_in_words(qtbot, app_ready, database, contact):
+    person_id, interaction_id = contact
+    with work.unit(database) as session:
+        programme_id = programmes.create_programme(session, ProgrammeInput(name="おてつだいPlus", fiscal_year=2026))
+    dialog = InteractionDialog(database, person_id, interaction_id=interaction_id)
+    qtbot.addWidget(dialog)
+    dialog.note_edit.setPlainText("私のメモ")
+    _other_window_saves_contact(database, interaction_id, programme_id=programme_id, kind="物産購入", amount_yen=3000)
+    seen = {}
+
+    def choose():
+        choice = dialog.field_choice
+        seen["labels"] = [label.text() for label in choice.findChildren(QLabel)]
+        seen["theirs_programme"] = choice.findChild(QRadioButton, "theirs_programme_id").text()
+        choice.accept()
+
+    _answer_conflict("項目ごとに選ぶ…", seen, then=lambda: QTimer.singleShot(50, choose))
+    dialog.save()
+    assert sorted(_named_fields(seen["message"])) == sorted(["種類", "プログラム", "金額（円）"])
+    assert {"種類", "プログラム", "金額（円）", "備考"} <= set(seen["labels"])
+    assert not any(re.fullmatch(r"[a-z_]{4,}", label) for label in seen["labels"])
+    assert seen["theirs_programme"] == "おてつだいPlus（2026年度）"  # its name, not its id
+    stored = _stored_contact(database, interaction_id)
+    assert (stored.programme_id, stored.kind, stored.note) == (programme_id, "物産購入", "私のメモ")
+
+
+def test_programme_refusal_and_choice_name_the_programme_fields(qtbot, programme_page, database):
+    page, programme_id = programme_page
+    editor = page.programme_editor()
+    qtbot.addWidget(editor)
+    editor.region_edit.setText("周防大島町")
+    _other_window_saves_programme(database, programme_id, name="おてつだいPlus 夏", description="夏の募集")
+    seen = {}
+
+    def choose():
+        seen["labels"] = [label.text() for label in editor.field_choice.findChildren(QLabel)]
+        editor.field_choice.accept()
+
+    _answer_conflict("項目ごとに選ぶ…", seen, then=lambda: QTimer.singleShot(50, choose))
+    editor.save()
+    assert sorted(_named_fields(seen["message"])) == ["プログラム名", "説明"]  # not 氏名
+    assert {"プログラム名", "実施地域", "説明"} <= set(seen["labels"]) and "氏名" not in seen["labels"]
+    stored = _stored_programme(database, programme_id)
+    assert (stored.name, stored.region, stored.description) == ("おてつだいPlus 夏", "周防大島町", "夏の募集")

@@ -40,7 +40,7 @@ from kankei_desktop.services.interactions import InteractionInput
 from kankei_desktop.store import Database
 from kankei_desktop.ui.common import error_label, mark_field
 from kankei_desktop.store.versions import StaleRecordError
-from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
+from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle, value_text
 from kankei_desktop.ui.words import ladder_reason, programme_text, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -63,6 +63,9 @@ def _buttons(dialog: QDialog, save_text: str, cancel_text: str) -> QDialogButton
 
 class InteractionDialog(QDialog):
     """A new record for ``person_id``, or (with ``interaction_id``) edit or delete one."""
+
+    # The fields the dialog shows: the ones a coordinator chooses between after a conflicting save.
+    EDITED_FIELDS = ("kind", "occurred_on", "programme_id", "amount_yen", "note")
 
     def __init__(self, database: Database, person_id: str, parent: QWidget | None = None,
                  interaction_id: str | None = None):
@@ -175,13 +178,20 @@ class InteractionDialog(QDialog):
         with work.unit(self.database) as session:
             theirs = interactions.load_interaction(session, self.interaction_id)
             version = interactions.interaction_version(session, self.interaction_id)
-        answer, values = settle(self, error, mine, theirs)
+        answer, values = settle(self, error, mine, theirs, fields=self.EDITED_FIELDS, text=self._value_text)
         if answer == CANCEL:
             return
         self._load(values)
         self.row_version = version
         if answer != RELOAD:
             self.save()
+
+    def _value_text(self, name: str, value) -> str:
+        """A field's value as the choice dialog shows it: the programme by its name, not its id."""
+        if name == "programme_id":
+            index = self.programme_combo.findData(value) if value else -1
+            return self.programme_combo.itemText(index) if index >= 0 else value_text(value)
+        return shown(value) if name == "kind" else value_text(value)
 
 
 class AddToProgrammeDialog(QDialog):

@@ -33,7 +33,7 @@ from kankei_desktop.services.programmes import (
 )
 from kankei_desktop.ui.common import error_label, mark_field
 from kankei_desktop.store.versions import StaleRecordError
-from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle
+from kankei_desktop.ui.conflict import CANCEL, RELOAD, settle, value_text
 from kankei_desktop.ui.words import fiscal_year_text, shown
 from kankei_desktop.ui.widgets import keyboard_friendly
 
@@ -199,10 +199,17 @@ class ProgrammeDialog(QDialog):
     def _resolve_conflict(self, mine: ProgrammeInput, error: StaleRecordError) -> None:
         """Somebody else saved this programme meanwhile: reload theirs, or merge field by field and save."""
         theirs, version = self._load_stored()
-        answer, values = settle(self, error, mine, theirs)
+        answer, values = settle(self, error, mine, theirs, text=self._value_text)
         if answer == CANCEL:
             return
         self._load(values)
         self.row_version = version
         if answer != RELOAD:
             self.save()
+
+    @staticmethod
+    def _value_text(name: str, value) -> str:
+        """A field's value as the choice dialog shows it: the kind and 年度 in the window's words."""
+        if name == "kind":
+            return shown(value)
+        return fiscal_year_text(value) if name == "fiscal_year" else value_text(value)
