@@ -23,11 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kankei_desktop.io.readers import read_table  # noqa: E402
-from kankei_desktop.services import imports  # noqa: E402
-from kankei_desktop.services.hosts import HostInput, create_host  # noqa: E402
-from kankei_desktop.services.participants import PersonInput, create_person  # noqa: E402
-from kankei_desktop.store import create_database  # noqa: E402
+from kankei_desktop.io.readers import read_table
+from kankei_desktop.services import imports
+from kankei_desktop.services.hosts import HostInput, create_host
+from kankei_desktop.services.participants import PersonInput, create_person
+from kankei_desktop.store import create_database
 
 
 def main() -> None:

@@ -30,7 +30,7 @@ from pathlib import Path
 MARKER = "メイン画面の表示"
 BARE_QT = (
     "import sys; from PySide6.QtWidgets import QApplication, QWidget; app = QApplication(sys.argv[:1]); "
-    "w = QWidget(); w.show(); app.processEvents(); print('%s', flush=True)" % MARKER
+    f"w = QWidget(); w.show(); app.processEvents(); print('{MARKER}', flush=True)"
 )
 
 

@@ -42,7 +42,6 @@ def start(url: str) -> None:
 
 
 def fresh_url():
-    from kankei_desktop.store.server import ServerAddress
 
     name = f"{_state['prefix']}_{next(_counter)}"
     with _state["admin"].connect() as connection:
@@ -52,7 +51,6 @@ def fresh_url():
 
 def empty_url():
     """A new server database with nothing in it (for ``init`` and refusal tests)."""
-    from kankei_desktop.store.server import ServerAddress
 
     name = f"{_state['prefix']}_{next(_counter)}"
     with _state["admin"].connect() as connection:

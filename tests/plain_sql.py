@@ -120,6 +120,13 @@ class ServerConnection:
     def close(self):
         self._connection.close()
 
+    def __del__(self):
+        # As sqlite3's connection (Python 3.11) is closed quietly when a test drops it: the tests
+        # use `with` for the transaction, as sqlite3 does, and psycopg would warn on its own.
+        connection = getattr(self, "_connection", None)
+        if connection is not None and not connection.closed:
+            connection.close()
+
     def __enter__(self):
         return self
 

@@ -118,7 +118,7 @@ def digits_only(text: str) -> str:
 _ELEVEN_DIGIT_3_4_4 = ("070", "080", "090", "050", "020", "060")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fixed_line_cuts(prefix: str) -> tuple[int, ...]:
     """Where the hyphens go in a 10-digit number starting with ``prefix`` (its first 6 digits).
 

@@ -462,7 +462,7 @@ def build(fmt: str, parcels: Iterable[Parcel], options: Options = Options(),
                 row[address_index], row[building_index] = fitted
                 built.adjusted.append(f"{number}件目（「{who}」さん宛）: {header[address_index]} の末尾を"
                                       f"{header[building_index]} に移しました（「{fitted[1]}」）")
-        for index, (field_spec, value) in enumerate(zip(spec.fields, row)):
+        for field_spec, value in zip(spec.fields, row):
             reason = check_cell(field_spec, value)
             if reason:
                 built.refusals.append(Refusal(number, who, field_spec.name, reason))

@@ -134,7 +134,7 @@ def _open_workbook(path: Path):
         return CalamineWorkbook.from_path(str(path))
     except PasswordError:
         raise _password_error(path) from None
-    except Exception as error:  # calamine raises several unrelated types for damaged files
+    except Exception as error:  # noqa: BLE001 (calamine raises several unrelated types for damaged files)
         raise ImportFileError(
             f"「{path.name}」は Excel のファイルとして読めません（{type(error).__name__}: {str(error)[:120]}）。"
             "Excel で開けるか確かめ、開けるなら .xlsx で保存し直してください。"
@@ -178,7 +178,7 @@ def read_table(path: Path, sheet: str | None = None, encoding: str | None = None
     check = _check_archive(path, name) if _head(path, 4) == _ZIP else None
     try:
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 (calamine raises several unrelated types for a damaged sheet)
         raise ImportFileError(f"「{path.name}」のシート「{name}」を読めませんでした（{str(error)[:120]}）。") from None
     table = RawTable(str(path), name, [list(row) for row in rows], "", names)
     if check is None or check.may_hold_control:  # .xls, or an .xlsx with escaped control characters

@@ -30,7 +30,7 @@ def numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict] = []
 
-        def showPage(self):
+        def showPage(self):  # noqa: N802 (reportlab API)
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 

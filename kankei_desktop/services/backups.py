@@ -150,7 +150,7 @@ def backup_now(database, reason: str = "manual", target: tuple[Path, RetentionPo
     if progress is not None:
         try:
             progress("photos", None)
-        except BaseException:
+        except BaseException:  # noqa: BLE001 (a progress callback may raise anything, even a cancel)
             pass  # the backup is made and named: too late to stop, finish it
     backup_photos(folder)
     return made
@@ -194,7 +194,7 @@ def auto_backup(database, reason: str, target: tuple[Path, RetentionPolicy] | No
         return BackupStatus(False, now, reason, None, error.message, source_damaged=True)
     except KankeiError as error:
         return BackupStatus(False, now, reason, None, error.message)
-    except Exception as error:  # a failed backup must not take the app down; show it
+    except Exception as error:  # noqa: BLE001 (a failed backup must not take the app down; show it)
         return BackupStatus(False, now, reason, None, f"予期しないエラー（{error}）")
     return BackupStatus(True, now, reason, made)
 

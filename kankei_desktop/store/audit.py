@@ -19,7 +19,7 @@ from kankei_desktop.domain.tables import AuditEntry
 def current_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no login name (service account, odd container): still audit
+    except Exception:  # noqa: BLE001 (no login name (service account, odd container): still audit)
         return "unknown"
 
 

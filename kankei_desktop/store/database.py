@@ -64,7 +64,7 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 class Database:
     """An open coordinator file. Services get sessions from it; nothing else opens it."""
 
-    def __init__(self, path: "Path | server.ServerAddress", engine: Engine):
+    def __init__(self, path: Path | server.ServerAddress, engine: Engine):
         self.path = path
         self.engine = engine
         # True on a PostgreSQL server: no file, no lock, no file backups (store.server).
@@ -180,13 +180,13 @@ def _set_foreign_wal_aside(path: Path) -> Path:
 class DamagedDatabaseError(StoreError):
     """The file is damaged; it was moved aside and ``backup`` (if any) can replace it."""
 
-    def __init__(self, message: str, moved_to: Path | None, newest_backup: "backup.BackupInfo | None"):
+    def __init__(self, message: str, moved_to: Path | None, newest_backup: backup.BackupInfo | None):
         super().__init__(message)
         self.moved_to = moved_to
         self.newest_backup = newest_backup
 
 
-def describe_newest_backup(info: "backup.BackupInfo | None") -> str:
+def describe_newest_backup(info: backup.BackupInfo | None) -> str:
     if info is None:
         return "検査に通るバックアップは見つかりませんでした。"
     persons = "" if info.person_count is None else f"、参加者 {info.person_count:,} 名"
@@ -277,7 +277,7 @@ def open_database(
     return database
 
 
-def _open_server(address: "server.ServerAddress", *, read_only: bool, before_migration) -> Database:
+def _open_server(address: server.ServerAddress, *, read_only: bool, before_migration) -> Database:
     """No lock, no page check and no file backup before a migration: the server has its
     own (docs/decisions.md); ``before_migration(address)`` still runs when given."""
     engine, notes = server.open_server(address, read_only=read_only, before_migration=before_migration)

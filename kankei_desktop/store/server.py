@@ -109,7 +109,7 @@ def _keyring_password(params: dict) -> str | None:
     entry = f"{params.get('user', '')}@{params.get('host', '')}:{params.get('port', 5432)}/{params.get('dbname', '')}"
     try:
         return keyring.get_password(KEYRING_SERVICE, entry)
-    except Exception:  # a locked or absent keyring backend: libpq asks the server without one
+    except Exception:  # noqa: BLE001 (a locked or absent keyring backend: libpq asks the server without one)
         return None
 
 

@@ -25,7 +25,7 @@ _ANSWER = b"ok\n"
 
 def server_name(db_path: Path) -> str:
     path = os.path.normcase(str(Path(db_path).resolve()))
-    key = f"{current_user()}\0{path}".encode("utf-8")
+    key = f"{current_user()}\0{path}".encode()
     return f"kankei-desktop-{hashlib.sha256(key).hexdigest()[:32]}"
 
 

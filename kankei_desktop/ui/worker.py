@@ -116,7 +116,7 @@ class Task(QRunnable):
                 self.signals.cancelled.emit()
             else:
                 self.signals.failed.emit(error.message)
-        except Exception as error:  # noqa: BLE001 (a bug: logged with its trace, shown short)
+        except Exception as error:  # a bug: logged with its trace, shown short
             log.error("Background task %r failed", self.title or self.work, exc_info=error)
             self.unexpected = True
             self.signals.failed.emit(unexpected_message(error))
@@ -416,7 +416,7 @@ def excepthook(kind, value, trace) -> None:
     _in_hook = True
     try:
         (show_unexpected or _show_dialog)(unexpected_message(value))
-    except Exception:  # noqa: BLE001 (showing must never raise from the hook)
+    except Exception:  # showing must never raise from the hook
         log.exception("Could not show the error dialog")
     finally:
         _in_hook = False

@@ -6,7 +6,6 @@ Uses a real, tiny tmpfs (the tests run as root); skipped where mounting is not a
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import sys

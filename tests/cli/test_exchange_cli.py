@@ -103,7 +103,7 @@ def test_bad_input_gets_one_clear_line_and_changes_nothing(env, db_path, tmp_pat
         "renamed.xlsx": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
         "empty.xlsx": b"",
         "locked.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le"),
-        "mixed.csv": "氏名\n山田\n".encode("utf-8") + "佐藤\n".encode("cp932"),
+        "mixed.csv": "氏名\n山田\n".encode() + "佐藤\n".encode("cp932"),
         "random.xlsx": os.urandom(50 * 1024 * 1024),
     }
     for name, data in files.items():

@@ -45,7 +45,9 @@ def test_create_enroll_list_and_duplicates(tmp_path):
 
 def test_empty_programme_name_refused(tmp_path):
     db_path = tmp_path / "cli.sqlite3"
-    db_path = pg_support.create(db_path).path
+    made = pg_support.create(db_path)
+    made.close()  # the command opens it itself
+    db_path = made.path
     result = run("programmes", "create", "--db", db_path, "--name", " ", "--year", 2026)
     assert result.returncode == 2 and "プログラム名" in result.stderr
     assert "プログラムはありません" in run("programmes", "list", "--db", db_path).stdout

@@ -14,7 +14,6 @@ import plain_sql
 import pytest
 
 from kankei_desktop.services.participants import PersonInput, create_person, load_person_input, update_person
-from kankei_desktop.store import create_database
 
 
 def run(*args: str, env_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess:

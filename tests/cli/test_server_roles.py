@@ -277,10 +277,12 @@ def test_init_by_a_user_who_cannot_make_roles_is_refused_and_makes_nothing(empty
         refused = run("server", "init", "--db", as_user(empty_server_database, plain), "--admin", "boss_" + plain)
         assert refused.returncode == 2 and "CREATEROLE" in refused.stderr
         assert len(refused.stderr.strip().splitlines()) == 1
-        with create_engine(empty_server_database.url).connect() as connection:
+        looking = create_engine(empty_server_database.url)
+        with looking.connect() as connection:
             assert connection.execute(text(
                 "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).scalar_one() == 0
             assert connection.execute(text(
                 "SELECT count(*) FROM pg_roles WHERE rolname LIKE :p"), {"p": empty_server_database.name + "%"}).scalar_one() == 0
+        looking.dispose()
     finally:
         admin.dispose()

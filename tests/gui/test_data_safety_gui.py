@@ -11,7 +11,7 @@ import pytest
 
 from kankei_desktop.services import backups
 from kankei_desktop.services.participants import PersonInput, count_persons, create_person
-from kankei_desktop.store import backup, create_database, lock, open_database
+from kankei_desktop.store import backup, create_database, lock
 from kankei_desktop.ui.areas.backups.page import DataSafetyPage
 from kankei_desktop.ui.areas.backups.startup import open_with_safety
 
@@ -196,7 +196,6 @@ def test_network_file_is_copied_locally_when_the_user_agrees(app_ready, file_pat
 
 @pytest.mark.sqlite_only  # file backups and the -wal of the file
 def test_an_erasure_that_could_not_finish_is_finished_by_pressing_again(qtbot, page, database, two_persons):
-    import sqlite3
     from datetime import date
 
     from kankei_desktop.domain.tables import Person

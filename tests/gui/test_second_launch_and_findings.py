@@ -176,6 +176,8 @@ def test_two_launches_at_the_same_moment_make_one_window(tmp_path):
                     p.wait(30)
                 except subprocess.TimeoutExpired:
                     p.kill()
+            p.stdout.close()
+            p.stderr.close()
 
 
 def test_the_demo_window_holds_the_lock_and_does_not_overwrite_a_file_in_use(app_ready, tmp_path):

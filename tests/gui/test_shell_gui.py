@@ -317,7 +317,7 @@ def test_stays_open_and_create_from_the_keyboard(qtbot, window, database, two_pe
     qtbot.waitUntil(lambda: not page.loading, timeout=10_000)  # the month is read in the background
     view = page.timeline if view_name == "timeline" else page.month_view
     opened = []
-    page.open_stay = lambda sid: opened.append(sid)  # noqa: E731 (the editor itself is tested elsewhere)
+    page.open_stay = lambda sid: opened.append(sid)  # the editor itself is tested elsewhere
     view.stay_activated.disconnect()
     view.stay_activated.connect(page.open_stay)
     view.setFocus()

@@ -178,7 +178,7 @@ def test_backup_killed_at_random_points_never_leaves_a_bad_backup(pristine, tmp_
     rng = random.Random(11272026)
     killed = failures = 0
     problems: list[str] = []
-    for iteration in range(ITERATIONS):
+    for _ in range(ITERATIONS):
         finished = _run_and_kill(_backup_child, (str(db_path), str(folder)), rng.uniform(0, duration * 1.1))
         killed += not finished
     for info in backup.list_backups(folder, "town"):
@@ -205,7 +205,7 @@ def _limited(function, limit_bytes: int, pipe, *args) -> None:
         pipe.send("no error")
     except StoreError as error:
         pipe.send("StoreError: " + error.message)
-    except BaseException as error:  # report anything else as a failure of the test
+    except BaseException as error:  # noqa: BLE001 (report anything else as a failure of the test)
         pipe.send(f"{type(error).__name__}: {error}")
     os._exit(0)
 

@@ -21,7 +21,7 @@ from kankei_desktop.services import backups, exchange
 from kankei_desktop.store import backup, lock, open_database
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from exchange_offices import PASSPHRASE, offices  # noqa: E402
+from exchange_offices import PASSPHRASE, offices
 
 pytestmark = [pytest.mark.slow, pytest.mark.sqlite_only, pytest.mark.skipif(os.name != "posix", reason="SIGKILL and fork are POSIX")]
 
@@ -139,7 +139,7 @@ def _limited(function, limit_bytes: int, pipe, *args) -> None:
         pipe.send("no error")
     except KankeiError as error:
         pipe.send(f"{type(error).__name__}: {error.message}")
-    except BaseException as error:
+    except BaseException as error:  # noqa: BLE001 (the child reports anything else as a failure of the test)
         pipe.send(f"{type(error).__name__}: {error}")
     os._exit(0)
 

@@ -12,13 +12,11 @@ import json
 import subprocess
 import sys
 import textwrap
-from datetime import date
 
 import pytest
 from sqlalchemy import text
 
 import pg_support
-from kankei_desktop.services import stays
 from kankei_desktop.services.hosts import HostInput, create_host
 from kankei_desktop.services.participants import PersonInput, create_person
 

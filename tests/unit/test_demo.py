@@ -160,7 +160,7 @@ def test_persons_look_real(demo_db):
     connection, _ = demo_db
     rows = connection.execute(
         "SELECT name, furigana, postal_code, prefecture, city, residence_area, phone, ladder_stage FROM person").fetchall()
-    for name, furigana, code, prefecture, city, area, phone, stage in rows:
+    for name, furigana, code, prefecture, city, area, phone, _stage in rows:
         assert " " in name and furigana and is_katakana(furigana) and "　" in furigana, (name, furigana)
         assert area in RESIDENCE_AREAS
         if code:

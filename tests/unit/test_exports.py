@@ -72,7 +72,7 @@ def test_no_cell_is_ever_a_formula(database, people, tmp_path):
     with open(tmp_path / "persons.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     notes_csv = {row[rows[0].index("氏名")]: row[rows[0].index("備考")] for row in rows[1:]}
-    for number, text in enumerate(DANGEROUS):
+    for number, _text in enumerate(DANGEROUS):
         assert notes_csv[f"危険{number}"].startswith("'")
 
 
@@ -159,7 +159,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary_file(tmp_path
         yield ("new",)
         raise RuntimeError("crash while writing")
 
-    for path, writer in ((target, lambda: write_xlsx(target, [Table("a", ["x"], ["text"], broken_rows())])),
+    for _path, writer in ((target, lambda: write_xlsx(target, [Table("a", ["x"], ["text"], broken_rows())])),
                          (csv_target, lambda: write_csv(csv_target, Table("a", ["x"], ["text"], broken_rows())))):
         with pytest.raises(RuntimeError):
             writer()

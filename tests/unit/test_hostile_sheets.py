@@ -201,7 +201,7 @@ def test_an_import_row_with_a_too_long_email_is_an_error_naming_row_and_column(d
 
 def test_a_stray_nul_without_bom_is_removed_but_a_binary_file_is_refused(tmp_path):
     path = tmp_path / "list.csv"
-    path.write_bytes("氏名,フリガナ\n山田\x00 花子,ヤマダ ハナコ\n".encode("utf-8"))
+    path.write_bytes("氏名,フリガナ\n山田\x00 花子,ヤマダ ハナコ\n".encode())
     table = read_table(path)
     assert table.rows[1] == ["山田 花子", "ヤマダ ハナコ"] and table.notes
     path.write_bytes(b"\x00\x01\x02\x03" * 1000)

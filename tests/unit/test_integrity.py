@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import signal
 import subprocess
 import sys
@@ -41,6 +40,11 @@ def _damage_page(path: Path, page: int) -> None:
         handle.write(b"\xa5" * 4096)
 
 
+def _overwrite_start(path: Path, data: bytes) -> None:
+    with path.open("r+b") as handle:
+        handle.write(data)
+
+
 def _person_table_page(path: Path) -> int:
     import sqlite3
 
@@ -54,7 +58,7 @@ DAMAGES = {
     "page": lambda p: _damage_page(p, _person_table_page(p)),
     "header": lambda p: _damage_page(p, 1),
     "zero": lambda p: p.write_bytes(b""),
-    "header-fields": lambda p: p.open("r+b").write(b"SQLite format 3\x00" + b"\x07\x07" + b"\xee" * 82),
+    "header-fields": lambda p: _overwrite_start(p, b"SQLite format 3\x00" + b"\x07\x07" + b"\xee" * 82),
 }
 
 

@@ -67,5 +67,6 @@ def test_the_guard_itself_catches_a_connection(no_network):
     with pytest.raises(NetworkUsed):
         socket.create_connection(("127.0.0.1", 9))
     with pytest.raises(NetworkUsed):
-        socket.socket(socket.AF_INET, socket.SOCK_STREAM).connect(("127.0.0.1", 9))
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as unconnected:
+            unconnected.connect(("127.0.0.1", 9))
     no_network.clear()  # the attempts above were ours

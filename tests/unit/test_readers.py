@@ -60,7 +60,7 @@ def test_encoding_can_be_overridden_and_a_wrong_choice_is_explained(tmp_path):
 
 
 def test_mixed_encodings_are_refused_naming_lines(tmp_path):
-    data = "氏名,住所\n".encode("utf-8") + "山田,新潟\n".encode("cp932") + "佐藤,東京\n".encode("utf-8")
+    data = "氏名,住所\n".encode() + "山田,新潟\n".encode("cp932") + "佐藤,東京\n".encode()
     (tmp_path / "mixed.csv").write_bytes(data)
     with pytest.raises(ImportFileError) as error:
         read_table(tmp_path / "mixed.csv")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import date
-from pathlib import Path
 
 import plain_sql
 import pytest
@@ -143,7 +142,7 @@ def _person_with_everything(database) -> tuple[str, list[str]]:
         for i in range(100):  # neighbours on the same pages
             session.add(Person(name=f"隣人 {i:03d}", email=f"n{i}@example.jp"))
         values = {}
-        for field, blank in RECORDS["persons"].personal.items():
+        for field, _blank in RECORDS["persons"].personal.items():
             column = Person.__table__.c[field]
             if column.type.python_type is str and field not in ("furigana_sort", "search_text"):
                 values[field] = _marker("person", field)

@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 from sqlalchemy import inspect
+from sqlalchemy.exc import IntegrityError
 
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.store import create_database, open_database, probe
@@ -54,7 +55,7 @@ def test_transactions_roll_back_as_a_whole(database):
 
 
 def test_foreign_keys_are_enforced(database):
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         with database.engine.begin() as connection:
             connection.exec_driver_sql(
                 "INSERT INTO person_tie (id, created_at, updated_at, person_id, tie) "

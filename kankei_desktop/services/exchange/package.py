@@ -13,7 +13,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import text
 from sqlmodel import SQLModel
 
 from kankei_desktop.domain.errors import ValidationError

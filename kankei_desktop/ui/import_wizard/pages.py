@@ -99,10 +99,10 @@ class FilePage(QWizardPage):
         self.saved.setText(self.tr("Template saved: %1. Fill in the first sheet, then choose the file above.")
                            .replace("%1", str(path)))
 
-    def isComplete(self) -> bool:
+    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
         return bool(self.path_edit.text().strip())
 
-    def validatePage(self) -> bool:
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
         path = Path(self.path_edit.text().strip())
 
         def work(_session, progress):
@@ -153,14 +153,14 @@ class SourcePage(QWizardPage):
         form.addRow(self.tr("Header row"), self.header_row)
         form.addRow(self.error)
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
         self.sheet.clear()
         self.sheet.addItems(self.state.sheet_names)
         text_file = readers.kind_of(self.state.path) == "text"
         self.sheet.setEnabled(not text_file)
         self.encoding.setEnabled(text_file)
 
-    def validatePage(self) -> bool:
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
         # Reading and checking take seconds on a large file: in the background, with 取り消し.
         path = self.state.path
         sheet = self.sheet.currentText() if self.sheet.isEnabled() else None
@@ -221,7 +221,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.error)
         self.combos: list[QComboBox] = []
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
         plan = self.state.plan
         rows = self.state.table.rows
         index = plan.header_row - 1 if plan else self.state.header_index
@@ -249,7 +249,7 @@ class MappingPage(QWizardPage):
     def mapping(self) -> dict[int, str]:
         return {row: combo.currentData() for row, combo in enumerate(self.combos) if combo.currentData()}
 
-    def validatePage(self) -> bool:
+    def validatePage(self) -> bool:  # noqa: N802 (Qt override)
         header_row = self.state.plan.header_row if self.state.plan else self.state.header_index + 1
         table, mapping, kind = self.state.table, self.mapping(), self.state.kind
 
@@ -302,7 +302,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.note)
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
         plan = self.state.plan
         raw = {number: row for number, row in enumerate(self.state.table.rows, 1)}
         self.model = PlanModel(plan, raw, self)

@@ -61,7 +61,7 @@ class CommitPage(QWizardPage):
         self.thread: worker.Task | None = None
         self.result: imports.ImportResult | None = None
 
-    def initializePage(self) -> None:
+    def initializePage(self) -> None:  # noqa: N802 (Qt override)
         actions = Counter(row.action for row in self.state.plan.rows)
         self.summary.setText(
             self.tr("New: %1, update: %2, not imported: %3. A backup is made first; "
@@ -128,7 +128,7 @@ class CommitPage(QWizardPage):
         self.start.setEnabled(True)
         self.report.setPlainText(message)
 
-    def isComplete(self) -> bool:
+    def isComplete(self) -> bool:  # noqa: N802 (Qt override)
         return self.result is not None
 
     def save_report(self) -> None:

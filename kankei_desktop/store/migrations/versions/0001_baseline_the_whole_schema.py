@@ -1,7 +1,7 @@
 """baseline: the whole schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-27
 """
 from alembic import op

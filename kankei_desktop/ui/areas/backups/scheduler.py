@@ -86,7 +86,7 @@ class AutoBackup(QObject):
         # Read now, in the GUI thread: the worker must not depend on state that may change meanwhile.
         try:
             return backups.backup_target(self.database)
-        except Exception:  # the status reports it; reading settings must not stop the window
+        except Exception:  # noqa: BLE001 (the status reports it; reading settings must not stop the window)
             return None
 
     def backup_task(self, reason: str, *, cancellable: bool = False) -> worker.Task:

@@ -75,7 +75,7 @@ class MonthView(DayCursorKeys, QWidget):
             return self.grid_first() + timedelta(days=row * 7 + column)
         return None
 
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setFont(self._font)
         painter.fillRect(self.rect(), QColor("#ffffff"))
@@ -183,14 +183,14 @@ class MonthView(DayCursorKeys, QWidget):
     def _stay_at(self, pos: QPoint) -> str | None:
         return next((stay_id for rect, stay_id in self._lines if rect.contains(pos)), None)
 
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         pos = event.position().toPoint()
         if event.button() == Qt.MouseButton.LeftButton and self._stay_at(pos) is None:
             self._press = self._hover = self.day_at(pos)
             self.update()
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self._press:
             day = self.day_at(event.position().toPoint())
             if day and day != self._hover:
@@ -198,7 +198,7 @@ class MonthView(DayCursorKeys, QWidget):
                 self.update()
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self._press and event.button() == Qt.MouseButton.LeftButton:
             day = self.day_at(event.position().toPoint()) or self._hover
             first, last = sorted((self._press, day))
@@ -208,7 +208,7 @@ class MonthView(DayCursorKeys, QWidget):
                 self.days_selected.emit("", first, last)
         super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt override)
         pos = event.position().toPoint()
         stay_id = self._stay_at(pos)
         self._press = self._hover = None

@@ -129,7 +129,7 @@ class TimelineView(DayCursorKeys, QWidget):
     def row_ids(self) -> list[str]:
         return [row.host_id for row in self._rows]
 
-    def sizeHint(self) -> QSize:
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         return QSize(NAME_WIDTH + self.day_count * MIN_DAY_WIDTH, self.minimumHeight())
 
     # ------------------------------------------------------------ geometry
@@ -169,7 +169,7 @@ class TimelineView(DayCursorKeys, QWidget):
                                      stay.id))
         self._bars = bars
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self._layout_bars()
         super().resizeEvent(event)
 
@@ -197,7 +197,7 @@ class TimelineView(DayCursorKeys, QWidget):
         return None
 
     # ------------------------------------------------------------ painting
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
         painter.setFont(self._font)
         self.paint_into(painter, event.rect())
@@ -283,13 +283,13 @@ class TimelineView(DayCursorKeys, QWidget):
         return self._press[0], min(self._press[1], self._hover[1]), max(self._press[1], self._hover[1])
 
     # ------------------------------------------------------------ mouse
-    def mousePressEvent(self, event) -> None:
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if event.button() == Qt.MouseButton.LeftButton and self._bar_at(event.position().toPoint()) is None:
             self._press = self._hover = self._hit(event.position().toPoint())
             self.update()
         super().mousePressEvent(event)
 
-    def mouseMoveEvent(self, event) -> None:
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self._press is not None:
             hit = self._hit(event.position().toPoint())
             if hit and hit[0] == self._press[0] and hit != self._hover:
@@ -297,7 +297,7 @@ class TimelineView(DayCursorKeys, QWidget):
                 self.update()
         super().mouseMoveEvent(event)
 
-    def mouseReleaseEvent(self, event) -> None:
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
         if self._press is not None and event.button() == Qt.MouseButton.LeftButton:
             hit = self._hit(event.position().toPoint())
             if hit and hit[0] == self._press[0]:
@@ -314,7 +314,7 @@ class TimelineView(DayCursorKeys, QWidget):
                 )
         super().mouseReleaseEvent(event)
 
-    def mouseDoubleClickEvent(self, event) -> None:
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 (Qt override)
         pos = event.position().toPoint()
         stay_id = self._bar_at(pos)
         self._press = self._hover = None
