@@ -115,48 +115,14 @@ def merge_persons(
         raise ValidationError({"other": "同じ参加者どうしは統合できません。別の参加者を選んでください。"})
     survivor = live_person(session, survivor_id, "統合する参加者")
     other = live_person(session, other_id, "統合する参加者")
-    choices = dict(field_choices or {})
-    unknown = [key for key in choices if key not in MERGE_FIELDS]
-    bad = [key for key, side in choices.items() if side not in ("survivor", "other")]
-    if unknown or bad:
-        raise ValidationError({"fields": f"統合できない項目の指定です: {'、'.join(unknown + bad)}"})
+    choices = _checked_choices(field_choices)
     now = utc_now()
 
-    before = {name: getattr(survivor, name) for name in MERGE_FIELDS}
-    after = {name: getattr(other if choices.get(name) == "other" else survivor, name) for name in MERGE_FIELDS}
-    for name, value in after.items():
-        setattr(survivor, name, value)
-    survivor.furigana_sort, survivor.search_text = person_search_columns(
-        survivor.name, survivor.furigana, survivor.email, survivor.phone)
-    survivor.updated_at = now
-
+    before, after = _take_fields(survivor, other, choices, now)
     dropped, kept_enrollments = _duplicates(session, survivor_id, other_id)
-    for table, ids in dropped.items():
-        if ids:
-            cls = _OWNED[table]
-            session.execute(update(cls).where(cls.id.in_(ids)).values(deleted_at=now, updated_at=now))
-    moved: dict[str, list[str]] = {}
-    for table, cls in _OWNED.items():
-        ids = _live_ids(session, cls, other_id)
-        if ids:
-            session.execute(update(cls).where(cls.id.in_(ids)).values(person_id=survivor_id, updated_at=now))
-        moved[table] = ids
-    moved["attachment"] = list(session.execute(
-        select(Attachment.id).where(Attachment.owner_kind == "person", Attachment.owner_id == other_id,
-                                    Attachment.deleted_at.is_(None))
-    ).scalars())
-    if moved["attachment"]:
-        session.execute(update(Attachment).where(Attachment.id.in_(moved["attachment"]))
-                        .values(owner_id=survivor_id, updated_at=now))
-
-    ladder_change_id = None
-    if before["ladder_stage"] != after["ladder_stage"]:
-        ladder_change_id = new_id()
-        session.add(LadderStageChange(
-            id=ladder_change_id, person_id=survivor_id, from_stage=before["ladder_stage"],
-            to_stage=after["ladder_stage"], changed_on=date.today(), changed_by=audit.current_user(),
-            reason=f"統合（{other.name}）",
-        ))
+    _drop_rows(session, dropped, now)
+    moved = _move_rows(session, survivor_id, other_id, now)
+    ladder_change_id = _record_ladder_change(session, survivor_id, other, before, after)
     other.deleted_at = other.updated_at = now
     session.flush()
     refresh_last_activity(session, [survivor_id])
@@ -178,6 +144,68 @@ def merge_persons(
     session.add(entry)
     session.flush()
     return entry.id
+
+
+def _checked_choices(field_choices: dict[str, str] | None) -> dict[str, str]:
+    """The field choices, refused before anything is written if a field or a side is unknown."""
+    choices = dict(field_choices or {})
+    unknown = [key for key in choices if key not in MERGE_FIELDS]
+    bad = [key for key, side in choices.items() if side not in ("survivor", "other")]
+    if unknown or bad:
+        raise ValidationError({"fields": f"統合できない項目の指定です: {'、'.join(unknown + bad)}"})
+    return choices
+
+
+def _take_fields(survivor: Person, other: Person, choices: dict[str, str], now: datetime) -> tuple[dict, dict]:
+    """Give the survivor the chosen fields; (its fields before, after) are kept for the audit and undo."""
+    before = {name: getattr(survivor, name) for name in MERGE_FIELDS}
+    after = {name: getattr(other if choices.get(name) == "other" else survivor, name) for name in MERGE_FIELDS}
+    for name, value in after.items():
+        setattr(survivor, name, value)
+    survivor.furigana_sort, survivor.search_text = person_search_columns(
+        survivor.name, survivor.furigana, survivor.email, survivor.phone)
+    survivor.updated_at = now
+    return before, after
+
+
+def _drop_rows(session: Session, dropped: dict[str, list[str]], now: datetime) -> None:
+    """Soft-delete the other's rows that the survivor already has, so nothing is counted twice."""
+    for table, ids in dropped.items():
+        if ids:
+            cls = _OWNED[table]
+            session.execute(update(cls).where(cls.id.in_(ids)).values(deleted_at=now, updated_at=now))
+
+
+def _move_rows(session: Session, survivor_id: str, other_id: str, now: datetime) -> dict[str, list[str]]:
+    """Hand the other's remaining rows and attachments to the survivor; {table: moved ids} for undo."""
+    moved: dict[str, list[str]] = {}
+    for table, cls in _OWNED.items():
+        ids = _live_ids(session, cls, other_id)
+        if ids:
+            session.execute(update(cls).where(cls.id.in_(ids)).values(person_id=survivor_id, updated_at=now))
+        moved[table] = ids
+    moved["attachment"] = list(session.execute(
+        select(Attachment.id).where(Attachment.owner_kind == "person", Attachment.owner_id == other_id,
+                                    Attachment.deleted_at.is_(None))
+    ).scalars())
+    if moved["attachment"]:
+        session.execute(update(Attachment).where(Attachment.id.in_(moved["attachment"]))
+                        .values(owner_id=survivor_id, updated_at=now))
+    return moved
+
+
+def _record_ladder_change(session: Session, survivor_id: str, other: Person, before: dict,
+                          after: dict) -> str | None:
+    """A ladder history row when the merge changes the survivor's stage (its id, for undo), else None."""
+    if before["ladder_stage"] == after["ladder_stage"]:
+        return None
+    ladder_change_id = new_id()
+    session.add(LadderStageChange(
+        id=ladder_change_id, person_id=survivor_id, from_stage=before["ladder_stage"],
+        to_stage=after["ladder_stage"], changed_on=date.today(), changed_by=audit.current_user(),
+        reason=f"統合（{other.name}）",
+    ))
+    return ladder_change_id
 
 
 def undo_merge(session: Session, audit_entry_id: str) -> None:

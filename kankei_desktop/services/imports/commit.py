@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from operator import attrgetter
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -120,12 +120,46 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
     if before_commit is not None:
         result.backup = before_commit()
     on = on or date.today()
-    inserts: dict[str, PersonInput] = {}
-    updates: dict[str, PersonInput] = {}
-    present_of: dict[str, set] = {}
-    target_of_row: dict[int, str] = {}
-    enrollments: dict[tuple[str, str], dict] = {}
-    merged_into: list[tuple[PlanRow, str]] = []  # rows that update a stored person, and that person
+    work = _sort_rows(session, plan, result)
+    originals = load_person_inputs(session, list(work.updates))
+    total = len(work.inserts) + len(work.updates) + len(work.enrollments)
+    done = 0
+
+    def step(count: int) -> None:
+        nonlocal done
+        done += count
+        if cancelled is not None and cancelled():
+            raise ImportCancelled("取り込みを取り消しました。データベースは変更していません。")
+        if progress is not None:
+            progress(done, total)
+
+    try:
+        _grow_cache(session, len(work.inserts) + len(work.updates))
+        if progress is not None:
+            progress(0, total)
+        _write_persons(session, plan, work, originals, result, on, step)
+    except SQLAlchemyError as error:
+        raise KankeiError(
+            f"書き込み中にエラーが起きたため、取り込みを中止しました。データベースは変更していません（{str(error.orig or error)[:200]}）。"
+        ) from error
+    return result
+
+
+@dataclass
+class _PersonWork:
+    """What the plan's rows ask of the database, gathered before anything is written."""
+
+    inserts: dict[str, PersonInput] = field(default_factory=dict)
+    updates: dict[str, PersonInput] = field(default_factory=dict)
+    present_of: dict[str, set] = field(default_factory=dict)
+    target_of_row: dict[int, str] = field(default_factory=dict)
+    enrollments: dict[tuple[str, str], dict] = field(default_factory=dict)
+    merged_into: list[tuple[PlanRow, str]] = field(default_factory=list)  # rows that update a stored person
+
+
+def _sort_rows(session: Session, plan: ImportPlan, result: ImportResult) -> _PersonWork:
+    """Count the unchanged and skipped rows (with their reasons) and gather the writes of the others."""
+    work = _PersonWork()
     for row in plan.rows:
         if row.status == UNCHANGED:
             result.unchanged += 1
@@ -138,56 +172,47 @@ def _commit_persons(session: Session, plan: ImportPlan, progress, cancelled, bef
             else:
                 result.problems.append(CellMessage(row.number, "", f"取り込みませんでした: {_skip_reason(row)}"))
             continue
-        target = _apply_row(session, row, inserts, updates, present_of, target_of_row)
-        if row.action == UPDATE and target not in inserts:
-            merged_into.append((row, target))
+        target = _apply_row(session, row, work.inserts, work.updates, work.present_of, work.target_of_row)
+        if row.action == UPDATE and target not in work.inserts:
+            work.merged_into.append((row, target))
         if row.enrollment:
-            enrollments[(row.enrollment["programme_id"], target)] = row.enrollment
-    originals = load_person_inputs(session, list(updates))
-    total = len(inserts) + len(updates) + len(enrollments)
-    done = 0
+            work.enrollments[(row.enrollment["programme_id"], target)] = row.enrollment
+    return work
 
-    def step(count: int) -> None:
-        nonlocal done
-        done += count
-        if cancelled is not None and cancelled():
-            raise ImportCancelled("取り込みを取り消しました。データベースは変更していません。")
-        if progress is not None:
-            progress(done, total)
 
-    try:
-        # Every page this transaction dirties should stay in the cache until the commit: spilled
-        # pages are written to the WAL mid-way and again at the end (a new person costs about
-        # 2.5 KB with its index entries, ゆかり, history and audit). 128 MB to 512 MB; the
-        # connection is closed after the session (NullPool), so the setting ends with it.
-        kib = min(524288, max(131072, 3 * (len(inserts) + len(updates))))
-        if not is_postgresql(session):  # a server keeps its own shared buffers
-            session.connection().exec_driver_sql(f"PRAGMA cache_size = -{kib}")
-        if progress is not None:
-            progress(0, total)
-        rebuild = _drop_list_indexes(session, len(inserts))
-        result.created = _insert_persons(session, inserts, on, step)
-        _rebuild_indexes(session, rebuild)
-        changed = _update_persons(session, updates, originals, present_of, on, step)
-        # Counted by sheet row, as the plan counts them (a person in two programmes has two rows); a
-        # duplicate merged into a stored person counts as 変更なし when the merge changed nothing.
-        for row, target in merged_into:
-            if row.status == UPDATE or target in changed:
-                result.updated += 1
-            else:
-                result.unchanged += 1
-        result.enrolled = _write_enrollments(session, enrollments, on, step)
-        audit.record(session, "import", "person", "", {
-            "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
-            "updated": result.updated, "skipped": result.skipped, "enrolled": result.enrolled,
-        })
-        save_mapping(session, plan.headers, plan.mapping, Path(plan.source).name)
-        session.flush()
-    except SQLAlchemyError as error:
-        raise KankeiError(
-            f"書き込み中にエラーが起きたため、取り込みを中止しました。データベースは変更していません（{str(error.orig or error)[:200]}）。"
-        ) from error
-    return result
+def _grow_cache(session: Session, persons: int) -> None:
+    """Keep every page this transaction dirties in SQLite's cache until the commit.
+
+    Spilled pages are written to the WAL mid-way and again at the end (a new person costs about
+    2.5 KB with its index entries, ゆかり, history and audit). 128 MB to 512 MB; the connection
+    is closed after the session (NullPool), so the setting ends with it.
+    """
+    kib = min(524288, max(131072, 3 * persons))
+    if not is_postgresql(session):  # a server keeps its own shared buffers
+        session.connection().exec_driver_sql(f"PRAGMA cache_size = -{kib}")
+
+
+def _write_persons(session: Session, plan: ImportPlan, work: _PersonWork, originals, result: ImportResult,
+                   on: date, step) -> None:
+    """Insert, update and enroll the gathered persons, count them by sheet row, and audit the import."""
+    rebuild = _drop_list_indexes(session, len(work.inserts))
+    result.created = _insert_persons(session, work.inserts, on, step)
+    _rebuild_indexes(session, rebuild)
+    changed = _update_persons(session, work.updates, originals, work.present_of, on, step)
+    # Counted by sheet row, as the plan counts them (a person in two programmes has two rows); a
+    # duplicate merged into a stored person counts as 変更なし when the merge changed nothing.
+    for row, target in work.merged_into:
+        if row.status == UPDATE or target in changed:
+            result.updated += 1
+        else:
+            result.unchanged += 1
+    result.enrolled = _write_enrollments(session, work.enrollments, on, step)
+    audit.record(session, "import", "person", "", {
+        "file": Path(plan.source).name, "sheet": plan.sheet, "created": result.created,
+        "updated": result.updated, "skipped": result.skipped, "enrolled": result.enrolled,
+    })
+    save_mapping(session, plan.headers, plan.mapping, Path(plan.source).name)
+    session.flush()
 
 
 def _skip_reason(row: PlanRow) -> str:

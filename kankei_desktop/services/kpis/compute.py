@@ -11,7 +11,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from statistics import median
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sqlmodel import Session
 
@@ -43,6 +43,9 @@ from kankei_desktop.services.programmes import (
 )
 from kankei_desktop.store.dialect import statement
 from kankei_desktop.store.snapshot import paired_reader
+
+if TYPE_CHECKING:  # numpy is imported late, see _count
+    from kankei_desktop.services.kpis.persons import Tally
 
 
 def share(part: int | float | None, whole: int | float | None) -> float | None:
@@ -109,12 +112,52 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
     fetches and counts the activities; otherwise everything runs in ``session``, so its own
     unsaved changes count.
     """
+    _check(fiscal_year, quarter)
+    period = fiscal_year_period(fiscal_year, quarter)
+    counted = _count(session, fiscal_year, quarter, period, programme_id)
+    days_by_programme = counted.tally.person_days
+    if programme_id:
+        days_by_programme = {programme_id: days_by_programme.get(programme_id, (0, 0))}
+
+    persons = _person_figures(counted.tally, counted.previous_persons, programme_id)
+    monthly = [MonthFigures(month, *counted.tally.monthly.get(month, (0, 0))) for month in _months(period)]
+    indicators = custom_indicators(session, fiscal_year, quarter, programme_id)
+    programmes, all_targets = _programme_figures(session, period, counted, days_by_programme, indicators)
+    person_days = _person_days_total(days_by_programme, all_targets)
+    ladder, mail = _ladder_figures(counted.records), _mail_figures(counted.records)
+    hosts = HostFigures(*counted.records.hosts)
+
+    has_data = bool(
+        persons.person_visits or person_days.planned or mail.letters_sent or mail.letters_received or mail.shipped
+        or mail.delivered or mail.returned or ladder.moves_up
+        or any(p.enrollments for p in programmes) or any(i.value is not None for i in indicators)
+    )
+    return KpiReport(
+        fiscal_year=fiscal_year, quarter=quarter, period_start=period.start, period_end=period.end,
+        period_label=period_label(fiscal_year, quarter), programme_id=programme_id, programme=counted.programme_name,
+        has_data=has_data, persons=persons, person_days=person_days, monthly=monthly, ladder=ladder, mail=mail,
+        hosts=hosts, programmes=programmes, targets=all_targets, custom_indicators=indicators,
+    )
+
+
+class _Counted(NamedTuple):
+    """Everything ``compute_kpis`` fetches and counts before it builds the figures."""
+
+    programme_name: str | None
+    programme_rows: list[tuple]  # (id, name, kind, year) of the year's programmes
+    tally: Tally
+    previous_persons: set[str]  # active in the previous fiscal year
+    funnel_by_programme: dict[str, tuple[int, list]]
+    records: _RecordFigures
+
+
+def _count(session: Session, fiscal_year: int, quarter: int | None, period: Period,
+           programme_id: str | None) -> _Counted:
+    """Fetch and count the activities here while the record figures are counted beside (see compute_kpis)."""
     # Imported here: numpy costs a tenth of a second, and the home page imports this module
     # before its first window appears.
     from kankei_desktop.services.kpis import persons as P
 
-    _check(fiscal_year, quarter)
-    period = fiscal_year_period(fiscal_year, quarter)
     previous = fiscal_year_period(fiscal_year - 1)
     start, end = period.start, period.end
     with paired_reader(session) as reader, ThreadPoolExecutor(1, thread_name_prefix="kpi-records") as pool:
@@ -129,41 +172,47 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
         q.prepare(session)
         window_start = _sustained_window_start(fiscal_year, quarter)
         with gc_paused():  # a few hundred thousand row tuples, no cycles among them
-            counted = P.tally(q.activity_rows(session, window_start, end), (start, end), window_start, programme_id)
+            tally = P.tally(q.activity_rows(session, window_start, end), (start, end), window_start, programme_id)
             previous_persons = q.active_person_ids(session, previous.start, previous.end)
         funnel_by_programme = funnels(session, programme_ids, end)
         records = beside.result() if beside else _record_figures(session, period, programme_id)
-    total, by_programme = counted.total, counted.by_programme
-    both = len(counted.persons & previous_persons)
-    sustained, sustained_base = counted.sustained, counted.sustained_base
-    monthly_rows = counted.monthly
-    days_by_programme = counted.person_days
-    if programme_id:
-        days_by_programme = {programme_id: days_by_programme.get(programme_id, (0, 0))}
+    return _Counted(programme_name, programme_rows, tally, previous_persons, funnel_by_programme, records)
 
+
+def _person_figures(tally: Tally, previous_persons: set[str], programme_id: str | None) -> PersonFigures:
+    """実人数, のべ by source, repeaters, continuing and sustained persons."""
+    total = tally.total
+    both = len(tally.persons & previous_persons)
     unique, visits = total.unique, total.visits
-    persons = PersonFigures(
+    return PersonFigures(
         unique_persons=unique, person_visits=visits, visits_from_stays=total.from_stays,
         visits_from_interactions=visits - total.from_stays - total.from_mail, repeaters=total.repeaters,
         repeat_share=share(total.repeaters, unique), continuing=both,
         previous_year_unique_persons=len(previous_persons),
         # The previous year's 実人数 is everybody's: as a programme's denominator it would mislead.
         continuing_rate=None if programme_id else share(both, len(previous_persons)),
-        sustained=sustained, sustained_base=sustained_base, sustained_share=share(sustained, sustained_base),
+        sustained=tally.sustained, sustained_base=tally.sustained_base,
+        sustained_share=share(tally.sustained, tally.sustained_base),
         visits_from_mail=total.from_mail,
     )
-    monthly = [MonthFigures(month, *monthly_rows.get(month, (0, 0))) for month in _months(period)]
 
+
+def _programme_figures(session: Session, period: Period, counted: _Counted,
+                       days_by_programme: dict[str | None, tuple[int, int]],
+                       indicators: list[CustomIndicatorFigure]) -> tuple[list[ProgrammeFigures], list[TargetFigure]]:
+    """(each programme's figures with its funnel and targets, every target in programme order)."""
+    from kankei_desktop.services.kpis import persons as P  # numpy is loaded already by _count
+
+    programme_ids = [row[0] for row in counted.programme_rows]
     targets_by_programme = _targets(session, programme_ids)
-    indicators = custom_indicators(session, fiscal_year, quarter, programme_id)
-    mail_programmes = [row[0] for row in programme_rows if row[2] == ProgrammeKind.KOME_LETTER.value]
-    mail_reach = q.mail_reach(session, start, end, mail_programmes)
+    mail_programmes = [row[0] for row in counted.programme_rows if row[2] == ProgrammeKind.KOME_LETTER.value]
+    mail_reach = q.mail_reach(session, period.start, period.end, mail_programmes)
 
     programmes: list[ProgrammeFigures] = []
     all_targets: list[TargetFigure] = []
-    for pid, name, kind, year in programme_rows:
-        counted = by_programme.get(pid, P.Counted())
-        p_visits, p_unique, p_repeaters = counted.visits, counted.unique, counted.repeaters
+    for pid, name, kind, year in counted.programme_rows:
+        figures = counted.tally.by_programme.get(pid, P.Counted())
+        p_visits, p_unique, p_repeaters = figures.visits, figures.unique, figures.repeaters
         achieved, planned = days_by_programme.get(pid, (0, 0))
         reach, received = mail_reach.get(pid, (None, None))
         entered = {i.target_key: i.value for i in indicators if i.target_key and i.programme_id == pid}
@@ -172,43 +221,42 @@ def compute_kpis(session: Session, fiscal_year: int, quarter: int | None = None,
             actual = _target_actual(key, p_unique, achieved, reach, received, entered)
             targets.append(TargetFigure(name, key, target_name, unit, value, actual, share(actual, value)))
         days_target = next((t.target for t in targets if t.key == TARGET_PERSON_DAYS), None)
-        enrollments, funnel = funnel_by_programme.get(pid, (0, []))
+        enrollments, funnel = counted.funnel_by_programme.get(pid, (0, []))
         programmes.append(ProgrammeFigures(
             pid, name, kind, year, p_unique, p_visits, p_repeaters, share(p_repeaters, p_unique),
             PersonDays(achieved, planned, days_target, share(achieved, days_target)), enrollments, funnel, targets,
             reach, received,
         ))
         all_targets.extend(targets)
+    return programmes, all_targets
 
+
+def _person_days_total(days_by_programme: dict[str | None, tuple[int, int]],
+                       all_targets: list[TargetFigure]) -> PersonDays:
+    """人日 over every counted programme, against the sum of their 人日 targets (None when none is set)."""
     achieved_total = sum(a for a, _p in days_by_programme.values())
     planned_total = sum(p for _a, p in days_by_programme.values())
     day_targets = [t.target for t in all_targets if t.key == TARGET_PERSON_DAYS]
     days_target = sum(day_targets) if day_targets else None
-    person_days = PersonDays(achieved_total, planned_total, days_target, share(achieved_total, days_target))
+    return PersonDays(achieved_total, planned_total, days_target, share(achieved_total, days_target))
 
+
+def _ladder_figures(records: _RecordFigures) -> LadderFigures:
+    """Persons per ladder stage (every stage, in ladder order) and the moves up."""
     stage_counts, moves_up, persons_moved = records.ladder
-    ladder = LadderFigures([LadderCount(stage.value, stage_counts.get(stage.value, 0)) for stage in LadderStage],
-                           moves_up, persons_moved)
+    return LadderFigures([LadderCount(stage.value, stage_counts.get(stage.value, 0)) for stage in LadderStage],
+                         moves_up, persons_moved)
 
+
+def _mail_figures(records: _RecordFigures) -> MailFigures:
+    """Letters, replies and parcels, with the median days to a reply and in transit."""
     sent, received, replied = records.letters
     shipped, delivered, returned, transit = records.shipments
-    mail = MailFigures(
+    return MailFigures(
         letters_sent=sent, letters_received=received, replies=sum(row[1] for row in replied),
         letters_replied=len(replied), reply_rate=share(len(replied), sent),
         median_days_to_reply=_median_days([row[0] for row in replied]),
         shipped=shipped, delivered=delivered, returned=returned, median_days_in_transit=_median_days(transit),
-    )
-    hosts = HostFigures(*records.hosts)
-
-    has_data = bool(
-        visits or planned_total or sent or received or shipped or delivered or returned or moves_up
-        or any(p.enrollments for p in programmes) or any(i.value is not None for i in indicators)
-    )
-    return KpiReport(
-        fiscal_year=fiscal_year, quarter=quarter, period_start=start, period_end=end,
-        period_label=period_label(fiscal_year, quarter), programme_id=programme_id, programme=programme_name,
-        has_data=has_data, persons=persons, person_days=person_days, monthly=monthly, ladder=ladder, mail=mail,
-        hosts=hosts, programmes=programmes, targets=all_targets, custom_indicators=indicators,
     )
 
 

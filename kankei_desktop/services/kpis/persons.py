@@ -107,6 +107,33 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
     With ``programme_id`` only that programme's activities count (人日 are returned per
     programme and picked by the caller).
     """
+    interactions, mail_from, done, stays = _counted_rows(rows, programme_id)
+    calendar = _Calendar(window_start, period[1])
+    span, first_day = calendar.span, (period[0] - window_start).days
+    window = _activities(interactions, mail_from, done, stays)
+
+    # 継続的関与者: persons active in two or more of the window's quarters.
+    window_persons, quarters = _values_per_key(window.person, calendar.quarter_of[window.day], calendar.quarter_count)
+    sustained, sustained_base = int(np.count_nonzero(quarters >= 2)), len(quarters)
+
+    inside = _in_period(window, first_day)
+    persons, dates = _values_per_key(inside.person, inside.day, span)
+    total = Counted(len(inside.person), int(np.count_nonzero(inside.from_stay)), len(persons),
+                    int(np.count_nonzero(dates >= 2)), int(np.count_nonzero(inside.from_mail)))
+    person_ids = window.person_ids
+    return Tally(
+        total=total, persons={person_ids[n] for n in persons.tolist()},
+        repeater_ids=[person_ids[n] for n in persons[dates >= 2].tolist()],
+        sustained_ids=[person_ids[n] for n in window_persons[quarters >= 2].tolist()],
+        by_programme=_by_programme(inside, len(person_ids), window.programme_number, span),
+        sustained=sustained, sustained_base=sustained_base, monthly=_monthly(inside, calendar),
+        person_days=_person_days(stays, window.programme_number, first_day, span - 1),
+    )
+
+
+def _counted_rows(rows: tuple[list[tuple], ...], programme_id: str | None) -> tuple[list, int, list, list]:
+    """(one-day activities: interactions then mail, where the mail starts, 実施済 stays, every stay),
+    narrowed to one programme when asked."""
     interactions, stays, *rest = rows
     mail = rest[0] if rest else []
     if programme_id:
@@ -118,9 +145,26 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
     done = [row for row in stays if row[4]]
     if programme_id:
         done = [row for row in done if row[3] == programme_id]
-    calendar = _Calendar(window_start, period[1])
-    span, first_day = calendar.span, (period[0] - window_start).days
+    return interactions, mail_from, done, stays
 
+
+@dataclass
+class _Activities:
+    """One entry per activity, as numpy columns (one-day activities first, then stays)."""
+
+    person: np.ndarray  # dense person numbers (see number_ids)
+    day: np.ndarray  # day number of the activity's first day inside the window
+    programme: np.ndarray  # dense programme numbers
+    from_stay: np.ndarray
+    from_mail: np.ndarray
+    ends: np.ndarray  # the stays' last days
+    one_day: int  # how many one-day activities come first
+    person_ids: list
+    programme_number: dict[str | None, int]
+
+
+def _activities(interactions: list[tuple], mail_from: int, done: list[tuple], stays: list[tuple]) -> _Activities:
+    """Number persons and programmes and turn the rows into columns, so everything after is vectorised."""
     person, person_ids = number_ids(list(chain(map(itemgetter(0), interactions), map(itemgetter(0), done))))
     programme_ids = list(dict.fromkeys(chain(map(itemgetter(2), interactions), map(itemgetter(3), stays))))
     programme_number = {pid: n for n, pid in enumerate(programme_ids)}
@@ -133,48 +177,44 @@ def tally(rows: tuple[list[tuple], list[tuple]], period: tuple[date, date], wind
                           np.maximum(starts, 0)])  # a stay on its first day inside the window
     from_stay = np.arange(len(person)) >= len(interactions)
     from_mail = (np.arange(len(person)) >= mail_from) & ~from_stay
+    return _Activities(person, day, programme, from_stay, from_mail, ends, len(interactions), person_ids,
+                       programme_number)
 
-    # 継続的関与者: persons active in two or more of the window's quarters.
-    window_persons, quarters = _values_per_key(person, calendar.quarter_of[day], calendar.quarter_count)
-    sustained, sustained_base = int(np.count_nonzero(quarters >= 2)), len(quarters)
 
-    # The period's activities: an interaction on its day, a stay on its first day inside it.
-    inside = np.concatenate([day[:len(interactions)] >= first_day, ends >= first_day])
-    person, day, programme, from_stay, from_mail = (
-        person[inside], np.maximum(day[inside], first_day), programme[inside], from_stay[inside], from_mail[inside])
-    persons, dates = _values_per_key(person, day, span)
-    dates_total = dates
-    total = Counted(len(person), int(np.count_nonzero(from_stay)), len(persons), int(np.count_nonzero(dates >= 2)),
-                    int(np.count_nonzero(from_mail)))
+def _in_period(window: _Activities, first_day: int) -> _Activities:
+    """The period's activities: an interaction on its day, a stay on its first day inside it."""
+    inside = np.concatenate([window.day[:window.one_day] >= first_day, window.ends >= first_day])
+    # ends and one_day describe the window and are carried along unused.
+    return _Activities(window.person[inside], np.maximum(window.day[inside], first_day), window.programme[inside],
+                       window.from_stay[inside], window.from_mail[inside], window.ends, window.one_day,
+                       window.person_ids, window.programme_number)
 
-    people = len(person_ids)
-    pairs, dates = _values_per_key(programme * people + person, day, span)
-    groups = len(programme_ids)
+
+def _by_programme(inside: _Activities, people: int, programme_number: dict[str | None, int],
+                  span: int) -> dict[str, Counted]:
+    """のべ, 実人数 and repeaters per programme, from (programme, person) pairs packed into one key."""
+    pairs, dates = _values_per_key(inside.programme * people + inside.person, inside.day, span)
+    groups = len(programme_number)
     unique = _per_group(pairs, people, groups)
     repeaters = _per_group(pairs[dates >= 2], people, groups)
-    visits = np.bincount(programme, minlength=groups)
-    visits_from_stays = np.bincount(programme[from_stay], minlength=groups)
-    visits_from_mail = np.bincount(programme[from_mail], minlength=groups)
-    by_programme = {
+    visits = np.bincount(inside.programme, minlength=groups)
+    visits_from_stays = np.bincount(inside.programme[inside.from_stay], minlength=groups)
+    visits_from_mail = np.bincount(inside.programme[inside.from_mail], minlength=groups)
+    return {
         pid: Counted(int(visits[n]), int(visits_from_stays[n]), int(unique[n]), int(repeaters[n]),
                      int(visits_from_mail[n]))
         for pid, n in programme_number.items() if pid is not None
     }
 
-    month = calendar.month_of[day]
+
+def _monthly(inside: _Activities, calendar: _Calendar) -> dict[str, tuple[int, int]]:
+    """{month: (のべ, 実人数)} for the months with activities."""
+    month = calendar.month_of[inside.day]
     months = len(calendar.months)
     month_visits = np.bincount(month, minlength=months)
-    month_persons = np.bincount(_distinct(person * months + month) % months, minlength=months)
-    monthly = {label: (int(month_visits[n]), int(month_persons[n]))
-               for n, label in enumerate(calendar.months) if month_visits[n]}
-
-    return Tally(
-        total=total, persons={person_ids[n] for n in persons.tolist()},
-        repeater_ids=[person_ids[n] for n in persons[dates_total >= 2].tolist()],
-        sustained_ids=[person_ids[n] for n in window_persons[quarters >= 2].tolist()], by_programme=by_programme,
-        sustained=sustained, sustained_base=sustained_base, monthly=monthly,
-        person_days=_person_days(stays, programme_number, first_day, span - 1),
-    )
+    month_persons = np.bincount(_distinct(inside.person * months + month) % months, minlength=months)
+    return {label: (int(month_visits[n]), int(month_persons[n]))
+            for n, label in enumerate(calendar.months) if month_visits[n]}
 
 
 def _person_days(stays: list[tuple], programme_number: dict[str | None, int], first_day: int,
