@@ -13,7 +13,7 @@ import pytest
 from kankei_desktop.domain.errors import StoreError
 from kankei_desktop.services import backups
 from kankei_desktop.services.participants import PersonInput, count_persons, create_person
-from kankei_desktop.store import backup, create_database, open_database
+from kankei_desktop.store import backup, backup_catalog, create_database, open_database
 from kankei_desktop.store.backup import RetentionPolicy
 
 # file backups (SQLite backup API); a server's backups are the operator's or pg_dump's
@@ -106,7 +106,7 @@ def test_rotation_keeps_recent_daily_weekly_monthly(database, folder):
     (folder / "other_20250101-120000_open.sqlite3").write_bytes(b"")  # another database: untouched
     policy = RetentionPolicy(recent=10, daily=14, weekly=8, monthly=12)
     removed = backup.rotate_backups(folder, "test", policy)
-    kept = backup._backup_files(folder, "test")
+    kept = backup_catalog._backup_files(folder, "test")
     times = [taken for _path, _stem, taken, _reason in kept]
     assert removed and len(kept) <= 10 + 14 + 8 + 12
     assert times[:10] == sorted(times, reverse=True)[:10]

@@ -9,30 +9,27 @@ every row is checked against the rows above it in the same file (two rows that
 overlap, or that fill a lodging beyond its capacity together, are refused).
 ``commit_activity_plan`` writes the rows again in the caller's transaction and
 refuses the whole file while any row has an error: all or nothing. Several rows
-of a stays sheet can be one stay of several persons (``stay_groups.py``).
+of a stays sheet can be one stay of several persons (``stay_groups.py``). The
+row machinery is in ``activity_rows.py``, the per-kind planners in ``activity_kinds.py``.
 """
+
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlmodel import Session
 
-from kankei_desktop.domain.enums import Carrier, LetterDirection, LetterStatus, ShipmentStatus, StayStatus
-from kankei_desktop.domain.errors import KankeiError, NotFoundError, ValidationError
-from kankei_desktop.domain.tables import Host, Person
-from kankei_desktop.domain.text import normalise_postal_code, normalise_spaces
-from kankei_desktop.io import normalise as cells
-from kankei_desktop.io.columns import KIND_LABELS, column_by_key, to_note
+from kankei_desktop.domain.errors import KankeiError, ValidationError
+from kankei_desktop.domain.tables import Host
+from kankei_desktop.io.columns import column_by_key
 from kankei_desktop.services import hosts, indicators, interactions, letters, shipments, stays
-from kankei_desktop.services.imports.programmes import ProgrammeFinder
 from kankei_desktop.services.records import RECORDS
-from kankei_desktop.services.duplicates import duplicate_key_sets
-from kankei_desktop.services.imports.existing import _database_keys
+from kankei_desktop.services.imports.activity_kinds import ActivityKinds
+from kankei_desktop.services.imports.activity_rows import ActivityRow, _Lookups
 from kankei_desktop.services.imports.mapping import save_mapping
 from kankei_desktop.services.imports.types import (
     CREATE,
@@ -41,21 +38,12 @@ from kankei_desktop.services.imports.types import (
     SKIP,
     UNCHANGED,
     UPDATE,
-    CellMessage,
     ImportPlan,
     ImportResult,
-    PlanRow,
 )
 from kankei_desktop.services.imports.stay_groups import StayGroups, writes_its_stay
-from kankei_desktop.services.participants import PersonInput, create_person
-from kankei_desktop.services.participants import validate as validate_person
+from kankei_desktop.services.participants import create_person
 from kankei_desktop.store import audit
-
-_CONVERTERS = {"text": cells.to_text, "date": cells.to_date, "int": cells.to_int, "id": cells.to_text,
-               "kana": cells.to_katakana_text, "phone": cells.to_phone, "note": to_note,
-               "year": cells.to_fiscal_year, "postal": cells.to_postal_code,
-               "number": lambda value: None if cells.is_blank(value) else value,  # read by the service
-               "bool": lambda value: None if cells.is_blank(value) else cells.to_bool(value, False)}
 
 # Which column a service's field message belongs to.
 _FIELD_COLUMNS = {
@@ -71,70 +59,10 @@ _FIELD_COLUMNS = {
 }
 
 
-@dataclass
-class ActivityRow(PlanRow):
-    label: str = ""
-    group: list[int] | None = None  # stays: the sheet rows that make one stay (see _group_stays)
-    members: list[ActivityRow] | None = None  # stays: those rows themselves, the first one leads
-    new_person: PersonInput | None = None  # stays: an unknown person registered with the stay
-    reply_to_row: ActivityRow | None = None  # letters: the original is an earlier row of the file
-    written_id: str | None = None  # the record this row wrote (in the plan's check, then the commit)
-    changed: bool = True  # an update that the service found to change nothing is 変更なし
+class ActivityPlanner(ActivityKinds, StayGroups):
+    """Plans an activity sheet: cells (activity_rows.py), per-kind inputs (activity_kinds.py), stay
+    groups (stay_groups.py), then checks every row by writing it in a savepoint."""
 
-    @property
-    def name(self) -> str:
-        return self.label
-
-
-class _Lookups:
-    """Persons, hosts and programmes by name, read once per plan."""
-
-    def __init__(self, session: Session):
-        self.session = session
-        self._hosts: dict[str, list[str]] | None = None
-        self._programmes: ProgrammeFinder | None = None
-
-    def person(self, person_id: str, name: str) -> tuple[str | None, str, str]:
-        """(id or None, name for messages, problem)."""
-        if person_id:
-            found = self.session.execute(select(Person.name, Person.deleted_at).where(Person.id == person_id)).first()
-            if found is None:
-                return None, "", f"ID「{person_id}」の参加者が見つかりません（別のデータベースの ID かもしれません）。"
-            if found[1] is not None:
-                return None, found[0], f"参加者「{found[0]}」は削除されています。"
-            return person_id, found[0], ""
-        name = normalise_spaces(name)
-        if not name:
-            return None, "", "参加者ID か氏名を入力してください。"
-        ids = list(self.session.execute(
-            select(Person.id).where(Person.name == name, Person.deleted_at.is_(None))).scalars())
-        if not ids:
-            return None, name, (f"参加者「{name}」が見つかりません。先に参加者として登録するか、"
-                                "参加者ID の列で指定してください。")
-        if len(ids) > 1:
-            return None, name, f"「{name}」という参加者が {len(ids)} 人います。参加者ID の列で指定してください。"
-        return ids[0], name, ""
-
-    def host(self, name: str) -> tuple[str | None, str]:
-        if self._hosts is None:
-            self._hosts = {}
-            for host_id, host_name in self.session.execute(
-                    select(Host.id, Host.name).where(Host.deleted_at.is_(None))):
-                self._hosts.setdefault(normalise_spaces(host_name), []).append(host_id)
-        found = self._hosts.get(normalise_spaces(name), [])
-        if not found:
-            return None, f"受入先「{name}」が見つかりません（受入先の一覧の名前と同じにしてください）。"
-        if len(found) > 1:
-            return None, f"「{name}」という受入先が {len(found)} 件あります。名前を区別してください。"
-        return found[0], ""
-
-    def programme(self, name: str, year: int | None = None, on: date | None = None) -> tuple[str | None, str]:
-        if self._programmes is None:
-            self._programmes = ProgrammeFinder(self.session)
-        return self._programmes.find(name, year, on)
-
-
-class ActivityPlanner(StayGroups):
     def __init__(self, session: Session, plan: ImportPlan, today: date):
         self.session, self.plan, self.today = session, plan, today
         self.lookups = _Lookups(session)
@@ -143,270 +71,6 @@ class ActivityPlanner(StayGroups):
         self.letter_keys: dict[str, ActivityRow] = {}  # 番号 → its row, for replies within the file
         self.host_names: dict[str, ActivityRow] = {}  # new hosts of the file by name
         self.periods: dict[tuple, ActivityRow] = {}  # indicator values: (indicator, year, quarter) → its row
-
-    # -------------------------------------------------------------- cells
-
-    def _fields(self, row: ActivityRow, raw: list) -> None:
-        for index, key, column in self.columns:
-            value = raw[index] if index < len(raw) else None
-            if not cells.is_blank(value):
-                row.filled.add(key)
-            try:
-                row.fields[key] = (cells.FIELD_CONVERTERS.get(key) or _CONVERTERS[column.kind])(value)
-            except ValueError as error:
-                row.messages.append(CellMessage(row.number, self.plan.headers[index], str(error), index))
-
-    def _error(self, row: PlanRow, key: str, message: str) -> None:
-        index = next((i for i, k in self.plan.mapping.items() if k == key), None)
-        if index is None and key == "person_id":  # named by 氏名 instead
-            index = next((i for i, k in self.plan.mapping.items() if k == "person_name"), None)
-        header = self.plan.headers[index] if index is not None else ""
-        row.messages.append(CellMessage(row.number, header, message, index))
-
-    def _person(self, row: ActivityRow) -> str | None:
-        person_id, name, problem = self.lookups.person(row.fields.get("person_id", ""),
-                                                       row.fields.get("person_name", ""))
-        row.label = row.label or name
-        if problem and person_id is None and self._new_person(row, problem):
-            return None
-        if problem:
-            self._error(row, "person_id", problem)
-        return person_id
-
-    def _new_person(self, row: ActivityRow, problem: str) -> bool:
-        """An unknown person with フリガナ and a phone or e-mail is registered by the person rules."""
-        f = row.fields
-        if self.plan.kind not in ("stays", "interactions") or row.fields.get("person_id") or "見つかりません" not in problem:
-            return False
-        if not (f.get("person_name") and f.get("furigana") and (f.get("phone") or f.get("email"))):
-            return False
-        data = PersonInput(name=normalise_spaces(f["person_name"]), furigana=f["furigana"],
-                           phone=f.get("phone", ""), email=f.get("email", ""))
-        for key, message in validate_person(data, self.today).items():
-            self._error(row, {"name": "person_name"}.get(key, key), message)
-        keys = duplicate_key_sets(data.furigana, data.birth_date, data.email, data.phone, data.postal_code)
-        known = _database_keys(self.session, {k[1] for k in keys})
-        matches = sorted({pid for key in keys for pid in known.get(key, ())})
-        if matches:
-            self._error(row, "person_id", f"登録済みの参加者と同じ人と思われます（ID: {', '.join(matches)}）。"
-                                          "参加者ID の列で指定してください。")
-        row.new_person, row.label = data, f"{data.name}（新規の参加者）"
-        return True
-
-    def _ref(self, row: ActivityRow, key: str, finder) -> str | None:
-        name = row.fields.get(key, "")
-        if not name:
-            return None
-        found, problem = finder(name)
-        if problem:
-            self._error(row, key, problem)
-        return found
-
-    def _programme(self, row: ActivityRow, data) -> str | None:
-        """The row's programme: by name, and 年度 or else the fiscal year of the row's own date."""
-        name = row.fields.get("programme", "")
-        if not name:
-            return None
-        on = next((getattr(data, f) for f in RECORDS[self.plan.kind].programme_date if getattr(data, f, None)), None)
-        found, problem = self.lookups.programme(name, row.fields.get("fiscal_year"), on)
-        if problem:
-            self._error(row, "programme", problem)
-        return found
-
-    def _existing_id(self, row: ActivityRow, loader) -> None:
-        record_id = row.fields.get("id", "")
-        if not record_id:
-            return
-        try:
-            row.base = loader(self.session, record_id)
-        except KankeiError:
-            self._error(row, "id", f"ID「{record_id}」の{KIND_LABELS[self.plan.kind]}が見つかりません（削除されたか、別のデータベースの ID です）。")
-            return
-        row.person_id, row.status, row.action = record_id, UPDATE, UPDATE
-
-    def _take(self, row: ActivityRow, base, names: dict[str, str]):
-        """``base`` with every mapped column laid over it (a blank mapped cell clears the field)."""
-        values = {field: row.fields[key] for key, field in names.items() if key in row.fields}
-        if getattr(row, "base", None) is not None:  # an update: a ? that replaced a stored character is refused
-            for field, message in cells.keep_cp932_originals(base, values).items():
-                self._error(row, next(key for key, name in names.items() if name == field), message)
-        return replace(base, **values)
-
-    # -------------------------------------------------------------- kinds
-
-    def _stay(self, row: ActivityRow) -> None:
-        self._existing_id(row, stays.load_stay_input)
-        base = getattr(row, "base", None) or stays.StayInput()
-        data = self._take(row, base, {"start_on": "start_on", "end_on": "end_on", "purpose": "purpose",
-                                      "notes": "notes", "override_reason": "override_reason"})
-        person_id = self._person(row)
-        data.person_ids = [person_id] if person_id else []
-        if "host" in self.present:
-            data.host_id = self._ref(row, "host", self.lookups.host)
-        if "lodging" in self.present:
-            data.lodging_id = self._ref(row, "lodging", self.lookups.host)
-        if "programme" in self.present:
-            data.programme_id = self._programme(row, data)
-        status = row.fields.get("status", "")
-        if status:
-            data.status = status
-        elif row.status == NEW:
-            data.status = StayStatus.PLANNED.value
-        row.data = data
-
-    def _stay_kind(self, row: ActivityRow) -> None:
-        given, data = row.fields.get("stay_kind", ""), row.data
-        if given and data.start_on and data.end_on and not row.messages:
-            derived = stays.kind_for(self.session, data.start_on, data.end_on)
-            if given != derived:
-                self._error(row, "stay_kind", f"種別「{given}」は日数から決まる「{derived}」と合いません（空欄なら自動で決めます）。")
-
-    def _shipment(self, row: ActivityRow) -> None:
-        self._existing_id(row, shipments.load_shipment_input)
-        base = getattr(row, "base", None) or shipments.ShipmentInput()
-        names = {k: k for k in ("contents", "tracking_number", "prepared_on", "shipped_on", "delivered_on",
-                                "returned_on", "cost_yen", "notes", "carrier")}
-        data = self._take(row, base, names)
-        if "quantity" in row.fields:
-            data.quantity = row.fields["quantity"] if row.fields["quantity"] is not None else 1
-        if "carrier" in row.fields and not row.fields["carrier"]:
-            data.carrier = base.carrier if row.status == UPDATE else Carrier.YUPACK.value
-        person_id = self._person(row)
-        data.person_id = person_id or ""
-        if "host" in self.present:
-            data.host_id = self._ref(row, "host", self.lookups.host)
-        if "programme" in self.present:
-            data.programme_id = self._programme(row, data)
-        row.data = data
-        self._derived_status(row, shipments.derive_status(data), {s.value for s in ShipmentStatus})
-
-    def _letter(self, row: ActivityRow) -> None:
-        self._existing_id(row, letters.load_letter_input)
-        base = getattr(row, "base", None) or letters.LetterInput()
-        data = self._take(row, base, {"written_on": "written_on", "sent_on": "sent_on",
-                                      "received_on": "received_on", "summary": "summary"})
-        direction = row.fields.get("direction", "").replace("->", "→").replace("⇒", "→")
-        if direction:
-            data.direction = direction
-        person_id = self._person(row)
-        data.person_id = person_id or ""
-        # The host is whichever of 差出人 / 宛先 is not the person, as exports write them.
-        host_key = "sender" if data.direction == LetterDirection.TO_PERSON.value else "recipient"
-        if host_key in self.present:
-            data.host_id = self._ref(row, host_key, self.lookups.host)
-        if "programme" in self.present:
-            data.programme_id = self._programme(row, data)
-        self._file_key(row)
-        if "reply_to" in self.present:
-            data.reply_to_id = row.fields.get("reply_to") or None
-            original = self.letter_keys.get(data.reply_to_id or "")
-            if original is row:
-                self._error(row, "reply_to", "手紙は自分自身への返信にはできません。")
-            elif original is not None:  # an earlier row of this file: its id exists once it is written
-                row.reply_to_row, data.reply_to_id = original, None
-        if "status" in row.fields:
-            data.returned = row.fields["status"] == LetterStatus.RETURNED.value
-        row.data = data
-        self._derived_status(row, letters.derive_status(data), {s.value for s in LetterStatus})
-
-    def _file_key(self, row: ActivityRow) -> None:
-        key = row.fields.get("file_key", "")
-        if not key:
-            return
-        if key in self.letter_keys:
-            self._error(row, "file_key", f"番号「{key}」は {self.letter_keys[key].number} 行目と同じです。番号は行ごとに別にしてください。")
-        else:
-            self.letter_keys[key] = row
-
-    def _later_originals(self, rows: list[ActivityRow]) -> None:
-        """A reply may only name the 番号 of an earlier row: the original is written first."""
-        for row in rows:
-            reply_to = row.fields.get("reply_to", "")
-            original = self.letter_keys.get(reply_to) if reply_to else None
-            if original is not None and original.number > row.number:
-                self._error(row, "reply_to", f"返信元の番号「{reply_to}」は後の {original.number} 行目です。"
-                                             "元の手紙を返信より前の行に置いてください。")
-
-    def _derived_status(self, row: ActivityRow, derived: str, known: set[str]) -> None:
-        given = row.fields.get("status", "")
-        if given and given not in known:
-            self._error(row, "status", f"状況「{given}」はありません（{'・'.join(sorted(known))}）。")
-        elif given and given != derived:
-            self._error(row, "status", f"状況「{given}」は日付から決まる「{derived}」と合いません（空欄なら日付から決めます）。")
-
-    def _interaction(self, row: ActivityRow) -> None:
-        self._existing_id(row, interactions.load_interaction)
-        base = getattr(row, "base", None) or interactions.InteractionInput("", "", None)
-        data = self._take(row, base, {"occurred_on": "occurred_on", "note": "note", "interaction_kind": "kind",
-                                      "amount_yen": "amount_yen"})
-        if data.occurred_on is None:
-            self._error(row, "occurred_on", "日付を入力してください。")
-        person_id = self._person(row)
-        data.person_id = person_id or ""
-        if "programme" in self.present:
-            data.programme_id = self._programme(row, data)
-        row.data = data
-
-    _HOST_KEYS = {"name": "name", "host_kind": "kind", "contact_person": "contact_person", "phone": "phone",
-                  "email": "email", "postal_code": "postal_code", "prefecture": "prefecture", "city": "city",
-                  "address_line": "address_line", "address_building": "address_building",
-                  "capacity_per_night": "capacity_per_night", "notes": "notes"}
-
-    def _host(self, row: ActivityRow) -> None:
-        from kankei_desktop.services.addresses import lookup_postal_code
-
-        self._existing_id(row, hosts.load_host_input)
-        base = getattr(row, "base", None) or hosts.HostInput()
-        f = row.fields
-        data = self._take(row, base, {k: v for k, v in self._HOST_KEYS.items() if k != "host_kind" or f.get(k)})
-        for flag in ("hosts_side_job_talent", "small_business"):  # a blank cell keeps the stored flag
-            if f.get(flag) is not None:
-                setattr(data, flag, f[flag])
-        # 〒 lookup, as the editor does it: for a new host, or a stored one whose 〒 the row changes (a
-        # re-imported export of a host without 都道府県 stays as it is).
-        moved = row.status == NEW or normalise_postal_code(data.postal_code) != normalise_postal_code(base.postal_code)
-        if data.postal_code and not f.get("prefecture") and not f.get("city") and moved:
-            found = lookup_postal_code(data.postal_code)
-            if found is not None:
-                data.prefecture, data.city = found.prefecture, found.city
-                data.address_line = data.address_line or found.town
-        row.label = normalise_spaces(data.name)
-        row.data = data
-        if row.status == NEW and row.label:
-            known, _problem = self.lookups.host(row.label)
-            earlier = self.host_names.setdefault(row.label, row)
-            if known:
-                self._error(row, "name", f"受入先「{row.label}」はすでに登録されています（ID: {known}）。"
-                                         "更新するときは ID の列で指定してください。")
-            elif earlier is not row:
-                self._error(row, "name", f"受入先「{row.label}」は {earlier.number} 行目にもあります。")
-
-    def _indicator_value(self, row: ActivityRow) -> None:
-        """A period's value: by its ID, or else by 指標・年度・四半期 (an entered period is updated)."""
-        self._existing_id(row, indicators.load_value_input)
-        base = getattr(row, "base", None) or indicators.ValueInput()
-        f = row.fields
-        data = replace(base, **{key: f[key] for key in ("indicator", "fiscal_year", "quarter", "value", "target")
-                                if key in self.present})
-        if data.fiscal_year is None:
-            self._error(row, "fiscal_year", "年度を入力してください。")
-            return
-        try:
-            indicator_id, year, quarter, found = indicators.value_period(self.session, data)
-        except NotFoundError as error:
-            self._error(row, "indicator", error.message)
-            return
-        except ValidationError as error:
-            for key, message in error.errors.items():
-                self._error(row, key, message)
-            return
-        row.label = f"{normalise_spaces(data.indicator)} {year}年度" + (f" 第{quarter}四半期" if quarter else "")
-        earlier = self.periods.setdefault((indicator_id, year, quarter), row)
-        if earlier is not row:
-            self._error(row, "fiscal_year", f"{row.label}の値は {earlier.number} 行目にもあります。1つの期間は1行にしてください。")
-        if found and row.status == NEW:  # the period has a value: this row updates it
-            row.person_id, row.status, row.action = found, UPDATE, UPDATE
-        row.data = data
 
     # -------------------------------------------------------------- rule checks by writing
 
@@ -577,4 +241,3 @@ def commit_activity_plan(
     save_mapping(session, plan.headers, plan.mapping, Path(plan.source).name)
     session.flush()
     return result
-

@@ -17,7 +17,7 @@ from kankei_desktop.io.columns import column_by_key
 from kankei_desktop.services.imports.types import SKIP, CellMessage
 
 if TYPE_CHECKING:
-    from kankei_desktop.services.imports.activities import ActivityRow
+    from kankei_desktop.services.imports.activity_rows import ActivityRow
 
 
 class StayGroups:
