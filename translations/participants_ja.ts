@@ -4,47 +4,47 @@
 <context>
     <name>AddToProgrammeDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="193"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="203"/>
         <source>Add to a programme</source>
         <translation>プログラムに参加登録</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="203"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="213"/>
         <source>Persons</source>
         <translation>参加者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="203"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="213"/>
         <source>%1 selected</source>
         <translation>%1 名を選択中</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="204"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="214"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="205"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="215"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="206"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="216"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="210"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="220"/>
         <source>There is no programme yet. Create one in the Programmes area first.</source>
         <translation>プログラムがまだありません。先に「プログラム」画面で作成してください。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="212"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="222"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="212"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="222"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -52,62 +52,62 @@
 <context>
     <name>InteractionDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="78"/>
         <source>Add a record</source>
         <translation>記録を追加</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="75"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="78"/>
         <source>Edit the record</source>
         <translation>記録の編集</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="82"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="85"/>
         <source>(none)</source>
         <translation>（なし）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="90"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="93"/>
         <source>e.g. 5000 (purchases and donations)</source>
         <translation>例: 5000（物産購入・寄附のとき）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="93"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="96"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="94"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="97"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="95"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="98"/>
         <source>Programme</source>
         <translation>プログラム</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="96"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="99"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="97"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="100"/>
         <source>Note</source>
         <translation>備考</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="102"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="105"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="102"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="105"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="104"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="107"/>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
@@ -115,68 +115,68 @@
 <context>
     <name>LadderDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="267"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="277"/>
         <source>Stage of involvement</source>
         <translation>関わりの段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="274"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="284"/>
         <source>Accept the suggestion</source>
         <translation>提案を承認</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="280"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="290"/>
         <source>Reason (e.g. organised the village festival)</source>
         <translation>理由（例: 集落の祭りを主催）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="281"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
         <source>Set this stage</source>
         <translation>この段階にする</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="301"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="301"/>
         <source>Stage</source>
         <translation>段階</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="301"/>
         <source>By</source>
         <translation>変更者</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="291"/>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="305"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="301"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="315"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="297"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="307"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="300"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="310"/>
         <source>Now</source>
         <translation>現在</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="301"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="311"/>
         <source>Suggestion</source>
         <translation>提案</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="302"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="312"/>
         <source>Change date</source>
         <translation>変更日</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="304"/>
+        <location filename="../kankei_desktop/ui/areas/participants/person_dialogs.py" line="314"/>
         <source>Set by hand</source>
         <translation>手動で設定</translation>
     </message>

@@ -21,22 +21,22 @@
 <context>
     <name>ConflictBox</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="69"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="70"/>
         <source>Changed by someone else</source>
         <translation>ほかの人が変更しました</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="70"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="71"/>
         <source>Reload</source>
         <translation>再読み込み</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="71"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="72"/>
         <source>Choose field by field…</source>
         <translation>項目ごとに選ぶ…</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="72"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="73"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
@@ -44,43 +44,43 @@
 <context>
     <name>FieldChoiceDialog</name>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="97"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="98"/>
         <source>Choose field by field</source>
         <translation>項目ごとに選ぶ</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="100"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="101"/>
         <source>For each field, choose the value to keep. Fields not listed are the same.</source>
         <translation>項目ごとに、残す値を選んでください。ここにない項目は同じ値です。</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="104"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="105"/>
         <source>Field</source>
         <translation>項目</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="104"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="105"/>
         <source>My value</source>
         <translation>自分の入力</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="104"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="105"/>
         <source>Saved by the other person</source>
         <translation>ほかの人が保存した値</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="112"/>
         <location filename="../kankei_desktop/ui/conflict.py" line="113"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="114"/>
         <source>(empty)</source>
         <translation>（空欄）</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="125"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="126"/>
         <source>Save with these values</source>
         <translation>この値で保存</translation>
     </message>
     <message>
-        <location filename="../kankei_desktop/ui/conflict.py" line="126"/>
+        <location filename="../kankei_desktop/ui/conflict.py" line="127"/>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
